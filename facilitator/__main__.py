@@ -1,0 +1,67 @@
+"""The ``facilitator`` command: ``facilitator serve`` runs the app; every other command is the Flask CLI
+(``facilitator demo``, ``facilitator create-staff``, ``facilitator db upgrade`` …).
+
+``serve`` monkey-patches for its async mode before anything else is imported: that is why this module
+imports nothing from the app at the top.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+ASYNC_MODES = ("gevent", "eventlet", "threading")
+
+
+def _patch(mode: str) -> None:
+    if mode == "gevent":
+        from gevent import monkey
+
+        monkey.patch_all()
+    elif mode == "eventlet":
+        import eventlet
+
+        eventlet.monkey_patch()
+
+
+def serve(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="facilitator serve", description="Run the app (HTTP and Socket.IO).")
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "5000")))
+    parser.add_argument("--async-mode", choices=ASYNC_MODES, default=os.environ.get("ASYNC_MODE", "gevent"))
+    parser.add_argument("--demo", action="store_true", help="create the demo roundtable event if there is none")
+    parser.add_argument("--max-connections", type=int, default=10000)
+    args = parser.parse_args(argv)
+    _patch(args.async_mode)
+
+    from facilitator import create_app
+    from facilitator.cli import ensure_demo_event, upgrade_database
+    from facilitator.extensions import socketio
+
+    app = create_app({"ASYNC_MODE": args.async_mode})
+    with app.app_context():
+        upgrade_database()
+        if args.demo:
+            ensure_demo_event(app, base_url=f"http://{args.host}:{args.port}")
+    options: dict = {"host": args.host, "port": args.port, "allow_unsafe_werkzeug": True}
+    if args.async_mode == "eventlet":
+        options["max_size"] = args.max_connections  # eventlet's server caps at 1,024 otherwise
+    print(f" * facilitator serving on http://{args.host}:{args.port} ({args.async_mode})", flush=True)
+    socketio.run(app, **options)
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "serve":
+        serve(argv[1:])
+        return
+    from flask.cli import FlaskGroup
+
+    from facilitator import create_app
+
+    FlaskGroup(create_app=create_app, name="facilitator")(args=argv, prog_name="facilitator")
+
+
+if __name__ == "__main__":
+    main()

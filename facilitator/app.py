@@ -1,0 +1,113 @@
+"""The app factory."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from flask import Flask
+
+from facilitator import config as config_module
+from facilitator.extensions import babel, csrf, db, migrate, socketio
+from facilitator.ratelimit import participant_limits
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """The app factory. ``config`` overrides the environment (tests use it)."""
+    app = Flask(
+        __name__,
+        instance_path=str(PROJECT_ROOT / "instance"),
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.from_mapping(config_module.load(Path(app.instance_path)))
+    app.config.from_pyfile("config.py", silent=True)
+    if config:
+        app.config.update(config)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=_participant_locale, default_translation_directories="translations")
+    _init_database_pragmas(app)
+    participant_limits.configure(
+        limit=app.config["RATE_LIMIT_SUBMISSIONS"],
+        window=app.config["RATE_LIMIT_WINDOW_SECONDS"],
+        redis_url=app.config.get("RATE_LIMIT_REDIS_URL"),
+    )
+    # Socket handlers register themselves on import, beside the blueprint they serve. Imported before
+    # init_app: handlers declared while no server exists are kept and bound to every app's server.
+    from facilitator import sockets  # noqa: F401
+    from facilitator.console import events as console_events  # noqa: F401
+    from facilitator.participant import events as participant_events  # noqa: F401
+    from facilitator.projector import events as projector_events  # noqa: F401
+
+    socketio.init_app(
+        app,
+        async_mode=app.config.get("ASYNC_MODE"),
+        message_queue=app.config["SOCKETIO_MESSAGE_QUEUE"],
+        # None means same origin only in python-engineio; a list names other allowed origins.
+        cors_allowed_origins=app.config["SOCKETIO_CORS_ORIGINS"] or None,
+        max_http_buffer_size=16 * 1024,
+        ping_interval=20,
+        ping_timeout=20,
+    )
+
+    if app.config["PROXY_FIX"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
+
+    from facilitator import assets, security
+    from facilitator.auth.routes import bp as auth_bp
+    from facilitator.console.routes import bp as console_bp
+    from facilitator.participant.routes import bp as participant_bp
+    from facilitator.projector.routes import bp as projector_bp
+
+    security.init_app(app)
+    assets.init_app(app)
+    app.register_blueprint(participant_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(console_bp)
+    app.register_blueprint(projector_bp)
+
+    from facilitator.cli import register as register_cli
+
+    register_cli(app)
+    return app
+
+
+def _participant_locale() -> str:
+    """Kiswahili or English: the phone's remembered choice, else what the browser asks for."""
+    from flask import request
+
+    chosen = request.cookies.get("lang")
+    if chosen in ("en", "sw"):
+        return chosen
+    return request.accept_languages.best_match(["en", "sw"]) or "en"
+
+
+def _init_database_pragmas(app: Flask) -> None:
+    """SQLite done right for many phones at once: WAL so readers never block the writer, and a busy
+    timeout so writers queue instead of failing with 'database is locked'."""
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        return
+    from sqlalchemy import event
+
+    with app.app_context():
+        engine = db.engine
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record):
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=10000")
+            # NORMAL in WAL mode: a committed entry survives the process being killed (not a power cut).
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()

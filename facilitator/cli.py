@@ -1,0 +1,88 @@
+"""Commands on the ``flask --app facilitator`` / ``facilitator`` CLI: init-db, demo, create-staff."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app, url_for
+from flask_migrate import upgrade
+from sqlalchemy import select
+
+from facilitator.extensions import db
+from facilitator.models import Event, StaffUser
+from facilitator.models.people import STAFF_ROLES
+from facilitator.services import events as event_service
+from facilitator.services import staff as staff_service
+
+DEMO_FACILITATOR_EMAIL = "facilitator@demo.local"
+
+
+def upgrade_database() -> None:
+    """Bring the database schema to the newest migration (creates it on first run)."""
+    upgrade(directory=current_app.extensions["migrate"].directory)
+
+
+def ensure_demo_event(app: Flask, *, base_url: str) -> None:
+    """Create the demo roundtable event and its facilitator once; print how to reach it either way."""
+    event = db.session.scalar(select(Event).where(Event.title == event_service.load_template()["title"]))
+    password = None
+    if event is None:
+        event = event_service.create_event_from_template(event_service.load_template())
+        user = db.session.scalar(select(StaffUser).where(StaffUser.email == DEMO_FACILITATOR_EMAIL))
+        if user is None:
+            password = staff_service.new_one_time_password()
+            user = staff_service.create_user(DEMO_FACILITATOR_EMAIL, "Demo facilitator", password)
+        for role in ("facilitator", "safeguarding", "rapporteur"):
+            staff_service.grant_role(user, event.id, role, owner=role == "facilitator")
+        db.session.commit()
+    with app.test_request_context(base_url=base_url):
+        participant_url = url_for("participant.join_with_code", code=event.join_code, _external=True)
+        projector_url = url_for("projector.projector_page", token=event.projector_token, _external=True)
+        console_url = url_for("console.console_page", event_id=event.id, _external=True)
+    click.echo(f"\n  Demo event: {event.title}")
+    click.echo(f"  Join code:      {event.join_code}")
+    click.echo(f"  Participants:   {participant_url}")
+    click.echo(f"  Projector:      {projector_url}")
+    click.echo(f"  Console:        {console_url}")
+    if password:
+        click.echo(f"  Staff login:    {DEMO_FACILITATOR_EMAIL} / {password}   (shown once: note it now)\n")
+    else:
+        click.echo(f"  Staff login:    {DEMO_FACILITATOR_EMAIL} (password shown when the demo was created;"
+                   " reset it with: facilitator create-staff --reset)\n")
+
+
+def register(app: Flask) -> None:
+    @app.cli.command("init-db")
+    def init_db():
+        """Create or upgrade the database schema."""
+        upgrade_database()
+        click.echo("Database is up to date.")
+
+    @app.cli.command("demo")
+    @click.option("--base-url", default="http://127.0.0.1:5000", show_default=True)
+    def demo(base_url):
+        """Create the demo roundtable event (two-day agenda) and a facilitator login."""
+        upgrade_database()
+        ensure_demo_event(app, base_url=base_url)
+
+    @app.cli.command("create-staff")
+    @click.argument("email")
+    @click.option("--name", default="", help="Name shown to other staff.")
+    @click.option("--event", "event_id", type=int, help="Give a role in this event.")
+    @click.option("--role", type=click.Choice(STAFF_ROLES), default="facilitator", show_default=True)
+    @click.option("--organisation", default=None, help="For duty bearers: the organisation they answer for.")
+    @click.option("--reset", is_flag=True, help="Give an existing user a new one-time password.")
+    def create_staff(email, name, event_id, role, organisation, reset):
+        """Create a staff user (or reset one's password) and print a one-time password."""
+        password = staff_service.new_one_time_password()
+        user = db.session.scalar(select(StaffUser).where(StaffUser.email == staff_service.normalise_email(email)))
+        if user is None:
+            user = staff_service.create_user(email, name or email, password)
+        elif reset:
+            staff_service.set_password(user, password)
+        else:
+            raise click.ClickException(f"{email} already exists; use --reset for a new password.")
+        if event_id:
+            event_service.get_event(event_id)
+            staff_service.grant_role(user, event_id, role, owner=False, organisation=organisation)
+        db.session.commit()
+        click.echo(f"{user.email} / {password}   (one-time password: shown once)")

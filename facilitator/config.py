@@ -1,0 +1,92 @@
+"""Configuration in one place: environment variables with safe defaults for the embedded mode.
+
+Embedded mode (no environment set): SQLite in ``instance/``, one process, no message queue.
+Production (``FACILITATOR_ENV=production``): refuses to start without a real ``SECRET_KEY``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+INSECURE_KEYS = {"", "dev", "change-me", "secret"}
+
+
+class ConfigError(RuntimeError):
+    """The configuration is unsafe or incomplete for the chosen environment."""
+
+
+def _bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
+def _instance_secret_key(instance_path: Path) -> str:
+    """A per-installation random key kept in ``instance/``, so embedded mode needs no setup
+    and sessions survive restarts."""
+    key_file = instance_path / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    return key
+
+
+def load(instance_path: Path) -> dict:
+    """Build the app's configuration from the environment."""
+    environment = os.environ.get("FACILITATOR_ENV", "development")
+    secret_key = os.environ.get("SECRET_KEY", "")
+    if environment == "production":
+        if secret_key in INSECURE_KEYS or len(secret_key) < 32:
+            raise ConfigError(
+                "FACILITATOR_ENV=production needs SECRET_KEY set to a random value of at least "
+                "32 characters (python -c 'import secrets; print(secrets.token_urlsafe(48))')."
+            )
+    elif not secret_key:
+        secret_key = _instance_secret_key(instance_path)
+
+    database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance_path / 'facilitator.db'}"
+    if database_url.startswith("postgres://"):
+        database_url = "postgresql+psycopg://" + database_url[len("postgres://"):]
+    elif database_url.startswith("postgresql://"):
+        database_url = "postgresql+psycopg://" + database_url[len("postgresql://"):]
+
+    production = environment == "production"
+    return {
+        "ENVIRONMENT": environment,
+        "SECRET_KEY": secret_key,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # Socket.IO: a Redis URL here is required once more than one process serves the app.
+        "SOCKETIO_MESSAGE_QUEUE": os.environ.get("SOCKETIO_MESSAGE_QUEUE") or None,
+        # Comma-separated origins allowed to open a Socket.IO connection; empty means same origin only.
+        "SOCKETIO_CORS_ORIGINS": [o for o in os.environ.get("SOCKETIO_CORS_ORIGINS", "").split(",") if o],
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL", "").rstrip("/"),
+        "SESSION_COOKIE_SECURE": _bool("COOKIE_SECURE", production),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "PARTICIPANT_COOKIE_NAME": "participant",
+        "PARTICIPANT_COOKIE_DAYS": _int("PARTICIPANT_COOKIE_DAYS", 3),
+        "WTF_CSRF_TIME_LIMIT": None,  # a phone left open all day must still be able to post
+        "MAX_CONTENT_LENGTH": 64 * 1024,
+        "ENTRY_MAX_CHARS": 280,
+        # Participant actions allowed per rolling window (per participant token and per connection).
+        "RATE_LIMIT_SUBMISSIONS": _int("RATE_LIMIT_SUBMISSIONS", 10),
+        "RATE_LIMIT_WINDOW_SECONDS": _int("RATE_LIMIT_WINDOW_SECONDS", 10),
+        "PROXY_FIX": _bool("PROXY_FIX", False),
+        # Set by the entry point that owns the process (wsgi.py, the serve command); plain imports of the
+        # app (tests, CLI commands) use threads. Explicit, because Flask-SocketIO would otherwise pick
+        # eventlet whenever it happens to be installed.
+        "ASYNC_MODE": os.environ.get("ASYNC_MODE", "threading"),
+        "RATE_LIMIT_REDIS_URL": os.environ.get("RATE_LIMIT_REDIS_URL") or None,
+    }

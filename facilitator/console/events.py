@@ -1,0 +1,115 @@
+"""Socket events of the facilitator console. Every call checks the caller's role in the event again."""
+
+from __future__ import annotations
+
+from facilitator import realtime, validation
+from facilitator.models import Event
+from facilitator.services import agenda as agenda_service
+from facilitator.services import board as board_service
+from facilitator.services import events as event_service
+from facilitator.services import moderation as moderation_service
+from facilitator.services import staff as staff_service
+from facilitator.sockets import Connection, handler
+
+
+def _authorised(connection: Connection, permission: str):
+    actor = staff_service.require(connection.user_id, connection.event_id, permission)
+    return actor, event_service.get_event(connection.event_id)
+
+
+def agenda_view(event: Event) -> list[dict]:
+    return [
+        {
+            "id": session.id,
+            "day": session.day,
+            "starts_at": session.starts_at,
+            "ends_at": session.ends_at,
+            "title": session.title,
+            "kind": session.kind,
+            "activities": [
+                {"id": a.id, "kind": a.kind, "title": a.title, "state": a.state, "moderation": a.moderation,
+                 "audience": a.audience}
+                for a in session.activities
+            ],
+        }
+        for session in event_service.agenda(event)
+    ]
+
+
+@handler("console:sync", view="console")
+def sync(connection: Connection, data: dict) -> dict:
+    """The console's whole state: the agenda and the entries of the activity in focus
+    (the one asked for, else the open one, else the projected one)."""
+    actor, event = _authorised(connection, "view_console")
+    may_see_held = bool(staff_service.roles_in_event(actor.id, event.id) & staff_service.PERMISSIONS["safeguard"])
+    focus_id = data.get("activity_id")
+    focus = (
+        event_service.get_activity(event, validation.positive_int(focus_id, field="Activity"))
+        if focus_id is not None
+        else agenda_service.current_activity(event) or agenda_service.projected_activity(event)
+    )
+    return {
+        "version": event.version,
+        "agenda": agenda_view(event),
+        "current_activity_id": event.current_activity_id,
+        "projector_activity_id": event.projector_activity_id,
+        "focus": agenda_service.activity_view(focus),
+        "entries": [
+            board_service.staff_view(r)
+            for r in (board_service.responses_for_staff(focus.id, include_held=may_see_held) if focus else [])
+        ],
+        "counts": board_service.counts(focus.id) if focus else None,
+    }
+
+
+@handler("console:open_activity", view="console")
+def open_activity(connection: Connection, data: dict) -> dict:
+    actor, event = _authorised(connection, "run_agenda")
+    activity = agenda_service.open_activity(event, actor, data.get("activity_id"))
+    realtime.agenda_changed(event)
+    return {"activity": agenda_service.activity_view(activity)}
+
+
+@handler("console:close_activity", view="console")
+def close_activity(connection: Connection, data: dict) -> dict:
+    actor, event = _authorised(connection, "run_agenda")
+    activity = agenda_service.close_activity(event, actor, data.get("activity_id"))
+    realtime.agenda_changed(event)
+    return {"activity": agenda_service.activity_view(activity)}
+
+
+@handler("console:project", view="console")
+def project(connection: Connection, data: dict) -> dict:
+    actor, event = _authorised(connection, "run_agenda")
+    activity = agenda_service.show_on_projector(event, actor, data.get("activity_id"))
+    realtime.agenda_changed(event)
+    return {"projector_activity_id": activity.id if activity else None}
+
+
+@handler("console:moderate", view="console")
+def moderate(connection: Connection, data: dict) -> dict:
+    actor, event = _authorised(connection, "moderate")
+    response = moderation_service.moderate(event, actor, data.get("response_id"), data.get("action"))
+    realtime.entry_changed(event, response)
+    return {"entry": board_service.staff_view(response)}
+
+
+@handler("console:edit", view="console")
+def edit(connection: Connection, data: dict) -> dict:
+    actor, event = _authorised(connection, "moderate")
+    response = moderation_service.edit_text(event, actor, data.get("response_id"), data.get("text"))
+    realtime.entry_changed(event, response)
+    return {"entry": board_service.staff_view(response)}
+
+
+@handler("console:paper_entry", view="console")
+def paper_entry(connection: Connection, data: dict) -> dict:
+    """A facilitator types in a card written on paper by a child without a phone."""
+    actor, event = _authorised(connection, "enter_paper")
+    submission = board_service.submit_entry(
+        event, activity_id=data.get("activity_id"), lane=data.get("lane"), text=data.get("text"),
+        client_key=data.get("client_key"), paper_by=actor,
+    )
+    if submission.created:
+        realtime.entry_changed(event, submission.response)
+    return {"entry": board_service.staff_view(submission.response), "duplicate": not submission.created}

@@ -1,0 +1,40 @@
+"""The facilitator console: the agenda, the moderation queue and what the projector shows."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template, url_for
+
+from facilitator.auth.routes import current_staff, login_required, staff_or_404
+from facilitator.extensions import db
+from facilitator.models import Event
+from facilitator.projector.routes import join_url, public_base_url
+from facilitator.services import events as event_service
+from facilitator.services import staff as staff_service
+
+bp = Blueprint("console", __name__, url_prefix="/console")
+
+
+@bp.get("/")
+@login_required
+def event_list():
+    user = current_staff()
+    events = [db.session.get(Event, event_id) for event_id in staff_service.events_of(user.id)]
+    return render_template("console/events.html", events=events, user=user)
+
+
+@bp.get("/<int:event_id>")
+@login_required
+def console_page(event_id):
+    user = staff_or_404(event_id, "view_console")
+    event = event_service.get_event(event_id)
+    roles = staff_service.roles_in_event(user.id, event_id)
+    return render_template(
+        "console/console.html",
+        event=event,
+        user=user,
+        roles=sorted(roles),
+        join_url=join_url(event),
+        projector_url=public_base_url() + url_for("projector.projector_page", token=event.projector_token)
+        if roles & staff_service.PERMISSIONS["run_agenda"] else None,
+        sessions=event_service.agenda(event),
+    )

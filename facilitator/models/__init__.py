@@ -1,0 +1,17 @@
+"""The domain (DESIGN.md §2). Import models from here."""
+
+from facilitator.models.event import Activity, AgendaSession, Event
+from facilitator.models.people import Participant, StaffRole, StaffUser
+from facilitator.models.response import AuditEntry, Response, SafeguardingFlag
+
+__all__ = [
+    "Activity",
+    "AgendaSession",
+    "AuditEntry",
+    "Event",
+    "Participant",
+    "Response",
+    "SafeguardingFlag",
+    "StaffRole",
+    "StaffUser",
+]

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from facilitator.extensions import db
+from facilitator.models._types import UTCDateTime, utcnow
+
+ACTIVITY_KINDS = ("board", "wordcloud", "poll", "scale", "ranking", "qna", "response")
+ACTIVITY_STATES = ("draft", "open", "closed")
+MODERATION_MODES = ("pre", "post")
+AUDIENCES = ("children", "everyone")
+
+
+class Event(db.Model):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    title_sw: Mapped[str | None] = mapped_column(String(200))
+    subtitle: Mapped[str | None] = mapped_column(String(300))
+    join_code: Mapped[str] = mapped_column(String(6), unique=True)
+    projector_token: Mapped[str] = mapped_column(String(64), unique=True)
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    languages: Mapped[str] = mapped_column(String(40), default="en,sw")
+    retention_days: Mapped[int] = mapped_column(Integer, default=30)
+    # The activity phones are on now; the projector follows it unless projector_activity_id is set.
+    current_activity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("activities.id", use_alter=True, ondelete="SET NULL")
+    )
+    projector_activity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("activities.id", use_alter=True, ondelete="SET NULL")
+    )
+    # Rises with every change any live view shows; clients compare it after a reconnect.
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    sessions: Mapped[list[AgendaSession]] = relationship(
+        back_populates="event", order_by="AgendaSession.position", cascade="all, delete-orphan"
+    )
+
+    @property
+    def projected_activity_id(self) -> int | None:
+        return self.projector_activity_id or self.current_activity_id
+
+
+class AgendaSession(db.Model):
+    """A block of the event's agenda (shown to people as a "session")."""
+
+    __tablename__ = "agenda_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    day: Mapped[int] = mapped_column(Integer, default=1)
+    starts_at: Mapped[str | None] = mapped_column(String(5))  # "09:00", local time of the venue
+    ends_at: Mapped[str | None] = mapped_column(String(5))
+    kind: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(200))
+    title_sw: Mapped[str | None] = mapped_column(String(200))
+
+    event: Mapped[Event] = relationship(back_populates="sessions")
+    activities: Mapped[list[Activity]] = relationship(
+        back_populates="session", order_by="Activity.position", cascade="all, delete-orphan"
+    )
+
+
+class Activity(db.Model):
+    """One thing participants do inside a session: a board, a poll, a word cloud…"""
+
+    __tablename__ = "activities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("agenda_sessions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(200))
+    title_sw: Mapped[str | None] = mapped_column(String(200))
+    prompt: Mapped[str] = mapped_column(Text, default="")
+    prompt_sw: Mapped[str | None] = mapped_column(Text)
+    audience: Mapped[str] = mapped_column(String(20), default="everyone")
+    moderation: Mapped[str] = mapped_column(String(10), default="pre")
+    state: Mapped[str] = mapped_column(String(10), default="draft")
+    results_visible: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Kind-specific settings: lanes for a board, options for a poll, the scale's ends…
+    settings: Mapped[dict] = mapped_column(JSON, default=dict)
+
+    session: Mapped[AgendaSession] = relationship(back_populates="activities")
+
+    @property
+    def lanes(self) -> list[dict]:
+        """The board's lanes; every text activity has at least one."""
+        return self.settings.get("lanes") or [{"key": "main", "name": self.title, "name_sw": self.title_sw}]
+
+    def lane_keys(self) -> set[str]:
+        return {lane["key"] for lane in self.lanes}

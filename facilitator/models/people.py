@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from facilitator.extensions import db
+from facilitator.models._types import UTCDateTime, utcnow
+
+# The groups a participant may say they speak for, and the age bands of children (DESIGN.md §1).
+GROUPS = ("child", "parent", "government", "cso", "isp_telco", "social_media", "academia", "other")
+AGE_BANDS = ("12-13", "14-15", "16-17")
+STAFF_ROLES = ("facilitator", "moderator", "safeguarding", "rapporteur", "duty_bearer")
+
+
+class Participant(db.Model):
+    """Someone on a phone. A random token in a cookie and what they chose to declare; nothing else:
+    no name, no IP address, no user agent."""
+
+    __tablename__ = "participants"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    # SHA-256 of the cookie token: a copy of the database cannot be used to act as a participant.
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    group: Mapped[str | None] = mapped_column(String(20))
+    age_band: Mapped[str | None] = mapped_column(String(10))
+    language: Mapped[str] = mapped_column(String(5), default="en")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class StaffUser(db.Model):
+    __tablename__ = "staff_users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    roles: Mapped[list[StaffRole]] = relationship(back_populates="user", cascade="all, delete-orphan")
+
+
+class StaffRole(db.Model):
+    """What one staff user may do in one event."""
+
+    __tablename__ = "staff_roles"
+    __table_args__ = (UniqueConstraint("event_id", "user_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    is_owner: Mapped[bool] = mapped_column(Boolean, default=False)
+    organisation: Mapped[str | None] = mapped_column(String(200))  # for duty bearers
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    user: Mapped[StaffUser] = relationship(back_populates="roles")

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from facilitator.extensions import db
+from facilitator.models._types import UTCDateTime, utcnow
+
+# pending: waits for a moderator; approved: on the board; hidden: a moderator took it off;
+# held: a safety check stopped it and only staff may see it.
+RESPONSE_STATUSES = ("pending", "approved", "hidden", "held")
+RESPONSE_SOURCES = ("phone", "paper")
+FLAG_STATES = ("open", "acknowledged", "talked_to_child", "referred", "closed")
+
+
+class Response(db.Model):
+    """A participant's entry."""
+
+    __tablename__ = "responses"
+    __table_args__ = (
+        # A re-sent entry carries the same client key and is recognised, never stored twice.
+        UniqueConstraint("event_id", "client_key"),
+        Index("ix_responses_activity_status", "activity_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id", ondelete="CASCADE"))
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participants.id", ondelete="SET NULL"), index=True
+    )
+    client_key: Mapped[str] = mapped_column(String(64))
+    lane: Mapped[str] = mapped_column(String(40))
+    # As written; staff only, in the moderation queue.
+    text: Mapped[str] = mapped_column(Text)
+    # What any non-staff view may show: personal details redacted, profanity masked.
+    shown_text: Mapped[str] = mapped_column(Text)
+    flags: Mapped[list] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+    starred: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str] = mapped_column(String(10), default="phone")
+    # Copied from the participant when written, so a later change of group does not rewrite history.
+    group: Mapped[str | None] = mapped_column(String(20))
+    age_band: Mapped[str | None] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    moderated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SafeguardingFlag(db.Model):
+    """Why an entry was held for the safeguarding lead, and what was done about it."""
+
+    __tablename__ = "safeguarding_flags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    response_id: Mapped[int | None] = mapped_column(ForeignKey("responses.id", ondelete="SET NULL"))
+    reasons: Mapped[list] = mapped_column(JSON, default=list)
+    state: Mapped[str] = mapped_column(String(20), default="open")
+    handled_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AuditEntry(db.Model):
+    """Every moderation and safeguarding action, with who did it and what it changed."""
+
+    __tablename__ = "audit_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(40))
+    target: Mapped[str | None] = mapped_column(String(60))  # "response:12"
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

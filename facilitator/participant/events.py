@@ -1,0 +1,45 @@
+"""Socket events of the phone page."""
+
+from __future__ import annotations
+
+from flask import request
+
+from facilitator import realtime
+from facilitator.models import Participant
+from facilitator.extensions import db
+from facilitator.services import agenda as agenda_service
+from facilitator.services import board as board_service
+from facilitator.services import events as event_service
+from facilitator.sockets import Connection, handler
+
+
+@handler("participant:submit", view="participant")
+def submit(connection: Connection, data: dict) -> dict:
+    event = event_service.get_event(connection.event_id)
+    participant = db.session.get(Participant, connection.participant_id)
+    submission = board_service.submit_entry(
+        event,
+        activity_id=data.get("activity_id"),
+        lane=data.get("lane"),
+        text=data.get("text"),
+        client_key=data.get("client_key"),
+        participant=participant,
+        connection_id=request.sid,
+    )
+    if submission.created:
+        realtime.entry_changed(event, submission.response)
+    return {"entry": board_service.own_entry_view(submission.response), "duplicate": not submission.created}
+
+
+@handler("participant:sync", view="participant")
+def sync(connection: Connection, data: dict) -> dict:
+    """The phone's state after a (re)connect: the open activity and the participant's own entries."""
+    event = event_service.get_event(connection.event_id)
+    participant = db.session.get(Participant, connection.participant_id)
+    activity = agenda_service.current_activity(event)
+    entries = board_service.own_entries(participant, activity.id if activity else None)
+    return {
+        "version": event.version,
+        "activity": agenda_service.activity_view(activity),
+        "entries": [board_service.own_entry_view(r) for r in entries],
+    }

@@ -1,0 +1,130 @@
+"""The phone: join with a code, see the open activity, send entries. Works without JavaScript;
+phone.js upgrades the same forms to live updates over Socket.IO with an outbox."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, url_for
+
+from facilitator import realtime
+from facilitator.errors import ServiceError
+from facilitator.extensions import db
+from facilitator.models.people import AGE_BANDS, GROUPS
+from facilitator.services import agenda as agenda_service
+from facilitator.services import board as board_service
+from facilitator.services import events as event_service
+from facilitator.services import participants as participant_service
+
+bp = Blueprint("participant", __name__)
+
+
+def _participant_for(event):
+    token = request.cookies.get(current_app.config["PARTICIPANT_COOKIE_NAME"])
+    return participant_service.participant_in_event(token, event)
+
+
+@bp.get("/")
+def join_form():
+    return render_template("participant/join.html", code="", groups=GROUPS, age_bands=AGE_BANDS)
+
+
+@bp.get("/j/<code>")
+def join_with_code(code):
+    """The QR code's target: the code is filled in, the participant only confirms."""
+    try:
+        event = event_service.event_by_join_code(code)
+    except ServiceError as error:
+        return render_template("participant/join.html", code=code, error=error.message,
+                               groups=GROUPS, age_bands=AGE_BANDS), error.status
+    if _participant_for(event) is not None:
+        return redirect(url_for("participant.activity_page", code=event.join_code))
+    return render_template("participant/join.html", code=event.join_code, event=event,
+                           groups=GROUPS, age_bands=AGE_BANDS)
+
+
+@bp.post("/join")
+def join():
+    form = request.form
+    try:
+        participant, token = participant_service.join(
+            form.get("code"), group=form.get("group") or None, age_band=form.get("age_band") or None,
+            language=form.get("language") or "en",
+        )
+        code = event_service.get_event(participant.event_id).join_code
+        db.session.commit()
+    except ServiceError as error:
+        db.session.rollback()
+        return render_template("participant/join.html", code=form.get("code", "")[:12], error=error.message,
+                               groups=GROUPS, age_bands=AGE_BANDS), error.status
+    response = make_response(redirect(url_for("participant.activity_page", code=code)))
+    response.set_cookie(
+        current_app.config["PARTICIPANT_COOKIE_NAME"], token,
+        max_age=current_app.config["PARTICIPANT_COOKIE_DAYS"] * 24 * 3600,
+        httponly=True, samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"],
+    )
+    return response
+
+
+def _render_activity_page(event, participant, *, error=None, draft=None, status=200):
+    activity = agenda_service.current_activity(event)
+    entries = board_service.own_entries(participant, activity.id if activity else None)
+    return render_template(
+        "participant/activity.html",
+        event=event,
+        activity=activity,
+        entries=[board_service.own_entry_view(r) for r in entries],
+        new_client_key=uuid.uuid4().hex,
+        error=error,
+        draft=draft or {},
+        max_chars=board_service.ENTRY_MAX_CHARS,
+        version=event.version,
+    ), status
+
+
+@bp.get("/e/<code>")
+def activity_page(code):
+    try:
+        event = event_service.event_by_join_code(code)
+    except ServiceError as error:
+        return render_template("participant/join.html", code=code, error=error.message,
+                               groups=GROUPS, age_bands=AGE_BANDS), error.status
+    participant = _participant_for(event)
+    if participant is None:
+        return redirect(url_for("participant.join_with_code", code=event.join_code))
+    return _render_activity_page(event, participant)
+
+
+@bp.post("/e/<code>/submit")
+def submit(code):
+    """The no-JavaScript path: the same service call as the socket event, then back to the page."""
+    try:
+        event = event_service.event_by_join_code(code)
+    except ServiceError as error:
+        return render_template("participant/join.html", code=code, error=error.message,
+                               groups=GROUPS, age_bands=AGE_BANDS), error.status
+    participant = _participant_for(event)
+    if participant is None:
+        return redirect(url_for("participant.join_with_code", code=event.join_code))
+    form = request.form
+    lane = form.get("lane")
+    try:
+        submission = board_service.submit_entry(
+            event, activity_id=form.get("activity_id"), lane=lane, text=form.get("text"),
+            client_key=form.get("client_key"), participant=participant,
+        )
+    except ServiceError as error:
+        db.session.rollback()
+        # Keep what they wrote: nothing typed on a phone is lost to an error.
+        return _render_activity_page(event, participant, error=error.message,
+                                     draft={"lane": lane, "text": (form.get("text") or "")[:2000]},
+                                     status=error.status)
+    if submission.created:
+        realtime.entry_changed(event, submission.response)
+    flash("sent")
+    return redirect(url_for("participant.activity_page", code=event.join_code) + "#my-entries", code=303)
+
+
+@bp.get("/healthz")
+def healthz():
+    return {"ok": True}

@@ -1,0 +1,283 @@
+"""Profanity: find swear words, insults and slurs from the shipped word lists, and mask them.
+
+Matching is per word (a "token"), so a bad word inside an innocent one never matches ("class",
+"assess", "Shitanda", "kumaliza"). Each listed word is compiled into a pattern that accepts:
+
+* leetspeak and symbol substitutions through character classes ("sh1t", "$hit", "f*ck", "f#ck");
+* stretched letters ("fuuuck", "shiiit"). A vowel must be written once or at least three times,
+  because Swahili has real double vowels: "kuuma" (to bite) must not match "kuma";
+* for the English list, common endings ("fucking", "bitches", "dickhead").
+
+Letters written apart ("f u c k", "f.u.c.k", "f-u-c-k") are joined and checked as well.
+
+Word list format (plain text, UTF-8, one entry a line, ``#`` starts a comment):
+
+* ``word``         the word as a whole token;
+* ``*word``        any token ending in the word (Swahili verbs take prefixes: "*tomba");
+* ``two words``    a phrase: consecutive tokens ("mbwa wewe");
+* ``!some phrase`` an exception: the tokens of the phrase are never flagged ("!kichaa cha mbwa").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from facilitator.safety.normalise import LEET, fold, strip_marks
+
+WORDLIST_DIR = Path(__file__).with_name("wordlists")
+
+# A token: letters/digits plus the symbols people put in place of letters. Underscore splits
+# tokens so "fuck_you" is seen as two words.
+_TOKEN_RE = re.compile(r"(?:[^\W_]|[$@*!|#])+")
+# Symbols that stand for "some letter" ("f*ck", "f#ck"); never accepted as a word's first letter.
+_WILDCARDS = "*#"
+_EDGE_NOISE = "*#!|"
+_VOWELS = set("aeiou")
+# Words in a phrase entry that only aim the insult at someone; they stay readable when masked.
+_ADDRESSING_WORDS = frozenset({"wewe", "we", "ni", "you", "u", "are", "your", "huyu", "yule"})
+_EN_SUFFIXES = r"(?:s|es|ed|er|ers|ing|in|y|ier|head|heads|face|faces|hole|holes)?"
+
+# For each letter, the characters that may be written in its place.
+# c and k stand in for each other ("fuk", "fucc"); u is written v ("fvck").
+_LETTER_CLASSES: dict[str, str] = {"i": "i1!|l", "l": "l1|i", "u": "uv", "c": "ck", "k": "kc"}
+for _digit, _letter in LEET.items():
+    _LETTER_CLASSES[_letter] = _LETTER_CLASSES.get(_letter, _letter) + _digit
+
+# Which letters a token's first character may stand for (to pick the candidate patterns).
+_FIRST_LETTERS: dict[str, tuple[str, ...]] = {"1": ("i", "l"), "|": ("i", "l")}
+for _digit, _letter in LEET.items():
+    _FIRST_LETTERS.setdefault(_digit, (_letter,))
+
+# Gaps allowed between letters written apart: one to three spaces or punctuation marks,
+# never a line break.
+_SPACED_GAP_RE = re.compile(r"[^\w\n]{1,3}")
+
+
+def load_wordlist(path: str | Path) -> frozenset[str]:
+    """Read a word list file: one entry a line, blank lines and ``#`` comments ignored.
+
+    Entries are casefolded and stripped; the ``*`` and ``!`` markers are kept (see module doc).
+    """
+    entries = set()
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            entries.add(" ".join(fold(entry).split()))
+    return frozenset(entries)
+
+
+def _letter_class(letter: str, first: bool) -> str:
+    chars = _LETTER_CLASSES.get(letter, letter)
+    if not first:
+        chars += _WILDCARDS
+    return "[" + re.escape(chars) + "]"
+
+
+def _word_pattern(word: str) -> str:
+    """Regex source for one word: leetspeak classes and stretched letters (see module doc)."""
+    word = "".join(LEET.get(ch, ch) for ch in word)  # an organiser may type "sh1t"
+    parts = []
+    index = 0
+    while index < len(word):
+        letter = word[index]
+        run = 1
+        while index + run < len(word) and word[index + run] == letter:
+            run += 1
+        cls = _letter_class(letter, first=index == 0)
+        if letter in _VOWELS:
+            parts.append(f"{cls}{{{run}}}(?:{cls}{{2,}})?")
+        else:
+            parts.append(f"{cls}{{{run},}}")
+        index += run
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    """Compiled form of a set of word list entries."""
+
+    by_first_letter: dict[str, re.Pattern[str]]
+    ending_with: re.Pattern[str] | None
+    phrases: tuple[tuple[re.Pattern[str], ...], ...]
+    exceptions: tuple[tuple[str, ...], ...]
+
+    def word_matches(self, token: str) -> bool:
+        """True when one normalised token is a listed word."""
+        if not token:
+            return False
+        for letter in _FIRST_LETTERS.get(token[0], (token[0],)):
+            pattern = self.by_first_letter.get(letter)
+            if pattern is not None and pattern.fullmatch(token):
+                return True
+        return self.ending_with is not None and self.ending_with.fullmatch(token) is not None
+
+
+def _compile(entries: Iterable[str], *, english_suffixes: bool) -> _Matcher:
+    grouped: dict[str, list[str]] = {}
+    endings: list[str] = []
+    phrases: list[tuple[re.Pattern[str], ...]] = []
+    exceptions: list[tuple[str, ...]] = []
+    suffix = _EN_SUFFIXES if english_suffixes else ""
+    for entry in sorted(entries):
+        if entry.startswith("!"):
+            exceptions.append(tuple(entry[1:].split()))
+            continue
+        words = entry.split()
+        if len(words) > 1:
+            phrases.append(tuple(re.compile(_word_pattern(w) + suffix) for w in words))
+        elif entry.startswith("*") and len(entry) > 1:
+            endings.append(_word_pattern(entry[1:]))
+        else:
+            first = LEET.get(entry[0], entry[0])
+            grouped.setdefault(first, []).append(_word_pattern(entry) + suffix)
+    by_first = {letter: re.compile("(?:" + "|".join(pats) + ")") for letter, pats in grouped.items()}
+    ending = re.compile(r"[^\W_]*(?:" + "|".join(endings) + ")") if endings else None
+    return _Matcher(by_first, ending, tuple(phrases), tuple(exceptions))
+
+
+@functools.cache
+def _shipped() -> tuple[_Matcher, ...]:
+    english = load_wordlist(WORDLIST_DIR / "profanity_en.txt")
+    swahili = load_wordlist(WORDLIST_DIR / "profanity_sw.txt")
+    return _compile(english, english_suffixes=True), _compile(swahili, english_suffixes=False)
+
+
+@functools.lru_cache(maxsize=64)
+def _extra(words: frozenset[str]) -> _Matcher:
+    return _compile(words, english_suffixes=True)
+
+
+def normalise_extra_words(words: Iterable[str]) -> frozenset[str]:
+    """Event-specific words as the matcher wants them: folded, stripped, comments and blanks dropped."""
+    out = set()
+    for word in words:
+        entry = " ".join(fold(str(word).split("#", 1)[0]).split())
+        if entry.strip("*!"):
+            out.add(entry)
+    return frozenset(out)
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    norm: str  # folded, edge noise stripped
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN_RE.finditer(text):
+        raw = match.group(0)
+        lead = len(raw) - len(raw.lstrip(_EDGE_NOISE))
+        trail = len(raw) - len(raw.rstrip(_EDGE_NOISE))
+        if lead == len(raw):
+            continue
+        inner = raw[lead : len(raw) - trail]
+        tokens.append(_Token(match.start() + lead, match.end() - trail, strip_marks(fold(inner))))
+    return tokens
+
+
+def _token_hit(matchers: tuple[_Matcher, ...], token: str) -> bool:
+    return any(m.word_matches(token) for m in matchers)
+
+
+@functools.lru_cache(maxsize=8192)
+def _shipped_token_hit(token: str) -> bool:
+    # Most words repeat across entries; caching keeps the scan cheap.
+    return _token_hit(_shipped(), token)
+
+
+def find(text: str, extra_words: Iterable[str] | None = None) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` spans of profanity in *text* (already cleaned)."""
+    extra = normalise_extra_words(extra_words) if extra_words else frozenset()
+    matchers = _shipped() + ((_extra(extra),) if extra else ())
+
+    def hit(token: str) -> bool:
+        return _shipped_token_hit(token) or (bool(extra) and _token_hit(matchers[2:], token))
+
+    tokens = _tokens(text)
+    exempt = _exempt_indexes(tokens, matchers)
+    spans: list[tuple[int, int]] = []
+    for index, token in enumerate(tokens):
+        if index not in exempt and hit(token.norm):
+            spans.append((token.start, token.end))
+    spans.extend(_phrase_spans(tokens, matchers, exempt))
+    spans.extend(_spaced_letter_spans(text, tokens, hit))
+    return spans
+
+
+def _exempt_indexes(tokens: list[_Token], matchers: tuple[_Matcher, ...]) -> set[int]:
+    exempt: set[int] = set()
+    norms = [t.norm for t in tokens]
+    for matcher in matchers:
+        for phrase in matcher.exceptions:
+            size = len(phrase)
+            for start in range(len(norms) - size + 1):
+                if tuple(norms[start : start + size]) == phrase:
+                    exempt.update(range(start, start + size))
+    return exempt
+
+
+def _phrase_spans(tokens: list[_Token], matchers: tuple[_Matcher, ...], exempt: set[int]) -> list[tuple[int, int]]:
+    spans = []
+    for matcher in matchers:
+        for phrase in matcher.phrases:
+            size = len(phrase)
+            for start in range(len(tokens) - size + 1):
+                window = tokens[start : start + size]
+                if any(i in exempt for i in range(start, start + size)):
+                    continue
+                if all(p.fullmatch(t.norm) for p, t in zip(phrase, window)):
+                    # Mask the insult, not the words that aim it ("mbwa wewe" -> "m*** wewe").
+                    spans.extend((t.start, t.end) for t in window if t.norm not in _ADDRESSING_WORDS)
+    return spans
+
+
+def _spaced_letter_spans(text: str, tokens: list[_Token], hit) -> list[tuple[int, int]]:
+    """Find words written one letter at a time: "f u c k", "f.u.c.k", "s-h-i-t"."""
+    spans = []
+    run: list[_Token] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            letters = [t.norm for t in run]
+            for i in range(len(run)):
+                for j in range(len(run), i + 2, -1):  # longest first, at least three letters
+                    if hit("".join(letters[i:j])):
+                        spans.append((run[i].start, run[j - 1].end))
+                        break
+        run.clear()
+
+    for token in tokens:
+        if len(token.norm) != 1:
+            flush()
+            continue
+        if run and not _SPACED_GAP_RE.fullmatch(text[run[-1].end : token.start]):
+            flush()
+        run.append(token)
+    flush()
+    return spans
+
+
+_MASKABLE_RE = re.compile(r"[^\W_]|[$@*!|#]")
+
+
+def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Keep the first letter of each span and replace its other letters with ``*``.
+
+    Separators inside a span stay, so "f u c k" becomes "f * * *".
+    """
+    chars = list(text)
+    for start, end in spans:
+        first = True
+        for index in range(start, end):
+            if _MASKABLE_RE.match(chars[index]):
+                if first:
+                    first = False
+                else:
+                    chars[index] = "*"
+    return "".join(chars)

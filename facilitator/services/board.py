@@ -1,0 +1,191 @@
+"""Entries on a board: submitting them (from phones and from paper cards) and what each view may see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.exc import IntegrityError
+
+from facilitator import safety, validation
+from facilitator.errors import Conflict, InvalidInput
+from facilitator.extensions import db
+from facilitator.models import Activity, Event, Participant, Response, SafeguardingFlag, StaffUser
+from facilitator.ratelimit import participant_limits
+from facilitator.services import audit
+from facilitator.services.events import bump_version, get_activity
+
+TEXT_KINDS = ("board",)
+ENTRY_MAX_CHARS = 280
+SAFEGUARDING_FLAGS = {"distress", "disclosure"}
+
+
+@dataclass(frozen=True)
+class Submission:
+    response: Response
+    created: bool  # False when the client key was already known: a re-send, nothing new stored
+
+    @property
+    def needs_safeguarding(self) -> bool:
+        return bool(SAFEGUARDING_FLAGS & set(self.response.flags))
+
+
+def submit_entry(
+    event: Event,
+    *,
+    activity_id: Any,
+    lane: Any,
+    text: Any,
+    client_key: Any,
+    participant: Participant | None = None,
+    paper_by: StaffUser | None = None,
+    connection_id: str | None = None,
+) -> Submission:
+    """Store one entry, screened, before anyone is told about it. A known client key is a no-op."""
+    key = validation.client_key(client_key)
+    existing = db.session.scalar(select(Response).where(Response.event_id == event.id, Response.client_key == key))
+    if existing is not None:
+        return _resent(existing, participant)
+
+    activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
+    if activity.kind not in TEXT_KINDS:
+        raise InvalidInput("wrong_kind", "This activity does not take written entries.")
+    if paper_by is None and activity.state != "open":
+        raise Conflict("activity_closed", "This activity is not open for answers right now.")
+    if lane not in activity.lane_keys():
+        raise InvalidInput("invalid_lane", "Choose one of the columns on the board.")
+    clean = validation.clean_text(text, field="Your answer", max_chars=ENTRY_MAX_CHARS)
+    if participant is not None:
+        participant_limits.check("submit", f"p{participant.id}", *([f"c{connection_id}"] if connection_id else []))
+
+    screening = safety.screen(clean)
+    response = Response(
+        event_id=event.id,
+        activity_id=activity.id,
+        participant_id=participant.id if participant else None,
+        client_key=key,
+        lane=lane,
+        text=clean,
+        shown_text=screening.redacted,
+        flags=sorted(screening.flags),
+        status=_initial_status(activity, screening, paper=paper_by is not None),
+        source="paper" if paper_by else "phone",
+        group=participant.group if participant else None,
+        age_band=participant.age_band if participant else None,
+    )
+    db.session.add(response)
+    try:
+        db.session.flush()
+    except IntegrityError:
+        # Another process stored the same key a moment ago (a re-send racing the original).
+        db.session.rollback()
+        existing = db.session.scalar(select(Response).where(Response.event_id == event.id, Response.client_key == key))
+        if existing is None:
+            raise
+        return _resent(existing, participant)
+    if SAFEGUARDING_FLAGS & screening.flags:
+        db.session.add(SafeguardingFlag(event_id=event.id, response_id=response.id, reasons=sorted(screening.flags)))
+    if paper_by is not None:
+        audit.record(event.id, paper_by, "paper_entry", f"response:{response.id}", lane=lane)
+    bump_version(event)
+    db.session.commit()
+    return Submission(response, created=True)
+
+
+def _resent(existing: Response, participant: Participant | None) -> Submission:
+    if participant is not None and existing.participant_id != participant.id:
+        raise InvalidInput("invalid_client_key", "The entry's key is already in use. Send it again.")
+    return Submission(existing, created=False)
+
+
+def _initial_status(activity: Activity, screening: safety.Screening, *, paper: bool) -> str:
+    if screening.held:
+        return "held"
+    if paper:
+        # A facilitator typed it from a card in their hand; only what the checks flag waits for a second look.
+        return "pending" if screening.flags else "approved"
+    if activity.moderation == "pre" or "personal_details" in screening.flags and activity.audience == "children":
+        return "pending"
+    return "approved"
+
+
+# --- What each view may see -------------------------------------------------------------------
+
+
+def card_view(response: Response) -> dict:
+    """A card as the projector and phones show it: redacted text, nothing about its author."""
+    return {
+        "id": response.id,
+        "activity_id": response.activity_id,
+        "lane": response.lane,
+        "text": response.shown_text,
+        "pinned": response.pinned,
+        "starred": response.starred,
+        "paper": response.source == "paper",
+    }
+
+
+def staff_view(response: Response) -> dict:
+    """A card as the moderation queue shows it: the original text, its checks and state."""
+    return card_view(response) | {
+        "original": response.text,
+        "status": response.status,
+        "flags": list(response.flags),
+        "group": response.group,
+        "age_band": response.age_band,
+        "created_at": response.created_at.isoformat(),
+        "edited": response.text != response.shown_text and not response.flags,
+    }
+
+
+def own_entry_view(response: Response) -> dict:
+    """An entry as its author sees it on their phone. A held entry only ever reads as 'received'."""
+    state = {"approved": "on_board", "hidden": "not_shown"}.get(response.status, "waiting")
+    return {
+        "id": response.id,
+        "client_key": response.client_key,
+        "activity_id": response.activity_id,
+        "lane": response.lane,
+        "text": response.shown_text,
+        "state": state,
+    }
+
+
+def own_entries(participant: Participant, activity_id: int | None) -> list[Response]:
+    if activity_id is None:
+        return []
+    return list(
+        db.session.scalars(
+            select(Response)
+            .where(Response.participant_id == participant.id, Response.activity_id == activity_id)
+            .order_by(Response.id.desc())
+            .limit(100)
+        )
+    )
+
+
+def approved_cards(activity_id: int) -> list[Response]:
+    return list(
+        db.session.scalars(
+            select(Response)
+            .where(Response.activity_id == activity_id, Response.status == "approved")
+            .order_by(Response.pinned.desc(), Response.id)
+        )
+    )
+
+
+def counts(activity_id: int) -> dict:
+    """Entries received and shown: the room can see that moderation is not silencing anyone."""
+    received, shown = db.session.execute(
+        select(func.count(Response.id), func.count(case((Response.status == "approved", 1))))
+        .where(Response.activity_id == activity_id)
+    ).one()
+    return {"received": received, "shown": shown}
+
+
+def responses_for_staff(activity_id: int, *, include_held: bool) -> list[Response]:
+    query = select(Response).where(Response.activity_id == activity_id)
+    if not include_held:
+        query = query.where(Response.status != "held")
+    return list(db.session.scalars(query.order_by(Response.id)))

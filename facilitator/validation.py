@@ -1,0 +1,67 @@
+"""Parsing untrusted input (form fields and socket payloads) into clean values, or a clear error."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from facilitator.errors import InvalidInput
+
+CLIENT_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+# Control and format characters other than ordinary whitespace; bidi overrides (U+202A-E, U+2066-9)
+# would let one card reverse the text around it on the projector.
+_STRIP_CATEGORIES = {"Cc", "Cf", "Co", "Cs"}
+_KEEP = {"\n", "\t"}
+_ZWJ = "\u200d"  # joins emoji sequences (family, flags); harmless alone
+
+
+def clean_text(value: Any, *, field: str, max_chars: int, required: bool = True) -> str:
+    """NFC-normalised text without control characters, trimmed, within ``max_chars``."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise InvalidInput("invalid_text", f"{field} must be text.")
+    text = unicodedata.normalize("NFC", value)
+    text = "".join(
+        ch for ch in text
+        if ch in _KEEP or ch == _ZWJ or unicodedata.category(ch) not in _STRIP_CATEGORIES
+    )
+    text = re.sub(r"[ \t]+", " ", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    if required and not text:
+        raise InvalidInput("empty_text", f"Please write something in {field} first.")
+    if len(text) > max_chars:
+        raise InvalidInput("text_too_long", f"{field} can be at most {max_chars} characters.")
+    return text
+
+
+def client_key(value: Any) -> str:
+    if not isinstance(value, str) or not CLIENT_KEY.match(value):
+        raise InvalidInput("invalid_client_key", "The entry's key is missing or malformed.")
+    return value
+
+
+def positive_int(value: Any, *, field: str) -> int:
+    if isinstance(value, bool):
+        raise InvalidInput("invalid_id", f"{field} must be a number.")
+    if isinstance(value, str) and value.isdigit():
+        value = int(value)
+    if not isinstance(value, int) or value <= 0 or value > 2**31:
+        raise InvalidInput("invalid_id", f"{field} must be a number.")
+    return value
+
+
+def choice(value: Any, options: tuple[str, ...] | set[str], *, field: str, required: bool = True) -> str | None:
+    if value in (None, "") and not required:
+        return None
+    if not isinstance(value, str) or value not in options:
+        raise InvalidInput("invalid_choice", f"{field} is not one of the allowed values.")
+    return value
+
+
+def payload(value: Any) -> dict:
+    """A socket event's payload must be a JSON object."""
+    if not isinstance(value, dict):
+        raise InvalidInput("invalid_payload", "The message must be a JSON object.")
+    return value

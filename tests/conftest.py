@@ -1,0 +1,164 @@
+"""Fixtures: one app per test session on SQLite (default) or PostgreSQL (``TEST_DATABASE_URL``), a clean
+database for every test, and helpers to act as a phone, a projector and staff."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+from sqlalchemy import create_engine, text, update
+
+from facilitator import create_app
+from facilitator.extensions import db, socketio
+from facilitator.models import Event
+from facilitator.ratelimit import participant_limits
+from tests import factories
+
+
+def _fresh_postgres(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        url = url.replace("postgresql://", "postgresql+psycopg://", 1)
+        _fresh_postgres(url)
+        return url
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+
+
+@pytest.fixture(scope="session")
+def app(database_url):
+    app = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+            "RATE_LIMIT_SUBMISSIONS": 1000,
+        }
+    )
+    from facilitator.cli import upgrade_database
+
+    with app.app_context():
+        upgrade_database()
+    return app
+
+
+@pytest.fixture(autouse=True)
+def clean_database(app):
+    participant_limits.configure(limit=1000, window=10)
+    yield
+    with app.app_context():
+        db.session.rollback()
+        db.session.execute(update(Event).values(current_activity_id=None, projector_activity_id=None))
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
+        db.session.commit()
+
+
+@pytest.fixture
+def ctx(app):
+    with app.app_context():
+        yield
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def event(app):
+    """A small event with an open two-lane board (pre-moderated, for children)."""
+    with app.app_context():
+        return factories.event_with_open_board()
+
+
+@pytest.fixture
+def facilitator(app, event):
+    with app.app_context():
+        return factories.staff_user(event.id, "facilitator")
+
+
+def csrf_token(page_html: str) -> str:
+    match = re.search(r'name="csrf_token" value="([^"]+)"', page_html)
+    assert match, "the page has no CSRF token"
+    return match.group(1)
+
+
+class Phone:
+    """A participant's phone: an HTTP client with the participant cookie, and a socket when asked."""
+
+    def __init__(self, app, event):
+        self.app = app
+        self.event = event
+        self.http = app.test_client()
+        page = self.http.get(f"/j/{event.join_code}").get_data(as_text=True)
+        reply = self.http.post("/join", data={"code": event.join_code, "csrf_token": csrf_token(page)})
+        assert reply.status_code == 302, reply.get_data(as_text=True)
+        self._socket = None
+
+    @property
+    def socket(self):
+        if self._socket is None:
+            self._socket = socketio.test_client(self.app, flask_test_client=self.http, auth={"view": "participant"})
+            assert self._socket.is_connected()
+        return self._socket
+
+    def submit(self, text: str, lane: str = "have", key: str | None = None, activity_id: int | None = None):
+        return self.socket.emit(
+            "participant:submit",
+            {"activity_id": activity_id or self.event.current_activity_id, "lane": lane, "text": text,
+             "client_key": key or factories.new_key()},
+            callback=True,
+        )
+
+
+@pytest.fixture
+def phone(app, event):
+    return Phone(app, event)
+
+
+@pytest.fixture
+def new_phone(app, event):
+    return lambda: Phone(app, event)
+
+
+def staff_socket(app, event_id: int, email: str, password: str):
+    http = app.test_client()
+    page = http.get("/staff/login").get_data(as_text=True)
+    reply = http.post("/staff/login", data={"email": email, "password": password, "csrf_token": csrf_token(page)})
+    assert reply.status_code == 302
+    return socketio.test_client(app, flask_test_client=http, auth={"view": "console", "event_id": event_id})
+
+
+@pytest.fixture
+def console(app, event, facilitator):
+    user, password = facilitator
+    client = staff_socket(app, event.id, user.email, password)
+    assert client.is_connected()
+    return client
+
+
+@pytest.fixture
+def projector(app, event):
+    client = socketio.test_client(app, auth={"view": "projector", "token": event.projector_token})
+    assert client.is_connected()
+    return client
+
+
+def received(client, name: str) -> list:
+    """The payloads of every ``name`` event the socket test client got since the last call."""
+    return [message["args"][0] for message in client.get_received() if message["name"] == name]

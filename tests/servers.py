@@ -1,0 +1,131 @@
+"""Start the app as a real server process, the way README documents, for tests and benchmarks."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import re
+import threading
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class RunningServer:
+    process: subprocess.Popen
+    url: str
+    output: list[str] = field(default_factory=list)
+    demo: dict = field(default_factory=dict)
+    drain: object = None
+
+    def stop(self, sig=None) -> None:
+        if self.process.poll() is None:
+            if sig is None:
+                self.process.terminate()
+            else:
+                self.process.send_signal(sig)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
+        if self.drain is not None:
+            self.drain.join(5)
+        if self.process.stdout and not self.process.stdout.closed:
+            self.process.stdout.close()
+
+
+def start_server(async_mode: str, env: dict, *, port: int | None = None, demo: bool = True,
+                 timeout: float = 60) -> RunningServer:
+    port = port or free_port()
+    command = [sys.executable, "-m", "facilitator", "serve", "--port", str(port), "--async-mode", async_mode]
+    if demo:
+        command.append("--demo")
+    process = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    server = RunningServer(process, f"http://127.0.0.1:{port}")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            if process.poll() is not None:
+                process.stdout.close()
+                raise RuntimeError("server exited:\n" + "".join(server.output))
+            continue
+        server.output.append(line)
+        if "facilitator serving on" in line:
+            break
+    else:
+        server.stop()
+        raise RuntimeError("server did not start:\n" + "".join(server.output))
+
+    text = "".join(server.output)
+    for key, pattern in {"join_code": r"Join code:\s+(\w+)", "projector": r"/p/(\S+)", "console": r"/console/(\d+)",
+                         "password": r"facilitator@demo\.local / (\S+)"}.items():
+        match = re.search(pattern, text)
+        if match:
+            server.demo[key] = match.group(1)
+    # Drain the rest of the output in the background so the server never blocks on a full pipe.
+
+    server.drain = threading.Thread(target=lambda: server.output.extend(process.stdout), daemon=True)
+    server.drain.start()
+    _wait_until_up(server.url, deadline)
+    return server
+
+
+def _wait_until_up(url: str, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=2) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError("server did not answer /healthz")
+
+
+class Browserless:
+    """An HTTP client with cookies, enough to join as a phone or sign in as staff."""
+
+    def __init__(self, base_url: str):
+        self.base_url = base_url
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    def get(self, path: str) -> str:
+        with self.opener.open(self.base_url + path, timeout=10) as reply:
+            return reply.read().decode()
+
+    def post(self, path: str, fields: dict) -> int:
+        data = urllib.parse.urlencode(fields).encode()
+        with self.opener.open(self.base_url + path, data=data, timeout=10) as reply:
+            return reply.status
+
+    def csrf(self, path: str) -> str:
+        return re.search(r'name="csrf_token" value="([^"]+)"', self.get(path)).group(1)
+
+    def cookie_header(self) -> str:
+        return "; ".join(f"{c.name}={c.value}" for c in self.jar)
+
+    def join(self, code: str) -> "Browserless":
+        self.post("/join", {"code": code, "csrf_token": self.csrf(f"/j/{code}")})
+        return self
+
+    def sign_in(self, email: str, password: str) -> "Browserless":
+        self.post("/staff/login", {"email": email, "password": password, "csrf_token": self.csrf("/staff/login")})
+        return self

@@ -1,0 +1,119 @@
+"""The rules of submitting entries, independent of HTTP and sockets."""
+
+import pytest
+from sqlalchemy import func, select
+
+from facilitator.errors import Conflict, InvalidInput
+from facilitator.extensions import db
+from facilitator.models import Event, Response, SafeguardingFlag
+from facilitator.services import board, participants
+from tests import factories
+
+
+@pytest.fixture
+def child(ctx, event):
+    participant, _token = participants.join(event.join_code, group="child", age_band="14-15")
+    db.session.commit()
+    return participant
+
+
+def submit(event, participant, text="Too many ads", lane="have", key=None, activity_id=None):
+    event = db.session.get(Event, event.id)
+    return board.submit_entry(
+        event, activity_id=activity_id or event.current_activity_id, lane=lane, text=text,
+        client_key=key or factories.new_key(), participant=participant,
+    )
+
+
+def test_childrens_entry_waits_for_the_moderator(event, child):
+    submission = submit(event, child)
+    assert submission.created
+    assert submission.response.status == "pending"
+    assert submission.response.group == "child" and submission.response.age_band == "14-15"
+    assert board.approved_cards(event.current_activity_id) == []
+
+
+def test_post_moderated_entry_shows_at_once(event, child):
+    open_wall = db.session.get(Event, event.id).sessions[0].activities[1]
+    open_wall.state = "open"
+    db.session.commit()
+    submission = submit(event, child, lane="main", activity_id=open_wall.id)
+    assert submission.response.status == "approved"
+    assert [r.id for r in board.approved_cards(open_wall.id)] == [submission.response.id]
+
+
+def test_resent_entry_is_stored_once(event, child):
+    first = submit(event, child, key="resent-key-123")
+    again = submit(event, child, key="resent-key-123", text="different text, same key")
+    assert again.created is False
+    assert again.response.id == first.response.id
+    assert db.session.scalar(select(func.count(Response.id))) == 1
+
+
+def test_another_participants_key_is_refused(event, child):
+    submit(event, child, key="shared-key-1234")
+    other, _ = participants.join(event.join_code)
+    with pytest.raises(InvalidInput) as refused:
+        submit(event, other, key="shared-key-1234")
+    assert refused.value.code == "invalid_client_key"
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [("", "empty_text"), ("   \n ", "empty_text"), ("x" * 281, "text_too_long"), (42, "invalid_text"),
+     (["a list"], "invalid_text"), ({"a": 1}, "invalid_text")],
+)
+def test_bad_text_is_refused_and_nothing_stored(event, child, text, code):
+    kept = submit(event, child, text="an earlier entry")
+    with pytest.raises(InvalidInput) as refused:
+        submit(event, child, text=text)
+    assert refused.value.code == code
+    assert db.session.scalars(select(Response.id)).all() == [kept.response.id]
+
+
+def test_text_is_cleaned_of_control_and_bidi_characters(event, child):
+    submission = submit(event, child, text="  safe\u202e gnirts\u0007 \u200bonline  ")
+    assert submission.response.text == "safe gnirts online"
+
+
+def test_exactly_280_characters_is_accepted(event, child):
+    assert submit(event, child, text="y" * 280).created
+
+
+def test_closed_activity_refuses_entries(event, child):
+    db.session.get(Event, event.id).sessions[0].activities[0].state = "closed"
+    db.session.commit()
+    with pytest.raises(Conflict) as refused:
+        submit(event, child)
+    assert refused.value.code == "activity_closed"
+
+
+def test_unknown_lane_and_foreign_activity_are_refused(event, child):
+    with pytest.raises(InvalidInput):
+        submit(event, child, lane="nope")
+    other = factories.event_with_open_board()
+    with pytest.raises(Exception) as refused:
+        submit(event, child, activity_id=other.current_activity_id)
+    assert getattr(refused.value, "code", None) == "unknown_activity"
+
+
+def test_disclosure_is_held_and_flagged_for_safeguarding(event, child):
+    submission = submit(event, child, text="my uncle touches me and says not to tell")
+    assert submission.response.status == "held"
+    assert submission.needs_safeguarding
+    flag = db.session.scalar(select(SafeguardingFlag))
+    assert flag.response_id == submission.response.id and "disclosure" in flag.reasons
+    assert board.own_entry_view(submission.response)["state"] == "waiting"
+
+
+def test_phone_number_is_redacted_in_what_others_see(event, child):
+    submission = submit(event, child, text="call me on 0712 345 678 please")
+    assert "345" not in submission.response.shown_text
+    assert "0712 345 678" in submission.response.text  # staff keep the original
+    assert "345" not in str(board.card_view(submission.response))
+
+
+def test_counts_include_everything_received(event, child):
+    submit(event, child)
+    submit(event, child, text="I want to kill myself")
+    assert board.counts(event.current_activity_id) == {"received": 2, "shown": 0}

@@ -1,0 +1,41 @@
+import re
+
+from sqlalchemy import select
+
+from facilitator.extensions import db
+from facilitator.models import Activity, Event, StaffUser
+from facilitator.services import staff as staff_service
+
+
+def test_demo_creates_the_roundtable_with_a_two_lane_board(app, runner):
+    result = runner.invoke(args=["demo", "--base-url", "http://venue.local:5000"])
+    assert result.exit_code == 0, result.output
+    password = re.search(r"facilitator@demo\.local / (\S+)", result.output).group(1)
+    assert "http://venue.local:5000/j/" in result.output and "http://venue.local:5000/p/" in result.output
+    with app.app_context():
+        event = db.session.scalar(select(Event))
+        titles = [s.title for s in event.sessions]
+        assert any("The internet we (children) have" in t for t in titles)
+        assert len({s.day for s in event.sessions}) == 2
+        board = db.session.scalar(select(Activity).where(Activity.kind == "board").order_by(Activity.id))
+        assert [lane["name"] for lane in board.lanes] == ["The internet we have", "The internet we want"]
+        assert board.moderation == "pre"
+        assert staff_service.authenticate("facilitator@demo.local", password) is not None
+    again = runner.invoke(args=["demo"])
+    assert again.exit_code == 0 and "shown once" not in again.output
+    with app.app_context():
+        assert len(db.session.scalars(select(Event)).all()) == 1
+
+
+def test_create_staff_prints_a_one_time_password(app, runner):
+    runner.invoke(args=["demo"])
+    with app.app_context():
+        event_id = db.session.scalar(select(Event.id))
+    result = runner.invoke(args=["create-staff", "Mod@Example.org", "--event", str(event_id), "--role", "moderator"])
+    assert result.exit_code == 0, result.output
+    password = result.output.split(" / ")[1].split()[0]
+    with app.app_context():
+        user = staff_service.authenticate("mod@example.org", password)
+        assert staff_service.roles_in_event(user.id, event_id) == {"moderator"}
+    duplicate = runner.invoke(args=["create-staff", "mod@example.org"])
+    assert duplicate.exit_code != 0 and "already exists" in duplicate.output

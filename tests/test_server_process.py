@@ -1,0 +1,64 @@
+"""The app as a real server process (gevent, and eventlet through the serve command), driven by
+python-socketio's client: join, submit, acknowledgement, moderation, broadcast to a projector."""
+
+import threading
+import uuid
+
+import pytest
+import socketio
+
+from tests.servers import Browserless, start_server
+
+pytestmark = pytest.mark.server
+
+
+@pytest.fixture(params=["gevent", "eventlet"])
+def server(request, tmp_path):
+    running = start_server(request.param, {"DATABASE_URL": f"sqlite:///{tmp_path / 'server.db'}"})
+    yield running
+    running.stop()
+
+
+def connect(url: str, auth: dict, cookies: str = "") -> socketio.Client:
+    client = socketio.Client(reconnection=False)
+    client.connect(url, auth=auth, headers={"Cookie": cookies} if cookies else {}, wait_timeout=10)
+    return client
+
+
+def test_phone_to_moderator_to_projector_over_a_real_server(server):
+    demo = server.demo
+    phone_http = Browserless(server.url).join(demo["join_code"])
+    staff_http = Browserless(server.url).sign_in("facilitator@demo.local", demo["password"])
+
+    projector = connect(server.url, {"view": "projector", "token": demo["projector"]})
+    card_arrived = threading.Event()
+    cards = []
+
+    @projector.on("board")
+    def on_board(update):
+        if "card" in update:
+            cards.append(update["card"])
+            card_arrived.set()
+
+    console = connect(server.url, {"view": "console", "event_id": int(demo["console"])}, staff_http.cookie_header())
+    phone = connect(server.url, {"view": "participant"}, phone_http.cookie_header())
+    try:
+        state = console.call("console:sync", {}, timeout=10)
+        board = next(a for s in state["agenda"] for a in s["activities"] if a["kind"] == "board")
+        assert console.call("console:open_activity", {"activity_id": board["id"]}, timeout=10)["ok"]
+
+        key = uuid.uuid4().hex
+        entry = {"activity_id": board["id"], "lane": "want", "text": "Report buttons that work", "client_key": key}
+        ack = phone.call("participant:submit", entry, timeout=10)
+        assert ack["ok"] and ack["entry"]["state"] == "waiting"
+        assert phone.call("participant:submit", entry, timeout=10)["duplicate"] is True
+
+        approved = console.call("console:moderate", {"response_id": ack["entry"]["id"], "action": "approve"}, timeout=10)
+        assert approved["ok"]
+        assert card_arrived.wait(5), "the approved card never reached the projector"
+        assert cards[0]["text"] == "Report buttons that work"
+        snapshot = projector.call("projector:sync", {}, timeout=10)
+        assert [c["id"] for c in snapshot["cards"]] == [ack["entry"]["id"]]
+    finally:
+        for client in (phone, console, projector):
+            client.disconnect()

@@ -1,0 +1,185 @@
+"""Every socket event through Flask-SocketIO's test client: acks, broadcasts, refusals."""
+
+import pytest
+from sqlalchemy import func, select
+
+from facilitator.extensions import db, socketio
+from facilitator.models import Event, Response
+from facilitator.sockets import HANDLERS
+from tests import factories
+from tests.conftest import received, staff_socket
+
+
+def test_phone_submits_and_gets_an_ack_after_the_entry_is_stored(app, phone):
+    ack = phone.submit("Cyberbullying in class groups")
+    assert ack["ok"] is True
+    assert ack["entry"]["state"] == "waiting"
+    with app.app_context():
+        stored = db.session.get(Response, ack["entry"]["id"])
+        assert stored.text == "Cyberbullying in class groups"
+
+
+def test_resent_entry_is_acknowledged_without_a_second_copy(app, phone):
+    first = phone.submit("Same entry", key="outbox-key-0001")
+    again = phone.submit("Same entry", key="outbox-key-0001")
+    assert again["ok"] and again["duplicate"] is True
+    assert again["entry"]["id"] == first["entry"]["id"]
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Response.id))) == 1
+
+
+def test_approved_card_reaches_the_projector_and_waiting_one_does_not(phone, projector, console):
+    projector.get_received()
+    ack = phone.submit("We want kind comments")
+    assert all("card" not in update for update in received(projector, "board"))
+    queue = received(console, "entry")
+    assert queue and queue[-1]["entry"]["original"] == "We want kind comments"
+
+    approved = console.emit("console:moderate", {"response_id": ack["entry"]["id"], "action": "approve"}, callback=True)
+    assert approved["ok"]
+    cards = [u["card"] for u in received(projector, "board") if "card" in u]
+    assert cards == [{"id": ack["entry"]["id"], "activity_id": cards[0]["activity_id"], "lane": "have",
+                      "text": "We want kind comments", "pinned": False, "starred": False, "paper": False}]
+    states = [m["entry"]["state"] for m in received(phone.socket, "own_entry")]
+    assert states[-1] == "on_board"
+
+
+def test_other_phones_never_see_unmoderated_text(phone, new_phone):
+    other = new_phone()
+    other.socket.get_received()
+    phone.submit("private until approved")
+    assert "private until approved" not in str(other.socket.get_received())
+
+
+def test_projector_snapshot_and_forged_token(app, event, projector):
+    snapshot = projector.emit("projector:sync", {}, callback=True)
+    assert snapshot["ok"] and snapshot["join_code"] == event.join_code
+    assert [lane["key"] for lane in snapshot["activity"]["lanes"]] == ["have", "want"]
+    forged = socketio.test_client(app, auth={"view": "projector", "token": "x" * 32})
+    assert not forged.is_connected()
+
+
+def test_renewed_projector_token_cuts_off_the_old_link(app, event, projector):
+    from facilitator.services.events import renew_projector_token
+
+    with app.app_context():
+        renew_projector_token(db.session.get(Event, event.id))
+        db.session.commit()
+    refused = projector.emit("projector:sync", {}, callback=True)
+    assert refused == {"ok": False, "error": "unknown_projector", "message": refused["message"]}
+
+
+@pytest.mark.parametrize("payload", ["a string", ["a", "list"], 12, None, {"activity_id": "DROP TABLE"},
+                                     {"text": "x" * 20000}, {"client_key": "short"}])
+def test_malformed_submit_gets_an_error_ack_and_the_connection_lives(phone, payload):
+    ack = phone.socket.emit("participant:submit", payload, callback=True)
+    assert ack["ok"] is False and ack["error"] and ack["message"]
+    assert phone.socket.is_connected()
+    assert phone.submit("still works")["ok"]
+
+
+def test_participant_cannot_call_staff_or_projector_events(phone):
+    for name, view in HANDLERS.items():
+        if view == "participant":
+            continue
+        ack = phone.socket.emit(name, {"activity_id": 1, "response_id": 1, "action": "approve"}, callback=True)
+        assert ack["ok"] is False and ack["error"] == "forbidden", name
+
+
+def test_console_of_another_event_is_refused(app, event, facilitator):
+    user, password = facilitator
+    with app.app_context():
+        other = factories.event_with_open_board()
+    assert not staff_socket(app, other.id, user.email, password).is_connected()
+
+
+def test_revoked_role_stops_working_at_once(app, event, console, facilitator):
+    from facilitator.models import StaffRole
+
+    with app.app_context():
+        db.session.execute(StaffRole.__table__.delete())
+        db.session.commit()
+    ack = console.emit("console:open_activity", {"activity_id": event.current_activity_id}, callback=True)
+    assert ack["error"] == "forbidden"
+
+
+def test_moderator_cannot_run_the_agenda(app, event):
+    with app.app_context():
+        user, password = factories.staff_user(event.id, "moderator")
+    moderator = staff_socket(app, event.id, user.email, password)
+    assert moderator.emit("console:open_activity", {"activity_id": event.current_activity_id}, callback=True)["error"] == "forbidden"
+    assert moderator.emit("console:sync", {}, callback=True)["ok"]
+
+
+def test_opening_an_activity_moves_every_phone_and_the_projector(app, event, phone, projector, console):
+    with app.app_context():
+        wall = db.session.get(Event, event.id).sessions[0].activities[1]
+        wall_id = wall.id
+    phone.socket.get_received()
+    projector.get_received()
+    ack = console.emit("console:open_activity", {"activity_id": wall_id}, callback=True)
+    assert ack["ok"]
+    assert received(phone.socket, "activity")[-1]["activity"]["id"] == wall_id
+    assert received(projector, "projector")[-1]["activity"]["id"] == wall_id
+    refused = phone.submit("old board", activity_id=event.current_activity_id)
+    assert refused["error"] == "activity_closed"
+    assert phone.submit("new wall", lane="main", activity_id=wall_id)["ok"]
+
+
+def test_post_moderated_card_appears_at_once_and_pins_first(app, event, phone, projector, console):
+    with app.app_context():
+        wall_id = db.session.get(Event, event.id).sessions[0].activities[1].id
+    console.emit("console:open_activity", {"activity_id": wall_id}, callback=True)
+    first = phone.submit("first idea", lane="main", activity_id=wall_id)["entry"]["id"]
+    second = phone.submit("second idea", lane="main", activity_id=wall_id)["entry"]["id"]
+    console.emit("console:moderate", {"response_id": second, "action": "pin"}, callback=True)
+    snapshot = projector.emit("projector:sync", {}, callback=True)
+    assert [c["id"] for c in snapshot["cards"]] == [second, first]
+    assert snapshot["counts"] == {"received": 2, "shown": 2}
+
+
+def test_paper_card_is_tagged_and_shown(app, event, console, projector):
+    ack = console.emit("console:paper_entry", {"activity_id": event.current_activity_id, "lane": "want",
+                                               "text": "Teach parents about apps", "client_key": factories.new_key()},
+                       callback=True)
+    assert ack["ok"] and ack["entry"]["paper"] is True and ack["entry"]["status"] == "approved"
+    assert projector.emit("projector:sync", {}, callback=True)["cards"][0]["text"] == "Teach parents about apps"
+
+
+def test_console_sync_shows_the_queue_and_edits_are_broadcast(console, phone, projector):
+    entry_id = phone.submit("Parnets should learn too", lane="want")["entry"]["id"]
+    state = console.emit("console:sync", {}, callback=True)
+    assert [e["id"] for e in state["entries"]] == [entry_id]
+    assert state["agenda"][0]["activities"][0]["state"] == "open"
+    console.emit("console:moderate", {"response_id": entry_id, "action": "approve"}, callback=True)
+    edited = console.emit("console:edit", {"response_id": entry_id, "text": "Parents should learn too"}, callback=True)
+    assert edited["entry"]["text"] == "Parents should learn too"
+    assert projector.emit("projector:sync", {}, callback=True)["cards"][0]["text"] == "Parents should learn too"
+
+
+def test_held_entry_alerts_safeguarding_only(app, event, phone, console, projector):
+    with app.app_context():
+        user, password = factories.staff_user(event.id, "moderator")
+    moderator = staff_socket(app, event.id, user.email, password)
+    for client in (moderator, console, projector):
+        client.get_received()
+    phone.submit("someone is hurting me at home")
+    assert received(console, "entry")[-1]["entry"]["status"] == "held"  # a facilitator is in the safeguarding room
+    assert "hurting" not in str(moderator.get_received())
+    assert "hurting" not in str(projector.get_received())
+    assert not any(e["status"] == "held" for e in moderator.emit("console:sync", {}, callback=True)["entries"])
+
+
+def test_participant_rate_limit_gives_a_clear_message(app, phone):
+    from facilitator.ratelimit import participant_limits
+
+    participant_limits.configure(limit=3, window=60)
+    acks = [phone.submit(f"entry {n}") for n in range(5)]
+    assert [a["ok"] for a in acks] == [True, True, True, False, False]
+    assert acks[-1]["error"] == "rate_limited" and "wait" in acks[-1]["message"].lower()
+
+
+def test_unauthenticated_connections_are_refused(app):
+    assert not socketio.test_client(app, auth={"view": "participant"}).is_connected()
+    assert not socketio.test_client(app, auth={"view": "console", "event_id": 1}).is_connected()
+    assert not socketio.test_client(app, auth="garbage").is_connected()

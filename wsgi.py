@@ -1,0 +1,8 @@
+"""Production entry point: ``gunicorn -k gevent -w 1 --worker-connections 10000 wsgi:app``.
+
+gunicorn's gevent worker monkey-patches before it imports this module.
+"""
+
+from facilitator import create_app
+
+app = create_app({"ASYNC_MODE": "gevent"})
