@@ -48,7 +48,9 @@ def app(database_url):
 
     with app.app_context():
         upgrade_database()
-    return app
+    yield app
+    with app.app_context():
+        db.engine.dispose()
 
 
 @pytest.fixture(autouse=True)

@@ -39,3 +39,13 @@ def test_create_staff_prints_a_one_time_password(app, runner):
         assert staff_service.roles_in_event(user.id, event_id) == {"moderator"}
     duplicate = runner.invoke(args=["create-staff", "mod@example.org"])
     assert duplicate.exit_code != 0 and "already exists" in duplicate.output
+
+
+def test_migrations_match_the_models(app):
+    """A model change without a migration fails here, not on someone's production database."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with app.app_context(), db.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), db.metadata)
+    assert differences == []
