@@ -1,6 +1,6 @@
 """initial schema: events, agenda, activities, participants, responses, staff, audit
 
-Revision ID: 5aa4b4106e44
+Revision ID: 0001_initial
 Revises: 
 Create Date: 2026-11-27 02:51:18.445374
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '5aa4b4106e44'
+revision = '0001_initial'
 down_revision = None
 branch_labels = None
 depends_on = None
