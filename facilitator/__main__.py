@@ -44,11 +44,26 @@ def serve(argv: list[str]) -> None:
         upgrade_database()
         if args.demo:
             ensure_demo_event(app, base_url=f"http://{args.host}:{args.port}")
+    socketio.start_background_task(_purge_due_events_daily, app)
     options: dict = {"host": args.host, "port": args.port, "allow_unsafe_werkzeug": True}
     if args.async_mode == "eventlet":
         options["max_size"] = args.max_connections  # eventlet's server caps at 1,024 otherwise
     print(f" * facilitator serving on http://{args.host}:{args.port} ({args.async_mode})", flush=True)
     socketio.run(app, **options)
+
+
+def _purge_due_events_daily(app) -> None:
+    """Raw entries are purged a set number of days after the final export, without anyone remembering to."""
+    from facilitator.extensions import socketio
+    from facilitator.services.safeguarding import purge_due_events
+
+    while True:
+        with app.app_context():
+            try:
+                purge_due_events()
+            except Exception:  # a failed purge must not stop the server; it is tried again tomorrow
+                app.logger.exception("automatic purge failed")
+        socketio.sleep(24 * 3600)
 
 
 def main(argv: list[str] | None = None) -> None:

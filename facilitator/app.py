@@ -46,6 +46,7 @@ def create_app(config: dict | None = None) -> Flask:
     from facilitator.console import events as console_events  # noqa: F401
     from facilitator.participant import events as participant_events  # noqa: F401
     from facilitator.projector import events as projector_events  # noqa: F401
+    from facilitator.safeguarding import events as safeguarding_events  # noqa: F401
 
     socketio.init_app(
         app,
@@ -68,6 +69,7 @@ def create_app(config: dict | None = None) -> Flask:
     from facilitator.console.routes import bp as console_bp
     from facilitator.participant.routes import bp as participant_bp
     from facilitator.projector.routes import bp as projector_bp
+    from facilitator.safeguarding.routes import bp as safeguarding_bp
 
     security.init_app(app)
     assets.init_app(app)
@@ -75,6 +77,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(auth_bp)
     app.register_blueprint(console_bp)
     app.register_blueprint(projector_bp)
+    app.register_blueprint(safeguarding_bp)
 
     from facilitator.cli import register as register_cli
 

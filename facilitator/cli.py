@@ -18,7 +18,7 @@ DEMO_FACILITATOR_EMAIL = "facilitator@demo.local"
 
 def upgrade_database() -> None:
     """Bring the database schema to the newest migration (creates it on first run)."""
-    upgrade(directory=current_app.extensions["migrate"].directory)
+    upgrade(directory=current_app.extensions["migrate"].directory, revision="heads")
 
 
 def ensure_demo_event(app: Flask, *, base_url: str) -> None:
@@ -63,6 +63,26 @@ def register(app: Flask) -> None:
         """Create the demo roundtable event (two-day agenda) and a facilitator login."""
         upgrade_database()
         ensure_demo_event(app, base_url=base_url)
+
+    @app.cli.command("purge")
+    @click.argument("event_id", type=int, required=False)
+    @click.option("--due", is_flag=True, help="Purge every event whose retention period after the final export has passed.")
+    @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+    def purge(event_id, due, yes):
+        """Purge an event's raw entries now (keeps the approved, redacted record), or every event that is due."""
+        from facilitator.services import safeguarding as safeguarding_service
+
+        if due:
+            purged = safeguarding_service.purge_due_events()
+            click.echo(f"Purged {len(purged)} event(s): {purged}")
+            return
+        if not event_id:
+            raise click.UsageError("Give an EVENT_ID or --due.")
+        event = event_service.get_event(event_id)
+        if not yes:
+            click.confirm(f"Purge the raw entries of '{event.title}'? This cannot be undone.", abort=True)
+        counts = safeguarding_service.purge_event(event, None, reason="CLI")
+        click.echo(f"Purged '{event.title}': {counts}")
 
     @app.cli.command("create-staff")
     @click.argument("email")

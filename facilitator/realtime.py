@@ -17,9 +17,15 @@ def entry_changed(event: Event, response: Response) -> None:
     """An entry was submitted or moderated: tell staff, its author, and the projector if it shows there."""
     version = event.version
     counts = board_service.counts(response.activity_id)
-    staff_audience = "safeguarding" if response.status == "held" else "staff"
-    socketio.emit("entry", {"version": version, "entry": board_service.staff_view(response), "counts": counts},
-                  to=room(event.id, staff_audience))
+    if response.status == "held":
+        # Moderators only learn that the entry left their queue; its text goes to safeguarding alone.
+        socketio.emit("entry", {"version": version, "entry": board_service.withheld_view(response), "counts": counts},
+                      to=room(event.id, "staff"))
+        socketio.emit("entry", {"version": version, "entry": board_service.staff_view(response), "counts": counts},
+                      to=room(event.id, "safeguarding"))
+    else:
+        socketio.emit("entry", {"version": version, "entry": board_service.staff_view(response), "counts": counts},
+                      to=room(event.id, "staff"))
     if response.participant_id:
         socketio.emit("own_entry", {"version": version, "entry": board_service.own_entry_view(response)},
                       to=participant_room(response.participant_id))
@@ -33,6 +39,22 @@ def entry_changed(event: Event, response: Response) -> None:
     else:
         projector_update["removed"] = response.id
     socketio.emit("board", projector_update, to=room(event.id, "projector"))
+
+
+def submission_stored(event: Event, submission) -> None:
+    """A new entry was committed: the views that may see it are told; a flag alerts safeguarding."""
+    if not submission.created:
+        return
+    entry_changed(event, submission.response)
+    if submission.flag is not None:
+        safeguarding_alert(event, submission.flag)
+
+
+def safeguarding_alert(event: Event, flag) -> None:
+    """A new flag: the safeguarding lead's view sounds and shows a banner. Nobody else is told."""
+    from facilitator.services.safeguarding import flag_view
+
+    socketio.emit("safeguarding_alert", {"flag": flag_view(flag)}, to=room(event.id, "safeguarding"))
 
 
 def agenda_changed(event: Event) -> None:

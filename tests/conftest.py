@@ -13,6 +13,7 @@ from facilitator import create_app
 from facilitator.extensions import db, socketio
 from facilitator.models import Event
 from facilitator.ratelimit import participant_limits
+from facilitator.services.safeguarding import help_request_limits
 from tests import factories
 
 
@@ -56,6 +57,7 @@ def app(database_url):
 @pytest.fixture(autouse=True)
 def clean_database(app):
     participant_limits.configure(limit=1000, window=10)
+    help_request_limits.configure(limit=3, window=600)
     yield
     with app.app_context():
         db.session.rollback()

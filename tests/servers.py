@@ -126,6 +126,13 @@ class Browserless:
         self.post("/join", {"code": code, "csrf_token": self.csrf(f"/j/{code}")})
         return self
 
+    def confirm_readiness(self, event_id) -> "Browserless":
+        """Confirm the safeguarding checklist, so children's activities may open."""
+        page = f"/console/{event_id}/safeguarding/"
+        for item, detail in (("guardian_consent", ""), ("safeguarding_lead", "Ms Achieng, by the door"), ("dpia", "")):
+            self.post(page + "readiness", {"item": item, "detail": detail, "csrf_token": self.csrf(page)})
+        return self
+
     def sign_in(self, email: str, password: str) -> "Browserless":
         self.post("/staff/login", {"email": email, "password": password, "csrf_token": self.csrf("/staff/login")})
         return self

@@ -49,3 +49,15 @@ def test_migrations_match_the_models(app):
     with app.app_context(), db.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), db.metadata)
     assert differences == []
+
+
+def test_purge_command_needs_confirmation_and_purges(app, runner, event):
+    refused = runner.invoke(args=["purge", str(event.id)], input="n\n")
+    assert refused.exit_code != 0
+    with app.app_context():
+        assert db.session.get(Event, event.id).purged_at is None
+    done = runner.invoke(args=["purge", str(event.id), "--yes"])
+    assert done.exit_code == 0 and "Purged" in done.output
+    with app.app_context():
+        assert db.session.get(Event, event.id).purged_at is not None
+    assert runner.invoke(args=["purge", "--due"]).output.startswith("Purged 0 event(s)")

@@ -10,6 +10,29 @@ from tests.servers import start_server
 pytestmark = pytest.mark.browser
 
 
+def sign_in_and_get_ready(page, server):
+    """A facilitator signs in and confirms the safeguarding checklist, as they would before children join."""
+    page.goto(f"{server.url}/staff/login")
+    page.fill("#email", "facilitator@demo.local")
+    page.fill("#password", server.demo["password"])
+    page.click("button[type=submit]")
+    page.goto(f"{server.url}/console/{server.demo['console']}/safeguarding/")
+    for item in ("guardian_consent", "safeguarding_lead", "dpia"):
+        form = page.locator(f'form:has(input[name=item][value="{item}"])')
+        if item == "safeguarding_lead":
+            form.locator("input[name=detail]").fill("Ms Achieng, green lanyard, by the door")
+        form.get_by_role("button").click()
+        expect(page.locator(".saved")).to_be_visible()
+    page.goto(f"{server.url}/console/{server.demo['console']}")
+    expect(page.locator("#status")).to_have_text("Live.")
+
+
+def open_childrens_board(console):
+    row = console.locator(".agenda-activity", has_text="The internet we have and the internet we want")
+    row.get_by_role("button", name="Open").click()
+    expect(row.locator(".state-open")).to_be_visible()
+
+
 @pytest.fixture
 def server(tmp_path):
     running = start_server("gevent", {"DATABASE_URL": f"sqlite:///{tmp_path / 'e2e.db'}"})
@@ -23,15 +46,8 @@ def test_phone_moderator_projector(server):
         browser = launch(playwright)
         staff = browser.new_context(viewport={"width": 1366, "height": 900})
         console = staff.new_page()
-        console.goto(f"{server.url}/staff/login")
-        console.fill("#email", "facilitator@demo.local")
-        console.fill("#password", demo["password"])
-        console.click("button[type=submit]")
-        console.goto(f"{server.url}/console/{demo['console']}")
-        expect(console.locator("#status")).to_have_text("Live.")
-        board_row = console.locator(".agenda-activity", has_text="The internet we have and the internet we want")
-        board_row.get_by_role("button", name="Open").click()
-        expect(board_row.locator(".state-open")).to_be_visible()
+        sign_in_and_get_ready(console, server)
+        open_childrens_board(console)
 
         projector = browser.new_context(viewport={"width": 1600, "height": 900}).new_page()
         projector.goto(f"{server.url}/p/{demo['projector']}")
@@ -71,15 +87,8 @@ def test_phone_without_javascript_joins_and_submits(server):
     with sync_playwright() as playwright:
         browser = launch(playwright)
         staff = browser.new_context().new_page()
-        staff.goto(f"{server.url}/staff/login")
-        staff.fill("#email", "facilitator@demo.local")
-        staff.fill("#password", demo["password"])
-        staff.click("button[type=submit]")
-        staff.goto(f"{server.url}/console/{demo['console']}")
-        expect(staff.locator("#status")).to_have_text("Live.")
-        staff.locator(".agenda-activity", has_text="The internet we have and the internet we want") \
-            .get_by_role("button", name="Open").click()
-        expect(staff.locator("#focus-title")).to_contain_text("The internet we have")
+        sign_in_and_get_ready(staff, server)
+        open_childrens_board(staff)
 
         phone = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640}).new_page()
         phone.goto(f"{server.url}/")
@@ -91,4 +100,50 @@ def test_phone_without_javascript_joins_and_submits(server):
         expect(phone.locator("#entries li", has_text="Too many strangers add me")).to_be_visible()
         screenshot(phone, "phone-no-javascript-320px")
         expect(staff.locator("#queue .entry", has_text="Too many strangers add me")).to_be_visible()
+        browser.close()
+
+
+def test_disclosure_reaches_only_the_safeguarding_lead(server):
+    demo = server.demo
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        staff = browser.new_context(viewport={"width": 1366, "height": 900})
+        console = staff.new_page()
+        sign_in_and_get_ready(console, server)
+        open_childrens_board(console)
+        lead = staff.new_page()
+        lead.goto(f"{server.url}/console/{demo['console']}/safeguarding/")
+        expect(lead.locator("#status")).to_have_text("Live.")
+
+        projector = browser.new_context(viewport={"width": 1600, "height": 900}).new_page()
+        projector.goto(f"{server.url}/p/{demo['projector']}")
+        phone = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True).new_page()
+        phone.goto(f"{server.url}/j/{demo['join_code']}")
+        phone.get_by_role("button", name="Join").click()
+        expect(phone.locator("#first-notice")).to_be_visible()
+        phone.fill("#text-have", "A man online keeps asking me for nude photos and says he will share them")
+        phone.locator('.lane-form[data-lane="have"] button[type=submit]').click()
+
+        support = phone.locator("#support")
+        expect(support).to_be_visible()
+        expect(support).to_contain_text("Childline Kenya on 116")
+        expect(support).to_contain_text("Ms Achieng, green lanyard")
+        expect(phone.locator("#entries .state")).to_have_text("Waiting for the moderator")
+        expect(phone.locator("body")).not_to_contain_text("blocked")
+
+        expect(lead.locator("#alert-banner")).to_be_visible()
+        expect(lead.locator("#flags .flag-entry")).to_contain_text("asking me for nude photos")
+        expect(console.locator("#held .entry")).to_contain_text("asking me for nude photos")
+        expect(projector.locator("#counts")).to_have_text("1 received · 0 on the board")
+        expect(projector.locator(".card")).to_have_count(0)
+        expect(console.locator("#queue .entry")).to_have_count(0)
+
+        lead.locator("#flags .flag-entry select").select_option("talked_to_child")
+        lead.locator("#flags .flag-entry .note").fill("Spoke with the child with their teacher present")
+        lead.locator("#flags .flag-entry").get_by_role("button", name="Record").click()
+        expect(lead.locator("#flags .history")).to_contain_text("talked to child")
+
+        screenshot(phone, "safeguarding-phone-support")
+        screenshot(lead, "safeguarding-lead-alert")
+        screenshot(projector, "safeguarding-projector-empty")
         browser.close()

@@ -29,6 +29,7 @@ def test_phone_to_moderator_to_projector_over_a_real_server(server):
     demo = server.demo
     phone_http = Browserless(server.url).join(demo["join_code"])
     staff_http = Browserless(server.url).sign_in("facilitator@demo.local", demo["password"])
+    staff_http.confirm_readiness(demo["console"])
 
     projector = connect(server.url, {"view": "projector", "token": demo["projector"]})
     card_arrived = threading.Event()

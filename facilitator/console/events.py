@@ -8,6 +8,7 @@ from facilitator.services import agenda as agenda_service
 from facilitator.services import board as board_service
 from facilitator.services import events as event_service
 from facilitator.services import moderation as moderation_service
+from facilitator.services import safeguarding as safeguarding_service
 from facilitator.services import staff as staff_service
 from facilitator.sockets import Connection, handler
 
@@ -102,6 +103,17 @@ def edit(connection: Connection, data: dict) -> dict:
     return {"entry": board_service.staff_view(response)}
 
 
+@handler("console:escalate", view="console")
+def escalate(connection: Connection, data: dict) -> dict:
+    """Send an entry to the safeguarding lead: it leaves every board and export at once."""
+    actor, event = _authorised(connection, "moderate")
+    response = moderation_service.get_response(event, data.get("response_id"))
+    flag = safeguarding_service.escalate(event, actor, response, data.get("note"))
+    realtime.entry_changed(event, response)
+    realtime.safeguarding_alert(event, flag)
+    return {}
+
+
 @handler("console:paper_entry", view="console")
 def paper_entry(connection: Connection, data: dict) -> dict:
     """A facilitator types in a card written on paper by a child without a phone."""
@@ -110,6 +122,5 @@ def paper_entry(connection: Connection, data: dict) -> dict:
         event, activity_id=data.get("activity_id"), lane=data.get("lane"), text=data.get("text"),
         client_key=data.get("client_key"), paper_by=actor,
     )
-    if submission.created:
-        realtime.entry_changed(event, submission.response)
+    realtime.submission_stored(event, submission)
     return {"entry": board_service.staff_view(submission.response), "duplicate": not submission.created}

@@ -8,7 +8,9 @@ from facilitator.auth.routes import current_staff, login_required, staff_or_404
 from facilitator.extensions import db
 from facilitator.models import Event
 from facilitator.projector.routes import join_url, public_base_url
+from facilitator.models.event import READINESS_ITEMS
 from facilitator.services import events as event_service
+from facilitator.services import safeguarding as safeguarding_service
 from facilitator.services import staff as staff_service
 
 bp = Blueprint("console", __name__, url_prefix="/console")
@@ -37,4 +39,7 @@ def console_page(event_id):
         projector_url=public_base_url() + url_for("projector.projector_page", token=event.projector_token)
         if roles & staff_service.PERMISSIONS["run_agenda"] else None,
         sessions=event_service.agenda(event),
+        can_safeguard=bool(roles & staff_service.PERMISSIONS["safeguard"]),
+        missing_readiness=[label for item, label in READINESS_ITEMS.items()
+                           if item not in safeguarding_service.readiness(event)],
     )

@@ -1,6 +1,6 @@
 """The domain (DESIGN.md §2). Import models from here."""
 
-from facilitator.models.event import Activity, AgendaSession, Event
+from facilitator.models.event import Activity, AgendaSession, Event, ReadinessCheck
 from facilitator.models.people import Participant, StaffRole, StaffUser
 from facilitator.models.response import AuditEntry, Response, SafeguardingFlag
 
@@ -10,6 +10,7 @@ __all__ = [
     "AuditEntry",
     "Event",
     "Participant",
+    "ReadinessCheck",
     "Response",
     "SafeguardingFlag",
     "StaffRole",

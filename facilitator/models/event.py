@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from facilitator.extensions import db
@@ -34,6 +34,11 @@ class Event(db.Model):
     projector_activity_id: Mapped[int | None] = mapped_column(
         ForeignKey("activities.id", use_alter=True, ondelete="SET NULL")
     )
+    # Extra words this event's organisers want held or masked, on top of the shipped lists.
+    blocked_words: Mapped[list] = mapped_column(JSON, default=list)
+    # When the approved record was last exported; raw entries are purged retention_days after it.
+    last_export_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Rises with every change any live view shows; clients compare it after a reconnect.
     version: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -45,6 +50,27 @@ class Event(db.Model):
     @property
     def projected_activity_id(self) -> int | None:
         return self.projector_activity_id or self.current_activity_id
+
+
+READINESS_ITEMS = {
+    "guardian_consent": "Guardian consent for every child taking part was obtained offline",
+    "safeguarding_lead": "A named safeguarding lead is in the room (how children can find them)",
+    "dpia": "A data protection impact assessment was done",
+}
+
+
+class ReadinessCheck(db.Model):
+    """One item of the checklist an organiser confirms before children's activities can open."""
+
+    __tablename__ = "readiness_checks"
+    __table_args__ = (UniqueConstraint("event_id", "item"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    item: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str | None] = mapped_column(String(300))
+    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
+    confirmed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class AgendaSession(db.Model):

@@ -13,6 +13,8 @@ from facilitator.models._types import UTCDateTime, utcnow
 RESPONSE_STATUSES = ("pending", "approved", "hidden", "held")
 RESPONSE_SOURCES = ("phone", "paper")
 FLAG_STATES = ("open", "acknowledged", "talked_to_child", "referred", "closed")
+# Why a flag was raised, beyond the safety checks' own flags ("distress", "disclosure").
+FLAG_REASONS_BY_PEOPLE = ("help_request", "escalated")
 
 
 class Response(db.Model):
@@ -50,14 +52,19 @@ class Response(db.Model):
 
 
 class SafeguardingFlag(db.Model):
-    """Why an entry was held for the safeguarding lead, and what was done about it."""
+    """Something for the safeguarding lead: an entry the checks held, an entry a moderator escalated,
+    or a participant asking to talk to someone privately. And what was done about it."""
 
     __tablename__ = "safeguarding_flags"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     response_id: Mapped[int | None] = mapped_column(ForeignKey("responses.id", ondelete="SET NULL"))
+    # Links the flag to the same anonymous participant's other entries; never to who they are.
+    participant_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id", ondelete="SET NULL"))
     reasons: Mapped[list] = mapped_column(JSON, default=list)
+    # For a help request: where the child said they can be found ("table 4"), screened like any text.
+    message: Mapped[str | None] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(20), default="open")
     handled_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
     note: Mapped[str | None] = mapped_column(Text)

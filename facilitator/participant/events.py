@@ -10,6 +10,7 @@ from facilitator.extensions import db
 from facilitator.services import agenda as agenda_service
 from facilitator.services import board as board_service
 from facilitator.services import events as event_service
+from facilitator.services import safeguarding as safeguarding_service
 from facilitator.sockets import Connection, handler
 
 
@@ -26,9 +27,23 @@ def submit(connection: Connection, data: dict) -> dict:
         participant=participant,
         connection_id=request.sid,
     )
-    if submission.created:
-        realtime.entry_changed(event, submission.response)
-    return {"entry": board_service.own_entry_view(submission.response), "duplicate": not submission.created}
+    realtime.submission_stored(event, submission)
+    return {
+        "entry": board_service.own_entry_view(submission.response),
+        "duplicate": not submission.created,
+        # Only the writer's phone learns this, and it shows the helpline: never "your post was blocked".
+        "support": submission.needs_safeguarding,
+    }
+
+
+@handler("participant:help", view="participant")
+def ask_for_help(connection: Connection, data: dict) -> dict:
+    """'Talk to someone privately': alerts only the safeguarding lead."""
+    event = event_service.get_event(connection.event_id)
+    participant = db.session.get(Participant, connection.participant_id)
+    flag = safeguarding_service.request_help(event, participant, data.get("where"))
+    realtime.safeguarding_alert(event, flag)
+    return {}
 
 
 @handler("participant:sync", view="participant")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, url_for
+from flask import (Blueprint, current_app, flash, get_flashed_messages, make_response, redirect, render_template,
+                   request, url_for)
 
 from facilitator import realtime
 from facilitator.errors import ServiceError
@@ -15,6 +16,7 @@ from facilitator.services import agenda as agenda_service
 from facilitator.services import board as board_service
 from facilitator.services import events as event_service
 from facilitator.services import participants as participant_service
+from facilitator.services import safeguarding as safeguarding_service
 
 bp = Blueprint("participant", __name__)
 
@@ -69,6 +71,7 @@ def join():
 def _render_activity_page(event, participant, *, error=None, draft=None, status=200):
     activity = agenda_service.current_activity(event)
     entries = board_service.own_entries(participant, activity.id if activity else None)
+    messages = get_flashed_messages()
     return render_template(
         "participant/activity.html",
         event=event,
@@ -79,6 +82,12 @@ def _render_activity_page(event, participant, *, error=None, draft=None, status=
         draft=draft or {},
         max_chars=board_service.ENTRY_MAX_CHARS,
         version=event.version,
+        sent="sent" in messages or "support" in messages,
+        show_support="support" in messages,
+        help_requested="help" in messages,
+        first_visit=not board_service.has_written(participant),
+        contact=safeguarding_service.safeguarding_contact(event),
+        language=participant.language,
     ), status
 
 
@@ -119,10 +128,30 @@ def submit(code):
         return _render_activity_page(event, participant, error=error.message,
                                      draft={"lane": lane, "text": (form.get("text") or "")[:2000]},
                                      status=error.status)
-    if submission.created:
-        realtime.entry_changed(event, submission.response)
-    flash("sent")
+    realtime.submission_stored(event, submission)
+    flash("support" if submission.needs_safeguarding else "sent")
     return redirect(url_for("participant.activity_page", code=event.join_code) + "#my-entries", code=303)
+
+
+@bp.post("/e/<code>/help")
+def ask_for_help(code):
+    """'Talk to someone privately': alerts only the safeguarding lead. Works without JavaScript."""
+    try:
+        event = event_service.event_by_join_code(code)
+    except ServiceError as error:
+        return render_template("participant/join.html", code=code, error=error.message,
+                               groups=GROUPS, age_bands=AGE_BANDS), error.status
+    participant = _participant_for(event)
+    if participant is None:
+        return redirect(url_for("participant.join_with_code", code=event.join_code))
+    try:
+        flag = safeguarding_service.request_help(event, participant, request.form.get("where"))
+    except ServiceError as error:
+        db.session.rollback()
+        return _render_activity_page(event, participant, error=error.message, status=error.status)
+    realtime.safeguarding_alert(event, flag)
+    flash("help")
+    return redirect(url_for("participant.activity_page", code=event.join_code) + "#help", code=303)
 
 
 @bp.get("/healthz")

@@ -10,11 +10,13 @@ from facilitator.extensions import db
 from facilitator.models import Activity, Event, StaffUser
 from facilitator.services import audit
 from facilitator.services.events import bump_version, get_activity
+from facilitator.services.safeguarding import require_ready_for_children
 
 
 def open_activity(event: Event, actor: StaffUser, activity_id: Any) -> Activity:
     """Open an activity and send every phone to it. The activity phones were on closes: one thing at a time."""
     activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
+    require_ready_for_children(event, activity)
     if event.current_activity_id and event.current_activity_id != activity.id:
         previous = db.session.get(Activity, event.current_activity_id)
         if previous is not None and previous.state == "open":

@@ -14,6 +14,7 @@ from facilitator.extensions import db
 from facilitator.models import Activity, Event, Participant, Response, SafeguardingFlag, StaffUser
 from facilitator.ratelimit import participant_limits
 from facilitator.services import audit
+from facilitator.services.safeguarding import open_flag
 from facilitator.services.events import bump_version, get_activity
 
 TEXT_KINDS = ("board",)
@@ -25,9 +26,11 @@ SAFEGUARDING_FLAGS = {"distress", "disclosure"}
 class Submission:
     response: Response
     created: bool  # False when the client key was already known: a re-send, nothing new stored
+    flag: SafeguardingFlag | None = None  # raised by this submission, for the safeguarding lead
 
     @property
     def needs_safeguarding(self) -> bool:
+        """The writer may need help: their phone, and only theirs, shows the helpline."""
         return bool(SAFEGUARDING_FLAGS & set(self.response.flags))
 
 
@@ -59,7 +62,7 @@ def submit_entry(
     if participant is not None:
         participant_limits.check("submit", f"p{participant.id}", *([f"c{connection_id}"] if connection_id else []))
 
-    screening = safety.screen(clean)
+    screening = safety.screen(clean, event.blocked_words)
     response = Response(
         event_id=event.id,
         activity_id=activity.id,
@@ -84,13 +87,13 @@ def submit_entry(
         if existing is None:
             raise
         return _resent(existing, participant)
-    if SAFEGUARDING_FLAGS & screening.flags:
-        db.session.add(SafeguardingFlag(event_id=event.id, response_id=response.id, reasons=sorted(screening.flags)))
+    flag = open_flag(event, reasons=sorted(SAFEGUARDING_FLAGS & screening.flags), response=response) \
+        if SAFEGUARDING_FLAGS & screening.flags else None
     if paper_by is not None:
         audit.record(event.id, paper_by, "paper_entry", f"response:{response.id}", lane=lane)
     bump_version(event)
     db.session.commit()
-    return Submission(response, created=True)
+    return Submission(response, created=True, flag=flag)
 
 
 def _resent(existing: Response, participant: Participant | None) -> Submission:
@@ -139,6 +142,12 @@ def staff_view(response: Response) -> dict:
     }
 
 
+def withheld_view(response: Response) -> dict:
+    """A held entry as a moderator's console hears of it: that it left the queue, not what it says."""
+    return {"id": response.id, "activity_id": response.activity_id, "lane": response.lane, "status": "held",
+            "withheld": True}
+
+
 def own_entry_view(response: Response) -> dict:
     """An entry as its author sees it on their phone. A held entry only ever reads as 'received'."""
     state = {"approved": "on_board", "hidden": "not_shown"}.get(response.status, "waiting")
@@ -163,6 +172,10 @@ def own_entries(participant: Participant, activity_id: int | None) -> list[Respo
             .limit(100)
         )
     )
+
+
+def has_written(participant: Participant) -> bool:
+    return db.session.scalar(select(Response.id).where(Response.participant_id == participant.id).limit(1)) is not None
 
 
 def approved_cards(activity_id: int) -> list[Response]:

@@ -59,7 +59,7 @@ def edit_text(event: Event, actor: StaffUser, response_id: Any, text: Any) -> Re
     response = get_response(event, response_id)
     _refuse_if_held(response)
     clean = validation.clean_text(text, field="The entry", max_chars=ENTRY_MAX_CHARS)
-    screening = safety.screen(clean)
+    screening = safety.screen(clean, event.blocked_words)
     audit.record(
         event.id, actor, "edit", f"response:{response.id}", before=response.text, after=clean,
         flags=sorted(screening.flags),

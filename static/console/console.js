@@ -106,6 +106,11 @@
         actions.appendChild(button(entry.starred ? "Unstar" : "Star", act(entry.starred ? "unstar" : "star")));
       }
       actions.appendChild(button("Edit", function () { startEdit(item, entry); }));
+      actions.appendChild(button("Safeguarding", function () {
+        if (window.confirm("Send this entry to the safeguarding lead? It leaves every board and export at once.")) {
+          call("console:escalate", { response_id: entry.id });
+        }
+      }, "small-button escalate"));
     }
     return item;
   }
@@ -128,6 +133,9 @@
   function upsertFromAck(ack) { upsert(ack.entry); }
   function upsert(entry) {
     if (!state.focus || entry.activity_id !== state.focus.id) return;
+    // A facilitator hears of a held entry twice: in full (safeguarding room) and withheld (staff room).
+    var known = state.entries.get(entry.id);
+    if (entry.withheld && known && known.status === "held" && !known.withheld) return;
     state.entries.set(entry.id, entry);
     drawEntries();
   }
@@ -136,7 +144,7 @@
       var list = $(LISTS[status]);
       if (!list) return;
       list.textContent = "";
-      var matching = Array.from(state.entries.values()).filter(function (e) { return e.status === status; });
+      var matching = Array.from(state.entries.values()).filter(function (e) { return e.status === status && !e.withheld; });
       matching.sort(function (a, b) { return status === "approved" ? (b.pinned - a.pinned) || (a.id - b.id) : a.id - b.id; });
       matching.forEach(function (e) { list.appendChild(drawEntry(e)); });
       var badge = $(LISTS[status] + "-count");

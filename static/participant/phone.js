@@ -161,6 +161,13 @@
       if (ack.ok) {
         renderEntry(ack.entry);
         announce(T.sent);
+        var notice = $("first-notice");
+        if (notice) notice.hidden = true;
+        if (ack.support) {
+          var support = $("support");
+          support.hidden = false;
+          support.focus();
+        }
       } else if (ack.error === "rate_limited" || ack.error === "internal") {
         showError(ack.message); // kept in the outbox, tried again later
         setTimeout(function () { send(item); }, 5000);
@@ -178,6 +185,18 @@
   }
 
   function flushOutbox() { readOutbox().forEach(send); }
+
+  var helpForm = $("help-form");
+  if (helpForm) helpForm.addEventListener("submit", function (e) {
+    if (!socket.connected) return; // the plain form post still works
+    e.preventDefault();
+    socket.timeout(15000).emit("participant:help", { where: helpForm.elements.where.value }, function (timedOut, ack) {
+      if (timedOut) { helpForm.submit(); return; }
+      if (!ack.ok) { showError(ack.message); return; }
+      helpForm.elements.where.value = "";
+      $("help-sent").hidden = false;
+    });
+  });
 
   socket.on("connect", function () {
     $("connection").textContent = "";

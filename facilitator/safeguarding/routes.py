@@ -1,0 +1,77 @@
+"""The safeguarding lead's view, the readiness checklist, the event's word list and the purge."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+
+from facilitator import realtime
+from facilitator.auth.routes import login_required, staff_or_404
+from facilitator.errors import ServiceError
+from facilitator.extensions import db
+from facilitator.models.event import READINESS_ITEMS
+from facilitator.services import events as event_service
+from facilitator.services import safeguarding as safeguarding_service
+from facilitator.services import staff as staff_service
+
+bp = Blueprint("safeguarding", __name__, url_prefix="/console/<int:event_id>/safeguarding")
+
+
+@bp.get("/")
+@login_required
+def lead_view(event_id):
+    user = staff_or_404(event_id, "safeguard")
+    event = event_service.get_event(event_id)
+    roles = staff_service.roles_in_event(user.id, event_id)
+    return render_template(
+        "safeguarding/lead.html", event=event, user=user,
+        can_organise=bool(roles & staff_service.PERMISSIONS["run_agenda"]),
+        readiness=safeguarding_service.readiness(event), readiness_items=READINESS_ITEMS,
+        blocked_words="\n".join(event.blocked_words or []),
+    )
+
+
+def _organiser_action(event_id, action):
+    actor = staff_or_404(event_id, "run_agenda")
+    event = event_service.get_event(event_id)
+    try:
+        message = action(event, actor)
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        flash(message, "ok")
+    return redirect(url_for("safeguarding.lead_view", event_id=event_id))
+
+
+@bp.post("/readiness")
+@login_required
+def confirm_readiness(event_id):
+    def confirm(event, actor):
+        check = safeguarding_service.confirm_readiness(event, actor, request.form.get("item"), request.form.get("detail"))
+        return f"Confirmed: {READINESS_ITEMS[check.item]}."
+
+    return _organiser_action(event_id, confirm)
+
+
+@bp.post("/words")
+@login_required
+def set_blocked_words(event_id):
+    def save(event, actor):
+        words = safeguarding_service.set_blocked_words(event, actor, request.form.get("words"))
+        return f"Saved {len(words)} extra words for this event."
+
+    return _organiser_action(event_id, save)
+
+
+@bp.post("/purge")
+@login_required
+def purge(event_id):
+    def purge_now(event, actor):
+        if request.form.get("confirm") != "PURGE":
+            raise ServiceError("not_confirmed", "Type PURGE to confirm: this cannot be undone.")
+        counts = safeguarding_service.purge_event(event, actor, reason="by an organiser in the console")
+        realtime.agenda_changed(event)
+        return (f"Purged: {counts['deleted']} raw entries deleted, {counts['redacted_kept']} approved entries "
+                f"kept redacted, {counts['held_records']} held entries kept as a record without text.")
+
+    return _organiser_action(event_id, purge_now)

@@ -1,0 +1,100 @@
+/* The safeguarding lead's live view: every flag with its context, a sound and a banner for new ones,
+   and the follow-up record. Text is only ever set with textContent. */
+(function () {
+  "use strict";
+  var page = JSON.parse(document.getElementById("page-state").textContent);
+  var $ = function (id) { return document.getElementById(id); };
+  var flags = new Map();
+  var socket = io({ auth: { view: "console", event_id: page.event_id } });
+  var REASONS = { distress: "distress", disclosure: "disclosure of harm", help_request: "asked to talk privately",
+    escalated: "escalated by a moderator" };
+
+  function chime() {
+    // A soft two-tone chime made here: no audio file to download, nothing from the internet.
+    try {
+      var Ctx = window.AudioContext || window.webkitAudioContext;
+      var ctx = chime.ctx || (chime.ctx = new Ctx());
+      [660, 880].forEach(function (freq, i) {
+        var osc = ctx.createOscillator(), gain = ctx.createGain();
+        osc.frequency.value = freq;
+        gain.gain.setValueAtTime(0.0001, ctx.currentTime + i * 0.25);
+        gain.gain.exponentialRampToValueAtTime(0.3, ctx.currentTime + i * 0.25 + 0.02);
+        gain.gain.exponentialRampToValueAtTime(0.0001, ctx.currentTime + i * 0.25 + 0.4);
+        osc.connect(gain).connect(ctx.destination);
+        osc.start(ctx.currentTime + i * 0.25);
+        osc.stop(ctx.currentTime + i * 0.25 + 0.45);
+      });
+    } catch (e) { /* no sound available: the banner still shows */ }
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function draw() {
+    var list = $("flags");
+    list.textContent = "";
+    var all = Array.from(flags.values()).sort(function (a, b) {
+      return ((a.state === "closed") - (b.state === "closed")) || (b.id - a.id);
+    });
+    all.forEach(function (flag) {
+      var item = $("flag-template").content.firstElementChild.cloneNode(true);
+      item.classList.add("state-" + flag.state);
+      var tags = item.querySelector(".flags");
+      flag.reasons.forEach(function (r) { tags.appendChild(el("span", "flag flag-" + r, REASONS[r] || r)); });
+      item.querySelector(".when").textContent = new Date(flag.created_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+      var text = flag.entry ? flag.entry.text : (flag.message ? "Where to find them: " + flag.message : "No message: they asked to talk.");
+      item.querySelector(".entry-text").textContent = text;
+      var context = [];
+      if (flag.activity) context.push("in “" + flag.activity + "”");
+      if (flag.entry && flag.entry.group) context.push(flag.entry.group + (flag.entry.age_band ? " " + flag.entry.age_band : ""));
+      item.querySelector(".context").textContent = context.join(" · ");
+      var others = item.querySelector(".others ul");
+      flag.other_entries.forEach(function (o) {
+        others.appendChild(el("li", "", o.text + " (" + o.activity + ", " + o.status + ")"));
+      });
+      if (!flag.other_entries.length) item.querySelector(".others").hidden = true;
+      var select = item.querySelector("select");
+      select.value = flag.state;
+      var note = item.querySelector(".note");
+      item.querySelector("button").addEventListener("click", function () {
+        socket.timeout(10000).emit("safeguarding:follow_up", { flag_id: flag.id, state: select.value, note: note.value },
+          function (timedOut, ack) {
+            if (timedOut || !ack.ok) { $("status").textContent = timedOut ? "No answer from the server." : ack.message; return; }
+            flags.set(ack.flag.id, ack.flag);
+            draw();
+            $("status").textContent = "Recorded.";
+          });
+      });
+      var history = [];
+      if (flag.handled_by) history.push("Last recorded by " + flag.handled_by + " (" + flag.state.replace(/_/g, " ") + ")");
+      if (flag.note) history.push(flag.note);
+      item.querySelector(".history").textContent = history.join(" — ");
+      list.appendChild(item);
+    });
+    $("open-count").textContent = all.filter(function (f) { return f.state === "open"; }).length;
+  }
+
+  function sync() {
+    socket.emit("safeguarding:sync", {}, function (ack) {
+      if (!ack.ok) { $("status").textContent = ack.message; return; }
+      flags = new Map(ack.flags.map(function (f) { return [f.id, f]; }));
+      draw();
+      $("status").textContent = "Live.";
+    });
+  }
+  socket.on("connect", sync);
+  socket.on("disconnect", function () { $("status").textContent = "Connection lost: reconnecting…"; });
+  socket.on("safeguarding_alert", function (message) {
+    flags.set(message.flag.id, message.flag);
+    draw();
+    $("alert-text").textContent = (message.flag.reasons.map(function (r) { return REASONS[r] || r; }).join(", "));
+    $("alert-banner").hidden = false;
+    chime();
+  });
+  socket.on("safeguarding_flag", function (message) { flags.set(message.flag.id, message.flag); draw(); });
+  $("alert-dismiss").addEventListener("click", function () { $("alert-banner").hidden = true; });
+})();

@@ -1,0 +1,188 @@
+"""Safeguarding around the board: the child is helped privately, the lead is alerted, nothing leaks."""
+
+import pytest
+from sqlalchemy import select
+
+from facilitator.extensions import db
+from facilitator.models import AuditEntry, Event, Participant, Response, SafeguardingFlag, StaffUser
+from facilitator.services import safeguarding
+from tests import factories
+from tests.conftest import csrf_token, received, staff_socket
+
+
+@pytest.fixture
+def lead(app, event):
+    with app.app_context():
+        user, password = factories.staff_user(event.id, "safeguarding")
+    return staff_socket(app, event.id, user.email, password)
+
+
+@pytest.fixture
+def moderator(app, event):
+    with app.app_context():
+        user, password = factories.staff_user(event.id, "moderator")
+    return staff_socket(app, event.id, user.email, password)
+
+
+def test_disclosure_helps_only_the_writer_and_alerts_only_the_lead(phone, new_phone, lead, moderator, projector):
+    other = new_phone()
+    for client in (other.socket, lead, moderator, projector):
+        client.get_received()
+    ack = phone.submit("nataka kujiua, sina mtu wa kuongea naye")
+    assert ack["ok"] and ack["support"] is True
+    assert ack["entry"]["state"] == "waiting"  # never "blocked"
+    alerts = received(lead, "safeguarding_alert")
+    assert len(alerts) == 1 and "distress" in alerts[0]["flag"]["reasons"]
+    assert alerts[0]["flag"]["entry"]["text"].startswith("nataka kujiua")
+    for outsider in (other.socket, moderator, projector):
+        assert "kujiua" not in str(outsider.get_received())
+    assert phone.submit("Ads for betting everywhere")["support"] is False
+
+
+def test_lead_sees_context_and_records_follow_up(app, phone, lead):
+    phone.submit("Group chats are fun")
+    phone.submit("someone is hurting me and I am scared")
+    flags = lead.emit("safeguarding:sync", {}, callback=True)["flags"]
+    assert len(flags) == 1
+    flag = flags[0]
+    assert [o["text"] for o in flag["other_entries"]] == ["Group chats are fun"]
+    assert flag["activity"] == "The internet we have and the internet we want"
+    done = lead.emit("safeguarding:follow_up", {"flag_id": flag["id"], "state": "talked_to_child",
+                                                "note": "Spoke with them at break; referred to counsellor"}, callback=True)
+    assert done["ok"] and done["flag"]["state"] == "talked_to_child" and done["flag"]["handled_by"]
+    assert lead.emit("safeguarding:follow_up", {"flag_id": flag["id"], "state": "deleted"}, callback=True)["ok"] is False
+    with app.app_context():
+        audit = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "safeguarding_follow_up"))
+        assert audit.detail["after"] == "talked_to_child"
+
+
+def test_moderator_cannot_read_the_safeguarding_queue(moderator, phone):
+    phone.submit("my uncle touches me")
+    refused = moderator.emit("safeguarding:sync", {}, callback=True)
+    assert refused["ok"] is False and refused["error"] == "forbidden"
+
+
+def test_help_request_needs_no_text_and_alerts_the_lead(phone, lead):
+    lead.get_received()
+    assert phone.socket.emit("participant:help", {}, callback=True)["ok"]
+    ack = phone.socket.emit("participant:help", {"where": "table 4, call me 0712345678"}, callback=True)
+    assert ack["ok"]
+    alerts = received(lead, "safeguarding_alert")
+    assert [a["flag"]["reasons"] for a in alerts] == [["help_request"], ["help_request"]]
+    assert "0712345678" not in alerts[1]["flag"]["message"] and "table 4" in alerts[1]["flag"]["message"]
+    for _ in range(2):
+        phone.socket.emit("participant:help", {}, callback=True)
+    assert phone.socket.emit("participant:help", {}, callback=True)["error"] == "rate_limited"
+
+
+def test_help_request_without_javascript(app, phone):
+    page = phone.http.get(f"/e/{phone.event.join_code}").get_data(as_text=True)
+    assert "tel:116" in page and "Talk to someone privately" in page
+    reply = phone.http.post(f"/e/{phone.event.join_code}/help", data={"csrf_token": csrf_token(page)})
+    assert reply.status_code == 303
+    assert "The safeguarding lead has been told" in phone.http.get(f"/e/{phone.event.join_code}").get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(SafeguardingFlag.reasons)) == ["help_request"]
+
+
+def test_no_javascript_disclosure_shows_the_helpline_privately(app, phone):
+    page = phone.http.get(f"/e/{phone.event.join_code}").get_data(as_text=True)
+    fields = dict(__import__("re").findall(r'name="(\w+)" value="([^"]*)"', page.split('data-lane="have"', 1)[1].split("</form>")[0]))
+    fields["text"] = "my stepfather beats me every night"
+    phone.http.post(f"/e/{phone.event.join_code}/submit", data=fields)
+    after = phone.http.get(f"/e/{phone.event.join_code}").get_data(as_text=True)
+    support = after.split('id="support"', 1)[1].split("</section>", 1)[0]
+    assert "hidden" not in support.split(">", 1)[0]
+    assert "116" in support and "blocked" not in after.lower()
+
+
+def test_moderator_escalation_removes_the_card_everywhere(app, event, phone, moderator, projector, console):
+    entry_id = phone.submit("Names a classmate and where she lives")["entry"]["id"]
+    console.emit("console:moderate", {"response_id": entry_id, "action": "approve"}, callback=True)
+    assert projector.emit("projector:sync", {}, callback=True)["cards"]
+    projector.get_received()
+    assert moderator.emit("console:escalate", {"response_id": entry_id}, callback=True)["ok"]
+    assert received(projector, "board")[-1]["removed"] == entry_id
+    assert projector.emit("projector:sync", {}, callback=True)["cards"] == []
+    assert moderator.emit("console:moderate", {"response_id": entry_id, "action": "approve"}, callback=True)["error"] == "held_for_safeguarding"
+    with app.app_context():
+        assert db.session.get(Response, entry_id).status == "held"
+        assert db.session.scalar(select(SafeguardingFlag.reasons)) == ["escalated"]
+
+
+def test_childrens_activity_cannot_open_before_the_checklist(app, event, console):
+    with app.app_context():
+        board_id = db.session.get(Event, event.id).sessions[0].activities[0].id
+    refused = console.emit("console:open_activity", {"activity_id": board_id}, callback=True)
+    assert refused["error"] == "not_ready_for_children" and "Guardian consent" in refused["message"]
+    with app.app_context():
+        current = db.session.get(Event, event.id)
+        actor = db.session.scalar(select(StaffUser))
+        for item in ("guardian_consent", "dpia"):
+            safeguarding.confirm_readiness(current, actor, item)
+        with pytest.raises(Exception) as no_name:
+            safeguarding.confirm_readiness(current, actor, "safeguarding_lead", "")
+        assert no_name.value.code == "empty_text"
+        safeguarding.confirm_readiness(current, actor, "safeguarding_lead", "Ms Achieng, green lanyard")
+    assert console.emit("console:open_activity", {"activity_id": board_id}, callback=True)["ok"]
+    with app.app_context():
+        assert safeguarding.safeguarding_contact(db.session.get(Event, event.id)) == "Ms Achieng, green lanyard"
+
+
+def test_readiness_page_confirms_with_csrf(app, event, facilitator):
+    user, password = facilitator
+    client = app.test_client()
+    login_page = client.get("/staff/login").get_data(as_text=True)
+    client.post("/staff/login", data={"email": user.email, "password": password, "csrf_token": csrf_token(login_page)})
+    page = client.get(f"/console/{event.id}/safeguarding/").get_data(as_text=True)
+    assert "Guardian consent" in page
+    assert client.post(f"/console/{event.id}/safeguarding/readiness", data={"item": "dpia"}).status_code == 400
+    reply = client.post(f"/console/{event.id}/safeguarding/readiness", data={"item": "dpia", "csrf_token": csrf_token(page)})
+    assert reply.status_code == 302
+    with app.app_context():
+        assert "dpia" in safeguarding.readiness(db.session.get(Event, event.id))
+
+
+def test_event_word_list_masks_on_a_post_moderated_board(app, event, phone, console):
+    with app.app_context():
+        current = db.session.get(Event, event.id)
+        safeguarding.set_blocked_words(current, db.session.scalar(select(StaffUser)), "pineapple\nbad phrase")
+        wall_id = current.sessions[0].activities[1].id
+    console.emit("console:open_activity", {"activity_id": wall_id}, callback=True)
+    ack = phone.submit("this is a p1n3apple idea", lane="main", activity_id=wall_id)
+    with app.app_context():
+        response = db.session.get(Response, ack["entry"]["id"])
+        assert "profanity" in response.flags and "p1n3apple" not in response.shown_text
+
+
+def test_purge_keeps_the_redacted_record_and_forgets_the_rest(app, event, phone, console):
+    kept = phone.submit("call 0722 111 222 for help with apps")["entry"]["id"]
+    console.emit("console:moderate", {"response_id": kept, "action": "approve"}, callback=True)
+    waiting = phone.submit("never approved")["entry"]["id"]
+    held = phone.submit("I cut myself when I read the comments")["entry"]["id"]
+    with app.app_context():
+        current = db.session.get(Event, event.id)
+        counts = safeguarding.purge_event(current, None, reason="test")
+        assert counts == {"deleted": 1, "redacted_kept": 1, "held_records": 1, "participants": 1}
+        assert db.session.get(Response, waiting) is None
+        approved = db.session.get(Response, kept)
+        assert "0722" not in approved.text and approved.participant_id is None
+        assert db.session.get(Response, held).text == "[removed after the event]"
+        assert db.session.scalars(select(Participant)).all() == []
+        assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "purge")).detail["deleted"] == 1
+
+
+def test_purge_happens_by_itself_after_the_retention_days(app, event):
+    from datetime import timedelta
+
+    from facilitator.models._types import utcnow
+
+    with app.app_context():
+        current = db.session.get(Event, event.id)
+        current.last_export_at = utcnow() - timedelta(days=29)
+        db.session.commit()
+        assert safeguarding.purge_due_events() == []
+        current.last_export_at = utcnow() - timedelta(days=31)
+        db.session.commit()
+        assert safeguarding.purge_due_events() == [event.id]
+        assert db.session.get(Event, event.id).purged_at is not None
