@@ -6,11 +6,17 @@ asks for a fresh snapshot when it has missed anything.
 
 from __future__ import annotations
 
-from facilitator.extensions import socketio
-from facilitator.models import Event, Response
+import threading
+import time
+
+from flask import current_app
+
+from facilitator.extensions import db, socketio
+from facilitator.models import Activity, Event, Response
 from facilitator.services import agenda as agenda_service
 from facilitator.services import board as board_service
-from facilitator.sockets import participant_room, room
+from facilitator.services import results as results_service
+from facilitator.sockets import connections, participant_room, room
 
 
 def entry_changed(event: Event, response: Response) -> None:
@@ -39,6 +45,9 @@ def entry_changed(event: Event, response: Response) -> None:
     else:
         projector_update["removed"] = response.id
     socketio.emit("board", projector_update, to=room(event.id, "projector"))
+    activity = db.session.get(Activity, response.activity_id)
+    if activity.kind in ("wordcloud", "qna") or activity.upvotes_enabled:
+        results_changed(event, activity)
 
 
 def submission_stored(event: Event, submission) -> None:
@@ -61,7 +70,11 @@ def agenda_changed(event: Event) -> None:
     """The open or projected activity changed: phones follow, the projector redraws, consoles refresh."""
     version = event.version
     current = agenda_service.current_activity(event)
-    socketio.emit("activity", {"version": version, "activity": agenda_service.activity_view(current)},
+    # Phones fetch the new activity's page fragment after this message; spread those requests over up
+    # to a few seconds so thousands of phones do not ask in the same millisecond.
+    phones_here = sum(1 for c in connections.values() if c.event_id == event.id and c.view == "participant")
+    socketio.emit("activity", {"version": version, "activity": agenda_service.activity_view(current),
+                               "spread_ms": min(4000, phones_here)},
                   to=room(event.id, "participants"))
     socketio.emit("projector", projector_snapshot(event), to=room(event.id, "projector"))
     socketio.emit("agenda", {"version": version}, to=room(event.id, "staff"))
@@ -75,4 +88,105 @@ def projector_snapshot(event: Event) -> dict:
         "activity": agenda_service.activity_view(activity),
         "cards": [board_service.card_view(r) for r in board_service.approved_cards(activity.id)] if activity else [],
         "counts": board_service.counts(activity.id) if activity else {"received": 0, "shown": 0},
+        "results": results_service.results(activity) if activity and activity.results_on_projector else None,
     }
+
+
+def phone_results(activity: Activity | None) -> dict | None:
+    """What phones may see of the results: the items they can upvote always (questions, cards on the
+    board), the numbers only when the facilitator shows results on phones."""
+    if activity is None:
+        return None
+    if activity.kind == "qna" or (activity.kind == "board" and activity.upvotes_enabled):
+        outcome = results_service.results(activity)
+        if activity.kind == "board":
+            outcome["cards"] = [board_service.card_view(r) for r in board_service.approved_cards(activity.id)]
+        if not activity.results_on_phones:
+            outcome.pop("upvotes", None)
+            for question in outcome.get("questions", []):
+                question.pop("votes", None)
+        return outcome
+    return results_service.results(activity) if activity.results_on_phones else None
+
+
+# --- Results, batched -----------------------------------------------------------------------------
+# A poll with 2,000 voters must not send 2,000 renders: changes mark an activity dirty and a background
+# task sends each dirty activity's results at most every RESULTS_BATCH_SECONDS (projector and consoles)
+# and every PHONE_RESULTS_SECONDS (phones, which are many and on slow links).
+
+PHONE_RESULTS_SECONDS = 1.0
+_dirty: dict[int, int] = {}  # activity id -> event id
+_phones_due: dict[int, float] = {}  # activity id -> when phones may next be sent its results
+_phones_pending: set[int] = set()  # activities whose latest results phones have not had yet
+_flusher_lock = threading.Lock()
+_flusher_running = False
+
+
+def results_changed(event: Event, activity: Activity) -> None:
+    interval = current_app.config.get("RESULTS_BATCH_SECONDS", 0.1)
+    if not interval:
+        send_results(event.id, activity.id, phones=True)
+        return
+    _dirty[activity.id] = event.id
+    _ensure_flusher(current_app._get_current_object(), interval)
+
+
+def _ensure_flusher(app, interval: float) -> None:
+    global _flusher_running
+    with _flusher_lock:
+        if _flusher_running:
+            return
+        _flusher_running = True
+    socketio.start_background_task(_flush_forever, app, interval)
+
+
+def _flush_forever(app, interval: float) -> None:
+    while True:
+        socketio.sleep(interval)
+        if not _dirty and not _phones_pending:
+            continue
+        batch = dict(_dirty)
+        for activity_id in batch:
+            _dirty.pop(activity_id, None)
+        now = time.monotonic()
+        with app.app_context():
+            try:
+                for activity_id, event_id in batch.items():
+                    phones_now = _phones_due.get(activity_id, 0) <= now
+                    send_results(event_id, activity_id, phones=phones_now)
+                    if phones_now:
+                        _phones_due[activity_id] = now + PHONE_RESULTS_SECONDS
+                        _phones_pending.discard(activity_id)
+                    else:
+                        _phones_pending.add(activity_id)
+                # Phones that missed a batch get the latest results once their interval has passed.
+                for activity_id in [a for a in _phones_pending if _phones_due.get(a, 0) <= now]:
+                    _phones_pending.discard(activity_id)
+                    _phones_due[activity_id] = now + PHONE_RESULTS_SECONDS
+                    send_phone_results(activity_id)
+            except Exception:  # one failed send must not stop live results for the rest of the event
+                app.logger.exception("sending results failed")
+            finally:
+                db.session.remove()
+
+
+
+def send_results(event_id: int, activity_id: int, *, phones: bool) -> None:
+    activity = db.session.get(Activity, activity_id)
+    if activity is None:
+        return
+    outcome = results_service.results(activity)
+    message = {"activity_id": activity_id, "results": outcome}
+    socketio.emit("results", message, to=room(event_id, "staff"))
+    if activity.results_on_projector:
+        socketio.emit("results", message, to=room(event_id, "projector"))
+    if phones:
+        send_phone_results(activity_id)
+
+
+def send_phone_results(activity_id: int) -> None:
+    activity = db.session.get(Activity, activity_id)
+    outcome = phone_results(activity) if activity else None
+    if outcome is not None:
+        socketio.emit("results", {"activity_id": activity_id, "results": outcome},
+                      to=room(activity.event_id, "participants"))

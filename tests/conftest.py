@@ -43,6 +43,7 @@ def app(database_url):
             "SQLALCHEMY_DATABASE_URI": database_url,
             "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
             "RATE_LIMIT_SUBMISSIONS": 1000,
+            "RESULTS_BATCH_SECONDS": 0,  # results sent at once, so tests can read them synchronously
         }
     )
     from facilitator.cli import upgrade_database

@@ -5,9 +5,11 @@ from __future__ import annotations
 from facilitator import realtime, validation
 from facilitator.models import Event
 from facilitator.services import agenda as agenda_service
+from facilitator.services import agenda_editing
 from facilitator.services import board as board_service
 from facilitator.services import events as event_service
 from facilitator.services import moderation as moderation_service
+from facilitator.services import results as results_service
 from facilitator.services import safeguarding as safeguarding_service
 from facilitator.services import staff as staff_service
 from facilitator.sockets import Connection, handler
@@ -29,7 +31,9 @@ def agenda_view(event: Event) -> list[dict]:
             "kind": session.kind,
             "activities": [
                 {"id": a.id, "kind": a.kind, "title": a.title, "state": a.state, "moderation": a.moderation,
-                 "audience": a.audience}
+                 "audience": a.audience, "locked": a.locked, "results_on_projector": a.results_on_projector,
+                 "results_on_phones": a.results_on_phones, "upvotes": a.upvotes_enabled,
+                 "timer_ends_at": a.timer_ends_at.isoformat() if a.timer_ends_at else None}
                 for a in session.activities
             ],
         }
@@ -51,6 +55,7 @@ def sync(connection: Connection, data: dict) -> dict:
     )
     return {
         "version": event.version,
+        "results": results_service.results(focus) if focus else None,
         "agenda": agenda_view(event),
         "current_activity_id": event.current_activity_id,
         "projector_activity_id": event.projector_activity_id,
@@ -85,6 +90,89 @@ def project(connection: Connection, data: dict) -> dict:
     activity = agenda_service.show_on_projector(event, actor, data.get("activity_id"))
     realtime.agenda_changed(event)
     return {"projector_activity_id": activity.id if activity else None}
+
+
+@handler("console:next_activity", view="console")
+def next_activity(connection: Connection, data: dict) -> dict:
+    """Open the activity after the current one: every phone and the projector follow."""
+    actor, event = _authorised(connection, "run_agenda")
+    activity = agenda_service.open_next_activity(event, actor)
+    realtime.agenda_changed(event)
+    return {"activity": agenda_service.activity_view(activity)}
+
+
+@handler("console:activity_controls", view="console")
+def activity_controls(connection: Connection, data: dict) -> dict:
+    """Lock or unlock voting; show or hide results on the projector and on phones; upvotes on or off."""
+    actor, event = _authorised(connection, "run_agenda")
+    activity = agenda_service.set_controls(event, actor, data.get("activity_id"), data.get("changes"))
+    realtime.agenda_changed(event)
+    realtime.results_changed(event, activity)
+    return {"activity": agenda_service.activity_view(activity)}
+
+
+@handler("console:timer", view="console")
+def timer(connection: Connection, data: dict) -> dict:
+    """Start a countdown of ``seconds`` on an activity, or clear it with ``seconds: null``."""
+    actor, event = _authorised(connection, "run_agenda")
+    activity = agenda_service.set_timer(event, actor, data.get("activity_id"), data.get("seconds"))
+    realtime.agenda_changed(event)
+    return {"activity": agenda_service.activity_view(activity)}
+
+
+@handler("console:reset_activity", view="console")
+def reset_activity(connection: Connection, data: dict) -> dict:
+    """Remove every vote and entry of an activity; ``confirm`` must be its exact title."""
+    actor, event = _authorised(connection, "run_agenda")
+    activity = agenda_service.reset_activity(event, actor, data.get("activity_id"), data.get("confirm"))
+    realtime.agenda_changed(event)
+    realtime.results_changed(event, activity)
+    return {}
+
+
+@handler("console:save_activity", view="console")
+def save_activity(connection: Connection, data: dict) -> dict:
+    """Add an activity to a session (``session_id``) or edit one (``activity_id``), during the event."""
+    actor, event = _authorised(connection, "run_agenda")
+    if data.get("activity_id") is not None:
+        activity = agenda_editing.edit_activity(event, actor, data.get("activity_id"), data.get("activity"))
+    else:
+        activity = agenda_editing.add_activity(event, actor, data.get("session_id"), data.get("activity"))
+    realtime.agenda_changed(event)
+    return {"activity": agenda_editing.activity_spec(activity)}
+
+
+@handler("console:move_activity", view="console")
+def move_activity(connection: Connection, data: dict) -> dict:
+    actor, event = _authorised(connection, "run_agenda")
+    agenda_editing.move_activity(event, actor, data.get("activity_id"), data.get("direction"))
+    realtime.agenda_changed(event)
+    return {}
+
+
+@handler("console:duplicate_activity", view="console")
+def duplicate_activity(connection: Connection, data: dict) -> dict:
+    actor, event = _authorised(connection, "run_agenda")
+    activity = agenda_editing.duplicate_activity(event, actor, data.get("activity_id"))
+    realtime.agenda_changed(event)
+    return {"activity": agenda_editing.activity_spec(activity)}
+
+
+@handler("console:activity_spec", view="console")
+def activity_spec(connection: Connection, data: dict) -> dict:
+    """An activity's full settings, for the editor."""
+    _actor, event = _authorised(connection, "run_agenda")
+    activity = event_service.get_activity(event, validation.positive_int(data.get("activity_id"), field="Activity"))
+    return {"activity": agenda_editing.activity_spec(activity)}
+
+
+@handler("console:mark_answered", view="console")
+def mark_answered(connection: Connection, data: dict) -> dict:
+    """The panel answered a Q&A question (or, with ``answered: false``, not yet)."""
+    actor, event = _authorised(connection, "moderate")
+    response = moderation_service.mark_answered(event, actor, data.get("response_id"), data.get("answered", True))
+    realtime.entry_changed(event, response)
+    return {"entry": board_service.staff_view(response)}
 
 
 @handler("console:moderate", view="console")

@@ -2,7 +2,7 @@
 
 from facilitator.models.event import Activity, AgendaSession, Event, ReadinessCheck
 from facilitator.models.people import Participant, StaffRole, StaffUser
-from facilitator.models.response import AuditEntry, Response, SafeguardingFlag
+from facilitator.models.response import AuditEntry, Response, SafeguardingFlag, Vote
 
 __all__ = [
     "Activity",
@@ -15,4 +15,5 @@ __all__ = [
     "SafeguardingFlag",
     "StaffRole",
     "StaffUser",
+    "Vote",
 ]

@@ -111,7 +111,12 @@ class Activity(db.Model):
     audience: Mapped[str] = mapped_column(String(20), default="everyone")
     moderation: Mapped[str] = mapped_column(String(10), default="pre")
     state: Mapped[str] = mapped_column(String(10), default="draft")
-    results_visible: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Voting locked: the activity stays on screen, but no vote or entry is taken or changed.
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    results_on_projector: Mapped[bool] = mapped_column(Boolean, default=True)
+    results_on_phones: Mapped[bool] = mapped_column(Boolean, default=False)
+    # An optional countdown shown on phones and the projector; nothing closes by itself.
+    timer_ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Kind-specific settings: lanes for a board, options for a poll, the scale's ends…
     settings: Mapped[dict] = mapped_column(JSON, default=dict)
 
@@ -124,3 +129,13 @@ class Activity(db.Model):
 
     def lane_keys(self) -> set[str]:
         return {lane["key"] for lane in self.lanes}
+
+    @property
+    def options(self) -> list[dict]:
+        """The choices of a poll or the items of a ranking."""
+        return self.settings.get("options") or []
+
+    @property
+    def upvotes_enabled(self) -> bool:
+        """Upvotes on cards and questions. Off by default in children's activities: no nudging children."""
+        return bool(self.settings.get("upvotes", self.kind == "qna" and self.audience != "children"))

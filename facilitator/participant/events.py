@@ -5,12 +5,13 @@ from __future__ import annotations
 from flask import request
 
 from facilitator import realtime
-from facilitator.models import Participant
+from facilitator.models import Activity, Participant
 from facilitator.extensions import db
 from facilitator.services import agenda as agenda_service
 from facilitator.services import board as board_service
 from facilitator.services import events as event_service
 from facilitator.services import safeguarding as safeguarding_service
+from facilitator.services import voting as voting_service
 from facilitator.sockets import Connection, handler
 
 
@@ -57,4 +58,29 @@ def sync(connection: Connection, data: dict) -> dict:
         "version": event.version,
         "activity": agenda_service.activity_view(activity),
         "entries": [board_service.own_entry_view(r) for r in entries],
+        "votes": voting_service.own_votes(participant, activity) if activity else {},
+        "results": realtime.phone_results(activity),
     }
+
+
+@handler("participant:vote", view="participant")
+def vote(connection: Connection, data: dict) -> dict:
+    """A poll choice (``choices``), a scale value (``value``) or a ranking (``ranking``): changeable."""
+    event = event_service.get_event(connection.event_id)
+    participant = db.session.get(Participant, connection.participant_id)
+    activity = voting_service.cast_vote(event, participant, data.get("activity_id"), choices=data.get("choices"),
+                                        value=data.get("value"), ranking=data.get("ranking"),
+                                        connection_id=request.sid)
+    realtime.results_changed(event, activity)
+    return {"votes": voting_service.own_votes(participant, activity)}
+
+
+@handler("participant:upvote", view="participant")
+def upvote(connection: Connection, data: dict) -> dict:
+    """Upvote a card or question once; again to take it back."""
+    event = event_service.get_event(connection.event_id)
+    participant = db.session.get(Participant, connection.participant_id)
+    response = voting_service.toggle_upvote(event, participant, data.get("response_id"), connection_id=request.sid)
+    activity = db.session.get(Activity, response.activity_id)
+    realtime.results_changed(event, activity)
+    return {"votes": voting_service.own_votes(participant, activity)}

@@ -11,12 +11,14 @@ from flask import (Blueprint, current_app, flash, get_flashed_messages, make_res
 from facilitator import realtime
 from facilitator.errors import ServiceError
 from facilitator.extensions import db
+from facilitator.models import Activity
 from facilitator.models.people import AGE_BANDS, GROUPS
 from facilitator.services import agenda as agenda_service
 from facilitator.services import board as board_service
 from facilitator.services import events as event_service
 from facilitator.services import participants as participant_service
 from facilitator.services import safeguarding as safeguarding_service
+from facilitator.services import voting as voting_service
 
 bp = Blueprint("participant", __name__)
 
@@ -68,21 +70,32 @@ def join():
     return response
 
 
-def _render_activity_page(event, participant, *, error=None, draft=None, status=200):
+def _activity_context(event, participant, *, draft=None) -> dict:
+    """What the live part of the phone page shows: the open activity, this participant's own entries
+    and votes, and the results if the facilitator shows them on phones."""
     activity = agenda_service.current_activity(event)
     entries = board_service.own_entries(participant, activity.id if activity else None)
+    return {
+        "event": event,
+        "activity": activity,
+        "entries": [board_service.own_entry_view(r) for r in entries],
+        "votes": voting_service.own_votes(participant, activity) if activity else {},
+        "results": realtime.phone_results(activity),
+        "new_client_key": uuid.uuid4().hex,
+        "draft": draft or {},
+        "max_chars": board_service.ENTRY_MAX_CHARS,
+    }
+
+
+def _render_activity_page(event, participant, *, error=None, draft=None, status=200):
     messages = get_flashed_messages()
     return render_template(
         "participant/activity.html",
-        event=event,
-        activity=activity,
-        entries=[board_service.own_entry_view(r) for r in entries],
-        new_client_key=uuid.uuid4().hex,
+        **_activity_context(event, participant, draft=draft),
         error=error,
-        draft=draft or {},
-        max_chars=board_service.ENTRY_MAX_CHARS,
         version=event.version,
         sent="sent" in messages or "support" in messages,
+        voted="voted" in messages,
         show_support="support" in messages,
         help_requested="help" in messages,
         first_visit=not board_service.has_written(participant),
@@ -102,6 +115,67 @@ def activity_page(code):
     if participant is None:
         return redirect(url_for("participant.join_with_code", code=event.join_code))
     return _render_activity_page(event, participant)
+
+
+def _event_and_participant(code):
+    """The event of this code and the participant in it, or the page to send the phone to instead."""
+    try:
+        event = event_service.event_by_join_code(code)
+    except ServiceError as error:
+        return None, None, (render_template("participant/join.html", code=code, error=error.message,
+                                            groups=GROUPS, age_bands=AGE_BANDS), error.status)
+    participant = _participant_for(event)
+    if participant is None:
+        return event, None, redirect(url_for("participant.join_with_code", code=event.join_code))
+    return event, participant, None
+
+
+@bp.get("/e/<code>/activity")
+def activity_fragment(code):
+    """The live part of the page alone: phone.js swaps it in when the facilitator moves on."""
+    event, participant, elsewhere = _event_and_participant(code)
+    if elsewhere:
+        return elsewhere
+    return render_template("participant/_activity.html", **_activity_context(event, participant))
+
+
+@bp.post("/e/<code>/vote")
+def vote(code):
+    """A poll choice, a scale value or a ranking from a plain form; the socket event runs the same call."""
+    event, participant, elsewhere = _event_and_participant(code)
+    if elsewhere:
+        return elsewhere
+    form = request.form
+    ranking = None
+    if any(key.startswith("rank_") for key in form):
+        places = {key[5:]: form.get(key) for key in form if key.startswith("rank_")}
+        try:
+            ranking = [int(option) for option, _place in sorted(places.items(), key=lambda item: int(item[1]))]
+        except ValueError:
+            ranking = ["invalid"]
+    try:
+        activity = voting_service.cast_vote(event, participant, form.get("activity_id"),
+                                            choices=form.getlist("choice"), value=form.get("value"), ranking=ranking)
+    except ServiceError as error:
+        db.session.rollback()
+        return _render_activity_page(event, participant, error=error.message, status=error.status)
+    realtime.results_changed(event, activity)
+    flash("voted")
+    return redirect(url_for("participant.activity_page", code=event.join_code), code=303)
+
+
+@bp.post("/e/<code>/upvote")
+def upvote(code):
+    event, participant, elsewhere = _event_and_participant(code)
+    if elsewhere:
+        return elsewhere
+    try:
+        response = voting_service.toggle_upvote(event, participant, request.form.get("response_id"))
+    except ServiceError as error:
+        db.session.rollback()
+        return _render_activity_page(event, participant, error=error.message, status=error.status)
+    realtime.results_changed(event, db.session.get(Activity, response.activity_id))
+    return redirect(url_for("participant.activity_page", code=event.join_code), code=303)
 
 
 @bp.post("/e/<code>/submit")

@@ -81,6 +81,7 @@ def strip_marks(text: str) -> str:
 
 
 _WORDISH_RE = re.compile(r"[\w@$!]+")
+_LEET_CHAR_RE = re.compile("[" + re.escape("".join(LEET)) + "]")
 _IN_WORD_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011\u2012\u2013](?=[^\W\d_])")
 _APOSTROPHE_RE = re.compile("[" + _APOSTROPHES + "]")
 _VOWEL_RUN_RE = re.compile(r"([aeiou])\1{2,}")
@@ -122,9 +123,10 @@ def for_phrases(text: str) -> str:
     "cant", "I'm" -> "im"), in-word hyphens removed ("ku-end" -> "kuend", "self-harm" ->
     "selfharm"), letter runs shortened and whitespace collapsed to single spaces.
     """
-    text = strip_marks(fold(text))
+    text = fold(text) if text.isascii() else strip_marks(fold(text))
     text = _APOSTROPHE_RE.sub("", text)
     text = _IN_WORD_HYPHEN_RE.sub("", text)
-    text = _WORDISH_RE.sub(_unleet_word, text)
+    if _LEET_CHAR_RE.search(text):
+        text = _WORDISH_RE.sub(_unleet_word, text)
     text = collapse_runs(text)
     return _SPACES_RE.sub(" ", text).strip()

@@ -10,7 +10,7 @@ money ("Ksh 2,000,000"), times and percentages, and brand names used as topics (
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import NamedTuple
 
 
@@ -34,7 +34,10 @@ _I = re.IGNORECASE
 _SEP = r"[\s\-.()]*"  # what people put between digits: spaces, dashes, dots, brackets
 _KENYAN_PHONE_RE = re.compile(
     # 07xx / 01xx, +254 7xx / 254 1xx (optionally "+254 (0) 7xx"); digits may be written apart.
-    rf"(?<![\w+])(?:\+?{_SEP}2{_SEP}5{_SEP}4{_SEP}(?:\(?0\)?{_SEP})?|[0oO]{_SEP})[17](?:{_SEP}\d){{8}}(?![\d])"
+    # Every branch starts on a concrete character ("+", "2", "(", "0", "o") so runs of spaces or
+    # dashes are not rescanned from each position.
+    rf"(?<![\w+])(?:(?:\+{_SEP})?2{_SEP}5{_SEP}4{_SEP}(?:\(?0\)?{_SEP})?|"
+    rf"(?:\(\s*)?[0oO]{_SEP})[17](?:{_SEP}\d){{8}}(?![\d])"
 )
 _INTERNATIONAL_PHONE_RE = re.compile(
     # "+44 20 7946 0958", "+1 (555) 123-4567", "00 44 ..." : 8 to 15 digits after the prefix.
@@ -47,12 +50,10 @@ _LOCAL_PHONE_RE = re.compile(
 
 _DATE_RE = re.compile(r"\b\d{1,2}[./\-]\d{1,2}[./\-](?:19|20)\d\d\b")  # "07.12.2025"
 
-_DIGIT_WORDS = {
-    "zero": 1, "oh": 1, "one": 1, "two": 1, "three": 1, "four": 1, "five": 1, "six": 1, "seven": 1,
-    "eight": 1, "nine": 1,
-    "sifuri": 1, "moja": 1, "mbili": 1, "tatu": 1, "nne": 1, "tano": 1, "sita": 1, "saba": 1,
-    "nane": 1, "tisa": 1,
-}  # fmt: skip
+_DIGIT_WORDS = frozenset(
+    "zero oh one two three four five six seven eight nine "  # English
+    "sifuri moja mbili tatu nne tano sita saba nane tisa".split()  # Kiswahili
+)
 _DIGIT_WORD_ALT = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
 _SPELLED_ITEM = rf"(?:{_DIGIT_WORD_ALT}|double|triple|mara\s+mbili|\d+)"
 _SPELLED_NUMBER_RE = re.compile(rf"\b{_SPELLED_ITEM}(?:[\s,\-.]+{_SPELLED_ITEM}\b)+", _I)
@@ -74,6 +75,11 @@ def _spelled_digit_count(run: str) -> int:
     return count
 
 
+def _count_digit_words(text: str) -> int:
+    # A split and a set lookup are much cheaper than the spelled-number regex on ordinary text.
+    return sum(1 for word in text.lower().split() if word.strip(",.-") in _DIGIT_WORDS)
+
+
 def _spelled_phones(text: str) -> Iterator[Span]:
     """Phone numbers spelled out: "zero seven one two ...", "sifuri saba moja mbili ..."."""
     for match in _SPELLED_NUMBER_RE.finditer(text):
@@ -85,54 +91,64 @@ def _spelled_phones(text: str) -> Iterator[Span]:
 
 # --- Email addresses and links ----------------------------------------------------------------------
 
-_EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", _I)
-_EMAIL_NO_TLD_RE = re.compile(r"[\w.+\-]+@(?:gmail|yahoo|ymail|outlook|hotmail|icloud|live|proton(?:mail)?)\b", _I)
+# Each pattern starts where a run of its first character class starts (the lookbehinds), so a long
+# run of letters is scanned once, not once per position.
+_EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", _I)
+_EMAIL_NO_TLD_RE = re.compile(
+    r"(?<![\w.+\-])[\w.+\-]+@(?:gmail|yahoo|ymail|outlook|hotmail|icloud|live|proton(?:mail)?)\b", _I
+)
 _AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+)"
 _DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\s*\.\s*)"
 _MAIL_PROVIDERS = r"(?:gmail|googlemail|yahoo|ymail|outlook|hotmail|live|icloud|aol|proton(?:mail)?|zoho|gmx|yandex)"
 _OBFUSCATED_EMAIL_RE = re.compile(
     # "jane at gmail dot com", "jane(at)yahoo(dot)co(dot)ke", "jane [at] school [dot] ac [dot] ke".
-    rf"\b[\w.+\-]+(?:{_AT}{_MAIL_PROVIDERS}|\s*[(\[{{<]\s*at\s*[)\]}}>]\s*[\w\-]+)(?:{_DOT}[a-z]{{2,6}}\b)+",
+    rf"(?<![\w.+\-])[\w.+\-]+(?:{_AT}{_MAIL_PROVIDERS}|\s*[(\[{{<]\s*at\s*[)\]}}>]\s*[\w\-]+)(?:{_DOT}[a-z]{{2,6}}\b)+",
     _I,
 )
 
 _TLDS = (
     "com|org|net|edu|gov|info|biz|io|co|ke|ly|me|tv|app|gg|link|xyz|site|online|ug|tz|rw|uk|us|ca|"
-    "au|za|ng|ai|dev|live|page|blog|store|shop|club|ru|de|fr|ac|go|or|sc|be|cc|to|ws|lnk|bio|fm|gl|tk"
+    "au|za|ng|ai|dev|live|page|blog|store|shop|club|ru|de|fr|ac|go|or|sc|be|cc|to|ws|lnk|bio|fm|gl|tk|ee"
 )
 _LINK_RE = re.compile(
     r"\b(?:https?://|www\.)[^\s<>\"']+"
-    rf"|\b(?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.)+(?:{_TLDS})\b(?![.\-]?\w)(?:/[^\s<>\"']*)?",
+    rf"|(?<![\w.\-])(?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.)+(?:{_TLDS})\b(?![.\-]?\w)(?:/[^\s<>\"']*)?",
     _I,
 )
 # Top-level domains that are also short words. "good.me" or "went.to" is more often a missing space
 # after a full stop than a link, so such a bare domain needs a path ("t.me/xyz") or a third label.
-_WORDLIKE_TLDS = frozenset("me to go or be us so ac co ly tv io sc cc ws fm gl tk ai de fr ca".split())
+_WORDLIKE_TLDS = frozenset("me to go or be us so ac co ly tv io sc cc ws fm gl tk ai de fr ca ee".split())
 _TRAILING_PUNCT = ".,;:!?)]}'\""
+
+_OBFUSCATED_EMAIL_HINT_RE = re.compile(rf"[(\[{{<]\s*at\s*[)\]}}>]|{_MAIL_PROVIDERS}", _I)
 
 # --- Handles ----------------------------------------------------------------------------------------
 
-_HANDLE = r"[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?"
+_HANDLE = r"[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?(?:#\d{4})?"  # "#1234": a Discord tag
 _AT_HANDLE_RE = re.compile(rf"(?<![\w@.])@{_HANDLE}", _I)
 _NOT_A_HANDLE = re.compile(r"@(?:\d{1,2}(?::\d\d)?(?:am|pm|hrs)?|home|school|work|night|noon|all|everyone|here)$", _I)
 _PLATFORM = (
-    r"(?:snap(?:chat)?|sc|ig|insta(?:gram)?|tiktok|tik\s+tok|tt|twitter|fb|facebook|telegram|discord|"
-    r"threads|youtube|yt|whatsapp|signal|kik|roblox|free\s*fire|pubg|reddit|pinterest|twitch|x)"
+    r"(?:snap(?:chat)?|sc|ig|insta(?:gram)?|tiktok|tik\s+tok|tt|twitter|fb|facebook|telegram|discord|threads|"
+    r"youtube|yt|whatsapp|signal|kik|roblox|free\s*fire|pubg|reddit|pinterest|twitch|x)"
 )
 _ACCOUNT = r"(?:handle|username|user\s*name|user\s*id|gamertag|gamer\s*tag|account|acc)"
 # "my snap is jane.doe22", "my ig handle: jane_doe", "snap yangu ni jane.doe22", "username: jane"
 _HANDLE_INTRO_RE = re.compile(
-    rf"\b(?:(?:my|mine|our)\s+(?:{_PLATFORM}\s*{_ACCOUNT}?|{_ACCOUNT})|(?:{_PLATFORM}\s*{_ACCOUNT}?|{_ACCOUNT})\s+(?:yangu|yetu|changu|wangu))"
-    rf"\s*(?P<sep>is|ni|:|=|->|-)\s*(?P<at>@?)(?P<handle>{_HANDLE})",
+    rf"\b(?:(?:my|mine|our)\s+(?:{_PLATFORM}\b\s*{_ACCOUNT}?|{_ACCOUNT})|(?:{_PLATFORM}\b\s*{_ACCOUNT}?|"
+    rf"{_ACCOUNT})\s+(?:yangu|yetu|changu|wangu))\s*(?P<sep>is|ni|:|=|->|-)\s*(?P<at>@?)(?P<handle>{_HANDLE})",
     _I,
 )
-_HANDLE_LABEL_RE = re.compile(rf"\b(?P<what>{_PLATFORM}|{_ACCOUNT})\s*(?P<sep>:|=|->)\s*(?P<at>@?)(?P<handle>{_HANDLE})", _I)
+_HANDLE_LABEL_RE = re.compile(
+    rf"\b(?P<what>{_PLATFORM}|{_ACCOUNT})\b\s*(?P<sep>:|=|->)\s*(?P<at>@?)(?P<handle>{_HANDLE})", _I
+)
 # "add me on snap jane.doe22", "follow me on tiktok @jane", "nifollow kwa insta jane_doe"
 _HANDLE_INVITE_RE = re.compile(
-    rf"\b(?:(?:add|follow|dm|message|text|inbox|find|search|check|hmu)\s+(?:me\s+|us\s+)?|ni(?:add|follow|dm|text|inbox|tafute)\s+|hit\s+me\s+up\s+)"
-    rf"(?:on|kwa|via|in|at)\s+{_PLATFORM}\s*(?P<sep>at|as|:|-|ni)?\s*(?P<at>@?)(?P<handle>{_HANDLE})",
+    rf"\b(?:(?:add|follow|dm|message|text|inbox|find|search|check|hmu)\s+(?:me\s+|us\s+)?|ni(?:add|follow|dm|text|"
+    rf"inbox|tafute)\s+|hit\s+me\s+up\s+)(?:on|kwa|via|in|at)\s+{_PLATFORM}\b\s*(?P<sep>at|as|:|-|"
+    rf"ni)?\s*(?P<at>@?)(?P<handle>{_HANDLE})",
     _I,
 )
+_HANDLE_HINT_RE = re.compile(rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b", _I)
 # Short platform labels that are only ever followed by a handle ("ig: jane", "sc: jane").
 _SHORT_LABELS = {"ig", "sc", "snap", "snapchat", "insta", "tt", "username", "user name", "handle", "gamertag"}
 
@@ -153,8 +169,8 @@ _COMMON_WORDS = frozenset(
 
 _ID_WORDS = (
     r"(?:national\s+id|id\s*card|id|i\.d\.?|kitambulisho(?:\s+changu)?|namba\s+ya\s+kitambulisho|"
-    r"birth\s*cert(?:ificate)?|cheti\s+cha\s+kuzaliwa|passport|pasipoti|nemis|upi|"
-    r"assessment\s+(?:no|number)|index\s+(?:no|number)|adm(?:ission)?\s*(?:no|number))"
+    r"birth\s*cert(?:ificate)?|cheti\s+cha\s+kuzaliwa|passport|pasipoti|nemis|upi|assessment\s+(?:no|number)|"
+    r"index\s+(?:no|number)|adm(?:ission)?\s*(?:no|number))"
 )
 _ID_FILLER = r"(?:no|nos|number|num|namba|nambari|is|ni|yangu|changu|yake|:|#|=|-|\.)"
 _INTRODUCED_ID_RE = re.compile(
@@ -167,8 +183,8 @@ _PASSPORT_RE = re.compile(r"(?<![\w])[A-Z]{1,2}\d{7}(?!\w)")  # Kenyan passports
 _LONG_NUMBER_RE = re.compile(r"(?<![\w.,:/+\-])\d{9,15}(?![\w%]|[.,:/]\d)")
 _MONEY_BEFORE_RE = re.compile(r"(?:ksh|kes|kshs|sh|shs|usd|\$|£|€)\s*\.?\s*$", _I)
 _COUNT_AFTER_RE = re.compile(
-    r"^\s*(?:/=|shillings|shilingi|bob|ksh|kes|dollars|people|persons|children|kids|youths?|users|views|"
-    r"followers|likes|downloads|subscribers|times|watu|watoto|wanafunzi|vijana|km|kms|metres|meters)\b",
+    r"^\s*(?:/=|shillings|shilingi|bob|ksh|kes|dollars|people|persons|children|kids|youths?|users|views|followers|"
+    r"likes|downloads|subscribers|times|watu|watoto|wanafunzi|vijana|km|kms|metres|meters)\b",
     _I,
 )
 
@@ -176,8 +192,8 @@ _COUNT_AFTER_RE = re.compile(
 
 _EXPLICIT_NAME_INTRO_RE = re.compile(
     r"\b(?:my\s+(?:full\s+|real\s+|first\s+|second\s+|last\s+|sur)?names?\s*(?:is|are|'s|:|=)|my\s+name's|"
-    r"(?:majina|jina)\s+(?:langu|yangu)\s+(?:kamili\s+)?(?:ni|:)|(?:mimi\s+)?(?:ni)?naitwa|name\s*:|"
-    r"(?:i\s+am|i'm|i’m|im)\s+called|(?:they|people|everyone|friends)\s+call\s+me)\s*",
+    r"(?:majina|jina)\s+(?:langu|yangu)\s+(?:kamili\s+)?(?:ni|:)|(?:mimi\s+)?(?:ni)?naitwa|name\s*:|(?:i\s+am|i'm|"
+    r"i’m|im)\s+called|(?:they|people|everyone|friends)\s+call\s+me)\s*",
     _I,
 )
 _SOFT_NAME_INTRO_RE = re.compile(r"\b(?:i\s+am|i'm|i’m|im|am|mimi\s+ni|it's\s+me|hi\s+i'm|this\s+is\s+me)\s+", _I)
@@ -207,7 +223,11 @@ def _trim_link(text: str, start: int, end: int) -> int:
     return end
 
 
-def _phones(text: str) -> Iterator[Span]:
+def _phones(text: str, digits: int) -> Iterator[Span]:
+    if _count_digit_words(text) >= 3:
+        yield from _spelled_phones(text)
+    if digits < 7:
+        return
     for pattern in (_KENYAN_PHONE_RE, _INTERNATIONAL_PHONE_RE, _LOCAL_PHONE_RE):
         for match in pattern.finditer(text):
             if _DATE_RE.search(match.group(0)):
@@ -215,11 +235,13 @@ def _phones(text: str) -> Iterator[Span]:
             if pattern is _LOCAL_PHONE_RE and _is_count_or_money(text, match.start(), match.end()):
                 continue
             yield Span(match.start(), match.end(), PHONE)
-    yield from _spelled_phones(text)
 
 
 def _emails(text: str) -> Iterator[Span]:
-    for pattern in (_EMAIL_RE, _EMAIL_NO_TLD_RE, _OBFUSCATED_EMAIL_RE):
+    patterns = (_EMAIL_RE, _EMAIL_NO_TLD_RE) if "@" in text else ()
+    if _OBFUSCATED_EMAIL_HINT_RE.search(text):
+        patterns += (_OBFUSCATED_EMAIL_RE,)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             yield Span(match.start(), _trim_link(text, match.start(), match.end()), EMAIL)
 
@@ -239,9 +261,12 @@ def _looks_like_handle(candidate: str) -> bool:
 
 
 def _handles(text: str) -> Iterator[Span]:
-    for match in _AT_HANDLE_RE.finditer(text):
-        if not _NOT_A_HANDLE.match(match.group(0)):
-            yield Span(match.start(), match.end(), HANDLE)
+    if "@" in text:
+        for match in _AT_HANDLE_RE.finditer(text):
+            if not _NOT_A_HANDLE.match(match.group(0)):
+                yield Span(match.start(), match.end(), HANDLE)
+    if not _HANDLE_HINT_RE.search(text):
+        return
     for pattern in (_HANDLE_INTRO_RE, _HANDLE_LABEL_RE, _HANDLE_INVITE_RE):
         for match in pattern.finditer(text):
             handle = match.group("handle")
@@ -249,7 +274,9 @@ def _handles(text: str) -> Iterator[Span]:
                 continue
             explicit = bool(match.group("at")) or _looks_like_handle(handle)
             what = (match.groupdict().get("what") or "").lower()
-            labelled = match.group("sep") in (":", "=", "->") and (pattern is not _HANDLE_LABEL_RE or what in _SHORT_LABELS)
+            labelled = match.group("sep") in (":", "=", "->") and (
+                pattern is not _HANDLE_LABEL_RE or what in _SHORT_LABELS
+            )
             account_word = re.search(_ACCOUNT, match.group(0), _I) is not None and pattern is _HANDLE_INTRO_RE
             if explicit or labelled or account_word or (pattern is _HANDLE_INVITE_RE and len(handle) >= 4):
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
@@ -259,7 +286,9 @@ def _is_count_or_money(text: str, start: int, end: int) -> bool:
     return bool(_MONEY_BEFORE_RE.search(text[max(0, start - 6) : start]) or _COUNT_AFTER_RE.match(text[end : end + 16]))
 
 
-def _id_numbers(text: str) -> Iterator[Span]:
+def _id_numbers(text: str, digits: int) -> Iterator[Span]:
+    if digits < 3:
+        return
     for match in _INTRODUCED_ID_RE.finditer(text):
         number = match.group("number").rstrip("-/ ")
         if sum(ch.isdigit() for ch in number) >= 3 and len(number) >= 5 and not _YEAR_RE.fullmatch(number):
@@ -309,16 +338,23 @@ def _names(text: str) -> Iterator[Span]:
             yield Span(words[0].start(), words[-1].end(), NAME)
 
 
-_FINDERS: tuple[Callable[[str], Iterator[Span]], ...] = (_emails, _links, _phones, _handles, _id_numbers, _names)
-
-
 def find(text: str) -> list[Span]:
     """Return non-overlapping personal-detail spans in *text* (cleaned), in text order.
 
     Where findings overlap, the one that starts first wins, and of those the longest, so an email
     address is not also reported as a link and a handle.
     """
-    candidates = sorted((s for finder in _FINDERS for s in finder(text) if s.end > s.start), key=lambda s: (s.start, -s.end))
+    # Cheap tests first: most entries have no digits, no "@" and no dot, and skip most patterns.
+    digits = sum(map(str.isdigit, text))
+    found: list[Span] = [*_emails(text)]
+    if "." in text:
+        found += _links(text)
+    found += _phones(text, digits)
+    found += _handles(text)
+    found += _id_numbers(text, digits)
+    found += _names(text)
+    # Sorting is stable, so for equal spans the order above decides: a phone number beats an ID.
+    candidates = sorted((s for s in found if s.end > s.start), key=lambda s: (s.start, -s.end))
     chosen: list[Span] = []
     for span in candidates:
         if chosen and span.start < chosen[-1].end:

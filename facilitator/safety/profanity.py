@@ -38,7 +38,9 @@ _WILDCARDS = "*#"
 _EDGE_NOISE = "*#!|"
 _VOWELS = set("aeiou")
 # Words in a phrase entry that only aim the insult at someone; they stay readable when masked.
-_ADDRESSING_WORDS = frozenset({"wewe", "we", "ni", "you", "u", "are", "your", "huyu", "yule"})
+_ADDRESSING_WORDS = frozenset(
+    {"wewe", "we", "ni", "you", "u", "are", "your", "youre", "ur", "so", "girl", "boy", "huyu", "yule", "off"}
+)
 _EN_SUFFIXES = r"(?:s|es|ed|er|ers|ing|in|y|ier|head|heads|face|faces|hole|holes)?"
 
 # For each letter, the characters that may be written in its place.
@@ -55,6 +57,7 @@ for _digit, _letter in LEET.items():
 # Gaps allowed between letters written apart: one to three spaces or punctuation marks,
 # never a line break.
 _SPACED_GAP_RE = re.compile(r"[^\w\n]{1,3}")
+_MAX_SPACED_WORD = 20
 
 
 def load_wordlist(path: str | Path) -> frozenset[str]:
@@ -88,8 +91,9 @@ def _word_pattern(word: str) -> str:
         while index + run < len(word) and word[index + run] == letter:
             run += 1
         cls = _letter_class(letter, first=index == 0)
-        if letter in _VOWELS:
-            parts.append(f"{cls}{{{run}}}(?:{cls}{{2,}})?")
+        if letter in _VOWELS and run == 1:
+            # Once, or stretched to three or more: a doubled vowel is another word ("kuuma").
+            parts.append(f"{cls}(?:{cls}{{2,}})?")
         else:
             parts.append(f"{cls}{{{run},}}")
         index += run
@@ -103,6 +107,7 @@ class _Matcher:
     by_first_letter: dict[str, re.Pattern[str]]
     ending_with: re.Pattern[str] | None
     phrases: tuple[tuple[re.Pattern[str], ...], ...]
+    phrase_head: re.Pattern[str] | None  # any phrase's first word: most tokens fail this one test
     exceptions: tuple[tuple[str, ...], ...]
 
     def word_matches(self, token: str) -> bool:
@@ -120,6 +125,7 @@ def _compile(entries: Iterable[str], *, english_suffixes: bool) -> _Matcher:
     grouped: dict[str, list[str]] = {}
     endings: list[str] = []
     phrases: list[tuple[re.Pattern[str], ...]] = []
+    heads: list[str] = []
     exceptions: list[tuple[str, ...]] = []
     suffix = _EN_SUFFIXES if english_suffixes else ""
     for entry in sorted(entries):
@@ -129,6 +135,7 @@ def _compile(entries: Iterable[str], *, english_suffixes: bool) -> _Matcher:
         words = entry.split()
         if len(words) > 1:
             phrases.append(tuple(re.compile(_word_pattern(w) + suffix) for w in words))
+            heads.append(_word_pattern(words[0]) + suffix)
         elif entry.startswith("*") and len(entry) > 1:
             endings.append(_word_pattern(entry[1:]))
         else:
@@ -136,7 +143,8 @@ def _compile(entries: Iterable[str], *, english_suffixes: bool) -> _Matcher:
             grouped.setdefault(first, []).append(_word_pattern(entry) + suffix)
     by_first = {letter: re.compile("(?:" + "|".join(pats) + ")") for letter, pats in grouped.items()}
     ending = re.compile(r"[^\W_]*(?:" + "|".join(endings) + ")") if endings else None
-    return _Matcher(by_first, ending, tuple(phrases), tuple(exceptions))
+    head = re.compile("(?:" + "|".join(heads) + ")") if heads else None
+    return _Matcher(by_first, ending, tuple(phrases), head, tuple(exceptions))
 
 
 @functools.cache
@@ -152,11 +160,14 @@ def _extra(words: frozenset[str]) -> _Matcher:
 
 
 def normalise_extra_words(words: Iterable[str]) -> frozenset[str]:
-    """Event-specific words as the matcher wants them: folded, stripped, comments and blanks dropped."""
+    """Event-specific words as the matcher wants them: folded, stripped, comments and blanks dropped.
+
+    Entries with fewer than two letters or digits are dropped: "a" or "*" would match everything.
+    """
     out = set()
     for word in words:
         entry = " ".join(fold(str(word).split("#", 1)[0]).split())
-        if entry.strip("*!"):
+        if sum(ch.isalnum() for ch in entry) >= 2:
             out.add(entry)
     return frozenset(out)
 
@@ -168,6 +179,11 @@ class _Token:
     norm: str  # folded, edge noise stripped
 
 
+@functools.lru_cache(maxsize=8192)
+def _norm_token(raw: str) -> str:
+    return fold(raw) if raw.isascii() else strip_marks(fold(raw))
+
+
 def _tokens(text: str) -> list[_Token]:
     tokens = []
     for match in _TOKEN_RE.finditer(text):
@@ -177,7 +193,7 @@ def _tokens(text: str) -> list[_Token]:
         if lead == len(raw):
             continue
         inner = raw[lead : len(raw) - trail]
-        tokens.append(_Token(match.start() + lead, match.end() - trail, strip_marks(fold(inner))))
+        tokens.append(_Token(match.start() + lead, match.end() - trail, _norm_token(inner)))
     return tokens
 
 
@@ -217,7 +233,7 @@ def _exempt_indexes(tokens: list[_Token], matchers: tuple[_Matcher, ...]) -> set
         for phrase in matcher.exceptions:
             size = len(phrase)
             for start in range(len(norms) - size + 1):
-                if tuple(norms[start : start + size]) == phrase:
+                if norms[start] == phrase[0] and tuple(norms[start : start + size]) == phrase:
                     exempt.update(range(start, start + size))
     return exempt
 
@@ -225,11 +241,14 @@ def _exempt_indexes(tokens: list[_Token], matchers: tuple[_Matcher, ...]) -> set
 def _phrase_spans(tokens: list[_Token], matchers: tuple[_Matcher, ...], exempt: set[int]) -> list[tuple[int, int]]:
     spans = []
     for matcher in matchers:
+        if matcher.phrase_head is None:
+            continue
+        starts = [i for i, t in enumerate(tokens) if matcher.phrase_head.fullmatch(t.norm)]
         for phrase in matcher.phrases:
             size = len(phrase)
-            for start in range(len(tokens) - size + 1):
+            for start in starts:
                 window = tokens[start : start + size]
-                if any(i in exempt for i in range(start, start + size)):
+                if len(window) < size or any(i in exempt for i in range(start, start + size)):
                     continue
                 if all(p.fullmatch(t.norm) for p, t in zip(phrase, window)):
                     # Mask the insult, not the words that aim it ("mbwa wewe" -> "m*** wewe").
@@ -246,7 +265,8 @@ def _spaced_letter_spans(text: str, tokens: list[_Token], hit) -> list[tuple[int
         if len(run) >= 3:
             letters = [t.norm for t in run]
             for i in range(len(run)):
-                for j in range(len(run), i + 2, -1):  # longest first, at least three letters
+                # Longest first, at least three letters, at most a long word's length.
+                for j in range(min(len(run), i + _MAX_SPACED_WORD), i + 2, -1):
                     if hit("".join(letters[i:j])):
                         spans.append((run[i].start, run[j - 1].end))
                         break

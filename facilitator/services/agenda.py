@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
+from sqlalchemy import delete, select
+
 from facilitator import validation
-from facilitator.errors import Conflict
+from facilitator.errors import Conflict, InvalidInput
 from facilitator.extensions import db
-from facilitator.models import Activity, Event, StaffUser
+from facilitator.models import Activity, AgendaSession, Event, Response, SafeguardingFlag, StaffUser, Vote
+from facilitator.models._types import utcnow
 from facilitator.services import audit
 from facilitator.services.events import bump_version, get_activity
 from facilitator.services.safeguarding import require_ready_for_children
@@ -24,6 +28,82 @@ def open_activity(event: Event, actor: StaffUser, activity_id: Any) -> Activity:
     activity.state = "open"
     event.current_activity_id = activity.id
     audit.record(event.id, actor, "open_activity", f"activity:{activity.id}")
+    bump_version(event)
+    db.session.commit()
+    return activity
+
+
+def activities_in_order(event: Event) -> list[Activity]:
+    return list(db.session.scalars(
+        select(Activity).join(AgendaSession, AgendaSession.id == Activity.session_id)
+        .where(Activity.event_id == event.id).order_by(AgendaSession.position, Activity.position)))
+
+
+def open_next_activity(event: Event, actor: StaffUser) -> Activity:
+    """'Next': open the activity after the current one in the agenda."""
+    ordered = activities_in_order(event)
+    if not ordered:
+        raise Conflict("no_activities", "The agenda has no activities.")
+    ids = [a.id for a in ordered]
+    position = ids.index(event.current_activity_id) + 1 if event.current_activity_id in ids else 0
+    if position >= len(ordered):
+        raise Conflict("end_of_agenda", "That was the last activity of the agenda.")
+    return open_activity(event, actor, ordered[position].id)
+
+
+# Facilitator controls of one activity: name -> (attribute, what a phone or the projector sees change)
+CONTROLS = {"locked": "locked", "results_on_projector": "results_on_projector", "results_on_phones": "results_on_phones"}
+
+
+def set_controls(event: Event, actor: StaffUser, activity_id: Any, changes: Any) -> Activity:
+    """Lock or unlock voting, show or hide results on the projector and on phones, turn upvotes on or off."""
+    activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
+    if not isinstance(changes, dict) or not changes or not set(changes) <= set(CONTROLS) | {"upvotes"}:
+        raise InvalidInput("invalid_controls", "Unknown activity setting.")
+    if not all(isinstance(value, bool) for value in changes.values()):
+        raise InvalidInput("invalid_controls", "Activity settings are on or off.")
+    for name, value in changes.items():
+        if name == "upvotes":
+            activity.settings = {**activity.settings, "upvotes": value}
+        else:
+            setattr(activity, CONTROLS[name], value)
+    audit.record(event.id, actor, "activity_controls", f"activity:{activity.id}", **changes)
+    bump_version(event)
+    db.session.commit()
+    return activity
+
+
+MAX_TIMER_SECONDS = 3 * 3600
+
+
+def set_timer(event: Event, actor: StaffUser, activity_id: Any, seconds: Any) -> Activity:
+    """Start a countdown of ``seconds``, or clear it with ``None``. Phones show it; nothing closes by itself."""
+    activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
+    if seconds is None:
+        activity.timer_ends_at = None
+    else:
+        seconds = validation.positive_int(seconds, field="Timer")
+        if seconds > MAX_TIMER_SECONDS:
+            raise InvalidInput("invalid_timer", "A timer can be at most three hours.")
+        activity.timer_ends_at = utcnow() + timedelta(seconds=seconds)
+    audit.record(event.id, actor, "activity_timer", f"activity:{activity.id}", seconds=seconds)
+    bump_version(event)
+    db.session.commit()
+    return activity
+
+
+def reset_activity(event: Event, actor: StaffUser, activity_id: Any, confirm: Any) -> Activity:
+    """Remove every vote and entry of an activity (a rehearsal, a false start). Entries held for
+    safeguarding are never removed: the safeguarding lead still needs them."""
+    activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
+    if confirm != activity.title:
+        raise InvalidInput("not_confirmed", "To reset, confirm with the activity's exact title.")
+    votes = db.session.execute(delete(Vote).where(Vote.activity_id == activity.id)).rowcount
+    flagged = select(SafeguardingFlag.response_id).where(SafeguardingFlag.response_id.is_not(None))
+    entries = db.session.execute(delete(Response).where(
+        Response.activity_id == activity.id, Response.status != "held", Response.id.not_in(flagged))).rowcount
+    activity.timer_ends_at = None
+    audit.record(event.id, actor, "reset_activity", f"activity:{activity.id}", votes=votes, entries=entries)
     bump_version(event)
     db.session.commit()
     return activity
@@ -69,6 +149,14 @@ def activity_view(activity: Activity | None) -> dict | None:
         "id": activity.id,
         "kind": activity.kind,
         "state": activity.state,
+        "locked": activity.locked,
+        "results_on_projector": activity.results_on_projector,
+        "results_on_phones": activity.results_on_phones,
+        "upvotes": activity.upvotes_enabled,
+        "timer_ends_at": activity.timer_ends_at.isoformat() if activity.timer_ends_at else None,
+        "options": [{"text": o.get("text", ""), "text_sw": o.get("text_sw")} for o in activity.options],
+        "multiple": bool(activity.settings.get("multiple")),
+        "scale": activity.settings.get("scale"),
         "title": activity.title,
         "title_sw": activity.title_sw,
         "prompt": activity.prompt,

@@ -9,16 +9,19 @@ from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 
 from facilitator import safety, validation
-from facilitator.errors import Conflict, InvalidInput
+from facilitator.errors import InvalidInput
 from facilitator.extensions import db
 from facilitator.models import Activity, Event, Participant, Response, SafeguardingFlag, StaffUser
 from facilitator.ratelimit import participant_limits
 from facilitator.services import audit
 from facilitator.services.safeguarding import open_flag
+from facilitator.services.voting import require_open_for_input
 from facilitator.services.events import bump_version, get_activity
 
-TEXT_KINDS = ("board",)
+TEXT_KINDS = ("board", "wordcloud", "qna")
 ENTRY_MAX_CHARS = 280
+WORDCLOUD_MAX_WORDS = 3
+WORDCLOUD_MAX_CHARS = 40
 SAFEGUARDING_FLAGS = {"distress", "disclosure"}
 
 
@@ -54,11 +57,16 @@ def submit_entry(
     activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
     if activity.kind not in TEXT_KINDS:
         raise InvalidInput("wrong_kind", "This activity does not take written entries.")
-    if paper_by is None and activity.state != "open":
-        raise Conflict("activity_closed", "This activity is not open for answers right now.")
+    if paper_by is None:
+        require_open_for_input(activity)
     if lane not in activity.lane_keys():
         raise InvalidInput("invalid_lane", "Choose one of the columns on the board.")
-    clean = validation.clean_text(text, field="Your answer", max_chars=ENTRY_MAX_CHARS)
+    if activity.kind == "wordcloud":
+        clean = validation.clean_text(text, field="Your words", max_chars=WORDCLOUD_MAX_CHARS)
+        if len(clean.split()) > WORDCLOUD_MAX_WORDS:
+            raise InvalidInput("too_many_words", f"Write one to {WORDCLOUD_MAX_WORDS} words.")
+    else:
+        clean = validation.clean_text(text, field="Your answer", max_chars=ENTRY_MAX_CHARS)
     if participant is not None:
         participant_limits.check("submit", f"p{participant.id}", *([f"c{connection_id}"] if connection_id else []))
 
@@ -139,6 +147,7 @@ def staff_view(response: Response) -> dict:
         "age_band": response.age_band,
         "created_at": response.created_at.isoformat(),
         "edited": response.text != response.shown_text and not response.flags,
+        "answered": response.answered_at is not None,
     }
 
 

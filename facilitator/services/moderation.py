@@ -72,3 +72,15 @@ def edit_text(event: Event, actor: StaffUser, response_id: Any, text: Any) -> Re
     bump_version(event)
     db.session.commit()
     return response
+
+
+def mark_answered(event: Event, actor: StaffUser, response_id: Any, answered: Any) -> Response:
+    response = get_response(event, response_id)
+    if not isinstance(answered, bool):
+        raise InvalidInput("invalid_choice", "Answered is yes or no.")
+    _refuse_if_held(response)
+    response.answered_at = utcnow() if answered else None
+    audit.record(event.id, actor, "answered" if answered else "unanswered", f"response:{response.id}")
+    bump_version(event)
+    db.session.commit()
+    return response

@@ -63,10 +63,15 @@
             call("console:project", { activity_id: activity.id });
           }));
           else actions.appendChild(button("Follow open", function () { call("console:project", { activity_id: null }); }));
+          actions.appendChild(button("↑", function () { call("console:move_activity", { activity_id: activity.id, direction: "up" }); }, "small-button icon"));
+          actions.appendChild(button("↓", function () { call("console:move_activity", { activity_id: activity.id, direction: "down" }); }, "small-button icon"));
+          actions.lastChild.setAttribute("aria-label", "Move down");
+          actions.lastChild.previousSibling.setAttribute("aria-label", "Move up");
           row.appendChild(actions);
         }
         block.appendChild(row);
       });
+      if (canRun) block.appendChild(button("+ Add activity", function () { openEditor(null, session.id); }, "link add-activity"));
       root.appendChild(block);
     });
   }
@@ -101,6 +106,11 @@
       var act = function (action) { return function () { call("console:moderate", { response_id: entry.id, action: action }, upsertFromAck); }; };
       if (entry.status !== "approved") actions.appendChild(button("Approve", act("approve"), "small-button approve"));
       if (entry.status !== "hidden") actions.appendChild(button("Hide", act("hide"), "small-button hide"));
+      if (entry.status === "approved" && state.focus && state.focus.kind === "qna") {
+        actions.appendChild(button(entry.answered ? "Not answered yet" : "Answered", function () {
+          call("console:mark_answered", { response_id: entry.id, answered: !entry.answered }, upsertFromAck);
+        }, "small-button approve"));
+      }
       if (entry.status === "approved") {
         actions.appendChild(button(entry.pinned ? "Unpin" : "Pin", act(entry.pinned ? "unpin" : "pin")));
         actions.appendChild(button(entry.starred ? "Unstar" : "Star", act(entry.starred ? "unstar" : "star")));
@@ -151,7 +161,64 @@
       if (badge) badge.textContent = matching.length;
     });
   }
+  function drawControls() {
+    var controls = $("controls");
+    if (!controls) return;
+    var focus = state.focus;
+    controls.hidden = !focus;
+    if (!focus) return;
+    Array.prototype.forEach.call(controls.querySelectorAll("input[data-control]"), function (box) {
+      box.checked = !!focus[box.getAttribute("data-control")];
+    });
+    $("upvotes-toggle").hidden = !(focus.kind === "board" || focus.kind === "qna");
+    drawTimer();
+  }
+  function drawTimer() {
+    var left = $("timer-left");
+    if (!left) return;
+    var ends = state.focus && state.focus.timer_ends_at ? Date.parse(state.focus.timer_ends_at) : null;
+    var seconds = ends ? Math.max(0, Math.round((ends - Date.now()) / 1000)) : null;
+    left.textContent = seconds === null ? "" : (seconds ? Math.floor(seconds / 60) + ":" + ("0" + seconds % 60).slice(-2) + " left" : "time is up");
+  }
+  setInterval(drawTimer, 1000);
+
+  function bar(label, count, total) {
+    var row = el("li", "result-row");
+    row.appendChild(el("span", "result-label", label));
+    var meter = el("meter");
+    meter.min = 0; meter.max = Math.max(total, 1); meter.value = count;
+    row.appendChild(meter);
+    row.appendChild(el("span", "result-count", String(count)));
+    return row;
+  }
+  function drawResults() {
+    var panel = $("results-panel");
+    var results = state.results;
+    var show = results && ["poll", "scale", "ranking", "wordcloud"].indexOf(results.kind) >= 0;
+    panel.hidden = !show;
+    if (!show) return;
+    var box = $("results");
+    box.textContent = "";
+    var list = el("ul", "result-list");
+    if (results.kind === "poll") {
+      results.options.forEach(function (o) { list.appendChild(bar(o.text, o.count, results.voters)); });
+      box.appendChild(el("p", "muted", results.voters + " voted"));
+    } else if (results.kind === "scale") {
+      results.distribution.forEach(function (d) { list.appendChild(bar(String(d.value), d.count, results.count)); });
+      box.appendChild(el("p", "muted", "Average " + (results.average === null ? "–" : results.average) + " · " + results.count + " answered"));
+    } else if (results.kind === "ranking") {
+      list = el("ol", "result-list");
+      results.items.forEach(function (item) { list.appendChild(el("li", "", item.text + (item.average_rank ? " (average place " + item.average_rank + ")" : ""))); });
+      box.appendChild(el("p", "muted", results.rankers + " ranked"));
+    } else {
+      results.words.slice(0, 20).forEach(function (w) { list.appendChild(bar(w.word, w.count, results.words[0].count)); });
+    }
+    box.insertBefore(list, box.firstChild);
+  }
+
   function drawFocus() {
+    drawControls();
+    drawResults();
     var focus = state.focus;
     $("focus-title").textContent = focus ? focus.title + (focus.state !== "open" ? " (" + focus.state + ")" : "") : "No activity open";
     $("focus-prompt").textContent = focus ? focus.prompt : "Open an activity from the agenda.";
@@ -173,6 +240,7 @@
       state.projected = ack.projector_activity_id;
       state.focus = ack.focus;
       state.counts = ack.counts;
+      state.results = ack.results;
       state.entries = new Map(ack.entries.map(function (e) { return [e.id, e]; }));
       drawAgenda();
       drawFocus();
@@ -184,7 +252,7 @@
   socket.on("connect", sync);
   socket.on("disconnect", function () { status("Connection lost: reconnecting…", true); });
   socket.on("connect_error", function () { status("Cannot reach the server: retrying…", true); });
-  socket.on("agenda", function () { focusId = null; sync(); });
+  socket.on("agenda", function () { sync(); });
   socket.on("entry", function (message) {
     state.version = Math.max(state.version, message.version);
     if (state.focus && message.entry.activity_id === state.focus.id) {
@@ -194,6 +262,115 @@
     upsert(message.entry);
     if (message.entry.status === "held") status("An entry was held for safeguarding.", true);
   });
+
+  socket.on("results", function (message) {
+    if (!state.focus || message.activity_id !== state.focus.id) return;
+    state.results = message.results;
+    drawResults();
+  });
+
+  // --- facilitator controls ------------------------------------------------------------------
+  var controls = $("controls");
+  if (controls) {
+    $("next-activity").addEventListener("click", function () { focusId = null; call("console:next_activity", {}); });
+    Array.prototype.forEach.call(controls.querySelectorAll("input[data-control]"), function (box) {
+      box.addEventListener("change", function () {
+        var changes = {};
+        changes[box.getAttribute("data-control")] = box.checked;
+        call("console:activity_controls", { activity_id: state.focus.id, changes: changes });
+      });
+    });
+    Array.prototype.forEach.call(controls.querySelectorAll("button[data-timer]"), function (b) {
+      b.addEventListener("click", function () {
+        var seconds = b.getAttribute("data-timer");
+        call("console:timer", { activity_id: state.focus.id, seconds: seconds ? Number(seconds) : null });
+      });
+    });
+    $("edit-activity").addEventListener("click", function () { openEditor(state.focus.id, null); });
+    $("duplicate-activity").addEventListener("click", function () {
+      call("console:duplicate_activity", { activity_id: state.focus.id }, function (ack) { focusId = ack.activity.id; });
+    });
+    $("reset-activity").addEventListener("click", function () {
+      var typed = window.prompt("This removes every vote and entry of “" + state.focus.title +
+        "” (entries held for safeguarding stay). Type the activity's title to confirm:");
+      if (typed !== null) call("console:reset_activity", { activity_id: state.focus.id, confirm: typed });
+    });
+  }
+
+  // --- the activity editor -------------------------------------------------------------------
+  var editor = $("editor");
+  var editing = null; // {activity_id} or {session_id}
+  function lines(text) {
+    return text.split("\n").map(function (l) { return l.trim(); }).filter(Boolean).map(function (l) {
+      var parts = l.split("|");
+      return { text: parts[0].trim(), text_sw: (parts[1] || "").trim() || null };
+    });
+  }
+  function unlines(items) {
+    return (items || []).map(function (i) { return i.text + (i.text_sw ? " | " + i.text_sw : ""); }).join("\n");
+  }
+  function showKindFields() {
+    var kind = editor.querySelector("[name=kind]").value;
+    Array.prototype.forEach.call(editor.querySelectorAll("[data-for]"), function (field) {
+      field.hidden = field.getAttribute("data-for").split(" ").indexOf(kind) < 0;
+    });
+  }
+  function openEditor(activityId, sessionId) {
+    var form = $("editor-form");
+    form.reset();
+    $("editor-error").hidden = true;
+    editing = activityId ? { activity_id: activityId } : { session_id: sessionId };
+    var fill = function (spec) {
+      ["kind", "title", "title_sw", "prompt", "prompt_sw", "audience", "moderation"].forEach(function (name) {
+        form.elements[name].value = spec[name] || "";
+      });
+      form.elements.lanes.value = unlines(spec.lanes);
+      form.elements.options.value = unlines(spec.options);
+      form.elements.multiple.checked = !!spec.multiple;
+      form.elements.upvotes.checked = !!spec.upvotes;
+      var scale = spec.scale || {};
+      form.elements.scale_min.value = scale.min || 1;
+      form.elements.scale_max.value = scale.max || 5;
+      form.elements.min_label.value = scale.min_label || "";
+      form.elements.max_label.value = scale.max_label || "";
+      form.elements.faces.checked = !!scale.faces;
+      showKindFields();
+      editor.showModal();
+    };
+    if (activityId) socket.emit("console:activity_spec", { activity_id: activityId }, function (ack) {
+      if (ack.ok) fill(ack.activity); else status(ack.message, true);
+    });
+    else fill({ kind: "board", audience: "everyone", moderation: "post", lanes: [{ text: "Ideas" }] });
+  }
+  if (editor) {
+    editor.querySelector("[name=kind]").addEventListener("change", showKindFields);
+    $("editor-cancel").addEventListener("click", function () { editor.close(); });
+    $("editor-form").addEventListener("submit", function (e) {
+      e.preventDefault();
+      var form = e.target;
+      var spec = {
+        kind: form.elements.kind.value, title: form.elements.title.value, title_sw: form.elements.title_sw.value,
+        prompt: form.elements.prompt.value, prompt_sw: form.elements.prompt_sw.value,
+        audience: form.elements.audience.value, moderation: form.elements.moderation.value,
+        lanes: lines(form.elements.lanes.value), options: lines(form.elements.options.value),
+        multiple: form.elements.multiple.checked, upvotes: form.elements.upvotes.checked,
+        scale: { min: Number(form.elements.scale_min.value), max: Number(form.elements.scale_max.value),
+          min_label: form.elements.min_label.value, max_label: form.elements.max_label.value, faces: form.elements.faces.checked }
+      };
+      var payload = { activity: spec };
+      if (editing.activity_id) payload.activity_id = editing.activity_id; else payload.session_id = editing.session_id;
+      socket.timeout(10000).emit("console:save_activity", payload, function (timedOut, ack) {
+        if (timedOut || !ack.ok) {
+          $("editor-error").textContent = timedOut ? "No answer from the server." : ack.message;
+          $("editor-error").hidden = false;
+          return;
+        }
+        focusId = ack.activity.id;
+        editor.close();
+        status("Saved.");
+      });
+    });
+  }
 
   var paper = $("paper-form");
   if (paper) paper.addEventListener("submit", function (e) {

@@ -1,21 +1,26 @@
 /* Upgrades the phone page: live updates over Socket.IO, and an outbox in localStorage so an entry
    written while the network is down is sent when it comes back. Without this file the page still
-   works with plain form posts. Participant text is only ever put in the page with textContent. */
+   works with plain form posts. The server renders every activity (one renderer for both paths): when
+   the facilitator moves on, this fetches the new fragment. Participant text from the socket is only
+   ever put in the page with textContent. */
 (function () {
   "use strict";
   var state = JSON.parse(document.getElementById("page-state").textContent);
   var T = state.text;
   var OUTBOX = "facilitator.outbox." + state.code;
-  var activity = null;
-  var known = {}; // every own entry seen while this page is open, by client key
   var version = state.version;
+  var known = {}; // every own entry seen while this page is open, by client key
   var $ = function (id) { return document.getElementById(id); };
+  var socket = null;
 
   function readOutbox() {
     try { return JSON.parse(localStorage.getItem(OUTBOX)) || []; } catch (e) { return []; }
   }
   function writeOutbox(list) {
     try { localStorage.setItem(OUTBOX, JSON.stringify(list)); } catch (e) { /* private mode: keep in memory */ }
+  }
+  function dropFromOutbox(key) {
+    writeOutbox(readOutbox().filter(function (o) { return o.client_key !== key; }));
   }
   function newKey() {
     var bytes = new Uint8Array(16);
@@ -28,18 +33,26 @@
     box.textContent = text || "";
     box.hidden = !text;
   }
+  function currentActivityId() { return Number($("activity").getAttribute("data-activity-id")) || null; }
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
 
   // --- own entries ---------------------------------------------------------------------------
   function renderEntry(entry) {
     known[entry.client_key] = entry;
     var list = $("entries");
+    if (!list) return;
     var item = list.querySelector('li[data-key="' + entry.client_key + '"]');
     if (!item) {
-      item = document.createElement("li");
+      item = el("li");
       item.setAttribute("data-key", entry.client_key);
-      item.appendChild(document.createElement("span")).className = "text";
+      item.appendChild(el("span", "text"));
       item.appendChild(document.createTextNode(" "));
-      item.appendChild(document.createElement("span"));
+      item.appendChild(el("span"));
       list.insertBefore(item, list.firstChild);
     }
     item.querySelector(".text").textContent = entry.text;
@@ -48,42 +61,32 @@
     badge.textContent = T[entry.state] || T.waiting;
     $("my-entries").hidden = false;
   }
-  // Show the current activity's entries: the server's list when given, else those already seen here.
-  function renderEntries(list) {
-    $("entries").textContent = "";
-    var mine = list || Object.keys(known).map(function (k) { return known[k]; });
-    mine.filter(function (e) { return activity && e.activity_id === activity.id; })
-      .sort(function (a, b) { return (a.id || 0) - (b.id || 0); })
-      .forEach(renderEntry);
+  function showOutbox() {
     readOutbox().forEach(function (item) {
-      if (activity && item.activity_id === activity.id) {
+      if (item.activity_id === currentActivityId()) {
         renderEntry({ client_key: item.client_key, activity_id: item.activity_id, text: item.text, state: "sending" });
       }
     });
-    $("my-entries").hidden = $("entries").children.length === 0;
   }
 
-  // --- the activity --------------------------------------------------------------------------
-  function wireForm(form) {
-    var textarea = form.querySelector("textarea");
+  // --- forms ---------------------------------------------------------------------------------
+  function wireLaneForm(form) {
+    var textarea = form.querySelector("textarea, input[name=text]");
     var counter = form.querySelector(".counter");
+    var limit = Number(textarea.getAttribute("maxlength"));
     var update = function () {
-      var left = state.max_chars - textarea.value.length;
-      counter.textContent = T.left.replace("{n}", left);
-      counter.className = "counter" + (left < 20 ? " low" : "");
+      counter.textContent = T.left.replace("{n}", limit - textarea.value.length);
+      counter.className = "counter" + (limit - textarea.value.length < 20 ? " low" : "");
     };
     textarea.addEventListener("input", update);
     update();
     form.addEventListener("submit", function (e) {
+      if (!socket) return;
       e.preventDefault();
       var text = textarea.value.trim();
       if (!text) { textarea.focus(); return; }
-      var item = {
-        client_key: newKey(),
-        activity_id: Number(form.elements.activity_id.value),
-        lane: form.elements.lane.value,
-        text: text
-      };
+      var item = { client_key: newKey(), activity_id: Number(form.elements.activity_id.value),
+        lane: form.elements.lane.value, text: text };
       var outbox = readOutbox();
       outbox.push(item);
       writeOutbox(outbox);
@@ -96,68 +99,128 @@
     });
   }
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text) node.textContent = text;
-    return node;
+  function votePayload(form) {
+    var payload = { activity_id: Number(form.elements.activity_id.value) };
+    var kind = form.getAttribute("data-kind");
+    if (kind === "poll") {
+      payload.choices = Array.prototype.filter.call(form.querySelectorAll("input[name=choice]"), function (i) { return i.checked; })
+        .map(function (i) { return Number(i.value); });
+    } else if (kind === "scale") {
+      var picked = form.querySelector("input[name=value]:checked");
+      payload.value = picked ? Number(picked.value) : null;
+    } else {
+      var places = Array.prototype.map.call(form.querySelectorAll("select"), function (s, option) {
+        return { option: option, place: Number(s.value) };
+      });
+      places.sort(function (a, b) { return a.place - b.place; });
+      payload.ranking = places.map(function (p) { return p.option; });
+    }
+    return payload;
   }
 
-  function renderActivity(next) {
-    var same = activity && next && activity.id === next.id && activity.state === next.state;
-    activity = next;
-    if (same) return;
-    var section = $("activity");
-    section.textContent = "";
-    section.setAttribute("data-activity-id", next ? next.id : "");
-    if (!next) {
-      var waiting = el("div", "waiting");
-      waiting.appendChild(el("h1", "", T.welcome));
-      waiting.appendChild(el("p", "", T.soon));
-      section.appendChild(waiting);
-      return;
-    }
-    section.appendChild(el("h1", "prompt-title", next.title));
-    if (next.prompt) section.appendChild(el("p", "prompt", next.prompt));
-    if (next.prompt_sw) {
-      var sw = el("p", "prompt sw", next.prompt_sw);
-      sw.lang = "sw";
-      section.appendChild(sw);
-    }
-    if (next.state !== "open") { section.appendChild(el("p", "closed", T.closed)); return; }
-    if (next.kind !== "board") { section.appendChild(el("p", "closed", T.look)); return; }
-    var lanes = el("div");
-    lanes.id = "lanes";
-    next.lanes.forEach(function (lane) {
-      var form = $("lane-template").content.firstElementChild.cloneNode(true);
-      form.setAttribute("data-lane", lane.key);
-      form.elements.activity_id.value = next.id;
-      form.elements.lane.value = lane.key;
-      var label = form.querySelector("label");
-      var textarea = form.querySelector("textarea");
-      var counter = form.querySelector(".counter");
-      label.textContent = lane.name;
-      if (lane.name_sw) label.appendChild(el("span", "sw", " / " + lane.name_sw));
-      label.htmlFor = textarea.id = "text-" + lane.key;
-      counter.id = "count-" + lane.key;
-      textarea.setAttribute("aria-describedby", counter.id);
-      lanes.appendChild(form);
-      wireForm(form);
+  function wireVoteForm(form) {
+    form.addEventListener("submit", function (e) {
+      if (!socket || !socket.connected) return; // the plain form post works offline-first too
+      e.preventDefault();
+      socket.timeout(15000).emit("participant:vote", votePayload(form), function (timedOut, ack) {
+        if (timedOut) { form.submit(); return; }
+        if (!ack.ok) { showError(ack.message); return; }
+        showError("");
+        announce(T.voted);
+      });
     });
-    section.appendChild(lanes);
+  }
+
+  function wireUpvote(form) {
+    form.addEventListener("submit", function (e) {
+      if (!socket || !socket.connected) return;
+      e.preventDefault();
+      var id = Number(form.elements.response_id.value);
+      socket.timeout(15000).emit("participant:upvote", { response_id: id }, function (timedOut, ack) {
+        if (timedOut || !ack.ok) { showError(timedOut ? T.offline : ack.message); return; }
+        var button = form.querySelector("button");
+        var on = ack.votes.upvoted.indexOf(id) >= 0;
+        button.classList.toggle("on", on);
+        button.setAttribute("aria-pressed", on ? "true" : "false");
+      });
+    });
+  }
+
+  function wire(root) {
+    Array.prototype.forEach.call(root.querySelectorAll(".lane-form"), wireLaneForm);
+    Array.prototype.forEach.call(root.querySelectorAll(".vote-form"), wireVoteForm);
+    Array.prototype.forEach.call(root.querySelectorAll(".upvote-form"), wireUpvote);
+    startTimer();
+  }
+
+  // --- countdown -----------------------------------------------------------------------------
+  var timerHandle = null;
+  function startTimer() {
+    clearInterval(timerHandle);
+    var timer = document.querySelector(".timer");
+    if (!timer) return;
+    var ends = Date.parse(timer.getAttribute("data-ends"));
+    var tick = function () {
+      var left = Math.max(0, Math.round((ends - Date.now()) / 1000));
+      timer.textContent = left ? T.time_left.replace("{t}", Math.floor(left / 60) + ":" + ("0" + left % 60).slice(-2)) : T.time_up;
+      if (!left) clearInterval(timerHandle);
+    };
+    tick();
+    timerHandle = setInterval(tick, 1000);
+  }
+
+  // --- following the facilitator ---------------------------------------------------------------
+  var fetching = null;
+  function reloadActivity(spreadMs) {
+    // Thousands of phones get the same message at once: spread their requests over a moment.
+    clearTimeout(fetching);
+    fetching = setTimeout(function () {
+      var request = new XMLHttpRequest();
+      request.open("GET", "/e/" + state.code + "/activity");
+      request.onload = function () {
+        if (request.status !== 200) return;
+        $("live").innerHTML = request.responseText; // server-rendered and escaped, like the page itself
+        wire($("live"));
+        showOutbox();
+      };
+      request.send();
+    }, Math.floor(Math.random() * (spreadMs || 0)));
+  }
+
+  function updateResults(message) {
+    if (message.activity_id !== currentActivityId()) return;
+    var results = message.results;
+    var box = $("phone-results");
+    if (!box) return;
+    if (results.kind === "poll" || results.kind === "scale") {
+      var total = results.kind === "poll" ? results.voters : results.count;
+      var rows = results.kind === "poll" ? results.options : results.distribution;
+      rows.forEach(function (row, index) {
+        var key = results.kind === "poll" ? index : row.value;
+        var li = box.querySelector('li[data-option="' + key + '"]');
+        if (!li) return;
+        li.querySelector("meter").max = Math.max(total, 1);
+        li.querySelector("meter").value = row.count;
+        li.querySelector(".bar-count").textContent = row.count;
+      });
+      var average = box.querySelector(".average");
+      if (average && results.average !== null) average.textContent = results.average;
+      if (!box.querySelector("li") && total) reloadActivity(3000);
+    } else if (results.kind === "qna" || results.kind === "board" || results.kind === "wordcloud" || results.kind === "ranking") {
+      // New questions or cards need their upvote forms: the server renders them (spread out).
+      reloadActivity(3000);
+    }
   }
 
   // --- the connection ------------------------------------------------------------------------
-  if (typeof io !== "function") return; // the plain-form page keeps working
-  var socket = io({ auth: { view: "participant" } });
+  if (typeof io !== "function") { return; }
+  socket = io({ auth: { view: "participant" } });
 
   function send(item) {
     if (!socket.connected) return;
     socket.timeout(15000).emit("participant:submit", item, function (timedOut, ack) {
       if (timedOut) return; // still in the outbox: re-sent on the next connect
-      if (ack.ok || ack.error === "invalid_client_key") {
-        writeOutbox(readOutbox().filter(function (o) { return o.client_key !== item.client_key; }));
-      }
+      if (ack.ok || ack.error === "invalid_client_key") dropFromOutbox(item.client_key);
       if (ack.ok) {
         renderEntry(ack.entry);
         announce(T.sent);
@@ -173,17 +236,17 @@
         setTimeout(function () { send(item); }, 5000);
       } else {
         // Refused for good (too long, activity closed…): give the text back so nothing is lost.
-        writeOutbox(readOutbox().filter(function (o) { return o.client_key !== item.client_key; }));
-        var li = $("entries").querySelector('li[data-key="' + item.client_key + '"]');
+        dropFromOutbox(item.client_key);
+        var li = $("entries") && $("entries").querySelector('li[data-key="' + item.client_key + '"]');
         if (li) li.parentNode.removeChild(li);
         var form = document.querySelector('.lane-form[data-lane="' + item.lane + '"]');
-        if (form && !form.elements.text.value) form.elements.text.value = item.text;
+        var box = form && form.querySelector("textarea, input[name=text]");
+        if (box && !box.value) box.value = item.text;
         showError(ack.message);
         announce("");
       }
     });
   }
-
   function flushOutbox() { readOutbox().forEach(send); }
 
   var helpForm = $("help-form");
@@ -202,26 +265,25 @@
     $("connection").textContent = "";
     socket.emit("participant:sync", { since: version }, function (ack) {
       if (!ack || !ack.ok) return;
+      var activityId = ack.activity ? ack.activity.id : null;
+      if (ack.version !== version || activityId !== currentActivityId()) reloadActivity(0);
       version = ack.version;
-      renderActivity(ack.activity);
-      renderEntries(ack.entries);
+      ack.entries.forEach(function (entry) { if (entry.activity_id === currentActivityId()) renderEntry(entry); });
       flushOutbox();
     });
   });
   socket.on("disconnect", function () { $("connection").textContent = "…"; });
   socket.on("activity", function (message) {
     version = Math.max(version, message.version);
-    renderActivity(message.activity);
-    renderEntries(null); // no request back: thousands of phones get this message at once
+    reloadActivity(message.spread_ms);
   });
   socket.on("own_entry", function (message) {
     version = Math.max(version, message.version);
-    if (activity && message.entry.activity_id === activity.id) renderEntry(message.entry);
+    if (message.entry.activity_id === currentActivityId()) renderEntry(message.entry);
   });
+  socket.on("results", updateResults);
 
   state.entries.forEach(function (entry) { known[entry.client_key] = entry; });
-  document.querySelectorAll(".lane-form").forEach(function (form) {
-    activity = { id: Number(form.elements.activity_id.value), state: "open" };
-    wireForm(form);
-  });
+  wire(document);
+  showOutbox();
 })();

@@ -1,21 +1,110 @@
-/* The projector: draws the board from snapshots and live updates. Read-only: it sends nothing but
-   "give me the current state". Card text is only ever set with textContent. */
+/* The projector: draws the activity on show from snapshots and live updates: cards in lanes, a word
+   cloud, poll bars, a scale's distribution, a ranked list, Q&A by votes. Read-only: it only ever asks
+   for the current state. Text is only ever set with textContent; sizes through the CSSOM (CSP-safe). */
 (function () {
   "use strict";
   var page = JSON.parse(document.getElementById("page-state").textContent);
-  var board = null; // {version, activity, cards: Map id -> card, counts}
+  var board = null; // {version, activity, cards: Map id -> card, counts, results}
   var drawn = new Set(); // cards already on the wall: only a newcomer animates in
   var $ = function (id) { return document.getElementById(id); };
+  var FACES = { 1: "😞", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄" };
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
-    if (text) node.textContent = text;
+    if (text !== undefined && text !== null && text !== "") node.textContent = text;
+    return node;
+  }
+  function bilingual(tag, className, text, textSw) {
+    var node = el(tag, className, text);
+    if (textSw) node.appendChild(el("span", "sw", textSw));
     return node;
   }
 
-  function sortCards(cards) {
-    return cards.sort(function (a, b) { return (b.pinned - a.pinned) || (a.id - b.id); });
+  function drawCards(stage, activity) {
+    stage.className = "stage lanes lanes-" + activity.lanes.length;
+    var upvotes = (board.results && board.results.upvotes) || {};
+    var cards = Array.from(board.cards.values()).sort(function (a, b) {
+      return (b.pinned - a.pinned) || ((upvotes[b.id] || 0) - (upvotes[a.id] || 0)) || (a.id - b.id);
+    });
+    activity.lanes.forEach(function (lane) {
+      var column = el("section", "lane");
+      column.appendChild(bilingual("h2", "lane-name", lane.name, lane.name_sw));
+      var list = el("ul", "cards");
+      cards.filter(function (c) { return c.lane === lane.key; }).forEach(function (card) {
+        var item = el("li", "card" + (card.pinned ? " pinned" : "") + (card.starred ? " starred" : "") +
+          (drawn.has(card.id) ? "" : " arriving"));
+        drawn.add(card.id);
+        item.appendChild(el("span", "card-text", card.text));
+        if (upvotes[card.id]) item.appendChild(el("span", "votes", "▲ " + upvotes[card.id]));
+        if (card.paper) item.appendChild(el("span", "paper-tag", "paper"));
+        list.appendChild(item);
+      });
+      column.appendChild(list);
+      stage.appendChild(column);
+    });
+  }
+
+  function drawBars(stage, rows, total) {
+    var list = el("ul", "bars");
+    rows.forEach(function (row) {
+      var item = el("li", "bar-row");
+      item.appendChild(bilingual("div", "bar-label", row.label, row.label_sw));
+      var track = el("div", "bar-track");
+      var fill = el("div", "bar-fill");
+      fill.style.width = (total ? Math.round(100 * row.count / total) : 0) + "%";
+      track.appendChild(fill);
+      item.appendChild(track);
+      item.appendChild(el("div", "bar-count", String(row.count)));
+      list.appendChild(item);
+    });
+    stage.appendChild(list);
+  }
+
+  function drawResults(stage, activity, results) {
+    stage.className = "stage results results-" + activity.kind;
+    if (activity.kind === "poll") {
+      drawBars(stage, results.options.map(function (o) { return { label: o.text, label_sw: o.text_sw, count: o.count }; }),
+        results.voters);
+      stage.appendChild(el("p", "total", results.voters + " voted"));
+    } else if (activity.kind === "scale") {
+      var head = el("div", "scale-head");
+      head.appendChild(el("div", "average", results.average === null ? "–" : String(results.average)));
+      head.appendChild(el("div", "scale-ends", (results.min_label || results.min) + "  →  " + (results.max_label || results.max)));
+      stage.appendChild(head);
+      drawBars(stage, results.distribution.map(function (d) {
+        return { label: results.faces ? FACES[d.value] + " " + d.value : String(d.value), count: d.count };
+      }), results.count);
+      stage.appendChild(el("p", "total", results.count + " answered"));
+    } else if (activity.kind === "ranking") {
+      var ranked = el("ol", "ranked");
+      results.items.forEach(function (item) {
+        var row = bilingual("li", "", item.text, item.text_sw);
+        if (item.average_rank !== null) row.appendChild(el("span", "rank-score", "average place " + item.average_rank));
+        ranked.appendChild(row);
+      });
+      stage.appendChild(ranked);
+      stage.appendChild(el("p", "total", results.rankers + " ranked"));
+    } else if (activity.kind === "wordcloud") {
+      var cloud = el("div", "cloud");
+      var max = results.words.length ? results.words[0].count : 1;
+      results.words.forEach(function (word, i) {
+        var span = el("span", "word word-" + (i % 5), word.word);
+        span.style.fontSize = (2.2 + 6.5 * word.count / max).toFixed(2) + "vmin";
+        cloud.appendChild(span);
+      });
+      stage.appendChild(cloud);
+    } else if (activity.kind === "qna") {
+      var list = el("ol", "questions");
+      results.questions.forEach(function (q) {
+        var row = el("li", "question" + (q.answered ? " answered" : "") + (q.pinned ? " pinned" : ""));
+        row.appendChild(el("span", "votes", "▲ " + q.votes));
+        row.appendChild(el("span", "q-text", q.text));
+        if (q.answered) row.appendChild(el("span", "answered-tag", "answered"));
+        list.appendChild(row);
+      });
+      stage.appendChild(list);
+    }
   }
 
   function draw() {
@@ -23,35 +112,33 @@
     $("title").textContent = activity ? activity.title : "";
     $("prompt").textContent = activity ? activity.prompt : "";
     $("prompt-sw").textContent = activity && activity.prompt_sw ? activity.prompt_sw : "";
-    var lanes = $("lanes");
-    lanes.textContent = "";
-    if (!activity) return;
-    lanes.className = "lanes lanes-" + activity.lanes.length;
-    var cards = sortCards(Array.from(board.cards.values()));
-    activity.lanes.forEach(function (lane) {
-      var column = el("section", "lane");
-      var head = el("h2", "lane-name", lane.name);
-      if (lane.name_sw) head.appendChild(el("span", "sw", lane.name_sw));
-      column.appendChild(head);
-      var list = el("ul", "cards");
-      cards.filter(function (c) { return c.lane === lane.key; }).forEach(function (card) {
-        var item = el("li", "card" + (card.pinned ? " pinned" : "") + (card.starred ? " starred" : "") +
-          (drawn.has(card.id) ? "" : " arriving"));
-        drawn.add(card.id);
-        item.appendChild(el("span", "card-text", card.text));
-        if (card.paper) item.appendChild(el("span", "paper-tag", "paper"));
-        item.setAttribute("data-id", card.id);
-        list.appendChild(item);
-      });
-      column.appendChild(list);
-      lanes.appendChild(column);
-    });
+    var stage = $("lanes");
+    stage.textContent = "";
+    $("timer").hidden = !(activity && activity.timer_ends_at);
+    if (!activity) { stage.className = "stage"; return drawCounts(); }
+    if (activity.kind === "board") drawCards(stage, activity);
+    else if (!activity.results_on_projector || !board.results) {
+      stage.className = "stage hidden-results";
+      stage.appendChild(el("p", "hidden-note", "Results will be shown later · Matokeo yataonyeshwa baadaye"));
+    } else drawResults(stage, activity, board.results);
     drawCounts();
   }
 
   function drawCounts() {
+    var activity = board.activity;
     var c = board.counts || { received: 0, shown: 0 };
-    $("counts").textContent = c.received + " received · " + c.shown + " on the board";
+    var text = "";
+    if (activity && (activity.kind === "board" || activity.kind === "wordcloud" || activity.kind === "qna")) {
+      text = c.received + " received · " + c.shown + " on the board";
+    }
+    $("counts").textContent = text;
+  }
+
+  var pending = false;
+  function scheduleDraw() {
+    if (pending) return;
+    pending = true;
+    (window.requestAnimationFrame || setTimeout)(function () { pending = false; draw(); });
   }
 
   function load(snapshot) {
@@ -59,10 +146,18 @@
       version: snapshot.version,
       activity: snapshot.activity,
       cards: new Map(snapshot.cards.map(function (c) { return [c.id, c]; })),
-      counts: snapshot.counts
+      counts: snapshot.counts,
+      results: snapshot.results
     };
     draw();
   }
+
+  setInterval(function () {
+    var activity = board && board.activity;
+    if (!activity || !activity.timer_ends_at) return;
+    var left = Math.max(0, Math.round((Date.parse(activity.timer_ends_at) - Date.now()) / 1000));
+    $("timer").textContent = left ? Math.floor(left / 60) + ":" + ("0" + left % 60).slice(-2) : "Time is up";
+  }, 500);
 
   load(page.snapshot);
   if (typeof io !== "function") return;
@@ -85,6 +180,11 @@
     if (update.card) board.cards.set(update.card.id, update.card);
     if (update.removed) board.cards.delete(update.removed);
     board.counts = update.counts;
-    draw();
+    scheduleDraw();
+  });
+  socket.on("results", function (message) {
+    if (!board.activity || message.activity_id !== board.activity.id) return;
+    board.results = message.results;
+    scheduleDraw();
   });
 })();
