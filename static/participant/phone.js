@@ -170,6 +170,22 @@
   }
 
   // --- following the facilitator ---------------------------------------------------------------
+  function keepInputs() {
+    return Array.prototype.map.call($("live").querySelectorAll("textarea, input[name=text], input[type=radio], input[type=checkbox], select"),
+      function (input) { return { input: input, value: input.value, checked: input.checked }; });
+  }
+  function restoreInputs(typed) {
+    typed.forEach(function (old) {
+      var form = old.input.form;
+      if (!form) return;
+      var selector = old.input.type === "radio" || old.input.type === "checkbox"
+        ? 'input[name="' + old.input.name + '"][value="' + old.input.value + '"]' : '[name="' + old.input.name + '"]';
+      var same = $("live").querySelector((form.getAttribute("data-lane") ? '.lane-form[data-lane="' + form.getAttribute("data-lane") + '"] ' : ".vote-form ") + selector);
+      if (!same) return;
+      if (old.input.type === "radio" || old.input.type === "checkbox") same.checked = old.checked;
+      else if (old.value) same.value = old.value;
+    });
+  }
   var fetching = null;
   function reloadActivity(spreadMs) {
     // Thousands of phones get the same message at once: spread their requests over a moment.
@@ -179,7 +195,10 @@
       request.open("GET", "/e/" + state.code + "/activity");
       request.onload = function () {
         if (request.status !== 200) return;
+        var before = currentActivityId();
+        var typed = keepInputs();
         $("live").innerHTML = request.responseText; // server-rendered and escaped, like the page itself
+        if (currentActivityId() === before) restoreInputs(typed); // a settings change must not eat a half-made choice
         wire($("live"));
         showOutbox();
       };
@@ -205,6 +224,8 @@
       });
       var average = box.querySelector(".average");
       if (average && results.average !== null) average.textContent = results.average;
+      var answered = box.querySelector(".answer-count");
+      if (answered) answered.textContent = results.count;
       if (!box.querySelector("li") && total) reloadActivity(3000);
     } else if (results.kind === "qna" || results.kind === "board" || results.kind === "wordcloud" || results.kind === "ranking") {
       // New questions or cards need their upvote forms: the server renders them (spread out).

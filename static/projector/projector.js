@@ -7,7 +7,13 @@
   var board = null; // {version, activity, cards: Map id -> card, counts, results}
   var drawn = new Set(); // cards already on the wall: only a newcomer animates in
   var $ = function (id) { return document.getElementById(id); };
-  var FACES = { 1: "😞", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄" };
+  // Faces are the app's own drawings (static/faces/N.svg): no emoji font needed on the projector's laptop.
+  function face(value) {
+    var img = el("img", "face");
+    img.src = page.faces[value];
+    img.alt = "";
+    return img;
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -49,7 +55,9 @@
     var list = el("ul", "bars");
     rows.forEach(function (row) {
       var item = el("li", "bar-row");
-      item.appendChild(bilingual("div", "bar-label", row.label, row.label_sw));
+      var label = bilingual("div", "bar-label", row.label, row.label_sw);
+      if (row.face) label.insertBefore(face(row.face), label.firstChild);
+      item.appendChild(label);
       var track = el("div", "bar-track");
       var fill = el("div", "bar-fill");
       fill.style.width = (total ? Math.round(100 * row.count / total) : 0) + "%";
@@ -73,7 +81,7 @@
       head.appendChild(el("div", "scale-ends", (results.min_label || results.min) + "  →  " + (results.max_label || results.max)));
       stage.appendChild(head);
       drawBars(stage, results.distribution.map(function (d) {
-        return { label: results.faces ? FACES[d.value] + " " + d.value : String(d.value), count: d.count };
+        return { label: String(d.value), face: results.faces ? d.value : null, count: d.count };
       }), results.count);
       stage.appendChild(el("p", "total", results.count + " answered"));
     } else if (activity.kind === "ranking") {
