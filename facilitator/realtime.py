@@ -97,6 +97,8 @@ def phone_results(activity: Activity | None) -> dict | None:
     board), the numbers only when the facilitator shows results on phones."""
     if activity is None:
         return None
+    if activity.kind == "response":
+        return results_service.results(activity)  # the answers children rate, with their rating bars
     if activity.kind == "qna" or (activity.kind == "board" and activity.upvotes_enabled):
         outcome = results_service.results(activity)
         if activity.kind == "board":
@@ -190,3 +192,31 @@ def send_phone_results(activity_id: int) -> None:
     if outcome is not None:
         socketio.emit("results", {"activity_id": activity_id, "results": outcome},
                       to=room(activity.event_id, "participants"))
+
+
+# --- Duty bearers' answers ----------------------------------------------------------------------
+
+
+def answer_changed(event: Event, answer) -> None:
+    """An answer was written, changed or moderated: staff see it in their queue; once approved, the
+    response activity showing its ask redraws on the projector and phones."""
+    from facilitator.services import answers as answer_service
+
+    socketio.emit("answer", {"version": event.version, "answer": answer_service.answer_view(answer, staff=True)},
+                  to=room(event.id, "staff"))
+    response_activity_changed(event)
+
+
+def response_activity_changed(event: Event) -> None:
+    """Redraw the duty bearers' response activity wherever it is on show."""
+    from facilitator.services import answers as answer_service
+
+    for activity in {agenda_service.projected_activity(event), agenda_service.current_activity(event)} - {None}:
+        if activity.kind != "response":
+            continue
+        view = answer_service.response_activity_view(activity)
+        message = {"activity_id": activity.id, "results": {"activity_id": activity.id, "kind": "response", **view}}
+        if activity.id == event.projected_activity_id:
+            socketio.emit("results", message, to=room(event.id, "projector"))
+        if activity.id == event.current_activity_id:
+            socketio.emit("results", message, to=room(event.id, "participants"))

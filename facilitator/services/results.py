@@ -27,6 +27,7 @@ def normalise_term(text: str) -> str:
 def results(activity: Activity) -> dict:
     compute = {
         "poll": _poll, "scale": _scale, "ranking": _ranking, "wordcloud": _wordcloud, "qna": _qna, "board": _board,
+        "response": _response,
     }.get(activity.kind)
     outcome = compute(activity) if compute else {}
     return {"activity_id": activity.id, "kind": activity.kind, **outcome}
@@ -116,3 +117,9 @@ def _qna(activity: Activity) -> dict:
 
 def _board(activity: Activity) -> dict:
     return {"upvotes": {str(k): v for k, v in upvote_counts(activity).items()}} if activity.upvotes_enabled else {}
+
+
+def _response(activity: Activity) -> dict:
+    from facilitator.services.answers import response_activity_view
+
+    return response_activity_view(activity)
