@@ -70,6 +70,7 @@ def create_app(config: dict | None = None) -> Flask:
     from facilitator.participant.routes import bp as participant_bp
     from facilitator.projector.routes import bp as projector_bp
     from facilitator.safeguarding.routes import bp as safeguarding_bp
+    from facilitator.asks.routes import bp as asks_bp
 
     security.init_app(app)
     assets.init_app(app)
@@ -78,6 +79,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(console_bp)
     app.register_blueprint(projector_bp)
     app.register_blueprint(safeguarding_bp)
+    app.register_blueprint(asks_bp)
 
     from facilitator.cli import register as register_cli
 

@@ -88,7 +88,8 @@ def projector_snapshot(event: Event) -> dict:
         "activity": agenda_service.activity_view(activity),
         "cards": [board_service.card_view(r) for r in board_service.approved_cards(activity.id)] if activity else [],
         "counts": board_service.counts(activity.id) if activity else {"received": 0, "shown": 0},
-        "results": results_service.results(activity) if activity and activity.results_on_projector else None,
+        "results": results_service.results(activity)
+        if activity and (activity.results_on_projector or activity.kind == "response") else None,
     }
 
 

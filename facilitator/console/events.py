@@ -6,6 +6,8 @@ from facilitator import realtime, validation
 from facilitator.models import Event
 from facilitator.services import agenda as agenda_service
 from facilitator.services import agenda_editing
+from facilitator.services import answers as answer_service
+from facilitator.services import asks as ask_service
 from facilitator.services import board as board_service
 from facilitator.services import events as event_service
 from facilitator.services import moderation as moderation_service
@@ -65,7 +67,29 @@ def sync(connection: Connection, data: dict) -> dict:
             for r in (board_service.responses_for_staff(focus.id, include_held=may_see_held) if focus else [])
         ],
         "counts": board_service.counts(focus.id) if focus else None,
+        "response": answer_service.response_activity_view(focus, staff=True) if focus and focus.kind == "response" else None,
+        "asks": [{"id": a.id, "text": a.text} for a in ask_service.ordered_asks(event)]
+        if focus and focus.kind == "response" else [],
     }
+
+
+@handler("console:show_ask", view="console")
+def show_ask(connection: Connection, data: dict) -> dict:
+    """Put one ask on the response activity: the projector and phones show it with its answers."""
+    actor, event = _authorised(connection, "run_agenda")
+    ask_service.show_ask(event, actor, data.get("activity_id"), data.get("ask_id"))
+    realtime.response_activity_changed(event)
+    realtime.agenda_changed(event)
+    return {}
+
+
+@handler("console:moderate_answer", view="console")
+def moderate_answer(connection: Connection, data: dict) -> dict:
+    """Approve or hide a duty bearer's answer, like a card."""
+    actor, event = _authorised(connection, "moderate")
+    answer = answer_service.moderate_answer(event, actor, data.get("answer_id"), data.get("action"))
+    realtime.answer_changed(event, answer)
+    return {"answer": answer_service.answer_view(answer, staff=True)}
 
 
 @handler("console:open_activity", view="console")

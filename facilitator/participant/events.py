@@ -8,6 +8,7 @@ from facilitator import realtime
 from facilitator.models import Activity, Participant
 from facilitator.extensions import db
 from facilitator.services import agenda as agenda_service
+from facilitator.services import answers as answer_service
 from facilitator.services import board as board_service
 from facilitator.services import events as event_service
 from facilitator.services import safeguarding as safeguarding_service
@@ -84,3 +85,13 @@ def upvote(connection: Connection, data: dict) -> dict:
     activity = db.session.get(Activity, response.activity_id)
     realtime.results_changed(event, activity)
     return {"votes": voting_service.own_votes(participant, activity)}
+
+
+@handler("participant:rate", view="participant")
+def rate(connection: Connection, data: dict) -> dict:
+    """Satisfied / not sure / not satisfied with a duty bearer's answer: one rating each, changeable."""
+    event = event_service.get_event(connection.event_id)
+    participant = db.session.get(Participant, connection.participant_id)
+    answer = answer_service.rate_answer(event, participant, data.get("answer_id"), data.get("rating"))
+    realtime.response_activity_changed(event)
+    return {"answer_id": answer.id, "ratings": answer_service.own_ratings(participant)}

@@ -14,6 +14,7 @@ from facilitator.extensions import db
 from facilitator.models import Activity
 from facilitator.models.people import AGE_BANDS, GROUPS
 from facilitator.services import agenda as agenda_service
+from facilitator.services import answers as answer_service
 from facilitator.services import board as board_service
 from facilitator.services import events as event_service
 from facilitator.services import participants as participant_service
@@ -80,6 +81,7 @@ def _activity_context(event, participant, *, draft=None) -> dict:
         "activity": activity,
         "entries": [board_service.own_entry_view(r) for r in entries],
         "votes": voting_service.own_votes(participant, activity) if activity else {},
+        "my_ratings": answer_service.own_ratings(participant),
         "results": realtime.phone_results(activity),
         "new_client_key": uuid.uuid4().hex,
         "draft": draft or {},
@@ -95,7 +97,7 @@ def _render_activity_page(event, participant, *, error=None, draft=None, status=
         error=error,
         version=event.version,
         sent="sent" in messages or "support" in messages,
-        voted="voted" in messages,
+        voted="voted" in messages or "rated" in messages,
         show_support="support" in messages,
         help_requested="help" in messages,
         first_visit=not board_service.has_written(participant),
@@ -161,6 +163,22 @@ def vote(code):
         return _render_activity_page(event, participant, error=error.message, status=error.status)
     realtime.results_changed(event, activity)
     flash("voted")
+    return redirect(url_for("participant.activity_page", code=event.join_code), code=303)
+
+
+@bp.post("/e/<code>/rate")
+def rate(code):
+    """Satisfied / not sure / not satisfied with a duty bearer's answer; a plain form, same service call."""
+    event, participant, elsewhere = _event_and_participant(code)
+    if elsewhere:
+        return elsewhere
+    try:
+        answer_service.rate_answer(event, participant, request.form.get("answer_id"), request.form.get("rating"))
+    except ServiceError as error:
+        db.session.rollback()
+        return _render_activity_page(event, participant, error=error.message, status=error.status)
+    realtime.response_activity_changed(event)
+    flash("rated")
     return redirect(url_for("participant.activity_page", code=event.join_code), code=303)
 
 

@@ -117,6 +117,12 @@ def rate_answer(event: Event, participant: Participant, answer_id: Any, rating: 
     return answer
 
 
+def own_ratings(participant: Participant) -> dict[int, str]:
+    """This participant's ratings, by answer, so their phone shows what they chose."""
+    return dict(db.session.execute(select(AnswerRating.answer_id, AnswerRating.rating)
+                                   .where(AnswerRating.participant_id == participant.id)).all())
+
+
 def ratings_view(answer: DutyBearerAnswer) -> dict:
     """Counts per rating, and splits by age band and by group where every shown group has at least
     MIN_GROUP_SIZE people; smaller groups are folded into 'other' or the split is not shown."""

@@ -216,9 +216,50 @@
     box.insertBefore(list, box.firstChild);
   }
 
+  function drawResponse() {
+    var panel = $("response-panel");
+    var response = state.response;
+    panel.hidden = !response;
+    if (!response) return;
+    var pick = $("ask-pick");
+    if (pick) {
+      pick.textContent = "";
+      state.asks.forEach(function (ask) {
+        var option = el("option", "", ask.text);
+        option.value = ask.id;
+        if (response.ask && response.ask.id === ask.id) option.selected = true;
+        pick.appendChild(option);
+      });
+    }
+    $("ask-on-show").textContent = response.ask ? "On show: " + response.ask.text +
+      (response.ask.assigned.length ? " (put to " + response.ask.assigned.join(", ") + ")" : "") : "No ask on show yet.";
+    var list = $("answers");
+    list.textContent = "";
+    response.answers.forEach(function (answer) {
+      var item = el("li", "entry status-" + (answer.status === "approved" ? "approved" : answer.status));
+      item.appendChild(el("div", "entry-text", answer.organisation + " (" + answer.sector_name + "): " + answer.original));
+      if (answer.commitment) item.appendChild(el("div", "muted small", "Commitment: " + answer.commitment.what + " — " +
+        answer.commitment.owner + (answer.commitment.due_on ? ", by " + answer.commitment.due_on : "")));
+      item.appendChild(el("div", "muted small", answer.status + (answer.ratings ? " · " + answer.ratings.count + " ratings" : "")));
+      if (canModerate && answer.status !== "held") {
+        var actions = el("div", "entry-actions");
+        if (answer.status !== "approved") actions.appendChild(button("Approve", function () {
+          call("console:moderate_answer", { answer_id: answer.id, action: "approve" }, sync);
+        }, "small-button approve"));
+        if (answer.status !== "hidden") actions.appendChild(button("Hide", function () {
+          call("console:moderate_answer", { answer_id: answer.id, action: "hide" }, sync);
+        }, "small-button hide"));
+        item.appendChild(actions);
+      }
+      list.appendChild(item);
+    });
+    if (!response.answers.length) list.appendChild(el("li", "muted", "No answers yet for this ask."));
+  }
+
   function drawFocus() {
     drawControls();
     drawResults();
+    drawResponse();
     var focus = state.focus;
     $("focus-title").textContent = focus ? focus.title + (focus.state !== "open" ? " (" + focus.state + ")" : "") : "No activity open";
     $("focus-prompt").textContent = focus ? focus.prompt : "Open an activity from the agenda.";
@@ -241,6 +282,8 @@
       state.focus = ack.focus;
       state.counts = ack.counts;
       state.results = ack.results;
+      state.response = ack.response;
+      state.asks = ack.asks;
       state.entries = new Map(ack.entries.map(function (e) { return [e.id, e]; }));
       drawAgenda();
       drawFocus();
@@ -263,6 +306,10 @@
     if (message.entry.status === "held") status("An entry was held for safeguarding.", true);
   });
 
+  socket.on("answer", function () { if (state.focus && state.focus.kind === "response") sync(); });
+  if ($("show-ask")) $("show-ask").addEventListener("click", function () {
+    call("console:show_ask", { activity_id: state.focus.id, ask_id: Number($("ask-pick").value) });
+  });
   socket.on("results", function (message) {
     if (!state.focus || message.activity_id !== state.focus.id) return;
     state.results = message.results;

@@ -146,7 +146,25 @@
     });
   }
 
+  function wireRating(form) {
+    form.addEventListener("submit", function (e) {
+      if (!socket || !socket.connected || !e.submitter) return;
+      e.preventDefault();
+      var rating = e.submitter.value;
+      socket.timeout(15000).emit("participant:rate", { answer_id: Number(form.elements.answer_id.value), rating: rating },
+        function (timedOut, ack) {
+          if (timedOut || !ack.ok) { showError(timedOut ? T.offline : ack.message); return; }
+          Array.prototype.forEach.call(form.querySelectorAll("button"), function (b) {
+            b.classList.toggle("on", b.value === rating);
+            b.setAttribute("aria-pressed", b.value === rating ? "true" : "false");
+          });
+          announce(T.voted);
+        });
+    });
+  }
+
   function wire(root) {
+    Array.prototype.forEach.call(root.querySelectorAll(".rate-form"), wireRating);
     Array.prototype.forEach.call(root.querySelectorAll(".lane-form"), wireLaneForm);
     Array.prototype.forEach.call(root.querySelectorAll(".vote-form"), wireVoteForm);
     Array.prototype.forEach.call(root.querySelectorAll(".upvote-form"), wireUpvote);
@@ -210,7 +228,7 @@
     if (message.activity_id !== currentActivityId()) return;
     var results = message.results;
     var box = $("phone-results");
-    if (!box) return;
+    if (!box) { if (results.kind === "response") reloadActivity(3000); return; }
     if (results.kind === "poll" || results.kind === "scale") {
       var total = results.kind === "poll" ? results.voters : results.count;
       var rows = results.kind === "poll" ? results.options : results.distribution;
@@ -227,7 +245,7 @@
       var answered = box.querySelector(".answer-count");
       if (answered) answered.textContent = results.count;
       if (!box.querySelector("li") && total) reloadActivity(3000);
-    } else if (results.kind === "qna" || results.kind === "board" || results.kind === "wordcloud" || results.kind === "ranking") {
+    } else if (["qna", "board", "wordcloud", "ranking", "response"].indexOf(results.kind) >= 0) {
       // New questions or cards need their upvote forms: the server renders them (spread out).
       reloadActivity(3000);
     }

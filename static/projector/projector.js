@@ -115,6 +115,46 @@
     }
   }
 
+  var RATING_LABELS = { satisfied: "satisfied", not_sure: "not sure", not_satisfied: "not satisfied" };
+  function drawResponse(stage, results) {
+    stage.className = "stage response";
+    if (!results || !results.ask) {
+      stage.appendChild(el("p", "hidden-note", "The facilitator will show the first ask in a moment"));
+      return;
+    }
+    stage.appendChild(bilingual("div", "ask-banner", results.ask.text, results.ask.text_sw));
+    var list = el("div", "answers answers-" + Math.min(results.answers.length, 3));
+    results.answers.forEach(function (answer) {
+      var card = el("article", "answer" + (drawn.has("a" + answer.id) ? "" : " arriving"));
+      drawn.add("a" + answer.id);
+      var head = el("h2", "org", answer.organisation);
+      head.appendChild(el("span", "sector sector-" + answer.sector, answer.sector_name));
+      card.appendChild(head);
+      card.appendChild(el("p", "answer-text", answer.text));
+      if (answer.commitment) {
+        var c = el("p", "commitment");
+        c.appendChild(el("strong", "", "Commitment: "));
+        c.appendChild(document.createTextNode(answer.commitment.what + " — " + answer.commitment.owner +
+          (answer.commitment.due_on ? ", by " + answer.commitment.due_on : "")));
+        card.appendChild(c);
+      }
+      var r = answer.ratings;
+      if (r && r.count) {
+        var bar = el("div", "rating-bar");
+        ["satisfied", "not_sure", "not_satisfied"].forEach(function (key) {
+          if (!r[key]) return;
+          var part = el("span", "rating rating-" + key, r[key] + " " + RATING_LABELS[key]);
+          part.style.flexGrow = String(r[key]);
+          bar.appendChild(part);
+        });
+        card.appendChild(bar);
+      }
+      list.appendChild(card);
+    });
+    if (!results.answers.length) list.appendChild(el("p", "hidden-note", "Waiting for the answers…"));
+    stage.appendChild(list);
+  }
+
   function draw() {
     var activity = board.activity;
     $("title").textContent = activity ? activity.title : "";
@@ -125,6 +165,7 @@
     $("timer").hidden = !(activity && activity.timer_ends_at);
     if (!activity) { stage.className = "stage"; return drawCounts(); }
     if (activity.kind === "board") drawCards(stage, activity);
+    else if (activity.kind === "response") drawResponse(stage, board.results);
     else if (!activity.results_on_projector || !board.results) {
       stage.className = "stage hidden-results";
       stage.appendChild(el("p", "hidden-note", "Results will be shown later · Matokeo yataonyeshwa baadaye"));
