@@ -150,3 +150,20 @@ def test_register_lists_commitments_and_never_drops_an_unanswered_ask(room):
     assert audit.detail["before"]["status"] == "planned" and audit.detail["after"]["status"] == "in_progress"
     with pytest.raises(InvalidInput):
         answers.update_commitment(event, actor, commitment_id, {"status": "forgotten"})
+
+
+def test_projector_shows_the_board_grouped_by_theme_with_counts(app, event, console, phone, projector):
+    ids = [phone.submit(text, lane="want")["entry"]["id"] for text in ("Report button", "Report in Kiswahili", "Less ads")]
+    for entry_id in ids:
+        console.emit("console:moderate", {"response_id": entry_id, "action": "approve"}, callback=True)
+    with app.app_context():
+        current = db.session.get(Event, event.id)
+        actor = db.session.scalar(select(StaffUser))
+        theme = themes.create_theme(current, actor, event.current_activity_id, "Reporting", ids[:2])
+        theme_id = theme.id
+    console.emit("console:activity_controls", {"activity_id": event.current_activity_id,
+                                               "changes": {"group_by_theme": True}}, callback=True)
+    snapshot = projector.emit("projector:sync", {}, callback=True)
+    assert snapshot["activity"]["group_by_theme"] is True
+    assert snapshot["results"]["themes"] == [{"id": theme_id, "name": "Reporting", "name_sw": None, "count": 2}]
+    assert sorted(c["theme_id"] or 0 for c in snapshot["cards"]) == [0, theme_id, theme_id]

@@ -35,6 +35,7 @@ def agenda_view(event: Event) -> list[dict]:
                 {"id": a.id, "kind": a.kind, "title": a.title, "state": a.state, "moderation": a.moderation,
                  "audience": a.audience, "locked": a.locked, "results_on_projector": a.results_on_projector,
                  "results_on_phones": a.results_on_phones, "upvotes": a.upvotes_enabled,
+                 "group_by_theme": bool(a.settings.get("group_by_theme")),
                  "timer_ends_at": a.timer_ends_at.isoformat() if a.timer_ends_at else None}
                 for a in session.activities
             ],

@@ -53,18 +53,20 @@ def open_next_activity(event: Event, actor: StaffUser) -> Activity:
 
 # Facilitator controls of one activity: name -> (attribute, what a phone or the projector sees change)
 CONTROLS = {"locked": "locked", "results_on_projector": "results_on_projector", "results_on_phones": "results_on_phones"}
+# Kept in the activity's settings: upvotes on cards, and a board shown grouped by theme on the projector.
+SETTING_CONTROLS = {"upvotes", "group_by_theme"}
 
 
 def set_controls(event: Event, actor: StaffUser, activity_id: Any, changes: Any) -> Activity:
     """Lock or unlock voting, show or hide results on the projector and on phones, turn upvotes on or off."""
     activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
-    if not isinstance(changes, dict) or not changes or not set(changes) <= set(CONTROLS) | {"upvotes"}:
+    if not isinstance(changes, dict) or not changes or not set(changes) <= set(CONTROLS) | SETTING_CONTROLS:
         raise InvalidInput("invalid_controls", "Unknown activity setting.")
     if not all(isinstance(value, bool) for value in changes.values()):
         raise InvalidInput("invalid_controls", "Activity settings are on or off.")
     for name, value in changes.items():
-        if name == "upvotes":
-            activity.settings = {**activity.settings, "upvotes": value}
+        if name in SETTING_CONTROLS:
+            activity.settings = {**activity.settings, name: value}
         else:
             setattr(activity, CONTROLS[name], value)
     audit.record(event.id, actor, "activity_controls", f"activity:{activity.id}", **changes)
@@ -153,6 +155,7 @@ def activity_view(activity: Activity | None) -> dict | None:
         "results_on_projector": activity.results_on_projector,
         "results_on_phones": activity.results_on_phones,
         "upvotes": activity.upvotes_enabled,
+        "group_by_theme": bool(activity.settings.get("group_by_theme")),
         "timer_ends_at": activity.timer_ends_at.isoformat() if activity.timer_ends_at else None,
         "options": [{"text": o.get("text", ""), "text_sw": o.get("text_sw")} for o in activity.options],
         "multiple": bool(activity.settings.get("multiple")),

@@ -134,6 +134,7 @@ def card_view(response: Response) -> dict:
         "pinned": response.pinned,
         "starred": response.starred,
         "paper": response.source == "paper",
+        "theme_id": response.theme_id,
     }
 
 

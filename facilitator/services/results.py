@@ -116,7 +116,12 @@ def _qna(activity: Activity) -> dict:
 
 
 def _board(activity: Activity) -> dict:
-    return {"upvotes": {str(k): v for k, v in upvote_counts(activity).items()}} if activity.upvotes_enabled else {}
+    from facilitator.services.themes import themes_view
+
+    outcome: dict = {"themes": themes_view(activity)} if activity.settings.get("group_by_theme") else {}
+    if activity.upvotes_enabled:
+        outcome["upvotes"] = {str(k): v for k, v in upvote_counts(activity).items()}
+    return outcome
 
 
 def _response(activity: Activity) -> dict:

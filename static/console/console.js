@@ -171,6 +171,7 @@
       box.checked = !!focus[box.getAttribute("data-control")];
     });
     $("upvotes-toggle").hidden = !(focus.kind === "board" || focus.kind === "qna");
+    $("themes-toggle").hidden = focus.kind !== "board";
     drawTimer();
   }
   function drawTimer() {

@@ -27,7 +27,31 @@
     return node;
   }
 
+  function drawThemes(stage, activity) {
+    // The board grouped by the facilitator's themes, largest first, with counts; ungrouped cards last.
+    stage.className = "stage themes";
+    var groups = board.results.themes.map(function (t) { return { id: t.id, name: t.name, name_sw: t.name_sw, cards: [] }; });
+    var other = { id: null, name: "Other ideas", cards: [] };
+    var byId = {};
+    groups.forEach(function (g) { byId[g.id] = g; });
+    Array.from(board.cards.values()).sort(function (a, b) { return a.id - b.id; }).forEach(function (card) {
+      (byId[card.theme_id] || other).cards.push(card);
+    });
+    groups.concat(other.cards.length ? [other] : []).forEach(function (group) {
+      var block = el("section", "theme-block");
+      var head = bilingual("h2", "theme-name", group.name, group.name_sw);
+      head.appendChild(el("span", "theme-count", String(group.cards.length)));
+      block.appendChild(head);
+      var list = el("ul", "cards");
+      group.cards.slice(0, 6).forEach(function (card) { list.appendChild(el("li", "card", card.text)); });
+      if (group.cards.length > 6) list.appendChild(el("li", "more", "+ " + (group.cards.length - 6) + " more"));
+      block.appendChild(list);
+      stage.appendChild(block);
+    });
+  }
+
   function drawCards(stage, activity) {
+    if (activity.group_by_theme && board.results && board.results.themes) return drawThemes(stage, activity);
     stage.className = "stage lanes lanes-" + activity.lanes.length;
     var upvotes = (board.results && board.results.upvotes) || {};
     var cards = Array.from(board.cards.values()).sort(function (a, b) {
