@@ -39,7 +39,8 @@ def test_approved_card_reaches_the_projector_and_waiting_one_does_not(phone, pro
     assert approved["ok"]
     cards = [u["card"] for u in received(projector, "board") if "card" in u]
     assert cards == [{"id": ack["entry"]["id"], "activity_id": cards[0]["activity_id"], "lane": "have",
-                      "text": "We want kind comments", "pinned": False, "starred": False, "paper": False}]
+                      "text": "We want kind comments", "pinned": False, "starred": False, "paper": False,
+                      "theme_id": None}]
     states = [m["entry"]["state"] for m in received(phone.socket, "own_entry")]
     assert states[-1] == "on_board"
 
