@@ -40,6 +40,8 @@ def create_app(config: dict | None = None) -> Flask:
         window=app.config["RATE_LIMIT_WINDOW_SECONDS"],
         redis_url=app.config.get("RATE_LIMIT_REDIS_URL"),
     )
+    from facilitator import security
+
     # Socket handlers register themselves on import, beside the blueprint they serve. Imported before
     # init_app: handlers declared while no server exists are kept and bound to every app's server.
     from facilitator import sockets  # noqa: F401
@@ -53,7 +55,7 @@ def create_app(config: dict | None = None) -> Flask:
         async_mode=app.config.get("ASYNC_MODE"),
         message_queue=app.config["SOCKETIO_MESSAGE_QUEUE"],
         # None means same origin only in python-engineio; a list names other allowed origins.
-        cors_allowed_origins=app.config["SOCKETIO_CORS_ORIGINS"] or None,
+        cors_allowed_origins=security.socketio_allowed_origins(app.config["SOCKETIO_CORS_ORIGINS"]),
         max_http_buffer_size=16 * 1024,
         ping_interval=20,
         ping_timeout=20,
@@ -64,8 +66,11 @@ def create_app(config: dict | None = None) -> Flask:
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
 
-    from facilitator import assets, security
+    from facilitator import assets
     from facilitator.auth.routes import bp as auth_bp
+    from facilitator.commitments.routes import bp as commitments_bp
+    from facilitator.commitments.routes import feedback_bp
+    from facilitator.duty_bearers.routes import bp as duty_bearers_bp
     from facilitator.console.routes import bp as console_bp
     from facilitator.participant.routes import bp as participant_bp
     from facilitator.projector.routes import bp as projector_bp
@@ -79,6 +84,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(console_bp)
     app.register_blueprint(projector_bp)
     app.register_blueprint(safeguarding_bp)
+    app.register_blueprint(duty_bearers_bp)
+    app.register_blueprint(commitments_bp)
+    app.register_blueprint(feedback_bp)
     app.register_blueprint(asks_bp)
 
     from facilitator.cli import register as register_cli

@@ -1,61 +1,198 @@
-"""Fixed-window rate limits on participant actions, in memory for one process or in Redis for many."""
+"""Rate limits over a sliding window, in memory for one process or in Redis for many.
+
+What is limited, and by what:
+
+- participant entries: per participant and per connection (``participant_limits``, checked by the board
+  service);
+- joining an event: per event code, shared between processes, and per network peer, in this process's
+  memory only (``join_limits_by_code``, ``join_limits_by_peer``; see ``check_join``);
+- staff sign-in: per e-mail address (``login_limits``) and failed attempts per network peer
+  (``login_failures_by_peer``).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import logging
+import secrets
 import threading
 import time
+from typing import Callable
 
 from facilitator.errors import RateLimited
 
+log = logging.getLogger(__name__)
+
+SLOW_DOWN = "You are sending very fast. Wait a few seconds, then try again."
+BUSY_JOINING = "Lots of people are joining right now. Wait a minute, then press Join again."
+TOO_MANY_SIGN_INS = "Too many sign-in attempts. Wait a few minutes, then try again."
+
 
 class MemoryCounter:
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._windows: dict[str, tuple[int, int]] = {}
+    """Hits per key over the last ``window`` seconds, in this process's memory.
 
-    def hit(self, key: str, window: int) -> int:
-        bucket = int(time.monotonic() // window)
+    A sliding-window estimate (this window's hits plus the previous window's, weighted by how much of it
+    still overlaps the last ``window`` seconds): a plain fixed window would let a burst straddling a window
+    boundary through at twice the limit. ``clock`` is injectable so tests can be exact."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic):
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._windows: dict[str, tuple[int, int, int]] = {}  # key -> (window number, hits in it, hits before)
+
+    def _advance(self, key: str, bucket: int) -> tuple[int, int]:
+        start, current, previous = self._windows.get(key, (bucket, 0, 0))
+        if start == bucket:
+            return current, previous
+        return 0, (current if start == bucket - 1 else 0)
+
+    def hit(self, key: str, window: int) -> float:
+        now = self._clock()
+        bucket = int(now // window)
         with self._lock:
             if len(self._windows) > 100_000:  # forget finished windows instead of growing without bound
-                self._windows = {k: v for k, v in self._windows.items() if v[0] == bucket}
-            start, count = self._windows.get(key, (bucket, 0))
-            count = count + 1 if start == bucket else 1
-            self._windows[key] = (bucket, count)
-            return count
+                self._windows = {k: v for k, v in self._windows.items() if v[0] >= bucket - 1}
+            current, previous = self._advance(key, bucket)
+            current += 1
+            self._windows[key] = (bucket, current, previous)
+        return _estimate(current, previous, now, window)
+
+    def count(self, key: str, window: int) -> float:
+        now = self._clock()
+        with self._lock:
+            current, previous = self._advance(key, int(now // window))
+        return _estimate(current, previous, now, window)
+
+
+def _estimate(current: int, previous: int, now: float, window: int) -> float:
+    overlap = 1 - (now % window) / window
+    return current + previous * overlap
 
 
 class RedisCounter:
-    def __init__(self, url: str):
+    """Like ``MemoryCounter``, shared by every process that uses the same Redis.
+
+    If Redis cannot be reached the count falls back to this process's memory: a rate-limit outage must
+    not stop a room of children from writing, and the per-process limit still holds."""
+
+    def __init__(self, url: str, *, prefix: str = "facilitator:rl:", clock: Callable[[], float] = time.time):
         import redis
 
-        self._redis = redis.Redis.from_url(url)
+        self._redis = redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
+        self._errors = (redis.RedisError, OSError)
+        self._prefix = prefix
+        self._clock = clock
+        self._fallback = MemoryCounter(clock)
 
-    def hit(self, key: str, window: int) -> int:
-        bucket = int(time.time() // window)
-        name = f"facilitator:rl:{key}:{bucket}"
-        pipe = self._redis.pipeline()
-        pipe.incr(name)
-        pipe.expire(name, window * 2)
-        return int(pipe.execute()[0])
+    def _names(self, key: str, bucket: int) -> tuple[str, str]:
+        return f"{self._prefix}{key}:{bucket}", f"{self._prefix}{key}:{bucket - 1}"
+
+    def hit(self, key: str, window: int) -> float:
+        now = self._clock()
+        current_name, previous_name = self._names(key, int(now // window))
+        try:
+            pipe = self._redis.pipeline()
+            pipe.incr(current_name)
+            pipe.expire(current_name, window * 2)
+            pipe.get(previous_name)
+            current, _, previous = pipe.execute()
+        except self._errors as error:
+            log.warning("rate-limit counter in Redis unavailable (%s); counting in memory", error)
+            return self._fallback.hit(key, window)
+        return _estimate(int(current), int(previous or 0), now, window)
+
+    def count(self, key: str, window: int) -> float:
+        now = self._clock()
+        try:
+            current, previous = self._redis.mget(self._names(key, int(now // window)))
+        except self._errors:
+            return self._fallback.count(key, window)
+        return _estimate(int(current or 0), int(previous or 0), now, window)
 
 
 class RateLimiter:
-    def __init__(self):
-        self.counter = MemoryCounter()
-        self.limit = 10
-        self.window = 10
+    """``limit`` actions per ``window`` seconds per subject, refused with ``RateLimited(message)``.
+
+    ``memory_only`` limiters never use Redis, whatever the configuration: they count subjects that must not
+    leave this process (network addresses; see ``peer_key``)."""
+
+    def __init__(self, *, limit: int = 10, window: int = 10, message: str = SLOW_DOWN, memory_only: bool = False):
+        self.counter: MemoryCounter | RedisCounter = MemoryCounter()
+        self.limit = limit
+        self.window = window
+        self.message = message
+        self.memory_only = memory_only
 
     def configure(self, *, limit: int, window: int, redis_url: str | None = None) -> None:
         self.limit, self.window = limit, window
-        self.counter = RedisCounter(redis_url) if redis_url else MemoryCounter()
+        self.counter = RedisCounter(redis_url) if redis_url and not self.memory_only else MemoryCounter()
 
     def check(self, action: str, *subjects: str) -> None:
         """Count one ``action`` against each subject (a participant, a connection); refuse past the limit."""
         for subject in subjects:
             if self.counter.hit(f"{action}:{subject}", self.window) > self.limit:
-                raise RateLimited(
-                    "rate_limited", "You are sending very fast. Wait a few seconds, then try again."
-                )
+                raise RateLimited("rate_limited", self.message)
+
+    def exceeded(self, action: str, subject: str) -> bool:
+        """Whether ``subject`` has used up its ``action``s in this window, without counting one more.
+        With ``record``: for limits on failures only (a wrong password), not on every attempt."""
+        return self.counter.count(f"{action}:{subject}", self.window) >= self.limit
+
+    def record(self, action: str, subject: str) -> None:
+        self.counter.hit(f"{action}:{subject}", self.window)
+
+
+# A fresh random key each time the process starts: the counter keys below cannot be turned back into
+# addresses, not even by someone reading this process's memory after the key is gone.
+_PEER_KEY = secrets.token_bytes(32)
+
+
+def peer_key(address: str | None) -> str:
+    """An opaque, per-process name for a network peer, for in-memory counters only."""
+    return hmac.new(_PEER_KEY, (address or "-").encode(), hashlib.sha256).hexdigest()[:24]
 
 
 participant_limits = RateLimiter()
+
+# Joining is the one thing a phone does before it has a participant token or a socket, so there is no
+# participant to count against. Two counters, on purpose:
+# - per event code: nothing personal, so it may live in Redis and hold across processes. Generous, because
+#   a hall of thousands scans the QR code within minutes; it bounds how fast one event can be flooded with
+#   made-up participants.
+# - per network peer: brakes one script (flooding, or guessing codes across events) without letting it use
+#   up an event's budget for everyone. DESIGN.md promises no IP address is kept for participants, so this
+#   counter is keyed by ``peer_key`` and is memory_only: never in the database, never in Redis (which may
+#   write to disk), forgotten when its window ends or the process stops. It is generous too: a whole venue
+#   may share one address behind the Wi-Fi's NAT.
+join_limits_by_code = RateLimiter(limit=3000, window=60, message=BUSY_JOINING)
+join_limits_by_peer = RateLimiter(limit=1200, window=60, message=BUSY_JOINING, memory_only=True)
+
+# Staff sign-in: every attempt per e-mail address (slows guessing one account's password), and failed
+# attempts per peer (slows trying one password on many accounts). Successes are not counted per peer, so a
+# room of staff behind one address can always sign in.
+login_limits = RateLimiter(limit=10, window=300, message=TOO_MANY_SIGN_INS)
+login_failures_by_peer = RateLimiter(limit=100, window=300, message=TOO_MANY_SIGN_INS, memory_only=True)
+
+
+def check_join(join_code: str | None, peer_address: str | None) -> None:
+    """Count one join attempt; ``RateLimited`` when the peer or the event code is over its limit.
+    ``join_code`` is None when what was typed is not a code at all (it still counts against the peer)."""
+    join_limits_by_peer.check("join", peer_key(peer_address))
+    if join_code:
+        join_limits_by_code.check("join", join_code)
+
+
+def configure_from(config: dict) -> None:
+    """Set the join and sign-in limits from the app's configuration (participant limits are set by the
+    factory). Keys are optional; the defaults above suit one event of a few thousand people."""
+    redis_url = config.get("RATE_LIMIT_REDIS_URL")
+    join_window = int(config.get("RATE_LIMIT_JOIN_WINDOW_SECONDS", 60))
+    join_limits_by_code.configure(limit=int(config.get("RATE_LIMIT_JOINS_PER_CODE", 3000)), window=join_window,
+                                  redis_url=redis_url)
+    join_limits_by_peer.configure(limit=int(config.get("RATE_LIMIT_JOINS_PER_PEER", 1200)), window=join_window)
+    login_window = int(config.get("RATE_LIMIT_LOGIN_WINDOW_SECONDS", 300))
+    login_limits.configure(limit=int(config.get("RATE_LIMIT_LOGINS_PER_EMAIL", 10)), window=login_window,
+                           redis_url=redis_url)
+    login_failures_by_peer.configure(limit=int(config.get("RATE_LIMIT_LOGIN_FAILURES_PER_PEER", 100)),
+                                     window=login_window)

@@ -1,8 +1,19 @@
-"""Browser security on every response: a strict CSP with no inline script, and the usual headers."""
+"""Browser security on every response (a strict CSP with no inline script, and the usual headers), the
+limit on joining an event, and the origin check for Socket.IO connections.
+
+Cookies are configured in ``facilitator.config``: the session cookie is HttpOnly and SameSite=Lax always,
+and Secure when ``FACILITATOR_ENV=production``; the participant cookie (set when a phone joins) follows the
+same settings. CSRF protection (Flask-WTF) covers every POST: each form carries ``csrf_token()``.
+"""
 
 from __future__ import annotations
 
-from flask import Flask, request
+from typing import Callable
+
+from flask import Flask, render_template, request
+
+from facilitator import ratelimit
+from facilitator.errors import InvalidInput, RateLimited
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -21,6 +32,8 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 
 def init_app(app: Flask) -> None:
+    ratelimit.configure_from(app.config)
+
     @app.after_request
     def security_headers(response):
         headers = response.headers
@@ -35,3 +48,44 @@ def init_app(app: Flask) -> None:
             # Pages carry per-person state (a participant's own entries, a CSRF token): never cache them.
             headers.setdefault("Cache-Control", "no-store")
         return response
+
+    @app.before_request
+    def limit_joins():
+        """Joining creates a participant before any socket or token exists: limit it here, per event code
+        and per network peer (see ``facilitator.ratelimit``). Runs after the CSRF check."""
+        if request.endpoint != "participant.join" or request.method != "POST":
+            return None
+        from facilitator.services.events import normalise_join_code
+
+        typed = request.form.get("code")
+        try:
+            code = normalise_join_code(typed)
+        except InvalidInput:
+            code = None  # the join itself explains what is wrong with the code
+        try:
+            ratelimit.check_join(code, request.remote_addr)
+        except RateLimited as limited:
+            from facilitator.models.people import AGE_BANDS, GROUPS
+
+            return render_template("participant/join.html", code=(typed or "")[:12], error=limited.message,
+                                   groups=GROUPS, age_bands=AGE_BANDS), limited.status
+        return None
+
+
+def socketio_allowed_origins(extra_origins: list[str] | None) -> Callable[[str, dict], bool] | None:
+    """The ``cors_allowed_origins`` to give Flask-SocketIO.
+
+    With no extra origins: None, engine.io's own check, which accepts a browser's handshake only from the
+    app's own origin (scheme and host of the request, after ``PROXY_FIX``). With extra origins: a check that
+    accepts the app's own origin *and* those, because a plain list would replace the own origin rather than
+    add to it. ``*`` is never honoured: any web page could then open a staff socket with a staff cookie.
+    """
+    extras = {origin.strip().rstrip("/") for origin in (extra_origins or []) if origin.strip() not in ("", "*")}
+    if not extras:
+        return None
+
+    def allowed(origin: str, environ: dict) -> bool:
+        own = f"{environ.get('wsgi.url_scheme', 'http')}://{environ.get('HTTP_HOST', '')}"
+        return origin == own or origin in extras
+
+    return allowed

@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, text, update
 from facilitator import create_app
 from facilitator.extensions import db, socketio
 from facilitator.models import Event
+from facilitator import ratelimit
 from facilitator.ratelimit import participant_limits
 from facilitator.services.safeguarding import help_request_limits
 from tests import factories
@@ -57,6 +58,7 @@ def app(database_url):
 
 @pytest.fixture(autouse=True)
 def clean_database(app):
+    ratelimit.configure_from(app.config)
     participant_limits.configure(limit=1000, window=10)
     help_request_limits.configure(limit=3, window=600)
     yield

@@ -1,41 +1,25 @@
-"""Staff sign-in. Participants never sign in; staff always do."""
+"""Staff sign-in and sign-out. Participants never sign in; staff always do.
+
+The blueprint has no URL prefix, so it can carry the staff pages of ``facilitator.auth.invites`` (nested
+below) at their own addresses under ``/console/<event>/staff``.
+"""
 
 from __future__ import annotations
 
-import functools
-import time
+from flask import Blueprint, redirect, render_template, request, session, url_for
 
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
-
-from facilitator.errors import Forbidden, RateLimited
+from facilitator.auth import invites
+from facilitator.auth.access import current_staff, login_required, sign_in, staff_or_404
+from facilitator.errors import RateLimited
 from facilitator.extensions import db
-from facilitator.models import StaffUser
-from facilitator.ratelimit import RateLimiter
+from facilitator.ratelimit import login_failures_by_peer, login_limits, peer_key
 from facilitator.services import staff as staff_service
 
-bp = Blueprint("auth", __name__, url_prefix="/staff")
+# current_staff, login_required and staff_or_404 are imported from here by the console and other areas.
+__all__ = ["bp", "current_staff", "login_limits", "login_required", "staff_or_404"]
 
-# Login attempts per e-mail address: slows password guessing without storing who tried.
-login_limits = RateLimiter()
-login_limits.configure(limit=10, window=300)
-
-
-def current_staff() -> StaffUser | None:
-    user_id = session.get("staff_user_id")
-    if not user_id:
-        return None
-    user = db.session.get(StaffUser, user_id)
-    return user if user is not None and user.is_active else None
-
-
-def login_required(view):
-    @functools.wraps(view)
-    def wrapped(*args, **kwargs):
-        if current_staff() is None:
-            return redirect(url_for("auth.login", next=request.path))
-        return view(*args, **kwargs)
-
-    return wrapped
+bp = Blueprint("auth", __name__)
+bp.register_blueprint(invites.bp)
 
 
 def _safe_next(target: str | None) -> str:
@@ -45,37 +29,28 @@ def _safe_next(target: str | None) -> str:
     return url_for("console.event_list")
 
 
-@bp.route("/login", methods=["GET", "POST"])
+@bp.route("/staff/login", methods=["GET", "POST"])
 def login():
-    error = None
-    if request.method == "POST":
-        email = (request.form.get("email") or "").strip().lower()[:254]
-        try:
-            login_limits.check("login", email or "-")
-        except RateLimited as limited:
-            return render_template("auth/login.html", error=limited.message, email=email), 429
-        user = staff_service.authenticate(email, request.form.get("password") or "")
-        if user is not None:
-            db.session.commit()
-            session.clear()
-            session["staff_user_id"] = user.id
-            session["signed_in_at"] = int(time.time())
-            return redirect(_safe_next(request.args.get("next")))
-        error = "That e-mail and password do not match."
-        return render_template("auth/login.html", error=error, email=email), 401
-    return render_template("auth/login.html", error=error, email="")
+    if request.method == "GET":
+        return render_template("auth/login.html", error=None, email="")
+    email = (request.form.get("email") or "").strip().lower()[:254]
+    peer = peer_key(request.remote_addr)
+    try:
+        if login_failures_by_peer.exceeded("login-failure", peer):
+            raise RateLimited("rate_limited", login_failures_by_peer.message)
+        login_limits.check("login", email or "-")
+    except RateLimited as limited:
+        return render_template("auth/login.html", error=limited.message, email=email), 429
+    user = staff_service.authenticate(email, request.form.get("password") or "")
+    if user is None:
+        login_failures_by_peer.record("login-failure", peer)
+        return render_template("auth/login.html", error="That e-mail and password do not match.", email=email), 401
+    db.session.commit()
+    sign_in(user)
+    return redirect(_safe_next(request.args.get("next")))
 
 
-@bp.post("/logout")
+@bp.post("/staff/logout")
 def logout():
     session.clear()
     return redirect(url_for("auth.login"))
-
-
-def staff_or_404(event_id: int, permission: str) -> StaffUser:
-    """Outsiders learn nothing, not even that the event exists."""
-    user = current_staff()
-    try:
-        return staff_service.require(user.id if user else None, event_id, permission)
-    except Forbidden:
-        abort(404)

@@ -40,6 +40,7 @@ def console_page(event_id):
         if roles & staff_service.PERMISSIONS["run_agenda"] else None,
         sessions=event_service.agenda(event),
         can_safeguard=bool(roles & staff_service.PERMISSIONS["safeguard"]),
+        can_manage_staff=staff_service.may_manage_staff(user.id, event_id),
         missing_readiness=[label for item, label in READINESS_ITEMS.items()
                            if item not in safeguarding_service.readiness(event)],
     )

@@ -1,13 +1,13 @@
 """safeguarding: readiness checklist, help requests and escalations, per-event word lists, purge dates
 
 Revision ID: 0003_safeguarding
-Revises: 0001_initial
+Revises: 0002_staff_invites
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_safeguarding"
-down_revision = "0001_initial"
+down_revision = "0002_staff_invites"
 branch_labels = None
 depends_on = None
 
