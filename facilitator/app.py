@@ -8,7 +8,8 @@ from pathlib import Path
 from flask import Flask
 
 from facilitator import config as config_module
-from facilitator.extensions import babel, csrf, db, migrate, socketio
+from facilitator import compression, i18n
+from facilitator.extensions import csrf, db, migrate, socketio
 from facilitator.ratelimit import participant_limits
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +34,7 @@ def create_app(config: dict | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS))
     csrf.init_app(app)
-    babel.init_app(app, locale_selector=_participant_locale, default_translation_directories="translations")
+    i18n.init_app(app)  # Flask-Babel, the language of each page, catalogues compiled if stale
     _init_database_pragmas(app)
     participant_limits.configure(
         limit=app.config["RATE_LIMIT_SUBMISSIONS"],
@@ -79,6 +80,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     security.init_app(app)
     assets.init_app(app)
+    compression.init_app(app)  # gzip for text responses; Socket.IO never reaches it
     app.register_blueprint(participant_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(console_bp)
@@ -93,16 +95,6 @@ def create_app(config: dict | None = None) -> Flask:
 
     register_cli(app)
     return app
-
-
-def _participant_locale() -> str:
-    """Kiswahili or English: the phone's remembered choice, else what the browser asks for."""
-    from flask import request
-
-    chosen = request.cookies.get("lang")
-    if chosen in ("en", "sw"):
-        return chosen
-    return request.accept_languages.best_match(["en", "sw"]) or "en"
 
 
 def _init_database_pragmas(app: Flask) -> None:

@@ -27,6 +27,7 @@ def init_app(app: Flask) -> None:
     @app.after_request
     def long_cache_for_hashed_assets(response):
         if request.endpoint == "static" and request.args.get("v") and response.status_code == 200:
+            response.cache_control.no_cache = None  # Flask's default would make phones re-check every file
             response.cache_control.public = True
             response.cache_control.max_age = ONE_YEAR
             response.cache_control.immutable = True

@@ -8,7 +8,7 @@ import uuid
 from flask import (Blueprint, current_app, flash, get_flashed_messages, make_response, redirect, render_template,
                    request, url_for)
 
-from facilitator import realtime
+from facilitator import i18n, realtime
 from facilitator.errors import ServiceError
 from facilitator.extensions import db
 from facilitator.models import Activity
@@ -244,6 +244,19 @@ def ask_for_help(code):
     realtime.safeguarding_alert(event, flag)
     flash("help")
     return redirect(url_for("participant.activity_page", code=event.join_code) + "#help", code=303)
+
+
+@bp.post("/lang")
+def switch_language():
+    """EN | SW: remembered in a cookie, and on the participant when this phone has joined."""
+    language = i18n.chosen_language(request.form.get("lang"))
+    participant = participant_service.participant_for_token(request.cookies.get(current_app.config["PARTICIPANT_COOKIE_NAME"]))
+    if participant is not None:
+        participant.language = language
+        db.session.commit()
+    response = redirect(i18n.safe_next(request.form.get("next")), code=303)
+    i18n.remember_language(response, language)
+    return response
 
 
 @bp.get("/healthz")

@@ -28,6 +28,13 @@
     return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
   function announce(text) { $("announce").textContent = text; }
+  // A service's refusal in the page's language: by its stable code (the English message is the fallback).
+  function errorText(ack) {
+    var text = T.errors && T.errors[ack.error];
+    if (!text) return ack.message;
+    var numbers = String(ack.message || "").match(/\d+/g) || [];
+    return text.replace("{n}", numbers[0] || "").replace("{m}", numbers[1] || "");
+  }
   function showError(text) {
     var box = $("error");
     box.textContent = text || "";
@@ -124,7 +131,7 @@
       e.preventDefault();
       socket.timeout(15000).emit("participant:vote", votePayload(form), function (timedOut, ack) {
         if (timedOut) { form.submit(); return; }
-        if (!ack.ok) { showError(ack.message); return; }
+        if (!ack.ok) { showError(errorText(ack)); return; }
         showError("");
         announce(T.voted);
       });
@@ -137,7 +144,7 @@
       e.preventDefault();
       var id = Number(form.elements.response_id.value);
       socket.timeout(15000).emit("participant:upvote", { response_id: id }, function (timedOut, ack) {
-        if (timedOut || !ack.ok) { showError(timedOut ? T.offline : ack.message); return; }
+        if (timedOut || !ack.ok) { showError(timedOut ? T.offline : errorText(ack)); return; }
         var button = form.querySelector("button");
         var on = ack.votes.upvoted.indexOf(id) >= 0;
         button.classList.toggle("on", on);
@@ -153,7 +160,7 @@
       var rating = e.submitter.value;
       socket.timeout(15000).emit("participant:rate", { answer_id: Number(form.elements.answer_id.value), rating: rating },
         function (timedOut, ack) {
-          if (timedOut || !ack.ok) { showError(timedOut ? T.offline : ack.message); return; }
+          if (timedOut || !ack.ok) { showError(timedOut ? T.offline : errorText(ack)); return; }
           Array.prototype.forEach.call(form.querySelectorAll("button"), function (b) {
             b.classList.toggle("on", b.value === rating);
             b.setAttribute("aria-pressed", b.value === rating ? "true" : "false");
@@ -163,7 +170,57 @@
     });
   }
 
+  // --- read aloud: the phone's own voice (speechSynthesis works offline), never a network service ---------
+  var synth = window.speechSynthesis;
+  var canSpeak = !!(synth && window.SpeechSynthesisUtterance);
+  if (canSpeak && synth.getVoices) synth.getVoices(); // some phones load their voices on first ask
+  function voiceFor(language) {
+    var voices = synth.getVoices ? synth.getVoices() : [];
+    var near = null;
+    for (var i = 0; i < voices.length; i++) {
+      var tag = String(voices[i].lang || "").replace("_", "-").toLowerCase();
+      if (language === "sw" && tag === "sw-ke") return voices[i];
+      if (!near && (tag === language || tag.indexOf(language + "-") === 0)) near = voices[i];
+    }
+    return near;
+  }
+  function textIn(block, language) {
+    return Array.prototype.filter.call(block.querySelectorAll("[data-say]"), function (node) {
+      return node.getAttribute("lang") === language;
+    }).map(function (node) {
+      var text = node.textContent.replace(/\s+/g, " ").replace(/^\s+|\s+$/g, "");
+      return /[.!?:;]$/.test(text) ? text : text + ".";
+    }).join(" ");
+  }
+  function readAloud(button) {
+    if (synth.speaking || synth.pending) {
+      synth.cancel();
+      button.setAttribute("aria-pressed", "false");
+      return;
+    }
+    var block = button.parentNode;
+    var language = state.language;
+    var voice = voiceFor(language);
+    var known = synth.getVoices && synth.getVoices().length > 0;
+    // No Kiswahili voice on this phone: read the English beside it with an English voice instead.
+    if (!voice && known && language !== "en" && textIn(block, "en")) { language = "en"; voice = voiceFor("en"); }
+    var text = textIn(block, language);
+    if (!text) return;
+    var utterance = new window.SpeechSynthesisUtterance(text);
+    utterance.lang = voice ? voice.lang : (language === "sw" ? "sw-KE" : "en-GB");
+    if (voice) utterance.voice = voice;
+    utterance.onend = utterance.onerror = function () { button.setAttribute("aria-pressed", "false"); };
+    button.setAttribute("aria-pressed", "true");
+    synth.speak(utterance);
+  }
+  function wireReadAloud(button) {
+    if (!canSpeak) return; // stays hidden: no button that cannot work
+    button.hidden = false;
+    button.addEventListener("click", function () { readAloud(button); });
+  }
+
   function wire(root) {
+    Array.prototype.forEach.call(root.querySelectorAll(".read-aloud"), wireReadAloud);
     Array.prototype.forEach.call(root.querySelectorAll(".rate-form"), wireRating);
     Array.prototype.forEach.call(root.querySelectorAll(".lane-form"), wireLaneForm);
     Array.prototype.forEach.call(root.querySelectorAll(".vote-form"), wireVoteForm);
@@ -205,16 +262,19 @@
     });
   }
   var fetching = null;
+  var newestFetch = 0; // a slow older reply must not overwrite a newer one
   function reloadActivity(spreadMs) {
     // Thousands of phones get the same message at once: spread their requests over a moment.
     clearTimeout(fetching);
     fetching = setTimeout(function () {
+      var mine = ++newestFetch;
       var request = new XMLHttpRequest();
       request.open("GET", "/e/" + state.code + "/activity");
       request.onload = function () {
-        if (request.status !== 200) return;
+        if (request.status !== 200 || mine !== newestFetch) return;
         var before = currentActivityId();
         var typed = keepInputs();
+        if (canSpeak) synth.cancel(); // the facilitator moved on: stop reading the old prompt
         $("live").innerHTML = request.responseText; // server-rendered and escaped, like the page itself
         if (currentActivityId() === before) restoreInputs(typed); // a settings change must not eat a half-made choice
         wire($("live"));
@@ -251,8 +311,35 @@
     }
   }
 
+  // --- the language switch reloads the page: keep what was typed --------------------------------
+  var DRAFTS = "facilitator.drafts." + state.code;
+  function keepDrafts() {
+    var drafts = {};
+    Array.prototype.forEach.call(document.querySelectorAll(".lane-form"), function (form) {
+      var box = form.querySelector("textarea, input[name=text]");
+      if (box && box.value) drafts[form.getAttribute("data-lane")] = box.value;
+    });
+    try { sessionStorage.setItem(DRAFTS, JSON.stringify(drafts)); } catch (e) { /* private mode */ }
+  }
+  function restoreDrafts() {
+    var drafts = null;
+    try { drafts = JSON.parse(sessionStorage.getItem(DRAFTS)); sessionStorage.removeItem(DRAFTS); } catch (e) { return; }
+    if (!drafts) return;
+    Array.prototype.forEach.call(document.querySelectorAll(".lane-form"), function (form) {
+      var box = form.querySelector("textarea, input[name=text]");
+      var text = drafts[form.getAttribute("data-lane")];
+      if (box && text && !box.value) {
+        box.value = text;
+        if (box.dispatchEvent && typeof Event === "function") box.dispatchEvent(new Event("input"));
+      }
+    });
+  }
+  Array.prototype.forEach.call(document.querySelectorAll(".lang-switch"), function (form) {
+    form.addEventListener("submit", keepDrafts);
+  });
+
   // --- the connection ------------------------------------------------------------------------
-  if (typeof io !== "function") { return; }
+  if (typeof io !== "function") { wire(document); restoreDrafts(); return; }
   socket = io({ auth: { view: "participant" } });
 
   function send(item) {
@@ -271,7 +358,7 @@
           support.focus();
         }
       } else if (ack.error === "rate_limited" || ack.error === "internal") {
-        showError(ack.message); // kept in the outbox, tried again later
+        showError(errorText(ack)); // kept in the outbox, tried again later
         setTimeout(function () { send(item); }, 5000);
       } else {
         // Refused for good (too long, activity closed…): give the text back so nothing is lost.
@@ -281,7 +368,7 @@
         var form = document.querySelector('.lane-form[data-lane="' + item.lane + '"]');
         var box = form && form.querySelector("textarea, input[name=text]");
         if (box && !box.value) box.value = item.text;
-        showError(ack.message);
+        showError(errorText(ack));
         announce("");
       }
     });
@@ -294,7 +381,7 @@
     e.preventDefault();
     socket.timeout(15000).emit("participant:help", { where: helpForm.elements.where.value }, function (timedOut, ack) {
       if (timedOut) { helpForm.submit(); return; }
-      if (!ack.ok) { showError(ack.message); return; }
+      if (!ack.ok) { showError(errorText(ack)); return; }
       helpForm.elements.where.value = "";
       $("help-sent").hidden = false;
     });
@@ -302,6 +389,7 @@
 
   socket.on("connect", function () {
     $("connection").textContent = "";
+    $("connection").setAttribute("data-state", "live");
     socket.emit("participant:sync", { since: version }, function (ack) {
       if (!ack || !ack.ok) return;
       var activityId = ack.activity ? ack.activity.id : null;
@@ -311,7 +399,10 @@
       flushOutbox();
     });
   });
-  socket.on("disconnect", function () { $("connection").textContent = "…"; });
+  socket.on("disconnect", function () {
+    $("connection").textContent = "…";
+    $("connection").setAttribute("data-state", "offline");
+  });
   socket.on("activity", function (message) {
     version = Math.max(version, message.version);
     reloadActivity(message.spread_ms);
@@ -324,5 +415,6 @@
 
   state.entries.forEach(function (entry) { known[entry.client_key] = entry; });
   wire(document);
+  restoreDrafts();
   showOutbox();
 })();

@@ -7,6 +7,43 @@
   var board = null; // {version, activity, cards: Map id -> card, counts, results}
   var drawn = new Set(); // cards already on the wall: only a newcomer animates in
   var $ = function (id) { return document.getElementById(id); };
+  // The room reads both languages: the page's language first (page.text), the other beside it
+  // (page.text_other, empty where it says the same). Both are translated on the server.
+  var T = page.text, T2 = page.text_other;
+  var OTHER = page.lang === "sw" ? "en" : "sw";
+  function fill(template, values) {
+    return String(template || "").replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  }
+  // A line of chrome in both languages: <tag class><span class="primary">…</span> <span class="other">…</span>.
+  function twice(tag, className, key, values, primaryClass) {
+    var node = el(tag, className);
+    node.appendChild(el("span", primaryClass || "", fill(T[key], values || {})));
+    if (T2[key]) {
+      // A note on its own gets the other language on a line of its own; a short line keeps both on one.
+      var other = el("span", "other", (className === "hidden-note" ? "" : " · ") + fill(T2[key], values || {}));
+      other.lang = OTHER;
+      node.appendChild(other);
+    }
+    return node;
+  }
+  // High contrast for a washed-out projector: ?contrast=high, or the C key; remembered on this screen.
+  var CONTRAST = "facilitator.projector.contrast";
+  function setContrast(high) {
+    document.body.classList.toggle("contrast-high", high);
+    try { localStorage.setItem(CONTRAST, high ? "high" : "normal"); } catch (e) { /* private mode */ }
+  }
+  (function () {
+    var asked = /[?&]contrast=(high|normal)\b/.exec(window.location.search);
+    var stored = null;
+    try { stored = localStorage.getItem(CONTRAST); } catch (e) { /* private mode */ }
+    setContrast((asked ? asked[1] : stored) === "high");
+    document.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === "c" || event.key === "C" || event.key === "h" || event.key === "H") {
+        setContrast(!document.body.classList.contains("contrast-high"));
+      }
+    });
+  })();
   // Faces are the app's own drawings (static/faces/N.svg): no emoji font needed on the projector's laptop.
   function face(value) {
     var img = el("img", "face");
@@ -21,9 +58,16 @@
     if (text !== undefined && text !== null && text !== "") node.textContent = text;
     return node;
   }
+  // Content with a Kiswahili field: the page's language first, the other beside it when both exist.
   function bilingual(tag, className, text, textSw) {
-    var node = el(tag, className, text);
-    if (textSw) node.appendChild(el("span", "sw", textSw));
+    var first = page.lang === "sw" && textSw ? textSw : text;
+    var second = first === text ? textSw : text;
+    var node = el(tag, className, first);
+    if (second && second !== first) {
+      var other = el("span", "sw other", second);
+      other.lang = first === text ? "sw" : "en";
+      node.appendChild(other);
+    }
     return node;
   }
 
@@ -31,7 +75,9 @@
     // The board grouped by the facilitator's themes, largest first, with counts; ungrouped cards last.
     stage.className = "stage themes";
     var groups = board.results.themes.map(function (t) { return { id: t.id, name: t.name, name_sw: t.name_sw, cards: [] }; });
-    var other = { id: null, name: "Other ideas", cards: [] };
+    var sw = page.lang === "sw";
+    var other = { id: null, name: sw ? T2.other_ideas || T.other_ideas : T.other_ideas,
+      name_sw: sw ? T.other_ideas : T2.other_ideas, cards: [] };
     var byId = {};
     groups.forEach(function (g) { byId[g.id] = g; });
     Array.from(board.cards.values()).sort(function (a, b) { return a.id - b.id; }).forEach(function (card) {
@@ -44,7 +90,7 @@
       block.appendChild(head);
       var list = el("ul", "cards");
       group.cards.slice(0, 6).forEach(function (card) { list.appendChild(el("li", "card", card.text)); });
-      if (group.cards.length > 6) list.appendChild(el("li", "more", "+ " + (group.cards.length - 6) + " more"));
+      if (group.cards.length > 6) list.appendChild(twice("li", "more", "more", { n: group.cards.length - 6 }));
       block.appendChild(list);
       stage.appendChild(block);
     });
@@ -67,7 +113,7 @@
         drawn.add(card.id);
         item.appendChild(el("span", "card-text", card.text));
         if (upvotes[card.id]) item.appendChild(el("span", "votes", "▲ " + upvotes[card.id]));
-        if (card.paper) item.appendChild(el("span", "paper-tag", "paper"));
+        if (card.paper) item.appendChild(el("span", "paper-tag", T.paper));
         list.appendChild(item);
       });
       column.appendChild(list);
@@ -98,25 +144,31 @@
     if (activity.kind === "poll") {
       drawBars(stage, results.options.map(function (o) { return { label: o.text, label_sw: o.text_sw, count: o.count }; }),
         results.voters);
-      stage.appendChild(el("p", "total", results.voters + " voted"));
+      stage.appendChild(twice("p", "totals", "voted", { n: results.voters }, "total"));
     } else if (activity.kind === "scale") {
       var head = el("div", "scale-head");
       head.appendChild(el("div", "average", results.average === null ? "–" : String(results.average)));
-      head.appendChild(el("div", "scale-ends", (results.min_label || results.min) + "  →  " + (results.max_label || results.max)));
+      var low = bilingual("span", "", results.min_label || String(results.min), results.min_label_sw);
+      var high = bilingual("span", "", results.max_label || String(results.max), results.max_label_sw);
+      var ends = el("div", "scale-ends");
+      ends.appendChild(low);
+      ends.appendChild(document.createTextNode("  →  "));
+      ends.appendChild(high);
+      head.appendChild(ends);
       stage.appendChild(head);
       drawBars(stage, results.distribution.map(function (d) {
         return { label: String(d.value), face: results.faces ? d.value : null, count: d.count };
       }), results.count);
-      stage.appendChild(el("p", "total", results.count + " answered"));
+      stage.appendChild(twice("p", "totals", "answered_count", { n: results.count }, "total"));
     } else if (activity.kind === "ranking") {
       var ranked = el("ol", "ranked");
       results.items.forEach(function (item) {
         var row = bilingual("li", "", item.text, item.text_sw);
-        if (item.average_rank !== null) row.appendChild(el("span", "rank-score", "average place " + item.average_rank));
+        if (item.average_rank !== null) row.appendChild(el("span", "rank-score", fill(T.average_place, { n: item.average_rank })));
         ranked.appendChild(row);
       });
       stage.appendChild(ranked);
-      stage.appendChild(el("p", "total", results.rankers + " ranked"));
+      stage.appendChild(twice("p", "totals", "ranked", { n: results.rankers }, "total"));
     } else if (activity.kind === "wordcloud") {
       var cloud = el("div", "cloud");
       var max = results.words.length ? results.words[0].count : 1;
@@ -132,18 +184,17 @@
         var row = el("li", "question" + (q.answered ? " answered" : "") + (q.pinned ? " pinned" : ""));
         row.appendChild(el("span", "votes", "▲ " + q.votes));
         row.appendChild(el("span", "q-text", q.text));
-        if (q.answered) row.appendChild(el("span", "answered-tag", "answered"));
+        if (q.answered) row.appendChild(twice("span", "answered-tag", "answered"));
         list.appendChild(row);
       });
       stage.appendChild(list);
     }
   }
 
-  var RATING_LABELS = { satisfied: "satisfied", not_sure: "not sure", not_satisfied: "not satisfied" };
   function drawResponse(stage, results) {
     stage.className = "stage response";
     if (!results || !results.ask) {
-      stage.appendChild(el("p", "hidden-note", "The facilitator will show the first ask in a moment"));
+      stage.appendChild(twice("p", "hidden-note", "first_ask"));
       return;
     }
     stage.appendChild(bilingual("div", "ask-banner", results.ask.text, results.ask.text_sw));
@@ -157,9 +208,9 @@
       card.appendChild(el("p", "answer-text", answer.text));
       if (answer.commitment) {
         var c = el("p", "commitment");
-        c.appendChild(el("strong", "", "Commitment: "));
+        c.appendChild(el("strong", "", T.commitment + " "));
         c.appendChild(document.createTextNode(answer.commitment.what + " — " + answer.commitment.owner +
-          (answer.commitment.due_on ? ", by " + answer.commitment.due_on : "")));
+          (answer.commitment.due_on ? ", " + fill(T.by, { date: answer.commitment.due_on }) : "")));
         card.appendChild(c);
       }
       var r = answer.ratings;
@@ -167,7 +218,7 @@
         var bar = el("div", "rating-bar");
         ["satisfied", "not_sure", "not_satisfied"].forEach(function (key) {
           if (!r[key]) return;
-          var part = el("span", "rating rating-" + key, r[key] + " " + RATING_LABELS[key]);
+          var part = el("span", "rating rating-" + key, r[key] + " " + T[key] + (T2[key] ? " / " + T2[key] : ""));
           part.style.flexGrow = String(r[key]);
           bar.appendChild(part);
         });
@@ -175,15 +226,18 @@
       }
       list.appendChild(card);
     });
-    if (!results.answers.length) list.appendChild(el("p", "hidden-note", "Waiting for the answers…"));
+    if (!results.answers.length) list.appendChild(twice("p", "hidden-note", "waiting_answers"));
     stage.appendChild(list);
   }
 
   function draw() {
     var activity = board.activity;
-    $("title").textContent = activity ? activity.title : "";
-    $("prompt").textContent = activity ? activity.prompt : "";
-    $("prompt-sw").textContent = activity && activity.prompt_sw ? activity.prompt_sw : "";
+    var title = activity ? sides(activity.title, activity.title_sw) : sides("", "");
+    var prompt = activity ? sides(activity.prompt, activity.prompt_sw) : sides("", "");
+    $("title").textContent = title[0];
+    $("title-other").textContent = title[1];
+    $("prompt").textContent = prompt[0];
+    $("prompt-sw").textContent = prompt[1];
     var stage = $("lanes");
     stage.textContent = "";
     $("timer").hidden = !(activity && activity.timer_ends_at);
@@ -192,19 +246,24 @@
     else if (activity.kind === "response") drawResponse(stage, board.results);
     else if (!activity.results_on_projector || !board.results) {
       stage.className = "stage hidden-results";
-      stage.appendChild(el("p", "hidden-note", "Results will be shown later · Matokeo yataonyeshwa baadaye"));
+      stage.appendChild(twice("p", "hidden-note", "results_later"));
     } else drawResults(stage, activity, board.results);
     drawCounts();
+  }
+
+  function sides(text, textSw) {
+    var first = page.lang === "sw" && textSw ? textSw : (text || "");
+    var second = first === text ? textSw : text;
+    return [first, second && second !== first ? second : ""];
   }
 
   function drawCounts() {
     var activity = board.activity;
     var c = board.counts || { received: 0, shown: 0 };
-    var text = "";
-    if (activity && (activity.kind === "board" || activity.kind === "wordcloud" || activity.kind === "qna")) {
-      text = c.received + " received · " + c.shown + " on the board";
-    }
-    $("counts").textContent = text;
+    var shown = activity && (activity.kind === "board" || activity.kind === "wordcloud" || activity.kind === "qna");
+    var values = { received: c.received, shown: c.shown };
+    $("counts").textContent = shown ? fill(T.counts, values) : "";
+    $("counts-other").textContent = shown && T2.counts ? fill(T2.counts, values) : "";
   }
 
   var pending = false;
@@ -229,7 +288,8 @@
     var activity = board && board.activity;
     if (!activity || !activity.timer_ends_at) return;
     var left = Math.max(0, Math.round((Date.parse(activity.timer_ends_at) - Date.now()) / 1000));
-    $("timer").textContent = left ? Math.floor(left / 60) + ":" + ("0" + left % 60).slice(-2) : "Time is up";
+    $("timer").textContent = left ? Math.floor(left / 60) + ":" + ("0" + left % 60).slice(-2)
+      : T.time_up + (T2.time_up ? " · " + T2.time_up : "");
   }, 500);
 
   load(page.snapshot);
@@ -239,13 +299,14 @@
   function sync() {
     socket.emit("projector:sync", {}, function (ack) {
       if (ack && ack.ok) load(ack);
-      else if (ack && ack.error === "unknown_projector") $("link-status").textContent = ack.message;
+      else if (ack && ack.error === "unknown_projector") $("link-status").textContent = ack.message; // for staff: English
     });
   }
   // After any reconnect the board is replaced by a fresh snapshot: never a stale wall.
   socket.on("connect", function () { $("link-status").textContent = ""; sync(); });
-  socket.on("disconnect", function () { $("link-status").textContent = "reconnecting…"; });
-  socket.on("connect_error", function () { $("link-status").textContent = "reconnecting…"; });
+  var RECONNECTING = T.reconnecting + (T2.reconnecting ? " · " + T2.reconnecting : "");
+  socket.on("disconnect", function () { $("link-status").textContent = RECONNECTING; });
+  socket.on("connect_error", function () { $("link-status").textContent = RECONNECTING; });
   socket.on("projector", load);
   socket.on("board", function (update) {
     board.version = Math.max(board.version, update.version);
