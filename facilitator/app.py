@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Flask
 
 from facilitator import config as config_module
-from facilitator import compression, i18n
+from facilitator import compression, i18n, socket_rooms
 from facilitator.extensions import csrf, db, migrate, socketio
 from facilitator.ratelimit import participant_limits
 
@@ -54,7 +54,8 @@ def create_app(config: dict | None = None) -> Flask:
     socketio.init_app(
         app,
         async_mode=app.config.get("ASYNC_MODE"),
-        message_queue=app.config["SOCKETIO_MESSAGE_QUEUE"],
+        client_manager=socket_rooms.client_manager(app.config["SOCKETIO_MESSAGE_QUEUE"],
+                                                   channel=app.config["SOCKETIO_CHANNEL"]),
         # None means same origin only in python-engineio; a list names other allowed origins.
         cors_allowed_origins=security.socketio_allowed_origins(app.config["SOCKETIO_CORS_ORIGINS"]),
         max_http_buffer_size=16 * 1024,

@@ -69,6 +69,8 @@ def load(instance_path: Path) -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         # Socket.IO: a Redis URL here is required once more than one process serves the app.
         "SOCKETIO_MESSAGE_QUEUE": os.environ.get("SOCKETIO_MESSAGE_QUEUE") or None,
+        # Redis channels are shared across database numbers: give each deployment its own.
+        "SOCKETIO_CHANNEL": os.environ.get("SOCKETIO_CHANNEL", "facilitator"),
         # Comma-separated origins allowed to open a Socket.IO connection; empty means same origin only.
         "SOCKETIO_CORS_ORIGINS": [o for o in os.environ.get("SOCKETIO_CORS_ORIGINS", "").split(",") if o],
         "PUBLIC_URL": os.environ.get("PUBLIC_URL", "").rstrip("/"),

@@ -84,7 +84,11 @@ def start_server(async_mode: str, env: dict, *, port: int | None = None, demo: b
 
     server.drain = threading.Thread(target=lambda: server.output.extend(process.stdout), daemon=True)
     server.drain.start()
-    _wait_until_up(server.url, deadline)
+    try:
+        _wait_until_up(server.url, deadline)
+    except RuntimeError:
+        server.stop()  # never leave a half-started server behind
+        raise
     return server
 
 

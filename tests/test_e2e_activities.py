@@ -40,6 +40,7 @@ def test_facilitator_moves_through_three_kinds_and_everyone_follows(server):
             phone.fill("#text-main", word)
             phone.locator(".lane-form button[type=submit]").click()
             expect(phone.locator("#entries li", has_text=word)).to_be_visible()
+        expect(console.locator("#queue .entry")).to_have_count(3)  # all arrived before approving
         for left in (2, 1, 0):
             console.locator("#queue .entry").first.get_by_role("button", name="Approve").click()
             expect(console.locator("#queue .entry")).to_have_count(left)  # the list redrew: no double click

@@ -43,6 +43,7 @@ def test_from_childrens_cards_to_the_commitments_register(server):
         open_childrens_board(console)
         phones = [join(browser, server, text) for text in
                   ("Reporting abuse should be easy and fast", "Reporting buttons in Kiswahili")]
+        expect(console.locator("#queue .entry")).to_have_count(2)  # both arrived before approving
         for left in (1, 0):
             console.locator("#queue .entry").first.get_by_role("button", name="Approve").click()
             expect(console.locator("#queue .entry")).to_have_count(left)

@@ -1,0 +1,611 @@
+"""Load bench (DESIGN.md §5): N phones on one (or more) server processes, a burst of entries to a
+post-moderated board, submit→projector latency, nothing lost, and an activity switch reaching every phone.
+
+Start a server yourself and point the bench at it, or let the bench start it (README's production
+command, gunicorn with the gevent worker, on SQLite in a temp dir or on a fresh PostgreSQL database):
+
+    .venv/bin/python -m bench.load --serve gunicorn --phones 1000 --rate 200 --duration 10
+    .venv/bin/python -m bench.load --serve gunicorn --db postgres --phones 5000 --rate 200 --processes 3
+    .venv/bin/python -m bench.load --serve gunicorn --db postgres --servers 2 --phones 2000   # scaling ratio
+    .venv/bin/python -m bench.load --urls http://127.0.0.1:8000 --server-pid 1234 --join-code K7QM4D \
+        --event-id 1 --projector-token ... --staff-password ... --database-url postgresql://...
+
+Every address is on 127.0.0.1; every loop is bounded in count and time. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import multiprocessing
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import _server  # noqa: E402
+from bench._phones import worker_main  # noqa: E402
+
+CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def quantile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, int(round(q * (len(ordered) - 1)))))
+    return ordered[index]
+
+
+def ms(value: float | None) -> str:
+    return "-" if value is None else f"{value * 1000:.1f}"
+
+
+def latency_line(name: str, values: list[float]) -> str:
+    return (f"{name:<28} n={len(values):<6} p50={ms(quantile(values, .5))} p95={ms(quantile(values, .95))} "
+            f"p99={ms(quantile(values, .99))} max={ms(max(values) if values else None)} ms")
+
+
+# --- workers -----------------------------------------------------------------------------------
+
+
+class Workers:
+    def __init__(self, count: int, cpu: int | None, nice: int = 0):
+        context = multiprocessing.get_context("spawn")
+        self.pipes = []
+        self.processes = []
+        for index in range(count):
+            parent, child = context.Pipe()
+            process = context.Process(target=worker_main, args=(child, index, cpu, nice), daemon=True)
+            process.start()
+            child.close()
+            self.pipes.append(parent)
+            self.processes.append(process)
+
+    async def ask(self, commands: list[tuple], timeout: float) -> list[tuple]:
+        """Send one command to each worker (``commands[i]`` to worker i), wait for every reply."""
+        loop = asyncio.get_running_loop()
+        for pipe, command in zip(self.pipes, commands):
+            pipe.send(command)
+
+        def receive(pipe):
+            if not pipe.poll(timeout):
+                raise TimeoutError(f"a bench worker did not answer {commands[0][0]} within {timeout}s")
+            return pipe.recv()
+
+        replies = await asyncio.gather(*(loop.run_in_executor(None, receive, pipe) for pipe in self.pipes))
+        for reply in replies:
+            if reply[0] == "error":
+                raise RuntimeError("bench worker failed:\n" + reply[1])
+        return replies
+
+    async def all(self, *command, timeout: float) -> list[tuple]:
+        return await self.ask([command] * len(self.pipes), timeout)
+
+    def close(self) -> None:
+        for pipe in self.pipes:
+            try:
+                pipe.send(("quit",))
+            except OSError:
+                pass
+        for pipe, process in zip(self.pipes, self.processes):
+            if pipe.poll(30):
+                try:
+                    pipe.recv()
+                except EOFError:
+                    pass
+            process.join(10)
+            if process.is_alive():
+                process.kill()
+                process.join(5)
+            pipe.close()
+
+
+# --- staff and projector -----------------------------------------------------------------------
+
+
+async def staff_cookie(http, base_url: str, email: str, password: str) -> str:
+    async with http.get(f"{base_url}/staff/login") as reply:
+        page = await reply.text()
+        session = reply.cookies.get("session")
+    token = CSRF_RE.search(page).group(1)
+    async with http.post(f"{base_url}/staff/login", data={"email": email, "password": password, "csrf_token": token},
+                         headers={"Cookie": f"session={session.value}"}, allow_redirects=False) as reply:
+        await reply.read()
+        signed_in = reply.cookies.get("session")
+        if reply.status != 302 or signed_in is None:
+            raise RuntimeError(f"staff sign-in failed ({reply.status})")
+    return f"session={signed_in.value}"
+
+
+class Listeners:
+    """The projector and two consoles, each recording when every entry id first reached it."""
+
+    def __init__(self):
+        self.projector_at: dict[int, float] = {}
+        self.projector_text: dict[int, str] = {}
+        self.console_at: list[dict[int, float]] = [{}, {}]
+        self.clients = []
+        self.sessions = []
+        self.reconnects = 0
+
+    async def connect(self, http, projector_url: str, console_urls: list[str], token: str, event_id: int,
+                      cookie: str):
+        import socketio
+
+        projector = socketio.AsyncClient(reconnection=True, reconnection_delay=0.5, reconnection_delay_max=2,
+                                         http_session=http)
+
+        @projector.on("board")
+        async def on_board(update):
+            card = update.get("card") if isinstance(update, dict) else None
+            if card and card.get("id") not in self.projector_at:
+                self.projector_at[card["id"]] = time.monotonic()
+                self.projector_text[card["id"]] = card.get("text")
+
+        @projector.on("disconnect")
+        async def on_projector_disconnect(*_):
+            self.reconnects += 1
+
+        await projector.connect(projector_url, auth={"view": "projector", "token": token}, transports=["websocket"],
+                                wait_timeout=20)
+        self.projector = projector
+        self.clients.append(projector)
+        self.consoles = []
+        for index, url in enumerate(console_urls[:2]):
+            # Its own session and cookie jar (unsafe=True: the host is an IP address): python-engineio moves
+            # the Cookie header into the jar, so the staff cookie is sent again on every reconnect.
+            import aiohttp
+
+            jar_session = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+            self.sessions.append(jar_session)
+            console = socketio.AsyncClient(reconnection=True, reconnection_delay=0.5, reconnection_delay_max=2,
+                                           http_session=jar_session)
+
+            @console.on("entry")
+            async def on_entry(message, index=index):
+                entry = message.get("entry") if isinstance(message, dict) else None
+                if entry and entry.get("id") not in self.console_at[index]:
+                    self.console_at[index][entry["id"]] = time.monotonic()
+
+            await console.connect(url, auth={"view": "console", "event_id": event_id}, headers={"Cookie": cookie},
+                                  transports=["websocket"], wait_timeout=20)
+            self.consoles.append(console)
+            self.clients.append(console)
+
+    async def wait_connected(self, timeout: float = 20) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and not all(c.connected and "/" in c.namespaces for c in self.clients):
+            await asyncio.sleep(0.1)
+
+    async def projector_snapshot_ids(self) -> set[int]:
+        await self.wait_connected()
+        snapshot = await self.projector.call("projector:sync", {}, timeout=30)
+        return {card["id"] for card in snapshot.get("cards", [])}
+
+    def reset(self) -> None:
+        self.projector_at.clear()
+        self.projector_text.clear()
+        for seen in self.console_at:
+            seen.clear()
+
+    async def close(self) -> None:
+        for client in self.clients:
+            try:
+                await asyncio.wait_for(client.disconnect(), 10)
+            except Exception:  # noqa: BLE001
+                pass
+        for session in self.sessions:
+            await session.close()
+
+
+# --- one scenario ------------------------------------------------------------------------------
+
+
+async def run_scenario(args, workers: Workers, listeners: Listeners, urls: list[str], pids: list[int],
+                       board: tuple[int, str], other_activity: int, rss_base: dict[int, int], label: str) -> dict:
+    result: dict = {"label": label, "urls": urls, "phones_wanted": args.phones}
+    print(f"\n=== {label}: {args.phones} phones on {len(urls)} process(es) {', '.join(urls)} ===", flush=True)
+
+    replies = await workers.all("connect", urls, args.connect_concurrency, 30, timeout=600)
+    held = sum(r[1] for r in replies)
+    failed = sum(r[2] for r in replies)
+    connect_seconds = max(r[3] for r in replies)
+    result.update(held=held, connect_failures=failed, connect_seconds=connect_seconds)
+    print(f"connections held            {held} (failed {failed}) in {connect_seconds:.1f} s "
+          f"({held / max(connect_seconds, 1e-6):.0f}/s)", flush=True)
+    for reply in replies:
+        if reply[4]:
+            print("  connect errors e.g.", reply[4][:2])
+
+    await asyncio.sleep(args.settle)
+    memory = {}
+    for pid in pids:
+        rss = _server.rss_kb(pid)
+        per_process = held / len(pids)
+        memory[pid] = {"rss_mb": rss / 1024, "fds": _server.open_fds(pid),
+                       "kb_per_connection": (rss - rss_base.get(pid, 0)) / max(per_process, 1)}
+        print(f"server {pid}: RSS {rss / 1024:.0f} MB, {memory[pid]['fds']} fds, "
+              f"{memory[pid]['kb_per_connection'] * 1000 / 1024:.1f} MB per 1,000 connections "
+              f"(above the {rss_base.get(pid, 0) / 1024:.0f} MB before phones)", flush=True)
+    result["memory"] = memory
+
+    idle = _server.CpuMeter(pids)
+    await asyncio.sleep(args.idle_seconds)
+    result["cpu_idle"] = idle.percent()
+    print("server CPU idle with phones  " + ", ".join(f"{v:.1f}%" for v in result["cpu_idle"].values()))
+
+    # --- the burst ---
+    listeners.reset()
+    t_start = time.monotonic() + 1.0
+    profile = None
+    if args.profile_dir:
+        profile = start_py_spy(args, pids[0], f"{label}-burst", args.duration + 2)
+    share = args.rate / len(workers.pipes)
+    submit = workers.all("submit", t_start, share, args.duration, board[0], board[1], len(workers.pipes),
+                         args.seed, args.ack_timeout, timeout=args.duration + args.ack_timeout + 60)
+
+    client_pids = [p.pid for p in workers.processes] + [os.getpid()]
+    meters = {}
+
+    async def start_meters():
+        await asyncio.sleep(max(0.0, t_start - time.monotonic()))
+        meters["server"] = _server.CpuMeter(pids)
+        meters["clients"] = _server.CpuMeter(client_pids)
+
+    replies, _ = await asyncio.gather(submit, start_meters())
+    if profile is not None:
+        finish_py_spy(profile)
+    # CPU from the first submission to the last acknowledgement (or timeout).
+    cpu_burst = meters["server"].percent()
+    cpu_seconds = meters["server"].seconds()
+    runqueue = meters["server"].runqueue_percent()
+    machine = meters["server"].machine_percent()
+    cpu_clients = meters["clients"].percent()
+    records = [r for reply in replies for r in reply[1]]
+    submitted = len(records)
+    acked = [r for r in records if r[3]]
+    created = [r for r in acked if not r[6]]
+    errors: dict[str, int] = {}
+    for r in records:
+        if not r[3]:
+            errors[str(r[5])] = errors.get(str(r[5]), 0) + 1
+    first_t = min((r[1] for r in records), default=t_start)
+    last_ack = max((r[2] for r in acked), default=first_t)
+    # Wait (bounded) for every acknowledged entry to reach the projector.
+    ids = {r[4] for r in created}
+    deadline = time.monotonic() + args.grace
+    while time.monotonic() < deadline and not ids <= listeners.projector_at.keys():
+        await asyncio.sleep(0.05)
+    missed_live = sorted(i for i in ids if i not in listeners.projector_at)
+    snapshot_ids = await listeners.projector_snapshot_ids()
+    lost = sorted(i for i in missed_live if i not in snapshot_ids)
+    lost_console = [sorted(i for i in ids if i not in seen) for seen in listeners.console_at[:len(listeners.consoles)]]
+    latency_projector = [listeners.projector_at[r[4]] - r[1] for r in created if r[4] in listeners.projector_at]
+    latency_ack = [r[2] - r[1] for r in acked]
+    latency_consoles = [seen[r[4]] - r[1] for seen in listeners.console_at[:len(listeners.consoles)]
+                        for r in created if r[4] in seen]
+    accepted_rate = len(acked) / max(last_ack - first_t, 1e-6) if acked else 0.0
+    per_entry_ms = 1000 * sum(cpu_seconds.values()) / max(len(created), 1)
+    dropped = sum(reply[2] for reply in replies)
+    result.update(
+        submitted=submitted, acked=len(acked), created=len(created), errors=errors,
+        accepted_per_second=accepted_rate, missed_live=len(missed_live), lost=len(lost),
+        lost_consoles=[len(x) for x in lost_console], listener_reconnects=listeners.reconnects,
+        phone_disconnects=dropped,
+        latency_projector=summary(latency_projector), latency_ack=summary(latency_ack),
+        latency_consoles=summary(latency_consoles), cpu_burst=cpu_burst, server_cpu_ms_per_entry=per_entry_ms,
+        server_runqueue_wait=runqueue, machine_cpu=machine, cpu_bench_clients=cpu_clients,
+    )
+    print(f"entries submitted           {submitted} at {args.rate}/s for {args.duration} s")
+    print(f"entries acknowledged        {len(acked)} ({len(created)} new), errors {errors or 'none'}")
+    print(f"entries/s accepted          {accepted_rate:.1f}")
+    print(latency_line("submit→ack", latency_ack))
+    print(latency_line("submit→projector", latency_projector))
+    print(latency_line("submit→consoles (both)", latency_consoles))
+    print(f"entries lost                {len(lost)} (acked, not on the projector even after projector:sync); "
+          f"{len(missed_live)} missed live; consoles missed {[len(x) for x in lost_console]}; "
+          f"listener reconnects {listeners.reconnects}; phone disconnects {dropped}")
+    print("server CPU during burst      " + ", ".join(f"{v:.1f}%" for v in cpu_burst.values())
+          + f" = {per_entry_ms:.2f} ms CPU per entry; waiting for a CPU "
+          + ", ".join(f"{v:.0f}%" for v in runqueue.values())
+          + f"; machine {machine:.0f}% of {os.cpu_count()} cores; bench clients "
+          + ", ".join(f"{v:.0f}%" for v in cpu_clients.values()), flush=True)
+
+    # --- activity switches ---
+    switches = []
+    targets = [other_activity, board[0]]
+    for k in range(args.switches):
+        await workers.all("arm_switch", timeout=30)
+        await asyncio.sleep(0.5)
+        profile = start_py_spy(args, pids[0], f"{label}-switch{k}", 4) if args.profile_dir and k == 0 else None
+        await listeners.wait_connected()
+        meter = _server.CpuMeter(pids)
+        t0 = time.monotonic()
+        try:
+            ack = await listeners.consoles[0].call("console:open_activity", {"activity_id": targets[k % 2]},
+                                                   timeout=30)
+        except Exception as error:  # noqa: BLE001 - an overloaded server may have dropped the console
+            ack = {"ok": False, "error": repr(error)}
+        t_ack = time.monotonic() - t0
+        replies = await workers.all("collect_switch", args.switch_timeout if ack.get("ok") else 0.1,
+                                    timeout=args.switch_timeout + 30)
+        cpu = meter.percent()
+        switch_cpu_s = meter.seconds()  # from the call to the last phone (+ up to 50 ms of polling)
+        switch_wait = meter.runqueue_percent()
+        if profile is not None:
+            finish_py_spy(profile)
+        if not ack.get("ok"):
+            print(f"activity switch {k + 1}: console:open_activity failed: {ack}", flush=True)
+            switches.append({"failed": str(ack)})
+            continue
+        times = sorted(t - t0 for reply in replies for t in reply[1])
+        missing = sum(reply[2] for reply in replies)
+        switch = {"ack_s": t_ack, "reached": len(times), "missing": missing,
+                  "first_s": times[0] if times else None, "p50_s": quantile(times, .5),
+                  "p99_s": quantile(times, .99), "last_s": times[-1] if times else None, "cpu": cpu,
+                  "server_cpu_s": switch_cpu_s, "server_runqueue": switch_wait}
+        switches.append(switch)
+        print(f"activity switch {k + 1}: reached {len(times)}/{len(times) + missing} phones; first "
+              f"{ms(switch['first_s'])} p50 {ms(switch['p50_s'])} p99 {ms(switch['p99_s'])} last "
+              f"{ms(switch['last_s'])} ms (console ack {t_ack * 1000:.1f} ms; server CPU "
+              + ", ".join(f"{v * 1000:.0f}" for v in switch_cpu_s.values()) + " ms, waiting for a CPU "
+              + ", ".join(f"{v:.0f}%" for v in switch_wait.values()) + ")", flush=True)
+        await asyncio.sleep(1.0)
+    result["switches"] = switches
+    if targets[(args.switches - 1) % 2] != board[0] and args.switches:
+        try:
+            await listeners.consoles[0].call("console:open_activity", {"activity_id": board[0]}, timeout=30)
+        except Exception as error:  # noqa: BLE001
+            print(f"could not reopen the bench board: {error!r}")
+    return result
+
+
+def summary(values: list[float]) -> dict:
+    return {"n": len(values), "p50_ms": _ms(quantile(values, .5)), "p95_ms": _ms(quantile(values, .95)),
+            "p99_ms": _ms(quantile(values, .99)), "max_ms": _ms(max(values) if values else None)}
+
+
+def _ms(value):
+    return None if value is None else round(value * 1000, 2)
+
+
+def start_py_spy(args, pid: int, name: str, seconds: float):
+    out = Path(args.profile_dir) / f"{name}.txt"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    spy = Path(sys.executable).parent / "py-spy"
+    # --nonblocking: py-spy does not pause the server to sample it (pausing would add to the latencies).
+    return subprocess.Popen([str(spy), "record", "--nonblocking", *(["--idle"] if args.profile_idle else []),
+                             "-p", str(pid), "-d", str(int(seconds + 0.999)), "-r", "100",
+                             "-f", "raw", "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def finish_py_spy(process) -> None:
+    try:
+        process.wait(30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(5)
+
+
+# --- the whole run -----------------------------------------------------------------------------
+
+
+async def orchestrate(args, urls: list[str], pids: list[int], demo: dict, board: tuple[int, str]) -> list[dict]:
+    import aiohttp
+
+    http = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0), cookie_jar=aiohttp.DummyCookieJar(),
+                                 timeout=aiohttp.ClientTimeout(total=60))
+    workers = Workers(args.processes, 1 if args.pin else None, args.nice)
+    listeners = Listeners()
+    results = []
+    try:
+        cookie = await staff_cookie(http, urls[0], args.staff_email, demo["password"])
+        event_id = int(demo["console"])
+        await listeners.connect(http, urls[0], [urls[0], urls[-1]], demo["projector"], event_id, cookie)
+        state = await listeners.consoles[0].call("console:sync", {}, timeout=30)
+        activities = [a for s in state["agenda"] for a in s["activities"]]
+        # Children's activities open only after the safeguarding checklist: switch between boards for everyone.
+        other = next(a["id"] for a in activities
+                     if a["id"] != board[0] and a["kind"] == "board" and a.get("audience") == "everyone")
+        if state.get("current_activity_id") != board[0]:
+            ack = await listeners.consoles[0].call("console:open_activity", {"activity_id": board[0]}, timeout=30)
+            if not ack.get("ok"):
+                raise RuntimeError(f"could not open the bench board: {ack}")
+        rss_base = {pid: _server.rss_kb(pid) for pid in pids}
+
+        per_worker = [args.phones // args.processes + (1 if i < args.phones % args.processes else 0)
+                      for i in range(args.processes)]
+        started = time.monotonic()
+        replies = await workers.ask([("join", urls[i % len(urls)], demo["join_code"], n, args.join_concurrency)
+                                     for i, n in enumerate(per_worker)], timeout=1800)
+        joined = sum(r[1] for r in replies)
+        print(f"phones joined over HTTP     {joined} (failed {sum(r[2] for r in replies)}) in "
+              f"{time.monotonic() - started:.1f} s", flush=True)
+        for reply in replies:
+            if reply[4]:
+                print("  join errors e.g.", reply[4][:2], flush=True)
+
+        scenarios = [urls]
+        if len(urls) > 1 and not args.no_compare:
+            scenarios = [urls[:1], urls]
+        for index, scenario_urls in enumerate(scenarios):
+            label = f"{len(scenario_urls)}proc"
+            scenario_pids = pids[:len(scenario_urls)] if len(pids) >= len(scenario_urls) else pids
+            results.append(await run_scenario(args, workers, listeners, scenario_urls, scenario_pids, board, other,
+                                              rss_base, label))
+            if index < len(scenarios) - 1:
+                await workers.all("disconnect", timeout=120)
+                await asyncio.sleep(2)
+        if len(results) == 2:
+            one, two = results
+            print("\n=== scaling: 2 processes against 1 ===")
+            print(f"accepted entries/s          {two['accepted_per_second']:.1f} / {one['accepted_per_second']:.1f} "
+                  f"= {two['accepted_per_second'] / max(one['accepted_per_second'], 1e-9):.2f}x")
+            for key in ("p99_ms",):
+                a, b = one["latency_projector"][key], two["latency_projector"][key]
+                if a and b:
+                    print(f"submit→projector {key}       {b} / {a} ms = {b / a:.2f}x")
+            if one["switches"] and two["switches"]:
+                a = quantile([s["last_s"] for s in one["switches"] if s.get("last_s")], .5)
+                b = quantile([s["last_s"] for s in two["switches"] if s.get("last_s")], .5)
+                if a and b:
+                    print(f"switch to last phone        {b * 1000:.0f} / {a * 1000:.0f} ms = {b / a:.2f}x "
+                          f"(fan-out speed-up {a / b:.2f}x)")
+            cpu1 = sum(one["cpu_burst"].values())
+            cpu2 = sum(two["cpu_burst"].values())
+            print(f"server CPU during burst     {cpu2:.0f}% over {len(two['cpu_burst'])} processes vs {cpu1:.0f}%")
+            print("RSS per process             " + ", ".join(f"{m['rss_mb']:.0f} MB" for m in two["memory"].values())
+                  + " vs " + ", ".join(f"{m['rss_mb']:.0f} MB" for m in one["memory"].values()))
+    finally:
+        await listeners.close()
+        workers.close()
+        await http.close()
+    return results
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--phones", type=int, default=1000)
+    p.add_argument("--rate", type=float, default=200, help="entries per second, in total")
+    p.add_argument("--duration", type=float, default=10, help="seconds of submissions")
+    p.add_argument("--processes", type=int, default=2, help="client processes the phones are spread over")
+    p.add_argument("--url", help="one running server")
+    p.add_argument("--urls", help="comma-separated running servers (phones spread over them; Redis queue needed)")
+    p.add_argument("--server-pid", "--server-pids", dest="server_pids", default="",
+                   help="pid(s) of the serving process(es), comma-separated (gunicorn's master is resolved to its worker)")
+    p.add_argument("--serve", choices=("gunicorn", "serve-gevent", "serve-eventlet"),
+                   help="start the server(s) here instead (README's production command is gunicorn)")
+    p.add_argument("--servers", type=int, default=1, help="with --serve: how many processes (more than 1 needs --db postgres)")
+    p.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite",
+                   help="with --serve: SQLite in a temp dir, or a fresh PostgreSQL database dropped at the end")
+    p.add_argument("--database-url", help="the server's database (with --serve: use it as is; without: only to "
+                                          "make a post-moderated board)")
+    p.add_argument("--message-queue", default="redis://127.0.0.1:6379/14", help="with --serve and --servers > 1")
+    p.add_argument("--join-code"); p.add_argument("--projector-token"); p.add_argument("--event-id")
+    p.add_argument("--staff-email", default="facilitator@demo.local"); p.add_argument("--staff-password")
+    p.add_argument("--activity-id", type=int, help="the post-moderated board to submit to")
+    p.add_argument("--lane")
+    p.add_argument("--switches", type=int, default=3)
+    p.add_argument("--switch-timeout", type=float, default=10)
+    p.add_argument("--ack-timeout", type=float, default=20)
+    p.add_argument("--grace", type=float, default=10, help="seconds to wait for late cards after the burst")
+    p.add_argument("--settle", type=float, default=2)
+    p.add_argument("--idle-seconds", type=float, default=3)
+    p.add_argument("--join-concurrency", type=int, default=16)
+    p.add_argument("--connect-concurrency", type=int, default=50)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--pin", action="store_true", help="server(s) on CPU 0, bench clients on CPU 1")
+    p.add_argument("--nice", type=int, default=0,
+                   help="with --serve: niceness of the server(s) and bench clients (negative needs root): on a "
+                        "machine shared with other work, measures the app rather than the neighbours")
+    p.add_argument("--no-compare", action="store_true", help="with several urls: skip the one-process run")
+    p.add_argument("--profile-dir", help="py-spy raw profiles of the first server during the burst and a switch")
+    p.add_argument("--profile-idle", action="store_true", help="py-spy: sample idle (waiting) stacks too")
+    p.add_argument("--json", help="write the results here")
+    args = p.parse_args(argv)
+    if args.phones < 1 or args.processes < 1 or args.duration <= 0 or args.duration > 600:
+        p.error("need phones >= 1, processes >= 1 and 0 < duration <= 600")
+    return args
+
+
+def _terminate(signum, _frame):
+    raise SystemExit(128 + signum)  # so the servers started here are stopped and temp files removed
+
+
+def main(argv=None) -> int:
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
+    args = parse_args(argv)
+    limit = _server.raise_nofile()
+    if args.nice:
+        os.setpriority(os.PRIO_PROCESS, 0, args.nice)
+    if limit < args.phones // args.processes + 100:
+        print(f"warning: open-file limit {limit} is low for {args.phones} phones", file=sys.stderr)
+    servers: list[_server.Server] = []
+    temp = _server.TempDir()
+    pg_created = None
+    try:
+        if args.serve:
+            if args.servers > 1 and args.db != "postgres" and not args.database_url:
+                raise SystemExit("--servers > 1 needs --db postgres (one database shared by the processes)")
+            if args.database_url:
+                database_url = args.database_url
+            elif args.db == "postgres":
+                database_url = pg_created = _server.create_pg_database()
+            else:
+                database_url = f"sqlite:///{temp.path / 'bench.db'}"
+            ports = [_server.free_port() for _ in range(args.servers)]
+            _server.NICE["value"] = args.nice
+            env = {"DATABASE_URL": database_url, "FACILITATOR_ENV": "production",
+                   "SECRET_KEY": "bench-secret-key-" + "x" * 40, "PYTHONUNBUFFERED": "1"}
+            # Default per-participant limits (10 per 10 s) stay unless the bench would hit them itself.
+            per_phone = args.rate * 10 / args.phones
+            if per_phone > 8:
+                env["RATE_LIMIT_SUBMISSIONS"] = str(int(per_phone * 3) + 10)
+            if args.servers > 1:
+                env["SOCKETIO_MESSAGE_QUEUE"] = args.message_queue
+            demo = _server.create_demo(env, f"http://127.0.0.1:{ports[0]}")
+            if args.pin:
+                os.sched_setaffinity(0, {1})
+            for port in ports:
+                server = _server.start_server(args.serve, env, port=port, workdir=temp.path)
+                servers.append(server)
+                if args.pin:
+                    for pid in (server.process.pid, server.pid):
+                        os.sched_setaffinity(pid, {0})
+            urls = [s.url for s in servers]
+            pids = [s.pid for s in servers]
+            print(f"started {len(servers)} × {args.serve} on {database_url.split('://')[0]} "
+                  f"(pids {pids}) at {', '.join(urls)}", flush=True)
+        else:
+            urls = [u.strip().rstrip("/") for u in (args.urls or args.url or "").split(",") if u.strip()]
+            if not urls:
+                raise SystemExit("give --url/--urls of running servers, or --serve to start one")
+            if any(not re.match(r"^https?://(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$", u) for u in urls):
+                raise SystemExit("the bench only targets servers on this machine (127.0.0.1)")
+            missing = [n for n in ("join_code", "projector_token", "event_id", "staff_password") if not getattr(args, n)]
+            if missing:
+                raise SystemExit("without --serve, give " + ", ".join("--" + m.replace("_", "-") for m in missing))
+            demo = {"join_code": args.join_code, "projector": args.projector_token, "console": args.event_id,
+                    "password": args.staff_password}
+            database_url = args.database_url
+            pids = [_server.serving_pid(int(p)) for p in args.server_pids.split(",") if p.strip()]
+            if not pids:
+                raise SystemExit("give --server-pid (the bench reads its RSS and CPU from /proc)")
+        if args.activity_id:
+            board = (args.activity_id, args.lane or "main")
+        elif database_url:
+            activity_id, lane, changed = _server.post_moderated_board(database_url, int(demo["console"]))
+            board = (activity_id, args.lane or lane)
+            if changed:
+                print(f"note: the demo agenda has no post-moderated board; activity {activity_id} was set to "
+                      f"moderation='post', audience='everyone' for the bench", flush=True)
+        else:
+            raise SystemExit("give --activity-id of a post-moderated board, or --database-url so the bench can make one")
+        results = asyncio.run(orchestrate(args, urls, pids, demo, board))
+        if args.json:
+            Path(args.json).write_text(json.dumps(results, indent=2, default=str))
+        return 0
+    finally:
+        for server in servers:
+            if server.pid != _server.serving_pid(server.process.pid) or server.process.poll() is not None:
+                print(f"server {server.pid} is gone (replaced or exited)", file=sys.stderr)
+            problems = server.problems()
+            if problems:
+                print(f"server {server.url} log:\n{problems}", file=sys.stderr)
+            server.stop()
+        if pg_created:
+            _server.drop_pg_database(pg_created)
+        temp.cleanup()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
