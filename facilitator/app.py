@@ -78,6 +78,8 @@ def create_app(config: dict | None = None) -> Flask:
     from facilitator.projector.routes import bp as projector_bp
     from facilitator.safeguarding.routes import bp as safeguarding_bp
     from facilitator.asks.routes import bp as asks_bp
+    from facilitator.notes.routes import bp as notes_bp
+    from facilitator.reports.routes import bp as reports_bp
 
     security.init_app(app)
     assets.init_app(app)
@@ -91,6 +93,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(commitments_bp)
     app.register_blueprint(feedback_bp)
     app.register_blueprint(asks_bp)
+    app.register_blueprint(notes_bp)
+    app.register_blueprint(reports_bp)
 
     from facilitator.cli import register as register_cli
 

@@ -106,3 +106,34 @@ def register(app: Flask) -> None:
             staff_service.grant_role(user, event_id, role, owner=False, organisation=organisation)
         db.session.commit()
         click.echo(f"{user.email} / {password}   (one-time password: shown once)")
+
+    @app.cli.command("export")
+    @click.argument("event_id", type=int)
+    @click.option("--format", "export_format", type=click.Choice(("docx", "md", "html", "csv", "xlsx")),
+                  default="docx", show_default=True)
+    @click.option("--session", "session_id", type=int, help="Export one session of the agenda, not the whole event.")
+    @click.option("--kind", help="CSV only: one kind of data (entries, votes, ratings, asks, answers, commitments, "
+                                 "notes) instead of a zip of all.")
+    @click.option("--full", is_flag=True, help="The full staff export: also entries moderators did not approve "
+                                               "(held entries never).")
+    @click.option("-o", "--output", type=click.Path(dir_okay=True, writable=True),
+                  help="File or directory to write (default: the export's own name, here).")
+    def export(event_id, export_format, session_id, kind, full, output):
+        """Export an event (or one session) as a report or as data. A whole-event export starts the purge clock."""
+        import os
+
+        from facilitator.errors import ServiceError
+        from facilitator.reports import exports
+
+        try:
+            event = event_service.get_event(event_id)
+            result = exports.export(event, format=export_format, actor=None, session_id=session_id, full=full,
+                                    kind=kind)
+        except ServiceError as error:
+            raise click.ClickException(error.message)
+        path = output or result.filename
+        if os.path.isdir(path):
+            path = os.path.join(path, result.filename)
+        with open(path, "wb") as handle:
+            handle.write(result.body)
+        click.echo(f"Wrote {path} ({len(result.body):,} bytes)")

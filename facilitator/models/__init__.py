@@ -3,6 +3,7 @@
 from facilitator.models.asks import (AnswerRating, Ask, AskAssignment, Commitment, DutyBearerAnswer, Organisation,
                                      Theme)
 from facilitator.models.event import Activity, AgendaSession, Event, ReadinessCheck
+from facilitator.models.notes import Note
 from facilitator.models.people import Participant, StaffRole, StaffUser
 from facilitator.models.people import StaffInvite  # noqa: F401  (re-exported)
 from facilitator.models.response import AuditEntry, Response, SafeguardingFlag, Vote
@@ -19,6 +20,7 @@ __all__ = [
     "AgendaSession",
     "AuditEntry",
     "Event",
+    "Note",
     "Participant",
     "ReadinessCheck",
     "Response",

@@ -25,6 +25,8 @@ ANSWER_MAX_CHARS = 2000
 # A split of the ratings is shown only when each of its groups has at least this many people:
 # fewer could single out a child.
 MIN_GROUP_SIZE = 5
+# Where groups under MIN_GROUP_SIZE are counted together; not "other", which is a group people declare.
+COMBINED = "smaller groups combined"
 
 
 def _due_date(raw: Any) -> date | None:
@@ -125,7 +127,7 @@ def own_ratings(participant: Participant) -> dict[int, str]:
 
 def ratings_view(answer: DutyBearerAnswer) -> dict:
     """Counts per rating, and splits by age band and by group where every shown group has at least
-    MIN_GROUP_SIZE people; smaller groups are folded into 'other' or the split is not shown."""
+    MIN_GROUP_SIZE people; smaller groups are counted together (COMBINED), or the split is not shown."""
     ratings = list(db.session.scalars(select(AnswerRating).where(AnswerRating.answer_id == answer.id)))
     total = Counter(r.rating for r in ratings)
 
@@ -140,7 +142,7 @@ def ratings_view(answer: DutyBearerAnswer) -> dict:
             other = sum(small, Counter())
             if sum(other.values()) < MIN_GROUP_SIZE:
                 return None  # the remainder alone could single someone out
-            shown["other"] = other
+            shown[COMBINED] = other
         if len(shown) < 2:
             return None
         keys = sorted(shown, key=lambda k: (order.index(k) if k in order else len(order), k))

@@ -1,0 +1,60 @@
+"""The console's reports page (``/console/<event>/reports``) and its downloads. Every staff role that sees
+the console may export the approved record; only facilitators the full staff export."""
+
+from __future__ import annotations
+
+import io
+
+from flask import Blueprint, abort, current_app, render_template, request, send_file
+
+from facilitator.auth.routes import login_required, staff_or_404
+from facilitator.errors import ServiceError
+from facilitator.extensions import db
+from facilitator.reports import exports, tables
+from facilitator.services import events as event_service
+from facilitator.services import staff as staff_service
+
+bp = Blueprint("reports", __name__, url_prefix="/console/<int:event_id>/reports")
+
+TRUE = ("1", "on", "true", "yes")
+
+
+@bp.get("/")
+@login_required
+def reports_page(event_id):
+    user = staff_or_404(event_id, "view_console")
+    event = event_service.get_event(event_id)
+    roles = staff_service.roles_in_event(user.id, event_id)
+    return render_template(
+        "reports/reports.html", event=event, user=user, sessions=event.sessions, formats=exports.FORMATS,
+        format_names=exports.FORMAT_NAMES, kinds=tables.KINDS,
+        can_export_full=bool(roles & staff_service.PERMISSIONS["run_agenda"]),
+    )
+
+
+@bp.get("/download")
+@login_required
+def download(event_id):
+    actor = staff_or_404(event_id, "view_console")
+    full = request.args.get("full", "").lower() in TRUE
+    if full:
+        actor = staff_or_404(event_id, "run_agenda")
+    if request.headers.get("Sec-Fetch-Site") == "cross-site":
+        # An export starts the purge clock: another site's link must not be able to do that.
+        abort(403)
+    event = event_service.get_event(event_id)
+    export_format = request.args.get("format")
+    in_browser = export_format == "html" and request.args.get("view", "").lower() in TRUE
+    css_href = current_app.jinja_env.globals["asset_url"]("reports/report.css") if in_browser else None
+    try:
+        result = exports.export(event, format=export_format, actor=actor, session_id=request.args.get("session"),
+                                full=full, kind=request.args.get("kind"), css_href=css_href)
+    except ServiceError as error:
+        db.session.rollback()
+        abort(error.status)
+    # Werkzeug adds the charset of a text type itself.
+    response = send_file(io.BytesIO(result.body), mimetype=result.content_type.split(";")[0],
+                         as_attachment=not in_browser,
+                         download_name=result.filename, max_age=0)
+    response.headers["Cache-Control"] = "no-store"
+    return response
