@@ -179,7 +179,8 @@ def send_results(event_id: int, activity_id: int, *, phones: bool) -> None:
     if activity is None:
         return
     outcome = results_service.results(activity)
-    message = {"activity_id": activity_id, "results": outcome}
+    # sent_at lets a client (and the bench) tell the server's pace from the network's bunching.
+    message = {"activity_id": activity_id, "results": outcome, "sent_at": time.time()}
     socketio.emit("results", message, to=room(event_id, "staff"))
     if activity.results_on_projector:
         socketio.emit("results", message, to=room(event_id, "projector"))
