@@ -108,14 +108,9 @@ def _render_activity_page(event, participant, *, error=None, draft=None, status=
 
 @bp.get("/e/<code>")
 def activity_page(code):
-    try:
-        event = event_service.event_by_join_code(code)
-    except ServiceError as error:
-        return render_template("participant/join.html", code=code, error=error.message,
-                               groups=GROUPS, age_bands=AGE_BANDS), error.status
-    participant = _participant_for(event)
-    if participant is None:
-        return redirect(url_for("participant.join_with_code", code=event.join_code))
+    event, participant, elsewhere = _event_and_participant(code)
+    if elsewhere:
+        return elsewhere
     return _render_activity_page(event, participant)
 
 
@@ -199,14 +194,9 @@ def upvote(code):
 @bp.post("/e/<code>/submit")
 def submit(code):
     """The no-JavaScript path: the same service call as the socket event, then back to the page."""
-    try:
-        event = event_service.event_by_join_code(code)
-    except ServiceError as error:
-        return render_template("participant/join.html", code=code, error=error.message,
-                               groups=GROUPS, age_bands=AGE_BANDS), error.status
-    participant = _participant_for(event)
-    if participant is None:
-        return redirect(url_for("participant.join_with_code", code=event.join_code))
+    event, participant, elsewhere = _event_and_participant(code)
+    if elsewhere:
+        return elsewhere
     form = request.form
     lane = form.get("lane")
     try:
@@ -228,14 +218,9 @@ def submit(code):
 @bp.post("/e/<code>/help")
 def ask_for_help(code):
     """'Talk to someone privately': alerts only the safeguarding lead. Works without JavaScript."""
-    try:
-        event = event_service.event_by_join_code(code)
-    except ServiceError as error:
-        return render_template("participant/join.html", code=code, error=error.message,
-                               groups=GROUPS, age_bands=AGE_BANDS), error.status
-    participant = _participant_for(event)
-    if participant is None:
-        return redirect(url_for("participant.join_with_code", code=event.join_code))
+    event, participant, elsewhere = _event_and_participant(code)
+    if elsewhere:
+        return elsewhere
     try:
         flag = safeguarding_service.request_help(event, participant, request.form.get("where"))
     except ServiceError as error:
