@@ -66,7 +66,8 @@ def load(instance_path: Path) -> dict:
         "ENVIRONMENT": environment,
         "SECRET_KEY": secret_key,
         "SQLALCHEMY_DATABASE_URI": database_url,
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # A ping before each use survives a restarted PostgreSQL; SQLite is a file and needs none.
+        "SQLALCHEMY_ENGINE_OPTIONS": {} if database_url.startswith("sqlite") else {"pool_pre_ping": True},
         # Socket.IO: a Redis URL here is required once more than one process serves the app.
         "SOCKETIO_MESSAGE_QUEUE": os.environ.get("SOCKETIO_MESSAGE_QUEUE") or None,
         # Redis channels are shared across database numbers: give each deployment its own.
