@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from facilitator import safety, validation
 from facilitator.errors import InvalidInput
-from facilitator.extensions import db
+from facilitator.extensions import commit_keeping_state, db
 from facilitator.models import Activity, Event, Participant, Response, SafeguardingFlag, StaffUser
 from facilitator.ratelimit import participant_limits
 from facilitator.services import audit
@@ -100,7 +100,7 @@ def submit_entry(
     if paper_by is not None:
         audit.record(event.id, paper_by, "paper_entry", f"response:{response.id}", lane=lane)
     bump_version(event)
-    db.session.commit()
+    commit_keeping_state()
     return Submission(response, created=True, flag=flag)
 
 
