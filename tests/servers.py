@@ -140,3 +140,12 @@ class Browserless:
     def sign_in(self, email: str, password: str) -> "Browserless":
         self.post("/staff/login", {"email": email, "password": password, "csrf_token": self.csrf("/staff/login")})
         return self
+
+
+def close_client(client) -> None:
+    """Disconnect a python-socketio client, and close its websocket for sure: python-engineio leaves it
+    open when the transport broke (a killed server, a cut connection), which would leak the socket."""
+    client.disconnect()
+    ws = getattr(client.eio, "ws", None)
+    if ws is not None:
+        ws.shutdown()

@@ -19,18 +19,10 @@ from contextlib import closing
 import pytest
 import socketio
 
-from tests.servers import Browserless, start_server
+from tests.servers import Browserless, close_client, start_server
 
 pytestmark = pytest.mark.server
 
-
-def close_client(client: socketio.Client) -> None:
-    """Disconnect, and close the websocket for sure: python-engineio leaves it open when the transport
-    broke (a killed server, a cut connection), which would leak the socket."""
-    client.disconnect()
-    ws = getattr(client.eio, "ws", None)
-    if ws is not None:
-        ws.shutdown()
 
 SEED = 9090
 PHONES = 8
