@@ -169,3 +169,27 @@ def projector(app, event):
 def received(client, name: str) -> list:
     """The payloads of every ``name`` event the socket test client got since the last call."""
     return [message["args"][0] for message in client.get_received() if message["name"] == name]
+
+
+@pytest.fixture(scope="module")
+def childrens_board_server(tmp_path_factory):
+    """A real server (gevent, its own SQLite file) with the demo's children's board open, for one module."""
+    from tests.servers import CHILDRENS_BOARD, open_activity, start_server
+
+    running = start_server("gevent", {"DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('board') / 'board.db'}"})
+    open_activity(running, CHILDRENS_BOARD)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium through Playwright, shared by one module's tests."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import launch
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()

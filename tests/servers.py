@@ -149,3 +149,25 @@ def close_client(client) -> None:
     ws = getattr(client.eio, "ws", None)
     if ws is not None:
         ws.shutdown()
+
+
+CHILDRENS_BOARD = "The internet we have and the internet we want"
+
+
+def open_activity(server: RunningServer, title: str) -> None:
+    """A facilitator confirms the safeguarding checklist and opens an activity from the console socket."""
+    import socketio
+
+    demo = server.demo
+    staff = Browserless(server.url).sign_in("facilitator@demo.local", demo["password"])
+    staff.confirm_readiness(demo["console"])
+    console = socketio.Client(reconnection=False)
+    console.connect(server.url, auth={"view": "console", "event_id": int(demo["console"])},
+                    headers={"Cookie": staff.cookie_header()}, wait_timeout=10)
+    try:
+        state = console.call("console:sync", {}, timeout=10)
+        activity = next(a for s in state["agenda"] for a in s["activities"] if a["title"] == title)
+        ack = console.call("console:open_activity", {"activity_id": activity["id"]}, timeout=10)
+        assert ack["ok"], ack
+    finally:
+        console.disconnect()

@@ -13,53 +13,25 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-import socketio
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from tests.browser import ARTIFACTS, launch, screenshot
-from tests.servers import Browserless, start_server
+from tests.browser import ARTIFACTS, screenshot
 
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-CHILDRENS_BOARD = "The internet we have and the internet we want"
 PHONE = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 
 
-# --- shared with tests/test_slow_network.py -------------------------------------------------------------------
-
-def open_activity(server, title: str) -> None:
-    """A facilitator confirms the safeguarding checklist and opens an activity from the console socket."""
-    demo = server.demo
-    staff = Browserless(server.url).sign_in("facilitator@demo.local", demo["password"])
-    staff.confirm_readiness(demo["console"])
-    console = socketio.Client(reconnection=False)
-    console.connect(server.url, auth={"view": "console", "event_id": int(demo["console"])},
-                    headers={"Cookie": staff.cookie_header()}, wait_timeout=10)
-    try:
-        state = console.call("console:sync", {}, timeout=10)
-        activity = next(a for s in state["agenda"] for a in s["activities"] if a["title"] == title)
-        ack = console.call("console:open_activity", {"activity_id": activity["id"]}, timeout=10)
-        assert ack["ok"], ack
-    finally:
-        console.disconnect()
+@pytest.fixture(scope="module")
+def server(childrens_board_server):
+    return childrens_board_server
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    running = start_server("gevent", {"DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('a11y') / 'a11y.db'}"})
-    open_activity(running, CHILDRENS_BOARD)
-    yield running
-    running.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
+def browser(chromium):
+    return chromium
 
 
 @contextmanager

@@ -13,11 +13,10 @@ import time
 
 import pytest
 import socketio
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from tests.browser import ARTIFACTS, launch, screenshot
-from tests.servers import Browserless, start_server
-from tests.test_accessibility import CHILDRENS_BOARD, open_activity
+from tests.browser import ARTIFACTS, screenshot
+from tests.servers import Browserless
 
 browser_test = pytest.mark.browser
 KBIT = 1000 / 8  # bytes per second in one kilobit per second
@@ -49,19 +48,13 @@ class Throttled:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    running = start_server("gevent", {"DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('slow') / 'slow.db'}"})
-    open_activity(running, CHILDRENS_BOARD)
-    yield running
-    running.stop()
+def server(childrens_board_server):
+    return childrens_board_server
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
+def browser(chromium):
+    return chromium
 
 
 def phone_context(browser, **options):

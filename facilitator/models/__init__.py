@@ -4,8 +4,7 @@ from facilitator.models.asks import (AnswerRating, Ask, AskAssignment, Commitmen
                                      Theme)
 from facilitator.models.event import Activity, AgendaSession, Event, ReadinessCheck
 from facilitator.models.notes import Note
-from facilitator.models.people import Participant, StaffRole, StaffUser
-from facilitator.models.people import StaffInvite  # noqa: F401  (re-exported)
+from facilitator.models.people import Participant, StaffInvite, StaffRole, StaffUser
 from facilitator.models.response import AuditEntry, Response, SafeguardingFlag, Vote
 
 __all__ = [
@@ -25,6 +24,7 @@ __all__ = [
     "ReadinessCheck",
     "Response",
     "SafeguardingFlag",
+    "StaffInvite",
     "StaffRole",
     "StaffUser",
     "Vote",
