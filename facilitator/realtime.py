@@ -19,8 +19,9 @@ from facilitator.services import results as results_service
 from facilitator.sockets import connections, participant_room, room
 
 
-def entry_changed(event: Event, response: Response) -> None:
-    """An entry was submitted or moderated: tell staff, its author, and the projector if it shows there."""
+def entry_changed(event: Event, response: Response, activity: Activity | None = None) -> None:
+    """An entry was submitted or moderated: tell staff, its author, and the projector if it shows there.
+    ``activity`` is the entry's, when the caller has it loaded already."""
     version = event.version
     counts = board_service.counts(response.activity_id)
     if response.status == "held":
@@ -45,7 +46,7 @@ def entry_changed(event: Event, response: Response) -> None:
     else:
         projector_update["removed"] = response.id
     socketio.emit("board", projector_update, to=room(event.id, "projector"))
-    activity = db.session.get(Activity, response.activity_id)
+    activity = activity or db.session.get(Activity, response.activity_id)
     if activity.kind in ("wordcloud", "qna") or activity.upvotes_enabled:
         results_changed(event, activity)
 
@@ -54,7 +55,7 @@ def submission_stored(event: Event, submission) -> None:
     """A new entry was committed: the views that may see it are told; a flag alerts safeguarding."""
     if not submission.created:
         return
-    entry_changed(event, submission.response)
+    entry_changed(event, submission.response, submission.activity)
     if submission.flag is not None:
         safeguarding_alert(event, submission.flag)
 

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from facilitator.errors import Conflict, InvalidInput
 from facilitator.extensions import db
-from facilitator.models import Event, Response, SafeguardingFlag
+from facilitator.models import Activity, Event, Response, SafeguardingFlag
 from facilitator.services import board, participants
 from tests import factories
 
@@ -47,6 +47,21 @@ def test_resent_entry_is_stored_once(event, child):
     again = submit(event, child, key="resent-key-123", text="different text, same key")
     assert again.created is False
     assert again.response.id == first.response.id
+    assert db.session.scalar(select(func.count(Response.id))) == 1
+
+
+def test_a_resend_after_the_activity_closed_is_still_a_success(event, child):
+    """The phone's outbox re-sends what it has no ack for; if the entry was stored before the facilitator
+    closed the activity, the answer is 'stored', so the phone stops re-sending it."""
+    first = submit(event, child, key="sent-before-close")
+    activity = db.session.get(Activity, event.current_activity_id)
+    activity.state = "closed"
+    db.session.commit()
+    again = submit(event, child, key="sent-before-close")
+    assert again.created is False and again.response.id == first.response.id
+    with pytest.raises(Conflict) as refused:
+        submit(event, child, key="sent-after-close")
+    assert refused.value.code == "activity_closed"
     assert db.session.scalar(select(func.count(Response.id))) == 1
 
 

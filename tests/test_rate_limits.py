@@ -100,6 +100,22 @@ def test_flooding_phone_is_slowed_and_its_neighbour_is_not(app, event, new_phone
     assert flooder.submit("calmer now")["ok"]
 
 
+def test_an_outbox_replay_is_not_counted_against_the_limit(app, event, phone):
+    """After a reconnect the phone re-sends every entry it has no ack for. Entries already stored are
+    recognised by their keys and never refused, however fast they come."""
+    clock = FakeClock()
+    participant_limits.configure(limit=3, window=10)
+    participant_limits.counter = MemoryCounter(clock)
+    keys = [factories.new_key() for _ in range(3)]
+    assert all(phone.submit(f"entry {n}", key=key)["ok"] for n, key in enumerate(keys))
+    replayed = [phone.submit(f"entry {n}", key=key) for n, key in enumerate(keys * 3)]
+    assert all(ack["ok"] and ack["duplicate"] for ack in replayed)
+    refused = phone.submit("a fourth, new entry")
+    assert refused["error"] == "rate_limited"
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Response.id))) == 3
+
+
 def test_a_phone_with_two_connections_is_limited_per_participant(app, event, phone):
     clock = FakeClock()
     participant_limits.configure(limit=3, window=10)

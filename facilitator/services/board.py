@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import case, func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 
 from facilitator import safety, validation
-from facilitator.errors import InvalidInput
+from facilitator.errors import InvalidInput, RateLimited, ServiceError
 from facilitator.extensions import commit_keeping_state, db
 from facilitator.models import Activity, Event, Participant, Response, SafeguardingFlag, StaffUser
 from facilitator.ratelimit import participant_limits
@@ -29,6 +29,7 @@ SAFEGUARDING_FLAGS = {"distress", "disclosure"}
 class Submission:
     response: Response
     created: bool  # False when the client key was already known: a re-send, nothing new stored
+    activity: Activity | None = None  # the activity written to, loaded already (None for a re-send)
     flag: SafeguardingFlag | None = None  # raised by this submission, for the safeguarding lead
 
     @property
@@ -48,30 +49,24 @@ def submit_entry(
     paper_by: StaffUser | None = None,
     connection_id: str | None = None,
 ) -> Submission:
-    """Store one entry, screened, before anyone is told about it. A known client key is a no-op."""
+    """Store one entry, screened, before anyone is told about it. A known client key is a no-op.
+
+    New entries are the common case, so the key is not looked up first: the insert itself skips a known
+    key (ON CONFLICT DO NOTHING), and only then is the stored entry read back.
+    """
     key = validation.client_key(client_key)
-    existing = db.session.scalar(select(Response).where(Response.event_id == event.id, Response.client_key == key))
-    if existing is not None:
+    try:
+        activity, clean = _checked_input(event, activity_id, lane, text, paper=paper_by is not None)
+    except ServiceError:
+        # A re-send of an entry stored before the activity closed (or the app's limits changed) is
+        # still a success: its phone must stop re-sending it.
+        existing = _stored_entry(event, key)
+        if existing is None:
+            raise
         return _resent(existing, participant)
 
-    activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
-    if activity.kind not in TEXT_KINDS:
-        raise InvalidInput("wrong_kind", "This activity does not take written entries.")
-    if paper_by is None:
-        require_open_for_input(activity)
-    if lane not in activity.lane_keys():
-        raise InvalidInput("invalid_lane", "Choose one of the columns on the board.")
-    if activity.kind == "wordcloud":
-        clean = validation.clean_text(text, field="Your words", max_chars=WORDCLOUD_MAX_CHARS)
-        if len(clean.split()) > WORDCLOUD_MAX_WORDS:
-            raise InvalidInput("too_many_words", f"Write one to {WORDCLOUD_MAX_WORDS} words.")
-    else:
-        clean = validation.clean_text(text, field="Your answer", max_chars=ENTRY_MAX_CHARS)
-    if participant is not None:
-        participant_limits.check("submit", f"p{participant.id}", *([f"c{connection_id}"] if connection_id else []))
-
     screening = safety.screen(clean, event.blocked_words)
-    response = Response(
+    response = _insert_unless_known(
         event_id=event.id,
         activity_id=activity.id,
         participant_id=participant.id if participant else None,
@@ -85,23 +80,59 @@ def submit_entry(
         group=participant.group if participant else None,
         age_band=participant.age_band if participant else None,
     )
-    db.session.add(response)
-    try:
-        db.session.flush()
-    except IntegrityError:
-        # Another process stored the same key a moment ago (a re-send racing the original).
-        db.session.rollback()
-        existing = db.session.scalar(select(Response).where(Response.event_id == event.id, Response.client_key == key))
-        if existing is None:
+    if response is None:
+        return _resent(_stored_entry(event, key), participant)
+    if participant is not None:
+        # Counted once the entry is known to be new, so re-sends from an outbox are never refused.
+        try:
+            participant_limits.check("submit", f"p{participant.id}", *([f"c{connection_id}"] if connection_id else []))
+        except RateLimited:
+            db.session.rollback()
             raise
-        return _resent(existing, participant)
     flag = open_flag(event, reasons=sorted(SAFEGUARDING_FLAGS & screening.flags), response=response) \
         if SAFEGUARDING_FLAGS & screening.flags else None
     if paper_by is not None:
         audit.record(event.id, paper_by, "paper_entry", f"response:{response.id}", lane=lane)
     bump_version(event)
     commit_keeping_state()
-    return Submission(response, created=True, flag=flag)
+    return Submission(response, created=True, activity=activity, flag=flag)
+
+
+def _checked_input(event: Event, activity_id: Any, lane: Any, text: Any, *, paper: bool) -> tuple[Activity, str]:
+    """The activity written to, and the text cleaned, or the rule the entry breaks."""
+    activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
+    if activity.kind not in TEXT_KINDS:
+        raise InvalidInput("wrong_kind", "This activity does not take written entries.")
+    if not paper:
+        require_open_for_input(activity)
+    if lane not in activity.lane_keys():
+        raise InvalidInput("invalid_lane", "Choose one of the columns on the board.")
+    if activity.kind == "wordcloud":
+        clean = validation.clean_text(text, field="Your words", max_chars=WORDCLOUD_MAX_CHARS)
+        if len(clean.split()) > WORDCLOUD_MAX_WORDS:
+            raise InvalidInput("too_many_words", f"Write one to {WORDCLOUD_MAX_WORDS} words.")
+    else:
+        clean = validation.clean_text(text, field="Your answer", max_chars=ENTRY_MAX_CHARS)
+    return activity, clean
+
+
+_DIALECT_INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+
+
+def _insert_unless_known(**values: Any) -> Response | None:
+    """Insert one entry, or nothing if its client key is already stored (by an earlier send, or by
+    another process this very moment). Returns the stored Response, persistent in the session."""
+    insert = _DIALECT_INSERTS[db.session.get_bind().dialect.name]
+    statement = (
+        insert(Response).values(**values)
+        .on_conflict_do_nothing(index_elements=[Response.event_id, Response.client_key])
+        .returning(Response)
+    )
+    return db.session.scalars(statement).first()
+
+
+def _stored_entry(event: Event, key: str) -> Response | None:
+    return db.session.scalar(select(Response).where(Response.event_id == event.id, Response.client_key == key))
 
 
 def _resent(existing: Response, participant: Participant | None) -> Submission:
