@@ -262,9 +262,10 @@ class Worker:
 def worker_main(conn, worker_index: int, cpu: int | None = None, nice: int = 0) -> None:
     import os
 
-    from bench._server import raise_nofile
+    from bench._server import no_full_collections, raise_nofile
 
     raise_nofile()
+    no_full_collections()
     if nice:
         os.setpriority(os.PRIO_PROCESS, 0, nice)
     if cpu is not None:

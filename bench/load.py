@@ -309,6 +309,14 @@ async def run_scenario(args, workers: Workers, listeners: Listeners, urls: list[
     print(latency_line("submit→ack", latency_ack))
     print(latency_line("submit→projector", latency_projector))
     print(latency_line("submit→consoles (both)", latency_consoles))
+    # The worst projector latency of each second of the burst: a steady tail, or stalls at moments?
+    by_second: dict[int, float] = {}
+    for r in created:
+        if r[4] in listeners.projector_at:
+            second = int(r[1] - first_t)
+            by_second[second] = max(by_second.get(second, 0.0), listeners.projector_at[r[4]] - r[1])
+    result["projector_worst_by_second_ms"] = [round(1000 * by_second[k]) for k in sorted(by_second)]
+    print("projector, worst per second  " + " ".join(str(v) for v in result["projector_worst_by_second_ms"]) + " ms")
     print(f"entries lost                {len(lost)} (acked, not on the projector even after projector:sync); "
           f"{len(missed_live)} missed live; consoles missed {[len(x) for x in lost_console]}; "
           f"listener reconnects {listeners.reconnects}; phone disconnects {dropped}")
@@ -590,6 +598,7 @@ def main(argv=None) -> int:
                       f"moderation='post', audience='everyone' for the bench", flush=True)
         else:
             raise SystemExit("give --activity-id of a post-moderated board, or --database-url so the bench can make one")
+        _server.no_full_collections()  # this process holds the projector and console listeners
         results = asyncio.run(orchestrate(args, urls, pids, demo, board))
         if args.json:
             Path(args.json).write_text(json.dumps(results, indent=2, default=str))

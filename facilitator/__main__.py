@@ -35,7 +35,7 @@ def serve(argv: list[str]) -> None:
     args = parser.parse_args(argv)
     _patch(args.async_mode)
 
-    from facilitator import create_app
+    from facilitator import create_app, gc_policy
     from facilitator.cli import ensure_demo_event, upgrade_database
     from facilitator.extensions import socketio
 
@@ -45,6 +45,7 @@ def serve(argv: list[str]) -> None:
         if args.demo:
             ensure_demo_event(app, base_url=f"http://{args.host}:{args.port}")
     socketio.start_background_task(_purge_due_events_daily, app)
+    gc_policy.install()
     options: dict = {"host": args.host, "port": args.port, "allow_unsafe_werkzeug": True}
     if args.async_mode == "eventlet":
         options["max_size"] = args.max_connections  # eventlet's server caps at 1,024 otherwise

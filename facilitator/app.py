@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Flask
 
 from facilitator import config as config_module
-from facilitator import compression, i18n, socket_rooms
+from facilitator import compression, entry_batches, i18n, socket_rooms
 from facilitator.extensions import csrf, db, migrate, socketio
 from facilitator.ratelimit import participant_limits
 
@@ -36,6 +36,7 @@ def create_app(config: dict | None = None) -> Flask:
     csrf.init_app(app)
     i18n.init_app(app)  # Flask-Babel, the language of each page, catalogues compiled if stale
     _init_database_pragmas(app)
+    entry_batches.init_app(app)
     participant_limits.configure(
         limit=app.config["RATE_LIMIT_SUBMISSIONS"],
         window=app.config["RATE_LIMIT_WINDOW_SECONDS"],

@@ -86,6 +86,13 @@ def load(instance_path: Path) -> dict:
         # Participant actions allowed per rolling window (per participant token and per connection).
         "RATE_LIMIT_SUBMISSIONS": _int("RATE_LIMIT_SUBMISSIONS", 10),
         "RATE_LIMIT_WINDOW_SECONDS": _int("RATE_LIMIT_WINDOW_SECONDS", 10),
+        # Phones' entries are stored in batches, one transaction each (facilitator/entry_batches.py); past
+        # ENTRY_QUEUE_LIMIT entries waiting, or ENTRY_WAIT_SECONDS without a commit, a phone hears "busy"
+        # and re-sends from its outbox.
+        "ENTRY_BATCH_MAX": _int("ENTRY_BATCH_MAX", 200),
+        "ENTRY_BATCH_LINGER_SECONDS": float(os.environ.get("ENTRY_BATCH_LINGER_SECONDS", 0.01)),
+        "ENTRY_QUEUE_LIMIT": _int("ENTRY_QUEUE_LIMIT", 2000),
+        "ENTRY_WAIT_SECONDS": float(os.environ.get("ENTRY_WAIT_SECONDS", 10)),
         "PROXY_FIX": _bool("PROXY_FIX", False),
         # Set by the entry point that owns the process (wsgi.py, the serve command); plain imports of the
         # app (tests, CLI commands) use threads. Explicit, because Flask-SocketIO would otherwise pick

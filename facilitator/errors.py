@@ -35,3 +35,9 @@ class Conflict(ServiceError):
 
 class RateLimited(ServiceError):
     status = 429
+
+
+class Busy(ServiceError):
+    """Too much is waiting to be stored; the client keeps the entry and sends it again shortly."""
+
+    status = 503

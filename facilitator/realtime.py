@@ -20,10 +20,33 @@ from facilitator.sockets import connections, participant_room, room
 
 
 def entry_changed(event: Event, response: Response, activity: Activity | None = None) -> None:
-    """An entry was submitted or moderated: tell staff, its author, and the projector if it shows there.
+    """An entry was moderated: tell staff, its author, and the projector if it shows there.
     ``activity`` is the entry's, when the caller has it loaded already."""
-    version = event.version
-    counts = board_service.counts(response.activity_id)
+    _tell_views(event, response, version=event.version, counts=board_service.counts(response.activity_id))
+    _entries_counted_in_results(event, activity or db.session.get(Activity, response.activity_id))
+
+
+def entries_stored(event: Event, submissions: list) -> None:
+    """New entries were committed (a batch, for one event): the views that may see each are told, with the
+    counts read once per activity; a flag alerts safeguarding. Re-sends change nothing and tell nobody."""
+    created = [s for s in submissions if s.created]
+    activities = {s.activity.id: s.activity for s in created}
+    counts = {activity_id: board_service.counts(activity_id) for activity_id in activities}
+    for submission in created:
+        _tell_views(event, submission.response, version=submission.version,
+                    counts=counts[submission.response.activity_id])
+    for activity in activities.values():
+        _entries_counted_in_results(event, activity)
+    for submission in created:
+        if submission.flag is not None:
+            safeguarding_alert(event, submission.flag)
+
+
+def submission_stored(event: Event, submission) -> None:
+    entries_stored(event, [submission])
+
+
+def _tell_views(event: Event, response: Response, *, version: int, counts: dict) -> None:
     if response.status == "held":
         # Moderators only learn that the entry left their queue; its text goes to safeguarding alone.
         socketio.emit("entry", {"version": version, "entry": board_service.withheld_view(response), "counts": counts},
@@ -46,18 +69,12 @@ def entry_changed(event: Event, response: Response, activity: Activity | None = 
     else:
         projector_update["removed"] = response.id
     socketio.emit("board", projector_update, to=room(event.id, "projector"))
-    activity = activity or db.session.get(Activity, response.activity_id)
+
+
+def _entries_counted_in_results(event: Event, activity: Activity) -> None:
+    """Word clouds, questions and upvoted boards show entries in their results: those follow too."""
     if activity.kind in ("wordcloud", "qna") or activity.upvotes_enabled:
         results_changed(event, activity)
-
-
-def submission_stored(event: Event, submission) -> None:
-    """A new entry was committed: the views that may see it are told; a flag alerts safeguarding."""
-    if not submission.created:
-        return
-    entry_changed(event, submission.response, submission.activity)
-    if submission.flag is not None:
-        safeguarding_alert(event, submission.flag)
 
 
 def safeguarding_alert(event: Event, flag) -> None:

@@ -100,9 +100,9 @@ def test_flooding_phone_is_slowed_and_its_neighbour_is_not(app, event, new_phone
     assert flooder.submit("calmer now")["ok"]
 
 
-def test_an_outbox_replay_is_not_counted_against_the_limit(app, event, phone):
+def test_an_outbox_replay_is_never_refused(app, event, phone):
     """After a reconnect the phone re-sends every entry it has no ack for. Entries already stored are
-    recognised by their keys and never refused, however fast they come."""
+    recognised by their keys and answered as stored, however fast they come."""
     clock = FakeClock()
     participant_limits.configure(limit=3, window=10)
     participant_limits.counter = MemoryCounter(clock)

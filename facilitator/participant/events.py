@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import request
 
-from facilitator import realtime
+from facilitator import entry_batches, realtime
 from facilitator.models import Activity, Participant
 from facilitator.extensions import db
 from facilitator.services import agenda as agenda_service
@@ -18,24 +18,10 @@ from facilitator.sockets import Connection, handler
 
 @handler("participant:submit", view="participant")
 def submit(connection: Connection, data: dict) -> dict:
-    event = event_service.get_event(connection.event_id)
-    participant = db.session.get(Participant, connection.participant_id)
-    submission = board_service.submit_entry(
-        event,
-        activity_id=data.get("activity_id"),
-        lane=data.get("lane"),
-        text=data.get("text"),
-        client_key=data.get("client_key"),
-        participant=participant,
-        connection_id=request.sid,
-    )
-    realtime.submission_stored(event, submission)
-    return {
-        "entry": board_service.own_entry_view(submission.response),
-        "duplicate": not submission.created,
-        # Only the writer's phone learns this, and it shows the helpline: never "your post was blocked".
-        "support": submission.needs_safeguarding,
-    }
+    """Stored (in this process's next batch) before the ack; the ack carries the phone's copy of it."""
+    entry = board_service.NewEntry(data.get("activity_id"), data.get("lane"), data.get("text"), data.get("client_key"),
+                                   participant_id=connection.participant_id, connection_id=request.sid)
+    return entry_batches.store(connection.event_id, entry)
 
 
 @handler("participant:help", view="participant")

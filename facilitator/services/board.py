@@ -9,9 +9,10 @@ from sqlalchemy import case, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from facilitator import safety, validation
-from facilitator.errors import InvalidInput, RateLimited, ServiceError
+from facilitator.errors import InvalidInput, ServiceError
 from facilitator.extensions import commit_keeping_state, db
 from facilitator.models import Activity, Event, Participant, Response, SafeguardingFlag, StaffUser
+from facilitator.models._types import utcnow
 from facilitator.ratelimit import participant_limits
 from facilitator.services import audit
 from facilitator.services.safeguarding import open_flag
@@ -26,11 +27,25 @@ SAFEGUARDING_FLAGS = {"distress", "disclosure"}
 
 
 @dataclass(frozen=True)
+class NewEntry:
+    """One entry as a phone (or a facilitator typing a paper card) sent it, before any rule is checked."""
+
+    activity_id: Any
+    lane: Any
+    text: Any
+    client_key: Any
+    participant_id: int | None = None
+    connection_id: str | None = None  # the socket it came over, for the per-connection rate limit
+    paper_by: StaffUser | None = None
+
+
+@dataclass(frozen=True)
 class Submission:
     response: Response
     created: bool  # False when the client key was already known: a re-send, nothing new stored
     activity: Activity | None = None  # the activity written to, loaded already (None for a re-send)
     flag: SafeguardingFlag | None = None  # raised by this submission, for the safeguarding lead
+    version: int | None = None  # the event's version this entry brought it to (None for a re-send)
 
     @property
     def needs_safeguarding(self) -> bool:
@@ -49,95 +64,154 @@ def submit_entry(
     paper_by: StaffUser | None = None,
     connection_id: str | None = None,
 ) -> Submission:
-    """Store one entry, screened, before anyone is told about it. A known client key is a no-op.
+    """Store one entry, screened, before anyone is told about it. A known client key is a no-op."""
+    entry = NewEntry(activity_id, lane, text, client_key, participant_id=participant.id if participant else None,
+                     connection_id=connection_id, paper_by=paper_by)
+    outcome = store_entries(event, [entry])[0]
+    if isinstance(outcome, ServiceError):
+        raise outcome
+    return outcome
 
-    New entries are the common case, so the key is not looked up first: the insert itself skips a known
-    key (ON CONFLICT DO NOTHING), and only then is the stored entry read back.
+
+def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | ServiceError]:
+    """Store a batch of entries for one event in one transaction and commit it; for each entry, in order,
+    its Submission or the rule it broke. One entry's error never costs another its place.
+
+    New entries are the common case, so keys are not looked up first: the insert skips a key already
+    stored (ON CONFLICT DO NOTHING), and only the entries it skipped, or that broke a rule, are looked up,
+    so that a re-send of a stored entry is a success whatever has changed since (the activity closed,
+    the phone's rate limit spent on re-sends).
     """
-    key = validation.client_key(client_key)
-    try:
-        activity, clean = _checked_input(event, activity_id, lane, text, paper=paper_by is not None)
-    except ServiceError:
-        # A re-send of an entry stored before the activity closed (or the app's limits changed) is
-        # still a success: its phone must stop re-sending it.
-        existing = _stored_entry(event, key)
-        if existing is None:
-            raise
-        return _resent(existing, participant)
-
-    screening = safety.screen(clean, event.blocked_words)
-    response = _insert_unless_known(
-        event_id=event.id,
-        activity_id=activity.id,
-        participant_id=participant.id if participant else None,
-        client_key=key,
-        lane=lane,
-        text=clean,
-        shown_text=screening.redacted,
-        flags=sorted(screening.flags),
-        status=_initial_status(activity, screening, paper=paper_by is not None),
-        source="paper" if paper_by else "phone",
-        group=participant.group if participant else None,
-        age_band=participant.age_band if participant else None,
-    )
-    if response is None:
-        return _resent(_stored_entry(event, key), participant)
-    if participant is not None:
-        # Counted once the entry is known to be new, so re-sends from an outbox are never refused.
+    outcomes: list[Submission | ServiceError | None] = [None] * len(entries)
+    participants = _participants(event, {e.participant_id for e in entries if e.participant_id is not None})
+    new_rows: list[dict] = []
+    pending: dict[str, tuple[int, Activity, safety.Screening]] = {}  # key -> (index, activity, screening)
+    refused: dict[int, str] = {}  # index -> key, for entries that broke a rule: unless already stored
+    repeats: list[tuple[int, str]] = []  # the same key twice in one batch: a re-send racing its original
+    for i, entry in enumerate(entries):
         try:
-            participant_limits.check("submit", f"p{participant.id}", *([f"c{connection_id}"] if connection_id else []))
-        except RateLimited:
-            db.session.rollback()
-            raise
-    flag = open_flag(event, reasons=sorted(SAFEGUARDING_FLAGS & screening.flags), response=response) \
-        if SAFEGUARDING_FLAGS & screening.flags else None
-    if paper_by is not None:
-        audit.record(event.id, paper_by, "paper_entry", f"response:{response.id}", lane=lane)
-    bump_version(event)
+            key = validation.client_key(entry.client_key)
+        except ServiceError as error:
+            outcomes[i] = error
+            continue
+        if key in pending:
+            repeats.append((i, key))
+            continue
+        participant = participants.get(entry.participant_id)
+        try:
+            if entry.participant_id is not None and participant is None:
+                raise InvalidInput("unknown_participant", "Join the event again to take part.")
+            activity, clean = _checked_input(event, entry)
+            if participant is not None:
+                participant_limits.check("submit", f"p{participant.id}",
+                                         *([f"c{entry.connection_id}"] if entry.connection_id else []))
+        except ServiceError as error:
+            outcomes[i] = error
+            refused[i] = key
+            continue
+        screening = safety.screen(clean, event.blocked_words)
+        pending[key] = (i, activity, screening)
+        new_rows.append(_row(event, entry, key, activity, clean, screening, participant))
+
+    inserted = {r.client_key: r for r in _insert_unless_known(new_rows)} if new_rows else {}
+    skipped = set(pending) - set(inserted)  # stored before: by an earlier send, or by another process
+    stored = _stored_entries(event, skipped | set(refused.values()))
+    created = [key for key in pending if key in inserted]
+    first_version = bump_version(event, by=len(created)) - len(created) + 1 if created else None
+    for n, key in enumerate(created):
+        i, activity, screening = pending[key]
+        response = inserted[key]
+        reasons = sorted(SAFEGUARDING_FLAGS & screening.flags)
+        flag = open_flag(event, reasons=reasons, response=response) if reasons else None
+        if entries[i].paper_by is not None:
+            audit.record(event.id, entries[i].paper_by, "paper_entry", f"response:{response.id}", lane=response.lane)
+        outcomes[i] = Submission(response, created=True, activity=activity, flag=flag, version=first_version + n)
+    for key in skipped:
+        i = pending[key][0]
+        outcomes[i] = _resent(stored[key], entries[i].participant_id)
+    for i, key in refused.items():
+        if key in stored:
+            outcomes[i] = _resent(stored[key], entries[i].participant_id)
+    for i, key in repeats:
+        outcomes[i] = _resent(inserted.get(key) or stored[key], entries[i].participant_id)
     commit_keeping_state()
-    return Submission(response, created=True, activity=activity, flag=flag)
+    return outcomes
 
 
-def _checked_input(event: Event, activity_id: Any, lane: Any, text: Any, *, paper: bool) -> tuple[Activity, str]:
+def _checked_input(event: Event, entry: NewEntry) -> tuple[Activity, str]:
     """The activity written to, and the text cleaned, or the rule the entry breaks."""
-    activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
+    activity = get_activity(event, validation.positive_int(entry.activity_id, field="Activity"))
     if activity.kind not in TEXT_KINDS:
         raise InvalidInput("wrong_kind", "This activity does not take written entries.")
-    if not paper:
+    if entry.paper_by is None:
         require_open_for_input(activity)
-    if lane not in activity.lane_keys():
+    if entry.lane not in activity.lane_keys():
         raise InvalidInput("invalid_lane", "Choose one of the columns on the board.")
     if activity.kind == "wordcloud":
-        clean = validation.clean_text(text, field="Your words", max_chars=WORDCLOUD_MAX_CHARS)
+        clean = validation.clean_text(entry.text, field="Your words", max_chars=WORDCLOUD_MAX_CHARS)
         if len(clean.split()) > WORDCLOUD_MAX_WORDS:
             raise InvalidInput("too_many_words", f"Write one to {WORDCLOUD_MAX_WORDS} words.")
     else:
-        clean = validation.clean_text(text, field="Your answer", max_chars=ENTRY_MAX_CHARS)
+        clean = validation.clean_text(entry.text, field="Your answer", max_chars=ENTRY_MAX_CHARS)
     return activity, clean
+
+
+def _row(event: Event, entry: NewEntry, key: str, activity: Activity, clean: str, screening: safety.Screening,
+         participant: Participant | None) -> dict:
+    # Every column given, so every row of a multi-row insert has the same keys.
+    return {
+        "event_id": event.id,
+        "activity_id": activity.id,
+        "participant_id": participant.id if participant else None,
+        "client_key": key,
+        "lane": entry.lane,
+        "text": clean,
+        "shown_text": screening.redacted,
+        "flags": sorted(screening.flags),
+        "status": _initial_status(activity, screening, paper=entry.paper_by is not None),
+        "source": "paper" if entry.paper_by else "phone",
+        "group": participant.group if participant else None,
+        "age_band": participant.age_band if participant else None,
+        "pinned": False,
+        "starred": False,
+        "created_at": utcnow(),
+    }
 
 
 _DIALECT_INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
 
-def _insert_unless_known(**values: Any) -> Response | None:
-    """Insert one entry, or nothing if its client key is already stored (by an earlier send, or by
-    another process this very moment). Returns the stored Response, persistent in the session."""
+def _insert_unless_known(rows: list[dict]) -> list[Response]:
+    """Insert entries in one statement, skipping any whose client key is already stored (by an earlier
+    send, or by another process this very moment). Returns the Responses stored, persistent in the session."""
     insert = _DIALECT_INSERTS[db.session.get_bind().dialect.name]
     statement = (
-        insert(Response).values(**values)
+        insert(Response)
         .on_conflict_do_nothing(index_elements=[Response.event_id, Response.client_key])
         .returning(Response)
     )
-    return db.session.scalars(statement).first()
+    # Rows as parameters, not in .values(): one compiled statement whatever the batch size (SQLAlchemy's
+    # "insertmanyvalues" still sends one multi-row INSERT).
+    return list(db.session.scalars(statement, rows))
 
 
-def _stored_entry(event: Event, key: str) -> Response | None:
-    return db.session.scalar(select(Response).where(Response.event_id == event.id, Response.client_key == key))
+def _stored_entries(event: Event, keys: set[str]) -> dict[str, Response]:
+    if not keys:
+        return {}
+    found = db.session.scalars(select(Response).where(Response.event_id == event.id, Response.client_key.in_(keys)))
+    return {r.client_key: r for r in found}
 
 
-def _resent(existing: Response, participant: Participant | None) -> Submission:
-    if participant is not None and existing.participant_id != participant.id:
-        raise InvalidInput("invalid_client_key", "The entry's key is already in use. Send it again.")
+def _participants(event: Event, ids: set[int]) -> dict[int, Participant]:
+    if not ids:
+        return {}
+    found = db.session.scalars(select(Participant).where(Participant.event_id == event.id, Participant.id.in_(ids)))
+    return {p.id: p for p in found}
+
+
+def _resent(existing: Response, participant_id: int | None) -> Submission | ServiceError:
+    if participant_id is not None and existing.participant_id != participant_id:
+        return InvalidInput("invalid_client_key", "The entry's key is already in use. Send it again.")
     return Submission(existing, created=False)
 
 

@@ -71,13 +71,14 @@ def get_activity(event: Event, activity_id: int) -> Activity:
     return activity
 
 
-def bump_version(event: Event) -> int:
-    """Raise the event's version inside the current transaction, atomically across processes."""
+def bump_version(event: Event, by: int = 1) -> int:
+    """Raise the event's version inside the current transaction, atomically across processes. A batch of
+    ``by`` changes raises it by ``by``, so each change keeps a version of its own."""
     # On the table, not the ORM entity: every entry bumps the version, and the ORM's bulk-update
     # bookkeeping (matching objects in the session) cost more than the statement itself.
     events = Event.__table__
     version = db.session.execute(
-        update(events).where(events.c.id == event.id).values(version=events.c.version + 1)
+        update(events).where(events.c.id == event.id).values(version=events.c.version + by)
         .returning(events.c.version)
     ).scalar_one()
     set_committed_value(event, "version", version)
