@@ -144,10 +144,11 @@ class Listeners:
 
         @projector.on("board")
         async def on_board(update):
-            card = update.get("card") if isinstance(update, dict) else None
-            if card and card.get("id") not in self.projector_at:
-                self.projector_at[card["id"]] = time.monotonic()
-                self.projector_text[card["id"]] = card.get("text")
+            arrived = time.monotonic()
+            for card in update.get("cards", []) if isinstance(update, dict) else []:
+                if card.get("id") not in self.projector_at:
+                    self.projector_at[card["id"]] = arrived
+                    self.projector_text[card["id"]] = card.get("text")
 
         @projector.on("disconnect")
         async def on_projector_disconnect(*_):
@@ -168,11 +169,12 @@ class Listeners:
             console = socketio.AsyncClient(reconnection=True, reconnection_delay=0.5, reconnection_delay_max=2,
                                            http_session=jar_session)
 
-            @console.on("entry")
-            async def on_entry(message, index=index):
-                entry = message.get("entry") if isinstance(message, dict) else None
-                if entry and entry.get("id") not in self.console_at[index]:
-                    self.console_at[index][entry["id"]] = time.monotonic()
+            @console.on("entries")
+            async def on_entries(message, index=index):
+                arrived = time.monotonic()
+                for entry in message.get("entries", []) if isinstance(message, dict) else []:
+                    if entry.get("id") not in self.console_at[index]:
+                        self.console_at[index][entry["id"]] = arrived
 
             await console.connect(url, auth={"view": "console", "event_id": event_id}, headers={"Cookie": cookie},
                                   transports=["websocket"], wait_timeout=20)
@@ -607,6 +609,10 @@ def main(argv=None) -> int:
         for server in servers:
             if server.pid != _server.serving_pid(server.process.pid) or server.process.poll() is not None:
                 print(f"server {server.pid} is gone (replaced or exited)", file=sys.stderr)
+            collections = [line for line in server.log_path.read_text(errors="replace").splitlines()
+                           if "full garbage collection" in line]
+            for line in collections:  # the server's own full collections, each a pause (facilitator/gc_policy.py)
+                print(f"server {server.pid}: {line}")
             problems = server.problems()
             if problems:
                 print(f"server {server.url} log:\n{problems}", file=sys.stderr)

@@ -42,6 +42,11 @@ def install() -> None:
     socketio.start_background_task(_collect_when_quiet)
 
 
+def full_collection_due(busy: float, seconds_since_last: float) -> bool:
+    """``busy``: the share of a core the process used over the last CHECK_SECONDS."""
+    return (busy < QUIET_CPU and seconds_since_last >= MIN_INTERVAL) or seconds_since_last >= MAX_INTERVAL
+
+
 def _collect_when_quiet() -> None:
     last_full = time.monotonic()
     cpu_before, wall_before = time.process_time(), time.monotonic()
@@ -49,8 +54,7 @@ def _collect_when_quiet() -> None:
         socketio.sleep(CHECK_SECONDS)
         cpu_now, now = time.process_time(), time.monotonic()
         busy = (cpu_now - cpu_before) / max(now - wall_before, 1e-6)
-        since = now - last_full
-        if (busy < QUIET_CPU and since >= MIN_INTERVAL) or since >= MAX_INTERVAL:
+        if full_collection_due(busy, now - last_full):
             started = time.perf_counter()
             freed = gc.collect()
             last_full = time.monotonic()

@@ -246,6 +246,8 @@ PARTICIPANT_ERRORS: list[tuple[str, str, Any]] = [
      lazy_gettext("Lots of people are joining right now. Wait a minute, then press Join again.")),
     ("rate_limited", r"You are sending very fast\..*",
      lazy_gettext("You are sending very fast. Wait a few seconds, then try again.")),
+    ("busy", r"The room is sending a lot right now\..*",
+     lazy_gettext("The room is sending a lot right now. Your entry is kept and sent again in a moment.")),
     ("not_ready_for_children", r"Children's activities open only after .*",
      lazy_gettext("This activity is not open right now.")),
 ]

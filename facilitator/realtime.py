@@ -22,53 +22,55 @@ from facilitator.sockets import connections, participant_room, room
 def entry_changed(event: Event, response: Response, activity: Activity | None = None) -> None:
     """An entry was moderated: tell staff, its author, and the projector if it shows there.
     ``activity`` is the entry's, when the caller has it loaded already."""
-    _tell_views(event, response, version=event.version, counts=board_service.counts(response.activity_id))
+    _tell_views(event, response.activity_id, [response], version=event.version,
+                counts=board_service.counts(response.activity_id))
+    if response.participant_id:
+        socketio.emit("own_entry", {"version": event.version, "entry": board_service.own_entry_view(response)},
+                      to=participant_room(response.participant_id))
     _entries_counted_in_results(event, activity or db.session.get(Activity, response.activity_id))
 
 
 def entries_stored(event: Event, submissions: list) -> None:
-    """New entries were committed (a batch, for one event): the views that may see each are told, with the
-    counts read once per activity; a flag alerts safeguarding. Re-sends change nothing and tell nobody."""
-    created = [s for s in submissions if s.created]
-    activities = {s.activity.id: s.activity for s in created}
-    counts = {activity_id: board_service.counts(activity_id) for activity_id in activities}
-    for submission in created:
-        _tell_views(event, submission.response, version=submission.version,
-                    counts=counts[submission.response.activity_id])
-    for activity in activities.values():
-        _entries_counted_in_results(event, activity)
-    for submission in created:
-        if submission.flag is not None:
-            safeguarding_alert(event, submission.flag)
+    """New entries were committed (a batch, for one event): one message per view and activity, with the
+    counts read once; a flag alerts safeguarding. The writer's phone learnt of its entry from its ack.
+    Re-sends change nothing and tell nobody."""
+    by_activity: dict[int, list] = {}
+    for submission in submissions:
+        if submission.created:
+            by_activity.setdefault(submission.activity.id, []).append(submission)
+    for activity_id, group in by_activity.items():
+        _tell_views(event, activity_id, [s.response for s in group], version=max(s.version for s in group),
+                    counts=board_service.counts(activity_id))
+        _entries_counted_in_results(event, group[0].activity)
+    for group in by_activity.values():
+        for submission in group:
+            if submission.flag is not None:
+                safeguarding_alert(event, submission.flag)
 
 
 def submission_stored(event: Event, submission) -> None:
     entries_stored(event, [submission])
 
 
-def _tell_views(event: Event, response: Response, *, version: int, counts: dict) -> None:
-    if response.status == "held":
-        # Moderators only learn that the entry left their queue; its text goes to safeguarding alone.
-        socketio.emit("entry", {"version": version, "entry": board_service.withheld_view(response), "counts": counts},
-                      to=room(event.id, "staff"))
-        socketio.emit("entry", {"version": version, "entry": board_service.staff_view(response), "counts": counts},
-                      to=room(event.id, "safeguarding"))
-    else:
-        socketio.emit("entry", {"version": version, "entry": board_service.staff_view(response), "counts": counts},
-                      to=room(event.id, "staff"))
-    if response.participant_id:
-        socketio.emit("own_entry", {"version": version, "entry": board_service.own_entry_view(response)},
-                      to=participant_room(response.participant_id))
-    projector_update = {
+def _tell_views(event: Event, activity_id: int, responses: list[Response], *, version: int, counts: dict) -> None:
+    """Staff's queue, safeguarding and the projector hear of new or changed entries of one activity, in
+    one message each however many there are."""
+    # Moderators only learn that a held entry left their queue; its text goes to safeguarding alone.
+    staff_entries = [board_service.withheld_view(r) if r.status == "held" else board_service.staff_view(r)
+                     for r in responses]
+    socketio.emit("entries", {"version": version, "activity_id": activity_id, "entries": staff_entries,
+                              "counts": counts}, to=room(event.id, "staff"))
+    held = [board_service.staff_view(r) for r in responses if r.status == "held"]
+    if held:
+        socketio.emit("entries", {"version": version, "activity_id": activity_id, "entries": held,
+                                  "counts": counts}, to=room(event.id, "safeguarding"))
+    socketio.emit("board", {
         "version": version,
-        "activity_id": response.activity_id,
+        "activity_id": activity_id,
         "counts": counts,
-    }
-    if response.status == "approved":
-        projector_update["card"] = board_service.card_view(response)
-    else:
-        projector_update["removed"] = response.id
-    socketio.emit("board", projector_update, to=room(event.id, "projector"))
+        "cards": [board_service.card_view(r) for r in responses if r.status == "approved"],
+        "removed": [r.id for r in responses if r.status != "approved"],
+    }, to=room(event.id, "projector"))
 
 
 def _entries_counted_in_results(event: Event, activity: Activity) -> None:

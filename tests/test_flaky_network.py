@@ -201,10 +201,10 @@ class Projector:
         with self.lock:
             if update.get("activity_id") != self.activity_id:
                 return
-            if "card" in update:
-                self.cards[update["card"]["id"]] = update["card"]
-            elif "removed" in update:
-                self.cards.pop(update["removed"], None)
+            for card in update["cards"]:
+                self.cards[card["id"]] = card
+            for removed in update["removed"]:
+                self.cards.pop(removed, None)
 
     def _on_snapshot(self, snapshot):
         with self.lock:

@@ -102,7 +102,7 @@ def test_moderator_escalation_removes_the_card_everywhere(app, event, phone, mod
     assert projector.emit("projector:sync", {}, callback=True)["cards"]
     projector.get_received()
     assert moderator.emit("console:escalate", {"response_id": entry_id}, callback=True)["ok"]
-    assert received(projector, "board")[-1]["removed"] == entry_id
+    assert received(projector, "board")[-1]["removed"] == [entry_id]
     assert projector.emit("projector:sync", {}, callback=True)["cards"] == []
     assert moderator.emit("console:moderate", {"response_id": entry_id, "action": "approve"}, callback=True)["error"] == "held_for_safeguarding"
     with app.app_context():

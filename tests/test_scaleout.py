@@ -96,7 +96,7 @@ def test_an_entry_crosses_between_two_processes(async_mode, database):
         projector_board = Listener(projector, "board")
         console = connect(second.url, {"view": "console", "event_id": event_id}, staff_http.cookie_header())
         clients.append(console)
-        console_entries = Listener(console, "entry")
+        console_entries = Listener(console, "entries")
 
         # An activity switch on the second process reaches the phone on the first.
         state = console.call("console:sync", {}, timeout=10)
@@ -118,15 +118,15 @@ def test_an_entry_crosses_between_two_processes(async_mode, database):
         entry_id = ack["entry"]["id"]
         # Matched by id and text: Redis pub/sub channels are shared by every app on this Redis (another
         # test run's event 1 would use the same room names).
-        seen = console_entries.wait_for(lambda m: m["entry"]["id"] == entry_id and m["entry"].get("original") == text)
+        seen = console_entries.wait_for(lambda m: any(e["id"] == entry_id and e.get("original") == text
+                                                      for e in m["entries"]))
         assert seen is not None, "the entry did not reach the console on the other process"
-        assert seen["entry"]["original"] == text and seen["entry"]["status"] == "pending"
+        assert [(e["original"], e["status"]) for e in seen["entries"] if e["id"] == entry_id] == [(text, "pending")]
 
         # Approved on the second process: the projector there shows the card, the phone on the first hears.
         assert console.call("console:moderate", {"response_id": entry_id, "action": "approve"}, timeout=10)["ok"]
-        card = projector_board.wait_for(lambda m: (m.get("card") or {}).get("id") == entry_id
-                                        and m["card"]["text"] == text)
-        assert card is not None and card["card"]["text"] == text
+        card = projector_board.wait_for(lambda m: any(c["id"] == entry_id and c["text"] == text for c in m["cards"]))
+        assert card is not None, "the approved card did not reach the projector on the other process"
         mine = phone_entries.wait_for(lambda m: m["entry"]["id"] == entry_id and m["entry"]["text"] == text
                                       and m["entry"]["state"] == "on_board")
         assert mine is not None, "the approval did not cross back to the phone's process"

@@ -37,8 +37,8 @@ def test_phone_to_moderator_to_projector_over_a_real_server(server):
 
     @projector.on("board")
     def on_board(update):
-        if "card" in update:
-            cards.append(update["card"])
+        cards.extend(update["cards"])
+        if cards:
             card_arrived.set()
 
     console = connect(server.url, {"view": "console", "event_id": int(demo["console"])}, staff_http.cookie_header())

@@ -31,13 +31,13 @@ def test_resent_entry_is_acknowledged_without_a_second_copy(app, phone):
 def test_approved_card_reaches_the_projector_and_waiting_one_does_not(phone, projector, console):
     projector.get_received()
     ack = phone.submit("We want kind comments")
-    assert all("card" not in update for update in received(projector, "board"))
-    queue = received(console, "entry")
-    assert queue and queue[-1]["entry"]["original"] == "We want kind comments"
+    assert all(update["cards"] == [] for update in received(projector, "board"))
+    queue = received(console, "entries")
+    assert queue and queue[-1]["entries"][-1]["original"] == "We want kind comments"
 
     approved = console.emit("console:moderate", {"response_id": ack["entry"]["id"], "action": "approve"}, callback=True)
     assert approved["ok"]
-    cards = [u["card"] for u in received(projector, "board") if "card" in u]
+    cards = [card for update in received(projector, "board") for card in update["cards"]]
     assert cards == [{"id": ack["entry"]["id"], "activity_id": cards[0]["activity_id"], "lane": "have",
                       "text": "We want kind comments", "pinned": False, "starred": False, "paper": False,
                       "theme_id": None}]
@@ -165,7 +165,7 @@ def test_held_entry_alerts_safeguarding_only(app, event, phone, console, project
     for client in (moderator, console, projector):
         client.get_received()
     phone.submit("someone is hurting me at home")
-    assert received(console, "entry")[-1]["entry"]["status"] == "held"  # a facilitator is in the safeguarding room
+    assert received(console, "entries")[-1]["entries"][-1]["status"] == "held"  # a facilitator is in the safeguarding room
     assert "hurting" not in str(moderator.get_received())
     assert "hurting" not in str(projector.get_received())
     assert not any(e["status"] == "held" for e in moderator.emit("console:sync", {}, callback=True)["entries"])

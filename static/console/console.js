@@ -141,13 +141,14 @@
     input.focus();
   }
   function upsertFromAck(ack) { upsert(ack.entry); }
-  function upsert(entry) {
-    if (!state.focus || entry.activity_id !== state.focus.id) return;
+  function upsert(entry) { if (remember(entry)) drawEntries(); }
+  function remember(entry) {
+    if (!state.focus || entry.activity_id !== state.focus.id) return false;
     // A facilitator hears of a held entry twice: in full (safeguarding room) and withheld (staff room).
     var known = state.entries.get(entry.id);
-    if (entry.withheld && known && known.status === "held" && !known.withheld) return;
+    if (entry.withheld && known && known.status === "held" && !known.withheld) return false;
     state.entries.set(entry.id, entry);
-    drawEntries();
+    return true;
   }
   function drawEntries() {
     Object.keys(LISTS).forEach(function (status) {
@@ -297,14 +298,17 @@
   socket.on("disconnect", function () { status("Connection lost: reconnecting…", true); });
   socket.on("connect_error", function () { status("Cannot reach the server: retrying…", true); });
   socket.on("agenda", function () { sync(); });
-  socket.on("entry", function (message) {
+  socket.on("entries", function (message) {
     state.version = Math.max(state.version, message.version);
-    if (state.focus && message.entry.activity_id === state.focus.id) {
+    if (state.focus && message.activity_id === state.focus.id) {
       state.counts = message.counts;
       drawFocus();
     }
-    upsert(message.entry);
-    if (message.entry.status === "held") status("An entry was held for safeguarding.", true);
+    var changed = message.entries.filter(remember).length;
+    if (changed) drawEntries();
+    if (message.entries.some(function (entry) { return entry.status === "held"; })) {
+      status("An entry was held for safeguarding.", true);
+    }
   });
 
   socket.on("answer", function () { if (state.focus && state.focus.kind === "response") sync(); });

@@ -357,9 +357,10 @@
           support.hidden = false;
           support.focus();
         }
-      } else if (ack.error === "rate_limited" || ack.error === "internal") {
+      } else if (ack.error === "rate_limited" || ack.error === "internal" || ack.error === "busy") {
         showError(errorText(ack)); // kept in the outbox, tried again later
-        setTimeout(function () { send(item); }, 5000);
+        // Spread over a few seconds: a busy server is not helped by the whole room retrying at once.
+        setTimeout(function () { send(item); }, 3000 + Math.random() * 4000);
       } else {
         // Refused for good (too long, activity closed…): give the text back so nothing is lost.
         dropFromOutbox(item.client_key);

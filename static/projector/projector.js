@@ -311,8 +311,8 @@
   socket.on("board", function (update) {
     board.version = Math.max(board.version, update.version);
     if (!board.activity || update.activity_id !== board.activity.id) return;
-    if (update.card) board.cards.set(update.card.id, update.card);
-    if (update.removed) board.cards.delete(update.removed);
+    update.cards.forEach(function (card) { board.cards.set(card.id, card); });
+    update.removed.forEach(function (id) { board.cards.delete(id); });
     board.counts = update.counts;
     scheduleDraw();
   });

@@ -1,0 +1,145 @@
+"""Phones' entries stored in batches: entries that arrive together share one commit, each is stored before
+its phone is answered, one bad entry never costs the others their place, and a full queue says "busy"."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import event as sa_event
+from sqlalchemy import func, select
+
+from facilitator import entry_batches, safety
+from facilitator.errors import Busy, ServiceError
+from facilitator.extensions import db
+from facilitator.models import Event, Response
+from facilitator.services import participants
+from facilitator.services.board import NewEntry
+from tests import factories
+
+
+@pytest.fixture
+def writer(app):
+    """The app's writer, with its settings restored after the test."""
+    writer = app.extensions["entry_writer"]
+    saved = (writer.linger_seconds, writer.queue_limit, writer.wait_seconds)
+    yield writer
+    writer.linger_seconds, writer.queue_limit, writer.wait_seconds = saved
+
+
+@pytest.fixture
+def phones(app, event):
+    with app.app_context():
+        joined = [participants.join(event.join_code)[0] for _ in range(6)]
+        db.session.commit()
+        return [p.id for p in joined]
+
+
+def store_together(app, event_id: int, entries: list[NewEntry]) -> list[dict | ServiceError]:
+    """Each entry sent from its own thread at the same moment, as phones' handlers would."""
+    outcomes: list = [None] * len(entries)
+    start = threading.Barrier(len(entries))
+
+    def send(i: int) -> None:
+        with app.app_context():
+            start.wait()
+            try:
+                outcomes[i] = entry_batches.store(event_id, entries[i])
+            except ServiceError as error:
+                outcomes[i] = error
+
+    threads = [threading.Thread(target=send, args=(i,)) for i in range(len(entries))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return outcomes
+
+
+def entry(event, participant_id: int, text: str, key: str | None = None) -> NewEntry:
+    return NewEntry(event.current_activity_id, "have", text, key or factories.new_key(), participant_id=participant_id)
+
+
+def count_commits(app):
+    """How many version bumps (one per committed batch with new entries) the test causes."""
+    bumps = []
+
+    def listen(conn, cursor, statement, *args):
+        if statement.startswith("UPDATE events SET version"):
+            bumps.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    sa_event.listen(engine, "before_cursor_execute", listen)
+    return bumps, lambda: sa_event.remove(engine, "before_cursor_execute", listen)
+
+
+def test_entries_sent_together_share_one_commit_and_each_keeps_its_own_version(app, event, phones, writer):
+    writer.linger_seconds = 0.5  # long enough for all six threads to join the first batch
+    with app.app_context():
+        before = db.session.get(Event, event.id).version
+    bumps, stop = count_commits(app)
+    try:
+        acks = store_together(app, event.id, [entry(event, p, f"idea {n}") for n, p in enumerate(phones)])
+    finally:
+        stop()
+    assert all(isinstance(ack, dict) and ack["duplicate"] is False for ack in acks), acks
+    assert len(bumps) == 1  # one batch, one commit
+    with app.app_context():
+        stored = db.session.scalars(select(Response).order_by(Response.id)).all()
+        assert sorted(r.text for r in stored) == sorted(f"idea {n}" for n in range(6))
+        assert db.session.get(Event, event.id).version == before + 6  # every entry a version of its own
+        assert {ack["entry"]["id"] for ack in acks} == {r.id for r in stored}
+
+
+def test_one_entry_that_breaks_the_store_does_not_keep_the_others_out(app, event, phones, writer, monkeypatch):
+    writer.linger_seconds = 0.5
+    real_screen = safety.screen
+
+    def screen(text, *args, **kwargs):
+        if text == "poison":
+            raise RuntimeError("a bug met an unexpected text")
+        return real_screen(text, *args, **kwargs)
+
+    monkeypatch.setattr(safety, "screen", screen)
+    texts = ["fine one", "poison", "fine two", "fine three"]
+    acks = store_together(app, event.id, [entry(event, p, t) for p, t in zip(phones, texts)])
+    outcomes = dict(zip(texts, acks))
+    assert isinstance(outcomes["poison"], ServiceError) and outcomes["poison"].code == "internal"
+    assert all(isinstance(outcomes[t], dict) for t in ("fine one", "fine two", "fine three"))
+    with app.app_context():
+        assert sorted(db.session.scalars(select(Response.text))) == ["fine one", "fine three", "fine two"]
+
+
+def test_rules_are_checked_per_entry_within_a_batch(app, event, phones, writer):
+    writer.linger_seconds = 0.5
+    acks = store_together(app, event.id, [
+        entry(event, phones[0], "a good idea"),
+        entry(event, phones[1], ""),  # empty
+        NewEntry(event.current_activity_id, "no-such-lane", "lost lane", factories.new_key(), participant_id=phones[2]),
+        entry(event, phones[3], "another good idea"),
+    ])
+    assert [ack["entry"]["text"] if isinstance(ack, dict) else ack.code for ack in acks] == [
+        "a good idea", "empty_text", "invalid_lane", "another good idea"]
+
+
+def test_a_full_queue_answers_busy_and_stores_nothing(app, event, phones, writer):
+    writer.queue_limit = 0
+    with app.app_context(), pytest.raises(Busy) as refused:
+        entry_batches.store(event.id, entry(event, phones[0], "too much at once"))
+    assert refused.value.code == "busy"
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Response.id))) == 0
+
+
+def test_a_phone_told_busy_resends_and_its_entry_is_stored_once(app, event, phones, writer):
+    """Busy after waiting means "maybe stored": the re-send with the same key is answered as stored."""
+    writer.linger_seconds, writer.wait_seconds = 0.3, 0.05
+    sent = entry(event, phones[0], "slow night on the server", key="busy-then-resent-1")
+    with app.app_context(), pytest.raises(Busy):
+        entry_batches.store(event.id, sent)
+    writer.wait_seconds = 10
+    with app.app_context():
+        again = entry_batches.store(event.id, sent)
+        assert again["duplicate"] is True
+        assert db.session.scalar(select(func.count(Response.id))) == 1

@@ -1,0 +1,29 @@
+"""The server's garbage-collection policy: no automatic full collections (they stall every connection for
+hundreds of milliseconds with thousands of phones), a full one when the process is quiet."""
+
+import subprocess
+import sys
+
+from facilitator import gc_policy
+
+
+def test_a_full_collection_waits_for_a_quiet_moment_but_not_forever():
+    assert gc_policy.full_collection_due(busy=0.02, seconds_since_last=gc_policy.MIN_INTERVAL)
+    assert not gc_policy.full_collection_due(busy=0.02, seconds_since_last=gc_policy.MIN_INTERVAL - 1)
+    assert not gc_policy.full_collection_due(busy=0.80, seconds_since_last=gc_policy.MIN_INTERVAL * 2)
+    assert gc_policy.full_collection_due(busy=0.80, seconds_since_last=gc_policy.MAX_INTERVAL)
+
+
+def test_a_server_process_freezes_the_app_and_stops_automatic_full_collections():
+    # In a process of its own: the policy changes the interpreter's collector for good.
+    script = (
+        "import gc; from facilitator import create_app, gc_policy\n"
+        "app = create_app({'ASYNC_MODE': 'threading', 'SQLALCHEMY_DATABASE_URI': 'sqlite://'})\n"
+        "gc_policy.install()\n"
+        "print(gc.get_freeze_count(), gc.get_threshold()[2], gc.isenabled())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
+    frozen, old_generation_threshold, enabled = out.stdout.split()
+    assert int(frozen) > 10_000  # the app's modules and objects: never walked again
+    assert int(old_generation_threshold) == gc_policy.NO_AUTOMATIC_FULL_COLLECTION
+    assert enabled == "True"  # young objects are still collected
