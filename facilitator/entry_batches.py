@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +43,7 @@ class EntryWriter:
     app: Flask
     max_batch: int
     linger_seconds: float
+    busy_window_seconds: float  # entries are "flowing" when the last batch began less than this ago
     queue_limit: int
     wait_seconds: float
     _queue: Any = None
@@ -70,12 +72,15 @@ class EntryWriter:
 
     def _write_forever(self, queue) -> None:
         empty = socketio.server.eio.get_queue_empty_exception()
+        last_batch = float("-inf")
         while True:
             batch = [queue.get()]
-            if self.linger_seconds:
-                # A few milliseconds for the rest of the room's entries to arrive: one commit, one count
-                # and one version bump serve them all, which is what keeps a burst off the CPU's limit.
+            if time.monotonic() - last_batch <= self.busy_window_seconds:
+                # Entries are flowing: a few milliseconds for the rest of the room's to arrive, so one
+                # commit, one count and one version bump serve them all; that is what keeps a burst off the
+                # CPU's limit. An entry in a quiet room is stored at once.
                 socketio.sleep(self.linger_seconds)
+            last_batch = time.monotonic()
             while len(batch) < self.max_batch:
                 try:
                     batch.append(queue.get_nowait())
@@ -149,6 +154,7 @@ def init_app(app: Flask) -> None:
         app,
         max_batch=app.config["ENTRY_BATCH_MAX"],
         linger_seconds=app.config["ENTRY_BATCH_LINGER_SECONDS"],
+        busy_window_seconds=10 * app.config["ENTRY_BATCH_LINGER_SECONDS"],
         queue_limit=app.config["ENTRY_QUEUE_LIMIT"],
         wait_seconds=app.config["ENTRY_WAIT_SECONDS"],
     )

@@ -22,9 +22,10 @@ from tests import factories
 def writer(app):
     """The app's writer, with its settings restored after the test."""
     writer = app.extensions["entry_writer"]
-    saved = (writer.linger_seconds, writer.queue_limit, writer.wait_seconds)
+    saved = (writer.linger_seconds, writer.busy_window_seconds, writer.queue_limit, writer.wait_seconds)
+    writer.busy_window_seconds = float("inf")  # linger before every batch, not only once entries flow
     yield writer
-    writer.linger_seconds, writer.queue_limit, writer.wait_seconds = saved
+    writer.linger_seconds, writer.busy_window_seconds, writer.queue_limit, writer.wait_seconds = saved
 
 
 @pytest.fixture
