@@ -63,6 +63,7 @@ def create_app(config: dict | None = None) -> Flask:
         ping_interval=20,
         ping_timeout=20,
     )
+    app.wsgi_app = compression.without_websocket_compression(app.wsgi_app)
 
     if app.config["PROXY_FIX"]:
         from werkzeug.middleware.proxy_fix import ProxyFix

@@ -15,6 +15,11 @@ polling payloads), and a Flask response already knows its mimetype, length and w
   client that did not ask for it; a strong ETag becomes weak (the bytes differ from the file's), which
   keeps ``If-None-Match`` revalidation working.
 
+Websocket frames are *not* compressed: browsers offer permessage-deflate and the websocket servers under
+Engine.IO accept it, after which every connection keeps zlib's compressor and decompressor (about 300 KB,
+over a gigabyte for 5,000 phones) and every message to the room is compressed once per phone. The
+messages are a few hundred bytes of JSON; ``without_websocket_compression`` withdraws the offer.
+
 BREACH (compression revealing a secret reflected next to attacker-chosen text) needs the victim's cookies
 on many cross-site requests; the session and participant cookies are ``SameSite=Lax``, so cross-site
 subresource requests carry neither, and get a fresh session with its own CSRF token.
@@ -108,3 +113,14 @@ def compress_response(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     app.after_request(compress_response)
+
+
+def without_websocket_compression(wsgi_app):
+    """WSGI middleware, outermost: a websocket handshake reaches Engine.IO without the client's
+    Sec-WebSocket-Extensions offer, so the connection is opened uncompressed."""
+
+    def middleware(environ, start_response):
+        environ.pop("HTTP_SEC_WEBSOCKET_EXTENSIONS", None)
+        return wsgi_app(environ, start_response)
+
+    return middleware

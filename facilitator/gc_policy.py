@@ -24,8 +24,11 @@ from facilitator.extensions import socketio
 
 log = logging.getLogger(__name__)
 
-CHECK_SECONDS = 5.0
-QUIET_CPU = 0.10  # share of one core
+# A full collection pauses the process for every object it holds (1.4 s measured after 2,000 phones had
+# left, their connections' cycles waiting to be freed): run it only after a quiet spell, such as a
+# facilitator talking to the room, rarely right as a burst begins.
+CHECK_SECONDS = 10.0
+QUIET_CPU = 0.05  # share of one core
 MIN_INTERVAL = 60.0
 MAX_INTERVAL = 15 * 60.0
 # Generation 2 is collected after this many generation-1 collections: never, in practice; the task decides.

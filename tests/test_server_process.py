@@ -6,6 +6,7 @@ import uuid
 
 import pytest
 import socketio
+import websocket
 
 from tests.servers import Browserless, start_server
 
@@ -63,3 +64,17 @@ def test_phone_to_moderator_to_projector_over_a_real_server(server):
     finally:
         for client in (phone, console, projector):
             client.disconnect()
+
+
+def test_websockets_are_opened_without_compression(server):
+    """Browsers offer permessage-deflate. Accepted, it would keep zlib's state for every phone (about
+    300 KB each) and compress each message once per phone; the server opens the socket uncompressed."""
+    url = server.url.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket"
+    offer = "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits"
+    ws = websocket.create_connection(url, header=[offer], timeout=10)
+    try:
+        assert ws.getstatus() == 101
+        assert "sec-websocket-extensions" not in ws.getheaders()
+        assert ws.recv().startswith("0{")  # Engine.IO's open packet: the connection itself works
+    finally:
+        ws.close()
