@@ -90,7 +90,7 @@ def load(instance_path: Path) -> dict:
         # ENTRY_QUEUE_LIMIT entries waiting, or ENTRY_WAIT_SECONDS without a commit, a phone hears "busy"
         # and re-sends from its outbox.
         "ENTRY_BATCH_MAX": _int("ENTRY_BATCH_MAX", 200),
-        "ENTRY_BATCH_LINGER_SECONDS": float(os.environ.get("ENTRY_BATCH_LINGER_SECONDS", 0.02)),
+        "ENTRY_BATCH_INTERVAL_SECONDS": float(os.environ.get("ENTRY_BATCH_INTERVAL_SECONDS", 0.03)),
         "ENTRY_QUEUE_LIMIT": _int("ENTRY_QUEUE_LIMIT", 2000),
         "ENTRY_WAIT_SECONDS": float(os.environ.get("ENTRY_WAIT_SECONDS", 10)),
         "PROXY_FIX": _bool("PROXY_FIX", False),

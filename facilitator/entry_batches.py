@@ -42,7 +42,7 @@ class _Waiting:
 class EntryWriter:
     app: Flask
     max_batch: int
-    linger_seconds: float
+    batch_interval_seconds: float
     busy_window_seconds: float  # entries are "flowing" when the last batch began less than this ago
     queue_limit: int
     wait_seconds: float
@@ -75,11 +75,13 @@ class EntryWriter:
         last_batch = float("-inf")
         while True:
             batch = [queue.get()]
-            if time.monotonic() - last_batch <= self.busy_window_seconds:
-                # Entries are flowing: a few milliseconds for the rest of the room's to arrive, so one
-                # commit, one count and one version bump serve them all; that is what keeps a burst off the
-                # CPU's limit. An entry in a quiet room is stored at once.
-                socketio.sleep(self.linger_seconds)
+            since_last = time.monotonic() - last_batch
+            if since_last <= self.busy_window_seconds and since_last < self.batch_interval_seconds:
+                # Entries are flowing: batches begin at most every batch_interval_seconds, so one commit, one
+                # count and one version bump serve the room's entries of those milliseconds; that is what
+                # keeps a burst off the CPU's limit. After a batch that took longer there is no wait, and an
+                # entry in a quiet room is stored at once.
+                socketio.sleep(self.batch_interval_seconds - since_last)
             last_batch = time.monotonic()
             while len(batch) < self.max_batch:
                 try:
@@ -153,8 +155,8 @@ def init_app(app: Flask) -> None:
     app.extensions["entry_writer"] = EntryWriter(
         app,
         max_batch=app.config["ENTRY_BATCH_MAX"],
-        linger_seconds=app.config["ENTRY_BATCH_LINGER_SECONDS"],
-        busy_window_seconds=10 * app.config["ENTRY_BATCH_LINGER_SECONDS"],
+        batch_interval_seconds=app.config["ENTRY_BATCH_INTERVAL_SECONDS"],
+        busy_window_seconds=10 * app.config["ENTRY_BATCH_INTERVAL_SECONDS"],
         queue_limit=app.config["ENTRY_QUEUE_LIMIT"],
         wait_seconds=app.config["ENTRY_WAIT_SECONDS"],
     )

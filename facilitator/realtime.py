@@ -32,7 +32,7 @@ def entry_changed(event: Event, response: Response, activity: Activity | None = 
 
 def entries_stored(event: Event, submissions: list) -> None:
     """New entries were committed (a batch, for one event): one message per view and activity, with the
-    counts read once; a flag alerts safeguarding. The writer's phone learnt of its entry from its ack.
+    counts the batch committed; a flag alerts safeguarding. The writer's phone learnt of its entry from its ack.
     Re-sends change nothing and tell nobody."""
     by_activity: dict[int, list] = {}
     for submission in submissions:
@@ -40,7 +40,7 @@ def entries_stored(event: Event, submissions: list) -> None:
             by_activity.setdefault(submission.activity.id, []).append(submission)
     for activity_id, group in by_activity.items():
         _tell_views(event, activity_id, [s.response for s in group], version=max(s.version for s in group),
-                    counts=board_service.counts(activity_id))
+                    counts=group[-1].counts)
         _entries_counted_in_results(event, group[0].activity)
     for group in by_activity.values():
         for submission in group:

@@ -45,7 +45,7 @@ def app(database_url):
             "SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
             "RATE_LIMIT_SUBMISSIONS": 1000,
             "RESULTS_BATCH_SECONDS": 0,  # results sent at once, so tests can read them synchronously
-            "ENTRY_BATCH_LINGER_SECONDS": 0,  # one entry at a time is a batch too; no test waits for company
+            "ENTRY_BATCH_INTERVAL_SECONDS": 0,  # one entry at a time is a batch too; no test waits for company
         }
     )
     from facilitator.cli import upgrade_database

@@ -20,12 +20,22 @@ from tests import factories
 
 @pytest.fixture
 def writer(app):
-    """The app's writer, with its settings restored after the test."""
+    """The app's writer, batching as under load, but slower: a batch begins at most every half second (time
+    for a test's threads to join one), and entries never stop "flowing". Restored after the test."""
     writer = app.extensions["entry_writer"]
-    saved = (writer.linger_seconds, writer.busy_window_seconds, writer.queue_limit, writer.wait_seconds)
-    writer.busy_window_seconds = float("inf")  # linger before every batch, not only once entries flow
+    saved = (writer.batch_interval_seconds, writer.busy_window_seconds, writer.queue_limit, writer.wait_seconds)
+    writer.batch_interval_seconds, writer.busy_window_seconds = 0.5, float("inf")
     yield writer
-    writer.linger_seconds, writer.busy_window_seconds, writer.queue_limit, writer.wait_seconds = saved
+    writer.batch_interval_seconds, writer.busy_window_seconds, writer.queue_limit, writer.wait_seconds = saved
+
+
+WARM_UP = "warming up"
+
+
+def start_flowing(app, event, participant_id: int) -> None:
+    """One entry stored first: entries are now flowing, so the next batch waits for the batch interval."""
+    with app.app_context():
+        assert entry_batches.store(event.id, entry(event, participant_id, WARM_UP))["duplicate"] is False
 
 
 @pytest.fixture
@@ -36,8 +46,10 @@ def phones(app, event):
         return [p.id for p in joined]
 
 
-def store_together(app, event_id: int, entries: list[NewEntry]) -> list[dict | ServiceError]:
-    """Each entry sent from its own thread at the same moment, as phones' handlers would."""
+def store_together(app, event, entries: list[NewEntry]) -> list[dict | ServiceError]:
+    """Each entry sent from its own thread at the same moment, as phones' handlers would, while entries flow."""
+    start_flowing(app, event, entries[0].participant_id)
+    event_id = event.id
     outcomes: list = [None] * len(entries)
     start = threading.Barrier(len(entries))
 
@@ -76,25 +88,24 @@ def count_commits(app):
 
 
 def test_entries_sent_together_share_one_commit_and_each_keeps_its_own_version(app, event, phones, writer):
-    writer.linger_seconds = 0.5  # long enough for all six threads to join the first batch
+    start_flowing(app, event, phones[0])
     with app.app_context():
         before = db.session.get(Event, event.id).version
     bumps, stop = count_commits(app)
     try:
-        acks = store_together(app, event.id, [entry(event, p, f"idea {n}") for n, p in enumerate(phones)])
+        acks = store_together(app, event, [entry(event, p, f"idea {n}") for n, p in enumerate(phones)])
     finally:
         stop()
     assert all(isinstance(ack, dict) and ack["duplicate"] is False for ack in acks), acks
-    assert len(bumps) == 1  # one batch, one commit
+    assert len(bumps) == 2  # the second warm-up entry's batch, then one batch for all six
     with app.app_context():
-        stored = db.session.scalars(select(Response).order_by(Response.id)).all()
+        stored = db.session.scalars(select(Response).where(Response.text != WARM_UP).order_by(Response.id)).all()
         assert sorted(r.text for r in stored) == sorted(f"idea {n}" for n in range(6))
-        assert db.session.get(Event, event.id).version == before + 6  # every entry a version of its own
+        assert db.session.get(Event, event.id).version == before + 7  # every entry a version of its own
         assert {ack["entry"]["id"] for ack in acks} == {r.id for r in stored}
 
 
 def test_one_entry_that_breaks_the_store_does_not_keep_the_others_out(app, event, phones, writer, monkeypatch):
-    writer.linger_seconds = 0.5
     real_screen = safety.screen
 
     def screen(text, *args, **kwargs):
@@ -104,17 +115,17 @@ def test_one_entry_that_breaks_the_store_does_not_keep_the_others_out(app, event
 
     monkeypatch.setattr(safety, "screen", screen)
     texts = ["fine one", "poison", "fine two", "fine three"]
-    acks = store_together(app, event.id, [entry(event, p, t) for p, t in zip(phones, texts)])
+    acks = store_together(app, event, [entry(event, p, t) for p, t in zip(phones, texts)])
     outcomes = dict(zip(texts, acks))
     assert isinstance(outcomes["poison"], ServiceError) and outcomes["poison"].code == "internal"
     assert all(isinstance(outcomes[t], dict) for t in ("fine one", "fine two", "fine three"))
     with app.app_context():
-        assert sorted(db.session.scalars(select(Response.text))) == ["fine one", "fine three", "fine two"]
+        assert sorted(db.session.scalars(select(Response.text).where(Response.text != WARM_UP))) == [
+            "fine one", "fine three", "fine two"]
 
 
 def test_rules_are_checked_per_entry_within_a_batch(app, event, phones, writer):
-    writer.linger_seconds = 0.5
-    acks = store_together(app, event.id, [
+    acks = store_together(app, event, [
         entry(event, phones[0], "a good idea"),
         entry(event, phones[1], ""),  # empty
         NewEntry(event.current_activity_id, "no-such-lane", "lost lane", factories.new_key(), participant_id=phones[2]),
@@ -135,12 +146,13 @@ def test_a_full_queue_answers_busy_and_stores_nothing(app, event, phones, writer
 
 def test_a_phone_told_busy_resends_and_its_entry_is_stored_once(app, event, phones, writer):
     """Busy after waiting means "maybe stored": the re-send with the same key is answered as stored."""
-    writer.linger_seconds, writer.wait_seconds = 0.3, 0.05
     sent = entry(event, phones[0], "slow night on the server", key="busy-then-resent-1")
+    start_flowing(app, event, phones[1])  # the next batch waits half a second: longer than the phone will
+    writer.wait_seconds = 0.05
     with app.app_context(), pytest.raises(Busy):
         entry_batches.store(event.id, sent)
     writer.wait_seconds = 10
     with app.app_context():
         again = entry_batches.store(event.id, sent)
         assert again["duplicate"] is True
-        assert db.session.scalar(select(func.count(Response.id))) == 1
+        assert db.session.scalar(select(func.count(Response.id)).where(Response.text != WARM_UP)) == 1

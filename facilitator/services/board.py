@@ -46,6 +46,7 @@ class Submission:
     activity: Activity | None = None  # the activity written to, loaded already (None for a re-send)
     flag: SafeguardingFlag | None = None  # raised by this submission, for the safeguarding lead
     version: int | None = None  # the event's version this entry brought it to (None for a re-send)
+    counts: dict | None = None  # its activity's received/shown as its batch committed them (None for a re-send)
 
     @property
     def needs_safeguarding(self) -> bool:
@@ -118,6 +119,9 @@ def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | Se
     stored = _stored_entries(event, skipped | set(refused.values()))
     created = [key for key in pending if key in inserted]
     first_version = bump_version(event, by=len(created)) - len(created) + 1 if created else None
+    # Counted inside the transaction: the same figures as after the commit, without a second transaction
+    # (each statement is a round trip, and with PostgreSQL under gevent a wait for the writer's turn).
+    activity_counts = {activity_id: counts(activity_id) for activity_id in {pending[k][1].id for k in created}}
     for n, key in enumerate(created):
         i, activity, screening = pending[key]
         response = inserted[key]
@@ -125,7 +129,8 @@ def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | Se
         flag = open_flag(event, reasons=reasons, response=response) if reasons else None
         if entries[i].paper_by is not None:
             audit.record(event.id, entries[i].paper_by, "paper_entry", f"response:{response.id}", lane=response.lane)
-        outcomes[i] = Submission(response, created=True, activity=activity, flag=flag, version=first_version + n)
+        outcomes[i] = Submission(response, created=True, activity=activity, flag=flag, version=first_version + n,
+                                 counts=activity_counts[activity.id])
     for key in skipped:
         i = pending[key][0]
         outcomes[i] = _resent(stored[key], entries[i].participant_id)
