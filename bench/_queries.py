@@ -44,8 +44,9 @@ def main(argv=None) -> int:
     temp = tempfile.TemporaryDirectory()
     pg = _server.create_pg_database() if args.db == "postgres" else None
     url = _server.sqlalchemy_url(pg) if pg else f"sqlite:///{temp.name}/q.db"
+    # One submission at a time: each is a batch of one, stored without waiting for company.
     overrides = {"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "q" * 40, "RATE_LIMIT_SUBMISSIONS": 100000,
-                 "ASYNC_MODE": "threading"}
+                 "ASYNC_MODE": "threading", "ENTRY_BATCH_INTERVAL_SECONDS": 0}
     if args.no_pre_ping:
         overrides["SQLALCHEMY_ENGINE_OPTIONS"] = {}
     app = create_app(overrides)
