@@ -65,6 +65,16 @@ def test_a_resend_after_the_activity_closed_is_still_a_success(event, child):
     assert db.session.scalar(select(func.count(Response.id))) == 1
 
 
+def test_a_participant_of_another_event_cannot_write_here(event, child):
+    elsewhere = factories.event_with_open_board()
+    stranger, _ = participants.join(elsewhere.join_code)
+    db.session.commit()
+    outcome = board.store_entries(db.session.get(Event, event.id), [board.NewEntry(
+        event.current_activity_id, "have", "sneaking in", factories.new_key(), participant_id=stranger.id)])
+    assert [o.code for o in outcome] == ["unknown_participant"]
+    assert db.session.scalar(select(func.count(Response.id))) == 0
+
+
 def test_another_participants_key_is_refused(event, child):
     submit(event, child, key="shared-key-1234")
     other, _ = participants.join(event.join_code)
