@@ -106,7 +106,7 @@ def projector_snapshot(event: Event) -> dict:
         "version": event.version,
         "join_code": event.join_code,
         "activity": agenda_service.activity_view(activity),
-        "cards": [board_service.card_view(r) for r in board_service.approved_cards(activity.id)] if activity else [],
+        "cards": board_service.cards_on_board(activity.id) if activity else [],
         "counts": board_service.counts(activity.id) if activity else {"received": 0, "shown": 0},
         "results": results_service.results(activity)
         if activity and (activity.results_on_projector or activity.kind == "response") else None,
@@ -123,7 +123,7 @@ def phone_results(activity: Activity | None) -> dict | None:
     if activity.kind == "qna" or (activity.kind == "board" and activity.upvotes_enabled):
         outcome = results_service.results(activity)
         if activity.kind == "board":
-            outcome["cards"] = [board_service.card_view(r) for r in board_service.approved_cards(activity.id)]
+            outcome["cards"] = board_service.cards_on_board(activity.id)
         if not activity.results_on_phones:
             outcome.pop("upvotes", None)
             for question in outcome.get("questions", []):

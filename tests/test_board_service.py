@@ -142,3 +142,18 @@ def test_counts_include_everything_received(event, child):
     submit(event, child)
     submit(event, child, text="I want to kill myself")
     assert board.counts(event.current_activity_id) == {"received": 2, "shown": 0}
+
+
+def test_cards_on_board_read_as_rows_match_the_card_views(event, child):
+    wall = db.session.get(Event, event.id).sessions[0].activities[1]
+    wall.state = "open"
+    db.session.commit()
+    for text in ("first card", "second card", "third card"):
+        submit(event, child, text=text, lane="main", activity_id=wall.id)
+    pinned = board.approved_cards(wall.id)[2]
+    pinned.pinned = True
+    db.session.commit()
+    cards = board.cards_on_board(wall.id)
+    assert cards == [board.card_view(r) for r in board.approved_cards(wall.id)]
+    assert [c["text"] for c in cards] == ["third card", "first card", "second card"]  # pinned first
+
