@@ -172,6 +172,17 @@ def received(client, name: str) -> list:
     return [message["args"][0] for message in client.get_received() if message["name"] == name]
 
 
+@pytest.fixture
+def server(tmp_path):
+    """A real server (gevent, README's way) on a SQLite file of its own, for one test. Modules that need
+    another kind (eventlet, seeded data, one per module) define their own ``server``."""
+    from tests.servers import start_server
+
+    running = start_server("gevent", {"DATABASE_URL": f"sqlite:///{tmp_path / 'e2e.db'}"})
+    yield running
+    running.stop()
+
+
 @pytest.fixture(scope="module")
 def childrens_board_server(tmp_path_factory):
     """A real server (gevent, its own SQLite file) with the demo's children's board open, for one module."""

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import http.cookiejar
+import json
 import os
 import re
 import threading
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
@@ -47,6 +50,17 @@ class RunningServer:
             self.drain.join(5)
         if self.process.stdout and not self.process.stdout.closed:
             self.process.stdout.close()
+
+
+def post_moderated_board(db_path: str, event_id: int) -> tuple[int, str]:
+    """The demo event's first board for everyone, made post-moderated (the demo agenda has none), and its
+    first lane, in a server's SQLite file."""
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        activity_id, settings = conn.execute(
+            "SELECT id, settings FROM activities WHERE event_id = ? AND kind = 'board' AND audience = 'everyone' "
+            "ORDER BY id LIMIT 1", (event_id,)).fetchone()
+        conn.execute("UPDATE activities SET moderation = 'post' WHERE id = ?", (activity_id,))
+    return activity_id, json.loads(settings)["lanes"][0]["key"]
 
 
 def start_server(async_mode: str, env: dict, *, port: int | None = None, demo: bool = True,

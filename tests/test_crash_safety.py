@@ -17,7 +17,7 @@ from contextlib import closing
 import pytest
 import socketio
 
-from tests.servers import Browserless, close_client, start_server
+from tests.servers import Browserless, close_client, post_moderated_board, start_server
 
 pytestmark = pytest.mark.server
 
@@ -25,18 +25,6 @@ pytestmark = pytest.mark.server
 PHONES = 6
 ENTRIES_PER_PHONE = 40
 SEED = 20261127
-
-
-def board_for_bench(db_path: str, event_id: int) -> tuple[int, str]:
-    """The first board for everyone in the demo event, made post-moderated (the demo agenda has none)."""
-    with closing(sqlite3.connect(db_path)) as conn, conn:
-        activity_id, settings = conn.execute(
-            "SELECT id, settings FROM activities WHERE event_id = ? AND kind = 'board' AND audience = 'everyone' "
-            "ORDER BY id LIMIT 1", (event_id,)).fetchone()
-        conn.execute("UPDATE activities SET moderation = 'post' WHERE id = ?", (activity_id,))
-    import json
-
-    return activity_id, json.loads(settings)["lanes"][0]["key"]
 
 
 class OutboxPhone:
@@ -115,7 +103,7 @@ def test_acknowledged_entries_survive_kill_9_and_resends_are_never_duplicated(as
     killed = threading.Event()
     try:
         demo = server.demo
-        activity_id, lane = board_for_bench(db_path, int(demo["console"]))
+        activity_id, lane = post_moderated_board(db_path, int(demo["console"]))
         staff = Browserless(server.url).sign_in("facilitator@demo.local", demo["password"])
         console = socketio.Client(reconnection=False)
         console.connect(server.url, auth={"view": "console", "event_id": int(demo["console"])},

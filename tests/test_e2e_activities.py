@@ -5,17 +5,9 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from tests.browser import launch, screenshot
-from tests.servers import start_server
 from tests.test_e2e_live_board import sign_in_and_get_ready
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def server(tmp_path):
-    running = start_server("gevent", {"DATABASE_URL": f"sqlite:///{tmp_path / 'e2e.db'}"})
-    yield running
-    running.stop()
 
 
 def test_facilitator_moves_through_three_kinds_and_everyone_follows(server):

@@ -5,7 +5,6 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from tests.browser import launch, screenshot
-from tests.servers import start_server
 
 pytestmark = pytest.mark.browser
 
@@ -31,13 +30,6 @@ def open_childrens_board(console):
     row = console.locator(".agenda-activity", has_text="The internet we have and the internet we want")
     row.get_by_role("button", name="Open").click()
     expect(row.locator(".state-open")).to_be_visible()
-
-
-@pytest.fixture
-def server(tmp_path):
-    running = start_server("gevent", {"DATABASE_URL": f"sqlite:///{tmp_path / 'e2e.db'}"})
-    yield running
-    running.stop()
 
 
 def test_phone_moderator_projector(server):

@@ -9,16 +9,8 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from tests.browser import launch, screenshot
-from tests.servers import start_server
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def server(tmp_path):
-    running = start_server("gevent", {"DATABASE_URL": f"sqlite:///{tmp_path / 'e2e.db'}"})
-    yield running
-    running.stop()
 
 
 def watch_for_errors(page) -> list[str]:

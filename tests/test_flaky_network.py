@@ -8,7 +8,6 @@ Randomness is seeded; every loop is bounded in count and time.
 
 from __future__ import annotations
 
-import json
 import random
 import socket
 import sqlite3
@@ -19,7 +18,7 @@ from contextlib import closing
 import pytest
 import socketio
 
-from tests.servers import Browserless, close_client, start_server
+from tests.servers import Browserless, close_client, post_moderated_board, start_server
 
 pytestmark = pytest.mark.server
 
@@ -241,15 +240,6 @@ class Projector:
         if self.client is not None:
             close_client(self.client)
             self.client = None
-
-
-def post_moderated_board(db_path: str, event_id: int) -> tuple[int, str]:
-    with closing(sqlite3.connect(db_path)) as conn, conn:
-        activity_id, settings = conn.execute(
-            "SELECT id, settings FROM activities WHERE event_id = ? AND kind = 'board' AND audience = 'everyone' "
-            "ORDER BY id LIMIT 1", (event_id,)).fetchone()
-        conn.execute("UPDATE activities SET moderation = 'post' WHERE id = ?", (activity_id,))
-    return activity_id, json.loads(settings)["lanes"][0]["key"]
 
 
 @pytest.mark.parametrize("async_mode", ["gevent", "eventlet"])
