@@ -9,7 +9,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from facilitator import realtime
-from facilitator.auth.routes import login_required, staff_or_404
+from facilitator.auth.routes import login_required, staff_or_404, staff_page
 from facilitator.errors import ServiceError
 from facilitator.extensions import db
 from facilitator.models import Activity, AgendaSession, Response
@@ -33,9 +33,7 @@ def _boards(event) -> list[Activity]:
 @bp.get("/")
 @login_required
 def manage(event_id):
-    user = staff_or_404(event_id, "moderate")
-    event = event_service.get_event(event_id)
-    roles = staff_service.roles_in_event(user.id, event_id)
+    user, event, roles = staff_page(event_id, "moderate")
     boards = _boards(event)
     chosen = request.args.get("board", type=int)
     board = next((b for b in boards if b.id == chosen), None) or next(

@@ -41,6 +41,15 @@ def staff_or_404(event_id: int, permission: str) -> StaffUser:
         abort(404)
 
 
+def staff_page(event_id: int, permission: str):
+    """What a staff page starts from: the signed-in user (404 unless their roles grant ``permission``),
+    the event, and the user's roles in it (for what else the page offers)."""
+    from facilitator.services import events as event_service
+
+    user = staff_or_404(event_id, permission)
+    return user, event_service.get_event(event_id), staff_service.roles_in_event(user.id, event_id)
+
+
 def staff_manager_or_404(event_id: int) -> StaffUser:
     """The signed-in user if they may manage this event's staff (a facilitator or an owner); 404 otherwise."""
     user = current_staff()

@@ -9,14 +9,15 @@ from __future__ import annotations
 from flask import Blueprint, redirect, render_template, request, session, url_for
 
 from facilitator.auth import invites
-from facilitator.auth.access import current_staff, login_required, sign_in, staff_or_404
+from facilitator.auth.access import current_staff, login_required, sign_in, staff_or_404, staff_page
 from facilitator.errors import RateLimited
 from facilitator.extensions import db
 from facilitator.ratelimit import login_failures_by_peer, login_limits, peer_key
 from facilitator.services import staff as staff_service
 
-# current_staff, login_required and staff_or_404 are imported from here by the console and other areas.
-__all__ = ["bp", "current_staff", "login_limits", "login_required", "staff_or_404"]
+# current_staff, login_required, staff_or_404 and staff_page are imported from here by the console and
+# other areas.
+__all__ = ["bp", "current_staff", "login_limits", "login_required", "staff_or_404", "staff_page"]
 
 bp = Blueprint("auth", __name__)
 bp.register_blueprint(invites.bp)

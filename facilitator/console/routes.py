@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, url_for
 
-from facilitator.auth.routes import current_staff, login_required, staff_or_404
+from facilitator.auth.routes import current_staff, login_required, staff_page
 from facilitator.extensions import db
 from facilitator.models import Event
 from facilitator.projector.routes import join_url, public_base_url
@@ -27,9 +27,7 @@ def event_list():
 @bp.get("/<int:event_id>")
 @login_required
 def console_page(event_id):
-    user = staff_or_404(event_id, "view_console")
-    event = event_service.get_event(event_id)
-    roles = staff_service.roles_in_event(user.id, event_id)
+    user, event, roles = staff_page(event_id, "view_console")
     return render_template(
         "console/console.html",
         event=event,

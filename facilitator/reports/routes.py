@@ -7,7 +7,7 @@ import io
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file
 
-from facilitator.auth.routes import login_required, staff_or_404
+from facilitator.auth.routes import login_required, staff_or_404, staff_page
 from facilitator.errors import ServiceError
 from facilitator.extensions import db
 from facilitator.reports import exports, tables
@@ -22,9 +22,7 @@ TRUE = ("1", "on", "true", "yes")
 @bp.get("/")
 @login_required
 def reports_page(event_id):
-    user = staff_or_404(event_id, "view_console")
-    event = event_service.get_event(event_id)
-    roles = staff_service.roles_in_event(user.id, event_id)
+    user, event, roles = staff_page(event_id, "view_console")
     return render_template(
         "reports/reports.html", event=event, user=user, sessions=event.sessions, formats=exports.FORMATS,
         format_names=exports.FORMAT_NAMES, kinds=tables.KINDS,

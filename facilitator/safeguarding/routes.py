@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from facilitator import realtime
-from facilitator.auth.routes import login_required, staff_or_404
+from facilitator.auth.routes import login_required, staff_or_404, staff_page
 from facilitator.errors import ServiceError
 from facilitator.extensions import db
 from facilitator.models.event import READINESS_ITEMS
@@ -19,9 +19,7 @@ bp = Blueprint("safeguarding", __name__, url_prefix="/console/<int:event_id>/saf
 @bp.get("/")
 @login_required
 def lead_view(event_id):
-    user = staff_or_404(event_id, "safeguard")
-    event = event_service.get_event(event_id)
-    roles = staff_service.roles_in_event(user.id, event_id)
+    user, event, roles = staff_page(event_id, "safeguard")
     return render_template(
         "safeguarding/lead.html", event=event, user=user,
         can_organise=bool(roles & staff_service.PERMISSIONS["run_agenda"]),
