@@ -20,5 +20,7 @@ def launch(playwright):
 def screenshot(page, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    # A click that submits a form may still be navigating; Chromium cannot capture a page in between.
+    page.wait_for_load_state()
     page.screenshot(path=str(path), full_page=False)
     return path
