@@ -16,6 +16,7 @@ from facilitator.extensions import db
 from facilitator.models import Commitment, DutyBearerAnswer, Event, StaffUser
 from facilitator.services import answers, asks
 from tests import factories
+from tests.clocks import frozen_limit
 from tests.conftest import csrf_token, received
 
 
@@ -209,7 +210,7 @@ def test_unknown_ask_or_another_events_ask_is_not_found(app, client, room, facil
 
 
 def test_answers_are_rate_limited_per_organisation(app, client, room):
-    answering.answer_limits.configure(limit=3, window=600)
+    frozen_limit(answering.answer_limits, limit=3, window=600)
     token = room.tokens["Safaricom"]
     for n in range(3):
         assert post_answer(client, token, room.asks[1], text=f"Answer {n}").status_code == 302

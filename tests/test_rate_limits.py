@@ -18,22 +18,10 @@ from facilitator.extensions import db
 from facilitator.models import Participant, Response
 from facilitator.ratelimit import MemoryCounter, RateLimiter, RedisCounter, participant_limits
 from tests import factories
+from tests.clocks import FakeClock, frozen_limit
 from tests.conftest import csrf_token
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-class FakeClock:
-    """Seconds that only move when the test says so; starts at the beginning of a window."""
-
-    def __init__(self, start: float = 1_000_000.0):
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture(autouse=True)
@@ -103,9 +91,7 @@ def test_flooding_phone_is_slowed_and_its_neighbour_is_not(app, event, new_phone
 def test_an_outbox_replay_is_never_refused(app, event, phone):
     """After a reconnect the phone re-sends every entry it has no ack for. Entries already stored are
     recognised by their keys and answered as stored, however fast they come."""
-    clock = FakeClock()
-    participant_limits.configure(limit=3, window=10)
-    participant_limits.counter = MemoryCounter(clock)
+    frozen_limit(participant_limits, limit=3, window=10)
     keys = [factories.new_key() for _ in range(3)]
     assert all(phone.submit(f"entry {n}", key=key)["ok"] for n, key in enumerate(keys))
     replayed = [phone.submit(f"entry {n}", key=key) for n, key in enumerate(keys * 3)]
@@ -117,9 +103,7 @@ def test_an_outbox_replay_is_never_refused(app, event, phone):
 
 
 def test_a_phone_with_two_connections_is_limited_per_participant(app, event, phone):
-    clock = FakeClock()
-    participant_limits.configure(limit=3, window=10)
-    participant_limits.counter = MemoryCounter(clock)
+    frozen_limit(participant_limits, limit=3, window=10)
     from facilitator.extensions import socketio
 
     second_tab = socketio.test_client(app, flask_test_client=phone.http, auth={"view": "participant"})
@@ -185,7 +169,7 @@ def join_from(app, code: str, address: str):
 
 
 def test_joins_are_limited_per_event_code(app, event):
-    ratelimit.join_limits_by_code.configure(limit=3, window=60)
+    frozen_limit(ratelimit.join_limits_by_code, limit=3, window=60)
     with app.app_context():
         other = factories.event_with_open_board()
     codes = [join_from(app, event.join_code, f"10.1.0.{n}").status_code for n in range(4)]
@@ -198,7 +182,7 @@ def test_joins_are_limited_per_event_code(app, event):
 
 
 def test_joins_are_limited_per_peer_and_wrong_codes_count_too(app, event):
-    ratelimit.join_limits_by_peer.configure(limit=3, window=60)
+    frozen_limit(ratelimit.join_limits_by_peer, limit=3, window=60)
     statuses = [join_from(app, "ZZZZZZ", "10.2.0.1").status_code, join_from(app, "NOPE", "10.2.0.1").status_code,
                 join_from(app, event.join_code, "10.2.0.1").status_code,
                 join_from(app, event.join_code, "10.2.0.1").status_code]
@@ -232,7 +216,7 @@ def sign_in(app, email: str, password: str, address: str = "10.3.0.1"):
 
 def test_one_password_tried_on_many_accounts_is_slowed(app, event):
     """Per-address limits alone would miss password spraying: failures per network peer are limited too."""
-    ratelimit.login_failures_by_peer.configure(limit=3, window=300)
+    frozen_limit(ratelimit.login_failures_by_peer, limit=3, window=300)
     with app.app_context():
         user, password = factories.staff_user(event.id, "moderator")
     tries = [sign_in(app, f"guess{n}@example.org", "Summer2026!", "10.3.0.5").status_code for n in range(3)]
@@ -242,7 +226,7 @@ def test_one_password_tried_on_many_accounts_is_slowed(app, event):
 
 
 def test_successful_sign_ins_do_not_count_against_the_address(app, event):
-    ratelimit.login_failures_by_peer.configure(limit=2, window=300)
+    frozen_limit(ratelimit.login_failures_by_peer, limit=2, window=300)
     with app.app_context():
         user, password = factories.staff_user(event.id, "facilitator")
     assert [sign_in(app, user.email, password).status_code for _ in range(4)] == [302] * 4
@@ -250,7 +234,7 @@ def test_successful_sign_ins_do_not_count_against_the_address(app, event):
 
 def test_sign_in_limit_per_address_is_shared_through_redis(app, event, redis_prefix):
     ratelimit.configure_from({**app.config, "RATE_LIMIT_REDIS_URL": REDIS_URL})
-    ratelimit.login_limits.counter = RedisCounter(REDIS_URL, prefix=redis_prefix)
+    ratelimit.login_limits.counter = RedisCounter(REDIS_URL, prefix=redis_prefix, clock=FakeClock())
     ratelimit.login_limits.limit = 2
     with app.app_context():
         user, password = factories.staff_user(event.id, "facilitator")

@@ -7,6 +7,7 @@ from facilitator.extensions import db, socketio
 from facilitator.models import Event, Response
 from facilitator.sockets import HANDLERS
 from tests import factories
+from tests.clocks import frozen_limit
 from tests.conftest import received, staff_socket
 
 
@@ -174,7 +175,7 @@ def test_held_entry_alerts_safeguarding_only(app, event, phone, console, project
 def test_participant_rate_limit_gives_a_clear_message(app, phone):
     from facilitator.ratelimit import participant_limits
 
-    participant_limits.configure(limit=3, window=60)
+    frozen_limit(participant_limits, limit=3, window=60)
     acks = [phone.submit(f"entry {n}") for n in range(5)]
     assert [a["ok"] for a in acks] == [True, True, True, False, False]
     assert acks[-1]["error"] == "rate_limited" and "wait" in acks[-1]["message"].lower()
