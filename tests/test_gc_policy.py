@@ -8,10 +8,25 @@ from facilitator import gc_policy
 
 
 def test_a_full_collection_waits_for_a_quiet_moment_but_not_forever():
-    assert gc_policy.full_collection_due(busy=0.02, seconds_since_last=gc_policy.MIN_INTERVAL)
-    assert not gc_policy.full_collection_due(busy=0.02, seconds_since_last=gc_policy.MIN_INTERVAL - 1)
-    assert not gc_policy.full_collection_due(busy=0.80, seconds_since_last=gc_policy.MIN_INTERVAL * 2)
-    assert gc_policy.full_collection_due(busy=0.80, seconds_since_last=gc_policy.MAX_INTERVAL)
+    assert gc_policy.full_collection_due(busiest=0.02, seconds_since_last=gc_policy.MIN_INTERVAL)
+    assert not gc_policy.full_collection_due(busiest=0.02, seconds_since_last=gc_policy.MIN_INTERVAL - 1)
+    assert not gc_policy.full_collection_due(busiest=0.80, seconds_since_last=gc_policy.MIN_INTERVAL * 2)
+    assert not gc_policy.full_collection_due(busiest=None, seconds_since_last=gc_policy.MIN_INTERVAL * 2)
+    assert gc_policy.full_collection_due(busiest=0.80, seconds_since_last=gc_policy.MAX_INTERVAL)
+
+
+def test_a_burst_that_just_began_is_not_a_quiet_moment():
+    """Nine idle seconds and one at 40% average out as quiet; the collection would stall the burst."""
+    load = gc_policy.RecentLoad()
+    for _ in range(gc_policy.CHECK_SECONDS - 1):
+        load.add(cpu_seconds=0.01, wall_seconds=1.0)
+    assert load.busiest() is None  # not a whole window seen yet
+    load.add(cpu_seconds=0.4, wall_seconds=1.0)
+    assert load.busiest() == 0.4
+    assert not gc_policy.full_collection_due(load.busiest(), seconds_since_last=gc_policy.MIN_INTERVAL)
+    for _ in range(gc_policy.CHECK_SECONDS):
+        load.add(cpu_seconds=0.05, wall_seconds=1.0)
+    assert gc_policy.full_collection_due(load.busiest(), seconds_since_last=gc_policy.MIN_INTERVAL)
 
 
 def test_a_server_process_freezes_the_app_and_stops_automatic_full_collections():
