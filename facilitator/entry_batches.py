@@ -88,11 +88,19 @@ class EntryWriter:
                     batch.append(queue.get_nowait())
                 except empty:
                     break
-            with self.app.app_context():
-                try:
-                    self._store_and_tell(batch)
-                finally:
-                    db.session.remove()
+            try:
+                with self.app.app_context():
+                    try:
+                        self._store_and_tell(batch)
+                    finally:
+                        db.session.remove()
+            except Exception:
+                # The writer outlives any failure: without it this process would store no entry again.
+                log.exception("the entry writer failed on a batch of %d entries; it writes on", len(batch))
+                for waiting in batch:
+                    if not waiting.done.is_set():
+                        waiting.error = ServiceError("internal", "Something went wrong. Please try again.")
+                        waiting.done.set()
             # Let the answered handlers, and phones' new entries, run before the next batch.
             socketio.sleep(0)
 

@@ -156,3 +156,25 @@ def test_a_phone_told_busy_resends_and_its_entry_is_stored_once(app, event, phon
         again = entry_batches.store(event.id, sent)
         assert again["duplicate"] is True
         assert db.session.scalar(select(func.count(Response.id)).where(Response.text != WARM_UP)) == 1
+
+
+def test_the_writer_outlives_a_failure_outside_the_store(app, event, phones, writer, monkeypatch):
+    """Whatever breaks between batches, the phones waiting are answered and the next entry is stored:
+    without its writer a process would never store an entry again."""
+    real_store_and_tell = writer._store_and_tell
+    failures = []
+
+    def breaks_once(batch):
+        if not failures:
+            failures.append(len(batch))
+            raise RuntimeError("the database went away while the batch was being told")
+        real_store_and_tell(batch)
+
+    monkeypatch.setattr(writer, "_store_and_tell", breaks_once)
+    with app.app_context():
+        with pytest.raises(ServiceError) as failed:
+            entry_batches.store(event.id, entry(event, phones[0], "lost in the failure"))
+        assert failed.value.code == "internal"
+        assert entry_batches.store(event.id, entry(event, phones[1], "stored after it"))["duplicate"] is False
+        assert list(db.session.scalars(select(Response.text))) == ["stored after it"]
+    assert failures == [1]
