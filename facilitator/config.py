@@ -29,6 +29,11 @@ def _int(name: str, default: int) -> int:
     return int(value) if value else default
 
 
+def _float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return float(value) if value else default
+
+
 def _instance_secret_key(instance_path: Path) -> str:
     """A per-installation random key kept in ``instance/``, so embedded mode needs no setup
     and sessions survive restarts."""
@@ -90,9 +95,9 @@ def load(instance_path: Path) -> dict:
         # ENTRY_QUEUE_LIMIT entries waiting, or ENTRY_WAIT_SECONDS without a commit, a phone hears "busy"
         # and re-sends from its outbox.
         "ENTRY_BATCH_MAX": _int("ENTRY_BATCH_MAX", 200),
-        "ENTRY_BATCH_INTERVAL_SECONDS": float(os.environ.get("ENTRY_BATCH_INTERVAL_SECONDS", 0.03)),
+        "ENTRY_BATCH_INTERVAL_SECONDS": _float("ENTRY_BATCH_INTERVAL_SECONDS", 0.03),
         "ENTRY_QUEUE_LIMIT": _int("ENTRY_QUEUE_LIMIT", 2000),
-        "ENTRY_WAIT_SECONDS": float(os.environ.get("ENTRY_WAIT_SECONDS", 10)),
+        "ENTRY_WAIT_SECONDS": _float("ENTRY_WAIT_SECONDS", 10),
         "PROXY_FIX": _bool("PROXY_FIX", False),
         # Set by the entry point that owns the process (wsgi.py, the serve command); plain imports of the
         # app (tests, CLI commands) use threads. Explicit, because Flask-SocketIO would otherwise pick

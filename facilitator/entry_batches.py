@@ -19,7 +19,7 @@ from typing import Any
 from flask import Flask, current_app
 
 from facilitator import realtime
-from facilitator.errors import Busy, ServiceError
+from facilitator.errors import Busy, Internal, ServiceError
 from facilitator.extensions import db, socketio
 from facilitator.models import Event
 from facilitator.services import board as board_service
@@ -97,43 +97,38 @@ class EntryWriter:
             except Exception:
                 # The writer outlives any failure: without it this process would store no entry again.
                 log.exception("the entry writer failed on a batch of %d entries; it writes on", len(batch))
+            finally:
                 for waiting in batch:
-                    if not waiting.done.is_set():
-                        waiting.error = ServiceError("internal", "Something went wrong. Please try again.")
-                        waiting.done.set()
+                    if waiting.ack is None and waiting.error is None:
+                        waiting.error = Internal()
+                    waiting.done.set()
             # Let the answered handlers, and phones' new entries, run before the next batch.
             socketio.sleep(0)
 
     def _store_and_tell(self, batch: list[_Waiting]) -> None:
         """Store a batch, one transaction per event; if one fails as a whole, its entries are tried one by
-        one, so an entry that breaks the store cannot keep the others out. Always answers every waiter."""
+        one, so an entry that breaks the store cannot keep the others out. Fills in each waiter's ack or
+        error; the caller answers them."""
         by_event: dict[int, list[_Waiting]] = {}
         for waiting in batch:
             by_event.setdefault(waiting.event_id, []).append(waiting)
-        try:
-            for event_id, group in by_event.items():
-                try:
-                    self._store_group(event_id, group)
-                except Exception:
-                    db.session.rollback()
-                    if len(group) == 1:
-                        raise
-                    log.exception("storing a batch of %d entries failed; storing them one by one", len(group))
-                    for waiting in group:
-                        try:
-                            self._store_group(event_id, [waiting])
-                        except Exception:
-                            db.session.rollback()
-                            log.exception("storing an entry failed")
-                            waiting.error = ServiceError("internal", "Something went wrong. Please try again.")
-        except Exception:
-            log.exception("storing an entry failed")
-            for waiting in batch:
-                if waiting.ack is None and waiting.error is None:
-                    waiting.error = ServiceError("internal", "Something went wrong. Please try again.")
-        finally:
-            for waiting in batch:
-                waiting.done.set()
+        for event_id, group in by_event.items():
+            try:
+                self._store_group(event_id, group)
+            except Exception:
+                db.session.rollback()
+                if len(group) == 1:
+                    log.exception("storing an entry failed")
+                    group[0].error = Internal()
+                    continue
+                log.exception("storing a batch of %d entries failed; storing them one by one", len(group))
+                for waiting in group:
+                    try:
+                        self._store_group(event_id, [waiting])
+                    except Exception:
+                        db.session.rollback()
+                        log.exception("storing an entry failed")
+                        waiting.error = Internal()
 
     def _store_group(self, event_id: int, group: list[_Waiting]) -> None:
         event = db.session.get(Event, event_id)

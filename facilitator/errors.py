@@ -41,3 +41,12 @@ class Busy(ServiceError):
     """Too much is waiting to be stored; the client keeps the entry and sends it again shortly."""
 
     status = 503
+
+
+class Internal(ServiceError):
+    """Something broke that the person did not cause (a bug, the database gone); they may try again."""
+
+    status = 500
+
+    def __init__(self, code: str = "internal", message: str = "Something went wrong. Please try again."):
+        super().__init__(code, message)

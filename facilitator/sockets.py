@@ -15,7 +15,7 @@ from typing import Callable
 from flask import current_app, request, session
 
 from facilitator import validation
-from facilitator.errors import Forbidden, ServiceError
+from facilitator.errors import Forbidden, Internal, ServiceError
 from facilitator.extensions import db, socketio
 from facilitator.services import events as event_service
 from facilitator.services import participants as participant_service
@@ -63,7 +63,7 @@ def handler(name: str, *, view: str) -> Callable:
             except Exception:
                 db.session.rollback()
                 log.exception("socket handler %s failed", name)
-                return {"ok": False, "error": "internal", "message": "Something went wrong. Please try again."}
+                return Internal().as_ack()
 
         HANDLERS[name] = view
         socketio.on_event(name, wrapper)
