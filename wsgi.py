@@ -3,7 +3,8 @@
 gunicorn's gevent worker monkey-patches before it imports this module.
 """
 
-from facilitator import create_app, gc_policy
+from facilitator import create_app
+from facilitator.live import gc_policy
 
 app = create_app({"ASYNC_MODE": "gevent"})
 gc_policy.install()

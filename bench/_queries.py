@@ -53,24 +53,24 @@ def main(argv=None) -> int:
     if args.no_expire:
         db.session.session_factory.configure(expire_on_commit=False)
     if args.no_counts:
-        from facilitator.services import board as board_service
+        from facilitator.board import entries as board_service
 
         board_service.counts = lambda activity_id: {"received": 0, "shown": 0}
-        import facilitator.realtime as realtime_module
+        import facilitator.live.broadcast as realtime_module
 
         realtime_module.board_service.counts = board_service.counts
     try:
         from facilitator.cli import upgrade_database
-        from facilitator.models import Activity
-        from facilitator.services import agenda as agenda_service
-        from facilitator.services import events as event_service
+        from facilitator.agenda.models import Activity
+        from facilitator.agenda import running as agenda_service
+        from facilitator.events import service as event_service
 
         with app.app_context():
             upgrade_database()
             ev = event_service.create_event_from_template(event_service.load_template())
             board = next(a for a in db.session.query(Activity).filter_by(event_id=ev.id, kind="board", audience="everyone"))
             board.moderation = "post"
-            from facilitator.services import staff as staff_service
+            from facilitator.staff import service as staff_service
 
             actor = staff_service.create_user("q@example.org", "q")
             db.session.commit()

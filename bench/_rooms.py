@@ -5,7 +5,7 @@ rooms (one per sid, one per participant, the event's participants room), and wit
 
 python-socketio's ``BaseManager.basic_disconnect`` copies and scans every room of the namespace to find the
 leaving sid's rooms: O(rooms) per disconnect, O(phones²) for a wave of reconnects after a Wi-Fi drop. The
-indexed variant is the app's own ``client_manager`` (facilitator/socket_rooms.py).
+indexed variant is the app's own ``client_manager`` (facilitator/live/rooms.py).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ if __package__ in (None, ""):
 import socketio
 
 
-from facilitator.socket_rooms import IndexedManager  # noqa: E402  (the app's manager)
+from facilitator.live.rooms import IndexedManager  # noqa: E402  (the app's manager)
 
 
 def populate(manager, phones: int) -> list[str]:

@@ -31,11 +31,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from facilitator import create_app  # noqa: E402
 from facilitator.cli import upgrade_database  # noqa: E402
 from facilitator.extensions import db  # noqa: E402
-from facilitator.models import (Activity, AnswerRating, Ask, AskAssignment, Commitment, DutyBearerAnswer,  # noqa: E402
-                                Event, Note, Organisation, Participant, Response, StaffUser, Theme, Vote)
-from facilitator.models._types import utcnow  # noqa: E402
+from facilitator.agenda.models import Activity
+from facilitator.asks.models import AnswerRating, Ask, AskAssignment, Commitment, DutyBearerAnswer, Organisation
+from facilitator.events.models import Event, Participant
+from facilitator.notes.models import Note
+from facilitator.board.models import Entry, Theme
+from facilitator.staff.models import StaffUser
+from facilitator.voting.models import Vote
+from facilitator.columns import utcnow  # noqa: E402
 from facilitator.reports import exports  # noqa: E402
-from facilitator.services import events as event_service  # noqa: E402
+from facilitator.events import service as event_service  # noqa: E402
 
 WORDS = ("reporting", "Kiswahili", "adverts", "betting", "strangers", "privacy", "school", "parents", "teachers",
          "games", "scams", "bullying", "friends", "videos", "safe", "helpline", "apps", "age", "data", "kind")
@@ -84,7 +89,7 @@ def populate(event: Event, *, entries: int, votes: int, commitments: int, seed: 
                      "theme_id": rng.choice(theme_ids[activity.id]) if activity.id in theme_ids and status == "approved"
                      and rng.random() < 0.6 else None})
     for start in range(0, len(rows), 5000):
-        db.session.execute(insert(Response), rows[start:start + 5000])
+        db.session.execute(insert(Entry), rows[start:start + 5000])
 
     voted = [a for a in activities if a.kind in ("poll", "scale", "ranking") and (a.kind == "scale" or a.options)]
     ballots, taken = [], set()

@@ -611,7 +611,7 @@ def main(argv=None) -> int:
                 print(f"server {server.pid} is gone (replaced or exited)", file=sys.stderr)
             collections = [line for line in server.log_path.read_text(errors="replace").splitlines()
                            if "full garbage collection" in line]
-            for line in collections:  # the server's own full collections, each a pause (facilitator/gc_policy.py)
+            for line in collections:  # the server's own full collections, each a pause (facilitator/live/gc_policy.py)
                 print(f"server {server.pid}: {line}")
             problems = server.problems()
             if problems:

@@ -62,7 +62,7 @@ def measure(language: str = "en") -> dict[str, dict]:
     from facilitator import create_app
     from facilitator.cli import upgrade_database
     from facilitator.extensions import db
-    from facilitator.services import events as event_service
+    from facilitator.events import service as event_service
 
     folder = tempfile.mkdtemp()
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/weight.db",

@@ -35,7 +35,8 @@ def serve(argv: list[str]) -> None:
     args = parser.parse_args(argv)
     _patch(args.async_mode)
 
-    from facilitator import create_app, gc_policy
+    from facilitator import create_app
+    from facilitator.live import gc_policy
     from facilitator.cli import ensure_demo_event, upgrade_database
     from facilitator.extensions import socketio
 
@@ -56,7 +57,7 @@ def serve(argv: list[str]) -> None:
 def _purge_due_events_daily(app) -> None:
     """Raw entries are purged a set number of days after the final export, without anyone remembering to."""
     from facilitator.extensions import socketio
-    from facilitator.services.safeguarding import purge_due_events
+    from facilitator.safeguarding.service import purge_due_events
 
     while True:
         with app.app_context():

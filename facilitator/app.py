@@ -8,9 +8,13 @@ from pathlib import Path
 from flask import Flask
 
 from facilitator import config as config_module
-from facilitator import compression, entry_batches, i18n, socket_rooms
+from facilitator.web import compression
+from facilitator.live import entry_writer
+from facilitator.web import i18n
+from facilitator.live import rooms
+from facilitator import models  # noqa: F401  (every table, before any mapper is used)
 from facilitator.extensions import csrf, db, migrate, socketio
-from facilitator.ratelimit import participant_limits
+from facilitator.web.ratelimit import participant_limits
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -36,26 +40,26 @@ def create_app(config: dict | None = None) -> Flask:
     csrf.init_app(app)
     i18n.init_app(app)  # Flask-Babel, the language of each page, catalogues compiled if stale
     _init_database_pragmas(app)
-    entry_batches.init_app(app)
+    entry_writer.init_app(app)
     participant_limits.configure(
         limit=app.config["RATE_LIMIT_SUBMISSIONS"],
         window=app.config["RATE_LIMIT_WINDOW_SECONDS"],
         redis_url=app.config.get("RATE_LIMIT_REDIS_URL"),
     )
-    from facilitator import security
+    from facilitator.web import security
 
     # Socket handlers register themselves on import, beside the blueprint they serve. Imported before
     # init_app: handlers declared while no server exists are kept and bound to every app's server.
-    from facilitator import sockets  # noqa: F401
-    from facilitator.console import events as console_events  # noqa: F401
-    from facilitator.participant import events as participant_events  # noqa: F401
-    from facilitator.projector import events as projector_events  # noqa: F401
-    from facilitator.safeguarding import events as safeguarding_events  # noqa: F401
+    from facilitator.live import connections  # noqa: F401
+    from facilitator.console import sockets as console_events  # noqa: F401
+    from facilitator.participant import sockets as participant_events  # noqa: F401
+    from facilitator.projector import sockets as projector_events  # noqa: F401
+    from facilitator.safeguarding import sockets as safeguarding_events  # noqa: F401
 
     socketio.init_app(
         app,
         async_mode=app.config.get("ASYNC_MODE"),
-        client_manager=socket_rooms.client_manager(app.config["SOCKETIO_MESSAGE_QUEUE"],
+        client_manager=rooms.client_manager(app.config["SOCKETIO_MESSAGE_QUEUE"],
                                                    channel=app.config["SOCKETIO_CHANNEL"]),
         # None means same origin only in python-engineio; a list names other allowed origins.
         cors_allowed_origins=security.socketio_allowed_origins(app.config["SOCKETIO_CORS_ORIGINS"]),
@@ -70,11 +74,11 @@ def create_app(config: dict | None = None) -> Flask:
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
 
-    from facilitator import assets
-    from facilitator.auth.routes import bp as auth_bp
-    from facilitator.commitments.routes import bp as commitments_bp
-    from facilitator.commitments.routes import feedback_bp
-    from facilitator.duty_bearers.routes import bp as duty_bearers_bp
+    from facilitator.web import assets
+    from facilitator.staff.routes import bp as auth_bp
+    from facilitator.asks.register_routes import bp as commitments_bp
+    from facilitator.asks.register_routes import feedback_bp
+    from facilitator.asks.duty_bearer_routes import bp as duty_bearers_bp
     from facilitator.console.routes import bp as console_bp
     from facilitator.participant.routes import bp as participant_bp
     from facilitator.projector.routes import bp as projector_bp

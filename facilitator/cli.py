@@ -8,10 +8,11 @@ from flask_migrate import upgrade
 from sqlalchemy import select
 
 from facilitator.extensions import db
-from facilitator.models import Event, StaffUser
-from facilitator.models.people import STAFF_ROLES
-from facilitator.services import events as event_service
-from facilitator.services import staff as staff_service
+from facilitator.events.models import Event
+from facilitator.staff.models import StaffUser
+from facilitator.staff.models import STAFF_ROLES
+from facilitator.events import service as event_service
+from facilitator.staff import service as staff_service
 
 DEMO_FACILITATOR_EMAIL = "facilitator@demo.local"
 
@@ -70,7 +71,7 @@ def register(app: Flask) -> None:
     @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
     def purge(event_id, due, yes):
         """Purge an event's raw entries now (keeps the approved, redacted record), or every event that is due."""
-        from facilitator.services import safeguarding as safeguarding_service
+        from facilitator.safeguarding import service as safeguarding_service
 
         if due:
             purged = safeguarding_service.purge_due_events()

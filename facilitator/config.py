@@ -91,7 +91,7 @@ def load(instance_path: Path) -> dict:
         # Participant actions allowed per rolling window (per participant token and per connection).
         "RATE_LIMIT_SUBMISSIONS": _int("RATE_LIMIT_SUBMISSIONS", 10),
         "RATE_LIMIT_WINDOW_SECONDS": _int("RATE_LIMIT_WINDOW_SECONDS", 10),
-        # Phones' entries are stored in batches, one transaction each (facilitator/entry_batches.py); past
+        # Phones' entries are stored in batches, one transaction each (facilitator/live/entry_writer.py); past
         # ENTRY_QUEUE_LIMIT entries waiting, or ENTRY_WAIT_SECONDS without a commit, a phone hears "busy"
         # and re-sends from its outbox.
         "ENTRY_BATCH_MAX": _int("ENTRY_BATCH_MAX", 200),

@@ -6,7 +6,7 @@ a second: one run in 300) sees its limit not reached. A test that counts hits fr
 
 from __future__ import annotations
 
-from facilitator.ratelimit import MemoryCounter, RateLimiter
+from facilitator.web.ratelimit import MemoryCounter, RateLimiter
 
 # A multiple of every window the tests use (10, 60, 300, 600 s): the clock starts at a window's beginning.
 WINDOW_START = 3_600_000.0

@@ -11,10 +11,10 @@ from sqlalchemy import create_engine, text, update
 
 from facilitator import create_app
 from facilitator.extensions import db, socketio
-from facilitator.models import Event
-from facilitator import ratelimit
-from facilitator.ratelimit import participant_limits
-from facilitator.services.safeguarding import help_request_limits
+from facilitator.events.models import Event
+from facilitator.web import ratelimit
+from facilitator.web.ratelimit import participant_limits
+from facilitator.safeguarding.service import help_request_limits
 from tests import factories
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 
 from facilitator.extensions import db
-from facilitator.models import StaffUser
-from facilitator.services import events as event_service
-from facilitator.services import staff as staff_service
+from facilitator.staff.models import StaffUser
+from facilitator.events import service as event_service
+from facilitator.staff import service as staff_service
 
 SMALL_TEMPLATE = {
     "title": "Test roundtable",

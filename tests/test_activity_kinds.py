@@ -5,8 +5,10 @@ import pytest
 from sqlalchemy import func, select
 
 from facilitator.extensions import db
-from facilitator.models import AuditEntry, Event, Vote
-from facilitator.services import agenda_editing
+from facilitator.audit import AuditEntry
+from facilitator.events.models import Event
+from facilitator.voting.models import Vote
+from facilitator.agenda import editing
 from tests import factories
 from tests.conftest import received
 
@@ -213,7 +215,7 @@ def test_activities_with_existing_lane_keep_their_cards_when_renamed(app, event,
     with app.app_context():
         activity = db.session.get(Event, event.id).sessions[0].activities[0]
         assert [l["key"] for l in activity.lanes] == ["have", "want"]
-        assert agenda_editing.activity_spec(activity)["lanes"][1]["text"] == "What we want"
+        assert editing.activity_spec(activity)["lanes"][1]["text"] == "What we want"
     assert ack["entry"]["lane"] == "want"
 
 

@@ -5,8 +5,16 @@ from sqlalchemy import select
 
 from facilitator.errors import InvalidInput
 from facilitator.extensions import db
-from facilitator.models import AuditEntry, Event, Response, StaffUser
-from facilitator.services import answers, asks, board, participants, themes, voting
+from facilitator.audit import AuditEntry
+from facilitator.events.models import Event
+from facilitator.board.models import Entry
+from facilitator.staff.models import StaffUser
+from facilitator.asks import answers
+from facilitator.asks import asks
+from facilitator.board import entries
+from facilitator.events import participants
+from facilitator.board import themes
+from facilitator.voting import votes
 from tests import factories
 
 
@@ -20,7 +28,7 @@ def room(ctx, event, facilitator):
     for lane, text in [("want", "Make reporting abuse easy and fast"), ("want", "Reporting should work in Kiswahili"),
                        ("want", "Faster reporting of fake accounts"), ("have", "Too many adverts for betting"),
                        ("have", "Betting adverts everywhere on videos")]:
-        card = board.submit_entry(current, activity_id=current.current_activity_id, lane=lane, text=text,
+        card = entries.submit_entry(current, activity_id=current.current_activity_id, lane=lane, text=text,
                                   client_key=factories.new_key(), participant=child).response
         card.status = "approved"
         cards.append(card)
@@ -32,7 +40,7 @@ def room(ctx, event, facilitator):
 
 def test_suggested_themes_come_from_shared_keywords(room):
     event, actor, cards, *_ = room
-    activity = db.session.get(Response, cards[0].id).activity_id
+    activity = db.session.get(Entry, cards[0].id).activity_id
     suggestions = themes.suggest_themes(db.session.get(type(event.sessions[0].activities[0]), activity))
     by_keyword = {s["keyword"]: s["response_ids"] for s in suggestions}
     assert by_keyword["reporting"] == sorted(c.id for c in cards[:3])
@@ -74,7 +82,7 @@ def test_asks_order_by_upvotes_and_by_ranking(room):
     second = asks.create_ask(event, actor, "Make reporting easy, fast and in our language", theme_id=theme.id)
     for _ in range(3):
         voter, _ = participants.join(event.join_code)
-        voting.toggle_upvote(event, voter, cards[0].id)
+        votes.toggle_upvote(event, voter, cards[0].id)
     assert [a.id for a in asks.ordered_asks(event, "upvotes")] == [second.id, first.id]
 
     ranking = asks.create_ranking_activity(event, actor, event.sessions[0].id)
@@ -83,7 +91,7 @@ def test_asks_order_by_upvotes_and_by_ranking(room):
     db.session.commit()
     for order in ([0, 1], [0, 1], [1, 0]):
         voter, _ = participants.join(event.join_code)
-        voting.cast_vote(event, voter, ranking.id, ranking=order)
+        votes.cast_vote(event, voter, ranking.id, ranking=order)
     assert [a.id for a in asks.apply_order(event, actor, "ranking")] == [first.id, second.id]
 
 

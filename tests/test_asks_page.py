@@ -6,8 +6,11 @@ import pytest
 from sqlalchemy import select
 
 from facilitator.extensions import db
-from facilitator.models import Ask, Event, Organisation, Response, Theme
-from facilitator.services import board, participants
+from facilitator.asks.models import Ask, Organisation
+from facilitator.events.models import Event
+from facilitator.board.models import Entry, Theme
+from facilitator.board import entries
+from facilitator.events import participants
 from tests import factories
 from tests.conftest import csrf_token
 
@@ -24,7 +27,7 @@ def cards(app, event):
         child, _ = participants.join(current.join_code, group="child")
         ids = []
         for lane, text in [("want", "Reporting that works"), ("want", "Reporting in Kiswahili"), ("have", "Scams")]:
-            card = board.submit_entry(current, activity_id=current.current_activity_id, lane=lane, text=text,
+            card = entries.submit_entry(current, activity_id=current.current_activity_id, lane=lane, text=text,
                                       client_key=factories.new_key(), participant=child).response
             card.status = "approved"
             ids.append(card.id)
@@ -44,7 +47,7 @@ def test_facilitator_groups_cards_words_an_ask_and_puts_it_to_an_organisation(ap
     with app.app_context():
         theme = db.session.scalar(select(Theme))
         assert theme.name == "Reporting"
-        assert [r.theme_id for r in db.session.scalars(select(Response).order_by(Response.id))] == [theme.id, theme.id, None]
+        assert [r.theme_id for r in db.session.scalars(select(Entry).order_by(Entry.id))] == [theme.id, theme.id, None]
         theme_id = theme.id
     client.post(f"/console/{event.id}/asks/organisations", data={"csrf_token": token, "name": "Safaricom",
                                                                  "sector": "isp_telco"})

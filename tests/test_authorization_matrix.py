@@ -1,7 +1,7 @@
 """Who may do what, for every HTTP route and every socket event, checked on the server.
 
 Two tables below give an expected outcome for every actor, for every rule and method of ``app.url_map``
-and every event of ``facilitator.sockets.HANDLERS``. ``test_every_route_has_a_row`` and
+and every event of ``facilitator.live.connections.HANDLERS``. ``test_every_route_has_a_row`` and
 ``test_every_socket_event_has_a_row`` fail when a route or an event exists that the tables do not list
 (or a row names one that no longer exists): whoever adds a route or a socket event adds its row here,
 deciding on purpose what each actor gets.
@@ -39,13 +39,15 @@ from urllib.parse import urlsplit
 import pytest
 from sqlalchemy import select, update
 
-from facilitator import ratelimit
+from facilitator.web import ratelimit
 from facilitator.extensions import db, socketio
-from facilitator.models import Event, SafeguardingFlag, StaffRole, StaffUser
-from facilitator.services import board as board_service
-from facilitator.services import participants as participant_service
-from facilitator.services import staff as staff_service
-from facilitator.sockets import HANDLERS
+from facilitator.events.models import Event
+from facilitator.safeguarding.models import SafeguardingFlag
+from facilitator.staff.models import StaffRole, StaffUser
+from facilitator.board import entries as board_service
+from facilitator.events import participants as participant_service
+from facilitator.staff import service as staff_service
+from facilitator.live.connections import HANDLERS
 from tests import factories
 from tests.conftest import csrf_token
 
@@ -344,8 +346,11 @@ def build_world() -> World:
 
 def add_asks_and_answers(world: World, event: Event, facilitator: StaffUser) -> None:
     """A theme, an ask, an organisation with its answering link, and its approved answer and commitment."""
-    from facilitator.models.asks import Commitment
-    from facilitator.services import agenda_editing, answers, asks, themes
+    from facilitator.asks.models import Commitment
+    from facilitator.agenda import editing
+    from facilitator.asks import answers
+    from facilitator.asks import asks
+    from facilitator.board import themes
 
     world.theme_id = themes.create_theme(event, facilitator, world.board_id, "Kindness", [world.approved_id]).id
     world.ask_id = asks.create_ask(event, facilitator, "Every school teaches online safety").id
@@ -357,7 +362,7 @@ def add_asks_and_answers(world: World, event: Event, facilitator: StaffUser) -> 
     answers.moderate_answer(event, facilitator, answer.id, "approve")
     world.answer_id = answer.id
     world.commitment_id = db.session.scalar(select(Commitment.id).where(Commitment.answer_id == answer.id))
-    world.response_activity_id = agenda_editing.add_activity(
+    world.response_activity_id = editing.add_activity(
         event, facilitator, event.sessions[0].id, {"kind": "response", "title": "Duty bearers respond"}).id
 
 

@@ -5,8 +5,12 @@ from sqlalchemy import func, select
 
 from facilitator.errors import Conflict, InvalidInput
 from facilitator.extensions import db
-from facilitator.models import Activity, Event, Response, SafeguardingFlag
-from facilitator.services import board, participants
+from facilitator.agenda.models import Activity
+from facilitator.events.models import Event
+from facilitator.board.models import Entry
+from facilitator.safeguarding.models import SafeguardingFlag
+from facilitator.board import entries
+from facilitator.events import participants
 from tests import factories
 
 
@@ -19,7 +23,7 @@ def child(ctx, event):
 
 def submit(event, participant, text="Too many ads", lane="have", key=None, activity_id=None):
     event = db.session.get(Event, event.id)
-    return board.submit_entry(
+    return entries.submit_entry(
         event, activity_id=activity_id or event.current_activity_id, lane=lane, text=text,
         client_key=key or factories.new_key(), participant=participant,
     )
@@ -30,7 +34,7 @@ def test_childrens_entry_waits_for_the_moderator(event, child):
     assert submission.created
     assert submission.response.status == "pending"
     assert submission.response.group == "child" and submission.response.age_band == "14-15"
-    assert board.approved_cards(event.current_activity_id) == []
+    assert entries.approved_cards(event.current_activity_id) == []
 
 
 def test_post_moderated_entry_shows_at_once(event, child):
@@ -39,7 +43,7 @@ def test_post_moderated_entry_shows_at_once(event, child):
     db.session.commit()
     submission = submit(event, child, lane="main", activity_id=open_wall.id)
     assert submission.response.status == "approved"
-    assert [r.id for r in board.approved_cards(open_wall.id)] == [submission.response.id]
+    assert [r.id for r in entries.approved_cards(open_wall.id)] == [submission.response.id]
 
 
 def test_resent_entry_is_stored_once(event, child):
@@ -47,7 +51,7 @@ def test_resent_entry_is_stored_once(event, child):
     again = submit(event, child, key="resent-key-123", text="different text, same key")
     assert again.created is False
     assert again.response.id == first.response.id
-    assert db.session.scalar(select(func.count(Response.id))) == 1
+    assert db.session.scalar(select(func.count(Entry.id))) == 1
 
 
 def test_a_resend_after_the_activity_closed_is_still_a_success(event, child):
@@ -62,17 +66,17 @@ def test_a_resend_after_the_activity_closed_is_still_a_success(event, child):
     with pytest.raises(Conflict) as refused:
         submit(event, child, key="sent-after-close")
     assert refused.value.code == "activity_closed"
-    assert db.session.scalar(select(func.count(Response.id))) == 1
+    assert db.session.scalar(select(func.count(Entry.id))) == 1
 
 
 def test_a_participant_of_another_event_cannot_write_here(event, child):
     elsewhere = factories.event_with_open_board()
     stranger, _ = participants.join(elsewhere.join_code)
     db.session.commit()
-    outcome = board.store_entries(db.session.get(Event, event.id), [board.NewEntry(
+    outcome = entries.store_entries(db.session.get(Event, event.id), [entries.NewEntry(
         event.current_activity_id, "have", "sneaking in", factories.new_key(), participant_id=stranger.id)])
     assert [o.code for o in outcome] == ["unknown_participant"]
-    assert db.session.scalar(select(func.count(Response.id))) == 0
+    assert db.session.scalar(select(func.count(Entry.id))) == 0
 
 
 def test_another_participants_key_is_refused(event, child):
@@ -93,7 +97,7 @@ def test_bad_text_is_refused_and_nothing_stored(event, child, text, code):
     with pytest.raises(InvalidInput) as refused:
         submit(event, child, text=text)
     assert refused.value.code == code
-    assert db.session.scalars(select(Response.id)).all() == [kept.response.id]
+    assert db.session.scalars(select(Entry.id)).all() == [kept.response.id]
 
 
 def test_text_is_cleaned_of_control_and_bidi_characters(event, child):
@@ -128,20 +132,20 @@ def test_disclosure_is_held_and_flagged_for_safeguarding(event, child):
     assert submission.needs_safeguarding
     flag = db.session.scalar(select(SafeguardingFlag))
     assert flag.response_id == submission.response.id and "disclosure" in flag.reasons
-    assert board.own_entry_view(submission.response)["state"] == "waiting"
+    assert entries.own_entry_view(submission.response)["state"] == "waiting"
 
 
 def test_phone_number_is_redacted_in_what_others_see(event, child):
     submission = submit(event, child, text="call me on 0712 345 678 please")
     assert "345" not in submission.response.shown_text
     assert "0712 345 678" in submission.response.text  # staff keep the original
-    assert "345" not in str(board.card_view(submission.response))
+    assert "345" not in str(entries.card_view(submission.response))
 
 
 def test_counts_include_everything_received(event, child):
     submit(event, child)
     submit(event, child, text="I want to kill myself")
-    assert board.counts(event.current_activity_id) == {"received": 2, "shown": 0}
+    assert entries.counts(event.current_activity_id) == {"received": 2, "shown": 0}
 
 
 def test_cards_on_board_read_as_rows_match_the_card_views(event, child):
@@ -150,10 +154,10 @@ def test_cards_on_board_read_as_rows_match_the_card_views(event, child):
     db.session.commit()
     for text in ("first card", "second card", "third card"):
         submit(event, child, text=text, lane="main", activity_id=wall.id)
-    pinned = board.approved_cards(wall.id)[2]
+    pinned = entries.approved_cards(wall.id)[2]
     pinned.pinned = True
     db.session.commit()
-    cards = board.cards_on_board(wall.id)
-    assert cards == [board.card_view(r) for r in board.approved_cards(wall.id)]
+    cards = entries.cards_on_board(wall.id)
+    assert cards == [entries.card_view(r) for r in entries.approved_cards(wall.id)]
     assert [c["text"] for c in cards] == ["third card", "first card", "second card"]  # pinned first
 

@@ -3,8 +3,10 @@ import re
 from sqlalchemy import select
 
 from facilitator.extensions import db
-from facilitator.models import Activity, Event, StaffUser
-from facilitator.services import staff as staff_service
+from facilitator.agenda.models import Activity
+from facilitator.events.models import Event
+from facilitator.staff.models import StaffUser
+from facilitator.staff import service as staff_service
 
 
 def test_demo_creates_the_roundtable_with_a_two_lane_board(app, runner):

@@ -11,10 +11,13 @@ from html import unescape
 import pytest
 from sqlalchemy import select
 
-from facilitator.duty_bearers import answering
+from facilitator.asks import answering
 from facilitator.extensions import db
-from facilitator.models import Commitment, DutyBearerAnswer, Event, StaffUser
-from facilitator.services import answers, asks
+from facilitator.asks.models import Commitment, DutyBearerAnswer
+from facilitator.events.models import Event
+from facilitator.staff.models import StaffUser
+from facilitator.asks import answers
+from facilitator.asks import asks
 from tests import factories
 from tests.clocks import frozen_limit
 from tests.conftest import csrf_token, received
@@ -56,7 +59,7 @@ def build_room(app, event, facilitator) -> Room:
 def give_answer(app, room: Room, organisation: str, ask_index: int, text: str, commitment: dict | None = None,
                 *, moderate: str | None = "approve") -> int:
     """An organisation's answer through the service, moderated as asked; returns the answer's id."""
-    from facilitator.models import Organisation
+    from facilitator.asks.models import Organisation
 
     with app.app_context():
         event = db.session.get(Event, room.event_id)

@@ -24,8 +24,10 @@ def seed() -> None:
 
     from facilitator import create_app
     from facilitator.extensions import db
-    from facilitator.models import Event, StaffUser
-    from facilitator.services import answers, asks
+    from facilitator.events.models import Event
+    from facilitator.staff.models import StaffUser
+    from facilitator.asks import answers
+    from facilitator.asks import asks
 
     app = create_app()
     with app.app_context():

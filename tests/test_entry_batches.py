@@ -9,12 +9,14 @@ import pytest
 from sqlalchemy import event as sa_event
 from sqlalchemy import func, select
 
-from facilitator import entry_batches, safety
+from facilitator import safety
+from facilitator.live import entry_writer
 from facilitator.errors import Busy, ServiceError
 from facilitator.extensions import db
-from facilitator.models import Event, Response
-from facilitator.services import participants
-from facilitator.services.board import NewEntry
+from facilitator.events.models import Event
+from facilitator.board.models import Entry
+from facilitator.events import participants
+from facilitator.board.entries import NewEntry
 from tests import factories
 
 
@@ -35,7 +37,7 @@ WARM_UP = "warming up"
 def start_flowing(app, event, participant_id: int) -> None:
     """One entry stored first: entries are now flowing, so the next batch waits for the batch interval."""
     with app.app_context():
-        assert entry_batches.store(event.id, entry(event, participant_id, WARM_UP))["duplicate"] is False
+        assert entry_writer.store(event.id, entry(event, participant_id, WARM_UP))["duplicate"] is False
 
 
 @pytest.fixture
@@ -57,7 +59,7 @@ def store_together(app, event, entries: list[NewEntry]) -> list[dict | ServiceEr
         with app.app_context():
             start.wait()
             try:
-                outcomes[i] = entry_batches.store(event_id, entries[i])
+                outcomes[i] = entry_writer.store(event_id, entries[i])
             except ServiceError as error:
                 outcomes[i] = error
 
@@ -99,7 +101,7 @@ def test_entries_sent_together_share_one_commit_and_each_keeps_its_own_version(a
     assert all(isinstance(ack, dict) and ack["duplicate"] is False for ack in acks), acks
     assert len(bumps) == 2  # the second warm-up entry's batch, then one batch for all six
     with app.app_context():
-        stored = db.session.scalars(select(Response).where(Response.text != WARM_UP).order_by(Response.id)).all()
+        stored = db.session.scalars(select(Entry).where(Entry.text != WARM_UP).order_by(Entry.id)).all()
         assert sorted(r.text for r in stored) == sorted(f"idea {n}" for n in range(6))
         assert db.session.get(Event, event.id).version == before + 7  # every entry a version of its own
         assert {ack["entry"]["id"] for ack in acks} == {r.id for r in stored}
@@ -120,7 +122,7 @@ def test_one_entry_that_breaks_the_store_does_not_keep_the_others_out(app, event
     assert isinstance(outcomes["poison"], ServiceError) and outcomes["poison"].code == "internal"
     assert all(isinstance(outcomes[t], dict) for t in ("fine one", "fine two", "fine three"))
     with app.app_context():
-        assert sorted(db.session.scalars(select(Response.text).where(Response.text != WARM_UP))) == [
+        assert sorted(db.session.scalars(select(Entry.text).where(Entry.text != WARM_UP))) == [
             "fine one", "fine three", "fine two"]
 
 
@@ -138,10 +140,10 @@ def test_rules_are_checked_per_entry_within_a_batch(app, event, phones, writer):
 def test_a_full_queue_answers_busy_and_stores_nothing(app, event, phones, writer):
     writer.queue_limit = 0
     with app.app_context(), pytest.raises(Busy) as refused:
-        entry_batches.store(event.id, entry(event, phones[0], "too much at once"))
+        entry_writer.store(event.id, entry(event, phones[0], "too much at once"))
     assert refused.value.code == "busy"
     with app.app_context():
-        assert db.session.scalar(select(func.count(Response.id))) == 0
+        assert db.session.scalar(select(func.count(Entry.id))) == 0
 
 
 def test_a_phone_told_busy_resends_and_its_entry_is_stored_once(app, event, phones, writer):
@@ -150,12 +152,12 @@ def test_a_phone_told_busy_resends_and_its_entry_is_stored_once(app, event, phon
     start_flowing(app, event, phones[1])  # the next batch waits half a second: longer than the phone will
     writer.wait_seconds = 0.05
     with app.app_context(), pytest.raises(Busy):
-        entry_batches.store(event.id, sent)
+        entry_writer.store(event.id, sent)
     writer.wait_seconds = 10
     with app.app_context():
-        again = entry_batches.store(event.id, sent)
+        again = entry_writer.store(event.id, sent)
         assert again["duplicate"] is True
-        assert db.session.scalar(select(func.count(Response.id)).where(Response.text != WARM_UP)) == 1
+        assert db.session.scalar(select(func.count(Entry.id)).where(Entry.text != WARM_UP)) == 1
 
 
 def test_the_writer_outlives_a_failure_outside_the_store(app, event, phones, writer, monkeypatch):
@@ -173,8 +175,8 @@ def test_the_writer_outlives_a_failure_outside_the_store(app, event, phones, wri
     monkeypatch.setattr(writer, "_store_and_tell", breaks_once)
     with app.app_context():
         with pytest.raises(ServiceError) as failed:
-            entry_batches.store(event.id, entry(event, phones[0], "lost in the failure"))
+            entry_writer.store(event.id, entry(event, phones[0], "lost in the failure"))
         assert failed.value.code == "internal"
-        assert entry_batches.store(event.id, entry(event, phones[1], "stored after it"))["duplicate"] is False
-        assert list(db.session.scalars(select(Response.text))) == ["stored after it"]
+        assert entry_writer.store(event.id, entry(event, phones[1], "stored after it"))["duplicate"] is False
+        assert list(db.session.scalars(select(Entry.text))) == ["stored after it"]
     assert failures == [1]

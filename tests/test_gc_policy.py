@@ -4,7 +4,7 @@ hundreds of milliseconds with thousands of phones), a full one when the process 
 import subprocess
 import sys
 
-from facilitator import gc_policy
+from facilitator.live import gc_policy
 
 
 def test_a_full_collection_waits_for_a_quiet_moment_but_not_forever():
@@ -32,7 +32,7 @@ def test_a_burst_that_just_began_is_not_a_quiet_moment():
 def test_a_server_process_freezes_the_app_and_stops_automatic_full_collections():
     # In a process of its own: the policy changes the interpreter's collector for good.
     script = (
-        "import gc; from facilitator import create_app, gc_policy\n"
+        "import gc; from facilitator import create_app\nfrom facilitator.live import gc_policy\n"
         "app = create_app({'ASYNC_MODE': 'threading', 'SQLALCHEMY_DATABASE_URI': 'sqlite://'})\n"
         "gc_policy.install()\n"
         "print(gc.get_freeze_count(), gc.get_threshold()[2], gc.isenabled())\n"

@@ -13,9 +13,9 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from sqlalchemy import select
 
-from facilitator import i18n
+from facilitator.web import i18n
 from facilitator.extensions import db
-from facilitator.models import Participant
+from facilitator.events.models import Participant
 from tests.conftest import csrf_token
 
 ROOT = Path(__file__).resolve().parent.parent

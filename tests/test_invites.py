@@ -10,11 +10,13 @@ import pytest
 from sqlalchemy import select, text, update
 
 from facilitator.extensions import db, socketio
-from facilitator.models import AuditEntry, Event, StaffRole, StaffUser
-from facilitator.models._types import utcnow
-from facilitator.models.people import StaffInvite
-from facilitator.services import staff as staff_service
-from facilitator.services.staff import InviteUnusable
+from facilitator.audit import AuditEntry
+from facilitator.events.models import Event
+from facilitator.staff.models import StaffRole, StaffUser
+from facilitator.columns import utcnow
+from facilitator.staff.models import StaffInvite
+from facilitator.staff import service as staff_service
+from facilitator.staff.service import InviteUnusable
 from tests import factories
 from tests.conftest import csrf_token, received, staff_socket
 
@@ -320,15 +322,15 @@ def test_renewing_the_projector_link_cuts_off_the_old_screen(app, event, organis
 
 def test_renewed_link_gets_no_more_board_updates_even_if_still_connected(app, event, organiser, phone):
     """Another process's projector socket is not dropped by this one, but it leaves the room everywhere."""
-    from facilitator import sockets
+    from facilitator.live import connections
 
     old_screen = socketio.test_client(app, auth={"view": "projector", "token": event.projector_token})
     sid = socketio.server.manager.sid_from_eio_sid(old_screen.eio_sid, "/")
-    sockets.connections[sid].view = "projector-elsewhere"  # as if it lived in another process
+    connections.connections[sid].view = "projector-elsewhere"  # as if it lived in another process
     post_form(organiser, f"/console/{event.id}/staff", f"/console/{event.id}/staff/projector-link", {})
     old_screen.get_received()
     phone.submit("after the renewal")
     assert received(old_screen, "board") == []
-    sockets.connections[sid].view = "projector"
+    connections.connections[sid].view = "projector"
     refused = old_screen.emit("projector:sync", {}, callback=True)
     assert refused["ok"] is False and refused["error"] == "unknown_projector"

@@ -3,15 +3,19 @@ from sqlalchemy import select
 
 from facilitator.errors import Conflict, InvalidInput
 from facilitator.extensions import db
-from facilitator.models import AuditEntry, Event, StaffUser
-from facilitator.services import board, moderation, participants
+from facilitator.audit import AuditEntry
+from facilitator.events.models import Event
+from facilitator.staff.models import StaffUser
+from facilitator.board import entries
+from facilitator.board import moderation
+from facilitator.events import participants
 from tests import factories
 
 
 @pytest.fixture
 def entry(ctx, event):
     participant, _ = participants.join(event.join_code)
-    return board.submit_entry(
+    return entries.submit_entry(
         db.session.get(Event, event.id), activity_id=event.current_activity_id, lane="want",
         text="Reporting should be eazy", client_key=factories.new_key(), participant=participant,
     ).response
@@ -43,7 +47,7 @@ def test_edit_keeps_the_original_in_the_audit_log(event, entry, actor):
 
 def test_held_entry_can_never_be_approved(event, ctx, actor):
     participant, _ = participants.join(event.join_code)
-    held = board.submit_entry(
+    held = entries.submit_entry(
         db.session.get(Event, event.id), activity_id=event.current_activity_id, lane="have",
         text="nataka kujiua", client_key=factories.new_key(), participant=participant,
     ).response

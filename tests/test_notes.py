@@ -7,9 +7,13 @@ import pytest
 from sqlalchemy import func, select
 
 from facilitator.extensions import db
-from facilitator.models import AgendaSession, AuditEntry, Event, Note, StaffUser
+from facilitator.agenda.models import AgendaSession
+from facilitator.audit import AuditEntry
+from facilitator.events.models import Event
+from facilitator.notes.models import Note
+from facilitator.staff.models import StaffUser
 from facilitator.notes import service as notes_service
-from facilitator.services import events as event_service
+from facilitator.events import service as event_service
 from tests import factories
 from tests.conftest import csrf_token
 

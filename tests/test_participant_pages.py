@@ -5,7 +5,8 @@ import re
 from sqlalchemy import func, select
 
 from facilitator.extensions import db
-from facilitator.models import Participant, Response
+from facilitator.events.models import Participant
+from facilitator.board.models import Entry
 from tests.conftest import csrf_token
 
 
@@ -83,7 +84,7 @@ def test_form_post_submits_and_a_double_post_is_a_no_op(app, client, event):
     page = client.get(f"/e/{event.join_code}").get_data(as_text=True)
     assert "Safer group chats" in page and "Waiting for the moderator" in page
     with app.app_context():
-        assert db.session.scalar(select(func.count(Response.id))) == 1
+        assert db.session.scalar(select(func.count(Entry.id))) == 1
 
 
 def test_form_post_error_keeps_the_text(client, event):

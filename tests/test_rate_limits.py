@@ -13,10 +13,11 @@ import uuid
 import pytest
 from sqlalchemy import func, select, text
 
-from facilitator import ratelimit
+from facilitator.web import ratelimit
 from facilitator.extensions import db
-from facilitator.models import Participant, Response
-from facilitator.ratelimit import MemoryCounter, RateLimiter, RedisCounter, participant_limits
+from facilitator.events.models import Participant
+from facilitator.board.models import Entry
+from facilitator.web.ratelimit import MemoryCounter, RateLimiter, RedisCounter, participant_limits
 from tests import factories
 from tests.clocks import FakeClock, frozen_limit
 from tests.conftest import csrf_token
@@ -81,7 +82,7 @@ def test_flooding_phone_is_slowed_and_its_neighbour_is_not(app, event, new_phone
     assert all(neighbour.submit(f"neighbour entry {n}")["ok"] for n in range(5))
     with app.app_context():
         stored = dict(db.session.execute(
-            select(Response.participant_id, func.count(Response.id)).group_by(Response.participant_id)).all())
+            select(Entry.participant_id, func.count(Entry.id)).group_by(Entry.participant_id)).all())
     assert sorted(stored.values()) == [5, 10]
 
     clock.advance(20)  # two windows later the flooder is welcome again
@@ -99,7 +100,7 @@ def test_an_outbox_replay_is_never_refused(app, event, phone):
     refused = phone.submit("a fourth, new entry")
     assert refused["error"] == "rate_limited"
     with app.app_context():
-        assert db.session.scalar(select(func.count(Response.id))) == 3
+        assert db.session.scalar(select(func.count(Entry.id))) == 3
 
 
 def test_a_phone_with_two_connections_is_limited_per_participant(app, event, phone):
@@ -147,10 +148,10 @@ def test_the_limit_is_shared_by_processes_through_redis(redis_prefix):
 def test_an_unreachable_redis_falls_back_to_memory(caplog, monkeypatch):
     # Alembic's fileConfig in migrations/env.py disables loggers that existed before the test app migrated
     # (until it passes disable_existing_loggers=False): switch this one back on to see its warning.
-    monkeypatch.setattr(logging.getLogger("facilitator.ratelimit"), "disabled", False)
+    monkeypatch.setattr(logging.getLogger("facilitator.web.ratelimit"), "disabled", False)
     limiter = RateLimiter(limit=2, window=10)
     limiter.counter = RedisCounter("redis://127.0.0.1:1/0")  # nothing listens on port 1
-    with caplog.at_level(logging.WARNING, logger="facilitator.ratelimit"):
+    with caplog.at_level(logging.WARNING, logger="facilitator.web.ratelimit"):
         limiter.check("submit", "p1")
         limiter.check("submit", "p1")
         with pytest.raises(ratelimit.RateLimited):

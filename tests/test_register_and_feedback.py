@@ -12,9 +12,12 @@ import pytest
 from sqlalchemy import select
 
 from facilitator.extensions import db
-from facilitator.models import AuditEntry, Commitment, Event, StaffUser
-from facilitator.services import asks
-from facilitator.services import safeguarding as safeguarding_service
+from facilitator.audit import AuditEntry
+from facilitator.asks.models import Commitment
+from facilitator.events.models import Event
+from facilitator.staff.models import StaffUser
+from facilitator.asks import asks
+from facilitator.safeguarding import service as safeguarding_service
 from tests import factories
 from tests.conftest import csrf_token
 from tests.test_duty_bearer_pages import Room, build_room, give_answer, text_of

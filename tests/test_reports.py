@@ -17,11 +17,19 @@ from openpyxl import load_workbook
 from sqlalchemy import event as sa_event, select
 
 from facilitator.extensions import db
-from facilitator.models import AuditEntry, Event, Participant, StaffUser
+from facilitator.audit import AuditEntry
+from facilitator.events.models import Event, Participant
+from facilitator.staff.models import StaffUser
 from facilitator.notes import service as notes_service
 from facilitator.reports import exports, tables, to_docx
 from facilitator.reports.exports import slug
-from facilitator.services import answers, asks, board, events as event_service, participants, themes, voting
+from facilitator.asks import answers
+from facilitator.asks import asks
+from facilitator.board import entries
+from facilitator.events import service as event_service
+from facilitator.events import participants
+from facilitator.board import themes
+from facilitator.voting import votes
 from tests import factories
 from tests.conftest import csrf_token
 
@@ -63,7 +71,7 @@ class Room:
 
 
 def _entry(event, activity_id, lane, text, child, status):
-    response = board.submit_entry(event, activity_id=activity_id, lane=lane, text=text,
+    response = entries.submit_entry(event, activity_id=activity_id, lane=lane, text=text,
                                   client_key=factories.new_key(), participant=child).response
     if response.status != "held":
         response.status = status
@@ -101,7 +109,7 @@ def room(app) -> Room:
         db.session.commit()
         themes.create_theme(event, actor, board_activity.id, "Reporting", [shown[1].id, shown[2].id])
         for index, child in enumerate(children):
-            voting.cast_vote(event, child, poll.id, choices=[index % 3])
+            votes.cast_vote(event, child, poll.id, choices=[index % 3])
         ministry = asks.add_organisation(event, actor, "Ministry of ICT", "government")
         telco = asks.add_organisation(event, actor, "Safaricom", "isp_telco")
         answered = asks.create_ask(event, actor, "Make reporting easy and in Kiswahili")
@@ -217,7 +225,7 @@ def test_with_three_more_children_the_small_band_is_folded_into_others(app, room
         event = db.session.get(Event, room.event_id)
         for _ in range(3):
             child, _ = participants.join(event.join_code, group="child", age_band="16-17")
-            voting.cast_vote(event, child, room.poll_id, choices=[2])
+            votes.cast_vote(event, child, room.poll_id, choices=[2])
     document, text = docx_text(export(app, room, "docx").body)
     assert "By age band" in headings(document, 3)
     # 5 aged 16-17 now: every band is shown, each with at least five people.
@@ -227,7 +235,7 @@ def test_with_three_more_children_the_small_band_is_folded_into_others(app, room
 
 def test_rating_splits_follow_the_services_rule(app, room):
     """The report's rule is services.answers.ratings_view's rule: same answer, same verdict."""
-    from facilitator.models import DutyBearerAnswer
+    from facilitator.asks.models import DutyBearerAnswer
     from facilitator.reports import groups, record as record_module
 
     with app.app_context():

@@ -4,8 +4,12 @@ import pytest
 from sqlalchemy import select
 
 from facilitator.extensions import db
-from facilitator.models import AuditEntry, Event, Participant, Response, SafeguardingFlag, StaffUser
-from facilitator.services import safeguarding
+from facilitator.audit import AuditEntry
+from facilitator.events.models import Event, Participant
+from facilitator.board.models import Entry
+from facilitator.safeguarding.models import SafeguardingFlag
+from facilitator.staff.models import StaffUser
+from facilitator.safeguarding import service as safeguarding_service
 from tests import factories
 from tests.conftest import csrf_token, received, staff_socket
 
@@ -106,7 +110,7 @@ def test_moderator_escalation_removes_the_card_everywhere(app, event, phone, mod
     assert projector.emit("projector:sync", {}, callback=True)["cards"] == []
     assert moderator.emit("console:moderate", {"response_id": entry_id, "action": "approve"}, callback=True)["error"] == "held_for_safeguarding"
     with app.app_context():
-        assert db.session.get(Response, entry_id).status == "held"
+        assert db.session.get(Entry, entry_id).status == "held"
         assert db.session.scalar(select(SafeguardingFlag.reasons)) == ["escalated"]
 
 
@@ -119,14 +123,14 @@ def test_childrens_activity_cannot_open_before_the_checklist(app, event, console
         current = db.session.get(Event, event.id)
         actor = db.session.scalar(select(StaffUser))
         for item in ("guardian_consent", "dpia"):
-            safeguarding.confirm_readiness(current, actor, item)
+            safeguarding_service.confirm_readiness(current, actor, item)
         with pytest.raises(Exception) as no_name:
-            safeguarding.confirm_readiness(current, actor, "safeguarding_lead", "")
+            safeguarding_service.confirm_readiness(current, actor, "safeguarding_lead", "")
         assert no_name.value.code == "empty_text"
-        safeguarding.confirm_readiness(current, actor, "safeguarding_lead", "Ms Achieng, green lanyard")
+        safeguarding_service.confirm_readiness(current, actor, "safeguarding_lead", "Ms Achieng, green lanyard")
     assert console.emit("console:open_activity", {"activity_id": board_id}, callback=True)["ok"]
     with app.app_context():
-        assert safeguarding.safeguarding_contact(db.session.get(Event, event.id)) == "Ms Achieng, green lanyard"
+        assert safeguarding_service.safeguarding_contact(db.session.get(Event, event.id)) == "Ms Achieng, green lanyard"
 
 
 def test_readiness_page_confirms_with_csrf(app, event, facilitator):
@@ -140,18 +144,18 @@ def test_readiness_page_confirms_with_csrf(app, event, facilitator):
     reply = client.post(f"/console/{event.id}/safeguarding/readiness", data={"item": "dpia", "csrf_token": csrf_token(page)})
     assert reply.status_code == 302
     with app.app_context():
-        assert "dpia" in safeguarding.readiness(db.session.get(Event, event.id))
+        assert "dpia" in safeguarding_service.readiness(db.session.get(Event, event.id))
 
 
 def test_event_word_list_masks_on_a_post_moderated_board(app, event, phone, console):
     with app.app_context():
         current = db.session.get(Event, event.id)
-        safeguarding.set_blocked_words(current, db.session.scalar(select(StaffUser)), "pineapple\nbad phrase")
+        safeguarding_service.set_blocked_words(current, db.session.scalar(select(StaffUser)), "pineapple\nbad phrase")
         wall_id = current.sessions[0].activities[1].id
     console.emit("console:open_activity", {"activity_id": wall_id}, callback=True)
     ack = phone.submit("this is a p1n3apple idea", lane="main", activity_id=wall_id)
     with app.app_context():
-        response = db.session.get(Response, ack["entry"]["id"])
+        response = db.session.get(Entry, ack["entry"]["id"])
         assert "profanity" in response.flags and "p1n3apple" not in response.shown_text
 
 
@@ -162,12 +166,12 @@ def test_purge_keeps_the_redacted_record_and_forgets_the_rest(app, event, phone,
     held = phone.submit("I cut myself when I read the comments")["entry"]["id"]
     with app.app_context():
         current = db.session.get(Event, event.id)
-        counts = safeguarding.purge_event(current, None, reason="test")
+        counts = safeguarding_service.purge_event(current, None, reason="test")
         assert counts == {"deleted": 1, "redacted_kept": 1, "held_records": 1, "participants": 1}
-        assert db.session.get(Response, waiting) is None
-        approved = db.session.get(Response, kept)
+        assert db.session.get(Entry, waiting) is None
+        approved = db.session.get(Entry, kept)
         assert "0722" not in approved.text and approved.participant_id is None
-        assert db.session.get(Response, held).text == "[removed after the event]"
+        assert db.session.get(Entry, held).text == "[removed after the event]"
         assert db.session.scalars(select(Participant)).all() == []
         assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "purge")).detail["deleted"] == 1
 
@@ -175,14 +179,14 @@ def test_purge_keeps_the_redacted_record_and_forgets_the_rest(app, event, phone,
 def test_purge_happens_by_itself_after_the_retention_days(app, event):
     from datetime import timedelta
 
-    from facilitator.models._types import utcnow
+    from facilitator.columns import utcnow
 
     with app.app_context():
         current = db.session.get(Event, event.id)
         current.last_export_at = utcnow() - timedelta(days=29)
         db.session.commit()
-        assert safeguarding.purge_due_events() == []
+        assert safeguarding_service.purge_due_events() == []
         current.last_export_at = utcnow() - timedelta(days=31)
         db.session.commit()
-        assert safeguarding.purge_due_events() == [event.id]
+        assert safeguarding_service.purge_due_events() == [event.id]
         assert db.session.get(Event, event.id).purged_at is not None

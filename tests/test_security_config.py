@@ -15,8 +15,8 @@ from facilitator import config as config_module
 from facilitator import create_app, validation
 from facilitator.errors import InvalidInput
 from facilitator.extensions import csrf, db, socketio
-from facilitator.models import Response
-from facilitator.security import CONTENT_SECURITY_POLICY, socketio_allowed_origins
+from facilitator.board.models import Entry
+from facilitator.web.security import CONTENT_SECURITY_POLICY, socketio_allowed_origins
 from tests import factories
 from tests.conftest import csrf_token
 
@@ -300,7 +300,7 @@ def test_a_phone_can_send_280_characters_and_not_281(app, phone):
 def test_what_a_phone_sends_is_stored_cleaned(app, phone):
     ack = phone.submit("Wazazi \u202ewatusikilize\u202c\u200b na Cafe\u0301")
     with app.app_context():
-        stored = db.session.get(Response, ack["entry"]["id"]).text
+        stored = db.session.get(Entry, ack["entry"]["id"]).text
     assert stored == "Wazazi watusikilize na Café"
 
 
@@ -311,4 +311,4 @@ def test_the_form_without_javascript_has_the_same_limits(app, event, phone):
         "text": "z" * 281, "client_key": factories.new_key()})
     assert reply.status_code == 400 and "280" in reply.get_data(as_text=True)
     with app.app_context():
-        assert db.session.scalar(select(Response.id)) is None
+        assert db.session.scalar(select(Entry.id)) is None

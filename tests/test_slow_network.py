@@ -3,7 +3,7 @@
 under 2 seconds per submit, the join page is usable within 10 seconds at 50 kbit/s, and the same journey
 works with JavaScript off. What crossed the wire is counted from the protocol's own byte counts.
 
-Also here, without a browser: the gzip of text responses (facilitator/compression.py), and Socket.IO's
+Also here, without a browser: the gzip of text responses (facilitator/web/compression.py), and Socket.IO's
 long-polling and websocket transports working through it against a real server."""
 
 from __future__ import annotations
@@ -239,7 +239,7 @@ def test_small_binary_and_streamed_responses_are_left_alone(app, client):
         assert b"<svg" in body
     from flask import Response, stream_with_context
 
-    from facilitator.compression import compress_response
+    from facilitator.web.compression import compress_response
 
     with app.test_request_context("/export", headers={"Accept-Encoding": "gzip"}):
         streamed = Response(stream_with_context(iter(["a" * 4000])), mimetype="text/csv")

@@ -4,7 +4,7 @@ import random
 
 import socketio
 
-from facilitator.socket_rooms import IndexedManager, client_manager
+from facilitator.live.rooms import IndexedManager, client_manager
 
 
 def run(manager_class, seed: int):

@@ -4,8 +4,9 @@ import pytest
 from sqlalchemy import func, select
 
 from facilitator.extensions import db, socketio
-from facilitator.models import Event, Response
-from facilitator.sockets import HANDLERS
+from facilitator.events.models import Event
+from facilitator.board.models import Entry
+from facilitator.live.connections import HANDLERS
 from tests import factories
 from tests.clocks import frozen_limit
 from tests.conftest import received, staff_socket
@@ -16,7 +17,7 @@ def test_phone_submits_and_gets_an_ack_after_the_entry_is_stored(app, phone):
     assert ack["ok"] is True
     assert ack["entry"]["state"] == "waiting"
     with app.app_context():
-        stored = db.session.get(Response, ack["entry"]["id"])
+        stored = db.session.get(Entry, ack["entry"]["id"])
         assert stored.text == "Cyberbullying in class groups"
 
 
@@ -26,7 +27,7 @@ def test_resent_entry_is_acknowledged_without_a_second_copy(app, phone):
     assert again["ok"] and again["duplicate"] is True
     assert again["entry"]["id"] == first["entry"]["id"]
     with app.app_context():
-        assert db.session.scalar(select(func.count(Response.id))) == 1
+        assert db.session.scalar(select(func.count(Entry.id))) == 1
 
 
 def test_approved_card_reaches_the_projector_and_waiting_one_does_not(phone, projector, console):
@@ -62,7 +63,7 @@ def test_projector_snapshot_and_forged_token(app, event, projector):
 
 
 def test_renewed_projector_token_cuts_off_the_old_link(app, event, projector):
-    from facilitator.services.events import renew_projector_token
+    from facilitator.events.service import renew_projector_token
 
     with app.app_context():
         renew_projector_token(db.session.get(Event, event.id))
@@ -96,7 +97,7 @@ def test_console_of_another_event_is_refused(app, event, facilitator):
 
 
 def test_revoked_role_stops_working_at_once(app, event, console, facilitator):
-    from facilitator.models import StaffRole
+    from facilitator.staff.models import StaffRole
 
     with app.app_context():
         db.session.execute(StaffRole.__table__.delete())
@@ -173,7 +174,7 @@ def test_held_entry_alerts_safeguarding_only(app, event, phone, console, project
 
 
 def test_participant_rate_limit_gives_a_clear_message(app, phone):
-    from facilitator.ratelimit import participant_limits
+    from facilitator.web.ratelimit import participant_limits
 
     frozen_limit(participant_limits, limit=3, window=60)
     acks = [phone.submit(f"entry {n}") for n in range(5)]

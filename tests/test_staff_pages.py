@@ -1,5 +1,5 @@
 from facilitator.extensions import db
-from facilitator.services import staff as staff_service
+from facilitator.staff import service as staff_service
 from tests import factories
 from tests.conftest import csrf_token
 

@@ -8,17 +8,18 @@ from typing import Callable
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from facilitator import realtime
-from facilitator.auth.routes import login_required, staff_or_404, staff_page
+from facilitator.live import broadcast
+from facilitator.staff.routes import login_required, staff_or_404, staff_page
 from facilitator.errors import ServiceError
 from facilitator.extensions import db
-from facilitator.models import Activity, AgendaSession, Response
-from facilitator.models.asks import SECTOR_NAMES, SECTORS
-from facilitator.services import asks as ask_service
-from facilitator.services import answers as answer_service
-from facilitator.services import events as event_service
-from facilitator.services import staff as staff_service
-from facilitator.services import themes as theme_service
+from facilitator.agenda.models import Activity, AgendaSession
+from facilitator.board.models import Entry
+from facilitator.asks.models import SECTOR_NAMES, SECTORS
+from facilitator.asks import asks as ask_service
+from facilitator.asks import answers as answer_service
+from facilitator.events import service as event_service
+from facilitator.staff import service as staff_service
+from facilitator.board import themes as theme_service
 
 bp = Blueprint("asks", __name__, url_prefix="/console/<int:event_id>/asks")
 
@@ -38,9 +39,9 @@ def manage(event_id):
     chosen = request.args.get("board", type=int)
     board = next((b for b in boards if b.id == chosen), None) or next(
         (b for b in boards if "want" in b.lane_keys()), boards[0] if boards else None)
-    cards = list(db.session.scalars(select(Response).where(Response.activity_id == board.id,
-                                                           Response.status == "approved")
-                                    .order_by(Response.lane, Response.id))) if board else []
+    cards = list(db.session.scalars(select(Entry).where(Entry.activity_id == board.id,
+                                                           Entry.status == "approved")
+                                    .order_by(Entry.lane, Entry.id))) if board else []
     asks = ask_service.ordered_asks(event)
     themes = theme_service.themes_view(board) if board else []
     return render_template(
@@ -67,7 +68,7 @@ def _act(event_id: int, permission: str, action: Callable, *, board: int | None 
         db.session.rollback()
         flash(error.message, "error")
     else:
-        realtime.agenda_changed(event)
+        broadcast.agenda_changed(event)
         flash(message, "ok")
     board = board or request.form.get("board", type=int)
     return redirect(url_for("asks.manage", event_id=event_id, board=board) + request.form.get("anchor", ""))
@@ -163,7 +164,7 @@ def rank_asks(event_id):
 def show_ask(event_id, ask_id):
     def show(event, actor):
         activity = ask_service.show_ask(event, actor, request.form.get("activity_id"), ask_id)
-        realtime.response_activity_changed(event)
+        broadcast.response_activity_changed(event)
         return f"Now showing this ask in “{activity.title}”."
 
     return _act(event_id, "run_agenda", show)

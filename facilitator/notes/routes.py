@@ -9,14 +9,14 @@ import uuid
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from facilitator.auth.routes import login_required, staff_or_404
+from facilitator.staff.routes import login_required, staff_or_404
 from facilitator.errors import ServiceError
 from facilitator.extensions import db
-from facilitator.models import StaffUser
-from facilitator.models.notes import NOTE_KIND_NAMES, NOTE_KINDS, NOTE_MAX_CHARS
+from facilitator.staff.models import StaffUser
+from facilitator.notes.models import NOTE_KIND_NAMES, NOTE_KINDS, NOTE_MAX_CHARS
 from facilitator.notes import service as notes_service
 from facilitator.notes.service import StaleNote
-from facilitator.services import events as event_service
+from facilitator.events import service as event_service
 
 bp = Blueprint("notes", __name__, url_prefix="/console/<int:event_id>/notes")
 

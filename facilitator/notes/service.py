@@ -13,10 +13,13 @@ from sqlalchemy.exc import IntegrityError
 from facilitator import safety, validation
 from facilitator.errors import Conflict, InvalidInput, NotFound
 from facilitator.extensions import db
-from facilitator.models import Activity, AgendaSession, Event, Note, StaffUser
-from facilitator.models._types import utcnow
-from facilitator.models.notes import NOTE_KINDS, NOTE_MAX_CHARS
-from facilitator.services import audit
+from facilitator.agenda.models import Activity, AgendaSession
+from facilitator.events.models import Event
+from facilitator.notes.models import Note
+from facilitator.staff.models import StaffUser
+from facilitator.columns import utcnow
+from facilitator.notes.models import NOTE_KINDS, NOTE_MAX_CHARS
+from facilitator import audit
 
 OWNER_MAX_CHARS = 200
 # Autosave stores a note every second or so while it is typed. One audit entry per spell of editing (the

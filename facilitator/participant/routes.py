@@ -8,18 +8,19 @@ import uuid
 from flask import (Blueprint, current_app, flash, get_flashed_messages, make_response, redirect, render_template,
                    request, url_for)
 
-from facilitator import i18n, realtime
+from facilitator.web import i18n
+from facilitator.live import broadcast
 from facilitator.errors import ServiceError
 from facilitator.extensions import db
-from facilitator.models import Activity
-from facilitator.models.people import AGE_BANDS, GROUPS
-from facilitator.services import agenda as agenda_service
-from facilitator.services import answers as answer_service
-from facilitator.services import board as board_service
-from facilitator.services import events as event_service
-from facilitator.services import participants as participant_service
-from facilitator.services import safeguarding as safeguarding_service
-from facilitator.services import voting as voting_service
+from facilitator.agenda.models import Activity
+from facilitator.events.models import AGE_BANDS, GROUPS
+from facilitator.agenda import running as agenda_service
+from facilitator.asks import answers as answer_service
+from facilitator.board import entries as board_service
+from facilitator.events import service as event_service
+from facilitator.events import participants as participant_service
+from facilitator.safeguarding import service as safeguarding_service
+from facilitator.voting import votes as voting_service
 
 bp = Blueprint("participant", __name__)
 
@@ -82,7 +83,7 @@ def _activity_context(event, participant, *, draft=None) -> dict:
         "entries": [board_service.own_entry_view(r) for r in entries],
         "votes": voting_service.own_votes(participant, activity) if activity else {},
         "my_ratings": answer_service.own_ratings(participant),
-        "results": realtime.phone_results(activity),
+        "results": broadcast.phone_results(activity),
         "new_client_key": uuid.uuid4().hex,
         "draft": draft or {},
         "max_chars": board_service.ENTRY_MAX_CHARS,
@@ -156,7 +157,7 @@ def vote(code):
     except ServiceError as error:
         db.session.rollback()
         return _render_activity_page(event, participant, error=error.message, status=error.status)
-    realtime.results_changed(event, activity)
+    broadcast.results_changed(event, activity)
     flash("voted")
     return redirect(url_for("participant.activity_page", code=event.join_code), code=303)
 
@@ -172,7 +173,7 @@ def rate(code):
     except ServiceError as error:
         db.session.rollback()
         return _render_activity_page(event, participant, error=error.message, status=error.status)
-    realtime.response_activity_changed(event)
+    broadcast.response_activity_changed(event)
     flash("rated")
     return redirect(url_for("participant.activity_page", code=event.join_code), code=303)
 
@@ -187,7 +188,7 @@ def upvote(code):
     except ServiceError as error:
         db.session.rollback()
         return _render_activity_page(event, participant, error=error.message, status=error.status)
-    realtime.results_changed(event, db.session.get(Activity, response.activity_id))
+    broadcast.results_changed(event, db.session.get(Activity, response.activity_id))
     return redirect(url_for("participant.activity_page", code=event.join_code), code=303)
 
 
@@ -210,7 +211,7 @@ def submit(code):
         return _render_activity_page(event, participant, error=error.message,
                                      draft={"lane": lane, "text": (form.get("text") or "")[:2000]},
                                      status=error.status)
-    realtime.submission_stored(event, submission)
+    broadcast.submission_stored(event, submission)
     flash("support" if submission.needs_safeguarding else "sent")
     return redirect(url_for("participant.activity_page", code=event.join_code) + "#my-entries", code=303)
 
@@ -226,7 +227,7 @@ def ask_for_help(code):
     except ServiceError as error:
         db.session.rollback()
         return _render_activity_page(event, participant, error=error.message, status=error.status)
-    realtime.safeguarding_alert(event, flag)
+    broadcast.safeguarding_alert(event, flag)
     flash("help")
     return redirect(url_for("participant.activity_page", code=event.join_code) + "#help", code=303)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import segno
 from flask import Blueprint, current_app, render_template, request
 
-from facilitator import realtime
+from facilitator.live import broadcast
 from facilitator.errors import ServiceError
-from facilitator.services import events as event_service
+from facilitator.events import service as event_service
 
 bp = Blueprint("projector", __name__)
 
@@ -30,5 +30,5 @@ def projector_page(token):
     qr_svg = segno.make(url, error="m").svg_inline(scale=8, border=2, dark="#111", light="#fff", omitsize=True)
     return render_template(
         "projector/board.html", event=event, join_url=url, qr_svg=qr_svg,
-        snapshot=realtime.projector_snapshot(event), token=token,
+        snapshot=broadcast.projector_snapshot(event), token=token,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from facilitator.models import Activity
+from facilitator.agenda.models import Activity
 from facilitator.reports import groups
 from facilitator.reports.document import Block, Heading, Paragraph, Table
 from facilitator.reports.record import Record

@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date
 
-from facilitator.models import Activity, AgendaSession
-from facilitator.models.asks import RATINGS, SECTOR_NAMES
+from facilitator.agenda.models import Activity, AgendaSession
+from facilitator.asks.models import RATINGS, SECTOR_NAMES
 from facilitator.reports import breakdowns, groups
 from facilitator.reports.document import Block, BulletList, Heading, Paragraph, Quote, Report, Table
-from facilitator.reports.record import Entry, Record
+from facilitator.reports.record import RecordedEntry, Record
 
 KIND_NAMES = {"board": "Board", "wordcloud": "Word cloud", "poll": "Poll", "scale": "Rating scale",
               "ranking": "Ranking", "qna": "Questions to the panel", "response": "Duty bearers' response"}
@@ -240,11 +240,11 @@ def _activity(record: Record, activity: Activity) -> list[Block]:
     return blocks
 
 
-def _approved_only(entries: list[Entry]) -> list[Entry]:
+def _approved_only(entries: list[RecordedEntry]) -> list[RecordedEntry]:
     return [e for e in entries if e.status == "approved"]
 
 
-def _representative(entries: list[Entry], limit: int) -> list[Entry]:
+def _representative(entries: list[RecordedEntry], limit: int) -> list[RecordedEntry]:
     """The entries the room and the facilitators singled out (starred, pinned, upvoted), then the earliest;
     one of each wording."""
     chosen, seen = [], set()
@@ -265,7 +265,7 @@ def _board(record: Record, activity: Activity) -> list[Block]:
         return [Paragraph("No entries were shown.", tone="muted")]
     lanes = breakdowns.lane_names(activity)
     several_lanes = len(lanes) > 1
-    by_theme: dict[int | None, list[Entry]] = defaultdict(list)
+    by_theme: dict[int | None, list[RecordedEntry]] = defaultdict(list)
     for entry in entries:
         by_theme[entry.theme_id].append(entry)
     themes = sorted((t for t in record.themes.get(activity.id, []) if by_theme.get(t.id)),

@@ -13,10 +13,12 @@ from typing import Any
 from facilitator import validation
 from facilitator.errors import InvalidInput, NotFound
 from facilitator.extensions import db
-from facilitator.models import AgendaSession, Event, StaffUser
+from facilitator.agenda.models import AgendaSession
+from facilitator.events.models import Event
+from facilitator.staff.models import StaffUser
 from facilitator.reports import content, record as record_module, tables
 from facilitator.reports import to_csv, to_docx, to_html, to_markdown, to_xlsx
-from facilitator.services import audit
+from facilitator import audit
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from facilitator.models.people import AGE_BANDS, GROUPS
-from facilitator.services.answers import MIN_GROUP_SIZE
+from facilitator.events.models import AGE_BANDS, GROUPS
+from facilitator.asks.answers import MIN_GROUP_SIZE
 
 GROUP_NAMES = {"child": "Children", "parent": "Parents and carers", "government": "Government",
                "cso": "Civil society", "isp_telco": "Internet and telecom providers", "social_media": "Social media",

@@ -17,13 +17,18 @@ from sqlalchemy import func, select
 
 from facilitator.errors import NotFound
 from facilitator.extensions import db
-from facilitator.models import (Activity, AgendaSession, AnswerRating, Ask, AskAssignment, Commitment,
-                                DutyBearerAnswer, Event, Note, Organisation, Participant, Response, StaffUser, Theme,
-                                Vote)
-from facilitator.models._types import utcnow
-from facilitator.services import answers as answer_service
-from facilitator.services.asks import ordered_asks
-from facilitator.services.results import results
+from facilitator.agenda.models import Activity, AgendaSession
+from facilitator.asks.models import AnswerRating, Ask, AskAssignment, Commitment, DutyBearerAnswer, Organisation
+from facilitator.events.models import Event, Participant
+from facilitator.notes.models import Note
+from facilitator.board.models import Entry as StoredEntry
+from facilitator.board.models import Theme
+from facilitator.staff.models import StaffUser
+from facilitator.voting.models import Vote
+from facilitator.columns import utcnow
+from facilitator.asks import answers as answer_service
+from facilitator.asks.asks import ordered_asks
+from facilitator.voting.results import results
 
 APPROVED_ONLY = ("approved",)
 FULL_STAFF_EXPORT = ("approved", "pending", "hidden")  # never "held"
@@ -31,7 +36,7 @@ VOTE_KINDS = ("poll", "scale", "ranking")
 
 
 @dataclass(slots=True)
-class Entry:
+class RecordedEntry:
     id: int
     activity_id: int
     lane: str
@@ -92,7 +97,7 @@ class Record:
     agenda: list[AgendaSession]
     sessions: list[AgendaSession]  # in scope
     activities: dict[int, list[Activity]]  # by session, every session of the agenda
-    entries: dict[int, list[Entry]]  # by activity, included statuses only
+    entries: dict[int, list[RecordedEntry]]  # by activity, included statuses only
     status_counts: dict[int, Counter]  # by activity, every status (counts only)
     themes: dict[int, list[Theme]]  # by activity
     ballots: dict[int, list[Ballot]]  # by activity: poll, scale and ranking votes
@@ -134,19 +139,19 @@ def load(event: Event, *, session_id: int | None = None, full: bool = False) -> 
     for activity in all_activities:
         activities[activity.session_id].append(activity)
     scope_activity_ids = [a.id for s in sessions for a in activities.get(s.id, [])]
-    scoped = (Response.activity_id.in_(scope_activity_ids) if session else Response.event_id == event.id)
+    scoped = (StoredEntry.activity_id.in_(scope_activity_ids) if session else StoredEntry.event_id == event.id)
 
     upvote_counts = dict(db.session.execute(
         select(Vote.response_id, func.count(Vote.id)).where(Vote.event_id == event.id, Vote.response_id.is_not(None))
         .group_by(Vote.response_id)).all())
-    entries: dict[int, list[Entry]] = defaultdict(list)
+    entries: dict[int, list[RecordedEntry]] = defaultdict(list)
     for row in db.session.execute(
-            select(Response.id, Response.activity_id, Response.lane, Response.shown_text, Response.status,
-                   Response.pinned, Response.starred, Response.source, Response.group, Response.age_band,
-                   Response.participant_id, Response.theme_id, Response.created_at, Response.answered_at)
-            .where(Response.event_id == event.id, scoped, Response.status.in_(statuses))
-            .order_by(Response.id)):
-        entries[row.activity_id].append(Entry(
+            select(StoredEntry.id, StoredEntry.activity_id, StoredEntry.lane, StoredEntry.shown_text, StoredEntry.status,
+                   StoredEntry.pinned, StoredEntry.starred, StoredEntry.source, StoredEntry.group, StoredEntry.age_band,
+                   StoredEntry.participant_id, StoredEntry.theme_id, StoredEntry.created_at, StoredEntry.answered_at)
+            .where(StoredEntry.event_id == event.id, scoped, StoredEntry.status.in_(statuses))
+            .order_by(StoredEntry.id)):
+        entries[row.activity_id].append(RecordedEntry(
             id=row.id, activity_id=row.activity_id, lane=row.lane, text=row.shown_text, status=row.status,
             pinned=row.pinned, starred=row.starred, source=row.source, group=row.group, age_band=row.age_band,
             person=row.participant_id, theme_id=row.theme_id, created_at=row.created_at,
@@ -154,8 +159,8 @@ def load(event: Event, *, session_id: int | None = None, full: bool = False) -> 
 
     status_counts: dict[int, Counter] = defaultdict(Counter)
     for activity_id, status, count in db.session.execute(
-            select(Response.activity_id, Response.status, func.count(Response.id))
-            .where(Response.event_id == event.id).group_by(Response.activity_id, Response.status)):
+            select(StoredEntry.activity_id, StoredEntry.status, func.count(StoredEntry.id))
+            .where(StoredEntry.event_id == event.id).group_by(StoredEntry.activity_id, StoredEntry.status)):
         status_counts[activity_id][status] = count
 
     themes: dict[int, list[Theme]] = defaultdict(list)
@@ -179,7 +184,7 @@ def load(event: Event, *, session_id: int | None = None, full: bool = False) -> 
     ask_numbers = {ask.id: number for number, ask in enumerate(asks_all, start=1)}
     theme_activity = {t.id: t.activity_id for rows in themes.values() for t in rows}
     card_activity = dict(db.session.execute(
-        select(Response.id, Response.activity_id).where(Response.id.in_([a.response_id for a in asks_all
+        select(StoredEntry.id, StoredEntry.activity_id).where(StoredEntry.id.in_([a.response_id for a in asks_all
                                                                           if a.response_id]))).all())
     ask_origin = {}
     for ask in asks_all:

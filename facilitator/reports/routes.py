@@ -7,12 +7,12 @@ import io
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file
 
-from facilitator.auth.routes import login_required, staff_or_404, staff_page
+from facilitator.staff.routes import login_required, staff_or_404, staff_page
 from facilitator.errors import ServiceError
 from facilitator.extensions import db
 from facilitator.reports import exports, tables
-from facilitator.services import events as event_service
-from facilitator.services import staff as staff_service
+from facilitator.events import service as event_service
+from facilitator.staff import service as staff_service
 
 bp = Blueprint("reports", __name__, url_prefix="/console/<int:event_id>/reports")
 

@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from facilitator.models.asks import SECTOR_NAMES
-from facilitator.models.notes import NOTE_KIND_NAMES
+from facilitator.asks.models import SECTOR_NAMES
+from facilitator.notes.models import NOTE_KIND_NAMES
 from facilitator.reports import groups
 from facilitator.reports.content import COMMITMENT_STATUS_NAMES, ENTRY_STATUS_NAMES, KIND_NAMES, RATING_NAMES
 from facilitator.reports.record import Record

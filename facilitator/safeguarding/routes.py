@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
-from facilitator import realtime
-from facilitator.auth.routes import login_required, staff_or_404, staff_page
+from facilitator.live import broadcast
+from facilitator.staff.routes import login_required, staff_or_404, staff_page
 from facilitator.errors import ServiceError
 from facilitator.extensions import db
-from facilitator.models.event import READINESS_ITEMS
-from facilitator.services import events as event_service
-from facilitator.services import safeguarding as safeguarding_service
-from facilitator.services import staff as staff_service
+from facilitator.safeguarding.models import READINESS_ITEMS
+from facilitator.events import service as event_service
+from facilitator.safeguarding import service as safeguarding_service
+from facilitator.staff import service as staff_service
 
 bp = Blueprint("safeguarding", __name__, url_prefix="/console/<int:event_id>/safeguarding")
 
@@ -68,7 +68,7 @@ def purge(event_id):
         if request.form.get("confirm") != "PURGE":
             raise ServiceError("not_confirmed", "Type PURGE to confirm: this cannot be undone.")
         counts = safeguarding_service.purge_event(event, actor, reason="by an organiser in the console")
-        realtime.agenda_changed(event)
+        broadcast.agenda_changed(event)
         return (f"Purged: {counts['deleted']} raw entries deleted, {counts['redacted_kept']} approved entries "
                 f"kept redacted, {counts['held_records']} held entries kept as a record without text.")
 

@@ -3,7 +3,7 @@
 Revision ID: 0002_staff_invites
 Revises: 0001_initial
 
-Written by hand to match ``facilitator.models.people.StaffInvite``; ``tests/test_cli.py`` compares the two.
+Written by hand to match ``facilitator.staff.models.StaffInvite``; ``tests/test_cli.py`` compares the two.
 Plain ``create_table`` and batch index operations, so it runs the same on SQLite and PostgreSQL.
 """
 import sqlalchemy as sa

@@ -1,0 +1,177 @@
+"""Running the agenda: which activity phones are on, and what the projector shows."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from facilitator import validation
+from facilitator.errors import Conflict, InvalidInput
+from facilitator.extensions import db
+from facilitator.agenda.models import Activity, AgendaSession
+from facilitator.events.models import Event
+from facilitator.board.models import Entry
+from facilitator.safeguarding.models import SafeguardingFlag
+from facilitator.staff.models import StaffUser
+from facilitator.voting.models import Vote
+from facilitator.columns import utcnow
+from facilitator import audit
+from facilitator.events.service import bump_version, get_activity
+from facilitator.safeguarding.service import require_ready_for_children
+
+
+def open_activity(event: Event, actor: StaffUser, activity_id: Any) -> Activity:
+    """Open an activity and send every phone to it. The activity phones were on closes: one thing at a time."""
+    activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
+    require_ready_for_children(event, activity)
+    if event.current_activity_id and event.current_activity_id != activity.id:
+        previous = db.session.get(Activity, event.current_activity_id)
+        if previous is not None and previous.state == "open":
+            previous.state = "closed"
+    activity.state = "open"
+    event.current_activity_id = activity.id
+    audit.record(event.id, actor, "open_activity", f"activity:{activity.id}")
+    bump_version(event)
+    db.session.commit()
+    return activity
+
+
+def activities_in_order(event: Event) -> list[Activity]:
+    return list(db.session.scalars(
+        select(Activity).join(AgendaSession, AgendaSession.id == Activity.session_id)
+        .where(Activity.event_id == event.id).order_by(AgendaSession.position, Activity.position)))
+
+
+def open_next_activity(event: Event, actor: StaffUser) -> Activity:
+    """'Next': open the activity after the current one in the agenda."""
+    ordered = activities_in_order(event)
+    if not ordered:
+        raise Conflict("no_activities", "The agenda has no activities.")
+    ids = [a.id for a in ordered]
+    position = ids.index(event.current_activity_id) + 1 if event.current_activity_id in ids else 0
+    if position >= len(ordered):
+        raise Conflict("end_of_agenda", "That was the last activity of the agenda.")
+    return open_activity(event, actor, ordered[position].id)
+
+
+# Facilitator controls of one activity: name -> (attribute, what a phone or the projector sees change)
+CONTROLS = {"locked": "locked", "results_on_projector": "results_on_projector", "results_on_phones": "results_on_phones"}
+# Kept in the activity's settings: upvotes on cards, and a board shown grouped by theme on the projector.
+SETTING_CONTROLS = {"upvotes", "group_by_theme"}
+
+
+def set_controls(event: Event, actor: StaffUser, activity_id: Any, changes: Any) -> Activity:
+    """Lock or unlock voting, show or hide results on the projector and on phones, turn upvotes on or off."""
+    activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
+    if not isinstance(changes, dict) or not changes or not set(changes) <= set(CONTROLS) | SETTING_CONTROLS:
+        raise InvalidInput("invalid_controls", "Unknown activity setting.")
+    if not all(isinstance(value, bool) for value in changes.values()):
+        raise InvalidInput("invalid_controls", "Activity settings are on or off.")
+    for name, value in changes.items():
+        if name in SETTING_CONTROLS:
+            activity.settings = {**activity.settings, name: value}
+        else:
+            setattr(activity, CONTROLS[name], value)
+    audit.record(event.id, actor, "activity_controls", f"activity:{activity.id}", **changes)
+    bump_version(event)
+    db.session.commit()
+    return activity
+
+
+MAX_TIMER_SECONDS = 3 * 3600
+
+
+def set_timer(event: Event, actor: StaffUser, activity_id: Any, seconds: Any) -> Activity:
+    """Start a countdown of ``seconds``, or clear it with ``None``. Phones show it; nothing closes by itself."""
+    activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
+    if seconds is None:
+        activity.timer_ends_at = None
+    else:
+        seconds = validation.positive_int(seconds, field="Timer")
+        if seconds > MAX_TIMER_SECONDS:
+            raise InvalidInput("invalid_timer", "A timer can be at most three hours.")
+        activity.timer_ends_at = utcnow() + timedelta(seconds=seconds)
+    audit.record(event.id, actor, "activity_timer", f"activity:{activity.id}", seconds=seconds)
+    bump_version(event)
+    db.session.commit()
+    return activity
+
+
+def reset_activity(event: Event, actor: StaffUser, activity_id: Any, confirm: Any) -> Activity:
+    """Remove every vote and entry of an activity (a rehearsal, a false start). Entries held for
+    safeguarding are never removed: the safeguarding lead still needs them."""
+    activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
+    if confirm != activity.title:
+        raise InvalidInput("not_confirmed", "To reset, confirm with the activity's exact title.")
+    votes = db.session.execute(delete(Vote).where(Vote.activity_id == activity.id)).rowcount
+    flagged = select(SafeguardingFlag.response_id).where(SafeguardingFlag.response_id.is_not(None))
+    entries = db.session.execute(delete(Entry).where(
+        Entry.activity_id == activity.id, Entry.status != "held", Entry.id.not_in(flagged))).rowcount
+    activity.timer_ends_at = None
+    audit.record(event.id, actor, "reset_activity", f"activity:{activity.id}", votes=votes, entries=entries)
+    bump_version(event)
+    db.session.commit()
+    return activity
+
+
+def close_activity(event: Event, actor: StaffUser, activity_id: Any) -> Activity:
+    activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
+    if activity.state != "open":
+        raise Conflict("not_open", "That activity is not open.")
+    activity.state = "closed"
+    audit.record(event.id, actor, "close_activity", f"activity:{activity.id}")
+    bump_version(event)
+    db.session.commit()
+    return activity
+
+
+def show_on_projector(event: Event, actor: StaffUser, activity_id: Any) -> Activity | None:
+    """Show this activity on the projector; ``None`` makes the projector follow the open activity."""
+    activity = None
+    if activity_id is not None:
+        activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
+    event.projector_activity_id = activity.id if activity else None
+    audit.record(event.id, actor, "project_activity", f"activity:{activity.id}" if activity else None)
+    bump_version(event)
+    db.session.commit()
+    return activity
+
+
+def current_activity(event: Event) -> Activity | None:
+    return db.session.get(Activity, event.current_activity_id) if event.current_activity_id else None
+
+
+def projected_activity(event: Event) -> Activity | None:
+    activity_id = event.projected_activity_id
+    return db.session.get(Activity, activity_id) if activity_id else None
+
+
+def activity_view(activity: Activity | None) -> dict | None:
+    """An activity as phones and the projector see it."""
+    if activity is None:
+        return None
+    return {
+        "id": activity.id,
+        "kind": activity.kind,
+        "state": activity.state,
+        "locked": activity.locked,
+        "results_on_projector": activity.results_on_projector,
+        "results_on_phones": activity.results_on_phones,
+        "upvotes": activity.upvotes_enabled,
+        "group_by_theme": bool(activity.settings.get("group_by_theme")),
+        "timer_ends_at": activity.timer_ends_at.isoformat() if activity.timer_ends_at else None,
+        "options": [{"text": o.get("text", ""), "text_sw": o.get("text_sw")} for o in activity.options],
+        "multiple": bool(activity.settings.get("multiple")),
+        "scale": activity.settings.get("scale"),
+        "title": activity.title,
+        "title_sw": activity.title_sw,
+        "prompt": activity.prompt,
+        "prompt_sw": activity.prompt_sw,
+        "lanes": [
+            {"key": lane["key"], "name": lane.get("name", ""), "name_sw": lane.get("name_sw")}
+            for lane in activity.lanes
+        ],
+        "moderation": activity.moderation,
+    }

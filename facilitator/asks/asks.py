@@ -1,0 +1,233 @@
+"""Asks: what children want, worded by the facilitator, put to named organisations, in priority order."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from sqlalchemy import func, select
+
+from facilitator import validation
+from facilitator.errors import Conflict, InvalidInput, NotFound
+from facilitator.extensions import db
+from facilitator.agenda.models import Activity, AgendaSession
+from facilitator.asks.models import Ask, AskAssignment, Organisation
+from facilitator.events.models import Event
+from facilitator.board.models import Entry
+from facilitator.staff.models import StaffUser
+from facilitator.voting.models import Vote
+from facilitator.asks.models import SECTORS
+from facilitator import audit
+from facilitator.events.service import bump_version, get_activity
+from facilitator.board.themes import get_theme
+
+ASK_MAX_CHARS = 300
+
+
+# --- Organisations ------------------------------------------------------------------------------
+
+
+def add_organisation(event: Event, actor: StaffUser, name: Any, sector: Any) -> Organisation:
+    name = validation.clean_text(name, field="Organisation", max_chars=200)
+    sector = validation.choice(sector, SECTORS, field="Sector")
+    if db.session.scalar(select(Organisation.id).where(Organisation.event_id == event.id, Organisation.name == name)):
+        raise Conflict("organisation_exists", "That organisation is already in this event.")
+    organisation = Organisation(event_id=event.id, name=name, sector=sector, answer_token=secrets.token_urlsafe(24))
+    db.session.add(organisation)
+    db.session.flush()
+    audit.record(event.id, actor, "add_organisation", f"organisation:{organisation.id}", name=name, sector=sector)
+    db.session.commit()
+    return organisation
+
+
+def get_organisation(event: Event, organisation_id: Any) -> Organisation:
+    organisation = db.session.get(Organisation, validation.positive_int(organisation_id, field="Organisation"))
+    if organisation is None or organisation.event_id != event.id:
+        raise NotFound("unknown_organisation", "That organisation is not in this event.")
+    return organisation
+
+
+def organisation_by_token(token: Any) -> Organisation:
+    if not isinstance(token, str) or not 16 <= len(token) <= 64:
+        raise NotFound("unknown_link", "This answering link is not valid. Ask the facilitator for a new one.")
+    organisation = db.session.scalar(select(Organisation).where(Organisation.answer_token == token))
+    if organisation is None:
+        raise NotFound("unknown_link", "This answering link is not valid. Ask the facilitator for a new one.")
+    return organisation
+
+
+def renew_answer_link(event: Event, actor: StaffUser, organisation_id: Any) -> Organisation:
+    organisation = get_organisation(event, organisation_id)
+    organisation.answer_token = secrets.token_urlsafe(24)
+    audit.record(event.id, actor, "renew_answer_link", f"organisation:{organisation.id}")
+    db.session.commit()
+    return organisation
+
+
+def organisations(event: Event) -> list[Organisation]:
+    return list(db.session.scalars(select(Organisation).where(Organisation.event_id == event.id)
+                                   .order_by(Organisation.sector, Organisation.name)))
+
+
+# --- Asks ------------------------------------------------------------------------------------------
+
+
+def get_ask(event: Event, ask_id: Any) -> Ask:
+    ask = db.session.get(Ask, validation.positive_int(ask_id, field="Ask"))
+    if ask is None or ask.event_id != event.id:
+        raise NotFound("unknown_ask", "That ask does not exist in this event.")
+    return ask
+
+
+def create_ask(event: Event, actor: StaffUser, text: Any, *, text_sw: Any = None, theme_id: Any = None,
+               response_id: Any = None) -> Ask:
+    """An ask worded by the facilitator from a theme, or from one approved card (usually of the
+    'internet we want' lane), or from nothing but their notes."""
+    theme = get_theme(event, theme_id) if theme_id is not None else None
+    card = None
+    if response_id is not None:
+        card = db.session.get(Entry, validation.positive_int(response_id, field="Card"))
+        if card is None or card.event_id != event.id or card.status != "approved":
+            raise InvalidInput("invalid_selection", "An ask comes from an approved card of this event.")
+    last = db.session.scalar(select(func.max(Ask.position)).where(Ask.event_id == event.id))
+    ask = Ask(event_id=event.id, text=validation.clean_text(text, field="The ask", max_chars=ASK_MAX_CHARS),
+              text_sw=validation.clean_text(text_sw, field="The ask (Kiswahili)", max_chars=ASK_MAX_CHARS,
+                                            required=False) or None,
+              theme_id=theme.id if theme else None, response_id=card.id if card else None,
+              position=(last if last is not None else -1) + 1)
+    db.session.add(ask)
+    db.session.flush()
+    audit.record(event.id, actor, "create_ask", f"ask:{ask.id}", text=ask.text)
+    bump_version(event)
+    db.session.commit()
+    return ask
+
+
+def edit_ask(event: Event, actor: StaffUser, ask_id: Any, text: Any, text_sw: Any = None) -> Ask:
+    ask = get_ask(event, ask_id)
+    before = ask.text
+    ask.text = validation.clean_text(text, field="The ask", max_chars=ASK_MAX_CHARS)
+    ask.text_sw = validation.clean_text(text_sw, field="The ask (Kiswahili)", max_chars=ASK_MAX_CHARS,
+                                        required=False) or None
+    audit.record(event.id, actor, "edit_ask", f"ask:{ask.id}", before=before, after=ask.text)
+    bump_version(event)
+    db.session.commit()
+    return ask
+
+
+def assign(event: Event, actor: StaffUser, ask_id: Any, organisation_ids: Any) -> Ask:
+    """Put the ask to exactly these organisations."""
+    ask = get_ask(event, ask_id)
+    if not isinstance(organisation_ids, list) or len(organisation_ids) > 100:
+        raise InvalidInput("invalid_selection", "Choose the organisations this ask is for.")
+    chosen = {get_organisation(event, i).id for i in organisation_ids}
+    current = {a.organisation_id: a for a in ask.assignments}
+    for organisation_id in set(current) - chosen:
+        ask.assignments.remove(current[organisation_id])
+    for organisation_id in chosen - set(current):
+        ask.assignments.append(AskAssignment(organisation_id=organisation_id))
+    audit.record(event.id, actor, "assign_ask", f"ask:{ask.id}", organisations=sorted(chosen))
+    bump_version(event)
+    db.session.commit()
+    return ask
+
+
+def _upvotes_per_ask(event: Event, asks: list[Ask]) -> dict[int, int]:
+    """Children's upvotes behind each ask: on its card, or on every card of its theme."""
+    totals = {}
+    for ask in asks:
+        if ask.theme_id:
+            cards = select(Entry.id).where(Entry.theme_id == ask.theme_id)
+        elif ask.response_id:
+            cards = select(Entry.id).where(Entry.id == ask.response_id)
+        else:
+            totals[ask.id] = 0
+            continue
+        totals[ask.id] = db.session.scalar(select(func.count(Vote.id)).where(Vote.response_id.in_(cards))) or 0
+    return totals
+
+
+def ranking_activity(event: Event) -> Activity | None:
+    """The newest ranking activity made from the asks, if any."""
+    candidates = db.session.scalars(select(Activity).where(Activity.event_id == event.id, Activity.kind == "ranking")
+                                    .order_by(Activity.id.desc()))
+    return next((a for a in candidates if a.settings.get("ask_ids")), None)
+
+
+def _average_rank_per_ask(activity: Activity) -> dict[int, float]:
+    from facilitator.voting.results import results
+
+    ask_ids = activity.settings["ask_ids"]
+    return {ask_ids[item["index"]]: item["average_rank"] for item in results(activity)["items"]
+            if item["average_rank"] is not None}
+
+
+def ordered_asks(event: Event, order_by: str = "position") -> list[Ask]:
+    """Asks by the facilitator's order, by children's upvotes, or by the ranking activity run on them."""
+    asks = list(db.session.scalars(select(Ask).where(Ask.event_id == event.id).order_by(Ask.position, Ask.id)))
+    if order_by == "upvotes":
+        upvotes = _upvotes_per_ask(event, asks)
+        asks.sort(key=lambda a: (-upvotes[a.id], a.position, a.id))
+    elif order_by == "ranking":
+        activity = ranking_activity(event)
+        ranks = _average_rank_per_ask(activity) if activity else {}
+        asks.sort(key=lambda a: (a.id not in ranks, ranks.get(a.id, 0), a.position, a.id))
+    return asks
+
+
+def apply_order(event: Event, actor: StaffUser, order_by: Any) -> list[Ask]:
+    """Make an ordering the asks' priority (their position), so every view shows the same order."""
+    order_by = validation.choice(order_by, ("upvotes", "ranking"), field="Order")
+    if order_by == "ranking" and ranking_activity(event) is None:
+        raise Conflict("no_ranking", "Run a ranking activity on the asks first.")
+    asks = ordered_asks(event, order_by)
+    for position, ask in enumerate(asks):
+        ask.position = position
+    audit.record(event.id, actor, "order_asks", None, by=order_by)
+    bump_version(event)
+    db.session.commit()
+    return asks
+
+
+def create_ranking_activity(event: Event, actor: StaffUser, session_id: Any) -> Activity:
+    """A ranking activity whose options are the asks (up to 8, in their current order), for children."""
+    session = db.session.get(AgendaSession, validation.positive_int(session_id, field="Session"))
+    if session is None or session.event_id != event.id:
+        raise NotFound("unknown_session", "That session does not exist in this event.")
+    asks = ordered_asks(event)[:8]
+    if len(asks) < 2:
+        raise Conflict("too_few_asks", "Write at least two asks before ranking them.")
+    last = db.session.scalar(select(func.max(Activity.position)).where(Activity.session_id == session.id))
+    activity = Activity(
+        event_id=event.id, session_id=session.id, position=(last or 0) + 1, kind="ranking",
+        title="Which asks matter most?", title_sw="Maombi yapi ni muhimu zaidi?",
+        prompt="Put the asks in order: 1 is the most important to you.",
+        prompt_sw="Panga maombi kwa mpangilio: 1 ni muhimu zaidi kwako.",
+        audience="children", moderation="pre", state="draft",
+        settings={"options": [{"text": a.text, "text_sw": a.text_sw} for a in asks], "ask_ids": [a.id for a in asks]},
+    )
+    db.session.add(activity)
+    db.session.flush()
+    audit.record(event.id, actor, "rank_asks_activity", f"activity:{activity.id}", asks=[a.id for a in asks])
+    bump_version(event)
+    db.session.commit()
+    return activity
+
+
+def show_ask(event: Event, actor: StaffUser, activity_id: Any, ask_id: Any) -> Activity:
+    """Put one ask on the response activity: the projector shows it with its answers arriving live."""
+    activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
+    if activity.kind != "response":
+        raise InvalidInput("wrong_kind", "Asks are shown in a duty bearers' response activity.")
+    ask = get_ask(event, ask_id)
+    activity.settings = {**activity.settings, "ask_id": ask.id}
+    audit.record(event.id, actor, "show_ask", f"ask:{ask.id}", activity=activity.id)
+    bump_version(event)
+    db.session.commit()
+    return activity
+
+
+def ask_view(ask: Ask) -> dict:
+    return {"id": ask.id, "text": ask.text, "text_sw": ask.text_sw, "theme_id": ask.theme_id,
+            "response_id": ask.response_id, "position": ask.position,
+            "organisation_ids": sorted(a.organisation_id for a in ask.assignments)}

@@ -1,0 +1,66 @@
+"""The children's feedback page, in their words: what they asked, what each organisation promised and
+how that is going, who has not answered. Built from ``services.answers.feedback_view``, which reads
+only asks, answers and commitments: what the purge of an event keeps (services.safeguarding.purge_event).
+
+Progress notes are not shown: they are the organisers' working notes, not written for children."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from facilitator.events.models import Event
+from facilitator.asks.models import SECTOR_NAMES, SECTOR_NAMES_SW
+from facilitator.asks import answers as answer_service
+from facilitator.asks import asks as ask_service
+
+# Each commitment status in plain words, English and Kiswahili.
+STATUS_WORDS = {
+    "planned": ("Planned: not started yet", "Imepangwa: bado haijaanza"),
+    "in_progress": ("They are working on it", "Wanaifanyia kazi"),
+    "done": ("Done", "Imekamilika"),
+    "delayed": ("Late: it is taking longer than they promised", "Imechelewa: inachukua muda zaidi ya walivyoahidi"),
+    "dropped": ("Stopped: they will not do this", "Imesitishwa: hawataifanya"),
+}
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+MONTHS_SW = ("Januari", "Februari", "Machi", "Aprili", "Mei", "Juni", "Julai", "Agosti", "Septemba", "Oktoba",
+             "Novemba", "Desemba")
+
+
+def friendly_date(iso: str | None) -> tuple[str, str] | None:
+    """'30 June 2027' and '30 Juni 2027', or None when no date was given."""
+    if not iso:
+        return None
+    day = date.fromisoformat(iso)
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}", f"{day.day} {MONTHS_SW[day.month - 1]} {day.year}"
+
+
+def _sector(sector: str | None) -> tuple[str, str]:
+    return SECTOR_NAMES.get(sector, ""), SECTOR_NAMES_SW.get(sector, "")
+
+
+def asks_for_children(event: Event) -> list[dict]:
+    """Each ask in priority order, with the promises made on it (approved answers with a commitment),
+    the approved answers that promised nothing, and the organisations asked that have not answered."""
+    sectors = {o.name: o.sector for o in ask_service.organisations(event)}
+    asks = []
+    for number, ask in enumerate(answer_service.feedback_view(event)["asks"], start=1):
+        promises, answers_only = [], []
+        for answer in ask["answers"]:
+            organisation = {"organisation": answer["organisation"], "sector": _sector(answer["sector"]),
+                            "answer": answer["text"]}
+            commitment = answer["commitment"]
+            if commitment is None:
+                answers_only.append(organisation)
+                continue
+            status = commitment["status"]
+            promises.append({**organisation, "what": commitment["what"], "owner": commitment["owner"],
+                             "due": friendly_date(commitment["due_on"]), "status": status,
+                             "status_words": STATUS_WORDS.get(status, (status, status))})
+        answered = {answer["organisation"] for answer in ask["answers"]}
+        not_answered = [{"organisation": name, "sector": _sector(sectors.get(name))}
+                        for name in sorted(ask["assigned"]) if name not in answered]
+        asks.append({"number": number, "text": ask["text"], "text_sw": ask["text_sw"], "promises": promises,
+                     "answers_only": answers_only, "not_answered": not_answered,
+                     "put_to_nobody": not ask["assigned"]})
+    return asks

@@ -1,0 +1,88 @@
+"""The moderation queue: approve, hide, pin, star and correct entries. Every action is audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from facilitator import safety, validation
+from facilitator.errors import Conflict, InvalidInput, NotFound
+from facilitator.extensions import db
+from facilitator.events.models import Event
+from facilitator.board.models import Entry
+from facilitator.staff.models import StaffUser
+from facilitator.columns import utcnow
+from facilitator import audit
+from facilitator.board.entries import ENTRY_MAX_CHARS, SAFEGUARDING_FLAGS
+from facilitator.events.service import bump_version
+
+# action -> the change it makes
+ACTIONS: dict[str, dict[str, Any]] = {
+    "approve": {"status": "approved"},
+    "hide": {"status": "hidden"},
+    "pin": {"pinned": True},
+    "unpin": {"pinned": False},
+    "star": {"starred": True},
+    "unstar": {"starred": False},
+}
+
+
+def get_response(event: Event, response_id: Any) -> Entry:
+    response = db.session.get(Entry, validation.positive_int(response_id, field="Entry"))
+    if response is None or response.event_id != event.id:
+        raise NotFound("unknown_response", "That entry does not exist in this event.")
+    return response
+
+
+def _refuse_if_held(response: Entry) -> None:
+    if response.status == "held":
+        raise Conflict(
+            "held_for_safeguarding", "This entry is held for the safeguarding lead and cannot be shown."
+        )
+
+
+def moderate(event: Event, actor: StaffUser, response_id: Any, action: Any) -> Entry:
+    if action not in ACTIONS:
+        raise InvalidInput("invalid_action", "Unknown moderation action.")
+    response = get_response(event, response_id)
+    _refuse_if_held(response)
+    before = {field: getattr(response, field) for field in ACTIONS[action]}
+    for field, value in ACTIONS[action].items():
+        setattr(response, field, value)
+    if "status" in ACTIONS[action]:
+        response.moderated_at = utcnow()
+    audit.record(event.id, actor, action, f"response:{response.id}", before=before)
+    bump_version(event)
+    db.session.commit()
+    return response
+
+
+def edit_text(event: Event, actor: StaffUser, response_id: Any, text: Any) -> Entry:
+    """Correct a typo. The new text passes the same safety checks; the original stays in the audit log."""
+    response = get_response(event, response_id)
+    _refuse_if_held(response)
+    clean = validation.clean_text(text, field="The entry", max_chars=ENTRY_MAX_CHARS)
+    screening = safety.screen(clean, event.blocked_words)
+    audit.record(
+        event.id, actor, "edit", f"response:{response.id}", before=response.text, after=clean,
+        flags=sorted(screening.flags),
+    )
+    response.text = clean
+    response.shown_text = screening.redacted
+    response.flags = sorted(set(response.flags) | screening.flags)
+    if screening.held or SAFEGUARDING_FLAGS & screening.flags:
+        response.status = "held"
+    bump_version(event)
+    db.session.commit()
+    return response
+
+
+def mark_answered(event: Event, actor: StaffUser, response_id: Any, answered: Any) -> Entry:
+    response = get_response(event, response_id)
+    if not isinstance(answered, bool):
+        raise InvalidInput("invalid_choice", "Answered is yes or no.")
+    _refuse_if_held(response)
+    response.answered_at = utcnow() if answered else None
+    audit.record(event.id, actor, "answered" if answered else "unanswered", f"response:{response.id}")
+    bump_version(event)
+    db.session.commit()
+    return response

@@ -1,0 +1,167 @@
+"""Grouping approved board cards into themes, and suggesting themes from shared keywords."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from facilitator import validation
+from facilitator.errors import InvalidInput, NotFound
+from facilitator.extensions import db
+from facilitator.agenda.models import Activity
+from facilitator.events.models import Event
+from facilitator.board.models import Entry, Theme
+from facilitator.staff.models import StaffUser
+from facilitator import audit
+from facilitator.events.service import bump_version, get_activity
+
+THEME_NAME_MAX = 120
+# Words too common to say what a card is about (English, Kiswahili, Sheng), for theme suggestions.
+STOPWORDS = frozenset("""
+a about after all also am an and any are as at be because been being but by can could did do does doing don
+dont for from get gets got had has have having he her here him his how i if in into is it its just like make
+many me more most much my no not now of on one only or other our out over people really say see she should so
+some such than that the their them then there these they thing things this those to too up us very want was we
+were what when where which who why will with would you your yours online internet kids children child things
+na ya wa la za kwa ni si au pia sana kwa hii hiyo huo hao wao sisi nyinyi mimi wewe yeye kama lakini kuwa
+kwenye katika hata tu bado tena zaidi watoto mtoto mtandao mitandao tunataka nataka tuna kuna
+""".split())
+
+
+def _words(text: str) -> set[str]:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    words = set(re.findall(r"[^\W\d_]{3,}", text))
+    return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words} - STOPWORDS
+
+
+def get_theme(event: Event, theme_id: Any) -> Theme:
+    theme = db.session.get(Theme, validation.positive_int(theme_id, field="Theme"))
+    if theme is None or theme.event_id != event.id:
+        raise NotFound("unknown_theme", "That theme does not exist in this event.")
+    return theme
+
+
+def _approved_cards(event: Event, activity: Activity, response_ids: Any) -> list[Entry]:
+    if not isinstance(response_ids, list) or not response_ids or len(response_ids) > 500:
+        raise InvalidInput("invalid_selection", "Select one or more cards.")
+    ids = [validation.positive_int(i, field="Card") for i in response_ids]
+    cards = list(db.session.scalars(select(Entry).where(Entry.id.in_(ids), Entry.event_id == event.id,
+                                                           Entry.activity_id == activity.id,
+                                                           Entry.status == "approved")))
+    if len(cards) != len(set(ids)):
+        raise InvalidInput("invalid_selection", "Only approved cards of this board can be grouped.")
+    return cards
+
+
+def create_theme(event: Event, actor: StaffUser, activity_id: Any, name: Any, response_ids: Any,
+                 name_sw: Any = None) -> Theme:
+    """Name a theme and put the selected cards in it (moving them out of any other theme)."""
+    activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
+    cards = _approved_cards(event, activity, response_ids)
+    theme = Theme(event_id=event.id, activity_id=activity.id,
+                  name=validation.clean_text(name, field="Theme name", max_chars=THEME_NAME_MAX),
+                  name_sw=validation.clean_text(name_sw, field="Theme name (Kiswahili)", max_chars=THEME_NAME_MAX,
+                                                required=False) or None)
+    db.session.add(theme)
+    db.session.flush()
+    for card in cards:
+        card.theme_id = theme.id
+    audit.record(event.id, actor, "create_theme", f"theme:{theme.id}", name=theme.name, cards=[c.id for c in cards])
+    bump_version(event)
+    db.session.commit()
+    return theme
+
+
+def move_cards(event: Event, actor: StaffUser, response_ids: Any, theme_id: Any) -> None:
+    """Move cards into a theme, or out of every theme with ``theme_id: None``."""
+    if not isinstance(response_ids, list) or not response_ids:
+        raise InvalidInput("invalid_selection", "Select one or more cards.")
+    target = get_theme(event, theme_id) if theme_id is not None else None
+    ids = [validation.positive_int(i, field="Card") for i in response_ids]
+    cards = list(db.session.scalars(select(Entry).where(Entry.id.in_(ids), Entry.event_id == event.id,
+                                                           Entry.status == "approved")))
+    if len(cards) != len(set(ids)) or (target and any(c.activity_id != target.activity_id for c in cards)):
+        raise InvalidInput("invalid_selection", "Only approved cards of the theme's board can be moved there.")
+    for card in cards:
+        card.theme_id = target.id if target else None
+    audit.record(event.id, actor, "move_cards", f"theme:{target.id}" if target else None, cards=ids)
+    bump_version(event)
+    db.session.commit()
+
+
+def rename_theme(event: Event, actor: StaffUser, theme_id: Any, name: Any, name_sw: Any = None) -> Theme:
+    theme = get_theme(event, theme_id)
+    before = theme.name
+    theme.name = validation.clean_text(name, field="Theme name", max_chars=THEME_NAME_MAX)
+    theme.name_sw = validation.clean_text(name_sw, field="Theme name (Kiswahili)", max_chars=THEME_NAME_MAX,
+                                          required=False) or None
+    audit.record(event.id, actor, "rename_theme", f"theme:{theme.id}", before=before, after=theme.name)
+    bump_version(event)
+    db.session.commit()
+    return theme
+
+
+def merge_themes(event: Event, actor: StaffUser, into_id: Any, from_ids: Any) -> Theme:
+    """Fold other themes of the same board into one; their cards move, the others are deleted."""
+    target = get_theme(event, into_id)
+    if not isinstance(from_ids, list) or not from_ids:
+        raise InvalidInput("invalid_selection", "Choose the themes to merge.")
+    merged = [get_theme(event, i) for i in from_ids]
+    if any(t.id == target.id or t.activity_id != target.activity_id for t in merged):
+        raise InvalidInput("invalid_selection", "Merge themes of the same board into another one.")
+    db.session.execute(update(Entry).where(Entry.theme_id.in_([t.id for t in merged]))
+                       .values(theme_id=target.id))
+    for theme in merged:
+        db.session.delete(theme)
+    audit.record(event.id, actor, "merge_themes", f"theme:{target.id}", merged=[t.name for t in merged])
+    bump_version(event)
+    db.session.commit()
+    return target
+
+
+def delete_theme(event: Event, actor: StaffUser, theme_id: Any) -> None:
+    theme = get_theme(event, theme_id)
+    db.session.execute(update(Entry).where(Entry.theme_id == theme.id).values(theme_id=None))
+    audit.record(event.id, actor, "delete_theme", f"theme:{theme.id}", name=theme.name)
+    db.session.delete(theme)
+    bump_version(event)
+    db.session.commit()
+
+
+def themes_view(activity: Activity) -> list[dict]:
+    """The board's themes with their approved cards' count, largest first."""
+    counts = dict(db.session.execute(
+        select(Entry.theme_id, func.count(Entry.id))
+        .where(Entry.activity_id == activity.id, Entry.status == "approved", Entry.theme_id.is_not(None))
+        .group_by(Entry.theme_id)).all())
+    themes = db.session.scalars(select(Theme).where(Theme.activity_id == activity.id).order_by(Theme.id))
+    views = [{"id": t.id, "name": t.name, "name_sw": t.name_sw, "count": counts.get(t.id, 0)} for t in themes]
+    return sorted(views, key=lambda v: (-v["count"], v["id"]))
+
+
+def suggest_themes(activity: Activity, *, max_suggestions: int = 8) -> list[dict]:
+    """Keywords shared by two or more approved cards not yet in a theme, greedily: the keyword covering
+    the most cards first, each card suggested once. The facilitator accepts, renames or ignores them."""
+    cards = list(db.session.scalars(select(Entry).where(
+        Entry.activity_id == activity.id, Entry.status == "approved", Entry.theme_id.is_(None))))
+    words_of = {card.id: _words(card.shown_text) for card in cards}
+    cards_with: dict[str, set[int]] = defaultdict(set)
+    for card_id, words in words_of.items():
+        for word in words:
+            cards_with[word].add(card_id)
+    suggestions, taken = [], set()
+    while len(suggestions) < max_suggestions:
+        ranked = Counter({word: len(ids - taken) for word, ids in cards_with.items()})
+        if not ranked:
+            break
+        word, size = ranked.most_common(1)[0]
+        if size < 2:
+            break
+        ids = sorted(cards_with.pop(word) - taken)
+        taken.update(ids)
+        suggestions.append({"name": word.capitalize(), "keyword": word, "response_ids": ids})
+    return suggestions

@@ -1,0 +1,240 @@
+"""Socket events of the facilitator console. Every call checks the caller's role in the event again."""
+
+from __future__ import annotations
+
+from facilitator import validation
+from facilitator.live import broadcast
+from facilitator.events.models import Event
+from facilitator.agenda import running as agenda_service
+from facilitator.agenda import editing
+from facilitator.asks import answers as answer_service
+from facilitator.asks import asks as ask_service
+from facilitator.board import entries as board_service
+from facilitator.events import service as event_service
+from facilitator.board import moderation as moderation_service
+from facilitator.voting import results as results_service
+from facilitator.safeguarding import service as safeguarding_service
+from facilitator.staff import service as staff_service
+from facilitator.live.connections import Connection, handler
+
+
+def _authorised(connection: Connection, permission: str):
+    actor = staff_service.require(connection.user_id, connection.event_id, permission)
+    return actor, event_service.get_event(connection.event_id)
+
+
+def agenda_view(event: Event) -> list[dict]:
+    return [
+        {
+            "id": session.id,
+            "day": session.day,
+            "starts_at": session.starts_at,
+            "ends_at": session.ends_at,
+            "title": session.title,
+            "kind": session.kind,
+            "activities": [
+                {"id": a.id, "kind": a.kind, "title": a.title, "state": a.state, "moderation": a.moderation,
+                 "audience": a.audience, "locked": a.locked, "results_on_projector": a.results_on_projector,
+                 "results_on_phones": a.results_on_phones, "upvotes": a.upvotes_enabled,
+                 "group_by_theme": bool(a.settings.get("group_by_theme")),
+                 "timer_ends_at": a.timer_ends_at.isoformat() if a.timer_ends_at else None}
+                for a in session.activities
+            ],
+        }
+        for session in event_service.agenda(event)
+    ]
+
+
+@handler("console:sync", view="console")
+def sync(connection: Connection, data: dict) -> dict:
+    """The console's whole state: the agenda and the entries of the activity in focus
+    (the one asked for, else the open one, else the projected one)."""
+    actor, event = _authorised(connection, "view_console")
+    may_see_held = bool(staff_service.roles_in_event(actor.id, event.id) & staff_service.PERMISSIONS["safeguard"])
+    focus_id = data.get("activity_id")
+    focus = (
+        event_service.get_activity(event, validation.positive_int(focus_id, field="Activity"))
+        if focus_id is not None
+        else agenda_service.current_activity(event) or agenda_service.projected_activity(event)
+    )
+    return {
+        "version": event.version,
+        "results": results_service.results(focus) if focus else None,
+        "agenda": agenda_view(event),
+        "current_activity_id": event.current_activity_id,
+        "projector_activity_id": event.projector_activity_id,
+        "focus": agenda_service.activity_view(focus),
+        "entries": [
+            board_service.staff_view(r)
+            for r in (board_service.responses_for_staff(focus.id, include_held=may_see_held) if focus else [])
+        ],
+        "counts": board_service.counts(focus.id) if focus else None,
+        "response": answer_service.response_activity_view(focus, staff=True) if focus and focus.kind == "response" else None,
+        "asks": [{"id": a.id, "text": a.text} for a in ask_service.ordered_asks(event)]
+        if focus and focus.kind == "response" else [],
+    }
+
+
+@handler("console:show_ask", view="console")
+def show_ask(connection: Connection, data: dict) -> dict:
+    """Put one ask on the response activity: the projector and phones show it with its answers."""
+    actor, event = _authorised(connection, "run_agenda")
+    ask_service.show_ask(event, actor, data.get("activity_id"), data.get("ask_id"))
+    broadcast.response_activity_changed(event)
+    broadcast.agenda_changed(event)
+    return {}
+
+
+@handler("console:moderate_answer", view="console")
+def moderate_answer(connection: Connection, data: dict) -> dict:
+    """Approve or hide a duty bearer's answer, like a card."""
+    actor, event = _authorised(connection, "moderate")
+    answer = answer_service.moderate_answer(event, actor, data.get("answer_id"), data.get("action"))
+    broadcast.answer_changed(event, answer)
+    return {"answer": answer_service.answer_view(answer, staff=True)}
+
+
+@handler("console:open_activity", view="console")
+def open_activity(connection: Connection, data: dict) -> dict:
+    actor, event = _authorised(connection, "run_agenda")
+    activity = agenda_service.open_activity(event, actor, data.get("activity_id"))
+    broadcast.agenda_changed(event)
+    return {"activity": agenda_service.activity_view(activity)}
+
+
+@handler("console:close_activity", view="console")
+def close_activity(connection: Connection, data: dict) -> dict:
+    actor, event = _authorised(connection, "run_agenda")
+    activity = agenda_service.close_activity(event, actor, data.get("activity_id"))
+    broadcast.agenda_changed(event)
+    return {"activity": agenda_service.activity_view(activity)}
+
+
+@handler("console:project", view="console")
+def project(connection: Connection, data: dict) -> dict:
+    actor, event = _authorised(connection, "run_agenda")
+    activity = agenda_service.show_on_projector(event, actor, data.get("activity_id"))
+    broadcast.agenda_changed(event)
+    return {"projector_activity_id": activity.id if activity else None}
+
+
+@handler("console:next_activity", view="console")
+def next_activity(connection: Connection, data: dict) -> dict:
+    """Open the activity after the current one: every phone and the projector follow."""
+    actor, event = _authorised(connection, "run_agenda")
+    activity = agenda_service.open_next_activity(event, actor)
+    broadcast.agenda_changed(event)
+    return {"activity": agenda_service.activity_view(activity)}
+
+
+@handler("console:activity_controls", view="console")
+def activity_controls(connection: Connection, data: dict) -> dict:
+    """Lock or unlock voting; show or hide results on the projector and on phones; upvotes on or off."""
+    actor, event = _authorised(connection, "run_agenda")
+    activity = agenda_service.set_controls(event, actor, data.get("activity_id"), data.get("changes"))
+    broadcast.agenda_changed(event)
+    broadcast.results_changed(event, activity)
+    return {"activity": agenda_service.activity_view(activity)}
+
+
+@handler("console:timer", view="console")
+def timer(connection: Connection, data: dict) -> dict:
+    """Start a countdown of ``seconds`` on an activity, or clear it with ``seconds: null``."""
+    actor, event = _authorised(connection, "run_agenda")
+    activity = agenda_service.set_timer(event, actor, data.get("activity_id"), data.get("seconds"))
+    broadcast.agenda_changed(event)
+    return {"activity": agenda_service.activity_view(activity)}
+
+
+@handler("console:reset_activity", view="console")
+def reset_activity(connection: Connection, data: dict) -> dict:
+    """Remove every vote and entry of an activity; ``confirm`` must be its exact title."""
+    actor, event = _authorised(connection, "run_agenda")
+    activity = agenda_service.reset_activity(event, actor, data.get("activity_id"), data.get("confirm"))
+    broadcast.agenda_changed(event)
+    broadcast.results_changed(event, activity)
+    return {}
+
+
+@handler("console:save_activity", view="console")
+def save_activity(connection: Connection, data: dict) -> dict:
+    """Add an activity to a session (``session_id``) or edit one (``activity_id``), during the event."""
+    actor, event = _authorised(connection, "run_agenda")
+    if data.get("activity_id") is not None:
+        activity = editing.edit_activity(event, actor, data.get("activity_id"), data.get("activity"))
+    else:
+        activity = editing.add_activity(event, actor, data.get("session_id"), data.get("activity"))
+    broadcast.agenda_changed(event)
+    return {"activity": editing.activity_spec(activity)}
+
+
+@handler("console:move_activity", view="console")
+def move_activity(connection: Connection, data: dict) -> dict:
+    actor, event = _authorised(connection, "run_agenda")
+    editing.move_activity(event, actor, data.get("activity_id"), data.get("direction"))
+    broadcast.agenda_changed(event)
+    return {}
+
+
+@handler("console:duplicate_activity", view="console")
+def duplicate_activity(connection: Connection, data: dict) -> dict:
+    actor, event = _authorised(connection, "run_agenda")
+    activity = editing.duplicate_activity(event, actor, data.get("activity_id"))
+    broadcast.agenda_changed(event)
+    return {"activity": editing.activity_spec(activity)}
+
+
+@handler("console:activity_spec", view="console")
+def activity_spec(connection: Connection, data: dict) -> dict:
+    """An activity's full settings, for the editor."""
+    _actor, event = _authorised(connection, "run_agenda")
+    activity = event_service.get_activity(event, validation.positive_int(data.get("activity_id"), field="Activity"))
+    return {"activity": editing.activity_spec(activity)}
+
+
+@handler("console:mark_answered", view="console")
+def mark_answered(connection: Connection, data: dict) -> dict:
+    """The panel answered a Q&A question (or, with ``answered: false``, not yet)."""
+    actor, event = _authorised(connection, "moderate")
+    response = moderation_service.mark_answered(event, actor, data.get("response_id"), data.get("answered", True))
+    broadcast.entry_changed(event, response)
+    return {"entry": board_service.staff_view(response)}
+
+
+@handler("console:moderate", view="console")
+def moderate(connection: Connection, data: dict) -> dict:
+    actor, event = _authorised(connection, "moderate")
+    response = moderation_service.moderate(event, actor, data.get("response_id"), data.get("action"))
+    broadcast.entry_changed(event, response)
+    return {"entry": board_service.staff_view(response)}
+
+
+@handler("console:edit", view="console")
+def edit(connection: Connection, data: dict) -> dict:
+    actor, event = _authorised(connection, "moderate")
+    response = moderation_service.edit_text(event, actor, data.get("response_id"), data.get("text"))
+    broadcast.entry_changed(event, response)
+    return {"entry": board_service.staff_view(response)}
+
+
+@handler("console:escalate", view="console")
+def escalate(connection: Connection, data: dict) -> dict:
+    """Send an entry to the safeguarding lead: it leaves every board and export at once."""
+    actor, event = _authorised(connection, "moderate")
+    response = moderation_service.get_response(event, data.get("response_id"))
+    flag = safeguarding_service.escalate(event, actor, response, data.get("note"))
+    broadcast.entry_changed(event, response)
+    broadcast.safeguarding_alert(event, flag)
+    return {}
+
+
+@handler("console:paper_entry", view="console")
+def paper_entry(connection: Connection, data: dict) -> dict:
+    """A facilitator types in a card written on paper by a child without a phone."""
+    actor, event = _authorised(connection, "enter_paper")
+    submission = board_service.submit_entry(
+        event, activity_id=data.get("activity_id"), lane=data.get("lane"), text=data.get("text"),
+        client_key=data.get("client_key"), paper_by=actor,
+    )
+    broadcast.submission_stored(event, submission)
+    return {"entry": board_service.staff_view(submission.response), "duplicate": not submission.created}

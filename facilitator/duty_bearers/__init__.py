@@ -1,1 +1,0 @@
-"""Duty bearers answer the children's asks on record, through their organisation's own link."""

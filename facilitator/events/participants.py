@@ -1,0 +1,51 @@
+"""Joining an event from a phone: a random token, and only what the participant chose to say."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from typing import Any
+
+from sqlalchemy import select
+
+from facilitator import validation
+from facilitator.extensions import db
+from facilitator.events.models import Event, Participant
+from facilitator.events.models import AGE_BANDS, GROUPS
+from facilitator.events.service import event_by_join_code
+
+LANGUAGES = ("en", "sw")
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def join(join_code: Any, *, group: Any = None, age_band: Any = None, language: Any = "en") -> tuple[Participant, str]:
+    """A new participant in the event with this code, and the token for their cookie."""
+    event = event_by_join_code(join_code)
+    group = validation.choice(group, GROUPS, field="Group", required=False)
+    age_band = validation.choice(age_band, AGE_BANDS, field="Age", required=False)
+    if age_band and group is None:
+        group = "child"  # only children have an age band
+    if group != "child":
+        age_band = None
+    language = language if language in LANGUAGES else "en"
+    token = secrets.token_urlsafe(32)
+    participant = Participant(
+        event_id=event.id, token_hash=hash_token(token), group=group, age_band=age_band, language=language
+    )
+    db.session.add(participant)
+    db.session.flush()
+    return participant, token
+
+
+def participant_for_token(token: Any) -> Participant | None:
+    if not isinstance(token, str) or not (20 <= len(token) <= 100):
+        return None
+    return db.session.scalar(select(Participant).where(Participant.token_hash == hash_token(token)))
+
+
+def participant_in_event(token: Any, event: Event) -> Participant | None:
+    participant = participant_for_token(token)
+    return participant if participant is not None and participant.event_id == event.id else None

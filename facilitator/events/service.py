@@ -1,0 +1,163 @@
+"""Events, their join codes and projector tokens, and creating an event from an agenda template."""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from datetime import date
+from importlib import resources
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm.attributes import set_committed_value
+
+from facilitator.errors import InvalidInput, NotFound
+from facilitator.extensions import db
+from facilitator.agenda.models import Activity, AgendaSession
+from facilitator.events.models import Event
+from facilitator.agenda.models import ACTIVITY_KINDS, AUDIENCES, MODERATION_MODES
+
+# No 0/O, 1/I/L: a code read off a projector from the back of a room must not be misread.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+ROUNDTABLE_TEMPLATE = "roundtable.json"
+
+
+def new_join_code() -> str:
+    while True:
+        code = "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+        if db.session.scalar(select(Event.id).where(Event.join_code == code)) is None:
+            return code
+
+
+def normalise_join_code(raw: Any) -> str:
+    """What a person typed, as a join code: case and separators forgiven."""
+    if not isinstance(raw, str):
+        raise InvalidInput("invalid_code", "Type the 6-character code shown on the screen.")
+    code = re.sub(r"[\s\-_.]", "", raw).upper()
+    if len(code) != JOIN_CODE_LENGTH or any(ch not in JOIN_CODE_ALPHABET for ch in code):
+        raise InvalidInput("invalid_code", "That code is not right. It has 6 letters and numbers, like K7QM4D.")
+    return code
+
+
+def event_by_join_code(raw: Any) -> Event:
+    code = normalise_join_code(raw)
+    event = db.session.scalar(select(Event).where(Event.join_code == code))
+    if event is None:
+        raise NotFound("unknown_code", "No event has that code. Check the code on the screen and try again.")
+    return event
+
+
+def event_by_projector_token(token: Any) -> Event:
+    if not isinstance(token, str) or not (16 <= len(token) <= 64):
+        raise NotFound("unknown_projector", "This projector link is not valid. Ask the facilitator for a new one.")
+    event = db.session.scalar(select(Event).where(Event.projector_token == token))
+    if event is None:
+        raise NotFound("unknown_projector", "This projector link is not valid. Ask the facilitator for a new one.")
+    return event
+
+
+def get_event(event_id: int) -> Event:
+    event = db.session.get(Event, event_id)
+    if event is None:
+        raise NotFound("unknown_event", "That event does not exist.")
+    return event
+
+
+def get_activity(event: Event, activity_id: int) -> Activity:
+    activity = db.session.get(Activity, activity_id)
+    if activity is None or activity.event_id != event.id:
+        raise NotFound("unknown_activity", "That activity does not exist in this event.")
+    return activity
+
+
+def bump_version(event: Event, by: int = 1) -> int:
+    """Raise the event's version inside the current transaction, atomically across processes. A batch of
+    ``by`` changes raises it by ``by``, so each change keeps a version of its own."""
+    # On the table, not the ORM entity: every entry bumps the version, and the ORM's bulk-update
+    # bookkeeping (matching objects in the session) cost more than the statement itself.
+    events = Event.__table__
+    version = db.session.execute(
+        update(events).where(events.c.id == event.id).values(version=events.c.version + by)
+        .returning(events.c.version)
+    ).scalar_one()
+    set_committed_value(event, "version", version)
+    return version
+
+
+def renew_projector_token(event: Event) -> str:
+    """Revoke the old projector link and issue a new one."""
+    event.projector_token = secrets.token_urlsafe(24)
+    return event.projector_token
+
+
+def load_template(name: str = ROUNDTABLE_TEMPLATE) -> dict:
+    return json.loads(resources.files("facilitator.agenda").joinpath(name).read_text(encoding="utf-8"))
+
+
+def create_event_from_template(
+    template: dict, *, title: str | None = None, starts_on: date | None = None
+) -> Event:
+    """An event with the template's agenda, sessions and activities, all activities in draft."""
+    event = Event(
+        title=title or template["title"],
+        title_sw=template.get("title_sw"),
+        subtitle=template.get("subtitle"),
+        join_code=new_join_code(),
+        projector_token=secrets.token_urlsafe(24),
+        starts_on=starts_on,
+        version=0,
+    )
+    db.session.add(event)
+    db.session.flush()
+    for session_position, spec in enumerate(template["sessions"]):
+        session = AgendaSession(
+            event_id=event.id,
+            position=session_position,
+            day=spec.get("day", 1),
+            starts_at=spec.get("start"),
+            ends_at=spec.get("end"),
+            kind=spec["kind"],
+            title=spec["title"],
+            title_sw=spec.get("title_sw"),
+        )
+        db.session.add(session)
+        db.session.flush()
+        for activity_position, activity_spec in enumerate(spec.get("activities", [])):
+            db.session.add(_activity_from_spec(event, session, activity_position, activity_spec))
+    db.session.flush()
+    return event
+
+
+def _activity_from_spec(event: Event, session: AgendaSession, position: int, spec: dict) -> Activity:
+    if spec["kind"] not in ACTIVITY_KINDS:
+        raise InvalidInput("invalid_template", f"Unknown activity kind {spec['kind']!r} in the template.")
+    audience = spec.get("audience", "everyone")
+    # Children's activities are pre-moderated unless the template says otherwise on purpose.
+    moderation = spec.get("moderation") or ("pre" if audience == "children" else "post")
+    if audience not in AUDIENCES or moderation not in MODERATION_MODES:
+        raise InvalidInput("invalid_template", f"Bad audience or moderation in activity {spec['title']!r}.")
+    settings = {key: spec[key] for key in ("lanes", "options", "multiple", "scale") if key in spec}
+    return Activity(
+        event_id=event.id,
+        session_id=session.id,
+        position=position,
+        kind=spec["kind"],
+        title=spec["title"],
+        title_sw=spec.get("title_sw"),
+        prompt=spec.get("prompt", ""),
+        prompt_sw=spec.get("prompt_sw"),
+        audience=audience,
+        moderation=moderation,
+        state="draft",
+        settings=settings,
+    )
+
+
+def agenda(event: Event) -> list[AgendaSession]:
+    return list(
+        db.session.scalars(
+            select(AgendaSession).where(AgendaSession.event_id == event.id).order_by(AgendaSession.position)
+        )
+    )

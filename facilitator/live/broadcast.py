@@ -1,0 +1,246 @@
+"""What each live view is told after a change has been committed (persist, then broadcast).
+
+Every message carries the event's version; a view that reconnects compares it with the server's and
+asks for a fresh snapshot when it has missed anything.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from flask import current_app
+
+from facilitator.extensions import db, socketio
+from facilitator.agenda.models import Activity
+from facilitator.events.models import Event
+from facilitator.board.models import Entry
+from facilitator.agenda import running as agenda_service
+from facilitator.board import entries as board_service
+from facilitator.voting import results as results_service
+from facilitator.live.connections import connections, participant_room, room
+
+
+def entry_changed(event: Event, response: Entry, activity: Activity | None = None) -> None:
+    """An entry was moderated: tell staff, its author, and the projector if it shows there.
+    ``activity`` is the entry's, when the caller has it loaded already."""
+    _tell_views(event, response.activity_id, [response], version=event.version,
+                counts=board_service.counts(response.activity_id))
+    if response.participant_id:
+        socketio.emit("own_entry", {"version": event.version, "entry": board_service.own_entry_view(response)},
+                      to=participant_room(response.participant_id))
+    _entries_counted_in_results(event, activity or db.session.get(Activity, response.activity_id))
+
+
+def entries_stored(event: Event, submissions: list) -> None:
+    """New entries were committed (a batch, for one event): one message per view and activity, with the
+    counts the batch committed; a flag alerts safeguarding. The writer's phone learnt of its entry from its ack.
+    Re-sends change nothing and tell nobody."""
+    by_activity: dict[int, list] = {}
+    for submission in submissions:
+        if submission.created:
+            by_activity.setdefault(submission.activity.id, []).append(submission)
+    for activity_id, group in by_activity.items():
+        _tell_views(event, activity_id, [s.response for s in group], version=max(s.version for s in group),
+                    counts=group[-1].counts)
+        _entries_counted_in_results(event, group[0].activity)
+    for group in by_activity.values():
+        for submission in group:
+            if submission.flag is not None:
+                safeguarding_alert(event, submission.flag)
+
+
+def submission_stored(event: Event, submission) -> None:
+    entries_stored(event, [submission])
+
+
+def _tell_views(event: Event, activity_id: int, responses: list[Entry], *, version: int, counts: dict) -> None:
+    """Staff's queue, safeguarding and the projector hear of new or changed entries of one activity, in
+    one message each however many there are."""
+    # Moderators only learn that a held entry left their queue; its text goes to safeguarding alone.
+    staff_entries = [board_service.withheld_view(r) if r.status == "held" else board_service.staff_view(r)
+                     for r in responses]
+    socketio.emit("entries", {"version": version, "activity_id": activity_id, "entries": staff_entries,
+                              "counts": counts}, to=room(event.id, "staff"))
+    held = [board_service.staff_view(r) for r in responses if r.status == "held"]
+    if held:
+        socketio.emit("entries", {"version": version, "activity_id": activity_id, "entries": held,
+                                  "counts": counts}, to=room(event.id, "safeguarding"))
+    socketio.emit("board", {
+        "version": version,
+        "activity_id": activity_id,
+        "counts": counts,
+        "cards": [board_service.card_view(r) for r in responses if r.status == "approved"],
+        "removed": [r.id for r in responses if r.status != "approved"],
+    }, to=room(event.id, "projector"))
+
+
+def _entries_counted_in_results(event: Event, activity: Activity) -> None:
+    """Word clouds, questions and upvoted boards show entries in their results: those follow too."""
+    if activity.kind in ("wordcloud", "qna") or activity.upvotes_enabled:
+        results_changed(event, activity)
+
+
+def safeguarding_alert(event: Event, flag) -> None:
+    """A new flag: the safeguarding lead's view sounds and shows a banner. Nobody else is told."""
+    from facilitator.safeguarding.service import flag_view
+
+    socketio.emit("safeguarding_alert", {"flag": flag_view(flag)}, to=room(event.id, "safeguarding"))
+
+
+def agenda_changed(event: Event) -> None:
+    """The open or projected activity changed: phones follow, the projector redraws, consoles refresh."""
+    version = event.version
+    current = agenda_service.current_activity(event)
+    # Phones fetch the new activity's page fragment after this message; spread those requests over up
+    # to a few seconds so thousands of phones do not ask in the same millisecond.
+    phones_here = sum(1 for c in connections.values() if c.event_id == event.id and c.view == "participant")
+    socketio.emit("activity", {"version": version, "activity": agenda_service.activity_view(current),
+                               "spread_ms": min(4000, phones_here)},
+                  to=room(event.id, "participants"))
+    socketio.emit("projector", projector_snapshot(event), to=room(event.id, "projector"))
+    socketio.emit("agenda", {"version": version}, to=room(event.id, "staff"))
+
+
+def projector_snapshot(event: Event) -> dict:
+    activity = agenda_service.projected_activity(event)
+    return {
+        "version": event.version,
+        "join_code": event.join_code,
+        "activity": agenda_service.activity_view(activity),
+        "cards": board_service.cards_on_board(activity.id) if activity else [],
+        "counts": board_service.counts(activity.id) if activity else {"received": 0, "shown": 0},
+        "results": results_service.results(activity)
+        if activity and (activity.results_on_projector or activity.kind == "response") else None,
+    }
+
+
+def phone_results(activity: Activity | None) -> dict | None:
+    """What phones may see of the results: the items they can upvote always (questions, cards on the
+    board), the numbers only when the facilitator shows results on phones."""
+    if activity is None:
+        return None
+    if activity.kind == "response":
+        return results_service.results(activity)  # the answers children rate, with their rating bars
+    if activity.kind == "qna" or (activity.kind == "board" and activity.upvotes_enabled):
+        outcome = results_service.results(activity)
+        if activity.kind == "board":
+            outcome["cards"] = board_service.cards_on_board(activity.id)
+        if not activity.results_on_phones:
+            outcome.pop("upvotes", None)
+            for question in outcome.get("questions", []):
+                question.pop("votes", None)
+        return outcome
+    return results_service.results(activity) if activity.results_on_phones else None
+
+
+# --- Results, batched -----------------------------------------------------------------------------
+# A poll with 2,000 voters must not send 2,000 renders: changes mark an activity dirty and a background
+# task sends each dirty activity's results at most every RESULTS_BATCH_SECONDS (projector and consoles)
+# and every PHONE_RESULTS_SECONDS (phones, which are many and on slow links).
+
+PHONE_RESULTS_SECONDS = 1.0
+_dirty: dict[int, int] = {}  # activity id -> event id
+_phones_due: dict[int, float] = {}  # activity id -> when phones may next be sent its results
+_phones_pending: set[int] = set()  # activities whose latest results phones have not had yet
+_flusher_lock = threading.Lock()
+_flusher_running = False
+
+
+def results_changed(event: Event, activity: Activity) -> None:
+    interval = current_app.config.get("RESULTS_BATCH_SECONDS", 0.1)
+    if not interval:
+        send_results(event.id, activity.id, phones=True)
+        return
+    _dirty[activity.id] = event.id
+    _ensure_flusher(current_app._get_current_object(), interval)
+
+
+def _ensure_flusher(app, interval: float) -> None:
+    global _flusher_running
+    with _flusher_lock:
+        if _flusher_running:
+            return
+        _flusher_running = True
+    socketio.start_background_task(_flush_forever, app, interval)
+
+
+def _flush_forever(app, interval: float) -> None:
+    while True:
+        socketio.sleep(interval)
+        if not _dirty and not _phones_pending:
+            continue
+        batch = dict(_dirty)
+        for activity_id in batch:
+            _dirty.pop(activity_id, None)
+        now = time.monotonic()
+        with app.app_context():
+            try:
+                for activity_id, event_id in batch.items():
+                    phones_now = _phones_due.get(activity_id, 0) <= now
+                    send_results(event_id, activity_id, phones=phones_now)
+                    if phones_now:
+                        _phones_due[activity_id] = now + PHONE_RESULTS_SECONDS
+                        _phones_pending.discard(activity_id)
+                    else:
+                        _phones_pending.add(activity_id)
+                # Phones that missed a batch get the latest results once their interval has passed.
+                for activity_id in [a for a in _phones_pending if _phones_due.get(a, 0) <= now]:
+                    _phones_pending.discard(activity_id)
+                    _phones_due[activity_id] = now + PHONE_RESULTS_SECONDS
+                    send_phone_results(activity_id)
+            except Exception:  # one failed send must not stop live results for the rest of the event
+                app.logger.exception("sending results failed")
+            finally:
+                db.session.remove()
+
+
+
+def send_results(event_id: int, activity_id: int, *, phones: bool) -> None:
+    activity = db.session.get(Activity, activity_id)
+    if activity is None:
+        return
+    outcome = results_service.results(activity)
+    # sent_at lets a client (and the bench) tell the server's pace from the network's bunching.
+    message = {"activity_id": activity_id, "results": outcome, "sent_at": time.time()}
+    socketio.emit("results", message, to=room(event_id, "staff"))
+    if activity.results_on_projector:
+        socketio.emit("results", message, to=room(event_id, "projector"))
+    if phones:
+        send_phone_results(activity_id)
+
+
+def send_phone_results(activity_id: int) -> None:
+    activity = db.session.get(Activity, activity_id)
+    outcome = phone_results(activity) if activity else None
+    if outcome is not None:
+        socketio.emit("results", {"activity_id": activity_id, "results": outcome},
+                      to=room(activity.event_id, "participants"))
+
+
+# --- Duty bearers' answers ----------------------------------------------------------------------
+
+
+def answer_changed(event: Event, answer) -> None:
+    """An answer was written, changed or moderated: staff see it in their queue; once approved, the
+    response activity showing its ask redraws on the projector and phones."""
+    from facilitator.asks import answers as answer_service
+
+    socketio.emit("answer", {"version": event.version, "answer": answer_service.answer_view(answer, staff=True)},
+                  to=room(event.id, "staff"))
+    response_activity_changed(event)
+
+
+def response_activity_changed(event: Event) -> None:
+    """Redraw the duty bearers' response activity wherever it is on show."""
+    from facilitator.asks import answers as answer_service
+
+    for activity in {agenda_service.projected_activity(event), agenda_service.current_activity(event)} - {None}:
+        if activity.kind != "response":
+            continue
+        view = answer_service.response_activity_view(activity)
+        message = {"activity_id": activity.id, "results": {"activity_id": activity.id, "kind": "response", **view}}
+        if activity.id == event.projected_activity_id:
+            socketio.emit("results", message, to=room(event.id, "projector"))
+        if activity.id == event.current_activity_id:
+            socketio.emit("results", message, to=room(event.id, "participants"))

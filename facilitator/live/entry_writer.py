@@ -1,0 +1,169 @@
+"""Phones' entries stored in batches: one transaction, one version bump and one count per batch.
+
+A hall of thousands can send hundreds of entries a second, and one process serves them on one core.
+Each ``participant:submit`` handler puts its entry on this process's queue and waits; one writer task
+takes everything waiting, stores it with ``board.store_entries`` (one commit), tells the views, then
+answers each waiting handler. Under light load a batch is one entry and nothing waits longer than it
+would alone; under heavy load batches grow by themselves and the cost per entry falls as the load rises.
+Every entry is still stored before its phone is answered.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import Flask, current_app
+
+from facilitator.live import broadcast
+from facilitator.errors import Busy, Internal, ServiceError
+from facilitator.extensions import db, socketio
+from facilitator.events.models import Event
+from facilitator.board import entries as board_service
+
+log = logging.getLogger(__name__)
+
+BUSY = "The room is sending a lot right now. Your entry is kept and sent again in a moment."
+
+
+@dataclass
+class _Waiting:
+    event_id: int
+    entry: board_service.NewEntry
+    done: Any  # an Event of the server's async mode: set once ``ack`` or ``error`` is filled in
+    ack: dict | None = None
+    error: ServiceError | None = None
+
+
+@dataclass
+class EntryWriter:
+    app: Flask
+    max_batch: int
+    batch_interval_seconds: float
+    busy_window_seconds: float  # entries are "flowing" when the last batch began less than this ago
+    queue_limit: int
+    wait_seconds: float
+    _queue: Any = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def store(self, event_id: int, entry: board_service.NewEntry) -> dict:
+        """Store one entry and return what its phone is told (the ack's fields); raises ServiceError.
+        ``Busy`` means it may or may not be stored yet: the phone re-sends it, and a re-send is a no-op."""
+        queue = self._running_queue()
+        if queue.qsize() >= self.queue_limit:
+            raise Busy("busy", BUSY)
+        waiting = _Waiting(event_id, entry, done=socketio.server.eio.create_event())
+        queue.put(waiting)
+        if not waiting.done.wait(self.wait_seconds):
+            raise Busy("busy", BUSY)
+        if waiting.error is not None:
+            raise waiting.error
+        return waiting.ack
+
+    def _running_queue(self):
+        with self._lock:
+            if self._queue is None:
+                self._queue = socketio.server.eio.create_queue()
+                socketio.start_background_task(self._write_forever, self._queue)
+            return self._queue
+
+    def _write_forever(self, queue) -> None:
+        empty = socketio.server.eio.get_queue_empty_exception()
+        last_batch = float("-inf")
+        while True:
+            batch = [queue.get()]
+            since_last = time.monotonic() - last_batch
+            if since_last <= self.busy_window_seconds and since_last < self.batch_interval_seconds:
+                # Entries are flowing: batches begin at most every batch_interval_seconds, so one commit, one
+                # count and one version bump serve the room's entries of those milliseconds; that is what
+                # keeps a burst off the CPU's limit. After a batch that took longer there is no wait, and an
+                # entry in a quiet room is stored at once.
+                socketio.sleep(self.batch_interval_seconds - since_last)
+            last_batch = time.monotonic()
+            while len(batch) < self.max_batch:
+                try:
+                    batch.append(queue.get_nowait())
+                except empty:
+                    break
+            try:
+                with self.app.app_context():
+                    try:
+                        self._store_and_tell(batch)
+                    finally:
+                        db.session.remove()
+            except Exception:
+                # The writer outlives any failure: without it this process would store no entry again.
+                log.exception("the entry writer failed on a batch of %d entries; it writes on", len(batch))
+            finally:
+                for waiting in batch:
+                    if waiting.ack is None and waiting.error is None:
+                        waiting.error = Internal()
+                    waiting.done.set()
+            # Let the answered handlers, and phones' new entries, run before the next batch.
+            socketio.sleep(0)
+
+    def _store_and_tell(self, batch: list[_Waiting]) -> None:
+        """Store a batch, one transaction per event; if one fails as a whole, its entries are tried one by
+        one, so an entry that breaks the store cannot keep the others out. Fills in each waiter's ack or
+        error; the caller answers them."""
+        by_event: dict[int, list[_Waiting]] = {}
+        for waiting in batch:
+            by_event.setdefault(waiting.event_id, []).append(waiting)
+        for event_id, group in by_event.items():
+            try:
+                self._store_group(event_id, group)
+            except Exception:
+                db.session.rollback()
+                if len(group) == 1:
+                    log.exception("storing an entry failed")
+                    group[0].error = Internal()
+                    continue
+                log.exception("storing a batch of %d entries failed; storing them one by one", len(group))
+                for waiting in group:
+                    try:
+                        self._store_group(event_id, [waiting])
+                    except Exception:
+                        db.session.rollback()
+                        log.exception("storing an entry failed")
+                        waiting.error = Internal()
+
+    def _store_group(self, event_id: int, group: list[_Waiting]) -> None:
+        event = db.session.get(Event, event_id)
+        if event is None:
+            for waiting in group:
+                waiting.error = ServiceError("unknown_event", "That event does not exist.")
+            return
+        outcomes = board_service.store_entries(event, [w.entry for w in group])
+        stored = [o for o in outcomes if not isinstance(o, ServiceError)]
+        try:
+            broadcast.entries_stored(event, stored)
+        except Exception:  # committed is committed: the phones hear so, and views catch up on their next sync
+            log.exception("telling the views about %d entries failed", len(stored))
+        for waiting, outcome in zip(group, outcomes):
+            if isinstance(outcome, ServiceError):
+                waiting.error = outcome
+            else:
+                waiting.ack = {
+                    "entry": board_service.own_entry_view(outcome.response),
+                    "duplicate": not outcome.created,
+                    # Only the writer's phone learns this, and it shows the helpline: never "your post was blocked".
+                    "support": outcome.needs_safeguarding,
+                }
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["entry_writer"] = EntryWriter(
+        app,
+        max_batch=app.config["ENTRY_BATCH_MAX"],
+        batch_interval_seconds=app.config["ENTRY_BATCH_INTERVAL_SECONDS"],
+        busy_window_seconds=10 * app.config["ENTRY_BATCH_INTERVAL_SECONDS"],
+        queue_limit=app.config["ENTRY_QUEUE_LIMIT"],
+        wait_seconds=app.config["ENTRY_WAIT_SECONDS"],
+    )
+
+
+def store(event_id: int, entry: board_service.NewEntry) -> dict:
+    return current_app.extensions["entry_writer"].store(event_id, entry)

@@ -1,0 +1,85 @@
+"""Socket events of the phone page."""
+
+from __future__ import annotations
+
+from flask import request
+
+from facilitator.live import entry_writer
+from facilitator.live import broadcast
+from facilitator.agenda.models import Activity
+from facilitator.events.models import Participant
+from facilitator.extensions import db
+from facilitator.agenda import running as agenda_service
+from facilitator.asks import answers as answer_service
+from facilitator.board import entries as board_service
+from facilitator.events import service as event_service
+from facilitator.safeguarding import service as safeguarding_service
+from facilitator.voting import votes as voting_service
+from facilitator.live.connections import Connection, handler
+
+
+@handler("participant:submit", view="participant")
+def submit(connection: Connection, data: dict) -> dict:
+    """Stored (in this process's next batch) before the ack; the ack carries the phone's copy of it."""
+    entry = board_service.NewEntry(data.get("activity_id"), data.get("lane"), data.get("text"), data.get("client_key"),
+                                   participant_id=connection.participant_id, connection_id=request.sid)
+    return entry_writer.store(connection.event_id, entry)
+
+
+@handler("participant:help", view="participant")
+def ask_for_help(connection: Connection, data: dict) -> dict:
+    """'Talk to someone privately': alerts only the safeguarding lead."""
+    event = event_service.get_event(connection.event_id)
+    participant = db.session.get(Participant, connection.participant_id)
+    flag = safeguarding_service.request_help(event, participant, data.get("where"))
+    broadcast.safeguarding_alert(event, flag)
+    return {}
+
+
+@handler("participant:sync", view="participant")
+def sync(connection: Connection, data: dict) -> dict:
+    """The phone's state after a (re)connect: the open activity and the participant's own entries."""
+    event = event_service.get_event(connection.event_id)
+    participant = db.session.get(Participant, connection.participant_id)
+    activity = agenda_service.current_activity(event)
+    entries = board_service.own_entries(participant, activity.id if activity else None)
+    return {
+        "version": event.version,
+        "activity": agenda_service.activity_view(activity),
+        "entries": [board_service.own_entry_view(r) for r in entries],
+        "votes": voting_service.own_votes(participant, activity) if activity else {},
+        "results": broadcast.phone_results(activity),
+    }
+
+
+@handler("participant:vote", view="participant")
+def vote(connection: Connection, data: dict) -> dict:
+    """A poll choice (``choices``), a scale value (``value``) or a ranking (``ranking``): changeable."""
+    event = event_service.get_event(connection.event_id)
+    participant = db.session.get(Participant, connection.participant_id)
+    activity = voting_service.cast_vote(event, participant, data.get("activity_id"), choices=data.get("choices"),
+                                        value=data.get("value"), ranking=data.get("ranking"),
+                                        connection_id=request.sid)
+    broadcast.results_changed(event, activity)
+    return {"votes": voting_service.own_votes(participant, activity)}
+
+
+@handler("participant:upvote", view="participant")
+def upvote(connection: Connection, data: dict) -> dict:
+    """Upvote a card or question once; again to take it back."""
+    event = event_service.get_event(connection.event_id)
+    participant = db.session.get(Participant, connection.participant_id)
+    response = voting_service.toggle_upvote(event, participant, data.get("response_id"), connection_id=request.sid)
+    activity = db.session.get(Activity, response.activity_id)
+    broadcast.results_changed(event, activity)
+    return {"votes": voting_service.own_votes(participant, activity)}
+
+
+@handler("participant:rate", view="participant")
+def rate(connection: Connection, data: dict) -> dict:
+    """Satisfied / not sure / not satisfied with a duty bearer's answer: one rating each, changeable."""
+    event = event_service.get_event(connection.event_id)
+    participant = db.session.get(Participant, connection.participant_id)
+    answer = answer_service.rate_answer(event, participant, data.get("answer_id"), data.get("rating"))
+    broadcast.response_activity_changed(event)
+    return {"answer_id": answer.id, "ratings": answer_service.own_ratings(participant)}

@@ -1,0 +1,225 @@
+"""Safeguarding: flags for the safeguarding lead, help requests, escalation, the readiness checklist,
+and purging raw entries once the record is kept. Only the safeguarding lead and facilitators see flags."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from facilitator import safety, validation
+from facilitator.errors import Conflict, InvalidInput, NotFound
+from facilitator.extensions import db
+from facilitator.agenda.models import Activity
+from facilitator.events.models import Event, Participant
+from facilitator.safeguarding.models import ReadinessCheck, SafeguardingFlag
+from facilitator.board.models import Entry
+from facilitator.staff.models import StaffUser
+from facilitator.columns import utcnow
+from facilitator.safeguarding.models import READINESS_ITEMS
+from facilitator.safeguarding.models import FLAG_STATES
+from facilitator.web.ratelimit import RateLimiter
+from facilitator import audit
+from facilitator.events.service import bump_version
+
+HELP_NOTE_MAX_CHARS = 120
+help_request_limits = RateLimiter()
+help_request_limits.configure(limit=3, window=600)
+
+
+def open_flag(event: Event, *, reasons: list[str], response: Entry | None = None,
+              participant_id: int | None = None, message: str | None = None) -> SafeguardingFlag:
+    flag = SafeguardingFlag(
+        event_id=event.id,
+        response_id=response.id if response else None,
+        participant_id=participant_id if participant_id is not None else (response.participant_id if response else None),
+        reasons=sorted(set(reasons)),
+        message=message,
+    )
+    db.session.add(flag)
+    db.session.flush()
+    return flag
+
+
+def request_help(event: Event, participant: Participant, where: Any = None) -> SafeguardingFlag:
+    """A participant asks to talk to someone privately. No text is needed; where they can be found is
+    optional and screened like any entry (only the safeguarding lead reads it)."""
+    help_request_limits.check("help", f"p{participant.id}")
+    note = validation.clean_text(where, field="Where you are", max_chars=HELP_NOTE_MAX_CHARS, required=False)
+    flag = open_flag(event, reasons=["help_request"], participant_id=participant.id,
+                     message=safety.screen(note).redacted if note else None)
+    db.session.commit()
+    return flag
+
+
+def escalate(event: Event, actor: StaffUser, response: Entry, note: Any = None) -> SafeguardingFlag:
+    """A moderator sends an entry to the safeguarding lead: it leaves every board and export at once."""
+    if response.status == "held":
+        raise Conflict("already_held", "This entry is already with the safeguarding lead.")
+    note = validation.clean_text(note, field="The note", max_chars=500, required=False) or None
+    before = response.status
+    response.status = "held"
+    response.pinned = False
+    flag = open_flag(event, reasons=["escalated"], response=response)
+    flag.note = note
+    audit.record(event.id, actor, "escalate", f"response:{response.id}", before=before, note=note)
+    bump_version(event)
+    db.session.commit()
+    return flag
+
+
+def get_flag(event: Event, flag_id: Any) -> SafeguardingFlag:
+    flag = db.session.get(SafeguardingFlag, validation.positive_int(flag_id, field="Flag"))
+    if flag is None or flag.event_id != event.id:
+        raise NotFound("unknown_flag", "That safeguarding flag does not exist in this event.")
+    return flag
+
+
+def record_follow_up(event: Event, actor: StaffUser, flag_id: Any, state: Any, note: Any = None) -> SafeguardingFlag:
+    """Acknowledged, talked to the child, referred, closed: with a note, audited."""
+    flag = get_flag(event, flag_id)
+    state = validation.choice(state, FLAG_STATES, field="State")
+    note = validation.clean_text(note, field="The note", max_chars=2000, required=False)
+    audit.record(event.id, actor, "safeguarding_follow_up", f"flag:{flag.id}", before=flag.state, after=state,
+                 note=note)
+    flag.state = state
+    if note:
+        flag.note = f"{flag.note}\n{note}" if flag.note else note
+    flag.handled_by_id = actor.id
+    flag.updated_at = utcnow()
+    db.session.commit()
+    return flag
+
+
+def flags(event: Event) -> list[SafeguardingFlag]:
+    return list(db.session.scalars(
+        select(SafeguardingFlag).where(SafeguardingFlag.event_id == event.id).order_by(SafeguardingFlag.id.desc())
+    ))
+
+
+def flag_view(flag: SafeguardingFlag) -> dict:
+    """A flag with its context: the entry, the activity, the time, and the same participant's other
+    entries. Never who they are: there is nothing stored that could say."""
+    response = db.session.get(Entry, flag.response_id) if flag.response_id else None
+    activity = db.session.get(Activity, response.activity_id) if response else None
+    others = []
+    if flag.participant_id:
+        others = [
+            {"text": r.text, "status": r.status, "created_at": r.created_at.isoformat(),
+             "activity": db.session.get(Activity, r.activity_id).title}
+            for r in db.session.scalars(
+                select(Entry).where(Entry.participant_id == flag.participant_id,
+                                       Entry.id != (flag.response_id or 0)).order_by(Entry.id).limit(50))
+        ]
+    handler = db.session.get(StaffUser, flag.handled_by_id) if flag.handled_by_id else None
+    return {
+        "id": flag.id,
+        "reasons": list(flag.reasons),
+        "state": flag.state,
+        "note": flag.note,
+        "message": flag.message,
+        "created_at": flag.created_at.isoformat(),
+        "updated_at": flag.updated_at.isoformat() if flag.updated_at else None,
+        "handled_by": handler.display_name if handler else None,
+        "entry": {"text": response.text, "lane": response.lane, "group": response.group,
+                  "age_band": response.age_band} if response else None,
+        "activity": activity.title if activity else None,
+        "other_entries": others,
+    }
+
+
+# --- Ready before children join ---------------------------------------------------------------
+
+
+def readiness(event: Event) -> dict[str, ReadinessCheck]:
+    return {c.item: c for c in db.session.scalars(select(ReadinessCheck).where(ReadinessCheck.event_id == event.id))}
+
+
+def confirm_readiness(event: Event, actor: StaffUser, item: Any, detail: Any = None) -> ReadinessCheck:
+    item = validation.choice(item, tuple(READINESS_ITEMS), field="Checklist item")
+    detail = validation.clean_text(detail, field="Details", max_chars=300, required=item == "safeguarding_lead") or None
+    check = readiness(event).get(item) or ReadinessCheck(event_id=event.id, item=item)
+    check.detail, check.confirmed_by_id, check.confirmed_at = detail, actor.id, utcnow()
+    db.session.add(check)
+    audit.record(event.id, actor, "readiness_confirmed", f"readiness:{item}", detail=detail)
+    db.session.commit()
+    return check
+
+
+def require_ready_for_children(event: Event, activity: Activity) -> None:
+    if activity.audience != "children":
+        return
+    missing = [label for item, label in READINESS_ITEMS.items() if item not in readiness(event)]
+    if missing:
+        raise Conflict("not_ready_for_children",
+                       "Children's activities open only after the safeguarding checklist is confirmed: "
+                       + "; ".join(missing) + ".")
+
+
+def safeguarding_contact(event: Event) -> str | None:
+    """How children can find the named adult in the room, as the organiser wrote it."""
+    check = readiness(event).get("safeguarding_lead")
+    return check.detail if check else None
+
+
+# --- Purging raw entries --------------------------------------------------------------------
+
+
+def purge_event(event: Event, actor: StaffUser | None, *, reason: str) -> dict:
+    """Delete what was only ever raw: entries never shown, participants' tokens and declared details,
+    the original wording of shown entries. Keep the approved, redacted record and the aggregates.
+    Held entries keep a record that they existed, without their text."""
+    counts = {"deleted": 0, "redacted_kept": 0, "held_records": 0, "participants": 0}
+    for response in db.session.scalars(select(Entry).where(Entry.event_id == event.id)):
+        if response.status == "approved":
+            response.text = response.shown_text
+            response.participant_id = None
+            counts["redacted_kept"] += 1
+        elif response.status == "held":
+            response.text = response.shown_text = "[removed after the event]"
+            response.participant_id = None
+            counts["held_records"] += 1
+        else:
+            db.session.delete(response)
+            counts["deleted"] += 1
+    for flag in db.session.scalars(select(SafeguardingFlag).where(SafeguardingFlag.event_id == event.id)):
+        flag.participant_id = None
+        flag.message = None
+    for participant in db.session.scalars(select(Participant).where(Participant.event_id == event.id)):
+        db.session.delete(participant)
+        counts["participants"] += 1
+    event.purged_at = utcnow()
+    audit.record(event.id, actor, "purge", f"event:{event.id}", reason=reason, **counts)
+    bump_version(event)
+    db.session.commit()
+    return counts
+
+
+def events_due_for_purge(now: datetime | None = None) -> list[Event]:
+    now = now or utcnow()
+    return [
+        event for event in db.session.scalars(
+            select(Event).where(Event.last_export_at.is_not(None), Event.purged_at.is_(None)))
+        if event.last_export_at + timedelta(days=event.retention_days) <= now
+    ]
+
+
+def purge_due_events(now: datetime | None = None) -> list[int]:
+    purged = []
+    for event in events_due_for_purge(now):
+        purge_event(event, None, reason=f"automatic: {event.retention_days} days after the final export")
+        purged.append(event.id)
+    return purged
+
+
+def set_blocked_words(event: Event, actor: StaffUser, raw: Any) -> list[str]:
+    """The event's own word list, one word or phrase a line, on top of the shipped lists."""
+    text = validation.clean_text(raw, field="The word list", max_chars=5000, required=False)
+    words = sorted({line.strip().lower() for line in text.splitlines() if line.strip()})
+    if any(len(word) > 60 for word in words):
+        raise InvalidInput("word_too_long", "Each line can be at most 60 characters.")
+    audit.record(event.id, actor, "blocked_words", f"event:{event.id}", count=len(words))
+    event.blocked_words = words
+    db.session.commit()
+    return words

@@ -1,0 +1,67 @@
+"""Who is signed in, and the checks every staff page makes. Participants never sign in; staff always do."""
+
+from __future__ import annotations
+
+import functools
+import time
+
+from flask import abort, redirect, request, session, url_for
+
+from facilitator.errors import Forbidden
+from facilitator.extensions import db
+from facilitator.staff.models import StaffUser
+from facilitator.staff import service as staff_service
+
+
+def current_staff() -> StaffUser | None:
+    user_id = session.get("staff_user_id")
+    if not user_id:
+        return None
+    user = db.session.get(StaffUser, user_id)
+    return user if user is not None and user.is_active else None
+
+
+def login_required(view):
+    @functools.wraps(view)
+    def wrapped(*args, **kwargs):
+        if current_staff() is None:
+            return redirect(url_for("auth.login", next=request.path))
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def staff_or_404(event_id: int, permission: str) -> StaffUser:
+    """The signed-in user if their roles in this event grant ``permission``. Outsiders learn nothing,
+    not even that the event exists: a 404, never a 403."""
+    user = current_staff()
+    try:
+        return staff_service.require(user.id if user else None, event_id, permission)
+    except Forbidden:
+        abort(404)
+
+
+def staff_page(event_id: int, permission: str):
+    """What a staff page starts from: the signed-in user (404 unless their roles grant ``permission``),
+    the event, and the user's roles in it (for what else the page offers)."""
+    from facilitator.events import service as event_service
+
+    user = staff_or_404(event_id, permission)
+    return user, event_service.get_event(event_id), staff_service.roles_in_event(user.id, event_id)
+
+
+def staff_manager_or_404(event_id: int) -> StaffUser:
+    """The signed-in user if they may manage this event's staff (a facilitator or an owner); 404 otherwise."""
+    user = current_staff()
+    try:
+        return staff_service.require_staff_manager(user.id if user else None, event_id)
+    except Forbidden:
+        abort(404)
+
+
+def sign_in(user: StaffUser) -> None:
+    """Start a fresh session for ``user``: whatever the browser's session held before is dropped, so a
+    session id or CSRF token planted before sign-in is worth nothing after it."""
+    session.clear()
+    session["staff_user_id"] = user.id
+    session["signed_in_at"] = int(time.time())

@@ -1,0 +1,331 @@
+"""Staff users, passwords, what each role may do in an event, and inviting staff to an event."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select, update
+
+from facilitator import validation
+from facilitator.errors import Conflict, Forbidden, InvalidInput, NotFound, ServiceError
+from facilitator.extensions import db
+from facilitator.staff.models import StaffRole, StaffUser
+from facilitator.columns import utcnow
+from facilitator.staff.models import STAFF_ROLES, StaffInvite
+from facilitator import audit
+
+_hasher = PasswordHasher()
+# Verifying against this when the e-mail is unknown keeps the response time the same, so a login
+# form does not tell an outsider which addresses have accounts.
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+MIN_PASSWORD_LENGTH = 10
+
+# What each permission needs. One place, so a new staff action names its permission and nothing else.
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "view_console": frozenset({"facilitator", "moderator", "safeguarding", "rapporteur"}),
+    "run_agenda": frozenset({"facilitator"}),
+    "moderate": frozenset({"facilitator", "moderator"}),
+    "enter_paper": frozenset({"facilitator", "moderator"}),
+    "safeguard": frozenset({"safeguarding", "facilitator"}),
+    # Invite staff, revoke roles and invites. An owner of the event may too, whatever their role
+    # (see may_manage_staff).
+    "manage_staff": frozenset({"facilitator"}),
+}
+
+
+def normalise_email(raw: str) -> str:
+    email = (raw or "").strip().lower()
+    if "@" not in email or len(email) > 254 or email.startswith("@") or email.endswith("@"):
+        raise InvalidInput("invalid_email", "Enter a valid e-mail address.")
+    return email
+
+
+def create_user(email: str, display_name: str, password: str | None = None) -> StaffUser:
+    email = normalise_email(email)
+    if db.session.scalar(select(StaffUser.id).where(StaffUser.email == email)) is not None:
+        raise InvalidInput("email_taken", "A staff user with that e-mail already exists.")
+    user = StaffUser(email=email, display_name=display_name.strip() or email)
+    if password is not None:
+        set_password(user, password)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def set_password(user: StaffUser, password: str) -> None:
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput("weak_password", f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
+    user.password_hash = _hasher.hash(password)
+
+
+def new_one_time_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def authenticate(email: str, password: str) -> StaffUser | None:
+    """The active user with this e-mail and password, or None."""
+    try:
+        email = normalise_email(email)
+    except InvalidInput:
+        email = ""
+    user = db.session.scalar(select(StaffUser).where(func.lower(StaffUser.email) == email)) if email else None
+    if user is None or not user.is_active or not user.password_hash:
+        try:
+            _hasher.verify(_DUMMY_HASH, password or "-")
+        except VerificationError:
+            pass
+        return None
+    try:
+        _hasher.verify(user.password_hash, password or "")
+    except (VerificationError, InvalidHashError):
+        return None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    user.last_login_at = utcnow()
+    return user
+
+
+def grant_role(user: StaffUser, event_id: int, role: str, *, owner: bool = False, organisation: str | None = None) -> StaffRole:
+    if role not in STAFF_ROLES:
+        raise InvalidInput("invalid_role", f"Unknown role {role!r}.")
+    existing = db.session.scalar(
+        select(StaffRole).where(StaffRole.event_id == event_id, StaffRole.user_id == user.id, StaffRole.role == role)
+    )
+    if existing:
+        return existing
+    granted = StaffRole(event_id=event_id, user_id=user.id, role=role, is_owner=owner, organisation=organisation)
+    db.session.add(granted)
+    db.session.flush()
+    return granted
+
+
+def roles_in_event(user_id: int | None, event_id: int) -> set[str]:
+    if not user_id:
+        return set()
+    return set(
+        db.session.scalars(
+            select(StaffRole.role)
+            .join(StaffUser, StaffUser.id == StaffRole.user_id)
+            .where(StaffRole.user_id == user_id, StaffRole.event_id == event_id, StaffUser.is_active.is_(True))
+        )
+    )
+
+
+def require(user_id: int | None, event_id: int, permission: str) -> StaffUser:
+    """The staff user, if their roles in this event grant ``permission``; Forbidden otherwise.
+    Called on every staff action, never cached, so a revoked role stops working at once."""
+    if not roles_in_event(user_id, event_id) & PERMISSIONS[permission]:
+        raise Forbidden("forbidden", "You do not have permission to do that in this event.")
+    return db.session.get(StaffUser, user_id)
+
+
+def events_of(user_id: int) -> list[int]:
+    return list(db.session.scalars(select(StaffRole.event_id).where(StaffRole.user_id == user_id).distinct()))
+
+
+def is_owner(user_id: int | None, event_id: int) -> bool:
+    if not user_id:
+        return False
+    return db.session.scalar(
+        select(StaffRole.id)
+        .join(StaffUser, StaffUser.id == StaffRole.user_id)
+        .where(StaffRole.user_id == user_id, StaffRole.event_id == event_id, StaffRole.is_owner.is_(True),
+               StaffUser.is_active.is_(True))
+        .limit(1)
+    ) is not None
+
+
+def may_manage_staff(user_id: int | None, event_id: int) -> bool:
+    """A facilitator or an owner of the event may invite staff and revoke roles and invites."""
+    return bool(roles_in_event(user_id, event_id) & PERMISSIONS["manage_staff"]) or is_owner(user_id, event_id)
+
+
+def require_staff_manager(user_id: int | None, event_id: int) -> StaffUser:
+    """Like ``require``, for managing the event's staff."""
+    if not may_manage_staff(user_id, event_id):
+        raise Forbidden("forbidden", "You do not have permission to do that in this event.")
+    return db.session.get(StaffUser, user_id)
+
+
+def staff_of_event(event_id: int) -> list[StaffRole]:
+    """Every role in the event with its user, owners first, then by name."""
+    return list(
+        db.session.scalars(
+            select(StaffRole)
+            .join(StaffUser, StaffUser.id == StaffRole.user_id)
+            .where(StaffRole.event_id == event_id)
+            .order_by(StaffRole.is_owner.desc(), func.lower(StaffUser.display_name), StaffRole.role)
+        )
+    )
+
+
+def revoke_role(event_id: int, actor: StaffUser, role_id: Any) -> StaffRole:
+    """Take one role away. It stops working on the next request or socket call (nothing is cached).
+    Only an owner can remove an owner, and the event always keeps one facilitator."""
+    granted = db.session.get(StaffRole, validation.positive_int(role_id, field="Role"))
+    if granted is None or granted.event_id != event_id:
+        raise NotFound("unknown_role", "That role does not exist in this event.")
+    if granted.is_owner and not is_owner(actor.id, event_id):
+        raise Forbidden("owner_role", "Only an owner of the event can remove an owner's role.")
+    if granted.role == "facilitator":
+        facilitators = db.session.scalar(
+            select(func.count(StaffRole.id)).where(StaffRole.event_id == event_id, StaffRole.role == "facilitator")
+        )
+        if facilitators <= 1:
+            raise Conflict("last_facilitator",
+                           "The event needs at least one facilitator: invite another one before removing this one.")
+    audit.record(event_id, actor, "role_revoked", f"staff_role:{granted.id}",
+                 user_id=granted.user_id, email=granted.user.email, role=granted.role)
+    db.session.delete(granted)
+    db.session.flush()
+    return granted
+
+
+# --- Invitations -------------------------------------------------------------------------------
+
+INVITE_VALID_FOR = timedelta(hours=72)
+INVITE_TOKEN_BYTES = 32
+
+
+class InviteUnusable(ServiceError):
+    """The link was real but can no longer be used: used, withdrawn or expired (HTTP 410 Gone)."""
+
+    status = 410
+
+
+@dataclass(frozen=True)
+class IssuedInvite:
+    invite: StaffInvite
+    token: str  # goes into the link shown once to the facilitator; only its hash is stored
+
+
+def hash_invite_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invite_staff(event_id: int, actor: StaffUser, *, email: Any, role: Any, organisation: Any = None,
+                 valid_for: timedelta = INVITE_VALID_FOR) -> IssuedInvite:
+    """A one-time link giving ``role`` in the event to ``email``. A pending invitation for the same person
+    and role is withdrawn, so only the newest link works."""
+    email = normalise_email(email if isinstance(email, str) else "")
+    role = validation.choice(role, STAFF_ROLES, field="Role")
+    if role == "duty_bearer":
+        organisation = validation.clean_text(organisation, field="Organisation", max_chars=200)
+    else:
+        organisation = None
+    existing_user = db.session.scalar(select(StaffUser).where(StaffUser.email == email))
+    if existing_user is not None and role in roles_in_event(existing_user.id, event_id):
+        raise InvalidInput("already_staff", f"{email} already has the {role.replace('_', ' ')} role in this event.")
+    now = utcnow()
+    for previous in pending_invites(event_id, now=now):
+        if previous.email == email and previous.role == role:
+            previous.revoked_at = now
+            audit.record(event_id, actor, "invite_replaced", f"invite:{previous.id}", email=email, role=role)
+    token = secrets.token_urlsafe(INVITE_TOKEN_BYTES)
+    invite = StaffInvite(
+        event_id=event_id, email=email, role=role, organisation=organisation, token_hash=hash_invite_token(token),
+        invited_by_id=actor.id, created_at=now, expires_at=now + valid_for,
+    )
+    db.session.add(invite)
+    db.session.flush()
+    audit.record(event_id, actor, "staff_invited", f"invite:{invite.id}", email=email, role=role,
+                 expires_at=invite.expires_at.isoformat())
+    return IssuedInvite(invite, token)
+
+
+def pending_invites(event_id: int, *, now: datetime | None = None) -> list[StaffInvite]:
+    now = now or utcnow()
+    return list(
+        db.session.scalars(
+            select(StaffInvite)
+            .where(StaffInvite.event_id == event_id, StaffInvite.used_at.is_(None),
+                   StaffInvite.revoked_at.is_(None), StaffInvite.expires_at > now)
+            .order_by(StaffInvite.created_at)
+        )
+    )
+
+
+def revoke_invite(event_id: int, actor: StaffUser, invite_id: Any) -> StaffInvite:
+    invite = db.session.get(StaffInvite, validation.positive_int(invite_id, field="Invitation"))
+    if invite is None or invite.event_id != event_id:
+        raise NotFound("unknown_invite", "That invitation does not exist in this event.")
+    if invite.state() != "pending":
+        raise Conflict("invite_not_pending", f"That invitation is already {invite.state()}.")
+    invite.revoked_at = utcnow()
+    audit.record(event_id, actor, "invite_revoked", f"invite:{invite.id}", email=invite.email, role=invite.role)
+    return invite
+
+
+_UNUSABLE = {
+    "used": ("invite_used", "This invitation link has already been used. If it was you, sign in with your "
+                            "e-mail and password; otherwise ask the facilitator for a new link."),
+    "revoked": ("invite_revoked", "This invitation was withdrawn. Ask the facilitator for a new link."),
+    "expired": ("invite_expired", "This invitation link has expired. Ask the facilitator for a new one."),
+}
+
+
+def invite_for_token(token: Any) -> StaffInvite:
+    """The pending invitation behind a link; NotFound for a link that never existed, InviteUnusable
+    (with a message saying why) for one that was used, withdrawn or has expired."""
+    if not isinstance(token, str) or not (20 <= len(token) <= 100):
+        raise NotFound("unknown_invite", "This invitation link is not valid. Check that you copied all of it.")
+    invite = db.session.scalar(select(StaffInvite).where(StaffInvite.token_hash == hash_invite_token(token)))
+    if invite is None:
+        raise NotFound("unknown_invite", "This invitation link is not valid. Check that you copied all of it.")
+    state = invite.state()
+    if state != "pending":
+        raise InviteUnusable(*_UNUSABLE[state])
+    return invite
+
+
+def account_for_invite(invite: StaffInvite) -> StaffUser | None:
+    """The existing account the invitation will add a role to, if there is one with a password."""
+    user = db.session.scalar(select(StaffUser).where(StaffUser.email == invite.email))
+    return user if user is not None and user.password_hash else None
+
+
+def accept_invite(token: Any, *, display_name: Any = None, password: Any = None, password_again: Any = None,
+                  existing_password: Any = None) -> StaffUser:
+    """Use the link once: give its role to the invitee and return them, to be signed in.
+
+    A new invitee chooses a display name and a password (twice). Someone who already has an account proves
+    it with their current password instead, so a link cannot be used to take over an account."""
+    invite = invite_for_token(token)
+    user = account_for_invite(invite)
+    if user is not None:
+        if not user.is_active:
+            raise Forbidden("account_disabled", "This staff account is disabled. Ask the facilitator.")
+        if authenticate(user.email, existing_password if isinstance(existing_password, str) else "") is None:
+            raise InvalidInput("wrong_password", "That is not the password of this account.")
+    else:
+        name = validation.clean_text(display_name, field="Your name", max_chars=120)
+        if not isinstance(password, str) or password != password_again:
+            raise InvalidInput("password_mismatch", "The two passwords are not the same.")
+        user = db.session.scalar(select(StaffUser).where(StaffUser.email == invite.email))
+        if user is None:
+            user = create_user(invite.email, name, password)
+        else:  # an account made without a password (e.g. by the CLI): the invitee sets it now
+            user.display_name = name
+            set_password(user, password)
+    # Claim the link atomically: of two people opening it at once, exactly one gets the role.
+    now = utcnow()
+    claimed = db.session.execute(
+        update(StaffInvite)
+        .where(StaffInvite.id == invite.id, StaffInvite.used_at.is_(None), StaffInvite.revoked_at.is_(None),
+               StaffInvite.expires_at > now)
+        .values(used_at=now, used_by_id=user.id)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if claimed != 1:
+        raise InviteUnusable(*_UNUSABLE["used"])
+    grant_role(user, invite.event_id, invite.role, organisation=invite.organisation)
+    user.last_login_at = now
+    audit.record(invite.event_id, user, "invite_accepted", f"invite:{invite.id}", email=user.email, role=invite.role)
+    db.session.flush()
+    return user

@@ -1,0 +1,132 @@
+"""Live results of an activity, computed in the database: what the projector, the console and (when the
+facilitator shows them) the phones draw."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from sqlalchemy import func, select
+
+from facilitator.extensions import db
+from facilitator.agenda.models import Activity
+from facilitator.board.models import Entry
+from facilitator.voting.models import Vote
+from facilitator.board import entries as board_service
+from facilitator.voting.votes import scale_bounds
+
+WORDCLOUD_TERMS_SHOWN = 60
+
+
+def normalise_term(text: str) -> str:
+    """'Safe!!', ' SAFE ' and 'safe.' are one word in the cloud."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"[^\w\s'-]", " ", text)
+    return re.sub(r"\s+", " ", text).strip(" -'")
+
+
+def results(activity: Activity) -> dict:
+    compute = {
+        "poll": _poll, "scale": _scale, "ranking": _ranking, "wordcloud": _wordcloud, "qna": _qna, "board": _board,
+        "response": _response,
+    }.get(activity.kind)
+    outcome = compute(activity) if compute else {}
+    return {"activity_id": activity.id, "kind": activity.kind, **outcome}
+
+
+def _voters(activity: Activity) -> int:
+    return db.session.scalar(
+        select(func.count(func.distinct(Vote.participant_id))).where(Vote.activity_id == activity.id,
+                                                                     Vote.response_id.is_(None))) or 0
+
+
+def _poll(activity: Activity) -> dict:
+    counts = dict(db.session.execute(
+        select(Vote.choice, func.count(Vote.id)).where(Vote.activity_id == activity.id, Vote.response_id.is_(None))
+        .group_by(Vote.choice)).all())
+    return {
+        "multiple": bool(activity.settings.get("multiple")),
+        "voters": _voters(activity),
+        "options": [{"text": o.get("text", ""), "text_sw": o.get("text_sw"), "count": counts.get(i, 0)}
+                    for i, o in enumerate(activity.options)],
+    }
+
+
+def _scale(activity: Activity) -> dict:
+    low, high = scale_bounds(activity)
+    counts = dict(db.session.execute(
+        select(Vote.choice, func.count(Vote.id)).where(Vote.activity_id == activity.id).group_by(Vote.choice)).all())
+    total = sum(counts.values())
+    scale = activity.settings.get("scale") or {}
+    return {
+        "min": low, "max": high,
+        "min_label": scale.get("min_label"), "max_label": scale.get("max_label"),
+        "min_label_sw": scale.get("min_label_sw"), "max_label_sw": scale.get("max_label_sw"),
+        "faces": bool(scale.get("faces")),
+        "count": total,
+        "average": round(sum(v * c for v, c in counts.items()) / total, 2) if total else None,
+        "distribution": [{"value": v, "count": counts.get(v, 0)} for v in range(low, high + 1)],
+    }
+
+
+def _ranking(activity: Activity) -> dict:
+    rank_sums: Counter = Counter()
+    first_choices: Counter = Counter()
+    rankers = 0
+    for (order,) in db.session.execute(select(Vote.ranking).where(Vote.activity_id == activity.id,
+                                                                   Vote.ranking.is_not(None))):
+        rankers += 1
+        first_choices[order[0]] += 1
+        for position, option in enumerate(order, start=1):
+            rank_sums[option] += position
+    items = [
+        {"index": i, "text": o.get("text", ""), "text_sw": o.get("text_sw"),
+         "average_rank": round(rank_sums[i] / rankers, 2) if rankers else None, "first_choices": first_choices[i]}
+        for i, o in enumerate(activity.options)
+    ]
+    items.sort(key=lambda item: (item["average_rank"] is None, item["average_rank"] or 0, item["index"]))
+    return {"rankers": rankers, "items": items}
+
+
+def _wordcloud(activity: Activity) -> dict:
+    terms: Counter = Counter()
+    for text in db.session.scalars(select(Entry.shown_text).where(Entry.activity_id == activity.id,
+                                                                     Entry.status == "approved")):
+        term = normalise_term(text)
+        if term:
+            terms[term] += 1
+    return {"entries": sum(terms.values()),
+            "words": [{"word": w, "count": c} for w, c in terms.most_common(WORDCLOUD_TERMS_SHOWN)]}
+
+
+def upvote_counts(activity: Activity) -> dict[int, int]:
+    return dict(db.session.execute(
+        select(Vote.response_id, func.count(Vote.id)).where(Vote.activity_id == activity.id,
+                                                            Vote.response_id.is_not(None))
+        .group_by(Vote.response_id)).all())
+
+
+def _qna(activity: Activity) -> dict:
+    votes = upvote_counts(activity)
+    questions = [
+        board_service.card_view(r) | {"votes": votes.get(r.id, 0), "answered": r.answered_at is not None}
+        for r in board_service.approved_cards(activity.id)
+    ]
+    questions.sort(key=lambda q: (q["answered"], -q["pinned"], -q["votes"], q["id"]))
+    return {"questions": questions}
+
+
+def _board(activity: Activity) -> dict:
+    from facilitator.board.themes import themes_view
+
+    outcome: dict = {"themes": themes_view(activity)} if activity.settings.get("group_by_theme") else {}
+    if activity.upvotes_enabled:
+        outcome["upvotes"] = {str(k): v for k, v in upvote_counts(activity).items()}
+    return outcome
+
+
+def _response(activity: Activity) -> dict:
+    from facilitator.asks.answers import response_activity_view
+
+    return response_activity_view(activity)

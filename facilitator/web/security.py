@@ -1,0 +1,91 @@
+"""Browser security on every response (a strict CSP with no inline script, and the usual headers), the
+limit on joining an event, and the origin check for Socket.IO connections.
+
+Cookies are configured in ``facilitator.config``: the session cookie is HttpOnly and SameSite=Lax always,
+and Secure when ``FACILITATOR_ENV=production``; the participant cookie (set when a phone joins) follows the
+same settings. CSRF protection (Flask-WTF) covers every POST: each form carries ``csrf_token()``.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from flask import Flask, render_template, request
+
+from facilitator.web import ratelimit
+from facilitator.errors import InvalidInput, RateLimited
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
+def init_app(app: Flask) -> None:
+    ratelimit.configure_from(app.config)
+
+    @app.after_request
+    def security_headers(response):
+        headers = response.headers
+        headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        headers.setdefault("X-Content-Type-Options", "nosniff")
+        headers.setdefault("Referrer-Policy", "no-referrer")
+        headers.setdefault("X-Frame-Options", "DENY")
+        headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        if request.is_secure:
+            headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+        if response.mimetype == "text/html":
+            # Pages carry per-person state (a participant's own entries, a CSRF token): never cache them.
+            headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    @app.before_request
+    def limit_joins():
+        """Joining creates a participant before any socket or token exists: limit it here, per event code
+        and per network peer (see ``facilitator.web.ratelimit``). Runs after the CSRF check."""
+        if request.endpoint != "participant.join" or request.method != "POST":
+            return None
+        from facilitator.events.service import normalise_join_code
+
+        typed = request.form.get("code")
+        try:
+            code = normalise_join_code(typed)
+        except InvalidInput:
+            code = None  # the join itself explains what is wrong with the code
+        try:
+            ratelimit.check_join(code, request.remote_addr)
+        except RateLimited as limited:
+            from facilitator.events.models import AGE_BANDS, GROUPS
+
+            return render_template("participant/join.html", code=(typed or "")[:12], error=limited.message,
+                                   groups=GROUPS, age_bands=AGE_BANDS), limited.status
+        return None
+
+
+def socketio_allowed_origins(extra_origins: list[str] | None) -> Callable[[str, dict], bool] | None:
+    """The ``cors_allowed_origins`` to give Flask-SocketIO.
+
+    With no extra origins: None, engine.io's own check, which accepts a browser's handshake only from the
+    app's own origin (scheme and host of the request, after ``PROXY_FIX``). With extra origins: a check that
+    accepts the app's own origin *and* those, because a plain list would replace the own origin rather than
+    add to it. ``*`` is never honoured: any web page could then open a staff socket with a staff cookie.
+    """
+    extras = {origin.strip().rstrip("/") for origin in (extra_origins or []) if origin.strip() not in ("", "*")}
+    if not extras:
+        return None
+
+    def allowed(origin: str, environ: dict) -> bool:
+        own = f"{environ.get('wsgi.url_scheme', 'http')}://{environ.get('HTTP_HOST', '')}"
+        return origin == own or origin in extras
+
+    return allowed
