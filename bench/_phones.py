@@ -60,8 +60,9 @@ async def join_one(session, base_url: str, code: str, attempts: int = 3, busy_at
                     raise RuntimeError(f"GET /j/{code} answered {reply.status} without a CSRF token")
             token = found.group(1)
             headers = {"Cookie": f"session={session_cookie.value}"} if session_cookie else {}
-            async with session.post(f"{base_url}/join", data={"code": code, "csrf_token": token},
-                                    headers=headers, allow_redirects=False) as reply:
+            async with session.post(
+                f"{base_url}/join", data={"code": code, "csrf_token": token}, headers=headers, allow_redirects=False
+            ) as reply:
                 await reply.read()
                 participant = reply.cookies.get("participant")
                 if reply.status == 429:
@@ -98,7 +99,9 @@ class Worker:
         self.sessions = [
             aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=0, local_addr=(f"127.0.{10 + self.worker_index}.{a}", 0)),
-                cookie_jar=aiohttp.DummyCookieJar(), timeout=aiohttp.ClientTimeout(total=60))
+                cookie_jar=aiohttp.DummyCookieJar(),
+                timeout=aiohttp.ClientTimeout(total=60),
+            )
             for a in range(1, SOURCE_ADDRESSES + 1)
         ]
         self.http = self.sessions[0]
@@ -152,9 +155,11 @@ class Worker:
             async with semaphore:
                 # The cookie goes in the websocket's own headers: a Cookie header given to connect() would be
                 # moved into the shared session's cookie jar (python-engineio), which every phone shares.
-                client = socketio.AsyncClient(reconnection=False,
-                                              http_session=self.sessions[phone.index % len(self.sessions)],
-                                              websocket_extra_options={"headers": {"Cookie": phone.cookie}})
+                client = socketio.AsyncClient(
+                    reconnection=False,
+                    http_session=self.sessions[phone.index % len(self.sessions)],
+                    websocket_extra_options={"headers": {"Cookie": phone.cookie}},
+                )
 
                 @client.on("activity")
                 async def on_activity(data, phone=phone):
@@ -168,8 +173,9 @@ class Worker:
 
                 url = urls[(phone.index + self.worker_index) % len(urls)]
                 try:
-                    await client.connect(url, auth={"view": "participant"},
-                                         transports=["websocket"], wait_timeout=timeout)
+                    await client.connect(
+                        url, auth={"view": "participant"}, transports=["websocket"], wait_timeout=timeout
+                    )
                     phone.client, phone.url = client, url
                 except Exception as error:  # noqa: BLE001
                     failures.append(repr(error))
@@ -201,8 +207,17 @@ class Worker:
         times = [p.activity_at for p in live if p.activity_at is not None]
         return ("switch", times, len(live) - len(times))
 
-    async def submit(self, t_start: float, rate: float, duration: float, activity_id: int, lane: str,
-                     n_workers: int, seed: int = 1, ack_timeout: float = 20):
+    async def submit(
+        self,
+        t_start: float,
+        rate: float,
+        duration: float,
+        activity_id: int,
+        lane: str,
+        n_workers: int,
+        seed: int = 1,
+        ack_timeout: float = 20,
+    ):
         """Open-loop submissions at ``rate`` per second (this worker's share), round robin over its phones."""
         live = [p for p in self.phones if p.client is not None and p.client.connected]
         dropped_before = self.disconnects
@@ -227,8 +242,17 @@ class Worker:
                 t1 = time.monotonic()
                 ok = bool(ack and ack.get("ok"))
                 entry = (ack or {}).get("entry") or {}
-                records.append((key, t0, t1, ok, entry.get("id"), None if ok else (ack or {}).get("error"),
-                                bool((ack or {}).get("duplicate"))))
+                records.append(
+                    (
+                        key,
+                        t0,
+                        t1,
+                        ok,
+                        entry.get("id"),
+                        None if ok else (ack or {}).get("error"),
+                        bool((ack or {}).get("duplicate")),
+                    )
+                )
             except Exception as error:  # noqa: BLE001 - a timeout or a dropped connection
                 records.append((key, t0, time.monotonic(), False, None, type(error).__name__, False))
 

@@ -45,8 +45,13 @@ def main(argv=None) -> int:
     pg = _server.create_pg_database() if args.db == "postgres" else None
     url = _server.sqlalchemy_url(pg) if pg else f"sqlite:///{temp.name}/q.db"
     # One submission at a time: each is a batch of one, stored without waiting for company.
-    overrides = {"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "q" * 40, "RATE_LIMIT_SUBMISSIONS": 100000,
-                 "ASYNC_MODE": "threading", "ENTRY_BATCH_INTERVAL_SECONDS": 0}
+    overrides = {
+        "SQLALCHEMY_DATABASE_URI": url,
+        "SECRET_KEY": "q" * 40,
+        "RATE_LIMIT_SUBMISSIONS": 100000,
+        "ASYNC_MODE": "threading",
+        "ENTRY_BATCH_INTERVAL_SECONDS": 0,
+    }
     if args.no_pre_ping:
         overrides["SQLALCHEMY_ENGINE_OPTIONS"] = {}
     app = create_app(overrides)
@@ -60,15 +65,17 @@ def main(argv=None) -> int:
 
         realtime_module.board_service.counts = board_service.counts
     try:
-        from facilitator.cli import upgrade_database
-        from facilitator.agenda.models import Activity
         from facilitator.agenda import running as agenda_service
+        from facilitator.agenda.models import Activity
+        from facilitator.cli import upgrade_database
         from facilitator.events import service as event_service
 
         with app.app_context():
             upgrade_database()
             ev = event_service.create_event_from_template(event_service.load_template())
-            board = next(a for a in db.session.query(Activity).filter_by(event_id=ev.id, kind="board", audience="everyone"))
+            board = next(
+                a for a in db.session.query(Activity).filter_by(event_id=ev.id, kind="board", audience="everyone")
+            )
             board.moderation = "post"
             from facilitator.staff import service as staff_service
 
@@ -96,9 +103,16 @@ def main(argv=None) -> int:
         assert phone.is_connected() and projector.is_connected()
 
         def submit(i):
-            ack = phone.emit("participant:submit", {"activity_id": board_id, "lane": lane,
-                                                    "text": f"Safer apps idea number {i} for everyone",
-                                                    "client_key": uuid.uuid4().hex}, callback=True)
+            ack = phone.emit(
+                "participant:submit",
+                {
+                    "activity_id": board_id,
+                    "lane": lane,
+                    "text": f"Safer apps idea number {i} for everyone",
+                    "client_key": uuid.uuid4().hex,
+                },
+                callback=True,
+            )
             assert ack["ok"], ack
 
         for i in range(20):  # warm up caches (SQLAlchemy's compiled statements, the safety patterns)
@@ -116,8 +130,10 @@ def main(argv=None) -> int:
         cpu, wall = time.process_time() - started_cpu, time.perf_counter() - started
         counting["on"] = False
         received = len([m for m in projector.get_received() if m["name"] == "board"])
-        print(f"{args.entries} submissions on {url.split(':')[0]}: {1000 * cpu / args.entries:.2f} ms CPU, "
-              f"{1000 * wall / args.entries:.2f} ms wall per entry (in process, test client; {received} board events)")
+        print(
+            f"{args.entries} submissions on {url.split(':')[0]}: {1000 * cpu / args.entries:.2f} ms CPU, "
+            f"{1000 * wall / args.entries:.2f} ms wall per entry (in process, test client; {received} board events)"
+        )
         total = sum(statements.values())
         print(f"SQL statements per entry: {total / args.entries:.1f}")
         for statement, n in statements.most_common(20):

@@ -20,7 +20,6 @@ if __package__ in (None, ""):
 
 import socketio
 
-
 from facilitator.live.rooms import IndexedManager  # noqa: E402  (the app's manager)
 
 
@@ -58,9 +57,11 @@ def main(argv=None) -> int:
         base, base_rooms = measure(socketio.Manager, phones)
         indexed, indexed_rooms = measure(IndexedManager, phones)
         assert base_rooms == indexed_rooms, "the indexed manager must leave the rooms exactly as python-socketio"
-        print(f"{phones:6d} phones: one disconnect {base * 1e3:7.3f} ms (python-socketio), "
-              f"{indexed * 1e3:6.3f} ms (indexed); all phones reconnecting: {base * phones:6.1f} s vs "
-              f"{indexed * phones:5.2f} s of event loop")
+        print(
+            f"{phones:6d} phones: one disconnect {base * 1e3:7.3f} ms (python-socketio), "
+            f"{indexed * 1e3:6.3f} ms (indexed); all phones reconnecting: {base * phones:6.1f} s vs "
+            f"{indexed * phones:5.2f} s of event loop"
+        )
     return 0
 
 

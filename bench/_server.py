@@ -60,7 +60,7 @@ def free_port() -> int:
 def sqlalchemy_url(url: str) -> str:
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
@@ -89,7 +89,11 @@ def create_demo(env: dict, base_url: str) -> dict:
     """``facilitator demo``: the demo roundtable event; returns join code, projector token, event id, password."""
     out = subprocess.run(
         [str(VENV_BIN / "facilitator"), "demo", "--base-url", base_url],
-        cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     if out.returncode != 0:
         raise RuntimeError("facilitator demo failed:\n" + out.stdout + out.stderr)
@@ -98,8 +102,12 @@ def create_demo(env: dict, base_url: str) -> dict:
 
 def parse_demo(text: str) -> dict:
     demo = {}
-    for key, pattern in {"join_code": r"Join code:\s+(\w+)", "projector": r"/p/(\S+)", "console": r"/console/(\d+)",
-                         "password": r"facilitator@demo\.local / (\S+)"}.items():
+    for key, pattern in {
+        "join_code": r"Join code:\s+(\w+)",
+        "projector": r"/p/(\S+)",
+        "console": r"/console/(\d+)",
+        "password": r"facilitator@demo\.local / (\S+)",
+    }.items():
         match = re.search(pattern, text)
         if match:
             demo[key] = match.group(1)
@@ -118,14 +126,20 @@ def post_moderated_board(database_url: str, event_id: int) -> tuple[int, str, bo
     try:
         with engine.begin() as conn:
             rows = conn.execute(
-                text("SELECT id, moderation, audience, settings FROM activities WHERE event_id = :e AND kind = 'board' "
-                     "ORDER BY id"), {"e": event_id}).all()
+                text(
+                    "SELECT id, moderation, audience, settings FROM activities WHERE event_id = :e AND kind = 'board' "
+                    "ORDER BY id"
+                ),
+                {"e": event_id},
+            ).all()
             changed = False
             chosen = next((r for r in rows if r.moderation == "post"), None)
             if chosen is None:
                 chosen = next((r for r in rows if r.audience == "everyone"), None) or rows[0]
-                conn.execute(text("UPDATE activities SET moderation = 'post', audience = 'everyone' WHERE id = :i"),
-                             {"i": chosen.id})
+                conn.execute(
+                    text("UPDATE activities SET moderation = 'post', audience = 'everyone' WHERE id = :i"),
+                    {"i": chosen.id},
+                )
                 changed = True
             settings = chosen.settings
             if isinstance(settings, str):
@@ -192,23 +206,53 @@ def _preexec() -> None:
         os.setpriority(os.PRIO_PROCESS, 0, NICE["value"])
 
 
-def start_server(kind: str, env: dict, *, port: int | None = None, workdir: Path, timeout: float = 60,
-                 profile_dir: Path | None = None) -> Server:
+def start_server(
+    kind: str,
+    env: dict,
+    *,
+    port: int | None = None,
+    workdir: Path,
+    timeout: float = 60,
+    profile_dir: Path | None = None,
+) -> Server:
     """kind: ``gunicorn`` (gevent worker, README's production command), ``serve-gevent`` or ``serve-eventlet``."""
     port = port or free_port()
     if kind == "gunicorn":
-        command = [str(VENV_BIN / "gunicorn"), "-k", "gevent", "-w", "1", "--worker-connections", "10000",
-                   "--bind", f"127.0.0.1:{port}", "--backlog", "4096", "--graceful-timeout", "5",
-                   "--no-control-socket", "wsgi:app"]
+        command = [
+            str(VENV_BIN / "gunicorn"),
+            "-k",
+            "gevent",
+            "-w",
+            "1",
+            "--worker-connections",
+            "10000",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--backlog",
+            "4096",
+            "--graceful-timeout",
+            "5",
+            "--no-control-socket",
+            "wsgi:app",
+        ]
     elif kind in ("serve-gevent", "serve-eventlet"):
-        command = [sys.executable, "-m", "facilitator", "serve", "--port", str(port),
-                   "--async-mode", kind.split("-", 1)[1]]
+        command = [
+            sys.executable,
+            "-m",
+            "facilitator",
+            "serve",
+            "--port",
+            str(port),
+            "--async-mode",
+            kind.split("-", 1)[1],
+        ]
     else:
         raise ValueError(kind)
     log_path = workdir / f"server-{port}.log"
     log_file = open(log_path, "w")
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, stdout=log_file,
-                               stderr=subprocess.STDOUT, preexec_fn=_preexec)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env={**os.environ, **env}, stdout=log_file, stderr=subprocess.STDOUT, preexec_fn=_preexec
+    )
     server = Server(process, f"http://127.0.0.1:{port}", kind, log_path, log_file)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -48,8 +48,10 @@ def ms(value: float | None) -> str:
 
 
 def latency_line(name: str, values: list[float]) -> str:
-    return (f"{name:<28} n={len(values):<6} p50={ms(quantile(values, .5))} p95={ms(quantile(values, .95))} "
-            f"p99={ms(quantile(values, .99))} max={ms(max(values) if values else None)} ms")
+    return (
+        f"{name:<28} n={len(values):<6} p50={ms(quantile(values, 0.5))} p95={ms(quantile(values, 0.95))} "
+        f"p99={ms(quantile(values, 0.99))} max={ms(max(values) if values else None)} ms"
+    )
 
 
 # --- workers -----------------------------------------------------------------------------------
@@ -71,7 +73,7 @@ class Workers:
     async def ask(self, commands: list[tuple], timeout: float) -> list[tuple]:
         """Send one command to each worker (``commands[i]`` to worker i), wait for every reply."""
         loop = asyncio.get_running_loop()
-        for pipe, command in zip(self.pipes, commands):
+        for pipe, command in zip(self.pipes, commands, strict=True):
             pipe.send(command)
 
         def receive(pipe):
@@ -94,7 +96,7 @@ class Workers:
                 pipe.send(("quit",))
             except OSError:
                 pass
-        for pipe, process in zip(self.pipes, self.processes):
+        for pipe, process in zip(self.pipes, self.processes, strict=True):
             if pipe.poll(30):
                 try:
                     pipe.recv()
@@ -115,8 +117,12 @@ async def staff_cookie(http, base_url: str, email: str, password: str) -> str:
         page = await reply.text()
         session = reply.cookies.get("session")
     token = CSRF_RE.search(page).group(1)
-    async with http.post(f"{base_url}/staff/login", data={"email": email, "password": password, "csrf_token": token},
-                         headers={"Cookie": f"session={session.value}"}, allow_redirects=False) as reply:
+    async with http.post(
+        f"{base_url}/staff/login",
+        data={"email": email, "password": password, "csrf_token": token},
+        headers={"Cookie": f"session={session.value}"},
+        allow_redirects=False,
+    ) as reply:
         await reply.read()
         signed_in = reply.cookies.get("session")
         if reply.status != 302 or signed_in is None:
@@ -135,12 +141,12 @@ class Listeners:
         self.sessions = []
         self.reconnects = 0
 
-    async def connect(self, http, projector_url: str, console_urls: list[str], token: str, event_id: int,
-                      cookie: str):
+    async def connect(self, http, projector_url: str, console_urls: list[str], token: str, event_id: int, cookie: str):
         import socketio
 
-        projector = socketio.AsyncClient(reconnection=True, reconnection_delay=0.5, reconnection_delay_max=2,
-                                         http_session=http)
+        projector = socketio.AsyncClient(
+            reconnection=True, reconnection_delay=0.5, reconnection_delay_max=2, http_session=http
+        )
 
         @projector.on("board")
         async def on_board(update):
@@ -154,8 +160,9 @@ class Listeners:
         async def on_projector_disconnect(*_):
             self.reconnects += 1
 
-        await projector.connect(projector_url, auth={"view": "projector", "token": token}, transports=["websocket"],
-                                wait_timeout=20)
+        await projector.connect(
+            projector_url, auth={"view": "projector", "token": token}, transports=["websocket"], wait_timeout=20
+        )
         self.projector = projector
         self.clients.append(projector)
         self.consoles = []
@@ -166,8 +173,9 @@ class Listeners:
 
             jar_session = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
             self.sessions.append(jar_session)
-            console = socketio.AsyncClient(reconnection=True, reconnection_delay=0.5, reconnection_delay_max=2,
-                                           http_session=jar_session)
+            console = socketio.AsyncClient(
+                reconnection=True, reconnection_delay=0.5, reconnection_delay_max=2, http_session=jar_session
+            )
 
             @console.on("entries")
             async def on_entries(message, index=index):
@@ -176,8 +184,13 @@ class Listeners:
                     if entry.get("id") not in self.console_at[index]:
                         self.console_at[index][entry["id"]] = arrived
 
-            await console.connect(url, auth={"view": "console", "event_id": event_id}, headers={"Cookie": cookie},
-                                  transports=["websocket"], wait_timeout=20)
+            await console.connect(
+                url,
+                auth={"view": "console", "event_id": event_id},
+                headers={"Cookie": cookie},
+                transports=["websocket"],
+                wait_timeout=20,
+            )
             self.consoles.append(console)
             self.clients.append(console)
 
@@ -210,8 +223,17 @@ class Listeners:
 # --- one scenario ------------------------------------------------------------------------------
 
 
-async def run_scenario(args, workers: Workers, listeners: Listeners, urls: list[str], pids: list[int],
-                       board: tuple[int, str], other_activity: int, rss_base: dict[int, int], label: str) -> dict:
+async def run_scenario(
+    args,
+    workers: Workers,
+    listeners: Listeners,
+    urls: list[str],
+    pids: list[int],
+    board: tuple[int, str],
+    other_activity: int,
+    rss_base: dict[int, int],
+    label: str,
+) -> dict:
     result: dict = {"label": label, "urls": urls, "phones_wanted": args.phones}
     print(f"\n=== {label}: {args.phones} phones on {len(urls)} process(es) {', '.join(urls)} ===", flush=True)
 
@@ -220,8 +242,11 @@ async def run_scenario(args, workers: Workers, listeners: Listeners, urls: list[
     failed = sum(r[2] for r in replies)
     connect_seconds = max(r[3] for r in replies)
     result.update(held=held, connect_failures=failed, connect_seconds=connect_seconds)
-    print(f"connections held            {held} (failed {failed}) in {connect_seconds:.1f} s "
-          f"({held / max(connect_seconds, 1e-6):.0f}/s)", flush=True)
+    print(
+        f"connections held            {held} (failed {failed}) in {connect_seconds:.1f} s "
+        f"({held / max(connect_seconds, 1e-6):.0f}/s)",
+        flush=True,
+    )
     for reply in replies:
         if reply[4]:
             print("  connect errors e.g.", reply[4][:2])
@@ -231,11 +256,17 @@ async def run_scenario(args, workers: Workers, listeners: Listeners, urls: list[
     for pid in pids:
         rss = _server.rss_kb(pid)
         per_process = held / len(pids)
-        memory[pid] = {"rss_mb": rss / 1024, "fds": _server.open_fds(pid),
-                       "kb_per_connection": (rss - rss_base.get(pid, 0)) / max(per_process, 1)}
-        print(f"server {pid}: RSS {rss / 1024:.0f} MB, {memory[pid]['fds']} fds, "
-              f"{memory[pid]['kb_per_connection'] * 1000 / 1024:.1f} MB per 1,000 connections "
-              f"(above the {rss_base.get(pid, 0) / 1024:.0f} MB before phones)", flush=True)
+        memory[pid] = {
+            "rss_mb": rss / 1024,
+            "fds": _server.open_fds(pid),
+            "kb_per_connection": (rss - rss_base.get(pid, 0)) / max(per_process, 1),
+        }
+        print(
+            f"server {pid}: RSS {rss / 1024:.0f} MB, {memory[pid]['fds']} fds, "
+            f"{memory[pid]['kb_per_connection'] * 1000 / 1024:.1f} MB per 1,000 connections "
+            f"(above the {rss_base.get(pid, 0) / 1024:.0f} MB before phones)",
+            flush=True,
+        )
     result["memory"] = memory
 
     idle = _server.CpuMeter(pids)
@@ -250,8 +281,18 @@ async def run_scenario(args, workers: Workers, listeners: Listeners, urls: list[
     if args.profile_dir:
         profile = start_py_spy(args, pids[0], f"{label}-burst", args.duration + 2)
     share = args.rate / len(workers.pipes)
-    submit = workers.all("submit", t_start, share, args.duration, board[0], board[1], len(workers.pipes),
-                         args.seed, args.ack_timeout, timeout=args.duration + args.ack_timeout + 60)
+    submit = workers.all(
+        "submit",
+        t_start,
+        share,
+        args.duration,
+        board[0],
+        board[1],
+        len(workers.pipes),
+        args.seed,
+        args.ack_timeout,
+        timeout=args.duration + args.ack_timeout + 60,
+    )
 
     client_pids = [p.pid for p in workers.processes] + [os.getpid()]
     meters = {}
@@ -288,22 +329,34 @@ async def run_scenario(args, workers: Workers, listeners: Listeners, urls: list[
     missed_live = sorted(i for i in ids if i not in listeners.projector_at)
     snapshot_ids = await listeners.projector_snapshot_ids()
     lost = sorted(i for i in missed_live if i not in snapshot_ids)
-    lost_console = [sorted(i for i in ids if i not in seen) for seen in listeners.console_at[:len(listeners.consoles)]]
+    lost_console = [sorted(i for i in ids if i not in seen) for seen in listeners.console_at[: len(listeners.consoles)]]
     latency_projector = [listeners.projector_at[r[4]] - r[1] for r in created if r[4] in listeners.projector_at]
     latency_ack = [r[2] - r[1] for r in acked]
-    latency_consoles = [seen[r[4]] - r[1] for seen in listeners.console_at[:len(listeners.consoles)]
-                        for r in created if r[4] in seen]
+    latency_consoles = [
+        seen[r[4]] - r[1] for seen in listeners.console_at[: len(listeners.consoles)] for r in created if r[4] in seen
+    ]
     accepted_rate = len(acked) / max(last_ack - first_t, 1e-6) if acked else 0.0
     per_entry_ms = 1000 * sum(cpu_seconds.values()) / max(len(created), 1)
     dropped = sum(reply[2] for reply in replies)
     result.update(
-        submitted=submitted, acked=len(acked), created=len(created), errors=errors,
-        accepted_per_second=accepted_rate, missed_live=len(missed_live), lost=len(lost),
-        lost_consoles=[len(x) for x in lost_console], listener_reconnects=listeners.reconnects,
+        submitted=submitted,
+        acked=len(acked),
+        created=len(created),
+        errors=errors,
+        accepted_per_second=accepted_rate,
+        missed_live=len(missed_live),
+        lost=len(lost),
+        lost_consoles=[len(x) for x in lost_console],
+        listener_reconnects=listeners.reconnects,
         phone_disconnects=dropped,
-        latency_projector=summary(latency_projector), latency_ack=summary(latency_ack),
-        latency_consoles=summary(latency_consoles), cpu_burst=cpu_burst, server_cpu_ms_per_entry=per_entry_ms,
-        server_runqueue_wait=runqueue, machine_cpu=machine, cpu_bench_clients=cpu_clients,
+        latency_projector=summary(latency_projector),
+        latency_ack=summary(latency_ack),
+        latency_consoles=summary(latency_consoles),
+        cpu_burst=cpu_burst,
+        server_cpu_ms_per_entry=per_entry_ms,
+        server_runqueue_wait=runqueue,
+        machine_cpu=machine,
+        cpu_bench_clients=cpu_clients,
     )
     print(f"entries submitted           {submitted} at {args.rate}/s for {args.duration} s")
     print(f"entries acknowledged        {len(acked)} ({len(created)} new), errors {errors or 'none'}")
@@ -319,14 +372,20 @@ async def run_scenario(args, workers: Workers, listeners: Listeners, urls: list[
             by_second[second] = max(by_second.get(second, 0.0), listeners.projector_at[r[4]] - r[1])
     result["projector_worst_by_second_ms"] = [round(1000 * by_second[k]) for k in sorted(by_second)]
     print("projector, worst per second  " + " ".join(str(v) for v in result["projector_worst_by_second_ms"]) + " ms")
-    print(f"entries lost                {len(lost)} (acked, not on the projector even after projector:sync); "
-          f"{len(missed_live)} missed live; consoles missed {[len(x) for x in lost_console]}; "
-          f"listener reconnects {listeners.reconnects}; phone disconnects {dropped}")
-    print("server CPU during burst      " + ", ".join(f"{v:.1f}%" for v in cpu_burst.values())
-          + f" = {per_entry_ms:.2f} ms CPU per entry; waiting for a CPU "
-          + ", ".join(f"{v:.0f}%" for v in runqueue.values())
-          + f"; machine {machine:.0f}% of {os.cpu_count()} cores; bench clients "
-          + ", ".join(f"{v:.0f}%" for v in cpu_clients.values()), flush=True)
+    print(
+        f"entries lost                {len(lost)} (acked, not on the projector even after projector:sync); "
+        f"{len(missed_live)} missed live; consoles missed {[len(x) for x in lost_console]}; "
+        f"listener reconnects {listeners.reconnects}; phone disconnects {dropped}"
+    )
+    print(
+        "server CPU during burst      "
+        + ", ".join(f"{v:.1f}%" for v in cpu_burst.values())
+        + f" = {per_entry_ms:.2f} ms CPU per entry; waiting for a CPU "
+        + ", ".join(f"{v:.0f}%" for v in runqueue.values())
+        + f"; machine {machine:.0f}% of {os.cpu_count()} cores; bench clients "
+        + ", ".join(f"{v:.0f}%" for v in cpu_clients.values()),
+        flush=True,
+    )
 
     # --- activity switches ---
     switches = []
@@ -339,13 +398,13 @@ async def run_scenario(args, workers: Workers, listeners: Listeners, urls: list[
         meter = _server.CpuMeter(pids)
         t0 = time.monotonic()
         try:
-            ack = await listeners.consoles[0].call("console:open_activity", {"activity_id": targets[k % 2]},
-                                                   timeout=30)
+            ack = await listeners.consoles[0].call("console:open_activity", {"activity_id": targets[k % 2]}, timeout=30)
         except Exception as error:  # noqa: BLE001 - an overloaded server may have dropped the console
             ack = {"ok": False, "error": repr(error)}
         t_ack = time.monotonic() - t0
-        replies = await workers.all("collect_switch", args.switch_timeout if ack.get("ok") else 0.1,
-                                    timeout=args.switch_timeout + 30)
+        replies = await workers.all(
+            "collect_switch", args.switch_timeout if ack.get("ok") else 0.1, timeout=args.switch_timeout + 30
+        )
         cpu = meter.percent()
         switch_cpu_s = meter.seconds()  # from the call to the last phone (+ up to 50 ms of polling)
         switch_wait = meter.runqueue_percent()
@@ -357,16 +416,29 @@ async def run_scenario(args, workers: Workers, listeners: Listeners, urls: list[
             continue
         times = sorted(t - t0 for reply in replies for t in reply[1])
         missing = sum(reply[2] for reply in replies)
-        switch = {"ack_s": t_ack, "reached": len(times), "missing": missing,
-                  "first_s": times[0] if times else None, "p50_s": quantile(times, .5),
-                  "p99_s": quantile(times, .99), "last_s": times[-1] if times else None, "cpu": cpu,
-                  "server_cpu_s": switch_cpu_s, "server_runqueue": switch_wait}
+        switch = {
+            "ack_s": t_ack,
+            "reached": len(times),
+            "missing": missing,
+            "first_s": times[0] if times else None,
+            "p50_s": quantile(times, 0.5),
+            "p99_s": quantile(times, 0.99),
+            "last_s": times[-1] if times else None,
+            "cpu": cpu,
+            "server_cpu_s": switch_cpu_s,
+            "server_runqueue": switch_wait,
+        }
         switches.append(switch)
-        print(f"activity switch {k + 1}: reached {len(times)}/{len(times) + missing} phones; first "
-              f"{ms(switch['first_s'])} p50 {ms(switch['p50_s'])} p99 {ms(switch['p99_s'])} last "
-              f"{ms(switch['last_s'])} ms (console ack {t_ack * 1000:.1f} ms; server CPU "
-              + ", ".join(f"{v * 1000:.0f}" for v in switch_cpu_s.values()) + " ms, waiting for a CPU "
-              + ", ".join(f"{v:.0f}%" for v in switch_wait.values()) + ")", flush=True)
+        print(
+            f"activity switch {k + 1}: reached {len(times)}/{len(times) + missing} phones; first "
+            f"{ms(switch['first_s'])} p50 {ms(switch['p50_s'])} p99 {ms(switch['p99_s'])} last "
+            f"{ms(switch['last_s'])} ms (console ack {t_ack * 1000:.1f} ms; server CPU "
+            + ", ".join(f"{v * 1000:.0f}" for v in switch_cpu_s.values())
+            + " ms, waiting for a CPU "
+            + ", ".join(f"{v:.0f}%" for v in switch_wait.values())
+            + ")",
+            flush=True,
+        )
         await asyncio.sleep(1.0)
     result["switches"] = switches
     if targets[(args.switches - 1) % 2] != board[0] and args.switches:
@@ -378,8 +450,13 @@ async def run_scenario(args, workers: Workers, listeners: Listeners, urls: list[
 
 
 def summary(values: list[float]) -> dict:
-    return {"n": len(values), "p50_ms": _ms(quantile(values, .5)), "p95_ms": _ms(quantile(values, .95)),
-            "p99_ms": _ms(quantile(values, .99)), "max_ms": _ms(max(values) if values else None)}
+    return {
+        "n": len(values),
+        "p50_ms": _ms(quantile(values, 0.5)),
+        "p95_ms": _ms(quantile(values, 0.95)),
+        "p99_ms": _ms(quantile(values, 0.99)),
+        "max_ms": _ms(max(values) if values else None),
+    }
 
 
 def _ms(value):
@@ -391,9 +468,26 @@ def start_py_spy(args, pid: int, name: str, seconds: float):
     out.parent.mkdir(parents=True, exist_ok=True)
     spy = Path(sys.executable).parent / "py-spy"
     # --nonblocking: py-spy does not pause the server to sample it (pausing would add to the latencies).
-    return subprocess.Popen([str(spy), "record", "--nonblocking", *(["--idle"] if args.profile_idle else []),
-                             "-p", str(pid), "-d", str(int(seconds + 0.999)), "-r", "100",
-                             "-f", "raw", "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [
+            str(spy),
+            "record",
+            "--nonblocking",
+            *(["--idle"] if args.profile_idle else []),
+            "-p",
+            str(pid),
+            "-d",
+            str(int(seconds + 0.999)),
+            "-r",
+            "100",
+            "-f",
+            "raw",
+            "-o",
+            str(out),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def finish_py_spy(process) -> None:
@@ -410,8 +504,11 @@ def finish_py_spy(process) -> None:
 async def orchestrate(args, urls: list[str], pids: list[int], demo: dict, board: tuple[int, str]) -> list[dict]:
     import aiohttp
 
-    http = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0), cookie_jar=aiohttp.DummyCookieJar(),
-                                 timeout=aiohttp.ClientTimeout(total=60))
+    http = aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(limit=0),
+        cookie_jar=aiohttp.DummyCookieJar(),
+        timeout=aiohttp.ClientTimeout(total=60),
+    )
     workers = Workers(args.processes, 1 if args.pin else None, args.nice)
     listeners = Listeners()
     results = []
@@ -422,22 +519,35 @@ async def orchestrate(args, urls: list[str], pids: list[int], demo: dict, board:
         state = await listeners.consoles[0].call("console:sync", {}, timeout=30)
         activities = [a for s in state["agenda"] for a in s["activities"]]
         # Children's activities open only after the safeguarding checklist: switch between boards for everyone.
-        other = next(a["id"] for a in activities
-                     if a["id"] != board[0] and a["kind"] == "board" and a.get("audience") == "everyone")
+        other = next(
+            a["id"]
+            for a in activities
+            if a["id"] != board[0] and a["kind"] == "board" and a.get("audience") == "everyone"
+        )
         if state.get("current_activity_id") != board[0]:
             ack = await listeners.consoles[0].call("console:open_activity", {"activity_id": board[0]}, timeout=30)
             if not ack.get("ok"):
                 raise RuntimeError(f"could not open the bench board: {ack}")
         rss_base = {pid: _server.rss_kb(pid) for pid in pids}
 
-        per_worker = [args.phones // args.processes + (1 if i < args.phones % args.processes else 0)
-                      for i in range(args.processes)]
+        per_worker = [
+            args.phones // args.processes + (1 if i < args.phones % args.processes else 0)
+            for i in range(args.processes)
+        ]
         started = time.monotonic()
-        replies = await workers.ask([("join", urls[i % len(urls)], demo["join_code"], n, args.join_concurrency)
-                                     for i, n in enumerate(per_worker)], timeout=1800)
+        replies = await workers.ask(
+            [
+                ("join", urls[i % len(urls)], demo["join_code"], n, args.join_concurrency)
+                for i, n in enumerate(per_worker)
+            ],
+            timeout=1800,
+        )
         joined = sum(r[1] for r in replies)
-        print(f"phones joined over HTTP     {joined} (failed {sum(r[2] for r in replies)}) in "
-              f"{time.monotonic() - started:.1f} s", flush=True)
+        print(
+            f"phones joined over HTTP     {joined} (failed {sum(r[2] for r in replies)}) in "
+            f"{time.monotonic() - started:.1f} s",
+            flush=True,
+        )
         for reply in replies:
             if reply[4]:
                 print("  join errors e.g.", reply[4][:2], flush=True)
@@ -447,32 +557,43 @@ async def orchestrate(args, urls: list[str], pids: list[int], demo: dict, board:
             scenarios = [urls[:1], urls]
         for index, scenario_urls in enumerate(scenarios):
             label = f"{len(scenario_urls)}proc"
-            scenario_pids = pids[:len(scenario_urls)] if len(pids) >= len(scenario_urls) else pids
-            results.append(await run_scenario(args, workers, listeners, scenario_urls, scenario_pids, board, other,
-                                              rss_base, label))
+            scenario_pids = pids[: len(scenario_urls)] if len(pids) >= len(scenario_urls) else pids
+            results.append(
+                await run_scenario(
+                    args, workers, listeners, scenario_urls, scenario_pids, board, other, rss_base, label
+                )
+            )
             if index < len(scenarios) - 1:
                 await workers.all("disconnect", timeout=120)
                 await asyncio.sleep(2)
         if len(results) == 2:
             one, two = results
             print("\n=== scaling: 2 processes against 1 ===")
-            print(f"accepted entries/s          {two['accepted_per_second']:.1f} / {one['accepted_per_second']:.1f} "
-                  f"= {two['accepted_per_second'] / max(one['accepted_per_second'], 1e-9):.2f}x")
+            print(
+                f"accepted entries/s          {two['accepted_per_second']:.1f} / {one['accepted_per_second']:.1f} "
+                f"= {two['accepted_per_second'] / max(one['accepted_per_second'], 1e-9):.2f}x"
+            )
             for key in ("p99_ms",):
                 a, b = one["latency_projector"][key], two["latency_projector"][key]
                 if a and b:
                     print(f"submit→projector {key}       {b} / {a} ms = {b / a:.2f}x")
             if one["switches"] and two["switches"]:
-                a = quantile([s["last_s"] for s in one["switches"] if s.get("last_s")], .5)
-                b = quantile([s["last_s"] for s in two["switches"] if s.get("last_s")], .5)
+                a = quantile([s["last_s"] for s in one["switches"] if s.get("last_s")], 0.5)
+                b = quantile([s["last_s"] for s in two["switches"] if s.get("last_s")], 0.5)
                 if a and b:
-                    print(f"switch to last phone        {b * 1000:.0f} / {a * 1000:.0f} ms = {b / a:.2f}x "
-                          f"(fan-out speed-up {a / b:.2f}x)")
+                    print(
+                        f"switch to last phone        {b * 1000:.0f} / {a * 1000:.0f} ms = {b / a:.2f}x "
+                        f"(fan-out speed-up {a / b:.2f}x)"
+                    )
             cpu1 = sum(one["cpu_burst"].values())
             cpu2 = sum(two["cpu_burst"].values())
             print(f"server CPU during burst     {cpu2:.0f}% over {len(two['cpu_burst'])} processes vs {cpu1:.0f}%")
-            print("RSS per process             " + ", ".join(f"{m['rss_mb']:.0f} MB" for m in two["memory"].values())
-                  + " vs " + ", ".join(f"{m['rss_mb']:.0f} MB" for m in one["memory"].values()))
+            print(
+                "RSS per process             "
+                + ", ".join(f"{m['rss_mb']:.0f} MB" for m in two["memory"].values())
+                + " vs "
+                + ", ".join(f"{m['rss_mb']:.0f} MB" for m in one["memory"].values())
+            )
     finally:
         await listeners.close()
         workers.close()
@@ -488,18 +609,37 @@ def parse_args(argv=None):
     p.add_argument("--processes", type=int, default=2, help="client processes the phones are spread over")
     p.add_argument("--url", help="one running server")
     p.add_argument("--urls", help="comma-separated running servers (phones spread over them; Redis queue needed)")
-    p.add_argument("--server-pid", "--server-pids", dest="server_pids", default="",
-                   help="pid(s) of the serving process(es), comma-separated (gunicorn's master is resolved to its worker)")
-    p.add_argument("--serve", choices=("gunicorn", "serve-gevent", "serve-eventlet"),
-                   help="start the server(s) here instead (README's production command is gunicorn)")
-    p.add_argument("--servers", type=int, default=1, help="with --serve: how many processes (more than 1 needs --db postgres)")
-    p.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite",
-                   help="with --serve: SQLite in a temp dir, or a fresh PostgreSQL database dropped at the end")
-    p.add_argument("--database-url", help="the server's database (with --serve: use it as is; without: only to "
-                                          "make a post-moderated board)")
+    p.add_argument(
+        "--server-pid",
+        "--server-pids",
+        dest="server_pids",
+        default="",
+        help="pid(s) of the serving process(es), comma-separated (gunicorn's master is resolved to its worker)",
+    )
+    p.add_argument(
+        "--serve",
+        choices=("gunicorn", "serve-gevent", "serve-eventlet"),
+        help="start the server(s) here instead (README's production command is gunicorn)",
+    )
+    p.add_argument(
+        "--servers", type=int, default=1, help="with --serve: how many processes (more than 1 needs --db postgres)"
+    )
+    p.add_argument(
+        "--db",
+        choices=("sqlite", "postgres"),
+        default="sqlite",
+        help="with --serve: SQLite in a temp dir, or a fresh PostgreSQL database dropped at the end",
+    )
+    p.add_argument(
+        "--database-url",
+        help="the server's database (with --serve: use it as is; without: only to make a post-moderated board)",
+    )
     p.add_argument("--message-queue", default="redis://127.0.0.1:6379/14", help="with --serve and --servers > 1")
-    p.add_argument("--join-code"); p.add_argument("--projector-token"); p.add_argument("--event-id")
-    p.add_argument("--staff-email", default="facilitator@demo.local"); p.add_argument("--staff-password")
+    p.add_argument("--join-code")
+    p.add_argument("--projector-token")
+    p.add_argument("--event-id")
+    p.add_argument("--staff-email", default="facilitator@demo.local")
+    p.add_argument("--staff-password")
     p.add_argument("--activity-id", type=int, help="the post-moderated board to submit to")
     p.add_argument("--lane")
     p.add_argument("--switches", type=int, default=3)
@@ -512,9 +652,13 @@ def parse_args(argv=None):
     p.add_argument("--connect-concurrency", type=int, default=50)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--pin", action="store_true", help="server(s) on CPU 0, bench clients on CPU 1")
-    p.add_argument("--nice", type=int, default=0,
-                   help="with --serve: niceness of the server(s) and bench clients (negative needs root): on a "
-                        "machine shared with other work, measures the app rather than the neighbours")
+    p.add_argument(
+        "--nice",
+        type=int,
+        default=0,
+        help="with --serve: niceness of the server(s) and bench clients (negative needs root): on a "
+        "machine shared with other work, measures the app rather than the neighbours",
+    )
     p.add_argument("--no-compare", action="store_true", help="with several urls: skip the one-process run")
     p.add_argument("--profile-dir", help="py-spy raw profiles of the first server during the burst and a switch")
     p.add_argument("--profile-idle", action="store_true", help="py-spy: sample idle (waiting) stacks too")
@@ -554,8 +698,12 @@ def main(argv=None) -> int:
                 database_url = f"sqlite:///{temp.path / 'bench.db'}"
             ports = [_server.free_port() for _ in range(args.servers)]
             _server.NICE["value"] = args.nice
-            env = {"DATABASE_URL": database_url, "FACILITATOR_ENV": "production",
-                   "SECRET_KEY": "bench-secret-key-" + "x" * 40, "PYTHONUNBUFFERED": "1"}
+            env = {
+                "DATABASE_URL": database_url,
+                "FACILITATOR_ENV": "production",
+                "SECRET_KEY": "bench-secret-key-" + "x" * 40,
+                "PYTHONUNBUFFERED": "1",
+            }
             # Default per-participant limits (10 per 10 s) stay unless the bench would hit them itself.
             per_phone = args.rate * 10 / args.phones
             if per_phone > 8:
@@ -573,19 +721,28 @@ def main(argv=None) -> int:
                         os.sched_setaffinity(pid, {0})
             urls = [s.url for s in servers]
             pids = [s.pid for s in servers]
-            print(f"started {len(servers)} × {args.serve} on {database_url.split('://')[0]} "
-                  f"(pids {pids}) at {', '.join(urls)}", flush=True)
+            print(
+                f"started {len(servers)} × {args.serve} on {database_url.split('://')[0]} "
+                f"(pids {pids}) at {', '.join(urls)}",
+                flush=True,
+            )
         else:
             urls = [u.strip().rstrip("/") for u in (args.urls or args.url or "").split(",") if u.strip()]
             if not urls:
                 raise SystemExit("give --url/--urls of running servers, or --serve to start one")
             if any(not re.match(r"^https?://(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$", u) for u in urls):
                 raise SystemExit("the bench only targets servers on this machine (127.0.0.1)")
-            missing = [n for n in ("join_code", "projector_token", "event_id", "staff_password") if not getattr(args, n)]
+            missing = [
+                n for n in ("join_code", "projector_token", "event_id", "staff_password") if not getattr(args, n)
+            ]
             if missing:
                 raise SystemExit("without --serve, give " + ", ".join("--" + m.replace("_", "-") for m in missing))
-            demo = {"join_code": args.join_code, "projector": args.projector_token, "console": args.event_id,
-                    "password": args.staff_password}
+            demo = {
+                "join_code": args.join_code,
+                "projector": args.projector_token,
+                "console": args.event_id,
+                "password": args.staff_password,
+            }
             database_url = args.database_url
             pids = [_server.serving_pid(int(p)) for p in args.server_pids.split(",") if p.strip()]
             if not pids:
@@ -596,10 +753,15 @@ def main(argv=None) -> int:
             activity_id, lane, changed = _server.post_moderated_board(database_url, int(demo["console"]))
             board = (activity_id, args.lane or lane)
             if changed:
-                print(f"note: the demo agenda has no post-moderated board; activity {activity_id} was set to "
-                      f"moderation='post', audience='everyone' for the bench", flush=True)
+                print(
+                    f"note: the demo agenda has no post-moderated board; activity {activity_id} was set to "
+                    f"moderation='post', audience='everyone' for the bench",
+                    flush=True,
+                )
         else:
-            raise SystemExit("give --activity-id of a post-moderated board, or --database-url so the bench can make one")
+            raise SystemExit(
+                "give --activity-id of a post-moderated board, or --database-url so the bench can make one"
+            )
         _server.no_full_collections()  # this process holds the projector and console listeners
         results = asyncio.run(orchestrate(args, urls, pids, demo, board))
         if args.json:
@@ -609,8 +771,11 @@ def main(argv=None) -> int:
         for server in servers:
             if server.pid != _server.serving_pid(server.process.pid) or server.process.poll() is not None:
                 print(f"server {server.pid} is gone (replaced or exited)", file=sys.stderr)
-            collections = [line for line in server.log_path.read_text(errors="replace").splitlines()
-                           if "full garbage collection" in line]
+            collections = [
+                line
+                for line in server.log_path.read_text(errors="replace").splitlines()
+                if "full garbage collection" in line
+            ]
             for line in collections:  # the server's own full collections, each a pause (facilitator/live/gc_policy.py)
                 print(f"server {server.pid}: {line}")
             problems = server.problems()

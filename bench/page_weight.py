@@ -54,34 +54,52 @@ def page_weight(client, path: str, headers: dict) -> dict:
             with client.get(url, headers={**headers, "If-None-Match": etag or ""}) as again:
                 revalidations[url] = wire_bytes(again)
     repeat = html_bytes + sum(revalidations.values())
-    return {"html": html_bytes, "assets": assets, "revalidations": revalidations,
-            "first": html_bytes + sum(assets.values()), "repeat": repeat}
+    return {
+        "html": html_bytes,
+        "assets": assets,
+        "revalidations": revalidations,
+        "first": html_bytes + sum(assets.values()),
+        "repeat": repeat,
+    }
 
 
 def measure(language: str = "en") -> dict[str, dict]:
     from facilitator import create_app
     from facilitator.cli import upgrade_database
-    from facilitator.extensions import db
     from facilitator.events import service as event_service
+    from facilitator.extensions import db
 
     folder = tempfile.mkdtemp()
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/weight.db",
-                      "SECRET_KEY": "page-weight-bench-secret-key-0123456789abcdef", "WTF_CSRF_ENABLED": False})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/weight.db",
+            "SECRET_KEY": "page-weight-bench-secret-key-0123456789abcdef",
+            "WTF_CSRF_ENABLED": False,
+        }
+    )
     with app.app_context():
         upgrade_database()
         event = event_service.create_event_from_template(event_service.load_template())
-        board = next(a for s in event.sessions for a in s.activities
-                     if a.title == "The internet we have and the internet we want")
+        board = next(
+            a
+            for s in event.sessions
+            for a in s.activities
+            if a.title == "The internet we have and the internet we want"
+        )
         board.state = "open"
         event.current_activity_id = board.id
         db.session.commit()
         code = event.join_code
-    headers = {"Accept-Encoding": "gzip, deflate", "Accept-Language": "sw-KE,sw;q=0.9" if language == "sw" else "en-GB,en;q=0.9",
-               "User-Agent": "Mozilla/5.0 (Linux; Android 8.1.0) AppleWebKit/537.36 Chrome/70 Mobile Safari/537.36"}
+    headers = {
+        "Accept-Encoding": "gzip, deflate",
+        "Accept-Language": "sw-KE,sw;q=0.9" if language == "sw" else "en-GB,en;q=0.9",
+        "User-Agent": "Mozilla/5.0 (Linux; Android 8.1.0) AppleWebKit/537.36 Chrome/70 Mobile Safari/537.36",
+    }
     client = app.test_client()
     join = page_weight(client, f"/j/{code}", headers)
-    reply = client.post("/join", data={"code": code, "group": "child", "age_band": "14-15", "language": language},
-                        headers=headers)
+    reply = client.post(
+        "/join", data={"code": code, "group": "child", "age_band": "14-15", "language": language}, headers=headers
+    )
     assert reply.status_code == 302, reply.status_code
     activity = page_weight(client, f"/e/{code}", headers)
     return {"join page": join, "activity page": activity}
@@ -100,11 +118,19 @@ def main() -> int:
         for url, size in weight["assets"].items():
             print(f"  {url.split('?')[0]:<52} {size:>7,} B")
         for url, size in weight["revalidations"].items():
-            print(f"  repeat: {url.split('?')[0]:<44} {size:>7,} B  (Cache-Control has no-cache: revalidated each visit)")
+            print(
+                f"  repeat: {url.split('?')[0]:<44} {size:>7,} B  (Cache-Control has no-cache: revalidated each visit)"
+            )
         first_ok, repeat_ok = weight["first"] < FIRST_LOAD_BUDGET, weight["repeat"] < REPEAT_BUDGET
         ok &= first_ok and repeat_ok
-        print(f"  first load  {weight['first']:>7,} B ({weight['first'] / 1024:.1f} KB, budget 30 KB) {'ok' if first_ok else 'OVER'}")
-        print(f"  repeat      {weight['repeat']:>7,} B ({weight['repeat'] / 1024:.1f} KB, budget 5 KB) {'ok' if repeat_ok else 'OVER'}")
+        print(
+            f"  first load  {weight['first']:>7,} B ({weight['first'] / 1024:.1f} KB, budget 30 KB) "
+            f"{'ok' if first_ok else 'OVER'}"
+        )
+        print(
+            f"  repeat      {weight['repeat']:>7,} B ({weight['repeat'] / 1024:.1f} KB, budget 5 KB) "
+            f"{'ok' if repeat_ok else 'OVER'}"
+        )
     return 0 if ok else 1
 
 

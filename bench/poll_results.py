@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import re
 import resource
 import statistics
@@ -34,8 +35,12 @@ async def join(http: aiohttp.ClientSession, url: str, code: str) -> str:
         html = await page.text()
         session_cookie = page.cookies.get("session").value
     token = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
-    async with http.post(f"{url}/join", data={"code": code, "csrf_token": token},
-                         headers={"Cookie": f"session={session_cookie}"}, allow_redirects=False) as reply:
+    async with http.post(
+        f"{url}/join",
+        data={"code": code, "csrf_token": token},
+        headers={"Cookie": f"session={session_cookie}"},
+        allow_redirects=False,
+    ) as reply:
         if "participant" not in reply.cookies:
             raise RuntimeError(f"join refused: {reply.status} {(await reply.text())[:300]}")
         return reply.cookies["participant"].value
@@ -46,14 +51,24 @@ async def run(args) -> None:
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     folder = tempfile.mkdtemp()
     # Every simulated phone joins from 127.0.0.1: lift the per-peer join limit meant for real networks.
-    server = start_server("gevent", {"DATABASE_URL": f"sqlite:///{folder}/bench.db", "RATE_LIMIT_SUBMISSIONS": "100",
-                                     "RATE_LIMIT_JOINS_PER_PEER": "100000"})
+    server = start_server(
+        "gevent",
+        {
+            "DATABASE_URL": f"sqlite:///{folder}/bench.db",
+            "RATE_LIMIT_SUBMISSIONS": "100",
+            "RATE_LIMIT_JOINS_PER_PEER": "100000",
+        },
+    )
     try:
         demo = server.demo
         staff = Browserless(server.url).sign_in("facilitator@demo.local", demo["password"])
         console = socketio.AsyncClient()
-        await console.connect(server.url, auth={"view": "console", "event_id": int(demo["console"])},
-                              headers={"Cookie": staff.cookie_header()}, transports=["websocket"])
+        await console.connect(
+            server.url,
+            auth={"view": "console", "event_id": int(demo["console"])},
+            headers={"Cookie": staff.cookie_header()},
+            transports=["websocket"],
+        )
         state = await console.call("console:sync", {})
         poll = next(a for s in state["agenda"] for a in s["activities"] if a["kind"] == "poll")
         options = len((await console.call("console:activity_spec", {"activity_id": poll["id"]}))["activity"]["options"])
@@ -67,8 +82,9 @@ async def run(args) -> None:
             if message["activity_id"] == poll["id"]:
                 renders.append((message["sent_at"], message["results"]["voters"]))
 
-        await projector.connect(server.url, auth={"view": "projector", "token": demo["projector"]},
-                                transports=["websocket"])
+        await projector.connect(
+            server.url, auth={"view": "projector", "token": demo["projector"]}, transports=["websocket"]
+        )
 
         connector = aiohttp.TCPConnector(limit=50)
         async with aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar()) as http:
@@ -77,29 +93,42 @@ async def run(args) -> None:
             print(f"joined {len(cookies)} phones in {time.perf_counter() - started:.1f} s")
         phones = []
         for batch_start in range(0, len(cookies), 200):
-            batch = [socketio.AsyncClient() for _ in cookies[batch_start:batch_start + 200]]
-            await asyncio.gather(*[
-                phone.connect(server.url, auth={"view": "participant"}, headers={"Cookie": f"participant={cookie}"},
-                              transports=["websocket"], wait_timeout=30)
-                for phone, cookie in zip(batch, cookies[batch_start:batch_start + 200])])
+            batch = [socketio.AsyncClient() for _ in cookies[batch_start : batch_start + 200]]
+            await asyncio.gather(
+                *[
+                    phone.connect(
+                        server.url,
+                        auth={"view": "participant"},
+                        headers={"Cookie": f"participant={cookie}"},
+                        transports=["websocket"],
+                        wait_timeout=30,
+                    )
+                    for phone, cookie in zip(batch, cookies[batch_start : batch_start + 200], strict=True)
+                ]
+            )
             phones.extend(batch)
         print(f"{len(phones)} phones connected")
 
         renders.clear()
         started = time.perf_counter()
-        acks = await asyncio.gather(*[
-            phone.call("participant:vote", {"activity_id": poll["id"], "choices": [n % options]}, timeout=60)
-            for n, phone in enumerate(phones)])
+        acks = await asyncio.gather(
+            *[
+                phone.call("participant:vote", {"activity_id": poll["id"], "choices": [n % options]}, timeout=60)
+                for n, phone in enumerate(phones)
+            ]
+        )
         voted = time.perf_counter() - started
         await asyncio.sleep(1.0)  # the last batch
         ok = sum(1 for a in acks if a.get("ok"))
-        gaps = [b[0] - a[0] for a, b in zip(renders, renders[1:])]
+        gaps = [b[0] - a[0] for a, b in itertools.pairwise(renders)]
         span = renders[-1][0] - renders[0][0] if len(renders) > 1 else 0
         print(f"votes acknowledged:     {ok} / {len(phones)} in {voted:.2f} s ({ok / voted:.0f} votes/s)")
         # Times are the server's send times: what arrives over a busy network may come bunched together.
         print(f"projector renders:      {len(renders)} over {span:.2f} s (one event per vote would be {ok})")
         if gaps:
-            print(f"gap between renders:    min {min(gaps) * 1000:.0f} ms, median {statistics.median(gaps) * 1000:.0f} ms")
+            print(
+                f"gap between renders:    min {min(gaps) * 1000:.0f} ms, median {statistics.median(gaps) * 1000:.0f} ms"
+            )
         print(f"renders per second:     {len(renders) / span:.1f}" if span else "renders per second:     n/a")
         print(f"final count on screen:  {renders[-1][1] if renders else 0} voters (expected {ok})")
         for client in phones + [projector, console]:

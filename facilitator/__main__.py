@@ -36,9 +36,9 @@ def serve(argv: list[str]) -> None:
     _patch(args.async_mode)
 
     from facilitator import create_app
-    from facilitator.live import gc_policy
     from facilitator.cli import ensure_demo_event, upgrade_database
     from facilitator.extensions import socketio
+    from facilitator.live import gc_policy
 
     app = create_app({"ASYNC_MODE": args.async_mode})
     with app.app_context():

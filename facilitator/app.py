@@ -8,12 +8,10 @@ from pathlib import Path
 from flask import Flask
 
 from facilitator import config as config_module
-from facilitator.web import compression
-from facilitator.live import entry_writer
-from facilitator.web import i18n
-from facilitator.live import rooms
 from facilitator import models  # noqa: F401  (every table, before any mapper is used)
 from facilitator.extensions import csrf, db, migrate, socketio
+from facilitator.live import entry_writer, rooms
+from facilitator.web import compression, i18n
 from facilitator.web.ratelimit import participant_limits
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -46,21 +44,22 @@ def create_app(config: dict | None = None) -> Flask:
         window=app.config["RATE_LIMIT_WINDOW_SECONDS"],
         redis_url=app.config.get("RATE_LIMIT_REDIS_URL"),
     )
-    from facilitator.web import security
+    from facilitator.console import sockets as console_events  # noqa: F401
 
     # Socket handlers register themselves on import, beside the blueprint they serve. Imported before
     # init_app: handlers declared while no server exists are kept and bound to every app's server.
     from facilitator.live import connections  # noqa: F401
-    from facilitator.console import sockets as console_events  # noqa: F401
     from facilitator.participant import sockets as participant_events  # noqa: F401
     from facilitator.projector import sockets as projector_events  # noqa: F401
     from facilitator.safeguarding import sockets as safeguarding_events  # noqa: F401
+    from facilitator.web import security
 
     socketio.init_app(
         app,
         async_mode=app.config.get("ASYNC_MODE"),
-        client_manager=rooms.client_manager(app.config["SOCKETIO_MESSAGE_QUEUE"],
-                                                   channel=app.config["SOCKETIO_CHANNEL"]),
+        client_manager=rooms.client_manager(
+            app.config["SOCKETIO_MESSAGE_QUEUE"], channel=app.config["SOCKETIO_CHANNEL"]
+        ),
         # None means same origin only in python-engineio; a list names other allowed origins.
         cors_allowed_origins=security.socketio_allowed_origins(app.config["SOCKETIO_CORS_ORIGINS"]),
         max_http_buffer_size=16 * 1024,
@@ -74,18 +73,18 @@ def create_app(config: dict | None = None) -> Flask:
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
 
-    from facilitator.web import assets
-    from facilitator.staff.routes import bp as auth_bp
+    from facilitator.asks.duty_bearer_routes import bp as duty_bearers_bp
     from facilitator.asks.register_routes import bp as commitments_bp
     from facilitator.asks.register_routes import feedback_bp
-    from facilitator.asks.duty_bearer_routes import bp as duty_bearers_bp
+    from facilitator.asks.routes import bp as asks_bp
     from facilitator.console.routes import bp as console_bp
+    from facilitator.notes.routes import bp as notes_bp
     from facilitator.participant.routes import bp as participant_bp
     from facilitator.projector.routes import bp as projector_bp
-    from facilitator.safeguarding.routes import bp as safeguarding_bp
-    from facilitator.asks.routes import bp as asks_bp
-    from facilitator.notes.routes import bp as notes_bp
     from facilitator.reports.routes import bp as reports_bp
+    from facilitator.safeguarding.routes import bp as safeguarding_bp
+    from facilitator.staff.routes import bp as auth_bp
+    from facilitator.web import assets
 
     security.init_app(app)
     assets.init_app(app)

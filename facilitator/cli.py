@@ -7,12 +7,11 @@ from flask import Flask, current_app, url_for
 from flask_migrate import upgrade
 from sqlalchemy import select
 
-from facilitator.extensions import db
-from facilitator.events.models import Event
-from facilitator.staff.models import StaffUser
-from facilitator.staff.models import STAFF_ROLES
 from facilitator.events import service as event_service
+from facilitator.events.models import Event
+from facilitator.extensions import db
 from facilitator.staff import service as staff_service
+from facilitator.staff.models import STAFF_ROLES, StaffUser
 
 DEMO_FACILITATOR_EMAIL = "facilitator@demo.local"
 
@@ -47,8 +46,10 @@ def ensure_demo_event(app: Flask, *, base_url: str) -> None:
     if password:
         click.echo(f"  Staff login:    {DEMO_FACILITATOR_EMAIL} / {password}   (shown once: note it now)\n")
     else:
-        click.echo(f"  Staff login:    {DEMO_FACILITATOR_EMAIL} (password shown when the demo was created;"
-                   " reset it with: facilitator create-staff --reset)\n")
+        click.echo(
+            f"  Staff login:    {DEMO_FACILITATOR_EMAIL} (password shown when the demo was created;"
+            " reset it with: facilitator create-staff --reset)\n"
+        )
 
 
 def register(app: Flask) -> None:
@@ -67,7 +68,9 @@ def register(app: Flask) -> None:
 
     @app.cli.command("purge")
     @click.argument("event_id", type=int, required=False)
-    @click.option("--due", is_flag=True, help="Purge every event whose retention period after the final export has passed.")
+    @click.option(
+        "--due", is_flag=True, help="Purge every event whose retention period after the final export has passed."
+    )
     @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
     def purge(event_id, due, yes):
         """Purge an event's raw entries now (keeps the approved, redacted record), or every event that is due."""
@@ -110,15 +113,30 @@ def register(app: Flask) -> None:
 
     @app.cli.command("export")
     @click.argument("event_id", type=int)
-    @click.option("--format", "export_format", type=click.Choice(("docx", "md", "html", "csv", "xlsx")),
-                  default="docx", show_default=True)
+    @click.option(
+        "--format",
+        "export_format",
+        type=click.Choice(("docx", "md", "html", "csv", "xlsx")),
+        default="docx",
+        show_default=True,
+    )
     @click.option("--session", "session_id", type=int, help="Export one session of the agenda, not the whole event.")
-    @click.option("--kind", help="CSV only: one kind of data (entries, votes, ratings, asks, answers, commitments, "
-                                 "notes) instead of a zip of all.")
-    @click.option("--full", is_flag=True, help="The full staff export: also entries moderators did not approve "
-                                               "(held entries never).")
-    @click.option("-o", "--output", type=click.Path(dir_okay=True, writable=True),
-                  help="File or directory to write (default: the export's own name, here).")
+    @click.option(
+        "--kind",
+        help="CSV only: one kind of data (entries, votes, ratings, asks, answers, commitments, "
+        "notes) instead of a zip of all.",
+    )
+    @click.option(
+        "--full",
+        is_flag=True,
+        help="The full staff export: also entries moderators did not approve (held entries never).",
+    )
+    @click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=True, writable=True),
+        help="File or directory to write (default: the export's own name, here).",
+    )
     def export(event_id, export_format, session_id, kind, full, output):
         """Export an event (or one session) as a report or as data. A whole-event export starts the purge clock."""
         import os
@@ -128,10 +146,11 @@ def register(app: Flask) -> None:
 
         try:
             event = event_service.get_event(event_id)
-            result = exports.export(event, format=export_format, actor=None, session_id=session_id, full=full,
-                                    kind=kind)
+            result = exports.export(
+                event, format=export_format, actor=None, session_id=session_id, full=full, kind=kind
+            )
         except ServiceError as error:
-            raise click.ClickException(error.message)
+            raise click.ClickException(error.message) from None
         path = output or result.filename
         if os.path.isdir(path):
             path = os.path.join(path, result.filename)

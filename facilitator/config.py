@@ -62,9 +62,9 @@ def load(instance_path: Path) -> dict:
 
     database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance_path / 'facilitator.db'}"
     if database_url.startswith("postgres://"):
-        database_url = "postgresql+psycopg://" + database_url[len("postgres://"):]
+        database_url = "postgresql+psycopg://" + database_url[len("postgres://") :]
     elif database_url.startswith("postgresql://"):
-        database_url = "postgresql+psycopg://" + database_url[len("postgresql://"):]
+        database_url = "postgresql+psycopg://" + database_url[len("postgresql://") :]
 
     production = environment == "production"
     return {

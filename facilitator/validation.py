@@ -23,10 +23,7 @@ def clean_text(value: Any, *, field: str, max_chars: int, required: bool = True)
     if not isinstance(value, str):
         raise InvalidInput("invalid_text", f"{field} must be text.")
     text = unicodedata.normalize("NFC", value)
-    text = "".join(
-        ch for ch in text
-        if ch in _KEEP or ch == _ZWJ or unicodedata.category(ch) not in _STRIP_CATEGORIES
-    )
+    text = "".join(ch for ch in text if ch in _KEEP or ch == _ZWJ or unicodedata.category(ch) not in _STRIP_CATEGORIES)
     text = re.sub(r"[ \t]+", " ", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     if required and not text:

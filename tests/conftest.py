@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import create_engine, text, update
 
 from facilitator import create_app
-from facilitator.extensions import db, socketio
 from facilitator.events.models import Event
+from facilitator.extensions import db, socketio
+from facilitator.safeguarding.service import help_request_limits
 from facilitator.web import ratelimit
 from facilitator.web.ratelimit import participant_limits
-from facilitator.safeguarding.service import help_request_limits
 from tests import factories
 
 
@@ -128,8 +128,12 @@ class Phone:
     def submit(self, text: str, lane: str = "have", key: str | None = None, activity_id: int | None = None):
         return self.socket.emit(
             "participant:submit",
-            {"activity_id": activity_id or self.event.current_activity_id, "lane": lane, "text": text,
-             "client_key": key or factories.new_key()},
+            {
+                "activity_id": activity_id or self.event.current_activity_id,
+                "lane": lane,
+                "text": text,
+                "client_key": key or factories.new_key(),
+            },
             callback=True,
         )
 

@@ -4,30 +4,40 @@ from __future__ import annotations
 
 import uuid
 
-from facilitator.extensions import db
-from facilitator.staff.models import StaffUser
 from facilitator.events import service as event_service
+from facilitator.extensions import db
 from facilitator.staff import service as staff_service
+from facilitator.staff.models import StaffUser
 
 SMALL_TEMPLATE = {
     "title": "Test roundtable",
     "sessions": [
         {
-            "day": 1, "start": "09:00", "end": "10:00", "kind": "childrens_voices",
+            "day": 1,
+            "start": "09:00",
+            "end": "10:00",
+            "kind": "childrens_voices",
             "title": "Children's voices",
             "activities": [
                 {
-                    "kind": "board", "title": "The internet we have and the internet we want",
-                    "prompt": "What is the internet like for you?", "prompt_sw": "Mtandao uko aje kwako?",
-                    "audience": "children", "moderation": "pre",
+                    "kind": "board",
+                    "title": "The internet we have and the internet we want",
+                    "prompt": "What is the internet like for you?",
+                    "prompt_sw": "Mtandao uko aje kwako?",
+                    "audience": "children",
+                    "moderation": "pre",
                     "lanes": [
                         {"key": "have", "name": "The internet we have", "name_sw": "Mtandao tulio nao"},
                         {"key": "want", "name": "The internet we want", "name_sw": "Mtandao tunaoutaka"},
                     ],
                 },
                 {
-                    "kind": "board", "title": "Open wall", "prompt": "Anything else?", "audience": "everyone",
-                    "moderation": "post", "lanes": [{"key": "main", "name": "Ideas"}],
+                    "kind": "board",
+                    "title": "Open wall",
+                    "prompt": "Anything else?",
+                    "audience": "everyone",
+                    "moderation": "post",
+                    "lanes": [{"key": "main", "name": "Ideas"}],
                 },
             ],
         }

@@ -6,15 +6,15 @@ import http.cookiejar
 import json
 import os
 import re
-import threading
 import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
-from contextlib import closing
 import urllib.parse
 import urllib.request
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,19 +58,27 @@ def post_moderated_board(db_path: str, event_id: int) -> tuple[int, str]:
     with closing(sqlite3.connect(db_path)) as conn, conn:
         activity_id, settings = conn.execute(
             "SELECT id, settings FROM activities WHERE event_id = ? AND kind = 'board' AND audience = 'everyone' "
-            "ORDER BY id LIMIT 1", (event_id,)).fetchone()
+            "ORDER BY id LIMIT 1",
+            (event_id,),
+        ).fetchone()
         conn.execute("UPDATE activities SET moderation = 'post' WHERE id = ?", (activity_id,))
     return activity_id, json.loads(settings)["lanes"][0]["key"]
 
 
-def start_server(async_mode: str, env: dict, *, port: int | None = None, demo: bool = True,
-                 timeout: float = 60) -> RunningServer:
+def start_server(
+    async_mode: str, env: dict, *, port: int | None = None, demo: bool = True, timeout: float = 60
+) -> RunningServer:
     port = port or free_port()
     command = [sys.executable, "-m", "facilitator", "serve", "--port", str(port), "--async-mode", async_mode]
     if demo:
         command.append("--demo")
     process = subprocess.Popen(
-        command, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        command,
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     server = RunningServer(process, f"http://127.0.0.1:{port}")
     deadline = time.monotonic() + timeout
@@ -89,8 +97,12 @@ def start_server(async_mode: str, env: dict, *, port: int | None = None, demo: b
         raise RuntimeError("server did not start:\n" + "".join(server.output))
 
     text = "".join(server.output)
-    for key, pattern in {"join_code": r"Join code:\s+(\w+)", "projector": r"/p/(\S+)", "console": r"/console/(\d+)",
-                         "password": r"facilitator@demo\.local / (\S+)"}.items():
+    for key, pattern in {
+        "join_code": r"Join code:\s+(\w+)",
+        "projector": r"/p/(\S+)",
+        "console": r"/console/(\d+)",
+        "password": r"facilitator@demo\.local / (\S+)",
+    }.items():
         match = re.search(pattern, text)
         if match:
             server.demo[key] = match.group(1)
@@ -140,18 +152,18 @@ class Browserless:
     def cookie_header(self) -> str:
         return "; ".join(f"{c.name}={c.value}" for c in self.jar)
 
-    def join(self, code: str) -> "Browserless":
+    def join(self, code: str) -> Browserless:
         self.post("/join", {"code": code, "csrf_token": self.csrf(f"/j/{code}")})
         return self
 
-    def confirm_readiness(self, event_id) -> "Browserless":
+    def confirm_readiness(self, event_id) -> Browserless:
         """Confirm the safeguarding checklist, so children's activities may open."""
         page = f"/console/{event_id}/safeguarding/"
         for item, detail in (("guardian_consent", ""), ("safeguarding_lead", "Ms Achieng, by the door"), ("dpia", "")):
             self.post(page + "readiness", {"item": item, "detail": detail, "csrf_token": self.csrf(page)})
         return self
 
-    def sign_in(self, email: str, password: str) -> "Browserless":
+    def sign_in(self, email: str, password: str) -> Browserless:
         self.post("/staff/login", {"email": email, "password": password, "csrf_token": self.csrf("/staff/login")})
         return self
 
@@ -176,8 +188,12 @@ def open_activity(server: RunningServer, title: str) -> None:
     staff = Browserless(server.url).sign_in("facilitator@demo.local", demo["password"])
     staff.confirm_readiness(demo["console"])
     console = socketio.Client(reconnection=False)
-    console.connect(server.url, auth={"view": "console", "event_id": int(demo["console"])},
-                    headers={"Cookie": staff.cookie_header()}, wait_timeout=10)
+    console.connect(
+        server.url,
+        auth={"view": "console", "event_id": int(demo["console"])},
+        headers={"Cookie": staff.cookie_header()},
+        wait_timeout=10,
+    )
     try:
         state = console.call("console:sync", {}, timeout=10)
         activity = next(a for s in state["agenda"] for a in s["activities"] if a["title"] == title)

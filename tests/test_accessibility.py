@@ -55,13 +55,15 @@ def join_phone(page, server, language: str = "en") -> None:
 
 # --- checks ---------------------------------------------------------------------------------------------------
 
+
 def axe_violations(page) -> list[dict]:
     # Evaluated through the DevTools protocol, which the page's CSP does not govern: the CSP stays on
     # for everything the app itself serves, so an inline script or style would still be refused.
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(AXE.read_text() + "\n;void 0")
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS)
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS
+    )
     return result["violations"]
 
 
@@ -77,14 +79,18 @@ def assert_no_serious_violations(page, name: str) -> None:
 SMALL_TARGETS = """() => {
   const small = [];
   const seen = new Set();
-  for (const node of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')) {
+  const tappable = 'a[href], button, input:not([type=hidden]), select, textarea, summary';
+  for (const node of document.querySelectorAll(tappable)) {
     if (!node.offsetParent && getComputedStyle(node).position !== 'fixed') continue;  // not shown
     // A radio or checkbox is tapped through its label, which wraps it.
-    const target = (node.type === 'radio' || node.type === 'checkbox') && node.closest('label') ? node.closest('label') : node;
+    const wrapped = (node.type === 'radio' || node.type === 'checkbox') && node.closest('label');
+    const target = wrapped ? node.closest('label') : node;
     if (seen.has(target)) continue;
     seen.add(target);
     const box = target.getBoundingClientRect();
-    if (box.width < 43.5 || box.height < 43.5) small.push(`${target.tagName}.${target.className} ${Math.round(box.width)}x${Math.round(box.height)} "${target.textContent.trim().slice(0, 30)}"`);
+    if (box.width >= 43.5 && box.height >= 43.5) continue;
+    const size = `${Math.round(box.width)}x${Math.round(box.height)}`;
+    small.push(`${target.tagName}.${target.className} ${size} "${target.textContent.trim().slice(0, 30)}"`);
   }
   return small;
 }"""
@@ -112,6 +118,7 @@ def text_at_200_percent(page) -> None:
 
 
 # --- the phone -----------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("language", ["en", "sw"])
 def test_join_page_is_accessible(browser, server, language):
@@ -191,9 +198,12 @@ def test_reduced_motion_is_respected(browser, server):
     with context(browser, reduced_motion="no-preference") as ctx:
         page = ctx.new_page()
         page.goto(f"{server.url}/p/{server.demo['projector']}")
-        assert page.evaluate("""() => { const card = document.createElement('li');
+        assert (
+            page.evaluate("""() => { const card = document.createElement('li');
             card.className = 'card arriving'; document.querySelector('#lanes').appendChild(card);
-            return getComputedStyle(card).animationName; }""") == "arrive"
+            return getComputedStyle(card).animationName; }""")
+            == "arrive"
+        )
 
 
 # --- read aloud ----------------------------------------------------------------------------------------------
@@ -211,11 +221,14 @@ FAKE_SPEECH = """(voices) => {
 }"""
 
 
-@pytest.mark.parametrize("voices, expected_lang, expected_text", [
-    (["en-GB", "sw-KE"], "sw-KE", "Mtandao tulio nao na mtandao tunaoutaka."),
-    (["en-US", "sw"], "sw", "Mtandao tulio nao na mtandao tunaoutaka."),
-    (["en-GB"], "en-GB", "The internet we have and the internet we want."),  # no Kiswahili voice: English
-])
+@pytest.mark.parametrize(
+    "voices, expected_lang, expected_text",
+    [
+        (["en-GB", "sw-KE"], "sw-KE", "Mtandao tulio nao na mtandao tunaoutaka."),
+        (["en-US", "sw"], "sw", "Mtandao tulio nao na mtandao tunaoutaka."),
+        (["en-GB"], "en-GB", "The internet we have and the internet we want."),  # no Kiswahili voice: English
+    ],
+)
 def test_read_aloud_uses_the_phones_voice_in_the_chosen_language(browser, server, voices, expected_lang, expected_text):
     with context(browser) as ctx:
         ctx.add_init_script(script=f"({FAKE_SPEECH})({voices!r})")
@@ -229,7 +242,9 @@ def test_read_aloud_uses_the_phones_voice_in_the_chosen_language(browser, server
 
 def test_read_aloud_is_hidden_without_speech(browser, server):
     with context(browser) as ctx:
-        ctx.add_init_script(script="Object.defineProperty(window, 'speechSynthesis', {configurable: true, value: undefined});")
+        ctx.add_init_script(
+            script="Object.defineProperty(window, 'speechSynthesis', {configurable: true, value: undefined});"
+        )
         page = ctx.new_page()
         join_phone(page, server)
         expect(page.locator(".read-aloud")).to_be_hidden()
@@ -237,10 +252,12 @@ def test_read_aloud_is_hidden_without_speech(browser, server):
 
 # --- the projector -------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("contrast", ["normal", "high"])
 def test_projector_is_accessible_and_readable_from_the_back(browser, server, contrast):
-    with context(browser, viewport={"width": 1920, "height": 1080}, is_mobile=False, has_touch=False,
-                 device_scale_factor=1) as ctx:
+    with context(
+        browser, viewport={"width": 1920, "height": 1080}, is_mobile=False, has_touch=False, device_scale_factor=1
+    ) as ctx:
         page = ctx.new_page()
         page.goto(f"{server.url}/p/{server.demo['projector']}?contrast={contrast}")
         expect(page.locator(".lane-name").first).to_contain_text("The internet we have")
@@ -270,5 +287,3 @@ def test_projector_contrast_key_is_remembered(browser, server):
         expect(body).not_to_have_class(re.compile("contrast-high"))
         page.goto(f"{server.url}/p/{server.demo['projector']}?contrast=high")
         expect(body).to_have_class(re.compile("contrast-high"))
-
-

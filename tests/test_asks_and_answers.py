@@ -3,17 +3,15 @@
 import pytest
 from sqlalchemy import select
 
-from facilitator.errors import InvalidInput
-from facilitator.extensions import db
+from facilitator.asks import answers, asks
 from facilitator.audit import AuditEntry
-from facilitator.events.models import Event
+from facilitator.board import entries, themes
 from facilitator.board.models import Entry
-from facilitator.staff.models import StaffUser
-from facilitator.asks import answers
-from facilitator.asks import asks
-from facilitator.board import entries
+from facilitator.errors import InvalidInput
 from facilitator.events import participants
-from facilitator.board import themes
+from facilitator.events.models import Event
+from facilitator.extensions import db
+from facilitator.staff.models import StaffUser
 from facilitator.voting import votes
 from tests import factories
 
@@ -25,11 +23,21 @@ def room(ctx, event, facilitator):
     actor = db.session.get(StaffUser, facilitator[0].id)
     child, _ = participants.join(current.join_code, group="child", age_band="14-15")
     cards = []
-    for lane, text in [("want", "Make reporting abuse easy and fast"), ("want", "Reporting should work in Kiswahili"),
-                       ("want", "Faster reporting of fake accounts"), ("have", "Too many adverts for betting"),
-                       ("have", "Betting adverts everywhere on videos")]:
-        card = entries.submit_entry(current, activity_id=current.current_activity_id, lane=lane, text=text,
-                                  client_key=factories.new_key(), participant=child).response
+    for lane, text in [
+        ("want", "Make reporting abuse easy and fast"),
+        ("want", "Reporting should work in Kiswahili"),
+        ("want", "Faster reporting of fake accounts"),
+        ("have", "Too many adverts for betting"),
+        ("have", "Betting adverts everywhere on videos"),
+    ]:
+        card = entries.submit_entry(
+            current,
+            activity_id=current.current_activity_id,
+            lane=lane,
+            text=text,
+            client_key=factories.new_key(),
+            participant=child,
+        ).response
         card.status = "approved"
         cards.append(card)
     db.session.commit()
@@ -99,9 +107,13 @@ def test_answers_are_screened_moderated_and_rated_once_each(room):
     event, actor, cards, government, telco = room
     ask = asks.create_ask(event, actor, "Make reporting easy")
     asks.assign(event, actor, ask.id, [government.id, telco.id])
-    answer = answers.submit_answer(event, telco, ask.id, "We will add Kiswahili reporting. Call 0722 000 000.",
-                                   {"what": "Kiswahili reporting in the app", "owner": "Head of Safety",
-                                    "due_on": "2027-06-30"})
+    answer = answers.submit_answer(
+        event,
+        telco,
+        ask.id,
+        "We will add Kiswahili reporting. Call 0722 000 000.",
+        {"what": "Kiswahili reporting in the app", "owner": "Head of Safety", "due_on": "2027-06-30"},
+    )
     assert answer.status == "pending" and "0722" not in answer.shown_text
     child, _ = participants.join(event.join_code, group="child", age_band="12-13")
     with pytest.raises(Exception) as not_shown:
@@ -131,7 +143,11 @@ def test_rating_splits_never_show_a_group_under_five(room):
         parent, _ = participants.join(event.join_code, group="parent")
         answers.rate_answer(event, parent, answer.id, "not_satisfied")
     by_age = answers.ratings_view(answer)["by_age_band"]
-    assert [(row["group"], row["count"]) for row in by_age] == [("12-13", 5), ("14-15", 6), ("smaller groups combined", 5)]
+    assert [(row["group"], row["count"]) for row in by_age] == [
+        ("12-13", 5),
+        ("14-15", 6),
+        ("smaller groups combined", 5),
+    ]
     assert all(row["count"] >= 5 for row in answers.ratings_view(answer)["by_group"] or [])
 
 
@@ -139,18 +155,27 @@ def test_register_lists_commitments_and_never_drops_an_unanswered_ask(room):
     event, actor, cards, government, telco = room
     answered = asks.create_ask(event, actor, "Make reporting easy")
     silent = asks.create_ask(event, actor, "Teach online safety in every school")
-    nobody = asks.create_ask(event, actor, "Free data for helplines")
+    asks.create_ask(event, actor, "Free data for helplines")  # assigned to nobody
     asks.assign(event, actor, answered.id, [telco.id, government.id])
     asks.assign(event, actor, silent.id, [government.id])
-    answer = answers.submit_answer(event, telco, answered.id, "Yes.", {"what": "Kiswahili reporting",
-                                                                       "owner": "Safety team", "due_on": "2027-01-31"})
+    answer = answers.submit_answer(
+        event,
+        telco,
+        answered.id,
+        "Yes.",
+        {"what": "Kiswahili reporting", "owner": "Safety team", "due_on": "2027-01-31"},
+    )
     answers.moderate_answer(event, actor, answer.id, "approve")
     register = answers.register(event)
     assert [(c["organisation"], c["what"], c["due_on"]) for c in register["commitments"]] == [
-        ("Safaricom", "Kiswahili reporting", "2027-01-31")]
+        ("Safaricom", "Kiswahili reporting", "2027-01-31")
+    ]
     unanswered = {u["ask"]: u["organisations"] for u in register["unanswered"]}
-    assert unanswered == {"Make reporting easy": ["Ministry of ICT"], "Teach online safety in every school":
-                          ["Ministry of ICT"], "Free data for helplines": []}
+    assert unanswered == {
+        "Make reporting easy": ["Ministry of ICT"],
+        "Teach online safety in every school": ["Ministry of ICT"],
+        "Free data for helplines": [],
+    }
     commitment_id = register["commitments"][0]["id"]
     answers.update_commitment(event, actor, commitment_id, {"status": "in_progress", "progress_note": "Pilot in March"})
     assert answers.register(event)["commitments"][0]["status"] == "in_progress"
@@ -161,7 +186,9 @@ def test_register_lists_commitments_and_never_drops_an_unanswered_ask(room):
 
 
 def test_projector_shows_the_board_grouped_by_theme_with_counts(app, event, console, phone, projector):
-    ids = [phone.submit(text, lane="want")["entry"]["id"] for text in ("Report button", "Report in Kiswahili", "Less ads")]
+    ids = [
+        phone.submit(text, lane="want")["entry"]["id"] for text in ("Report button", "Report in Kiswahili", "Less ads")
+    ]
     for entry_id in ids:
         console.emit("console:moderate", {"response_id": entry_id, "action": "approve"}, callback=True)
     with app.app_context():
@@ -169,8 +196,11 @@ def test_projector_shows_the_board_grouped_by_theme_with_counts(app, event, cons
         actor = db.session.scalar(select(StaffUser))
         theme = themes.create_theme(current, actor, event.current_activity_id, "Reporting", ids[:2])
         theme_id = theme.id
-    console.emit("console:activity_controls", {"activity_id": event.current_activity_id,
-                                               "changes": {"group_by_theme": True}}, callback=True)
+    console.emit(
+        "console:activity_controls",
+        {"activity_id": event.current_activity_id, "changes": {"group_by_theme": True}},
+        callback=True,
+    )
     snapshot = projector.emit("projector:sync", {}, callback=True)
     assert snapshot["activity"]["group_by_theme"] is True
     assert snapshot["results"]["themes"] == [{"id": theme_id, "name": "Reporting", "name_sw": None, "count": 2}]

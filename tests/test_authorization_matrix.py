@@ -32,22 +32,22 @@ before. So is every GET, whatever it answers.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import select, update
 
-from facilitator.web import ratelimit
-from facilitator.extensions import db, socketio
-from facilitator.events.models import Event
-from facilitator.safeguarding.models import SafeguardingFlag
-from facilitator.staff.models import StaffRole, StaffUser
 from facilitator.board import entries as board_service
 from facilitator.events import participants as participant_service
-from facilitator.staff import service as staff_service
+from facilitator.events.models import Event
+from facilitator.extensions import db, socketio
 from facilitator.live.connections import HANDLERS
+from facilitator.safeguarding.models import SafeguardingFlag
+from facilitator.staff import service as staff_service
+from facilitator.staff.models import StaffRole, StaffUser
+from facilitator.web import ratelimit
 from tests import factories
 from tests.conftest import csrf_token
 
@@ -124,11 +124,15 @@ GET  /console/<int:event_id>/reports/download                      login  login 
 """
 
 # What each POST sends besides its CSRF token (a valid one, so the row tests authorisation, not CSRF).
-FORMS: dict[str, Callable[["World"], dict]] = {
+FORMS: dict[str, Callable[[World], dict]] = {
     "POST /join": lambda w: {"code": w.join_code},
     "POST /lang": lambda w: {"lang": "sw", "next": "/"},
-    "POST /e/<code>/submit": lambda w: {"activity_id": w.board_id, "lane": "have", "text": "A card from the matrix",
-                                        "client_key": factories.new_key()},
+    "POST /e/<code>/submit": lambda w: {
+        "activity_id": w.board_id,
+        "lane": "have",
+        "text": "A card from the matrix",
+        "client_key": factories.new_key(),
+    },
     "POST /e/<code>/help": lambda w: {"where": "by the door"},
     "POST /e/<code>/vote": lambda w: {"activity_id": w.board_id, "choice": "0"},
     "POST /e/<code>/upvote": lambda w: {"response_id": w.approved_id},
@@ -136,25 +140,39 @@ FORMS: dict[str, Callable[["World"], dict]] = {
     "POST /d/<token>/asks/<int:ask_id>": lambda w: {"text": "We will train teachers this year."},
     # A fresh address each time: eleven wrong passwords for one address would hit its sign-in limit.
     "POST /staff/login": lambda w: {"email": f"nobody-{uuid.uuid4().hex[:8]}@example.org", "password": "wrong"},
-    "POST /staff/invite/<token>": lambda w: {"display_name": "Invited", "password": "a-long-password",
-                                             "password_again": "a-long-password"},
+    "POST /staff/invite/<token>": lambda w: {
+        "display_name": "Invited",
+        "password": "a-long-password",
+        "password_again": "a-long-password",
+    },
     "POST /console/<int:event_id>/staff/invites": lambda w: {"email": "new@example.org", "role": "moderator"},
     "POST /console/<int:event_id>/safeguarding/readiness": lambda w: {"item": "dpia"},
     "POST /console/<int:event_id>/safeguarding/words": lambda w: {"words": "matrixword"},
     "POST /console/<int:event_id>/safeguarding/purge": lambda w: {"confirm": "PURGE"},
-    "POST /console/<int:event_id>/asks/themes": lambda w: {"board": w.board_id, "name": "Kindness",
-                                                           "response_id": w.approved_id},
-    "POST /console/<int:event_id>/asks/themes/move": lambda w: {"board": w.board_id, "theme_id": w.theme_id,
-                                                                "response_id": w.approved_id},
+    "POST /console/<int:event_id>/asks/themes": lambda w: {
+        "board": w.board_id,
+        "name": "Kindness",
+        "response_id": w.approved_id,
+    },
+    "POST /console/<int:event_id>/asks/themes/move": lambda w: {
+        "board": w.board_id,
+        "theme_id": w.theme_id,
+        "response_id": w.approved_id,
+    },
     "POST /console/<int:event_id>/asks/themes/<int:theme_id>/rename": lambda w: {"name": "Respect"},
     "POST /console/<int:event_id>/asks/": lambda w: {"text": "Teach online safety in every school"},
     "POST /console/<int:event_id>/asks/<int:ask_id>": lambda w: {"text": "Teach online safety in every class"},
     "POST /console/<int:event_id>/asks/organisations": lambda w: {"name": "Safaricom", "sector": "isp_telco"},
     "POST /console/<int:event_id>/commitments/<int:commitment_id>": lambda w: {"status": "in_progress"},
-    "POST /console/<int:event_id>/notes/save": lambda w: {"session_id": w.session_id, "client_key": factories.new_key(),
-                                                          "text": "Children asked for reporting in Kiswahili"},
-    "POST /console/<int:event_id>/notes/delete": lambda w: {"session_id": w.session_id,
-                                                            "client_key": factories.new_key()},
+    "POST /console/<int:event_id>/notes/save": lambda w: {
+        "session_id": w.session_id,
+        "client_key": factories.new_key(),
+        "text": "Children asked for reporting in Kiswahili",
+    },
+    "POST /console/<int:event_id>/notes/delete": lambda w: {
+        "session_id": w.session_id,
+        "client_key": factories.new_key(),
+    },
 }
 
 # What a GET sends in its query string, where the page needs one.
@@ -169,8 +187,12 @@ GETS_THAT_WRITE: dict[str, str] = {
 }
 
 # Which actor holds the real token of a route with ``<token>`` in it.
-TOKEN_HOLDERS = {"projector.projector_page": "proj", "auth.staff.accept_invite": "invitee",
-                 "duty_bearers.answer_page": "duty", "duty_bearers.submit_answer": "duty"}
+TOKEN_HOLDERS = {
+    "projector.projector_page": "proj",
+    "auth.staff.accept_invite": "invitee",
+    "duty_bearers.answer_page": "duty",
+    "duty_bearers.submit_answer": "duty",
+}
 
 # --- Socket events ----------------------------------------------------------------------------------
 #
@@ -216,9 +238,13 @@ safeguarding:follow_up   refused  403      403      ok       403      ok       4
 """
 
 # What each event sends: always event A's objects.
-PAYLOADS: dict[str, Callable[["World"], dict]] = {
-    "participant:submit": lambda w: {"activity_id": w.board_id, "lane": "have", "text": "A card",
-                                     "client_key": factories.new_key()},
+PAYLOADS: dict[str, Callable[[World], dict]] = {
+    "participant:submit": lambda w: {
+        "activity_id": w.board_id,
+        "lane": "have",
+        "text": "A card",
+        "client_key": factories.new_key(),
+    },
     "participant:help": lambda w: {"where": "by the door"},
     "participant:sync": lambda w: {},
     "participant:vote": lambda w: {"activity_id": w.board_id, "choices": [0]},
@@ -235,7 +261,10 @@ PAYLOADS: dict[str, Callable[["World"], dict]] = {
     "console:activity_controls": lambda w: {"activity_id": w.board_id, "changes": {"upvotes": False}},
     "console:timer": lambda w: {"activity_id": w.board_id, "seconds": 60},
     "console:reset_activity": lambda w: {"activity_id": w.wall_id, "confirm": WALL_TITLE},
-    "console:save_activity": lambda w: {"activity_id": w.wall_id, "activity": {"kind": "wordcloud", "title": "One word"}},
+    "console:save_activity": lambda w: {
+        "activity_id": w.wall_id,
+        "activity": {"kind": "wordcloud", "title": "One word"},
+    },
     "console:move_activity": lambda w: {"activity_id": w.wall_id, "direction": "up"},
     "console:duplicate_activity": lambda w: {"activity_id": w.wall_id},
     "console:activity_spec": lambda w: {"activity_id": w.wall_id},
@@ -243,8 +272,12 @@ PAYLOADS: dict[str, Callable[["World"], dict]] = {
     "console:moderate": lambda w: {"response_id": w.response_id, "action": "approve"},
     "console:edit": lambda w: {"response_id": w.response_id, "text": "Corrected by the matrix"},
     "console:escalate": lambda w: {"response_id": w.response_id, "note": "please look"},
-    "console:paper_entry": lambda w: {"activity_id": w.board_id, "lane": "want", "text": "A paper card",
-                                      "client_key": factories.new_key()},
+    "console:paper_entry": lambda w: {
+        "activity_id": w.board_id,
+        "lane": "want",
+        "text": "A paper card",
+        "client_key": factories.new_key(),
+    },
     "safeguarding:sync": lambda w: {},
     "safeguarding:follow_up": lambda w: {"flag_id": w.flag_id, "state": "acknowledged", "note": "seen"},
 }
@@ -262,14 +295,20 @@ def parse_table(table: str) -> tuple[tuple[str, ...], dict[str, dict[str, str]]]
         key, outcomes = " ".join(words[:key_width]), words[key_width:]
         assert len(outcomes) == len(actors), f"{key}: {len(outcomes)} outcomes for {len(actors)} actors"
         assert key not in rows, f"{key} is listed twice"
-        rows[key] = dict(zip(actors, outcomes))
+        rows[key] = dict(zip(actors, outcomes, strict=True))
     return actors, rows
 
 
 ACTORS, HTTP_ROWS = parse_table(HTTP_TABLE)
 SOCKET_ACTORS, SOCKET_ROWS = parse_table(SOCKET_TABLE)
-STAFF_ACTORS = {"facil": "facilitator", "moder": "moderator", "safeg": "safeguarding", "rappo": "rapporteur",
-                "duty": "duty_bearer", "o_fac": "facilitator"}
+STAFF_ACTORS = {
+    "facil": "facilitator",
+    "moder": "moderator",
+    "safeg": "safeguarding",
+    "rappo": "rapporteur",
+    "duty": "duty_bearer",
+    "o_fac": "facilitator",
+}
 HTTP_OUTCOMES = {"ok", "own", "done", "phone", "login", "join", "404", "401", "400"}
 SOCKET_OUTCOMES = {"ok", "403", "404", "400", "refused"}
 REFUSALS = {"login", "join", "404", "401", "403", "refused"}
@@ -315,30 +354,62 @@ def build_world() -> World:
         event_id = event_b.id if actor == "o_fac" else event_a.id
         # No password: the matrix is about authorisation, so sessions are made directly (hashing is slow).
         user = staff_service.create_user(f"{actor}-{uuid.uuid4().hex[:8]}@example.org", actor)
-        staff_service.grant_role(user, event_id, role, owner=role == "facilitator",
-                                 organisation="Ministry of ICT" if role == "duty_bearer" else None)
+        staff_service.grant_role(
+            user,
+            event_id,
+            role,
+            owner=role == "facilitator",
+            organisation="Ministry of ICT" if role == "duty_bearer" else None,
+        )
         staff_ids[actor], emails[actor] = user.id, user.email
     participant_a, token_a = participant_service.join(event_a.join_code)
     _, token_b = participant_service.join(event_b.join_code)
     db.session.commit()
     a = db.session.get(Event, event_a.id)
     board, wall = a.sessions[0].activities[0], a.sessions[0].activities[1]
-    card = board_service.submit_entry(a, activity_id=board.id, lane="have", text="A card waiting for a moderator",
-                                      client_key=factories.new_key(), participant=participant_a)
+    card = board_service.submit_entry(
+        a,
+        activity_id=board.id,
+        lane="have",
+        text="A card waiting for a moderator",
+        client_key=factories.new_key(),
+        participant=participant_a,
+    )
     board.settings = {**board.settings, "upvotes": True}
-    on_board = board_service.submit_entry(a, activity_id=board.id, lane="want", text="A card on the board",
-                                          client_key=factories.new_key(), paper_by=db.session.get(StaffUser, staff_ids["facil"]))
+    on_board = board_service.submit_entry(
+        a,
+        activity_id=board.id,
+        lane="want",
+        text="A card on the board",
+        client_key=factories.new_key(),
+        paper_by=db.session.get(StaffUser, staff_ids["facil"]),
+    )
     flag = SafeguardingFlag(event_id=a.id, reasons=["distress"])
     db.session.add(flag)
-    issued = staff_service.invite_staff(a.id, staff_service.require(staff_ids["facil"], a.id, "run_agenda"),
-                                        email="invitee@example.org", role="rapporteur")
+    issued = staff_service.invite_staff(
+        a.id,
+        staff_service.require(staff_ids["facil"], a.id, "run_agenda"),
+        email="invitee@example.org",
+        role="rapporteur",
+    )
     db.session.commit()
     world = World(
-        event_a=a.id, event_b=event_b.id, join_code=a.join_code, projector_token=a.projector_token,
-        board_id=board.id, wall_id=wall.id, response_id=card.response.id, approved_id=on_board.response.id, flag_id=flag.id,
-        invite_id=issued.invite.id, invite_token=issued.token, session_id=a.sessions[0].id,
+        event_a=a.id,
+        event_b=event_b.id,
+        join_code=a.join_code,
+        projector_token=a.projector_token,
+        board_id=board.id,
+        wall_id=wall.id,
+        response_id=card.response.id,
+        approved_id=on_board.response.id,
+        flag_id=flag.id,
+        invite_id=issued.invite.id,
+        invite_token=issued.token,
+        session_id=a.sessions[0].id,
         moderator_role_id=db.session.scalar(select(StaffRole.id).where(StaffRole.user_id == staff_ids["moder"])),
-        staff_ids=staff_ids, emails=emails, participant_tokens={"part": token_a, "o_part": token_b},
+        staff_ids=staff_ids,
+        emails=emails,
+        participant_tokens={"part": token_a, "o_part": token_b},
     )
     add_asks_and_answers(world, a, db.session.get(StaffUser, staff_ids["facil"]))
     return world
@@ -346,10 +417,9 @@ def build_world() -> World:
 
 def add_asks_and_answers(world: World, event: Event, facilitator: StaffUser) -> None:
     """A theme, an ask, an organisation with its answering link, and its approved answer and commitment."""
-    from facilitator.asks.models import Commitment
     from facilitator.agenda import editing
-    from facilitator.asks import answers
-    from facilitator.asks import asks
+    from facilitator.asks import answers, asks
+    from facilitator.asks.models import Commitment
     from facilitator.board import themes
 
     world.theme_id = themes.create_theme(event, facilitator, world.board_id, "Kindness", [world.approved_id]).id
@@ -357,13 +427,19 @@ def add_asks_and_answers(world: World, event: Event, facilitator: StaffUser) -> 
     organisation = asks.add_organisation(event, facilitator, "Ministry of ICT", "government")
     db.session.commit()
     world.organisation_id, world.answer_token = organisation.id, organisation.answer_token
-    answer = answers.submit_answer(event, organisation, world.ask_id, "We will train teachers.",
-                                   {"what": "Train 500 teachers", "owner": "Ministry of ICT", "due_on": ""})
+    answer = answers.submit_answer(
+        event,
+        organisation,
+        world.ask_id,
+        "We will train teachers.",
+        {"what": "Train 500 teachers", "owner": "Ministry of ICT", "due_on": ""},
+    )
     answers.moderate_answer(event, facilitator, answer.id, "approve")
     world.answer_id = answer.id
     world.commitment_id = db.session.scalar(select(Commitment.id).where(Commitment.answer_id == answer.id))
     world.response_activity_id = editing.add_activity(
-        event, facilitator, event.sessions[0].id, {"kind": "response", "title": "Duty bearers respond"}).id
+        event, facilitator, event.sessions[0].id, {"kind": "response", "title": "Duty bearers respond"}
+    ).id
 
 
 def wipe_database() -> None:
@@ -415,11 +491,18 @@ def http_client(app, world: World, actor: str):
 
 def url_for_cell(app, rule, world: World, actor: str) -> str:
     values = {
-        "event_id": world.event_a, "code": world.join_code, "invite_id": world.invite_id,
-        "role_id": world.moderator_role_id, "filename": "console/console.css", "theme_id": world.theme_id,
-        "ask_id": world.ask_id, "organisation_id": world.organisation_id, "commitment_id": world.commitment_id,
+        "event_id": world.event_a,
+        "code": world.join_code,
+        "invite_id": world.invite_id,
+        "role_id": world.moderator_role_id,
+        "filename": "console/console.css",
+        "theme_id": world.theme_id,
+        "ask_id": world.ask_id,
+        "organisation_id": world.organisation_id,
+        "commitment_id": world.commitment_id,
         "token": {"proj": world.projector_token, "invitee": world.invite_token, "duty": world.answer_token}[actor]
-        if TOKEN_HOLDERS.get(rule.endpoint) == actor else GUESSED_TOKEN,
+        if TOKEN_HOLDERS.get(rule.endpoint) == actor
+        else GUESSED_TOKEN,
     }
     missing = set(rule.arguments) - set(values)
     assert not missing, f"{rule.rule}: the matrix does not know how to fill {missing}; add it to url_for_cell"
@@ -432,8 +515,15 @@ def http_outcome_holds(outcome: str, reply, world: World) -> bool:
     return {
         "ok": lambda: reply.status_code == 200,
         "own": lambda: reply.status_code == 200 and world.join_code not in reply.get_data(as_text=True),
-        "done": lambda: reply.status_code == 201 or (reply.status_code in (302, 303) and location.startswith("/")
-                                                     and location != "/staff/login" and not location.startswith("/j/")),
+        "done": lambda: (
+            reply.status_code == 201
+            or (
+                reply.status_code in (302, 303)
+                and location.startswith("/")
+                and location != "/staff/login"
+                and not location.startswith("/j/")
+            )
+        ),
         "phone": lambda: reply.status_code in (302, 303) and location == f"/e/{world.join_code}",
         "login": lambda: reply.status_code == 302 and location == "/staff/login",
         "join": lambda: reply.status_code == 302 and location == f"/j/{world.join_code}",
@@ -487,8 +577,10 @@ def test_http_route(app, key):
         url = url_for_cell(app, rule, world, actor)
         form = None
         if method == "POST":
-            form = {**FORMS.get(key, lambda w: {})(world),
-                    "csrf_token": csrf_token(client.get("/staff/login").get_data(as_text=True))}
+            form = {
+                **FORMS.get(key, lambda w: {})(world),
+                "csrf_token": csrf_token(client.get("/staff/login").get_data(as_text=True)),
+            }
         before = in_app(app, database_fingerprint)
         reply = client.open(url, method=method, data=form, query_string=QUERIES.get(key))
         reply.close()  # a file is a stream: close it, or it leaks a file handle
@@ -525,8 +617,10 @@ def test_event_b_pages_cannot_reach_event_a_objects(app, key):
     world = in_app(app, build_world)
     client = http_client(app, world, "o_fac")
     url = url_for_cell(app, rule, world, "o_fac").replace(f"/console/{world.event_a}/", f"/console/{world.event_b}/", 1)
-    form = {**FORMS.get(key, lambda w: {})(world),
-            "csrf_token": csrf_token(client.get("/staff/login").get_data(as_text=True))}
+    form = {
+        **FORMS.get(key, lambda w: {})(world),
+        "csrf_token": csrf_token(client.get("/staff/login").get_data(as_text=True)),
+    }
     before = in_app(app, lambda: event_a_fingerprint(world))
     client.post(url, data=form).close()
     assert in_app(app, lambda: event_a_fingerprint(world)) == before, f"{key} through event B changed event A"

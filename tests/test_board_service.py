@@ -3,14 +3,14 @@
 import pytest
 from sqlalchemy import func, select
 
-from facilitator.errors import Conflict, InvalidInput
-from facilitator.extensions import db
 from facilitator.agenda.models import Activity
-from facilitator.events.models import Event
-from facilitator.board.models import Entry
-from facilitator.safeguarding.models import SafeguardingFlag
 from facilitator.board import entries
+from facilitator.board.models import Entry
+from facilitator.errors import Conflict, InvalidInput
 from facilitator.events import participants
+from facilitator.events.models import Event
+from facilitator.extensions import db
+from facilitator.safeguarding.models import SafeguardingFlag
 from tests import factories
 
 
@@ -24,8 +24,12 @@ def child(ctx, event):
 def submit(event, participant, text="Too many ads", lane="have", key=None, activity_id=None):
     event = db.session.get(Event, event.id)
     return entries.submit_entry(
-        event, activity_id=activity_id or event.current_activity_id, lane=lane, text=text,
-        client_key=key or factories.new_key(), participant=participant,
+        event,
+        activity_id=activity_id or event.current_activity_id,
+        lane=lane,
+        text=text,
+        client_key=key or factories.new_key(),
+        participant=participant,
     )
 
 
@@ -73,8 +77,14 @@ def test_a_participant_of_another_event_cannot_write_here(event, child):
     elsewhere = factories.event_with_open_board()
     stranger, _ = participants.join(elsewhere.join_code)
     db.session.commit()
-    outcome = entries.store_entries(db.session.get(Event, event.id), [entries.NewEntry(
-        event.current_activity_id, "have", "sneaking in", factories.new_key(), participant_id=stranger.id)])
+    outcome = entries.store_entries(
+        db.session.get(Event, event.id),
+        [
+            entries.NewEntry(
+                event.current_activity_id, "have", "sneaking in", factories.new_key(), participant_id=stranger.id
+            )
+        ],
+    )
     assert [o.code for o in outcome] == ["unknown_participant"]
     assert db.session.scalar(select(func.count(Entry.id))) == 0
 
@@ -89,8 +99,14 @@ def test_another_participants_key_is_refused(event, child):
 
 @pytest.mark.parametrize(
     "text, code",
-    [("", "empty_text"), ("   \n ", "empty_text"), ("x" * 281, "text_too_long"), (42, "invalid_text"),
-     (["a list"], "invalid_text"), ({"a": 1}, "invalid_text")],
+    [
+        ("", "empty_text"),
+        ("   \n ", "empty_text"),
+        ("x" * 281, "text_too_long"),
+        (42, "invalid_text"),
+        (["a list"], "invalid_text"),
+        ({"a": 1}, "invalid_text"),
+    ],
 )
 def test_bad_text_is_refused_and_nothing_stored(event, child, text, code):
     kept = submit(event, child, text="an earlier entry")
@@ -160,4 +176,3 @@ def test_cards_on_board_read_as_rows_match_the_card_views(event, child):
     cards = entries.cards_on_board(wall.id)
     assert cards == [entries.card_view(r) for r in entries.approved_cards(wall.id)]
     assert [c["text"] for c in cards] == ["third card", "first card", "second card"]  # pinned first
-

@@ -2,10 +2,9 @@ import re
 
 from sqlalchemy import select
 
-from facilitator.extensions import db
 from facilitator.agenda.models import Activity
 from facilitator.events.models import Event
-from facilitator.staff.models import StaffUser
+from facilitator.extensions import db
 from facilitator.staff import service as staff_service
 
 

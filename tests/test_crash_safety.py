@@ -35,8 +35,12 @@ class OutboxPhone:
         self.index = index
         self.cookie = cookie
         self.outbox = [
-            {"activity_id": activity_id, "lane": lane, "client_key": f"crash{index:02d}{rng.getrandbits(64):016x}",
-             "text": f"Phone {chr(97 + index)} idea {n} for safer apps"}
+            {
+                "activity_id": activity_id,
+                "lane": lane,
+                "client_key": f"crash{index:02d}{rng.getrandbits(64):016x}",
+                "text": f"Phone {chr(97 + index)} idea {n} for safer apps",
+            }
             for n in range(ENTRIES_PER_PHONE)
         ]
         self.keys = [e["client_key"] for e in self.outbox]
@@ -50,8 +54,13 @@ class OutboxPhone:
     def _connect(self, url: str) -> bool:
         client = socketio.Client(reconnection=False)
         try:
-            client.connect(url, auth={"view": "participant"}, headers={"Cookie": self.cookie},
-                           transports=["websocket"], wait_timeout=5)
+            client.connect(
+                url,
+                auth={"view": "participant"},
+                headers={"Cookie": self.cookie},
+                transports=["websocket"],
+                wait_timeout=5,
+            )
         except socketio.exceptions.ConnectionError:
             close_client(client)
             return False
@@ -74,8 +83,11 @@ class OutboxPhone:
             entry = self.outbox[0]  # re-sent first after a reconnect: the outbox keeps its order
             try:
                 ack = self.client.call("participant:submit", entry, timeout=5)
-            except (socketio.exceptions.TimeoutError, socketio.exceptions.BadNamespaceError,
-                    socketio.exceptions.DisconnectedError):
+            except (
+                socketio.exceptions.TimeoutError,
+                socketio.exceptions.BadNamespaceError,
+                socketio.exceptions.DisconnectedError,
+            ):
                 self.close()
                 continue
             if not ack or not ack.get("ok"):
@@ -106,8 +118,12 @@ def test_acknowledged_entries_survive_kill_9_and_resends_are_never_duplicated(as
         activity_id, lane = post_moderated_board(db_path, int(demo["console"]))
         staff = Browserless(server.url).sign_in("facilitator@demo.local", demo["password"])
         console = socketio.Client(reconnection=False)
-        console.connect(server.url, auth={"view": "console", "event_id": int(demo["console"])},
-                        headers={"Cookie": staff.cookie_header()}, wait_timeout=10)
+        console.connect(
+            server.url,
+            auth={"view": "console", "event_id": int(demo["console"])},
+            headers={"Cookie": staff.cookie_header()},
+            wait_timeout=10,
+        )
         try:
             assert console.call("console:open_activity", {"activity_id": activity_id}, timeout=10)["ok"]
         finally:
@@ -150,8 +166,10 @@ def test_acknowledged_entries_survive_kill_9_and_resends_are_never_duplicated(as
         assert phone.connects >= 2, "every phone reconnected after the crash"
 
     with closing(sqlite3.connect(db_path)) as conn:
-        rows = conn.execute("SELECT client_key, id, COUNT(*) OVER (PARTITION BY client_key) FROM responses "
-                            "WHERE activity_id = ?", (activity_id,)).fetchall()
+        rows = conn.execute(
+            "SELECT client_key, id, COUNT(*) OVER (PARTITION BY client_key) FROM responses WHERE activity_id = ?",
+            (activity_id,),
+        ).fetchall()
     stored = {key: (entry_id, count) for key, entry_id, count in rows}
     all_keys = {key for phone in phones for key in phone.keys}
     before_kill = {key: i for phone in phones for key, i in phone.acked_before_kill.items()}

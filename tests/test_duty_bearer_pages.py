@@ -11,13 +11,11 @@ from html import unescape
 import pytest
 from sqlalchemy import select
 
-from facilitator.asks import answering
-from facilitator.extensions import db
+from facilitator.asks import answering, answers, asks
 from facilitator.asks.models import Commitment, DutyBearerAnswer
 from facilitator.events.models import Event
+from facilitator.extensions import db
 from facilitator.staff.models import StaffUser
-from facilitator.asks import answers
-from facilitator.asks import asks
 from tests import factories
 from tests.clocks import frozen_limit
 from tests.conftest import csrf_token, received
@@ -43,28 +41,48 @@ def build_room(app, event, facilitator) -> Room:
         ministry = asks.add_organisation(current, actor, "Ministry of ICT", "government")
         telco = asks.add_organisation(current, actor, "Safaricom", "isp_telco")
         social = asks.add_organisation(current, actor, "TikTok", "social_media")
-        reporting = asks.create_ask(current, actor, "Make reporting abuse easy and fast",
-                                    text_sw="Kuripoti unyanyasaji kuwe rahisi na haraka")
-        betting = asks.create_ask(current, actor, "Stop betting adverts reaching children",
-                                  text_sw="Komesheni matangazo ya kamari kwa watoto")
+        reporting = asks.create_ask(
+            current, actor, "Make reporting abuse easy and fast", text_sw="Kuripoti unyanyasaji kuwe rahisi na haraka"
+        )
+        betting = asks.create_ask(
+            current, actor, "Stop betting adverts reaching children", text_sw="Komesheni matangazo ya kamari kwa watoto"
+        )
         parents = asks.create_ask(current, actor, "Teach parents about online safety")
         asks.assign(current, actor, reporting.id, [ministry.id, social.id])
         asks.assign(current, actor, betting.id, [telco.id])
         organisations = {o.name: o for o in (ministry, telco, social)}
-        return Room(event.id, current.join_code, actor.id, [reporting.id, betting.id, parents.id],
-                    {name: o.id for name, o in organisations.items()},
-                    {name: o.answer_token for name, o in organisations.items()})
+        return Room(
+            event.id,
+            current.join_code,
+            actor.id,
+            [reporting.id, betting.id, parents.id],
+            {name: o.id for name, o in organisations.items()},
+            {name: o.answer_token for name, o in organisations.items()},
+        )
 
 
-def give_answer(app, room: Room, organisation: str, ask_index: int, text: str, commitment: dict | None = None,
-                *, moderate: str | None = "approve") -> int:
+def give_answer(
+    app,
+    room: Room,
+    organisation: str,
+    ask_index: int,
+    text: str,
+    commitment: dict | None = None,
+    *,
+    moderate: str | None = "approve",
+) -> int:
     """An organisation's answer through the service, moderated as asked; returns the answer's id."""
     from facilitator.asks.models import Organisation
 
     with app.app_context():
         event = db.session.get(Event, room.event_id)
-        answer = answers.submit_answer(event, db.session.get(Organisation, room.organisations[organisation]),
-                                       room.asks[ask_index], text, commitment)
+        answer = answers.submit_answer(
+            event,
+            db.session.get(Organisation, room.organisations[organisation]),
+            room.asks[ask_index],
+            text,
+            commitment,
+        )
         if moderate:
             answers.moderate_answer(event, db.session.get(StaffUser, room.actor_id), answer.id, moderate)
         return answer.id
@@ -123,7 +141,7 @@ def test_page_shows_event_organisation_and_every_ask_with_theirs_first(client, r
     # The ask put to Safaricom comes first and is marked; the others follow in the children's priority order.
     positions = [html.index(f'id="ask-{ask_id}"') for ask_id in (room.asks[1], room.asks[0], room.asks[2])]
     assert positions == sorted(positions)
-    put_to_you = html[html.index(f'id="ask-{room.asks[1]}"'):html.index(f'id="ask-{room.asks[0]}"')]
+    put_to_you = html[html.index(f'id="ask-{room.asks[1]}"') : html.index(f'id="ask-{room.asks[0]}"')]
     assert "Put to you" in put_to_you and "Ask 2" in put_to_you
     assert "Kuripoti unyanyasaji kuwe rahisi na haraka" in page and 'lang="sw"' in html
     assert page.count("Not answered yet") == 3
@@ -133,17 +151,31 @@ def test_page_shows_event_organisation_and_every_ask_with_theirs_first(client, r
 
 def test_answer_with_commitment_is_stored_waits_for_moderator_and_reaches_staff(app, client, room, console):
     received(console, "answer")
-    reply = post_answer(client, room.tokens["Safaricom"], room.asks[1], text="We will block betting adverts for under-18s.",
-                        what="Age-gate betting adverts", owner="Head of Trust & Safety", due_on="2027-06-30")
+    reply = post_answer(
+        client,
+        room.tokens["Safaricom"],
+        room.asks[1],
+        text="We will block betting adverts for under-18s.",
+        what="Age-gate betting adverts",
+        owner="Head of Trust & Safety",
+        due_on="2027-06-30",
+    )
     assert reply.status_code == 302
     assert reply.headers["Location"].endswith(f"/d/{room.tokens['Safaricom']}?saved={room.asks[1]}#ask-{room.asks[1]}")
     with app.app_context():
         answer = db.session.scalar(select(DutyBearerAnswer))
         commitment = db.session.scalar(select(Commitment))
         assert (answer.ask_id, answer.organisation_id, answer.status) == (
-            room.asks[1], room.organisations["Safaricom"], "pending")
+            room.asks[1],
+            room.organisations["Safaricom"],
+            "pending",
+        )
         assert (commitment.what, commitment.owner, commitment.due_on.isoformat(), commitment.status) == (
-            "Age-gate betting adverts", "Head of Trust & Safety", "2027-06-30", "planned")
+            "Age-gate betting adverts",
+            "Head of Trust & Safety",
+            "2027-06-30",
+            "planned",
+        )
     staff_news = received(console, "answer")
     assert staff_news and staff_news[-1]["answer"]["organisation"] == "Safaricom"
 
@@ -154,11 +186,21 @@ def test_answer_with_commitment_is_stored_waits_for_moderator_and_reaches_staff(
 
 def test_changing_an_answer_updates_it_and_sends_it_back_to_the_moderator(app, client, room):
     give_answer(app, room, "TikTok", 0, "We have a report button.", moderate="approve")
-    assert "Shown: children can see this answer" in text_of(client.get(f"/d/{room.tokens['TikTok']}").get_data(as_text=True))
-    reply = post_answer(client, room.tokens["TikTok"], room.asks[0], text="Reporting in Kiswahili by June.",
-                        what="Kiswahili reporting", owner="Policy lead, East Africa")
+    assert "Shown: children can see this answer" in text_of(
+        client.get(f"/d/{room.tokens['TikTok']}").get_data(as_text=True)
+    )
+    reply = post_answer(
+        client,
+        room.tokens["TikTok"],
+        room.asks[0],
+        text="Reporting in Kiswahili by June.",
+        what="Kiswahili reporting",
+        owner="Policy lead, East Africa",
+    )
     assert reply.status_code == 302
-    assert stored_answers(app) == [(room.organisations["TikTok"], room.asks[0], "Reporting in Kiswahili by June.", "pending")]
+    assert stored_answers(app) == [
+        (room.organisations["TikTok"], room.asks[0], "Reporting in Kiswahili by June.", "pending")
+    ]
     with app.app_context():
         assert db.session.scalar(select(Commitment)).due_on is None
 
@@ -176,15 +218,22 @@ def test_missing_csrf_token_is_refused(app, client, room):
 
 
 def test_bad_due_date_is_explained_and_the_text_is_kept(app, client, room):
-    reply = post_answer(client, room.tokens["Safaricom"], room.asks[1], text="We will act on <betting> adverts.",
-                        what="Stop the adverts", owner="CEO", due_on="30/06/2027")
+    reply = post_answer(
+        client,
+        room.tokens["Safaricom"],
+        room.asks[1],
+        text="We will act on <betting> adverts.",
+        what="Stop the adverts",
+        owner="CEO",
+        due_on="30/06/2027",
+    )
     assert reply.status_code == 400
     html = reply.get_data(as_text=True)
     assert "Give the due date as YYYY-MM-DD." in html
     assert "We will act on &lt;betting&gt; adverts.</textarea>" in html  # kept, and escaped
     assert 'value="30/06/2027"' in html and "Stop the adverts</textarea>" in html
-    form = html[html.index(f'id="ask-{room.asks[1]}"'):]
-    assert "<details class=\"answer-form\" open>" in form[:form.index("</section>")]
+    form = html[html.index(f'id="ask-{room.asks[1]}"') :]
+    assert '<details class="answer-form" open>' in form[: form.index("</section>")]
     assert stored_answers(app) == []
 
 
@@ -202,8 +251,9 @@ def test_commitment_without_an_owner_and_empty_or_long_answers_are_refused(app, 
 def test_unknown_ask_or_another_events_ask_is_not_found(app, client, room, facilitator):
     with app.app_context():
         other = factories.event_with_open_board()
-        other_ask = asks.create_ask(db.session.get(Event, other.id), db.session.get(StaffUser, facilitator[0].id),
-                                    "Another event's ask")
+        other_ask = asks.create_ask(
+            db.session.get(Event, other.id), db.session.get(StaffUser, facilitator[0].id), "Another event's ask"
+        )
         other_ask_id = other_ask.id
     for ask_id in (999_999, other_ask_id):
         reply = post_answer(client, room.tokens["Safaricom"], ask_id, text="An answer")
@@ -229,14 +279,20 @@ def test_renewed_link_revokes_the_old_one(app, client, room):
     old = room.tokens["TikTok"]
     with app.app_context():
         event = db.session.get(Event, room.event_id)
-        new = asks.renew_answer_link(event, db.session.get(StaffUser, room.actor_id), room.organisations["TikTok"]).answer_token
+        new = asks.renew_answer_link(
+            event, db.session.get(StaffUser, room.actor_id), room.organisations["TikTok"]
+        ).answer_token
     assert client.get(f"/d/{old}").status_code == 404
     assert client.get(f"/d/{new}").status_code == 200
 
 
 def test_no_asks_yet_says_so(app, client, event, facilitator):
     with app.app_context():
-        organisation = asks.add_organisation(db.session.get(Event, event.id), db.session.get(StaffUser, facilitator[0].id),
-                                             "Ministry of ICT", "government")
+        organisation = asks.add_organisation(
+            db.session.get(Event, event.id),
+            db.session.get(StaffUser, facilitator[0].id),
+            "Ministry of ICT",
+            "government",
+        )
         token = organisation.answer_token
     assert "not ready yet" in client.get(f"/d/{token}").get_data(as_text=True)

@@ -26,7 +26,9 @@ def test_facilitator_moves_through_three_kinds_and_everyone_follows(server):
         phone.evaluate("window.__sameDocument = true")  # gone if the page ever reloads
 
         # 1. A word cloud (pre-moderated): the phone follows, the moderator approves, the cloud draws.
-        console.locator(".agenda-activity", has_text="How do you feel online?").get_by_role("button", name="Open").click()
+        console.locator(".agenda-activity", has_text="How do you feel online?").get_by_role(
+            "button", name="Open"
+        ).click()
         expect(phone.locator(".prompt-title")).to_have_text("How do you feel online?")
         for word in ("hopeful", "Hopeful!", "worried"):
             phone.fill("#text-main", word)
@@ -52,7 +54,9 @@ def test_facilitator_moves_through_three_kinds_and_everyone_follows(server):
         screenshot(projector, "projector-poll")
 
         # 3. A children's scale answered with faces; results shown on phones too.
-        console.locator(".agenda-activity", has_text="How safe do you feel online?").get_by_role("button", name="Open").click()
+        console.locator(".agenda-activity", has_text="How safe do you feel online?").get_by_role(
+            "button", name="Open"
+        ).click()
         expect(phone.locator(".prompt-title")).to_have_text("How safe do you feel online?")
         console.get_by_label("Results on phones").check()
         expect(phone.locator("#phone-results .average")).to_have_text("–")

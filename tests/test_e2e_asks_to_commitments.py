@@ -33,8 +33,10 @@ def test_from_childrens_cards_to_the_commitments_register(server):
         console = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
         sign_in_and_get_ready(console, server)
         open_childrens_board(console)
-        phones = [join(browser, server, text) for text in
-                  ("Reporting abuse should be easy and fast", "Reporting buttons in Kiswahili")]
+        phones = [
+            join(browser, server, text)
+            for text in ("Reporting abuse should be easy and fast", "Reporting buttons in Kiswahili")
+        ]
         expect(console.locator("#queue .entry")).to_have_count(2)  # both arrived before approving
         for left in (1, 0):
             console.locator("#queue .entry").first.get_by_role("button", name="Approve").click()
@@ -47,7 +49,9 @@ def test_from_childrens_cards_to_the_commitments_register(server):
         suggestion.locator("input[name=name]").fill("Reporting")
         suggestion.get_by_role("button", name="Accept").click()
         expect(asks.locator(".theme input[name=name]").first).to_have_value("Reporting")
-        asks.locator(".theme").first.locator("input[name=text]").fill("Make reporting abuse easy, fast and in our language")
+        asks.locator(".theme").first.locator("input[name=text]").fill(
+            "Make reporting abuse easy, fast and in our language"
+        )
         asks.locator(".theme").first.get_by_role("button", name="Make an ask").click()
         asks.locator("#organisations input[name=name]").fill("Safaricom")
         asks.locator("#organisations select[name=sector]").select_option("isp_telco")
@@ -85,11 +89,12 @@ def test_from_childrens_cards_to_the_commitments_register(server):
         expect(projector.locator(".answer .commitment")).to_contain_text("One-tap reporting in Kiswahili")
 
         # Two phones rate it.
-        for phone, rating in zip(phones, ("Satisfied", "Not sure")):
+        for phone, rating in zip(phones, ("Satisfied", "Not sure"), strict=True):
             expect(phone.locator(".answer")).to_contain_text("one-tap report button")
             phone.locator(".answer").get_by_role("button", name=rating, exact=True).click()
             expect(phone.locator(".answer").get_by_role("button", name=rating, exact=True)).to_have_attribute(
-                "aria-pressed", "true")
+                "aria-pressed", "true"
+            )
         expect(projector.locator(".rating-bar")).to_contain_text("1 satisfied")
         expect(projector.locator(".rating-bar")).to_contain_text("1 not sure")
         screenshot(projector, "projector-response")

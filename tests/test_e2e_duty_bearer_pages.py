@@ -23,43 +23,68 @@ def seed() -> None:
     from sqlalchemy import select
 
     from facilitator import create_app
-    from facilitator.extensions import db
+    from facilitator.asks import answers, asks
     from facilitator.events.models import Event
+    from facilitator.extensions import db
     from facilitator.staff.models import StaffUser
-    from facilitator.asks import answers
-    from facilitator.asks import asks
 
     app = create_app()
     with app.app_context():
         event = db.session.scalars(select(Event).order_by(Event.id)).first()
         actor = db.session.scalar(select(StaffUser).where(StaffUser.email == "facilitator@demo.local"))
-        ministry = asks.add_organisation(event, actor, "Ministry of Information, Communications and the Digital Economy",
-                                         "government")
+        ministry = asks.add_organisation(
+            event, actor, "Ministry of Information, Communications and the Digital Economy", "government"
+        )
         telco = asks.add_organisation(event, actor, "Safaricom", "isp_telco")
         social = asks.add_organisation(event, actor, "TikTok", "social_media")
-        reporting = asks.create_ask(event, actor, "Make reporting abuse easy, fast and in our language",
-                                    text_sw="Kuripoti unyanyasaji kuwe rahisi, haraka na kwa lugha yetu")
-        betting = asks.create_ask(event, actor, "Stop betting adverts reaching children",
-                                  text_sw="Komesheni matangazo ya kamari yanayowafikia watoto")
-        parents = asks.create_ask(event, actor, "Teach parents and teachers about online safety",
-                                  text_sw="Wafundisheni wazazi na walimu kuhusu usalama mtandaoni")
+        reporting = asks.create_ask(
+            event,
+            actor,
+            "Make reporting abuse easy, fast and in our language",
+            text_sw="Kuripoti unyanyasaji kuwe rahisi, haraka na kwa lugha yetu",
+        )
+        betting = asks.create_ask(
+            event,
+            actor,
+            "Stop betting adverts reaching children",
+            text_sw="Komesheni matangazo ya kamari yanayowafikia watoto",
+        )
+        parents = asks.create_ask(
+            event,
+            actor,
+            "Teach parents and teachers about online safety",
+            text_sw="Wafundisheni wazazi na walimu kuhusu usalama mtandaoni",
+        )
         asks.assign(event, actor, reporting.id, [ministry.id, social.id])
         asks.assign(event, actor, betting.id, [telco.id])
         asks.assign(event, actor, parents.id, [ministry.id])
         tiktok = answers.submit_answer(
-            event, social, reporting.id,
+            event,
+            social,
+            reporting.id,
             "We will add a report button in Kiswahili and answer reports from children within 24 hours.",
-            {"what": "Kiswahili reporting flow in the app", "owner": "Head of Trust & Safety, East Africa",
-             "due_on": "2027-06-30"})
+            {
+                "what": "Kiswahili reporting flow in the app",
+                "owner": "Head of Trust & Safety, East Africa",
+                "due_on": "2027-06-30",
+            },
+        )
         answers.moderate_answer(event, actor, tiktok.id, "approve")
-        guide = answers.submit_answer(event, ministry, parents.id, "We will publish a guide for parents.",
-                                      {"what": "A parents' guide to online safety, in English and Kiswahili",
-                                       "owner": "Director, Digital Literacy", "due_on": "2027-03-31"})
+        guide = answers.submit_answer(
+            event,
+            ministry,
+            parents.id,
+            "We will publish a guide for parents.",
+            {
+                "what": "A parents' guide to online safety, in English and Kiswahili",
+                "owner": "Director, Digital Literacy",
+                "due_on": "2027-03-31",
+            },
+        )
         answers.moderate_answer(event, actor, guide.id, "approve")
         commitment = answers.register(event)["commitments"][-1]
         answers.update_commitment(event, actor, commitment["id"], {"status": "in_progress"})
-        print(json.dumps({"safaricom": telco.answer_token, "join_code": event.join_code,
-                          "betting": betting.id}))
+        print(json.dumps({"safaricom": telco.answer_token, "join_code": event.join_code, "betting": betting.id}))
 
 
 @pytest.fixture
@@ -68,7 +93,12 @@ def server(tmp_path):
     running = start_server("gevent", database)
     seeded = subprocess.run(
         [sys.executable, "-c", "from tests.test_e2e_duty_bearer_pages import seed; seed()"],
-        cwd=ROOT, env={**os.environ, **database}, capture_output=True, text=True, timeout=60)
+        cwd=ROOT,
+        env={**os.environ, **database},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert seeded.returncode == 0, seeded.stderr
     running.seeded = json.loads(seeded.stdout.strip().splitlines()[-1])
     yield running
@@ -83,8 +113,14 @@ def full_page(page, name: str) -> None:
 def watch_for_errors(page) -> list[str]:
     errors: list[str] = []
     # The browser's own request for /favicon.ico (there is none) is not the page's error.
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" and not message.location.get("url", "").endswith("/favicon.ico") else None)
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text)
+            if message.type == "error" and not message.location.get("url", "").endswith("/favicon.ico")
+            else None
+        ),
+    )
     page.on("pageerror", lambda error: errors.append(str(error)))
     return errors
 

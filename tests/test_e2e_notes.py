@@ -15,10 +15,17 @@ pytestmark = pytest.mark.browser
 
 def watch_for_errors(page) -> list[str]:
     errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" and "favicon" not in message.location.get("url", "")
-            and "net::ERR_INTERNET_DISCONNECTED" not in message.text and "Failed to load resource" not in message.text
-            else None)
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text)
+            if message.type == "error"
+            and "favicon" not in message.location.get("url", "")
+            and "net::ERR_INTERNET_DISCONNECTED" not in message.text
+            and "Failed to load resource" not in message.text
+            else None
+        ),
+    )
     page.on("pageerror", lambda error: errors.append(str(error)))
     return errors
 
@@ -75,20 +82,28 @@ def test_notes_autosave_survive_offline_and_reload(server):
         expect(restored.locator(".save-state")).to_contain_text("Saved", timeout=15_000)
         page.reload()
         texts = page.locator("#note-list textarea").evaluate_all("(areas) => areas.map((a) => a.value)")
-        assert texts == ["Children asked for reporting in Kiswahili.",
-                         "Betting adverts were mentioned most after bullying.",
-                         "Recommendation: acknowledge every report within 48 hours."]
+        assert texts == [
+            "Children asked for reporting in Kiswahili.",
+            "Betting adverts were mentioned most after bullying.",
+            "Recommendation: acknowledge every report within 48 hours.",
+        ]
         assert page.locator("#note-list select[name=kind]").first.input_value() == "action"
-        assert page.evaluate("Object.keys(JSON.parse(localStorage.getItem("
-                             f"'facilitator-notes:{server.demo['console']}') || '{{}}')).length") == 0
+        assert (
+            page.evaluate(
+                "Object.keys(JSON.parse(localStorage.getItem("
+                f"'facilitator-notes:{server.demo['console']}') || '{{}}')).length"
+            )
+            == 0
+        )
         screenshot(page, "rapporteur-notes")
 
         page.goto(f"{console}/reports/")
         expect(page.locator("h1")).to_have_text("Reports and exports")
         with page.expect_download() as download:
             page.get_by_role("link", name="Word report (DOCX)").click()
-        assert re.fullmatch(r"roundtable-on-child-online-safety-in-kenya-\d{4}-\d{2}-\d{2}\.docx",
-                            download.value.suggested_filename)
+        assert re.fullmatch(
+            r"roundtable-on-child-online-safety-in-kenya-\d{4}-\d{2}-\d{2}\.docx", download.value.suggested_filename
+        )
         screenshot(page, "reports-page")
         assert errors == []
         browser.close()

@@ -10,13 +10,13 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import func, select
 
 from facilitator import safety
-from facilitator.live import entry_writer
-from facilitator.errors import Busy, ServiceError
-from facilitator.extensions import db
-from facilitator.events.models import Event
-from facilitator.board.models import Entry
-from facilitator.events import participants
 from facilitator.board.entries import NewEntry
+from facilitator.board.models import Entry
+from facilitator.errors import Busy, ServiceError
+from facilitator.events import participants
+from facilitator.events.models import Event
+from facilitator.extensions import db
+from facilitator.live import entry_writer
 from tests import factories
 
 
@@ -117,24 +117,37 @@ def test_one_entry_that_breaks_the_store_does_not_keep_the_others_out(app, event
 
     monkeypatch.setattr(safety, "screen", screen)
     texts = ["fine one", "poison", "fine two", "fine three"]
-    acks = store_together(app, event, [entry(event, p, t) for p, t in zip(phones, texts)])
-    outcomes = dict(zip(texts, acks))
+    acks = store_together(app, event, [entry(event, p, t) for p, t in zip(phones, texts, strict=False)])
+    outcomes = dict(zip(texts, acks, strict=True))
     assert isinstance(outcomes["poison"], ServiceError) and outcomes["poison"].code == "internal"
     assert all(isinstance(outcomes[t], dict) for t in ("fine one", "fine two", "fine three"))
     with app.app_context():
         assert sorted(db.session.scalars(select(Entry.text).where(Entry.text != WARM_UP))) == [
-            "fine one", "fine three", "fine two"]
+            "fine one",
+            "fine three",
+            "fine two",
+        ]
 
 
 def test_rules_are_checked_per_entry_within_a_batch(app, event, phones, writer):
-    acks = store_together(app, event, [
-        entry(event, phones[0], "a good idea"),
-        entry(event, phones[1], ""),  # empty
-        NewEntry(event.current_activity_id, "no-such-lane", "lost lane", factories.new_key(), participant_id=phones[2]),
-        entry(event, phones[3], "another good idea"),
-    ])
+    acks = store_together(
+        app,
+        event,
+        [
+            entry(event, phones[0], "a good idea"),
+            entry(event, phones[1], ""),  # empty
+            NewEntry(
+                event.current_activity_id, "no-such-lane", "lost lane", factories.new_key(), participant_id=phones[2]
+            ),
+            entry(event, phones[3], "another good idea"),
+        ],
+    )
     assert [ack["entry"]["text"] if isinstance(ack, dict) else ack.code for ack in acks] == [
-        "a good idea", "empty_text", "invalid_lane", "another good idea"]
+        "a good idea",
+        "empty_text",
+        "invalid_lane",
+        "another good idea",
+    ]
 
 
 def test_a_full_queue_answers_busy_and_stores_nothing(app, event, phones, writer):

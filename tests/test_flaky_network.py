@@ -53,7 +53,7 @@ class ChaosProxy:
         while not self.stopping.is_set():
             try:
                 downstream, _ = self.listener.accept()
-            except (socket.timeout, OSError):
+            except (TimeoutError, OSError):
                 continue
             try:
                 upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=5)
@@ -121,9 +121,12 @@ class FlakyPhone:
         self.cookie = cookie
         self.rng = random.Random(SEED * 100 + index)
         self.outbox = [
-            {"activity_id": activity_id, "lane": lane,
-             "client_key": f"flaky{index:02d}{self.rng.getrandbits(64):016x}",
-             "text": f"Phone {chr(97 + index)} says idea {n} keeps children safer"}
+            {
+                "activity_id": activity_id,
+                "lane": lane,
+                "client_key": f"flaky{index:02d}{self.rng.getrandbits(64):016x}",
+                "text": f"Phone {chr(97 + index)} says idea {n} keeps children safer",
+            }
             for n in range(ENTRIES_PER_PHONE)
         ]
         self.keys = [e["client_key"] for e in self.outbox]
@@ -146,8 +149,13 @@ class FlakyPhone:
                 self.close()
                 client = socketio.Client(reconnection=False)
                 try:
-                    client.connect(url, auth={"view": "participant"}, headers={"Cookie": self.cookie},
-                                   transports=["websocket"], wait_timeout=3)
+                    client.connect(
+                        url,
+                        auth={"view": "participant"},
+                        headers={"Cookie": self.cookie},
+                        transports=["websocket"],
+                        wait_timeout=3,
+                    )
                 except socketio.exceptions.ConnectionError:
                     close_client(client)
                     time.sleep(0.05)
@@ -162,8 +170,11 @@ class FlakyPhone:
             entry = self.outbox[0]
             try:
                 ack = self.client.call("participant:submit", entry, timeout=2)
-            except (socketio.exceptions.TimeoutError, socketio.exceptions.BadNamespaceError,
-                    socketio.exceptions.DisconnectedError):
+            except (
+                socketio.exceptions.TimeoutError,
+                socketio.exceptions.BadNamespaceError,
+                socketio.exceptions.DisconnectedError,
+            ):
                 self.close()
                 continue
             if not ack or not ack.get("ok"):
@@ -218,8 +229,9 @@ class Projector:
         client = socketio.Client(reconnection=False)
         client.on("board", self._on_board)
         try:
-            client.connect(self.url, auth={"view": "projector", "token": self.token}, transports=["websocket"],
-                           wait_timeout=3)
+            client.connect(
+                self.url, auth={"view": "projector", "token": self.token}, transports=["websocket"], wait_timeout=3
+            )
         except socketio.exceptions.ConnectionError:
             close_client(client)
             return False
@@ -257,19 +269,27 @@ def test_random_drops_lose_nothing_duplicate_nothing_and_the_projector_matches_t
         demo = server.demo
         activity_id, lane = post_moderated_board(db_path, int(demo["console"]))
         staff = Browserless(server.url).sign_in("facilitator@demo.local", demo["password"])
-        console.connect(server.url, auth={"view": "console", "event_id": int(demo["console"])},
-                        headers={"Cookie": staff.cookie_header()}, wait_timeout=10)
+        console.connect(
+            server.url,
+            auth={"view": "console", "event_id": int(demo["console"])},
+            headers={"Cookie": staff.cookie_header()},
+            wait_timeout=10,
+        )
         assert console.call("console:open_activity", {"activity_id": activity_id}, timeout=10)["ok"]
         assert projector.ensure_connected() and projector.synced.wait(10)
 
-        phones = [FlakyPhone(i, Browserless(server.url).join(demo["join_code"]).cookie_header(), activity_id, lane)
-                  for i in range(PHONES)]
+        phones = [
+            FlakyPhone(i, Browserless(server.url).join(demo["join_code"]).cookie_header(), activity_id, lane)
+            for i in range(PHONES)
+        ]
         acked_ids: list[int] = []
         lock = threading.Lock()
         started = time.monotonic()
         deadline, chaos_until = started + 45, started + CHAOS_SECONDS
-        threads = [threading.Thread(target=p.run, args=(proxy.url, deadline, chaos_until, acked_ids, lock), daemon=True)
-                   for p in phones]
+        threads = [
+            threading.Thread(target=p.run, args=(proxy.url, deadline, chaos_until, acked_ids, lock), daemon=True)
+            for p in phones
+        ]
         threads.append(threading.Thread(target=projector.keep_up, args=(deadline, stop), daemon=True))
         for thread in threads:
             thread.start()
@@ -292,8 +312,9 @@ def test_random_drops_lose_nothing_duplicate_nothing_and_the_projector_matches_t
         assert not any(t.is_alive() for t in threads[:-1]), "phones did not get every entry through in time"
         # The network is calm again: the projector reconnects if it has to, then settles.
         settle = time.monotonic() + 10
-        while time.monotonic() < settle and not (projector.client and projector.client.connected
-                                                  and projector.synced.is_set()):
+        while time.monotonic() < settle and not (
+            projector.client and projector.client.connected and projector.synced.is_set()
+        ):
             time.sleep(0.05)
         time.sleep(1.0)
         stop.set()
@@ -311,9 +332,11 @@ def test_random_drops_lose_nothing_duplicate_nothing_and_the_projector_matches_t
         proxy.close()
         server.stop()
 
-    print(f"\n{async_mode}: proxy cut {proxy.cuts} connections, phones dropped {sum(p.drops for p in phones)} times "
-          f"and connected {sum(p.connects for p in phones)} times, {sum(p.duplicates for p in phones)} re-sends "
-          f"were known keys, projector connected {projector.connects} times, {len(hidden)} entries hidden")
+    print(
+        f"\n{async_mode}: proxy cut {proxy.cuts} connections, phones dropped {sum(p.drops for p in phones)} times "
+        f"and connected {sum(p.connects for p in phones)} times, {sum(p.duplicates for p in phones)} re-sends "
+        f"were known keys, projector connected {projector.connects} times, {len(hidden)} entries hidden"
+    )
     assert proxy.cuts > 0 and sum(p.drops for p in phones) > 0, "the network was not flaky at all"
     assert sum(p.connects for p in phones) > PHONES, "no phone ever reconnected"
     for phone in phones:
@@ -322,8 +345,9 @@ def test_random_drops_lose_nothing_duplicate_nothing_and_the_projector_matches_t
         assert not phone.outbox
 
     with closing(sqlite3.connect(db_path)) as conn:
-        rows = conn.execute("SELECT client_key, id, status FROM responses WHERE activity_id = ?",
-                            (activity_id,)).fetchall()
+        rows = conn.execute(
+            "SELECT client_key, id, status FROM responses WHERE activity_id = ?", (activity_id,)
+        ).fetchall()
     all_keys = [key for phone in phones for key in phone.keys]
     stored_keys = [key for key, _, _ in rows]
     # No loss and no duplicate: every entry exactly once, and nothing else.

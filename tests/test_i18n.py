@@ -13,9 +13,9 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 from sqlalchemy import select
 
-from facilitator.web import i18n
-from facilitator.extensions import db
 from facilitator.events.models import Participant
+from facilitator.extensions import db
+from facilitator.web import i18n
 from tests.conftest import csrf_token
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,8 +28,7 @@ def extracted_messages() -> set[str]:
     with (ROOT / "babel.cfg").open() as cfg:
         method_map, options_map = parse_mapping_cfg(cfg)
     found = set()
-    for _filename, _lineno, message, _comments, _context in extract_from_dir(
-            str(ROOT), method_map, options_map):
+    for _filename, _lineno, message, _comments, _context in extract_from_dir(str(ROOT), method_map, options_map):
         found.add(message if isinstance(message, str) else message[0])
     return found
 
@@ -45,11 +44,13 @@ def text_of(html: str) -> str:
 
 def join(client, event, headers=None, **fields):
     page = client.get(f"/j/{event.join_code}", headers=headers or {}).get_data(as_text=True)
-    return client.post("/join", data={"code": event.join_code, "csrf_token": csrf_token(page), **fields},
-                       headers=headers or {})
+    return client.post(
+        "/join", data={"code": event.join_code, "csrf_token": csrf_token(page), **fields}, headers=headers or {}
+    )
 
 
 # --- the catalogue ----------------------------------------------------------------------------------------
+
 
 def test_every_phone_and_projector_string_has_a_kiswahili_translation():
     messages = extracted_messages()
@@ -74,8 +75,9 @@ def test_translations_keep_placeholders_and_markup():
         if not message.id:
             continue
         assert sorted(PLACEHOLDER.findall(message.id)) == sorted(PLACEHOLDER.findall(message.string)), message.id
-        assert message.string != message.id or message.id in {"Call 116"} or not re.search("[a-z]{3}", message.id), \
+        assert message.string != message.id or message.id in {"Call 116"} or not re.search("[a-z]{3}", message.id), (
             f"left in English: {message.id}"
+        )
 
 
 def test_mo_files_are_compiled_when_missing_or_stale(tmp_path):
@@ -94,6 +96,7 @@ def test_mo_files_are_compiled_when_missing_or_stale(tmp_path):
 
 
 # --- choosing the language ----------------------------------------------------------------------------------
+
 
 def test_accept_language_is_respected(client):
     swahili = client.get("/", headers={"Accept-Language": "sw-KE,sw;q=0.9,en;q=0.5"}).get_data(as_text=True)
@@ -141,13 +144,20 @@ def test_switch_updates_the_participant_and_the_join_choice_is_used(app, client,
 
 # --- a page in Kiswahili shows Kiswahili --------------------------------------------------------------------
 
+
 def test_phone_in_kiswahili_shows_kiswahili_first_and_english_beside_it(client, event):
     join(client, event, language="sw")
     html = client.get(f"/e/{event.join_code}").get_data(as_text=True)
     page = text_of(html)
     # The app's own words, translated.
-    for words in ("Unahitaji msaada?", "Tuma", "Piga simu Childline Kenya: 116", "Kabla hujaandika:",
-                  "Ongea na mtu faraghani", "Soma kwa sauti"):
+    for words in (
+        "Unahitaji msaada?",
+        "Tuma",
+        "Piga simu Childline Kenya: 116",
+        "Kabla hujaandika:",
+        "Ongea na mtu faraghani",
+        "Soma kwa sauti",
+    ):
         assert words in page, words
     # Content with a Kiswahili field: Kiswahili first, English beside it, each marked with its language.
     assert '<p class="prompt" lang="sw" data-say>Mtandao uko aje kwako?</p>' in html
@@ -181,8 +191,9 @@ def test_service_messages_are_translated_for_a_kiswahili_phone(client, event):
 
 def test_wrong_code_message_in_kiswahili(client):
     page = client.get("/", headers={"Accept-Language": "sw"}).get_data(as_text=True)
-    reply = client.post("/join", data={"code": "ZZZZZZ", "csrf_token": csrf_token(page)},
-                        headers={"Accept-Language": "sw"})
+    reply = client.post(
+        "/join", data={"code": "ZZZZZZ", "csrf_token": csrf_token(page)}, headers={"Accept-Language": "sw"}
+    )
     assert reply.status_code == 404 and "Hakuna tukio lenye msimbo huo" in reply.get_data(as_text=True)
 
 
@@ -201,7 +212,17 @@ def test_gzip_pages_still_say_the_same(client, event):
     assert "Jiunge na kikao" in gzip.decompress(reply.get_data()).decode()
 
 
-@pytest.mark.parametrize("accept, expected", [("sw-KE", "sw"), ("sw", "sw"), ("en-KE,sw;q=0.5", "en"), ("sw-KE,en;q=0.8", "sw"), ("fr,sw;q=0.4", "sw"), ("", "en")])
+@pytest.mark.parametrize(
+    "accept, expected",
+    [
+        ("sw-KE", "sw"),
+        ("sw", "sw"),
+        ("en-KE,sw;q=0.5", "en"),
+        ("sw-KE,en;q=0.8", "sw"),
+        ("fr,sw;q=0.4", "sw"),
+        ("", "en"),
+    ],
+)
 def test_locale_selection_from_accept_language(app, accept, expected):
     with app.test_request_context("/", headers={"Accept-Language": accept} if accept else {}):
         assert i18n.select_locale() == expected

@@ -9,13 +9,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, text, update
 
-from facilitator.extensions import db, socketio
 from facilitator.audit import AuditEntry
-from facilitator.events.models import Event
-from facilitator.staff.models import StaffRole, StaffUser
 from facilitator.columns import utcnow
-from facilitator.staff.models import StaffInvite
+from facilitator.events.models import Event
+from facilitator.extensions import db, socketio
 from facilitator.staff import service as staff_service
+from facilitator.staff.models import StaffInvite, StaffRole, StaffUser
 from facilitator.staff.service import InviteUnusable
 from tests import factories
 from tests.conftest import csrf_token, received, staff_socket
@@ -38,8 +37,12 @@ def post_form(client, page_path: str, action: str, fields: dict):
 
 
 def invite_through_the_page(client, event_id: int, email: str, role: str = "moderator", organisation: str = ""):
-    reply = post_form(client, f"/console/{event_id}/staff", f"/console/{event_id}/staff/invites",
-                      {"email": email, "role": role, "organisation": organisation})
+    reply = post_form(
+        client,
+        f"/console/{event_id}/staff",
+        f"/console/{event_id}/staff/invites",
+        {"email": email, "role": role, "organisation": organisation},
+    )
     assert reply.status_code == 201, reply.get_data(as_text=True)
     return LINK.search(reply.get_data(as_text=True)).group(1)
 
@@ -62,8 +65,9 @@ def organiser(app, event):
 
 def audit_actions(app, event_id: int) -> list[str]:
     with app.app_context():
-        return list(db.session.scalars(select(AuditEntry.action).where(AuditEntry.event_id == event_id)
-                                       .order_by(AuditEntry.id)))
+        return list(
+            db.session.scalars(select(AuditEntry.action).where(AuditEntry.event_id == event_id).order_by(AuditEntry.id))
+        )
 
 
 # --- the invitation link ---------------------------------------------------------------------
@@ -72,8 +76,9 @@ def audit_actions(app, event_id: int) -> list[str]:
 def test_invited_moderator_sets_name_and_password_and_is_signed_in(app, event, organiser):
     link = invite_through_the_page(organiser, event.id, "New.Moderator@Example.org")
     invitee = app.test_client()
-    reply = accept(invitee, link, display_name="Wanjiru K.", password="a-good-long-password",
-                   password_again="a-good-long-password")
+    reply = accept(
+        invitee, link, display_name="Wanjiru K.", password="a-good-long-password", password_again="a-good-long-password"
+    )
     assert reply.status_code == 303 and reply.headers["Location"] == f"/console/{event.id}"
     assert invitee.get(f"/console/{event.id}").status_code == 200  # signed in, with the new role
     with app.app_context():
@@ -104,9 +109,15 @@ def test_a_used_link_says_so_and_gives_nothing(app, event, organiser):
     assert again.status_code == 410
     assert "already been used" in again.get_data(as_text=True)
     page_of_a_late_tab = app.test_client()
-    reply = page_of_a_late_tab.post(link, data={"display_name": "Thief", "password": "x" * 12, "password_again": "x" * 12,
-                                                "csrf_token": csrf_token(page_of_a_late_tab.get("/staff/login")
-                                                                         .get_data(as_text=True))})
+    reply = page_of_a_late_tab.post(
+        link,
+        data={
+            "display_name": "Thief",
+            "password": "x" * 12,
+            "password_again": "x" * 12,
+            "csrf_token": csrf_token(page_of_a_late_tab.get("/staff/login").get_data(as_text=True)),
+        },
+    )
     assert reply.status_code == 410
     with app.app_context():
         assert db.session.scalar(select(StaffUser).where(StaffUser.display_name == "Thief")) is None
@@ -134,18 +145,25 @@ def test_an_unknown_link_is_not_found(client):
     assert reply.status_code == 404 and "not valid" in reply.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("fields, message", [
-    ({"display_name": "Short", "password": "nine-char", "password_again": "nine-char"}, "at least 10 characters"),
-    ({"display_name": "Typo", "password": "long-enough-1", "password_again": "long-enough-2"}, "not the same"),
-    ({"display_name": "   ", "password": "long-enough-1", "password_again": "long-enough-1"}, "Your name"),
-])
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"display_name": "Short", "password": "nine-char", "password_again": "nine-char"}, "at least 10 characters"),
+        ({"display_name": "Typo", "password": "long-enough-1", "password_again": "long-enough-2"}, "not the same"),
+        ({"display_name": "   ", "password": "long-enough-1", "password_again": "long-enough-1"}, "Your name"),
+    ],
+)
 def test_a_refused_form_explains_why_and_the_link_still_works(app, event, organiser, fields, message):
     link = invite_through_the_page(organiser, event.id, "careful@example.org")
     invitee = app.test_client()
     reply = accept(invitee, link, **fields)
     assert reply.status_code == 400 and message in reply.get_data(as_text=True)
-    assert accept(invitee, link, display_name="Careful", password="long-enough-1",
-                  password_again="long-enough-1").status_code == 303
+    assert (
+        accept(
+            invitee, link, display_name="Careful", password="long-enough-1", password_again="long-enough-1"
+        ).status_code
+        == 303
+    )
 
 
 def test_someone_with_an_account_proves_it_with_their_password(app, event, organiser):
@@ -167,8 +185,9 @@ def test_someone_with_an_account_proves_it_with_their_password(app, event, organ
 
 def test_two_people_racing_for_one_link_get_one_role(ctx, event):
     manager, _ = factories.staff_user(event.id, "facilitator")
-    issued = staff_service.invite_staff(event.id, db.session.get(StaffUser, manager.id), email="race@example.org",
-                                        role="moderator")
+    issued = staff_service.invite_staff(
+        event.id, db.session.get(StaffUser, manager.id), email="race@example.org", role="moderator"
+    )
     db.session.commit()
     staff_service.accept_invite(issued.token, display_name="First", password="p" * 12, password_again="p" * 12)
     db.session.commit()
@@ -177,11 +196,16 @@ def test_two_people_racing_for_one_link_get_one_role(ctx, event):
 
 
 def test_duty_bearer_invitation_needs_the_organisation(app, event, organiser):
-    reply = post_form(organiser, f"/console/{event.id}/staff", f"/console/{event.id}/staff/invites",
-                      {"email": "panel@example.org", "role": "duty_bearer", "organisation": ""})
+    reply = post_form(
+        organiser,
+        f"/console/{event.id}/staff",
+        f"/console/{event.id}/staff/invites",
+        {"email": "panel@example.org", "role": "duty_bearer", "organisation": ""},
+    )
     assert reply.status_code == 400 and "Organisation" in reply.get_data(as_text=True)
-    link = invite_through_the_page(organiser, event.id, "panel@example.org", role="duty_bearer",
-                                   organisation="Communications Authority")
+    link = invite_through_the_page(
+        organiser, event.id, "panel@example.org", role="duty_bearer", organisation="Communications Authority"
+    )
     accept(app.test_client(), link, display_name="Panelist", password="long-enough-1", password_again="long-enough-1")
     with app.app_context():
         granted = db.session.scalar(select(StaffRole).where(StaffRole.role == "duty_bearer"))
@@ -212,7 +236,9 @@ def test_withdrawn_invitation_stops_working(app, event, organiser):
     link = invite_through_the_page(organiser, event.id, "withdrawn@example.org")
     with app.app_context():
         invite_id = db.session.scalar(select(StaffInvite.id))
-    reply = post_form(organiser, f"/console/{event.id}/staff", f"/console/{event.id}/staff/invites/{invite_id}/revoke", {})
+    reply = post_form(
+        organiser, f"/console/{event.id}/staff", f"/console/{event.id}/staff/invites/{invite_id}/revoke", {}
+    )
     assert reply.status_code == 303
     gone = app.test_client().get(link)
     assert gone.status_code == 410 and "withdrawn" in gone.get_data(as_text=True)
@@ -245,14 +271,19 @@ def test_only_an_owner_removes_an_owner_and_the_last_facilitator_stays(app, even
         owner_id = db.session.scalar(select(StaffRole.id).where(StaffRole.is_owner.is_(True)))
         colleague, password = factories.staff_user(event.id, "facilitator")
     colleague_browser = signed_in(app, colleague.email, password)
-    refused = post_form(colleague_browser, f"/console/{event.id}/staff",
-                        f"/console/{event.id}/staff/roles/{owner_id}/revoke", {})
+    refused = post_form(
+        colleague_browser, f"/console/{event.id}/staff", f"/console/{event.id}/staff/roles/{owner_id}/revoke", {}
+    )
     assert refused.status_code == 303
     assert "Only an owner" in colleague_browser.get(f"/console/{event.id}/staff").get_data(as_text=True)
     with app.app_context():
         colleague_role = db.session.scalar(select(StaffRole.id).where(StaffRole.user_id == colleague.id))
-    assert post_form(organiser, f"/console/{event.id}/staff",
-                     f"/console/{event.id}/staff/roles/{colleague_role}/revoke", {}).status_code == 303
+    assert (
+        post_form(
+            organiser, f"/console/{event.id}/staff", f"/console/{event.id}/staff/roles/{colleague_role}/revoke", {}
+        ).status_code
+        == 303
+    )
     post_form(organiser, f"/console/{event.id}/staff", f"/console/{event.id}/staff/roles/{owner_id}/revoke", {})
     assert "at least one facilitator" in organiser.get(f"/console/{event.id}/staff").get_data(as_text=True)
     with app.app_context():

@@ -1,14 +1,13 @@
 import pytest
 from sqlalchemy import select
 
-from facilitator.errors import Conflict, InvalidInput
-from facilitator.extensions import db
 from facilitator.audit import AuditEntry
-from facilitator.events.models import Event
-from facilitator.staff.models import StaffUser
-from facilitator.board import entries
-from facilitator.board import moderation
+from facilitator.board import entries, moderation
+from facilitator.errors import Conflict, InvalidInput
 from facilitator.events import participants
+from facilitator.events.models import Event
+from facilitator.extensions import db
+from facilitator.staff.models import StaffUser
 from tests import factories
 
 
@@ -16,8 +15,12 @@ from tests import factories
 def entry(ctx, event):
     participant, _ = participants.join(event.join_code)
     return entries.submit_entry(
-        db.session.get(Event, event.id), activity_id=event.current_activity_id, lane="want",
-        text="Reporting should be eazy", client_key=factories.new_key(), participant=participant,
+        db.session.get(Event, event.id),
+        activity_id=event.current_activity_id,
+        lane="want",
+        text="Reporting should be eazy",
+        client_key=factories.new_key(),
+        participant=participant,
     ).response
 
 
@@ -48,8 +51,12 @@ def test_edit_keeps_the_original_in_the_audit_log(event, entry, actor):
 def test_held_entry_can_never_be_approved(event, ctx, actor):
     participant, _ = participants.join(event.join_code)
     held = entries.submit_entry(
-        db.session.get(Event, event.id), activity_id=event.current_activity_id, lane="have",
-        text="nataka kujiua", client_key=factories.new_key(), participant=participant,
+        db.session.get(Event, event.id),
+        activity_id=event.current_activity_id,
+        lane="have",
+        text="nataka kujiua",
+        client_key=factories.new_key(),
+        participant=participant,
     ).response
     assert held.status == "held"
     with pytest.raises(Conflict):

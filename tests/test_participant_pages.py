@@ -4,9 +4,9 @@ import re
 
 from sqlalchemy import func, select
 
-from facilitator.extensions import db
-from facilitator.events.models import Participant
 from facilitator.board.models import Entry
+from facilitator.events.models import Participant
+from facilitator.extensions import db
 from tests.conftest import csrf_token
 
 
@@ -33,7 +33,14 @@ def test_join_sets_an_httponly_token_and_stores_only_what_was_declared(app, clie
         token = re.search(r"participant=([^;]+)", cookie).group(1)
         assert token not in participant.token_hash  # only a hash is kept
         assert set(Participant.__table__.columns.keys()) == {
-            "id", "event_id", "token_hash", "group", "age_band", "language", "created_at"}
+            "id",
+            "event_id",
+            "token_hash",
+            "group",
+            "age_band",
+            "language",
+            "created_at",
+        }
 
 
 def test_code_typed_in_lower_case_with_spaces_is_forgiven(client, event):
@@ -100,7 +107,7 @@ def test_form_post_error_keeps_the_text(client, event):
 def test_participant_text_is_escaped_on_the_phone(client, event):
     join(client, event)
     fields = _form_fields(client.get(f"/e/{event.join_code}").get_data(as_text=True), "have")
-    fields["text"] = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+    fields["text"] = "<script>alert(1)</script><img src=x onerror=alert(2)>"
     client.post(f"/e/{event.join_code}/submit", data=fields)
     html = client.get(f"/e/{event.join_code}").get_data(as_text=True)
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html

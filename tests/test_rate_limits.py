@@ -13,10 +13,10 @@ import uuid
 import pytest
 from sqlalchemy import func, select, text
 
-from facilitator.web import ratelimit
-from facilitator.extensions import db
-from facilitator.events.models import Participant
 from facilitator.board.models import Entry
+from facilitator.events.models import Participant
+from facilitator.extensions import db
+from facilitator.web import ratelimit
 from facilitator.web.ratelimit import MemoryCounter, RateLimiter, RedisCounter, participant_limits
 from tests import factories
 from tests.clocks import FakeClock, frozen_limit
@@ -66,8 +66,9 @@ def test_flooding_phone_is_slowed_and_its_neighbour_is_not(app, event, new_phone
     clock = FakeClock()
     participant_limits.configure(limit=10, window=10)  # the production default
     if store == "redis":
-        participant_limits.counter = RedisCounter(REDIS_URL, prefix=request.getfixturevalue("redis_prefix"),
-                                                  clock=clock)
+        participant_limits.counter = RedisCounter(
+            REDIS_URL, prefix=request.getfixturevalue("redis_prefix"), clock=clock
+        )
     else:
         participant_limits.counter = MemoryCounter(clock)
     flooder, neighbour = new_phone(), new_phone()
@@ -81,8 +82,9 @@ def test_flooding_phone_is_slowed_and_its_neighbour_is_not(app, event, new_phone
 
     assert all(neighbour.submit(f"neighbour entry {n}")["ok"] for n in range(5))
     with app.app_context():
-        stored = dict(db.session.execute(
-            select(Entry.participant_id, func.count(Entry.id)).group_by(Entry.participant_id)).all())
+        stored = dict(
+            db.session.execute(select(Entry.participant_id, func.count(Entry.id)).group_by(Entry.participant_id)).all()
+        )
     assert sorted(stored.values()) == [5, 10]
 
     clock.advance(20)  # two windows later the flooder is welcome again
@@ -109,9 +111,16 @@ def test_a_phone_with_two_connections_is_limited_per_participant(app, event, pho
 
     second_tab = socketio.test_client(app, flask_test_client=phone.http, auth={"view": "participant"})
     first = [phone.submit(f"tab one {n}")["ok"] for n in range(3)]
-    other_tab = second_tab.emit("participant:submit", {"activity_id": event.current_activity_id, "lane": "have",
-                                                       "text": "tab two", "client_key": factories.new_key()},
-                                callback=True)
+    other_tab = second_tab.emit(
+        "participant:submit",
+        {
+            "activity_id": event.current_activity_id,
+            "lane": "have",
+            "text": "tab two",
+            "client_key": factories.new_key(),
+        },
+        callback=True,
+    )
     assert first == [True, True, True] and other_tab["error"] == "rate_limited"
 
 
@@ -165,8 +174,9 @@ def test_an_unreachable_redis_falls_back_to_memory(caplog, monkeypatch):
 def join_from(app, code: str, address: str):
     client = app.test_client()
     page = client.get(f"/j/{code}").get_data(as_text=True)
-    return client.post("/join", data={"code": code, "csrf_token": csrf_token(page)},
-                       environ_base={"REMOTE_ADDR": address})
+    return client.post(
+        "/join", data={"code": code, "csrf_token": csrf_token(page)}, environ_base={"REMOTE_ADDR": address}
+    )
 
 
 def test_joins_are_limited_per_event_code(app, event):
@@ -184,9 +194,12 @@ def test_joins_are_limited_per_event_code(app, event):
 
 def test_joins_are_limited_per_peer_and_wrong_codes_count_too(app, event):
     frozen_limit(ratelimit.join_limits_by_peer, limit=3, window=60)
-    statuses = [join_from(app, "ZZZZZZ", "10.2.0.1").status_code, join_from(app, "NOPE", "10.2.0.1").status_code,
-                join_from(app, event.join_code, "10.2.0.1").status_code,
-                join_from(app, event.join_code, "10.2.0.1").status_code]
+    statuses = [
+        join_from(app, "ZZZZZZ", "10.2.0.1").status_code,
+        join_from(app, "NOPE", "10.2.0.1").status_code,
+        join_from(app, event.join_code, "10.2.0.1").status_code,
+        join_from(app, event.join_code, "10.2.0.1").status_code,
+    ]
     assert statuses == [404, 400, 302, 429]
     assert join_from(app, event.join_code, "10.2.0.2").status_code == 302
 
@@ -200,8 +213,9 @@ def test_the_peer_counter_never_leaves_memory_and_keeps_no_address(app, event, r
     assert join_from(app, event.join_code, "192.0.2.77").status_code == 302
     assert "192.0.2.77" not in repr(ratelimit.join_limits_by_peer.counter._windows)
     with app.app_context():
-        everything = [db.session.execute(text(f'SELECT * FROM "{table.name}"')).all()
-                      for table in db.metadata.sorted_tables]
+        everything = [
+            db.session.execute(text(f'SELECT * FROM "{table.name}"')).all() for table in db.metadata.sorted_tables
+        ]
     assert "192.0.2.77" not in repr(everything)
 
 
@@ -211,8 +225,11 @@ def test_the_peer_counter_never_leaves_memory_and_keeps_no_address(app, event, r
 def sign_in(app, email: str, password: str, address: str = "10.3.0.1"):
     client = app.test_client()
     page = client.get("/staff/login").get_data(as_text=True)
-    return client.post("/staff/login", data={"email": email, "password": password, "csrf_token": csrf_token(page)},
-                       environ_base={"REMOTE_ADDR": address})
+    return client.post(
+        "/staff/login",
+        data={"email": email, "password": password, "csrf_token": csrf_token(page)},
+        environ_base={"REMOTE_ADDR": address},
+    )
 
 
 def test_one_password_tried_on_many_accounts_is_slowed(app, event):

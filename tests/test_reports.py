@@ -14,21 +14,20 @@ from datetime import date, datetime
 import pytest
 from docx import Document
 from openpyxl import load_workbook
-from sqlalchemy import event as sa_event, select
+from sqlalchemy import event as sa_event
+from sqlalchemy import select
 
-from facilitator.extensions import db
+from facilitator.asks import answers, asks
 from facilitator.audit import AuditEntry
+from facilitator.board import entries, themes
+from facilitator.events import participants
+from facilitator.events import service as event_service
 from facilitator.events.models import Event, Participant
-from facilitator.staff.models import StaffUser
+from facilitator.extensions import db
 from facilitator.notes import service as notes_service
 from facilitator.reports import exports, tables, to_docx
 from facilitator.reports.exports import slug
-from facilitator.asks import answers
-from facilitator.asks import asks
-from facilitator.board import entries
-from facilitator.events import service as event_service
-from facilitator.events import participants
-from facilitator.board import themes
+from facilitator.staff.models import StaffUser
 from facilitator.voting import votes
 from tests import factories
 from tests.conftest import csrf_token
@@ -37,17 +36,42 @@ TEMPLATE = {
     "title": "Roundtable on Child Online Safety",
     "subtitle": "Listening to children",
     "sessions": [
-        {"day": 1, "start": "11:00", "end": "12:00", "kind": "childrens_voices", "title": "The internet we have",
-         "activities": [
-             {"kind": "board", "title": "Have and want", "prompt": "What is the internet like for you?",
-              "prompt_sw": "Mtandao uko aje kwako?", "audience": "children", "moderation": "pre",
-              "lanes": [{"key": "have", "name": "The internet we have"}, {"key": "want", "name": "The internet we want"}]},
-             {"kind": "poll", "title": "Who do you tell?", "audience": "children",
-              "options": [{"text": "A parent"}, {"text": "A teacher"}, {"text": "Nobody"}]},
-         ]},
+        {
+            "day": 1,
+            "start": "11:00",
+            "end": "12:00",
+            "kind": "childrens_voices",
+            "title": "The internet we have",
+            "activities": [
+                {
+                    "kind": "board",
+                    "title": "Have and want",
+                    "prompt": "What is the internet like for you?",
+                    "prompt_sw": "Mtandao uko aje kwako?",
+                    "audience": "children",
+                    "moderation": "pre",
+                    "lanes": [
+                        {"key": "have", "name": "The internet we have"},
+                        {"key": "want", "name": "The internet we want"},
+                    ],
+                },
+                {
+                    "kind": "poll",
+                    "title": "Who do you tell?",
+                    "audience": "children",
+                    "options": [{"text": "A parent"}, {"text": "A teacher"}, {"text": "Nobody"}],
+                },
+            ],
+        },
         {"day": 1, "start": "12:00", "end": "13:00", "kind": "break", "title": "Lunch break"},
-        {"day": 2, "start": "09:00", "end": "10:00", "kind": "duty_bearers_response", "title": "Duty bearers respond",
-         "activities": [{"kind": "response", "title": "Answers to the asks"}]},
+        {
+            "day": 2,
+            "start": "09:00",
+            "end": "10:00",
+            "kind": "duty_bearers_response",
+            "title": "Duty bearers respond",
+            "activities": [{"kind": "response", "title": "Answers to the asks"}],
+        },
     ],
 }
 PHONE = "Call me on 0712 345 678 to talk about scams"
@@ -71,8 +95,9 @@ class Room:
 
 
 def _entry(event, activity_id, lane, text, child, status):
-    response = entries.submit_entry(event, activity_id=activity_id, lane=lane, text=text,
-                                  client_key=factories.new_key(), participant=child).response
+    response = entries.submit_entry(
+        event, activity_id=activity_id, lane=lane, text=text, client_key=factories.new_key(), participant=child
+    ).response
     if response.status != "held":
         response.status = status
     return response
@@ -98,10 +123,12 @@ def room(app) -> Room:
             for _ in range(count):
                 children.append(participants.join(event.join_code, group="child", age_band=band)[0])
         db.session.commit()
-        shown = [_entry(event, board_activity.id, "have", PHONE, children[0], "approved"),
-                 _entry(event, board_activity.id, "want", "Reporting that works in Kiswahili", children[1], "approved"),
-                 _entry(event, board_activity.id, "want", "Make reporting abuse <b>fast</b>", children[2], "approved"),
-                 _entry(event, board_activity.id, "want", FORMULA, children[3], "approved")]
+        shown = [
+            _entry(event, board_activity.id, "have", PHONE, children[0], "approved"),
+            _entry(event, board_activity.id, "want", "Reporting that works in Kiswahili", children[1], "approved"),
+            _entry(event, board_activity.id, "want", "Make reporting abuse <b>fast</b>", children[2], "approved"),
+            _entry(event, board_activity.id, "want", FORMULA, children[3], "approved"),
+        ]
         _entry(event, board_activity.id, "have", PENDING, children[4], "pending")
         _entry(event, board_activity.id, "have", HIDDEN, children[5], "hidden")
         held = _entry(event, board_activity.id, "have", HELD, children[6], "approved")
@@ -117,20 +144,33 @@ def room(app) -> Room:
         asks.create_ask(event, actor, "Free data for the helpline")
         asks.assign(event, actor, answered.id, [telco.id])
         asks.assign(event, actor, silent.id, [ministry.id])
-        answer = answers.submit_answer(event, telco, answered.id, "We will add Kiswahili reporting.",
-                                       {"what": "Kiswahili reporting menu", "owner": "Head of Safety",
-                                        "due_on": "2027-06-30"})
+        answer = answers.submit_answer(
+            event,
+            telco,
+            answered.id,
+            "We will add Kiswahili reporting.",
+            {"what": "Kiswahili reporting menu", "owner": "Head of Safety", "due_on": "2027-06-30"},
+        )
         answers.moderate_answer(event, actor, answer.id, "approve")
         for child in children:
             answers.rate_answer(event, child, answer.id, "satisfied")
         first = event.sessions[0].id
-        for kind, text in (("key_point", "Reporting tools exist but do not work"),
-                           ("recommendation", "Platforms to offer reporting in Kiswahili"),
-                           ("action", "Send the asks to absent duty bearers"),
-                           ("note", "The session ran ten minutes over.\nChildren asked for the report.")):
-            notes_service.save_note(event, actor, session_id=first, client_key=factories.new_key(), text=text,
-                                    kind=kind, action_owner="NCCS" if kind == "action" else None,
-                                    action_due_on="2027-01-15" if kind == "action" else None)
+        for kind, text in (
+            ("key_point", "Reporting tools exist but do not work"),
+            ("recommendation", "Platforms to offer reporting in Kiswahili"),
+            ("action", "Send the asks to absent duty bearers"),
+            ("note", "The session ran ten minutes over.\nChildren asked for the report."),
+        ):
+            notes_service.save_note(
+                event,
+                actor,
+                session_id=first,
+                client_key=factories.new_key(),
+                text=text,
+                kind=kind,
+                action_owner="NCCS" if kind == "action" else None,
+                action_due_on="2027-01-15" if kind == "action" else None,
+            )
         return Room(event.id, board_activity.id, poll.id, [s.id for s in event.sessions], user, password)
 
 
@@ -154,7 +194,9 @@ def headings(document, level: int) -> list[str]:
 
 def sign_in(client, user, password):
     page = client.get("/staff/login").get_data(as_text=True)
-    reply = client.post("/staff/login", data={"email": user.email, "password": password, "csrf_token": csrf_token(page)})
+    reply = client.post(
+        "/staff/login", data={"email": user.email, "password": password, "csrf_token": csrf_token(page)}
+    )
     assert reply.status_code == 302
 
 
@@ -165,10 +207,18 @@ def test_word_report_uses_word_styles_and_states_every_count(app, room):
     document, text = docx_text(export(app, room, "docx").body)
     assert [p.text for p in document.paragraphs if p.style.name == "Title"] == ["Roundtable on Child Online Safety"]
     assert headings(document, 1) == [
-        "At a glance", "Agenda", "Day 1 · The internet we have", "Day 2 · Duty bearers respond",
-        "Children's asks and the duty bearers' answers", "Commitments register", "Recommendations and actions",
-        "Annex: the entries"]
-    assert {"Have and want", "Who do you tell?", "Answers to the asks", "Rapporteur's notes"} <= set(headings(document, 2))
+        "At a glance",
+        "Agenda",
+        "Day 1 · The internet we have",
+        "Day 2 · Duty bearers respond",
+        "Children's asks and the duty bearers' answers",
+        "Commitments register",
+        "Recommendations and actions",
+        "Annex: the entries",
+    ]
+    assert {"Have and want", "Who do you tell?", "Answers to the asks", "Rapporteur's notes"} <= set(
+        headings(document, 2)
+    )
     assert "Themes" in headings(document, 3)
     # 7 written: 4 approved, 1 waiting and 1 hidden (held by moderation), 1 held for safeguarding.
     assert "7 entries received, 4 shown, 2 held by moderation, 1 flagged for safeguarding." in text
@@ -215,8 +265,12 @@ def test_no_group_under_five_is_ever_shown(app, room):
     assert "Not broken down by age band: a group of fewer than 5 people would stand out." in text
     workbook = load_workbook(io.BytesIO(export(app, room, "xlsx").body))
     for sheet in ("votes", "ratings", "entries"):
-        ages = {row[0].value for row in workbook[sheet].iter_rows(min_row=2, min_col=_column(workbook[sheet], "age band"),
-                                                                    max_col=_column(workbook[sheet], "age band"))}
+        ages = {
+            row[0].value
+            for row in workbook[sheet].iter_rows(
+                min_row=2, min_col=_column(workbook[sheet], "age band"), max_col=_column(workbook[sheet], "age band")
+            )
+        }
         assert ages <= {tables.NOT_SHOWN}, sheet
 
 
@@ -236,7 +290,8 @@ def test_with_three_more_children_the_small_band_is_folded_into_others(app, room
 def test_rating_splits_follow_the_services_rule(app, room):
     """The report's rule is services.answers.ratings_view's rule: same answer, same verdict."""
     from facilitator.asks.models import DutyBearerAnswer
-    from facilitator.reports import groups, record as record_module
+    from facilitator.reports import groups
+    from facilitator.reports import record as record_module
 
     with app.app_context():
         answer = db.session.scalar(select(DutyBearerAnswer))
@@ -273,7 +328,7 @@ def test_markdown_and_html_say_what_the_word_report_says(app, room):
         assert "7 entries received, 4 shown, 2 held by moderation, 1 flagged for safeguarding." in text
         assert "Asks no organisation answered" in text
     assert "## Day 1 · The internet we have" in markdown and "| Option |" in markdown
-    assert "=HYPERLINK(\\\"" not in markdown and "\\[phone number removed\\]" in markdown
+    assert '=HYPERLINK(\\"' not in markdown and "\\[phone number removed\\]" in markdown
     assert "<style>" in html and "@page" in html and "size: A4" in html  # a standalone file prints as A4
     assert "<h2 id=" in html and 'href="#section-1"' in html
     # What a child typed is text in every format, never markup.
@@ -326,7 +381,11 @@ def test_workbook_has_a_typed_sheet_per_kind_with_frozen_headers(app, room):
     assert [(r[3], r[-1]) for r in ratings] == [("Satisfied", 13)]
     notes = workbook["notes"]
     assert {row[1] for row in notes.iter_rows(min_row=2, values_only=True)} == {
-        "Key point", "Recommendation", "Action", "Note"}
+        "Key point",
+        "Recommendation",
+        "Action",
+        "Note",
+    }
     asks_sheet = workbook["asks"]
     unanswered = {row[1]: row[-1] for row in asks_sheet.iter_rows(min_row=2, values_only=True)}
     assert unanswered[room.silent_ask] == "yes" and unanswered[room.nobody_ask] == "yes"
@@ -374,13 +433,19 @@ def test_downloads_have_the_right_type_and_name(app, client, room):
     page = client.get(f"/console/{room.event_id}/reports/")
     assert page.status_code == 200 and "Full staff export" in page.get_data(as_text=True)
     today = date.today().isoformat()
-    for export_format, extension in (("docx", "docx"), ("xlsx", "xlsx"), ("md", "md"), ("html", "html"),
-                                     ("csv", "zip")):
+    for export_format, extension in (
+        ("docx", "docx"),
+        ("xlsx", "xlsx"),
+        ("md", "md"),
+        ("html", "html"),
+        ("csv", "zip"),
+    ):
         reply = client.get(f"/console/{room.event_id}/reports/download?format={export_format}")
         assert reply.status_code == 200, export_format
         assert reply.headers["Content-Type"] == CONTENT_TYPES[export_format]
         assert reply.headers["Content-Disposition"] == (
-            f"attachment; filename=roundtable-on-child-online-safety-{today}.{extension}")
+            f"attachment; filename=roundtable-on-child-online-safety-{today}.{extension}"
+        )
         assert reply.headers["Cache-Control"] == "no-store"
     one = client.get(f"/console/{room.event_id}/reports/download?format=csv&kind=entries")
     assert one.headers["Content-Type"] == "text/csv; charset=utf-8"
@@ -391,7 +456,9 @@ def test_downloads_have_the_right_type_and_name(app, client, room):
     assert "<style>" not in html and 'rel="stylesheet" href="/static/reports/report.css?v=' in html
     assert client.get(f"/console/{room.event_id}/reports/download?format=pdf").status_code == 400
     assert client.get(f"/console/{room.event_id}/reports/download?format=docx&session=999999").status_code == 404
-    crossed = client.get(f"/console/{room.event_id}/reports/download?format=docx", headers={"Sec-Fetch-Site": "cross-site"})
+    crossed = client.get(
+        f"/console/{room.event_id}/reports/download?format=docx", headers={"Sec-Fetch-Site": "cross-site"}
+    )
     assert crossed.status_code == 403
 
 
@@ -434,8 +501,9 @@ def test_a_whole_event_export_starts_the_purge_clock_and_is_audited(app, room):
     export(app, room, "xlsx", full=True)
     with app.app_context():
         assert db.session.get(Event, room.event_id).last_export_at is not None
-        audit = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "export")
-                                   .order_by(AuditEntry.id)).all()
+        audit = db.session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "export").order_by(AuditEntry.id)
+        ).all()
         assert [(a.detail["format"], a.detail["full"]) for a in audit] == [("md", False), ("xlsx", True)]
 
 
@@ -446,8 +514,19 @@ def test_cli_export_writes_the_file(app, runner, room, tmp_path):
     assert len(written) == 1 and written[0].name == f"{slug(TEMPLATE['title'])}-{date.today().isoformat()}.docx"
     assert "Commitments register" in docx_text(written[0].read_bytes())[1]
     target = tmp_path / "session.xlsx"
-    result = runner.invoke(args=["export", str(room.event_id), "--format", "xlsx", "--session",
-                                 str(room.sessions[0]), "--full", "-o", str(target)])
+    result = runner.invoke(
+        args=[
+            "export",
+            str(room.event_id),
+            "--format",
+            "xlsx",
+            "--session",
+            str(room.sessions[0]),
+            "--full",
+            "-o",
+            str(target),
+        ]
+    )
     assert result.exit_code == 0 and load_workbook(target)["entries"].max_row == 7  # 6 + header; held never
     assert runner.invoke(args=["export", "999999"]).exit_code != 0
     with app.app_context():
@@ -456,11 +535,15 @@ def test_cli_export_writes_the_file(app, runner, room, tmp_path):
 
 def test_export_queries_do_not_grow_with_the_entries(app, room):
     """No N+1: ten times the entries, the same number of queries."""
+
     def queries_for_export() -> int:
         statements = []
         with app.app_context():
             engine = db.engine
-            listener = lambda *args: statements.append(args[2])
+
+            def listener(*args):
+                statements.append(args[2])
+
             sa_event.listen(engine, "before_cursor_execute", listener)
             try:
                 exports.export(db.session.get(Event, room.event_id), format="xlsx", actor=None)

@@ -3,13 +3,13 @@
 import pytest
 from sqlalchemy import select
 
-from facilitator.extensions import db
 from facilitator.audit import AuditEntry
-from facilitator.events.models import Event, Participant
 from facilitator.board.models import Entry
+from facilitator.events.models import Event, Participant
+from facilitator.extensions import db
+from facilitator.safeguarding import service as safeguarding_service
 from facilitator.safeguarding.models import SafeguardingFlag
 from facilitator.staff.models import StaffUser
-from facilitator.safeguarding import service as safeguarding_service
 from tests import factories
 from tests.conftest import csrf_token, received, staff_socket
 
@@ -51,10 +51,15 @@ def test_lead_sees_context_and_records_follow_up(app, phone, lead):
     flag = flags[0]
     assert [o["text"] for o in flag["other_entries"]] == ["Group chats are fun"]
     assert flag["activity"] == "The internet we have and the internet we want"
-    done = lead.emit("safeguarding:follow_up", {"flag_id": flag["id"], "state": "talked_to_child",
-                                                "note": "Spoke with them at break; referred to counsellor"}, callback=True)
+    done = lead.emit(
+        "safeguarding:follow_up",
+        {"flag_id": flag["id"], "state": "talked_to_child", "note": "Spoke with them at break; referred to counsellor"},
+        callback=True,
+    )
     assert done["ok"] and done["flag"]["state"] == "talked_to_child" and done["flag"]["handled_by"]
-    assert lead.emit("safeguarding:follow_up", {"flag_id": flag["id"], "state": "deleted"}, callback=True)["ok"] is False
+    assert (
+        lead.emit("safeguarding:follow_up", {"flag_id": flag["id"], "state": "deleted"}, callback=True)["ok"] is False
+    )
     with app.app_context():
         audit = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "safeguarding_follow_up"))
         assert audit.detail["after"] == "talked_to_child"
@@ -91,7 +96,11 @@ def test_help_request_without_javascript(app, phone):
 
 def test_no_javascript_disclosure_shows_the_helpline_privately(app, phone):
     page = phone.http.get(f"/e/{phone.event.join_code}").get_data(as_text=True)
-    fields = dict(__import__("re").findall(r'name="(\w+)" value="([^"]*)"', page.split('data-lane="have"', 1)[1].split("</form>")[0]))
+    fields = dict(
+        __import__("re").findall(
+            r'name="(\w+)" value="([^"]*)"', page.split('data-lane="have"', 1)[1].split("</form>")[0]
+        )
+    )
     fields["text"] = "my stepfather beats me every night"
     phone.http.post(f"/e/{phone.event.join_code}/submit", data=fields)
     after = phone.http.get(f"/e/{phone.event.join_code}").get_data(as_text=True)
@@ -108,7 +117,10 @@ def test_moderator_escalation_removes_the_card_everywhere(app, event, phone, mod
     assert moderator.emit("console:escalate", {"response_id": entry_id}, callback=True)["ok"]
     assert received(projector, "board")[-1]["removed"] == [entry_id]
     assert projector.emit("projector:sync", {}, callback=True)["cards"] == []
-    assert moderator.emit("console:moderate", {"response_id": entry_id, "action": "approve"}, callback=True)["error"] == "held_for_safeguarding"
+    assert (
+        moderator.emit("console:moderate", {"response_id": entry_id, "action": "approve"}, callback=True)["error"]
+        == "held_for_safeguarding"
+    )
     with app.app_context():
         assert db.session.get(Entry, entry_id).status == "held"
         assert db.session.scalar(select(SafeguardingFlag.reasons)) == ["escalated"]
@@ -141,7 +153,9 @@ def test_readiness_page_confirms_with_csrf(app, event, facilitator):
     page = client.get(f"/console/{event.id}/safeguarding/").get_data(as_text=True)
     assert "Guardian consent" in page
     assert client.post(f"/console/{event.id}/safeguarding/readiness", data={"item": "dpia"}).status_code == 400
-    reply = client.post(f"/console/{event.id}/safeguarding/readiness", data={"item": "dpia", "csrf_token": csrf_token(page)})
+    reply = client.post(
+        f"/console/{event.id}/safeguarding/readiness", data={"item": "dpia", "csrf_token": csrf_token(page)}
+    )
     assert reply.status_code == 302
     with app.app_context():
         assert "dpia" in safeguarding_service.readiness(db.session.get(Event, event.id))

@@ -69,8 +69,9 @@ class Listener:
 
 def connect(url: str, auth: dict, cookie: str = "") -> socketio.Client:
     client = socketio.Client(reconnection=False)
-    client.connect(url, auth=auth, headers={"Cookie": cookie} if cookie else {}, transports=["websocket"],
-                   wait_timeout=10)
+    client.connect(
+        url, auth=auth, headers={"Cookie": cookie} if cookie else {}, transports=["websocket"], wait_timeout=10
+    )
     return client
 
 
@@ -100,8 +101,9 @@ def test_an_entry_crosses_between_two_processes(async_mode, database):
 
         # An activity switch on the second process reaches the phone on the first.
         state = console.call("console:sync", {}, timeout=10)
-        boards = [a for s in state["agenda"] for a in s["activities"] if a["kind"] == "board"
-                  and a["audience"] == "everyone"]
+        boards = [
+            a for s in state["agenda"] for a in s["activities"] if a["kind"] == "board" and a["audience"] == "everyone"
+        ]
         board = boards[0]
         assert board["moderation"] == "pre"
         assert console.call("console:open_activity", {"activity_id": board["id"]}, timeout=10)["ok"]
@@ -112,14 +114,18 @@ def test_an_entry_crosses_between_two_processes(async_mode, database):
         # Letters only: digits could read as an ID number and be redacted on the projector.
         text = "Cross process idea " + "".join(secrets.choice("abcdefghjkmnpqrstuvwxyz") for _ in range(8))
         lane = console.call("console:sync", {"activity_id": board["id"]}, timeout=10)["focus"]["lanes"][0]["key"]
-        ack = phone.call("participant:submit", {"activity_id": board["id"], "lane": lane, "text": text,
-                                                "client_key": uuid.uuid4().hex}, timeout=10)
+        ack = phone.call(
+            "participant:submit",
+            {"activity_id": board["id"], "lane": lane, "text": text, "client_key": uuid.uuid4().hex},
+            timeout=10,
+        )
         assert ack["ok"] and ack["entry"]["state"] == "waiting"
         entry_id = ack["entry"]["id"]
         # Matched by id and text: Redis pub/sub channels are shared by every app on this Redis (another
         # test run's event 1 would use the same room names).
-        seen = console_entries.wait_for(lambda m: any(e["id"] == entry_id and e.get("original") == text
-                                                      for e in m["entries"]))
+        seen = console_entries.wait_for(
+            lambda m: any(e["id"] == entry_id and e.get("original") == text for e in m["entries"])
+        )
         assert seen is not None, "the entry did not reach the console on the other process"
         assert [(e["original"], e["status"]) for e in seen["entries"] if e["id"] == entry_id] == [(text, "pending")]
 
@@ -127,8 +133,9 @@ def test_an_entry_crosses_between_two_processes(async_mode, database):
         assert console.call("console:moderate", {"response_id": entry_id, "action": "approve"}, timeout=10)["ok"]
         card = projector_board.wait_for(lambda m: any(c["id"] == entry_id and c["text"] == text for c in m["cards"]))
         assert card is not None, "the approved card did not reach the projector on the other process"
-        mine = phone_entries.wait_for(lambda m: m["entry"]["id"] == entry_id and m["entry"]["text"] == text
-                                      and m["entry"]["state"] == "on_board")
+        mine = phone_entries.wait_for(
+            lambda m: m["entry"]["id"] == entry_id and m["entry"]["text"] == text and m["entry"]["state"] == "on_board"
+        )
         assert mine is not None, "the approval did not cross back to the phone's process"
 
         # Either process answers from the same database.

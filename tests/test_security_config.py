@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from facilitator import config as config_module
 from facilitator import create_app, validation
+from facilitator.board.models import Entry
 from facilitator.errors import InvalidInput
 from facilitator.extensions import csrf, db, socketio
-from facilitator.board.models import Entry
 from facilitator.web.security import CONTENT_SECURITY_POLICY, socketio_allowed_origins
 from tests import factories
 from tests.conftest import csrf_token
@@ -66,12 +66,17 @@ def test_development_makes_a_key_of_its_own_and_plain_http_cookies(monkeypatch, 
 
 def cookie_flags(replies, name: str) -> set[str]:
     """The attributes of the last ``name`` cookie set by these replies (a page, then its form's post)."""
-    headers = [h for reply in (replies if isinstance(replies, tuple) else (replies,))
-               for h in reply.headers.getlist("Set-Cookie")]
+    headers = [
+        h
+        for reply in (replies if isinstance(replies, tuple) else (replies,))
+        for h in reply.headers.getlist("Set-Cookie")
+    ]
     for header in reversed(headers):
         if header.startswith(f"{name}="):
-            return {part.strip().split("=")[0].lower() + ("=" + part.split("=", 1)[1] if "samesite" in part.lower() else "")
-                    for part in header.split(";")[1:]}
+            return {
+                part.strip().split("=")[0].lower() + ("=" + part.split("=", 1)[1] if "samesite" in part.lower() else "")
+                for part in header.split(";")[1:]
+            }
     raise AssertionError(f"no {name} cookie set: {headers}")
 
 
@@ -83,8 +88,10 @@ def join(client, code: str):
 
 def sign_in(client, email: str, password: str):
     page = client.get("/staff/login")
-    return page, client.post("/staff/login", data={"email": email, "password": password,
-                                                    "csrf_token": csrf_token(page.get_data(as_text=True))})
+    return page, client.post(
+        "/staff/login",
+        data={"email": email, "password": password, "csrf_token": csrf_token(page.get_data(as_text=True))},
+    )
 
 
 def test_participant_and_session_cookies_are_httponly_and_samesite(app, event, facilitator):
@@ -100,7 +107,9 @@ def test_participant_and_session_cookies_are_httponly_and_samesite(app, event, f
 
 def switch_language(client):
     page = client.get("/")
-    return page, client.post("/lang", data={"lang": "sw", "next": "/", "csrf_token": csrf_token(page.get_data(as_text=True))})
+    return page, client.post(
+        "/lang", data={"lang": "sw", "next": "/", "csrf_token": csrf_token(page.get_data(as_text=True))}
+    )
 
 
 def test_the_language_cookie_is_httponly_and_samesite_too(app):
@@ -122,8 +131,11 @@ def test_cookies_are_secure_when_production_says_so(app, event, facilitator, mon
 
 
 def state_changing_rules(app):
-    return [(rule, method) for rule in app.url_map.iter_rules()
-            for method in sorted(rule.methods & {"POST", "PUT", "PATCH", "DELETE"})]
+    return [
+        (rule, method)
+        for rule in app.url_map.iter_rules()
+        for method in sorted(rule.methods & {"POST", "PUT", "PATCH", "DELETE"})
+    ]
 
 
 def test_every_state_changing_route_refuses_a_request_without_csrf_token(app, event, facilitator):
@@ -149,7 +161,8 @@ def test_every_form_that_posts_carries_a_csrf_token():
     token itself or through a macro whose body does."""
     templates = {path: path.read_text(encoding="utf-8") for path in TEMPLATES.rglob("*.html")}
     macros_with_token = {
-        name for html in templates.values()
+        name
+        for html in templates.values()
         for name, body in re.findall(r"{%-?\s*macro\s+(\w+)\(.*?%}(.*?){%-?\s*endmacro", html, re.S)
         if "csrf_token()" in body
     }
@@ -159,7 +172,9 @@ def test_every_form_that_posts_carries_a_csrf_token():
         for form in re.finditer(r"<form\b([^>]*)>(.*?)</form>", html, re.S | re.I):
             if re.search(r'method\s*=\s*"post"', form.group(1), re.I):
                 forms_checked += 1
-                assert carries_token.search(form.group(2)), f"{path.relative_to(TEMPLATES)}: a POST form without csrf_token"
+                assert carries_token.search(form.group(2)), (
+                    f"{path.relative_to(TEMPLATES)}: a POST form without csrf_token"
+                )
     assert forms_checked >= 8
 
 
@@ -268,14 +283,17 @@ def test_http_bodies_over_64_kb_are_refused(client):
 # --- what people may send: length, Unicode, control characters ----------------------------------------
 
 
-@pytest.mark.parametrize("raw, clean", [
-    ("Cafe\u0301 na chai", "Café na chai"),  # NFC: one é, however the phone's keyboard composed it
-    ("kind \u202eesrever\u202c words", "kind esrever words"),  # a bidi override would flip the projector
-    ("zero\u200bwidth\u2066 and \u2069isolates", "zerowidth and isolates"),
-    ("bell\x07 null\x00 escape\x1b[31m", "bell null escape[31m"),
-    ("family 👨\u200d👩\u200d👧 stays", "family 👨\u200d👩\u200d👧 stays"),  # the joiner of emoji sequences
-    ("  many    spaces\t\tand\n\n\n\nlines  ", "many spaces and\n\nlines"),
-])
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("Cafe\u0301 na chai", "Café na chai"),  # NFC: one é, however the phone's keyboard composed it
+        ("kind \u202eesrever\u202c words", "kind esrever words"),  # a bidi override would flip the projector
+        ("zero\u200bwidth\u2066 and \u2069isolates", "zerowidth and isolates"),
+        ("bell\x07 null\x00 escape\x1b[31m", "bell null escape[31m"),
+        ("family 👨\u200d👩\u200d👧 stays", "family 👨\u200d👩\u200d👧 stays"),  # the joiner of emoji sequences
+        ("  many    spaces\t\tand\n\n\n\nlines  ", "many spaces and\n\nlines"),
+    ],
+)
 def test_text_is_normalised_and_stripped_of_control_characters(raw, clean):
     assert validation.clean_text(raw, field="Your answer", max_chars=280) == clean
 
@@ -306,9 +324,16 @@ def test_what_a_phone_sends_is_stored_cleaned(app, phone):
 
 def test_the_form_without_javascript_has_the_same_limits(app, event, phone):
     page = phone.http.get(f"/e/{event.join_code}").get_data(as_text=True)
-    reply = phone.http.post(f"/e/{event.join_code}/submit", data={
-        "csrf_token": csrf_token(page), "activity_id": event.current_activity_id, "lane": "have",
-        "text": "z" * 281, "client_key": factories.new_key()})
+    reply = phone.http.post(
+        f"/e/{event.join_code}/submit",
+        data={
+            "csrf_token": csrf_token(page),
+            "activity_id": event.current_activity_id,
+            "lane": "have",
+            "text": "z" * 281,
+            "client_key": factories.new_key(),
+        },
+    )
     assert reply.status_code == 400 and "280" in reply.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(select(Entry.id)) is None

@@ -55,7 +55,9 @@ def test_phone_to_moderator_to_projector_over_a_real_server(server):
         assert ack["ok"] and ack["entry"]["state"] == "waiting"
         assert phone.call("participant:submit", entry, timeout=10)["duplicate"] is True
 
-        approved = console.call("console:moderate", {"response_id": ack["entry"]["id"], "action": "approve"}, timeout=10)
+        approved = console.call(
+            "console:moderate", {"response_id": ack["entry"]["id"], "action": "approve"}, timeout=10
+        )
         assert approved["ok"]
         assert card_arrived.wait(5), "the approved card never reached the projector"
         assert cards[0]["text"] == "Report buttons that work"

@@ -31,19 +31,23 @@ class Throttled:
         self.urls: dict[str, str] = {}
         self.cdp = page.context.new_cdp_session(page)
         self.cdp.send("Network.enable")
-        self.cdp.send("Network.emulateNetworkConditions", {
-            "offline": False, "latency": rtt_ms, "downloadThroughput": kbit * KBIT, "uploadThroughput": kbit * KBIT})
+        self.cdp.send(
+            "Network.emulateNetworkConditions",
+            {"offline": False, "latency": rtt_ms, "downloadThroughput": kbit * KBIT, "uploadThroughput": kbit * KBIT},
+        )
         self.cdp.on("Network.requestWillBeSent", lambda e: self.urls.__setitem__(e["requestId"], e["request"]["url"]))
-        self.cdp.on("Network.loadingFinished",
-                    lambda e: self.bytes.__setitem__(e["requestId"], e["encodedDataLength"]))
+        self.cdp.on("Network.loadingFinished", lambda e: self.bytes.__setitem__(e["requestId"], e["encodedDataLength"]))
 
     def reset(self) -> None:
         self.bytes.clear()
 
     def transferred(self) -> tuple[int, dict[str, int]]:
         """Bytes of page loads since the last reset (Socket.IO's own traffic left out), and by URL."""
-        by_url = {self.urls.get(rid, rid): size for rid, size in self.bytes.items()
-                  if "/socket.io/" not in self.urls.get(rid, "")}
+        by_url = {
+            self.urls.get(rid, rid): size
+            for rid, size in self.bytes.items()
+            if "/socket.io/" not in self.urls.get(rid, "")
+        }
         return sum(by_url.values()), by_url
 
 
@@ -105,7 +109,9 @@ def test_join_and_submit_over_400_kbits_with_400_ms_round_trips(browser, server)
         expect(page.locator("#entries li")).to_have_count(3)
         screenshot(page, "slow-network-400kbit")
 
-        print(f"\n400 kbit/s, 400 ms RTT: join page {join_seconds:.2f} s, {join_bytes:,} B {sorted(join_files.values())}")
+        print(
+            f"\n400 kbit/s, 400 ms RTT: join page {join_seconds:.2f} s, {join_bytes:,} B {sorted(join_files.values())}"
+        )
         print(f"  join -> activity page {activity_seconds:.2f} s, {activity_bytes:,} B")
         for url, size in sorted(activity_files.items(), key=lambda item: -item[1]):
             print(f"    {size:>7,} B  {url.split('?')[0].replace(server.url, '')}")
@@ -140,8 +146,11 @@ def test_join_page_is_usable_within_10_seconds_at_50_kbits(browser, server):
         page.wait_for_load_state("load", timeout=60000)
         activity_loaded = time.monotonic() - started
         activity_bytes, _ = link.transferred()
-        print(f"\n50 kbit/s, 400 ms RTT: join page usable {usable:.2f} s, loaded {loaded:.2f} s ({join_bytes:,} B); "
-              f"activity form usable {form_usable:.2f} s, everything loaded {activity_loaded:.2f} s ({activity_bytes:,} B)")
+        print(
+            f"\n50 kbit/s, 400 ms RTT: join page usable {usable:.2f} s, loaded {loaded:.2f} s ({join_bytes:,} B); "
+            f"activity form usable {form_usable:.2f} s, everything loaded {activity_loaded:.2f} s "
+            f"({activity_bytes:,} B)"
+        )
         assert usable < 10 and loaded < 10
         assert form_usable < 10
     finally:
@@ -181,13 +190,24 @@ def test_socketio_long_polling_and_websocket_work_through_gzip(server):
     activity_id = int(re.search(r'data-activity-id="(\d+)"', html).group(1))
     for transports in (["polling"], ["websocket"], ["polling", "websocket"]):
         client = socketio.Client(reconnection=False)
-        client.connect(server.url, auth={"view": "participant"}, transports=transports,
-                       headers={"Cookie": phone.cookie_header(), "Accept-Encoding": "gzip"}, wait_timeout=10)
+        client.connect(
+            server.url,
+            auth={"view": "participant"},
+            transports=transports,
+            headers={"Cookie": phone.cookie_header(), "Accept-Encoding": "gzip"},
+            wait_timeout=10,
+        )
         try:
-            ack = client.call("participant:submit", {"activity_id": activity_id, "lane": "want",
-                                                     "text": f"Over {'+'.join(transports)}",
-                                                     "client_key": f"{'x' * 20}{len(transports)}{transports[0][:4]}"},
-                              timeout=10)
+            ack = client.call(
+                "participant:submit",
+                {
+                    "activity_id": activity_id,
+                    "lane": "want",
+                    "text": f"Over {'+'.join(transports)}",
+                    "client_key": f"{'x' * 20}{len(transports)}{transports[0][:4]}",
+                },
+                timeout=10,
+            )
             assert ack["ok"], ack
             assert client.call("participant:sync", {}, timeout=10)["ok"]
         finally:
@@ -195,6 +215,7 @@ def test_socketio_long_polling_and_websocket_work_through_gzip(server):
 
 
 # --- gzip, without a browser ---------------------------------------------------------------------------------
+
 
 def test_text_responses_are_gzipped_when_asked(client, event):
     page = client.get("/", headers={"Accept-Encoding": "gzip, deflate, br"})
@@ -254,11 +275,22 @@ def test_small_binary_and_streamed_responses_are_left_alone(app, client):
 
 def test_phone_js_stays_es5_for_old_android_webviews():
     """No syntax an Android 4.4-7 WebView cannot parse (checked with acorn's ecmaVersion 5 when written)."""
-    from pathlib import Path
     import re
+    from pathlib import Path
 
     source = (Path(__file__).resolve().parent.parent / "static/participant/phone.js").read_text()
     code = re.sub(r"/\*.*?\*/|//[^\n]*|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'", '""', source, flags=re.S)
-    for modern in (r"=>", r"\blet\s", r"\bconst\s", r"`", r"\bclass\s", r"\.\.\.", r"\basync\s", r"\bawait\s",
-                   r"\?\.", r"\?\?", r"\bfor\s*\([^)]*\bof\b"):
+    for modern in (
+        r"=>",
+        r"\blet\s",
+        r"\bconst\s",
+        r"`",
+        r"\bclass\s",
+        r"\.\.\.",
+        r"\basync\s",
+        r"\bawait\s",
+        r"\?\.",
+        r"\?\?",
+        r"\bfor\s*\([^)]*\bof\b",
+    ):
         assert not re.search(modern, code), modern

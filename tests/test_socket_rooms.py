@@ -30,8 +30,10 @@ def run(manager_class, seed: int):
 
 
 def describe(manager, sids):
-    rooms = {str(room) if room is None or str(room).startswith("room:") else "own": sorted(members.values())
-             for room, members in manager.rooms.get("/", {}).items()}
+    rooms = {
+        str(room) if room is None or str(room).startswith("room:") else "own": sorted(members.values())
+        for room, members in manager.rooms.get("/", {}).items()
+    }
     return sorted(rooms.items()), sorted(tuple(sorted(manager.get_rooms(sid, "/"))) for sid in sids)
 
 
@@ -42,9 +44,17 @@ def test_indexed_manager_matches_python_socketio():
         stock_rooms, _ = describe(stock, stock_sids)
         indexed_rooms, _ = describe(indexed, indexed_sids)
         assert stock_rooms == indexed_rooms
+
         # sids are random, so compare each connection's rooms by its engine.io id
-        by_eio = lambda m, sids: sorted((m.rooms["/"][None][s], sorted(r for r in m.get_rooms(s, "/") if str(r).startswith("room:")))
-                                        for s in sids)
+        def by_eio(manager, sids):
+            return sorted(
+                (
+                    manager.rooms["/"][None][s],
+                    sorted(r for r in manager.get_rooms(s, "/") if str(r).startswith("room:")),
+                )
+                for s in sids
+            )
+
         assert by_eio(stock, stock_sids) == by_eio(indexed, indexed_sids)
 
 

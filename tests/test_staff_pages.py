@@ -57,8 +57,10 @@ def test_rapporteur_console_hides_the_projector_link(app, client, event):
 def test_next_parameter_cannot_redirect_off_site(client, facilitator):
     user, password = facilitator
     page = client.get("/staff/login?next=//evil.example").get_data(as_text=True)
-    reply = client.post("/staff/login?next=//evil.example",
-                        data={"email": user.email, "password": password, "csrf_token": csrf_token(page)})
+    reply = client.post(
+        "/staff/login?next=//evil.example",
+        data={"email": user.email, "password": password, "csrf_token": csrf_token(page)},
+    )
     assert reply.headers["Location"] == "/console/"
 
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -77,8 +77,12 @@ def console_socket(run: Run):
     import socketio
 
     client = socketio.Client(reconnection=False)
-    client.connect(run.url, headers={"Cookie": run.staff.cookie_header()},
-                   auth={"view": "console", "event_id": int(run.demo["console"])}, wait_timeout=10)
+    client.connect(
+        run.url,
+        headers={"Cookie": run.staff.cookie_header()},
+        auth={"view": "console", "event_id": int(run.demo["console"])},
+        wait_timeout=10,
+    )
     return client
 
 
@@ -91,8 +95,12 @@ def call(client, name: str, payload: dict) -> dict:
 def open_a_board(run: Run, console) -> None:
     """Open the first board for everyone (children's activities wait for the safeguarding checklist)."""
     agenda = call(console, "console:sync", {})["agenda"]
-    boards = [a for session in agenda for a in session["activities"]
-              if a["kind"] == "board" and a.get("audience") == "everyone"]
+    boards = [
+        a
+        for session in agenda
+        for a in session["activities"]
+        if a["kind"] == "board" and a.get("audience") == "everyone"
+    ]
     run.activity_id = boards[0]["id"]
     call(console, "console:open_activity", {"activity_id": run.activity_id})
 
@@ -102,10 +110,16 @@ def submit_cards(run: Run, console) -> None:
     code = run.demo["join_code"]
     lanes = call(console, "console:sync", {"activity_id": run.activity_id})["focus"]["lanes"]
     for number, payload in enumerate(PAYLOADS):
-        run.phone.post(f"/e/{code}/submit", {
-            "csrf_token": run.phone.csrf(f"/e/{code}"), "activity_id": run.activity_id,
-            "lane": lanes[number % len(lanes)]["key"], "text": payload, "client_key": uuid.uuid4().hex,
-        })
+        run.phone.post(
+            f"/e/{code}/submit",
+            {
+                "csrf_token": run.phone.csrf(f"/e/{code}"),
+                "activity_id": run.activity_id,
+                "lane": lanes[number % len(lanes)]["key"],
+                "text": payload,
+                "client_key": uuid.uuid4().hex,
+            },
+        )
 
 
 def approve_cards(run: Run, console) -> None:
@@ -130,10 +144,13 @@ def stored_form(payload: str) -> str:
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
-    server = start_server("gevent", {
-        "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('xss') / 'xss.db'}",
-        "RATE_LIMIT_SUBMISSIONS": "1000",  # one phone sends every payload in a few seconds
-    })
+    server = start_server(
+        "gevent",
+        {
+            "DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('xss') / 'xss.db'}",
+            "RATE_LIMIT_SUBMISSIONS": "1000",  # one phone sends every payload in a few seconds
+        },
+    )
     try:
         staff = Browserless(server.url).sign_in("facilitator@demo.local", server.demo["password"])
         current = Run(server.url, server.demo, staff, Browserless(server.url).join(server.demo["join_code"]))

@@ -8,15 +8,13 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from facilitator import validation
+from facilitator import audit, validation
+from facilitator.agenda.models import ACTIVITY_KINDS, AUDIENCES, MODERATION_MODES, Activity, AgendaSession
 from facilitator.errors import Conflict, InvalidInput, NotFound
-from facilitator.extensions import db
-from facilitator.agenda.models import Activity, AgendaSession
 from facilitator.events.models import Event
-from facilitator.staff.models import StaffUser
-from facilitator.agenda.models import ACTIVITY_KINDS, AUDIENCES, MODERATION_MODES
-from facilitator import audit
 from facilitator.events.service import bump_version, get_activity
+from facilitator.extensions import db
+from facilitator.staff.models import StaffUser
 from facilitator.voting.votes import MAX_OPTIONS
 
 MAX_LANES = 3
@@ -36,10 +34,13 @@ def _texts(items: Any, *, field: str, low: int, high: int) -> list[dict]:
     cleaned = []
     for item in items:
         item = item if isinstance(item, dict) else {"text": item}
-        cleaned.append({
-            "text": validation.clean_text(item.get("text"), field=field, max_chars=120),
-            "text_sw": validation.clean_text(item.get("text_sw"), field=field, max_chars=120, required=False) or None,
-        })
+        cleaned.append(
+            {
+                "text": validation.clean_text(item.get("text"), field=field, max_chars=120),
+                "text_sw": validation.clean_text(item.get("text_sw"), field=field, max_chars=120, required=False)
+                or None,
+            }
+        )
     return cleaned
 
 
@@ -56,10 +57,13 @@ def _settings(kind: str, spec: dict, existing_lanes: list[dict]) -> dict:
     if kind == "board":
         lanes = _texts(spec.get("lanes") or [{"text": "Ideas"}], field="Lanes", low=1, high=MAX_LANES)
         # A renamed lane keeps its key, so the cards already in it stay in it.
-        taken: set[str] = {lane["key"] for lane in existing_lanes[:len(lanes)]}
+        taken: set[str] = {lane["key"] for lane in existing_lanes[: len(lanes)]}
         settings["lanes"] = [
-            {"key": existing_lanes[i]["key"] if i < len(existing_lanes) else _lane_key(lane["text"], taken),
-             "name": lane["text"], "name_sw": lane["text_sw"]}
+            {
+                "key": existing_lanes[i]["key"] if i < len(existing_lanes) else _lane_key(lane["text"], taken),
+                "name": lane["text"],
+                "name_sw": lane["text_sw"],
+            }
             for i, lane in enumerate(lanes)
         ]
     if kind in ("poll", "ranking"):
@@ -72,9 +76,13 @@ def _settings(kind: str, spec: dict, existing_lanes: list[dict]) -> dict:
         if not (isinstance(low, int) and isinstance(high, int) and 0 <= low < high <= 10):
             raise InvalidInput("invalid_scale", "A scale runs from a smaller to a larger number, at most 10.")
         settings["scale"] = {
-            "min": low, "max": high, "faces": bool(scale.get("faces")) and (low, high) == (1, 5),
-            **{key: validation.clean_text(scale.get(key), field="Scale label", max_chars=60, required=False) or None
-               for key in ("min_label", "max_label", "min_label_sw", "max_label_sw")},
+            "min": low,
+            "max": high,
+            "faces": bool(scale.get("faces")) and (low, high) == (1, 5),
+            **{
+                key: validation.clean_text(scale.get(key), field="Scale label", max_chars=60, required=False) or None
+                for key in ("min_label", "max_label", "min_label_sw", "max_label_sw")
+            },
         }
     if kind in ("board", "qna") and "upvotes" in spec:
         settings["upvotes"] = bool(spec["upvotes"])
@@ -87,23 +95,35 @@ def _apply(activity: Activity, spec: Any) -> None:
     kind = validation.choice(spec.get("kind", activity.kind), ACTIVITY_KINDS, field="Kind")
     audience = validation.choice(spec.get("audience", activity.audience or "everyone"), AUDIENCES, field="Audience")
     default_moderation = "pre" if audience == "children" or kind == "qna" else "post"
-    moderation = validation.choice(spec.get("moderation") or activity.moderation or default_moderation,
-                                   MODERATION_MODES, field="Moderation")
+    moderation = validation.choice(
+        spec.get("moderation") or activity.moderation or default_moderation, MODERATION_MODES, field="Moderation"
+    )
     activity.kind, activity.audience, activity.moderation = kind, audience, moderation
     activity.title = validation.clean_text(spec.get("title", activity.title), field="Title", max_chars=200)
-    activity.title_sw = validation.clean_text(spec.get("title_sw"), field="Title (Kiswahili)", max_chars=200,
-                                              required=False) or None
+    activity.title_sw = (
+        validation.clean_text(spec.get("title_sw"), field="Title (Kiswahili)", max_chars=200, required=False) or None
+    )
     activity.prompt = validation.clean_text(spec.get("prompt"), field="Prompt", max_chars=1000, required=False)
-    activity.prompt_sw = validation.clean_text(spec.get("prompt_sw"), field="Prompt (Kiswahili)", max_chars=1000,
-                                               required=False) or None
+    activity.prompt_sw = (
+        validation.clean_text(spec.get("prompt_sw"), field="Prompt (Kiswahili)", max_chars=1000, required=False) or None
+    )
     activity.settings = _settings(kind, spec, (activity.settings or {}).get("lanes") or [])
 
 
 def add_activity(event: Event, actor: StaffUser, session_id: Any, spec: Any) -> Activity:
     session = _session(event, session_id)
     last = db.session.scalar(select(func.max(Activity.position)).where(Activity.session_id == session.id))
-    activity = Activity(event_id=event.id, session_id=session.id, position=(last or 0) + 1, state="draft",
-                        kind="board", title="", audience="everyone", moderation=None, settings={})
+    activity = Activity(
+        event_id=event.id,
+        session_id=session.id,
+        position=(last or 0) + 1,
+        state="draft",
+        kind="board",
+        title="",
+        audience="everyone",
+        moderation=None,
+        settings={},
+    )
     _apply(activity, spec)
     db.session.add(activity)
     db.session.flush()
@@ -129,8 +149,11 @@ def move_activity(event: Event, actor: StaffUser, activity_id: Any, direction: A
     """Move an activity one place up or down within its session."""
     activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
     direction = validation.choice(direction, ("up", "down"), field="Direction")
-    siblings = list(db.session.scalars(select(Activity).where(Activity.session_id == activity.session_id)
-                                       .order_by(Activity.position, Activity.id)))
+    siblings = list(
+        db.session.scalars(
+            select(Activity).where(Activity.session_id == activity.session_id).order_by(Activity.position, Activity.id)
+        )
+    )
     index = siblings.index(activity)
     other = index - 1 if direction == "up" else index + 1
     if not 0 <= other < len(siblings):
@@ -147,14 +170,24 @@ def move_activity(event: Event, actor: StaffUser, activity_id: Any, direction: A
 def duplicate_activity(event: Event, actor: StaffUser, activity_id: Any) -> Activity:
     """A copy right after the original, in draft, with no answers: 'ask the same again'."""
     original = get_activity(event, validation.positive_int(activity_id, field="Activity"))
-    for sibling in db.session.scalars(select(Activity).where(Activity.session_id == original.session_id,
-                                                             Activity.position > original.position)):
+    for sibling in db.session.scalars(
+        select(Activity).where(Activity.session_id == original.session_id, Activity.position > original.position)
+    ):
         sibling.position += 1
     copy_ = Activity(
-        event_id=event.id, session_id=original.session_id, position=original.position + 1, kind=original.kind,
-        title=f"{original.title} (copy)"[:200], title_sw=original.title_sw, prompt=original.prompt,
-        prompt_sw=original.prompt_sw, audience=original.audience, moderation=original.moderation, state="draft",
-        results_on_projector=original.results_on_projector, results_on_phones=original.results_on_phones,
+        event_id=event.id,
+        session_id=original.session_id,
+        position=original.position + 1,
+        kind=original.kind,
+        title=f"{original.title} (copy)"[:200],
+        title_sw=original.title_sw,
+        prompt=original.prompt,
+        prompt_sw=original.prompt_sw,
+        audience=original.audience,
+        moderation=original.moderation,
+        state="draft",
+        results_on_projector=original.results_on_projector,
+        results_on_phones=original.results_on_phones,
         settings=copy.deepcopy(original.settings),
     )
     db.session.add(copy_)
@@ -168,10 +201,20 @@ def duplicate_activity(event: Event, actor: StaffUser, activity_id: Any) -> Acti
 def activity_spec(activity: Activity) -> dict:
     """An activity as the console's editor fills its form."""
     return {
-        "id": activity.id, "session_id": activity.session_id, "kind": activity.kind, "title": activity.title,
-        "title_sw": activity.title_sw, "prompt": activity.prompt, "prompt_sw": activity.prompt_sw,
-        "audience": activity.audience, "moderation": activity.moderation,
-        "lanes": [{"text": l.get("name"), "text_sw": l.get("name_sw")} for l in activity.settings.get("lanes", [])],
-        "options": activity.options, "multiple": bool(activity.settings.get("multiple")),
-        "scale": activity.settings.get("scale"), "upvotes": activity.upvotes_enabled,
+        "id": activity.id,
+        "session_id": activity.session_id,
+        "kind": activity.kind,
+        "title": activity.title,
+        "title_sw": activity.title_sw,
+        "prompt": activity.prompt,
+        "prompt_sw": activity.prompt_sw,
+        "audience": activity.audience,
+        "moderation": activity.moderation,
+        "lanes": [
+            {"text": lane.get("name"), "text_sw": lane.get("name_sw")} for lane in activity.settings.get("lanes", [])
+        ],
+        "options": activity.options,
+        "multiple": bool(activity.settings.get("multiple")),
+        "scale": activity.settings.get("scale"),
+        "upvotes": activity.upvotes_enabled,
     }

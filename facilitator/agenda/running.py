@@ -7,19 +7,18 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from facilitator import validation
-from facilitator.errors import Conflict, InvalidInput
-from facilitator.extensions import db
+from facilitator import audit, validation
 from facilitator.agenda.models import Activity, AgendaSession
-from facilitator.events.models import Event
 from facilitator.board.models import Entry
+from facilitator.columns import utcnow
+from facilitator.errors import Conflict, InvalidInput
+from facilitator.events.models import Event
+from facilitator.events.service import bump_version, get_activity
+from facilitator.extensions import db
 from facilitator.safeguarding.models import SafeguardingFlag
+from facilitator.safeguarding.service import require_ready_for_children
 from facilitator.staff.models import StaffUser
 from facilitator.voting.models import Vote
-from facilitator.columns import utcnow
-from facilitator import audit
-from facilitator.events.service import bump_version, get_activity
-from facilitator.safeguarding.service import require_ready_for_children
 
 
 def open_activity(event: Event, actor: StaffUser, activity_id: Any) -> Activity:
@@ -39,9 +38,14 @@ def open_activity(event: Event, actor: StaffUser, activity_id: Any) -> Activity:
 
 
 def activities_in_order(event: Event) -> list[Activity]:
-    return list(db.session.scalars(
-        select(Activity).join(AgendaSession, AgendaSession.id == Activity.session_id)
-        .where(Activity.event_id == event.id).order_by(AgendaSession.position, Activity.position)))
+    return list(
+        db.session.scalars(
+            select(Activity)
+            .join(AgendaSession, AgendaSession.id == Activity.session_id)
+            .where(Activity.event_id == event.id)
+            .order_by(AgendaSession.position, Activity.position)
+        )
+    )
 
 
 def open_next_activity(event: Event, actor: StaffUser) -> Activity:
@@ -57,7 +61,11 @@ def open_next_activity(event: Event, actor: StaffUser) -> Activity:
 
 
 # Facilitator controls of one activity: name -> (attribute, what a phone or the projector sees change)
-CONTROLS = {"locked": "locked", "results_on_projector": "results_on_projector", "results_on_phones": "results_on_phones"}
+CONTROLS = {
+    "locked": "locked",
+    "results_on_projector": "results_on_projector",
+    "results_on_phones": "results_on_phones",
+}
 # Kept in the activity's settings: upvotes on cards, and a board shown grouped by theme on the projector.
 SETTING_CONTROLS = {"upvotes", "group_by_theme"}
 
@@ -107,8 +115,9 @@ def reset_activity(event: Event, actor: StaffUser, activity_id: Any, confirm: An
         raise InvalidInput("not_confirmed", "To reset, confirm with the activity's exact title.")
     votes = db.session.execute(delete(Vote).where(Vote.activity_id == activity.id)).rowcount
     flagged = select(SafeguardingFlag.response_id).where(SafeguardingFlag.response_id.is_not(None))
-    entries = db.session.execute(delete(Entry).where(
-        Entry.activity_id == activity.id, Entry.status != "held", Entry.id.not_in(flagged))).rowcount
+    entries = db.session.execute(
+        delete(Entry).where(Entry.activity_id == activity.id, Entry.status != "held", Entry.id.not_in(flagged))
+    ).rowcount
     activity.timer_ends_at = None
     audit.record(event.id, actor, "reset_activity", f"activity:{activity.id}", votes=votes, entries=entries)
     bump_version(event)

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from flask import Flask
 from sqlalchemy import select
 
-from facilitator.extensions import db
+from facilitator.asks.asks import ordered_asks
 from facilitator.asks.models import Ask, AskAssignment, Commitment, DutyBearerAnswer, Organisation
 from facilitator.events.models import Event
+from facilitator.extensions import db
 from facilitator.web.ratelimit import RateLimiter
-from facilitator.asks.asks import ordered_asks
 
 TOO_MANY_ANSWERS = "You have sent many answers in a short time. Wait a few minutes, then send this one again."
 
@@ -64,17 +64,38 @@ class AskForOrganisation:
 def asks_for_organisation(event: Event, organisation: Organisation) -> list[AskForOrganisation]:
     """Every ask of the event in priority order, those put to ``organisation`` first."""
     asks = ordered_asks(event)
-    assigned = set(db.session.scalars(
-        select(AskAssignment.ask_id).where(AskAssignment.organisation_id == organisation.id)))
-    answers = {a.ask_id: a for a in db.session.scalars(
-        select(DutyBearerAnswer).where(DutyBearerAnswer.event_id == event.id,
-                                       DutyBearerAnswer.organisation_id == organisation.id))}
-    commitments = {c.answer_id: c for c in db.session.scalars(
-        select(Commitment).where(Commitment.answer_id.in_([a.id for a in answers.values()])))} if answers else {}
+    assigned = set(
+        db.session.scalars(select(AskAssignment.ask_id).where(AskAssignment.organisation_id == organisation.id))
+    )
+    answers = {
+        a.ask_id: a
+        for a in db.session.scalars(
+            select(DutyBearerAnswer).where(
+                DutyBearerAnswer.event_id == event.id, DutyBearerAnswer.organisation_id == organisation.id
+            )
+        )
+    }
+    commitments = (
+        {
+            c.answer_id: c
+            for c in db.session.scalars(
+                select(Commitment).where(Commitment.answer_id.in_([a.id for a in answers.values()]))
+            )
+        }
+        if answers
+        else {}
+    )
     rows = []
     for number, ask in enumerate(asks, start=1):
         answer = answers.get(ask.id)
-        rows.append(AskForOrganisation(number=number, ask=ask, put_to_you=ask.id in assigned, answer=answer,
-                                       commitment=commitments.get(answer.id) if answer else None))
+        rows.append(
+            AskForOrganisation(
+                number=number,
+                ask=ask,
+                put_to_you=ask.id in assigned,
+                answer=answer,
+                commitment=commitments.get(answer.id) if answer else None,
+            )
+        )
     rows.sort(key=lambda row: not row.put_to_you)  # stable: priority order kept within each part
     return rows

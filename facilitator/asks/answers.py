@@ -8,20 +8,27 @@ from typing import Any
 
 from sqlalchemy import select
 
-from facilitator import safety, validation
-from facilitator.errors import Conflict, InvalidInput, NotFound
-from facilitator.extensions import db
+from facilitator import audit, safety, validation
 from facilitator.agenda.models import Activity
-from facilitator.asks.models import AnswerRating, Ask, AskAssignment, Commitment, DutyBearerAnswer, Organisation
-from facilitator.events.models import Event, Participant
-from facilitator.staff.models import StaffUser
-from facilitator.columns import utcnow
-from facilitator.asks.models import COMMITMENT_STATUSES, RATINGS, SECTOR_NAMES
-from facilitator.events.models import AGE_BANDS, GROUPS
-from facilitator.web.ratelimit import participant_limits
-from facilitator import audit
 from facilitator.asks.asks import get_ask, ordered_asks
+from facilitator.asks.models import (
+    COMMITMENT_STATUSES,
+    RATINGS,
+    SECTOR_NAMES,
+    AnswerRating,
+    Ask,
+    AskAssignment,
+    Commitment,
+    DutyBearerAnswer,
+    Organisation,
+)
+from facilitator.columns import utcnow
+from facilitator.errors import Conflict, InvalidInput, NotFound
+from facilitator.events.models import AGE_BANDS, GROUPS, Event, Participant
 from facilitator.events.service import bump_version
+from facilitator.extensions import db
+from facilitator.staff.models import StaffUser
+from facilitator.web.ratelimit import participant_limits
 
 ANSWER_MAX_CHARS = 2000
 # A split of the ratings is shown only when each of its groups has at least this many people:
@@ -41,15 +48,19 @@ def _due_date(raw: Any) -> date | None:
     raise InvalidInput("invalid_date", "Give the due date as YYYY-MM-DD.")
 
 
-def submit_answer(event: Event, organisation: Organisation, ask_id: Any, text: Any,
-                  commitment: Any = None) -> DutyBearerAnswer:
+def submit_answer(
+    event: Event, organisation: Organisation, ask_id: Any, text: Any, commitment: Any = None
+) -> DutyBearerAnswer:
     """An organisation answers an ask (or changes its answer), optionally committing to an action.
     The answer passes the same safety checks as any text and waits for a moderator."""
     ask = get_ask(event, ask_id)
     clean = validation.clean_text(text, field="The answer", max_chars=ANSWER_MAX_CHARS)
     screening = safety.screen(clean, event.blocked_words)
-    answer = db.session.scalar(select(DutyBearerAnswer).where(DutyBearerAnswer.ask_id == ask.id,
-                                                              DutyBearerAnswer.organisation_id == organisation.id))
+    answer = db.session.scalar(
+        select(DutyBearerAnswer).where(
+            DutyBearerAnswer.ask_id == ask.id, DutyBearerAnswer.organisation_id == organisation.id
+        )
+    )
     if answer is None:
         answer = DutyBearerAnswer(event_id=event.id, ask_id=ask.id, organisation_id=organisation.id)
         db.session.add(answer)
@@ -60,8 +71,9 @@ def submit_answer(event: Event, organisation: Organisation, ask_id: Any, text: A
     db.session.flush()
     if isinstance(commitment, dict) and any(commitment.get(k) for k in ("what", "owner", "due_on")):
         _save_commitment(event, answer, commitment)
-    if not db.session.scalar(select(AskAssignment.id).where(AskAssignment.ask_id == ask.id,
-                                                            AskAssignment.organisation_id == organisation.id)):
+    if not db.session.scalar(
+        select(AskAssignment.id).where(AskAssignment.ask_id == ask.id, AskAssignment.organisation_id == organisation.id)
+    ):
         # Answering an ask not put to them still puts them on record for it.
         db.session.add(AskAssignment(ask_id=ask.id, organisation_id=organisation.id))
     bump_version(event)
@@ -110,11 +122,20 @@ def rate_answer(event: Event, participant: Participant, answer_id: Any, rating: 
         raise NotFound("unknown_answer", "That answer is not shown yet.")
     rating = validation.choice(rating, RATINGS, field="Your rating")
     participant_limits.check("rate", f"p{participant.id}")
-    existing = db.session.scalar(select(AnswerRating).where(AnswerRating.answer_id == answer.id,
-                                                            AnswerRating.participant_id == participant.id))
+    existing = db.session.scalar(
+        select(AnswerRating).where(AnswerRating.answer_id == answer.id, AnswerRating.participant_id == participant.id)
+    )
     if existing is None:
-        db.session.add(AnswerRating(event_id=event.id, answer_id=answer.id, participant_id=participant.id,
-                                    rating=rating, group=participant.group, age_band=participant.age_band))
+        db.session.add(
+            AnswerRating(
+                event_id=event.id,
+                answer_id=answer.id,
+                participant_id=participant.id,
+                rating=rating,
+                group=participant.group,
+                age_band=participant.age_band,
+            )
+        )
     else:
         existing.rating, existing.updated_at = rating, utcnow()
     db.session.commit()
@@ -123,8 +144,11 @@ def rate_answer(event: Event, participant: Participant, answer_id: Any, rating: 
 
 def own_ratings(participant: Participant) -> dict[int, str]:
     """This participant's ratings, by answer, so their phone shows what they chose."""
-    return dict(db.session.execute(select(AnswerRating.answer_id, AnswerRating.rating)
-                                   .where(AnswerRating.participant_id == participant.id)).all())
+    return dict(
+        db.session.execute(
+            select(AnswerRating.answer_id, AnswerRating.rating).where(AnswerRating.participant_id == participant.id)
+        ).all()
+    )
 
 
 def ratings_view(answer: DutyBearerAnswer) -> dict:
@@ -148,8 +172,10 @@ def ratings_view(answer: DutyBearerAnswer) -> dict:
         if len(shown) < 2:
             return None
         keys = sorted(shown, key=lambda k: (order.index(k) if k in order else len(order), k))
-        return [{"group": k, **{rating: shown[k][rating] for rating in RATINGS}, "count": sum(shown[k].values())}
-                for k in keys]
+        return [
+            {"group": k, **{rating: shown[k][rating] for rating in RATINGS}, "count": sum(shown[k].values())}
+            for k in keys
+        ]
 
     return {
         "count": len(ratings),
@@ -163,8 +189,13 @@ def answer_view(answer: DutyBearerAnswer, *, staff: bool = False) -> dict:
     organisation = db.session.get(Organisation, answer.organisation_id)
     commitment = db.session.scalar(select(Commitment).where(Commitment.answer_id == answer.id))
     view = {
-        "id": answer.id, "ask_id": answer.ask_id, "organisation": organisation.name, "sector": organisation.sector,
-        "sector_name": SECTOR_NAMES[organisation.sector], "text": answer.shown_text, "status": answer.status,
+        "id": answer.id,
+        "ask_id": answer.ask_id,
+        "organisation": organisation.name,
+        "sector": organisation.sector,
+        "sector_name": SECTOR_NAMES[organisation.sector],
+        "text": answer.shown_text,
+        "status": answer.status,
         "commitment": commitment_view(commitment) if commitment else None,
         "ratings": ratings_view(answer) if answer.status == "approved" else None,
     }
@@ -174,15 +205,24 @@ def answer_view(answer: DutyBearerAnswer, *, staff: bool = False) -> dict:
 
 
 def commitment_view(commitment: Commitment) -> dict:
-    return {"id": commitment.id, "what": commitment.what, "owner": commitment.owner,
-            "due_on": commitment.due_on.isoformat() if commitment.due_on else None, "status": commitment.status,
-            "progress_note": commitment.progress_note}
+    return {
+        "id": commitment.id,
+        "what": commitment.what,
+        "owner": commitment.owner,
+        "due_on": commitment.due_on.isoformat() if commitment.due_on else None,
+        "status": commitment.status,
+        "progress_note": commitment.progress_note,
+    }
 
 
 def approved_answers(ask: Ask) -> list[DutyBearerAnswer]:
-    return list(db.session.scalars(select(DutyBearerAnswer).where(DutyBearerAnswer.ask_id == ask.id,
-                                                                  DutyBearerAnswer.status == "approved")
-                                   .order_by(DutyBearerAnswer.id)))
+    return list(
+        db.session.scalars(
+            select(DutyBearerAnswer)
+            .where(DutyBearerAnswer.ask_id == ask.id, DutyBearerAnswer.status == "approved")
+            .order_by(DutyBearerAnswer.id)
+        )
+    )
 
 
 def update_commitment(event: Event, actor: StaffUser, commitment_id: Any, changes: Any) -> Commitment:
@@ -196,8 +236,9 @@ def update_commitment(event: Event, actor: StaffUser, commitment_id: Any, change
     if "status" in changes:
         commitment.status = validation.choice(changes["status"], COMMITMENT_STATUSES, field="Status")
     if "progress_note" in changes:
-        commitment.progress_note = validation.clean_text(changes["progress_note"], field="Progress", max_chars=2000,
-                                                         required=False) or None
+        commitment.progress_note = (
+            validation.clean_text(changes["progress_note"], field="Progress", max_chars=2000, required=False) or None
+        )
     if "what" in changes:
         commitment.what = validation.clean_text(changes["what"], field="What", max_chars=1000)
     if "owner" in changes:
@@ -205,8 +246,14 @@ def update_commitment(event: Event, actor: StaffUser, commitment_id: Any, change
     if "due_on" in changes:
         commitment.due_on = _due_date(changes["due_on"])
     commitment.updated_at = utcnow()
-    audit.record(event.id, actor, "update_commitment", f"commitment:{commitment.id}", before=before,
-                 after=commitment_view(commitment))
+    audit.record(
+        event.id,
+        actor,
+        "update_commitment",
+        f"commitment:{commitment.id}",
+        before=before,
+        after=commitment_view(commitment),
+    )
     db.session.commit()
     return commitment
 
@@ -217,20 +264,27 @@ def register(event: Event) -> dict:
     asks = ordered_asks(event)
     commitments, unanswered = [], []
     for ask in asks:
-        answers = {a.organisation_id: a for a in db.session.scalars(
-            select(DutyBearerAnswer).where(DutyBearerAnswer.ask_id == ask.id))}
+        answers = {
+            a.organisation_id: a
+            for a in db.session.scalars(select(DutyBearerAnswer).where(DutyBearerAnswer.ask_id == ask.id))
+        }
         for answer in answers.values():
             commitment = db.session.scalar(select(Commitment).where(Commitment.answer_id == answer.id))
             if commitment and answer.status == "approved":
                 organisation = db.session.get(Organisation, answer.organisation_id)
-                commitments.append({**commitment_view(commitment), "organisation": organisation.name,
-                                    "sector": organisation.sector, "ask": ask.text, "ask_id": ask.id})
+                commitments.append(
+                    {
+                        **commitment_view(commitment),
+                        "organisation": organisation.name,
+                        "sector": organisation.sector,
+                        "ask": ask.text,
+                        "ask_id": ask.id,
+                    }
+                )
         assigned = [db.session.get(Organisation, a.organisation_id) for a in ask.assignments]
-        silent = [o.name for o in assigned
-                  if o.id not in answers or answers[o.id].status != "approved"]
+        silent = [o.name for o in assigned if o.id not in answers or answers[o.id].status != "approved"]
         if silent or not assigned:
-            unanswered.append({"ask_id": ask.id, "ask": ask.text, "organisations": silent,
-                               "assigned": bool(assigned)})
+            unanswered.append({"ask_id": ask.id, "ask": ask.text, "organisations": silent, "assigned": bool(assigned)})
     return {"commitments": commitments, "unanswered": unanswered}
 
 
@@ -240,12 +294,20 @@ def response_activity_view(activity: Activity, *, staff: bool = False) -> dict:
     ask = db.session.get(Ask, ask_id) if ask_id else None
     if ask is None:
         return {"ask": None, "answers": []}
-    answers = (list(db.session.scalars(select(DutyBearerAnswer).where(DutyBearerAnswer.ask_id == ask.id)
-                                       .order_by(DutyBearerAnswer.id)))
-               if staff else approved_answers(ask))
+    answers = (
+        list(
+            db.session.scalars(
+                select(DutyBearerAnswer).where(DutyBearerAnswer.ask_id == ask.id).order_by(DutyBearerAnswer.id)
+            )
+        )
+        if staff
+        else approved_answers(ask)
+    )
     assigned = [db.session.get(Organisation, a.organisation_id).name for a in ask.assignments]
-    return {"ask": {"id": ask.id, "text": ask.text, "text_sw": ask.text_sw, "assigned": assigned},
-            "answers": [answer_view(a, staff=staff) for a in answers]}
+    return {
+        "ask": {"id": ask.id, "text": ask.text, "text_sw": ask.text_sw, "assigned": assigned},
+        "answers": [answer_view(a, staff=staff) for a in answers],
+    }
 
 
 def feedback_view(event: Event) -> dict:
@@ -253,6 +315,12 @@ def feedback_view(event: Event) -> dict:
     asks = []
     for ask in ordered_asks(event):
         answers = [answer_view(a) for a in approved_answers(ask)]
-        asks.append({"text": ask.text, "text_sw": ask.text_sw, "answers": answers,
-                     "assigned": [db.session.get(Organisation, a.organisation_id).name for a in ask.assignments]})
+        asks.append(
+            {
+                "text": ask.text,
+                "text_sw": ask.text_sw,
+                "answers": answers,
+                "assigned": [db.session.get(Organisation, a.organisation_id).name for a in ask.assignments],
+            }
+        )
     return {"asks": asks, "register": register(event)}

@@ -7,19 +7,17 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from facilitator import validation
-from facilitator.errors import Conflict, InvalidInput, NotFound
-from facilitator.extensions import db
+from facilitator import audit, validation
 from facilitator.agenda.models import Activity, AgendaSession
-from facilitator.asks.models import Ask, AskAssignment, Organisation
-from facilitator.events.models import Event
+from facilitator.asks.models import SECTORS, Ask, AskAssignment, Organisation
 from facilitator.board.models import Entry
+from facilitator.board.themes import get_theme
+from facilitator.errors import Conflict, InvalidInput, NotFound
+from facilitator.events.models import Event
+from facilitator.events.service import bump_version, get_activity
+from facilitator.extensions import db
 from facilitator.staff.models import StaffUser
 from facilitator.voting.models import Vote
-from facilitator.asks.models import SECTORS
-from facilitator import audit
-from facilitator.events.service import bump_version, get_activity
-from facilitator.board.themes import get_theme
 
 ASK_MAX_CHARS = 300
 
@@ -65,8 +63,13 @@ def renew_answer_link(event: Event, actor: StaffUser, organisation_id: Any) -> O
 
 
 def organisations(event: Event) -> list[Organisation]:
-    return list(db.session.scalars(select(Organisation).where(Organisation.event_id == event.id)
-                                   .order_by(Organisation.sector, Organisation.name)))
+    return list(
+        db.session.scalars(
+            select(Organisation)
+            .where(Organisation.event_id == event.id)
+            .order_by(Organisation.sector, Organisation.name)
+        )
+    )
 
 
 # --- Asks ------------------------------------------------------------------------------------------
@@ -79,8 +82,9 @@ def get_ask(event: Event, ask_id: Any) -> Ask:
     return ask
 
 
-def create_ask(event: Event, actor: StaffUser, text: Any, *, text_sw: Any = None, theme_id: Any = None,
-               response_id: Any = None) -> Ask:
+def create_ask(
+    event: Event, actor: StaffUser, text: Any, *, text_sw: Any = None, theme_id: Any = None, response_id: Any = None
+) -> Ask:
     """An ask worded by the facilitator from a theme, or from one approved card (usually of the
     'internet we want' lane), or from nothing but their notes."""
     theme = get_theme(event, theme_id) if theme_id is not None else None
@@ -90,11 +94,15 @@ def create_ask(event: Event, actor: StaffUser, text: Any, *, text_sw: Any = None
         if card is None or card.event_id != event.id or card.status != "approved":
             raise InvalidInput("invalid_selection", "An ask comes from an approved card of this event.")
     last = db.session.scalar(select(func.max(Ask.position)).where(Ask.event_id == event.id))
-    ask = Ask(event_id=event.id, text=validation.clean_text(text, field="The ask", max_chars=ASK_MAX_CHARS),
-              text_sw=validation.clean_text(text_sw, field="The ask (Kiswahili)", max_chars=ASK_MAX_CHARS,
-                                            required=False) or None,
-              theme_id=theme.id if theme else None, response_id=card.id if card else None,
-              position=(last if last is not None else -1) + 1)
+    ask = Ask(
+        event_id=event.id,
+        text=validation.clean_text(text, field="The ask", max_chars=ASK_MAX_CHARS),
+        text_sw=validation.clean_text(text_sw, field="The ask (Kiswahili)", max_chars=ASK_MAX_CHARS, required=False)
+        or None,
+        theme_id=theme.id if theme else None,
+        response_id=card.id if card else None,
+        position=(last if last is not None else -1) + 1,
+    )
     db.session.add(ask)
     db.session.flush()
     audit.record(event.id, actor, "create_ask", f"ask:{ask.id}", text=ask.text)
@@ -107,8 +115,9 @@ def edit_ask(event: Event, actor: StaffUser, ask_id: Any, text: Any, text_sw: An
     ask = get_ask(event, ask_id)
     before = ask.text
     ask.text = validation.clean_text(text, field="The ask", max_chars=ASK_MAX_CHARS)
-    ask.text_sw = validation.clean_text(text_sw, field="The ask (Kiswahili)", max_chars=ASK_MAX_CHARS,
-                                        required=False) or None
+    ask.text_sw = (
+        validation.clean_text(text_sw, field="The ask (Kiswahili)", max_chars=ASK_MAX_CHARS, required=False) or None
+    )
     audit.record(event.id, actor, "edit_ask", f"ask:{ask.id}", before=before, after=ask.text)
     bump_version(event)
     db.session.commit()
@@ -149,8 +158,9 @@ def _upvotes_per_ask(event: Event, asks: list[Ask]) -> dict[int, int]:
 
 def ranking_activity(event: Event) -> Activity | None:
     """The newest ranking activity made from the asks, if any."""
-    candidates = db.session.scalars(select(Activity).where(Activity.event_id == event.id, Activity.kind == "ranking")
-                                    .order_by(Activity.id.desc()))
+    candidates = db.session.scalars(
+        select(Activity).where(Activity.event_id == event.id, Activity.kind == "ranking").order_by(Activity.id.desc())
+    )
     return next((a for a in candidates if a.settings.get("ask_ids")), None)
 
 
@@ -158,8 +168,11 @@ def _average_rank_per_ask(activity: Activity) -> dict[int, float]:
     from facilitator.voting.results import results
 
     ask_ids = activity.settings["ask_ids"]
-    return {ask_ids[item["index"]]: item["average_rank"] for item in results(activity)["items"]
-            if item["average_rank"] is not None}
+    return {
+        ask_ids[item["index"]]: item["average_rank"]
+        for item in results(activity)["items"]
+        if item["average_rank"] is not None
+    }
 
 
 def ordered_asks(event: Event, order_by: str = "position") -> list[Ask]:
@@ -199,11 +212,17 @@ def create_ranking_activity(event: Event, actor: StaffUser, session_id: Any) -> 
         raise Conflict("too_few_asks", "Write at least two asks before ranking them.")
     last = db.session.scalar(select(func.max(Activity.position)).where(Activity.session_id == session.id))
     activity = Activity(
-        event_id=event.id, session_id=session.id, position=(last or 0) + 1, kind="ranking",
-        title="Which asks matter most?", title_sw="Maombi yapi ni muhimu zaidi?",
+        event_id=event.id,
+        session_id=session.id,
+        position=(last or 0) + 1,
+        kind="ranking",
+        title="Which asks matter most?",
+        title_sw="Maombi yapi ni muhimu zaidi?",
         prompt="Put the asks in order: 1 is the most important to you.",
         prompt_sw="Panga maombi kwa mpangilio: 1 ni muhimu zaidi kwako.",
-        audience="children", moderation="pre", state="draft",
+        audience="children",
+        moderation="pre",
+        state="draft",
         settings={"options": [{"text": a.text, "text_sw": a.text_sw} for a in asks], "ask_ids": [a.id for a in asks]},
     )
     db.session.add(activity)
@@ -228,6 +247,12 @@ def show_ask(event: Event, actor: StaffUser, activity_id: Any, ask_id: Any) -> A
 
 
 def ask_view(ask: Ask) -> dict:
-    return {"id": ask.id, "text": ask.text, "text_sw": ask.text_sw, "theme_id": ask.theme_id,
-            "response_id": ask.response_id, "position": ask.position,
-            "organisation_ids": sorted(a.organisation_id for a in ask.assignments)}
+    return {
+        "id": ask.id,
+        "text": ask.text,
+        "text_sw": ask.text_sw,
+        "theme_id": ask.theme_id,
+        "response_id": ask.response_id,
+        "position": ask.position,
+        "organisation_ids": sorted(a.organisation_id for a in ask.assignments),
+    }

@@ -3,16 +3,16 @@ the key (renewing it in the console revokes the old one). Plain forms, POST then
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request, redirect, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 
-from facilitator.live import broadcast
 from facilitator.asks import answering
-from facilitator.errors import ServiceError
-from facilitator.extensions import db
-from facilitator.asks.models import SECTOR_NAMES
 from facilitator.asks import answers as answer_service
 from facilitator.asks import asks as ask_service
+from facilitator.asks.models import SECTOR_NAMES
+from facilitator.errors import ServiceError
 from facilitator.events import service as event_service
+from facilitator.extensions import db
+from facilitator.live import broadcast
 
 bp = Blueprint("duty_bearers", __name__)
 
@@ -22,17 +22,30 @@ def _configure(state) -> None:
     answering.configure_limits(state.app)
 
 
-def _page(organisation, *, status: int = 200, draft: dict | None = None, error: ServiceError | None = None,
-          error_ask_id: int | None = None):
+def _page(
+    organisation,
+    *,
+    status: int = 200,
+    draft: dict | None = None,
+    error: ServiceError | None = None,
+    error_ask_id: int | None = None,
+):
     event = event_service.get_event(organisation.event_id)
     rows = answering.asks_for_organisation(event, organisation)
     saved = request.args.get("saved", type=int)
     return render_template(
-        "duty_bearers/answer.html", event=event, organisation=organisation,
+        "duty_bearers/answer.html",
+        event=event,
+        organisation=organisation,
         sector_name=SECTOR_NAMES.get(organisation.sector, organisation.sector),
-        put_to_you=[r for r in rows if r.put_to_you], others=[r for r in rows if not r.put_to_you],
-        answered=sum(1 for r in rows if r.answer is not None), max_chars=answer_service.ANSWER_MAX_CHARS,
-        draft=draft or {}, error=error, error_ask_id=error_ask_id, saved=saved,
+        put_to_you=[r for r in rows if r.put_to_you],
+        others=[r for r in rows if not r.put_to_you],
+        answered=sum(1 for r in rows if r.answer is not None),
+        max_chars=answer_service.ANSWER_MAX_CHARS,
+        draft=draft or {},
+        error=error,
+        error_ask_id=error_ask_id,
+        saved=saved,
         # An error about an ask not on the page (a stale form, a made-up number) shows at the top.
         error_at_top=error is not None and error_ask_id not in {r.ask.id for r in rows},
     ), status
@@ -58,13 +71,21 @@ def submit_answer(token, ask_id):
     except ServiceError as error:
         return _invalid_link(error)
     form = request.form
-    draft = {"ask_id": ask_id, "text": form.get("text", ""), "what": form.get("what", ""),
-             "owner": form.get("owner", ""), "due_on": form.get("due_on", "")}
+    draft = {
+        "ask_id": ask_id,
+        "text": form.get("text", ""),
+        "what": form.get("what", ""),
+        "owner": form.get("owner", ""),
+        "due_on": form.get("due_on", ""),
+    }
     event = event_service.get_event(organisation.event_id)
     try:
         answering.answer_limits.check("answer", f"organisation:{organisation.id}")
         answer = answer_service.submit_answer(
-            event, organisation, ask_id, draft["text"],
+            event,
+            organisation,
+            ask_id,
+            draft["text"],
             {"what": draft["what"], "owner": draft["owner"], "due_on": draft["due_on"]},
         )
     except ServiceError as error:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from facilitator.events.models import Event
-from facilitator.asks.models import SECTOR_NAMES, SECTOR_NAMES_SW
 from facilitator.asks import answers as answer_service
 from facilitator.asks import asks as ask_service
+from facilitator.asks.models import SECTOR_NAMES, SECTOR_NAMES_SW
+from facilitator.events.models import Event
 
 # Each commitment status in plain words, English and Kiswahili.
 STATUS_WORDS = {
@@ -21,10 +21,34 @@ STATUS_WORDS = {
     "delayed": ("Late: it is taking longer than they promised", "Imechelewa: inachukua muda zaidi ya walivyoahidi"),
     "dropped": ("Stopped: they will not do this", "Imesitishwa: hawataifanya"),
 }
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December")
-MONTHS_SW = ("Januari", "Februari", "Machi", "Aprili", "Mei", "Juni", "Julai", "Agosti", "Septemba", "Oktoba",
-             "Novemba", "Desemba")
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MONTHS_SW = (
+    "Januari",
+    "Februari",
+    "Machi",
+    "Aprili",
+    "Mei",
+    "Juni",
+    "Julai",
+    "Agosti",
+    "Septemba",
+    "Oktoba",
+    "Novemba",
+    "Desemba",
+)
 
 
 def friendly_date(iso: str | None) -> tuple[str, str] | None:
@@ -47,20 +71,41 @@ def asks_for_children(event: Event) -> list[dict]:
     for number, ask in enumerate(answer_service.feedback_view(event)["asks"], start=1):
         promises, answers_only = [], []
         for answer in ask["answers"]:
-            organisation = {"organisation": answer["organisation"], "sector": _sector(answer["sector"]),
-                            "answer": answer["text"]}
+            organisation = {
+                "organisation": answer["organisation"],
+                "sector": _sector(answer["sector"]),
+                "answer": answer["text"],
+            }
             commitment = answer["commitment"]
             if commitment is None:
                 answers_only.append(organisation)
                 continue
             status = commitment["status"]
-            promises.append({**organisation, "what": commitment["what"], "owner": commitment["owner"],
-                             "due": friendly_date(commitment["due_on"]), "status": status,
-                             "status_words": STATUS_WORDS.get(status, (status, status))})
+            promises.append(
+                {
+                    **organisation,
+                    "what": commitment["what"],
+                    "owner": commitment["owner"],
+                    "due": friendly_date(commitment["due_on"]),
+                    "status": status,
+                    "status_words": STATUS_WORDS.get(status, (status, status)),
+                }
+            )
         answered = {answer["organisation"] for answer in ask["answers"]}
-        not_answered = [{"organisation": name, "sector": _sector(sectors.get(name))}
-                        for name in sorted(ask["assigned"]) if name not in answered]
-        asks.append({"number": number, "text": ask["text"], "text_sw": ask["text_sw"], "promises": promises,
-                     "answers_only": answers_only, "not_answered": not_answered,
-                     "put_to_nobody": not ask["assigned"]})
+        not_answered = [
+            {"organisation": name, "sector": _sector(sectors.get(name))}
+            for name in sorted(ask["assigned"])
+            if name not in answered
+        ]
+        asks.append(
+            {
+                "number": number,
+                "text": ask["text"],
+                "text_sw": ask["text_sw"],
+                "promises": promises,
+                "answers_only": answers_only,
+                "not_answered": not_answered,
+                "put_to_nobody": not ask["assigned"],
+            }
+        )
     return asks

@@ -14,12 +14,22 @@ from facilitator.extensions import db
 SECTORS = ("government", "isp_telco", "social_media", "cso", "other")
 
 
-SECTOR_NAMES = {"government": "Government", "isp_telco": "Internet / telecom provider",
-                "social_media": "Social media", "cso": "Civil society", "other": "Other"}
+SECTOR_NAMES = {
+    "government": "Government",
+    "isp_telco": "Internet / telecom provider",
+    "social_media": "Social media",
+    "cso": "Civil society",
+    "other": "Other",
+}
 
 
-SECTOR_NAMES_SW = {"government": "Serikali", "isp_telco": "Mtoa huduma za intaneti / simu",
-                   "social_media": "Mitandao ya kijamii", "cso": "Shirika la kiraia", "other": "Nyingine"}
+SECTOR_NAMES_SW = {
+    "government": "Serikali",
+    "isp_telco": "Mtoa huduma za intaneti / simu",
+    "social_media": "Mitandao ya kijamii",
+    "cso": "Shirika la kiraia",
+    "other": "Nyingine",
+}
 
 
 RATINGS = ("satisfied", "not_sure", "not_satisfied")

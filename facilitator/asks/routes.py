@@ -3,32 +3,36 @@ Plain forms (POST, then back to the page), so it works the same with or without 
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from facilitator.live import broadcast
-from facilitator.staff.routes import login_required, staff_or_404, staff_page
-from facilitator.errors import ServiceError
-from facilitator.extensions import db
 from facilitator.agenda.models import Activity, AgendaSession
-from facilitator.board.models import Entry
-from facilitator.asks.models import SECTOR_NAMES, SECTORS
-from facilitator.asks import asks as ask_service
 from facilitator.asks import answers as answer_service
-from facilitator.events import service as event_service
-from facilitator.staff import service as staff_service
+from facilitator.asks import asks as ask_service
+from facilitator.asks.models import SECTOR_NAMES, SECTORS
 from facilitator.board import themes as theme_service
+from facilitator.board.models import Entry
+from facilitator.errors import ServiceError
+from facilitator.events import service as event_service
+from facilitator.extensions import db
+from facilitator.live import broadcast
+from facilitator.staff import service as staff_service
+from facilitator.staff.routes import login_required, staff_or_404, staff_page
 
 bp = Blueprint("asks", __name__, url_prefix="/console/<int:event_id>/asks")
 
 
 def _boards(event) -> list[Activity]:
-    return list(db.session.scalars(
-        select(Activity).join(AgendaSession, AgendaSession.id == Activity.session_id)
-        .where(Activity.event_id == event.id, Activity.kind == "board")
-        .order_by(AgendaSession.position, Activity.position)))
+    return list(
+        db.session.scalars(
+            select(Activity)
+            .join(AgendaSession, AgendaSession.id == Activity.session_id)
+            .where(Activity.event_id == event.id, Activity.kind == "board")
+            .order_by(AgendaSession.position, Activity.position)
+        )
+    )
 
 
 @bp.get("/")
@@ -38,19 +42,37 @@ def manage(event_id):
     boards = _boards(event)
     chosen = request.args.get("board", type=int)
     board = next((b for b in boards if b.id == chosen), None) or next(
-        (b for b in boards if "want" in b.lane_keys()), boards[0] if boards else None)
-    cards = list(db.session.scalars(select(Entry).where(Entry.activity_id == board.id,
-                                                           Entry.status == "approved")
-                                    .order_by(Entry.lane, Entry.id))) if board else []
+        (b for b in boards if "want" in b.lane_keys()), boards[0] if boards else None
+    )
+    cards = (
+        list(
+            db.session.scalars(
+                select(Entry)
+                .where(Entry.activity_id == board.id, Entry.status == "approved")
+                .order_by(Entry.lane, Entry.id)
+            )
+        )
+        if board
+        else []
+    )
     asks = ask_service.ordered_asks(event)
     themes = theme_service.themes_view(board) if board else []
     return render_template(
-        "asks/manage.html", event=event, user=user, boards=boards, board=board, cards=cards,
-        themes=themes, theme_names={t["id"]: t["name"] for t in themes},
+        "asks/manage.html",
+        event=event,
+        user=user,
+        boards=boards,
+        board=board,
+        cards=cards,
+        themes=themes,
+        theme_names={t["id"]: t["name"] for t in themes},
         suggestions=theme_service.suggest_themes(board) if board else [],
-        asks=asks, ask_views={a.id: ask_service.ask_view(a) for a in asks},
+        asks=asks,
+        ask_views={a.id: ask_service.ask_view(a) for a in asks},
         answer_counts={a.id: len(answer_service.approved_answers(a)) for a in asks},
-        organisations=ask_service.organisations(event), sectors=SECTORS, sector_names=SECTOR_NAMES,
+        organisations=ask_service.organisations(event),
+        sectors=SECTORS,
+        sector_names=SECTOR_NAMES,
         sessions=event_service.agenda(event),
         response_activities=[a for s in event_service.agenda(event) for a in s.activities if a.kind == "response"],
         can_run=bool(roles & staff_service.PERMISSIONS["run_agenda"]),
@@ -82,8 +104,16 @@ def _ids(name: str) -> list:
 @login_required
 def create_theme(event_id):
     form = request.form
-    return _act(event_id, "moderate", lambda e, a: "Theme “%s” created." % theme_service.create_theme(
-        e, a, form.get("board"), form.get("name"), _ids("response_id"), form.get("name_sw")).name)
+    return _act(
+        event_id,
+        "moderate",
+        lambda e, a: (
+            "Theme “%s” created."
+            % theme_service.create_theme(
+                e, a, form.get("board"), form.get("name"), _ids("response_id"), form.get("name_sw")
+            ).name
+        ),
+    )
 
 
 @bp.post("/themes/move")
@@ -102,15 +132,23 @@ def move_cards(event_id):
 @login_required
 def rename_theme(event_id, theme_id):
     form = request.form
-    return _act(event_id, "moderate", lambda e, a: "Renamed to “%s”." % theme_service.rename_theme(
-        e, a, theme_id, form.get("name"), form.get("name_sw")).name)
+    return _act(
+        event_id,
+        "moderate",
+        lambda e, a: (
+            "Renamed to “%s”." % theme_service.rename_theme(e, a, theme_id, form.get("name"), form.get("name_sw")).name
+        ),
+    )
 
 
 @bp.post("/themes/<int:theme_id>/merge")
 @login_required
 def merge_themes(event_id, theme_id):
-    return _act(event_id, "moderate", lambda e, a: "Merged into “%s”." % theme_service.merge_themes(
-        e, a, theme_id, _ids("from_id")).name)
+    return _act(
+        event_id,
+        "moderate",
+        lambda e, a: "Merged into “%s”." % theme_service.merge_themes(e, a, theme_id, _ids("from_id")).name,
+    )
 
 
 @bp.post("/themes/<int:theme_id>/delete")
@@ -127,9 +165,21 @@ def delete_theme(event_id, theme_id):
 @login_required
 def create_ask(event_id):
     form = request.form
-    return _act(event_id, "run_agenda", lambda e, a: "Ask added: “%s”." % ask_service.create_ask(
-        e, a, form.get("text"), text_sw=form.get("text_sw"), theme_id=form.get("theme_id") or None,
-        response_id=form.get("response_id") or None).text)
+    return _act(
+        event_id,
+        "run_agenda",
+        lambda e, a: (
+            "Ask added: “%s”."
+            % ask_service.create_ask(
+                e,
+                a,
+                form.get("text"),
+                text_sw=form.get("text_sw"),
+                theme_id=form.get("theme_id") or None,
+                response_id=form.get("response_id") or None,
+            ).text
+        ),
+    )
 
 
 @bp.post("/<int:ask_id>")
@@ -148,15 +198,27 @@ def edit_ask(event_id, ask_id):
 @bp.post("/order")
 @login_required
 def order_asks(event_id):
-    return _act(event_id, "run_agenda", lambda e, a: "Asks ordered by %s (%d)." % (
-        request.form.get("by"), len(ask_service.apply_order(e, a, request.form.get("by")))))
+    return _act(
+        event_id,
+        "run_agenda",
+        lambda e, a: (
+            "Asks ordered by %s (%d)."
+            % (request.form.get("by"), len(ask_service.apply_order(e, a, request.form.get("by"))))
+        ),
+    )
 
 
 @bp.post("/ranking")
 @login_required
 def rank_asks(event_id):
-    return _act(event_id, "run_agenda", lambda e, a: "Ranking activity “%s” added to the agenda: open it from the console."
-                % ask_service.create_ranking_activity(e, a, request.form.get("session_id")).title)
+    return _act(
+        event_id,
+        "run_agenda",
+        lambda e, a: (
+            "Ranking activity “%s” added to the agenda: open it from the console."
+            % ask_service.create_ranking_activity(e, a, request.form.get("session_id")).title
+        ),
+    )
 
 
 @bp.post("/<int:ask_id>/show")
@@ -174,12 +236,21 @@ def show_ask(event_id, ask_id):
 @login_required
 def add_organisation(event_id):
     form = request.form
-    return _act(event_id, "run_agenda", lambda e, a: "Added %s." % ask_service.add_organisation(
-        e, a, form.get("name"), form.get("sector")).name)
+    return _act(
+        event_id,
+        "run_agenda",
+        lambda e, a: "Added %s." % ask_service.add_organisation(e, a, form.get("name"), form.get("sector")).name,
+    )
 
 
 @bp.post("/organisations/<int:organisation_id>/renew")
 @login_required
 def renew_link(event_id, organisation_id):
-    return _act(event_id, "run_agenda", lambda e, a: "New answering link for %s; the old one no longer works."
-                % ask_service.renew_answer_link(e, a, organisation_id).name)
+    return _act(
+        event_id,
+        "run_agenda",
+        lambda e, a: (
+            "New answering link for %s; the old one no longer works."
+            % ask_service.renew_answer_link(e, a, organisation_id).name
+        ),
+    )

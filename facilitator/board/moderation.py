@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitator import safety, validation
-from facilitator.errors import Conflict, InvalidInput, NotFound
-from facilitator.extensions import db
-from facilitator.events.models import Event
-from facilitator.board.models import Entry
-from facilitator.staff.models import StaffUser
-from facilitator.columns import utcnow
-from facilitator import audit
+from facilitator import audit, safety, validation
 from facilitator.board.entries import ENTRY_MAX_CHARS, SAFEGUARDING_FLAGS
+from facilitator.board.models import Entry
+from facilitator.columns import utcnow
+from facilitator.errors import Conflict, InvalidInput, NotFound
+from facilitator.events.models import Event
 from facilitator.events.service import bump_version
+from facilitator.extensions import db
+from facilitator.staff.models import StaffUser
 
 # action -> the change it makes
 ACTIONS: dict[str, dict[str, Any]] = {
@@ -35,9 +34,7 @@ def get_response(event: Event, response_id: Any) -> Entry:
 
 def _refuse_if_held(response: Entry) -> None:
     if response.status == "held":
-        raise Conflict(
-            "held_for_safeguarding", "This entry is held for the safeguarding lead and cannot be shown."
-        )
+        raise Conflict("held_for_safeguarding", "This entry is held for the safeguarding lead and cannot be shown.")
 
 
 def moderate(event: Event, actor: StaffUser, response_id: Any, action: Any) -> Entry:
@@ -63,7 +60,12 @@ def edit_text(event: Event, actor: StaffUser, response_id: Any, text: Any) -> En
     clean = validation.clean_text(text, field="The entry", max_chars=ENTRY_MAX_CHARS)
     screening = safety.screen(clean, event.blocked_words)
     audit.record(
-        event.id, actor, "edit", f"response:{response.id}", before=response.text, after=clean,
+        event.id,
+        actor,
+        "edit",
+        f"response:{response.id}",
+        before=response.text,
+        after=clean,
         flags=sorted(screening.flags),
     )
     response.text = clean

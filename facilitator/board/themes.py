@@ -9,19 +9,19 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from facilitator import validation
-from facilitator.errors import InvalidInput, NotFound
-from facilitator.extensions import db
+from facilitator import audit, validation
 from facilitator.agenda.models import Activity
-from facilitator.events.models import Event
 from facilitator.board.models import Entry, Theme
-from facilitator.staff.models import StaffUser
-from facilitator import audit
+from facilitator.errors import InvalidInput, NotFound
+from facilitator.events.models import Event
 from facilitator.events.service import bump_version, get_activity
+from facilitator.extensions import db
+from facilitator.staff.models import StaffUser
 
 THEME_NAME_MAX = 120
 # Words too common to say what a card is about (English, Kiswahili, Sheng), for theme suggestions.
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a about after all also am an and any are as at be because been being but by can could did do does doing don
 dont for from get gets got had has have having he her here him his how i if in into is it its just like make
 many me more most much my no not now of on one only or other our out over people really say see she should so
@@ -29,7 +29,8 @@ some such than that the their them then there these they thing things this those
 were what when where which who why will with would you your yours online internet kids children child things
 na ya wa la za kwa ni si au pia sana kwa hii hiyo huo hao wao sisi nyinyi mimi wewe yeye kama lakini kuwa
 kwenye katika hata tu bado tena zaidi watoto mtoto mtandao mitandao tunataka nataka tuna kuna
-""".split())
+""".split()
+)
 
 
 def _words(text: str) -> set[str]:
@@ -49,23 +50,34 @@ def _approved_cards(event: Event, activity: Activity, response_ids: Any) -> list
     if not isinstance(response_ids, list) or not response_ids or len(response_ids) > 500:
         raise InvalidInput("invalid_selection", "Select one or more cards.")
     ids = [validation.positive_int(i, field="Card") for i in response_ids]
-    cards = list(db.session.scalars(select(Entry).where(Entry.id.in_(ids), Entry.event_id == event.id,
-                                                           Entry.activity_id == activity.id,
-                                                           Entry.status == "approved")))
+    cards = list(
+        db.session.scalars(
+            select(Entry).where(
+                Entry.id.in_(ids),
+                Entry.event_id == event.id,
+                Entry.activity_id == activity.id,
+                Entry.status == "approved",
+            )
+        )
+    )
     if len(cards) != len(set(ids)):
         raise InvalidInput("invalid_selection", "Only approved cards of this board can be grouped.")
     return cards
 
 
-def create_theme(event: Event, actor: StaffUser, activity_id: Any, name: Any, response_ids: Any,
-                 name_sw: Any = None) -> Theme:
+def create_theme(
+    event: Event, actor: StaffUser, activity_id: Any, name: Any, response_ids: Any, name_sw: Any = None
+) -> Theme:
     """Name a theme and put the selected cards in it (moving them out of any other theme)."""
     activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
     cards = _approved_cards(event, activity, response_ids)
-    theme = Theme(event_id=event.id, activity_id=activity.id,
-                  name=validation.clean_text(name, field="Theme name", max_chars=THEME_NAME_MAX),
-                  name_sw=validation.clean_text(name_sw, field="Theme name (Kiswahili)", max_chars=THEME_NAME_MAX,
-                                                required=False) or None)
+    theme = Theme(
+        event_id=event.id,
+        activity_id=activity.id,
+        name=validation.clean_text(name, field="Theme name", max_chars=THEME_NAME_MAX),
+        name_sw=validation.clean_text(name_sw, field="Theme name (Kiswahili)", max_chars=THEME_NAME_MAX, required=False)
+        or None,
+    )
     db.session.add(theme)
     db.session.flush()
     for card in cards:
@@ -82,8 +94,11 @@ def move_cards(event: Event, actor: StaffUser, response_ids: Any, theme_id: Any)
         raise InvalidInput("invalid_selection", "Select one or more cards.")
     target = get_theme(event, theme_id) if theme_id is not None else None
     ids = [validation.positive_int(i, field="Card") for i in response_ids]
-    cards = list(db.session.scalars(select(Entry).where(Entry.id.in_(ids), Entry.event_id == event.id,
-                                                           Entry.status == "approved")))
+    cards = list(
+        db.session.scalars(
+            select(Entry).where(Entry.id.in_(ids), Entry.event_id == event.id, Entry.status == "approved")
+        )
+    )
     if len(cards) != len(set(ids)) or (target and any(c.activity_id != target.activity_id for c in cards)):
         raise InvalidInput("invalid_selection", "Only approved cards of the theme's board can be moved there.")
     for card in cards:
@@ -97,8 +112,9 @@ def rename_theme(event: Event, actor: StaffUser, theme_id: Any, name: Any, name_
     theme = get_theme(event, theme_id)
     before = theme.name
     theme.name = validation.clean_text(name, field="Theme name", max_chars=THEME_NAME_MAX)
-    theme.name_sw = validation.clean_text(name_sw, field="Theme name (Kiswahili)", max_chars=THEME_NAME_MAX,
-                                          required=False) or None
+    theme.name_sw = (
+        validation.clean_text(name_sw, field="Theme name (Kiswahili)", max_chars=THEME_NAME_MAX, required=False) or None
+    )
     audit.record(event.id, actor, "rename_theme", f"theme:{theme.id}", before=before, after=theme.name)
     bump_version(event)
     db.session.commit()
@@ -113,8 +129,7 @@ def merge_themes(event: Event, actor: StaffUser, into_id: Any, from_ids: Any) ->
     merged = [get_theme(event, i) for i in from_ids]
     if any(t.id == target.id or t.activity_id != target.activity_id for t in merged):
         raise InvalidInput("invalid_selection", "Merge themes of the same board into another one.")
-    db.session.execute(update(Entry).where(Entry.theme_id.in_([t.id for t in merged]))
-                       .values(theme_id=target.id))
+    db.session.execute(update(Entry).where(Entry.theme_id.in_([t.id for t in merged])).values(theme_id=target.id))
     for theme in merged:
         db.session.delete(theme)
     audit.record(event.id, actor, "merge_themes", f"theme:{target.id}", merged=[t.name for t in merged])
@@ -134,10 +149,13 @@ def delete_theme(event: Event, actor: StaffUser, theme_id: Any) -> None:
 
 def themes_view(activity: Activity) -> list[dict]:
     """The board's themes with their approved cards' count, largest first."""
-    counts = dict(db.session.execute(
-        select(Entry.theme_id, func.count(Entry.id))
-        .where(Entry.activity_id == activity.id, Entry.status == "approved", Entry.theme_id.is_not(None))
-        .group_by(Entry.theme_id)).all())
+    counts = dict(
+        db.session.execute(
+            select(Entry.theme_id, func.count(Entry.id))
+            .where(Entry.activity_id == activity.id, Entry.status == "approved", Entry.theme_id.is_not(None))
+            .group_by(Entry.theme_id)
+        ).all()
+    )
     themes = db.session.scalars(select(Theme).where(Theme.activity_id == activity.id).order_by(Theme.id))
     views = [{"id": t.id, "name": t.name, "name_sw": t.name_sw, "count": counts.get(t.id, 0)} for t in themes]
     return sorted(views, key=lambda v: (-v["count"], v["id"]))
@@ -146,8 +164,11 @@ def themes_view(activity: Activity) -> list[dict]:
 def suggest_themes(activity: Activity, *, max_suggestions: int = 8) -> list[dict]:
     """Keywords shared by two or more approved cards not yet in a theme, greedily: the keyword covering
     the most cards first, each card suggested once. The facilitator accepts, renames or ignores them."""
-    cards = list(db.session.scalars(select(Entry).where(
-        Entry.activity_id == activity.id, Entry.status == "approved", Entry.theme_id.is_(None))))
+    cards = list(
+        db.session.scalars(
+            select(Entry).where(Entry.activity_id == activity.id, Entry.status == "approved", Entry.theme_id.is_(None))
+        )
+    )
     words_of = {card.id: _words(card.shown_text) for card in cards}
     cards_with: dict[str, set[int]] = defaultdict(set)
     for card_id, words in words_of.items():

@@ -9,10 +9,9 @@ from typing import Any
 from sqlalchemy import select
 
 from facilitator import validation
-from facilitator.extensions import db
-from facilitator.events.models import Event, Participant
-from facilitator.events.models import AGE_BANDS, GROUPS
+from facilitator.events.models import AGE_BANDS, GROUPS, Event, Participant
 from facilitator.events.service import event_by_join_code
+from facilitator.extensions import db
 
 LANGUAGES = ("en", "sw")
 

@@ -12,11 +12,10 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
+from facilitator.agenda.models import ACTIVITY_KINDS, AUDIENCES, MODERATION_MODES, Activity, AgendaSession
 from facilitator.errors import InvalidInput, NotFound
-from facilitator.extensions import db
-from facilitator.agenda.models import Activity, AgendaSession
 from facilitator.events.models import Event
-from facilitator.agenda.models import ACTIVITY_KINDS, AUDIENCES, MODERATION_MODES
+from facilitator.extensions import db
 
 # No 0/O, 1/I/L: a code read off a projector from the back of a room must not be misread.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -79,8 +78,7 @@ def bump_version(event: Event, by: int = 1) -> int:
     # bookkeeping (matching objects in the session) cost more than the statement itself.
     events = Event.__table__
     version = db.session.execute(
-        update(events).where(events.c.id == event.id).values(version=events.c.version + by)
-        .returning(events.c.version)
+        update(events).where(events.c.id == event.id).values(version=events.c.version + by).returning(events.c.version)
     ).scalar_one()
     set_committed_value(event, "version", version)
     return version
@@ -96,9 +94,7 @@ def load_template(name: str = ROUNDTABLE_TEMPLATE) -> dict:
     return json.loads(resources.files("facilitator.agenda").joinpath(name).read_text(encoding="utf-8"))
 
 
-def create_event_from_template(
-    template: dict, *, title: str | None = None, starts_on: date | None = None
-) -> Event:
+def create_event_from_template(template: dict, *, title: str | None = None, starts_on: date | None = None) -> Event:
     """An event with the template's agenda, sessions and activities, all activities in draft."""
     event = Event(
         title=title or template["title"],

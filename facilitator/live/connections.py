@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from flask import current_app, request, session
 
 from facilitator import validation
 from facilitator.errors import Forbidden, Internal, ServiceError
-from facilitator.extensions import db, socketio
-from facilitator.events import service as event_service
 from facilitator.events import participants as participant_service
+from facilitator.events import service as event_service
+from facilitator.extensions import db, socketio
 from facilitator.staff import service as staff_service
 
 log = logging.getLogger(__name__)

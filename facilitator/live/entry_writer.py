@@ -18,11 +18,11 @@ from typing import Any
 
 from flask import Flask, current_app
 
-from facilitator.live import broadcast
-from facilitator.errors import Busy, Internal, ServiceError
-from facilitator.extensions import db, socketio
-from facilitator.events.models import Event
 from facilitator.board import entries as board_service
+from facilitator.errors import Busy, Internal, ServiceError
+from facilitator.events.models import Event
+from facilitator.extensions import db, socketio
+from facilitator.live import broadcast
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +142,7 @@ class EntryWriter:
             broadcast.entries_stored(event, stored)
         except Exception:  # committed is committed: the phones hear so, and views catch up on their next sync
             log.exception("telling the views about %d entries failed", len(stored))
-        for waiting, outcome in zip(group, outcomes):
+        for waiting, outcome in zip(group, outcomes, strict=True):
             if isinstance(outcome, ServiceError):
                 waiting.error = outcome
             else:

@@ -89,8 +89,12 @@ def _collect_when_quiet() -> None:
             freed = gc.collect()
             last_full = time.monotonic()
             took_ms = 1000 * (time.perf_counter() - started)
-            log.log(logging.INFO if took_ms > 100 else logging.DEBUG,
-                    "full garbage collection: %d objects freed in %.0f ms (busiest second before: %.0f%% of a core)",
-                    freed, took_ms, 100 * (busiest or 0))
+            log.log(
+                logging.INFO if took_ms > 100 else logging.DEBUG,
+                "full garbage collection: %d objects freed in %.0f ms (busiest second before: %.0f%% of a core)",
+                freed,
+                took_ms,
+                100 * (busiest or 0),
+            )
             load.forget()  # the collection's own CPU is not the room's load
             cpu_before, wall_before = time.process_time(), time.monotonic()

@@ -9,14 +9,14 @@ import uuid
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from facilitator.staff.routes import login_required, staff_or_404
 from facilitator.errors import ServiceError
-from facilitator.extensions import db
-from facilitator.staff.models import StaffUser
-from facilitator.notes.models import NOTE_KIND_NAMES, NOTE_KINDS, NOTE_MAX_CHARS
-from facilitator.notes import service as notes_service
-from facilitator.notes.service import StaleNote
 from facilitator.events import service as event_service
+from facilitator.extensions import db
+from facilitator.notes import service as notes_service
+from facilitator.notes.models import NOTE_KIND_NAMES, NOTE_KINDS, NOTE_MAX_CHARS
+from facilitator.notes.service import StaleNote
+from facilitator.staff.models import StaffUser
+from facilitator.staff.routes import login_required, staff_or_404
 
 bp = Blueprint("notes", __name__, url_prefix="/console/<int:event_id>/notes")
 
@@ -34,8 +34,15 @@ def _submitted() -> dict:
     return {k: request.form.get(k) for k in FIELDS}
 
 
-def _page(event_id: int, user, *, session_id=None, status: int = 200, error: ServiceError | None = None,
-          draft: dict | None = None):
+def _page(
+    event_id: int,
+    user,
+    *,
+    session_id=None,
+    status: int = 200,
+    error: ServiceError | None = None,
+    draft: dict | None = None,
+):
     event = event_service.get_event(event_id)
     sessions = event.sessions
     now_id = notes_service.current_session_id(event)
@@ -48,12 +55,27 @@ def _page(event_id: int, user, *, session_id=None, status: int = 200, error: Ser
     if selected is None:
         selected = next((s for s in sessions if s.id == now_id), None) or next(iter(sessions), None)
     notes = notes_service.notes_of_session(event, selected.id) if selected else []
-    authors = {u.id: u.display_name for u in db.session.scalars(
-        select(StaffUser).where(StaffUser.id.in_({n.author_id for n in notes if n.author_id})))}
+    authors = {
+        u.id: u.display_name
+        for u in db.session.scalars(
+            select(StaffUser).where(StaffUser.id.in_({n.author_id for n in notes if n.author_id}))
+        )
+    }
     return render_template(
-        "notes/notes.html", event=event, user=user, sessions=sessions, selected=selected, now_id=now_id,
-        notes=notes, authors=authors, counts=notes_service.note_counts(event), kinds=NOTE_KINDS,
-        kind_names=NOTE_KIND_NAMES, max_chars=NOTE_MAX_CHARS, new_key=uuid.uuid4().hex, error=error,
+        "notes/notes.html",
+        event=event,
+        user=user,
+        sessions=sessions,
+        selected=selected,
+        now_id=now_id,
+        notes=notes,
+        authors=authors,
+        counts=notes_service.note_counts(event),
+        kinds=NOTE_KINDS,
+        kind_names=NOTE_KIND_NAMES,
+        max_chars=NOTE_MAX_CHARS,
+        new_key=uuid.uuid4().hex,
+        error=error,
         draft=draft or {},
     ), status
 
@@ -77,23 +99,37 @@ def save(event_id):
         db.session.rollback()
         if _wants_json():
             return jsonify({**stale.as_ack(), "note": notes_service.note_view(stale.note)}), stale.status
-        return _page(event_id, actor, session_id=fields.get("session_id"), status=stale.status, error=stale,
-                     draft=fields)
+        return _page(
+            event_id, actor, session_id=fields.get("session_id"), status=stale.status, error=stale, draft=fields
+        )
     except ServiceError as error:
         db.session.rollback()
         if _wants_json():
             return jsonify(error.as_ack()), error.status
-        return _page(event_id, actor, session_id=fields.get("session_id"), status=error.status, error=error,
-                     draft=fields)
+        return _page(
+            event_id, actor, session_id=fields.get("session_id"), status=error.status, error=error, draft=fields
+        )
     if _wants_json():
-        return jsonify({"ok": True, "created": saved.created, "changed": saved.changed,
-                        "note": notes_service.note_view(saved.note) if saved.note else None})
+        return jsonify(
+            {
+                "ok": True,
+                "created": saved.created,
+                "changed": saved.changed,
+                "note": notes_service.note_view(saved.note) if saved.note else None,
+            }
+        )
     if saved.note is None:
         flash("Nothing to save: the note is empty.", "error")
         return redirect(url_for("notes.notes_page", event_id=event_id, session=fields.get("session_id")))
     flash("Note saved.", "ok")
-    return redirect(url_for("notes.notes_page", event_id=event_id, session=saved.note.session_id,
-                            _anchor=f"note-{saved.note.client_key}"))
+    return redirect(
+        url_for(
+            "notes.notes_page",
+            event_id=event_id,
+            session=saved.note.session_id,
+            _anchor=f"note-{saved.note.client_key}",
+        )
+    )
 
 
 @bp.post("/delete")

@@ -10,16 +10,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from facilitator import safety, validation
-from facilitator.errors import Conflict, InvalidInput, NotFound
-from facilitator.extensions import db
+from facilitator import audit, safety, validation
 from facilitator.agenda.models import Activity, AgendaSession
-from facilitator.events.models import Event
-from facilitator.notes.models import Note
-from facilitator.staff.models import StaffUser
 from facilitator.columns import utcnow
-from facilitator.notes.models import NOTE_KINDS, NOTE_MAX_CHARS
-from facilitator import audit
+from facilitator.errors import Conflict, InvalidInput, NotFound
+from facilitator.events.models import Event
+from facilitator.extensions import db
+from facilitator.notes.models import NOTE_KINDS, NOTE_MAX_CHARS, Note
+from facilitator.staff.models import StaffUser
 
 OWNER_MAX_CHARS = 200
 # Autosave stores a note every second or so while it is typed. One audit entry per spell of editing (the
@@ -32,8 +30,10 @@ class StaleNote(Conflict):
     """A save older than what is stored, with different content: another tab or person changed the note."""
 
     def __init__(self, note: Note):
-        super().__init__("note_changed_elsewhere",
-                         "This note was changed somewhere else since you opened it. Copy your text, then reload.")
+        super().__init__(
+            "note_changed_elsewhere",
+            "This note was changed somewhere else since you opened it. Copy your text, then reload.",
+        )
         self.note = note
 
 
@@ -59,8 +59,13 @@ def current_session_id(event: Event) -> int | None:
 
 
 def notes_of_session(event: Event, session_id: int) -> list[Note]:
-    return list(db.session.scalars(select(Note).where(Note.event_id == event.id, Note.session_id == session_id)
-                                   .order_by(Note.created_at, Note.id)))
+    return list(
+        db.session.scalars(
+            select(Note)
+            .where(Note.event_id == event.id, Note.session_id == session_id)
+            .order_by(Note.created_at, Note.id)
+        )
+    )
 
 
 def note_counts(event: Event) -> dict[int, int]:
@@ -93,8 +98,9 @@ def _revision(raw: Any) -> int:
 
 
 def _fields(note: Note) -> dict:
-    return _as_fields({"kind": note.kind, "text": note.text, "action_owner": note.action_owner,
-                       "action_due_on": note.action_due_on})
+    return _as_fields(
+        {"kind": note.kind, "text": note.text, "action_owner": note.action_owner, "action_due_on": note.action_due_on}
+    )
 
 
 def _as_fields(values: dict) -> dict:
@@ -103,16 +109,28 @@ def _as_fields(values: dict) -> dict:
     return {**values, "action_due_on": due.isoformat() if due else None}
 
 
-def save_note(event: Event, actor: StaffUser, *, session_id: Any, client_key: Any, text: Any, kind: Any = "note",
-              action_owner: Any = None, action_due_on: Any = None, revision: Any = None) -> Saved:
+def save_note(
+    event: Event,
+    actor: StaffUser,
+    *,
+    session_id: Any,
+    client_key: Any,
+    text: Any,
+    kind: Any = "note",
+    action_owner: Any = None,
+    action_due_on: Any = None,
+    revision: Any = None,
+) -> Saved:
     """Create or update the note named by ``client_key``. A save whose revision is not newer than the stored
     one is a re-send when its content is the same (a no-op) and a conflict otherwise."""
     key = validation.client_key(client_key)
     wanted = {
         "kind": validation.choice(kind or "note", NOTE_KINDS, field="Kind of note"),
         "text": validation.clean_text(text, field="The note", max_chars=NOTE_MAX_CHARS, required=False),
-        "action_owner": validation.clean_text(action_owner, field="Who owns the action", max_chars=OWNER_MAX_CHARS,
-                                              required=False) or None,
+        "action_owner": validation.clean_text(
+            action_owner, field="Who owns the action", max_chars=OWNER_MAX_CHARS, required=False
+        )
+        or None,
         "action_due_on": _due_date(action_due_on),
     }
     revision = _revision(revision)
@@ -129,10 +147,18 @@ def save_note(event: Event, actor: StaffUser, *, session_id: Any, client_key: An
         except IntegrityError:
             # The same note's first save arrived twice at once (a re-send racing the original).
             db.session.rollback()
-            return save_note(event, actor, session_id=session_id, client_key=key, text=text, kind=kind,
-                             action_owner=action_owner, action_due_on=action_due_on, revision=revision)
-        audit.record(event.id, actor, "create_note", f"note:{note.id}", session=note.session_id,
-                     after=_fields(note))
+            return save_note(
+                event,
+                actor,
+                session_id=session_id,
+                client_key=key,
+                text=text,
+                kind=kind,
+                action_owner=action_owner,
+                action_due_on=action_due_on,
+                revision=revision,
+            )
+        audit.record(event.id, actor, "create_note", f"note:{note.id}", session=note.session_id, after=_fields(note))
         db.session.commit()
         return Saved(note, created=True, changed=True)
 
@@ -146,12 +172,16 @@ def save_note(event: Event, actor: StaffUser, *, session_id: Any, client_key: An
         db.session.commit()
         return Saved(note, created=False, changed=False)
     before = _fields(note)
-    new_spell = (note.updated_by_id != actor.id or note.kind != wanted["kind"]
-                 or (note.updated_at or note.created_at) + AUDIT_SPELL < utcnow())
+    new_spell = (
+        note.updated_by_id != actor.id
+        or note.kind != wanted["kind"]
+        or (note.updated_at or note.created_at) + AUDIT_SPELL < utcnow()
+    )
     _apply(event, note, actor, wanted, revision)
     if new_spell:
-        audit.record(event.id, actor, "edit_note", f"note:{note.id}", session=note.session_id, before=before,
-                     after=_fields(note))
+        audit.record(
+            event.id, actor, "edit_note", f"note:{note.id}", session=note.session_id, before=before, after=_fields(note)
+        )
     db.session.commit()
     return Saved(note, created=False, changed=True)
 
@@ -177,6 +207,13 @@ def delete_note(event: Event, actor: StaffUser, client_key: Any) -> None:
 
 def note_view(note: Note) -> dict:
     """A note as the notes page's script sees it after a save."""
-    return {"id": note.id, "client_key": note.client_key, "session_id": note.session_id, "revision": note.revision,
-            **_fields(note), "redacted": note.shown_text != note.text, "shown_text": note.shown_text,
-            "updated_at": (note.updated_at or note.created_at).isoformat()}
+    return {
+        "id": note.id,
+        "client_key": note.client_key,
+        "session_id": note.session_id,
+        "revision": note.revision,
+        **_fields(note),
+        "redacted": note.shown_text != note.text,
+        "shown_text": note.shown_text,
+        "updated_at": (note.updated_at or note.created_at).isoformat(),
+    }

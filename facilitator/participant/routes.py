@@ -5,22 +5,31 @@ from __future__ import annotations
 
 import uuid
 
-from flask import (Blueprint, current_app, flash, get_flashed_messages, make_response, redirect, render_template,
-                   request, url_for)
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    get_flashed_messages,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 
-from facilitator.web import i18n
-from facilitator.live import broadcast
-from facilitator.errors import ServiceError
-from facilitator.extensions import db
-from facilitator.agenda.models import Activity
-from facilitator.events.models import AGE_BANDS, GROUPS
 from facilitator.agenda import running as agenda_service
+from facilitator.agenda.models import Activity
 from facilitator.asks import answers as answer_service
 from facilitator.board import entries as board_service
-from facilitator.events import service as event_service
+from facilitator.errors import ServiceError
 from facilitator.events import participants as participant_service
+from facilitator.events import service as event_service
+from facilitator.events.models import AGE_BANDS, GROUPS
+from facilitator.extensions import db
+from facilitator.live import broadcast
 from facilitator.safeguarding import service as safeguarding_service
 from facilitator.voting import votes as voting_service
+from facilitator.web import i18n
 
 bp = Blueprint("participant", __name__)
 
@@ -41,12 +50,14 @@ def join_with_code(code):
     try:
         event = event_service.event_by_join_code(code)
     except ServiceError as error:
-        return render_template("participant/join.html", code=code, error=error.message,
-                               groups=GROUPS, age_bands=AGE_BANDS), error.status
+        return render_template(
+            "participant/join.html", code=code, error=error.message, groups=GROUPS, age_bands=AGE_BANDS
+        ), error.status
     if _participant_for(event) is not None:
         return redirect(url_for("participant.activity_page", code=event.join_code))
-    return render_template("participant/join.html", code=event.join_code, event=event,
-                           groups=GROUPS, age_bands=AGE_BANDS)
+    return render_template(
+        "participant/join.html", code=event.join_code, event=event, groups=GROUPS, age_bands=AGE_BANDS
+    )
 
 
 @bp.post("/join")
@@ -54,20 +65,30 @@ def join():
     form = request.form
     try:
         participant, token = participant_service.join(
-            form.get("code"), group=form.get("group") or None, age_band=form.get("age_band") or None,
+            form.get("code"),
+            group=form.get("group") or None,
+            age_band=form.get("age_band") or None,
             language=form.get("language") or "en",
         )
         code = event_service.get_event(participant.event_id).join_code
         db.session.commit()
     except ServiceError as error:
         db.session.rollback()
-        return render_template("participant/join.html", code=form.get("code", "")[:12], error=error.message,
-                               groups=GROUPS, age_bands=AGE_BANDS), error.status
+        return render_template(
+            "participant/join.html",
+            code=form.get("code", "")[:12],
+            error=error.message,
+            groups=GROUPS,
+            age_bands=AGE_BANDS,
+        ), error.status
     response = make_response(redirect(url_for("participant.activity_page", code=code)))
     response.set_cookie(
-        current_app.config["PARTICIPANT_COOKIE_NAME"], token,
+        current_app.config["PARTICIPANT_COOKIE_NAME"],
+        token,
         max_age=current_app.config["PARTICIPANT_COOKIE_DAYS"] * 24 * 3600,
-        httponly=True, samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"],
+        httponly=True,
+        samesite="Lax",
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
     )
     return response
 
@@ -120,8 +141,16 @@ def _event_and_participant(code):
     try:
         event = event_service.event_by_join_code(code)
     except ServiceError as error:
-        return None, None, (render_template("participant/join.html", code=code, error=error.message,
-                                            groups=GROUPS, age_bands=AGE_BANDS), error.status)
+        return (
+            None,
+            None,
+            (
+                render_template(
+                    "participant/join.html", code=code, error=error.message, groups=GROUPS, age_bands=AGE_BANDS
+                ),
+                error.status,
+            ),
+        )
     participant = _participant_for(event)
     if participant is None:
         return event, None, redirect(url_for("participant.join_with_code", code=event.join_code))
@@ -152,8 +181,14 @@ def vote(code):
         except ValueError:
             ranking = ["invalid"]
     try:
-        activity = voting_service.cast_vote(event, participant, form.get("activity_id"),
-                                            choices=form.getlist("choice"), value=form.get("value"), ranking=ranking)
+        activity = voting_service.cast_vote(
+            event,
+            participant,
+            form.get("activity_id"),
+            choices=form.getlist("choice"),
+            value=form.get("value"),
+            ranking=ranking,
+        )
     except ServiceError as error:
         db.session.rollback()
         return _render_activity_page(event, participant, error=error.message, status=error.status)
@@ -202,15 +237,23 @@ def submit(code):
     lane = form.get("lane")
     try:
         submission = board_service.submit_entry(
-            event, activity_id=form.get("activity_id"), lane=lane, text=form.get("text"),
-            client_key=form.get("client_key"), participant=participant,
+            event,
+            activity_id=form.get("activity_id"),
+            lane=lane,
+            text=form.get("text"),
+            client_key=form.get("client_key"),
+            participant=participant,
         )
     except ServiceError as error:
         db.session.rollback()
         # Keep what they wrote: nothing typed on a phone is lost to an error.
-        return _render_activity_page(event, participant, error=error.message,
-                                     draft={"lane": lane, "text": (form.get("text") or "")[:2000]},
-                                     status=error.status)
+        return _render_activity_page(
+            event,
+            participant,
+            error=error.message,
+            draft={"lane": lane, "text": (form.get("text") or "")[:2000]},
+            status=error.status,
+        )
     broadcast.submission_stored(event, submission)
     flash("support" if submission.needs_safeguarding else "sent")
     return redirect(url_for("participant.activity_page", code=event.join_code) + "#my-entries", code=303)
@@ -236,7 +279,9 @@ def ask_for_help(code):
 def switch_language():
     """EN | SW: remembered in a cookie, and on the participant when this phone has joined."""
     language = i18n.chosen_language(request.form.get("lang"))
-    participant = participant_service.participant_for_token(request.cookies.get(current_app.config["PARTICIPANT_COOKIE_NAME"]))
+    participant = participant_service.participant_for_token(
+        request.cookies.get(current_app.config["PARTICIPANT_COOKIE_NAME"])
+    )
     if participant is not None:
         participant.language = language
         db.session.commit()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import segno
 from flask import Blueprint, current_app, render_template, request
 
-from facilitator.live import broadcast
 from facilitator.errors import ServiceError
 from facilitator.events import service as event_service
+from facilitator.live import broadcast
 
 bp = Blueprint("projector", __name__)
 
@@ -29,6 +29,10 @@ def projector_page(token):
     url = join_url(event)
     qr_svg = segno.make(url, error="m").svg_inline(scale=8, border=2, dark="#111", light="#fff", omitsize=True)
     return render_template(
-        "projector/board.html", event=event, join_url=url, qr_svg=qr_svg,
-        snapshot=broadcast.projector_snapshot(event), token=token,
+        "projector/board.html",
+        event=event,
+        join_url=url,
+        qr_svg=qr_svg,
+        snapshot=broadcast.projector_snapshot(event),
+        token=token,
     )

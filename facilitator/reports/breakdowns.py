@@ -23,8 +23,10 @@ def activity_breakdowns(record: Record, activity: Activity) -> list[Block]:
     if activity.kind in TEXT_KINDS:
         rows, make = record.entries.get(activity.id, []), _entry_breakdown
     elif activity.kind in VOTE_KINDS:
-        rows, make = record.ballots.get(activity.id, []), {"poll": _poll_breakdown, "scale": _scale_breakdown,
-                                                              "ranking": _ranking_breakdown}[activity.kind]
+        rows, make = (
+            record.ballots.get(activity.id, []),
+            {"poll": _poll_breakdown, "scale": _scale_breakdown, "ranking": _ranking_breakdown}[activity.kind],
+        )
     else:
         return []
     if not rows:
@@ -41,8 +43,13 @@ def activity_breakdowns(record: Record, activity: Activity) -> list[Block]:
         blocks.append(Heading(3, title))
         blocks.append(make(activity, rows, attribute, mapping))
     if left_out:
-        blocks.append(Paragraph(f"Not broken down by {' or '.join(left_out)}: a group of fewer than "
-                                f"{groups.MIN_GROUP_SIZE} people would stand out.", tone="muted"))
+        blocks.append(
+            Paragraph(
+                f"Not broken down by {' or '.join(left_out)}: a group of fewer than "
+                f"{groups.MIN_GROUP_SIZE} people would stand out.",
+                tone="muted",
+            )
+        )
     return blocks
 
 
@@ -69,8 +76,11 @@ def _entry_breakdown(activity: Activity, rows: list, attribute: str, mapping: di
     for key in groups.display_order(mapping):
         members = split.get(key, [])
         lane_counts = Counter(e.lane for e in members)
-        table_rows.append([groups.label(attribute, key)] + ([lane_counts[k] for k in lanes] if several else [])
-                          + [len(members), count_people(members)])
+        table_rows.append(
+            [groups.label(attribute, key)]
+            + ([lane_counts[k] for k in lanes] if several else [])
+            + [len(members), count_people(members)]
+        )
     return Table(columns, table_rows, numeric=[False] + [True] * (len(columns) - 1))
 
 
@@ -82,8 +92,12 @@ def _poll_breakdown(activity: Activity, rows: list, attribute: str, mapping: dic
     choices = {key: Counter(b.choice for b in split.get(key, [])) for key in keys}
     table_rows = [[text] + [choices[key][index] for key in keys] for index, text in enumerate(options)]
     table_rows.append(["People who voted"] + [count_people(split.get(key, [])) for key in keys])
-    return Table(["Option"] + [groups.label(attribute, key) for key in keys], table_rows,
-                 numeric=[False] + [True] * len(keys), widths=[4] + [1.5] * len(keys))
+    return Table(
+        ["Option"] + [groups.label(attribute, key) for key in keys],
+        table_rows,
+        numeric=[False] + [True] * len(keys),
+        widths=[4] + [1.5] * len(keys),
+    )
 
 
 def _scale_breakdown(activity: Activity, rows: list, attribute: str, mapping: dict[str, str]) -> Table:
@@ -91,10 +105,16 @@ def _scale_breakdown(activity: Activity, rows: list, attribute: str, mapping: di
     table_rows = []
     for key in groups.display_order(mapping):
         values = [b.choice for b in split.get(key, []) if b.choice is not None]
-        table_rows.append([groups.label(attribute, key), count_people(split.get(key, [])),
-                           f"{sum(values) / len(values):.1f}" if values else "–"])
-    return Table(["Group" if attribute == "group" else "Age band", "People", "Average"], table_rows,
-                 numeric=[False, True, True])
+        table_rows.append(
+            [
+                groups.label(attribute, key),
+                count_people(split.get(key, [])),
+                f"{sum(values) / len(values):.1f}" if values else "–",
+            ]
+        )
+    return Table(
+        ["Group" if attribute == "group" else "Age band", "People", "Average"], table_rows, numeric=[False, True, True]
+    )
 
 
 def _ranking_breakdown(activity: Activity, rows: list, attribute: str, mapping: dict[str, str]) -> Table:
@@ -108,7 +128,16 @@ def _ranking_breakdown(activity: Activity, rows: list, attribute: str, mapping: 
             for position, option in enumerate(order, start=1):
                 sums[option] += position
         top = min(sums, key=lambda option: (sums[option], option)) if sums else None
-        table_rows.append([groups.label(attribute, key), count_people(split.get(key, [])),
-                           options[top] if top is not None and top < len(options) else "–"])
-    return Table(["Group" if attribute == "group" else "Age band", "People", "Ranked highest"], table_rows,
-                 numeric=[False, True, False], widths=[2, 1, 4])
+        table_rows.append(
+            [
+                groups.label(attribute, key),
+                count_people(split.get(key, [])),
+                options[top] if top is not None and top < len(options) else "–",
+            ]
+        )
+    return Table(
+        ["Group" if attribute == "group" else "Age band", "People", "Ranked highest"],
+        table_rows,
+        numeric=[False, True, False],
+        widths=[2, 1, 4],
+    )

@@ -18,19 +18,42 @@ from facilitator.agenda.models import Activity, AgendaSession
 from facilitator.asks.models import RATINGS, SECTOR_NAMES
 from facilitator.reports import breakdowns, groups
 from facilitator.reports.document import Block, BulletList, Heading, Paragraph, Quote, Report, Table
-from facilitator.reports.record import RecordedEntry, Record
+from facilitator.reports.record import Record, RecordedEntry
 
-KIND_NAMES = {"board": "Board", "wordcloud": "Word cloud", "poll": "Poll", "scale": "Rating scale",
-              "ranking": "Ranking", "qna": "Questions to the panel", "response": "Duty bearers' response"}
-SESSION_KIND_NAMES = {"preliminaries": "Preliminaries", "evidence": "Evidence", "childrens_voices": "Children's voices",
-                      "duty_bearers_response": "Duty bearers' response", "protocols": "Protocols",
-                      "way_forward": "Way forward", "recap": "Recap", "break": "Break"}
+KIND_NAMES = {
+    "board": "Board",
+    "wordcloud": "Word cloud",
+    "poll": "Poll",
+    "scale": "Rating scale",
+    "ranking": "Ranking",
+    "qna": "Questions to the panel",
+    "response": "Duty bearers' response",
+}
+SESSION_KIND_NAMES = {
+    "preliminaries": "Preliminaries",
+    "evidence": "Evidence",
+    "childrens_voices": "Children's voices",
+    "duty_bearers_response": "Duty bearers' response",
+    "protocols": "Protocols",
+    "way_forward": "Way forward",
+    "recap": "Recap",
+    "break": "Break",
+}
 RATING_NAMES = {"satisfied": "Satisfied", "not_sure": "Not sure", "not_satisfied": "Not satisfied"}
-COMMITMENT_STATUS_NAMES = {"planned": "Planned", "in_progress": "In progress", "done": "Done", "delayed": "Delayed",
-                           "dropped": "Dropped"}
+COMMITMENT_STATUS_NAMES = {
+    "planned": "Planned",
+    "in_progress": "In progress",
+    "done": "Done",
+    "delayed": "Delayed",
+    "dropped": "Dropped",
+}
 ENTRY_STATUS_NAMES = {"approved": "shown", "pending": "waiting for moderation", "hidden": "hidden by a moderator"}
-NOT_ANSWERED_WHY = {None: "no answer", "pending": "answer waiting for a moderator",
-                    "held": "answer waiting for a moderator", "hidden": "answer not approved"}
+NOT_ANSWERED_WHY = {
+    None: "no answer",
+    "pending": "answer waiting for a moderator",
+    "held": "answer waiting for a moderator",
+    "hidden": "answer not approved",
+}
 TEXT_KINDS = breakdowns.TEXT_KINDS
 QUOTES_PER_THEME = 3
 QUOTES_PER_LANE = 5
@@ -64,10 +87,23 @@ def build(record: Record) -> Report:
     if record.session is not None:
         facts.append(("Session", _when(record.session)))
     facts.append(("Prepared", f"{long_date(record.generated_at.date())}, from the live record"))
-    facts.append(("Contents", "Full staff export: every entry except those held for safeguarding" if record.full
-                  else "Approved entries only, personal details redacted"))
-    return Report(title=event.title, subtitle=event.subtitle, kind=kind, facts=facts, notices=_notices(record),
-                  full=record.full, blocks=blocks)
+    facts.append(
+        (
+            "Contents",
+            "Full staff export: every entry except those held for safeguarding"
+            if record.full
+            else "Approved entries only, personal details redacted",
+        )
+    )
+    return Report(
+        title=event.title,
+        subtitle=event.subtitle,
+        kind=kind,
+        facts=facts,
+        notices=_notices(record),
+        full=record.full,
+        blocks=blocks,
+    )
 
 
 # --- Dates and small words -------------------------------------------------------------------------
@@ -88,7 +124,9 @@ def date_range(start: date, end: date | None) -> str:
 
 
 def _when(session: AgendaSession) -> str:
-    hours = f"{session.starts_at}–{session.ends_at}" if session.starts_at and session.ends_at else (session.starts_at or "")
+    hours = (
+        f"{session.starts_at}–{session.ends_at}" if session.starts_at and session.ends_at else (session.starts_at or "")
+    )
     return ", ".join(part for part in (f"Day {session.day}", hours) if part)
 
 
@@ -116,8 +154,11 @@ def _notices(record: Record) -> list[str]:
         "Entries held for the safeguarding lead are not in this report, only their number.",
     ]
     if record.full:
-        notices.insert(0, "FULL STAFF EXPORT, for the organising team only: it also contains entries that "
-                          "moderators did not approve, marked as such. Do not circulate.")
+        notices.insert(
+            0,
+            "FULL STAFF EXPORT, for the organising team only: it also contains entries that "
+            "moderators did not approve, marked as such. Do not circulate.",
+        )
     return notices
 
 
@@ -134,14 +175,22 @@ def _entry_counts(record: Record, activity: Activity) -> dict[str, int]:
         statuses = Counter(status for (answer_ask, _), status in record.answer_statuses.items() if answer_ask == ask_id)
     else:
         statuses = record.status_counts.get(activity.id, Counter())
-    return {"received": sum(statuses.values()), "shown": statuses["approved"],
-            "moderation": statuses["pending"] + statuses["hidden"], "safeguarding": statuses["held"]}
+    return {
+        "received": sum(statuses.values()),
+        "shown": statuses["approved"],
+        "moderation": statuses["pending"] + statuses["hidden"],
+        "safeguarding": statuses["held"],
+    }
 
 
 def _counts_line(counts: dict[str, int], kind: str) -> str:
-    noun = {"poll": "responses", "scale": "responses", "ranking": "responses", "response": "answers"}.get(kind, "entries")
-    return (f"{counts['received']} {noun} received, {counts['shown']} shown, {counts['moderation']} held by "
-            f"moderation, {counts['safeguarding']} flagged for safeguarding.")
+    noun = {"poll": "responses", "scale": "responses", "ranking": "responses", "response": "answers"}.get(
+        kind, "entries"
+    )
+    return (
+        f"{counts['received']} {noun} received, {counts['shown']} shown, {counts['moderation']} held by "
+        f"moderation, {counts['safeguarding']} flagged for safeguarding."
+    )
 
 
 def _at_a_glance(record: Record) -> list[Block]:
@@ -169,8 +218,7 @@ def _at_a_glance(record: Record) -> list[Block]:
         ["Recommendations in the rapporteurs' notes", sum(1 for n in all_notes if n.kind == "recommendation")],
         ["Actions in the rapporteurs' notes", sum(1 for n in all_notes if n.kind == "action")],
     ]
-    blocks: list[Block] = [Heading(1, "At a glance"), Table(["", "Number"], rows, numeric=[False, True],
-                                                             widths=[5, 1])]
+    blocks: list[Block] = [Heading(1, "At a glance"), Table(["", "Number"], rows, numeric=[False, True], widths=[5, 1])]
     mapping = groups.shown_groups(record.participants, "group") if record.participants else None
     blocks.append(Heading(2, "Who took part"))
     if mapping:
@@ -182,12 +230,21 @@ def _at_a_glance(record: Record) -> list[Block]:
         blocks.append(Paragraph("Phones that joined, by the group their user said they speak for."))
         blocks.append(Table(["Group", "People"], rows, numeric=[False, True], widths=[5, 1]))
     elif record.participants:
-        blocks.append(Paragraph(f"{_plural(sum(len(p) for p in record.participants.values()), 'phone')} joined. "
-                                f"They are not broken down by group: a group of fewer than "
-                                f"{groups.MIN_GROUP_SIZE} people would stand out."))
+        blocks.append(
+            Paragraph(
+                f"{_plural(sum(len(p) for p in record.participants.values()), 'phone')} joined. "
+                f"They are not broken down by group: a group of fewer than "
+                f"{groups.MIN_GROUP_SIZE} people would stand out."
+            )
+        )
     else:
-        blocks.append(Paragraph("The participants' records have been purged after the event; the entries and "
-                                "votes below keep their group and age band.", tone="muted"))
+        blocks.append(
+            Paragraph(
+                "The participants' records have been purged after the event; the entries and "
+                "votes below keep their group and age band.",
+                tone="muted",
+            )
+        )
     return blocks
 
 
@@ -206,8 +263,10 @@ def _agenda(record: Record) -> list[Block]:
 def _session(record: Record, session: AgendaSession) -> list[Block]:
     kind = SESSION_KIND_NAMES.get(session.kind, session.kind.replace("_", " ").capitalize())
     hours = f"{session.starts_at}–{session.ends_at}" if session.starts_at and session.ends_at else session.starts_at
-    blocks: list[Block] = [Heading(1, session_heading(session)),
-                           Paragraph(" · ".join(part for part in (hours, kind) if part), tone="muted")]
+    blocks: list[Block] = [
+        Heading(1, session_heading(session)),
+        Paragraph(" · ".join(part for part in (hours, kind) if part), tone="muted"),
+    ]
     activities = record.activities.get(session.id, [])
     if not activities:
         blocks.append(Paragraph("No activities were run in this session.", tone="muted"))
@@ -232,8 +291,15 @@ def _activity(record: Record, activity: Activity) -> list[Block]:
     if activity.prompt_sw:
         blocks.append(Paragraph(activity.prompt_sw, label="In Kiswahili:", tone="muted"))
     blocks.append(Paragraph(_counts_line(_entry_counts(record, activity), activity.kind), label="Counts:"))
-    body = {"board": _board, "qna": _questions, "wordcloud": _wordcloud, "poll": _poll, "scale": _scale,
-            "ranking": _ranking, "response": _response}.get(activity.kind)
+    body = {
+        "board": _board,
+        "qna": _questions,
+        "wordcloud": _wordcloud,
+        "poll": _poll,
+        "scale": _scale,
+        "ranking": _ranking,
+        "response": _response,
+    }.get(activity.kind)
     if body:
         blocks += body(record, activity)
     blocks += breakdowns.activity_breakdowns(record, activity)
@@ -268,8 +334,10 @@ def _board(record: Record, activity: Activity) -> list[Block]:
     by_theme: dict[int | None, list[RecordedEntry]] = defaultdict(list)
     for entry in entries:
         by_theme[entry.theme_id].append(entry)
-    themes = sorted((t for t in record.themes.get(activity.id, []) if by_theme.get(t.id)),
-                    key=lambda t: (-len(by_theme[t.id]), t.id))
+    themes = sorted(
+        (t for t in record.themes.get(activity.id, []) if by_theme.get(t.id)),
+        key=lambda t: (-len(by_theme[t.id]), t.id),
+    )
     blocks: list[Block] = []
     if themes:
         blocks.append(Heading(3, "Themes"))
@@ -278,17 +346,24 @@ def _board(record: Record, activity: Activity) -> list[Block]:
         for theme in themes + ([None] if by_theme.get(None) else []):
             in_theme = by_theme[theme.id if theme else None]
             lane_counts = Counter(e.lane for e in in_theme)
-            rows.append([theme.name if theme else "Not in a theme"]
-                        + ([lane_counts[key] for key in lanes] if several_lanes else []) + [len(in_theme)])
+            rows.append(
+                [theme.name if theme else "Not in a theme"]
+                + ([lane_counts[key] for key in lanes] if several_lanes else [])
+                + [len(in_theme)]
+            )
         blocks.append(Table(columns, rows, numeric=[False] + [True] * (len(columns) - 1)))
         for theme in themes:
             blocks.append(Paragraph(_plural(len(by_theme[theme.id]), "entry", "entries"), label=f"{theme.name}:"))
-            blocks += [Quote(e.text, lanes.get(e.lane) if several_lanes else None)
-                       for e in _representative(by_theme[theme.id], QUOTES_PER_THEME)]
+            blocks += [
+                Quote(e.text, lanes.get(e.lane) if several_lanes else None)
+                for e in _representative(by_theme[theme.id], QUOTES_PER_THEME)
+            ]
         if by_theme.get(None):
             blocks.append(Paragraph(_plural(len(by_theme[None]), "entry", "entries"), label="Not in a theme:"))
-            blocks += [Quote(e.text, lanes.get(e.lane) if several_lanes else None)
-                       for e in _representative(by_theme[None], QUOTES_PER_THEME)]
+            blocks += [
+                Quote(e.text, lanes.get(e.lane) if several_lanes else None)
+                for e in _representative(by_theme[None], QUOTES_PER_THEME)
+            ]
         return blocks
     for key, name in lanes.items():
         in_lane = [e for e in entries if e.lane == key]
@@ -304,11 +379,16 @@ def _questions(record: Record, activity: Activity) -> list[Block]:
     if not entries:
         return [Paragraph("No questions were shown.", tone="muted")]
     rows = [[e.text, e.upvotes, "Yes" if e.answered else ""] for e in entries[:TOP_QUESTIONS]]
-    blocks: list[Block] = [Table(["Question", "Upvotes", "Answered"], rows, numeric=[False, True, False],
-                                 widths=[5.5, 1.2, 1.4])]
+    blocks: list[Block] = [
+        Table(["Question", "Upvotes", "Answered"], rows, numeric=[False, True, False], widths=[5.5, 1.2, 1.4])
+    ]
     if len(entries) > TOP_QUESTIONS:
-        blocks.append(Paragraph(f"The {TOP_QUESTIONS} most upvoted of {len(entries)} questions; all are in the "
-                                f"data export.", tone="muted"))
+        blocks.append(
+            Paragraph(
+                f"The {TOP_QUESTIONS} most upvoted of {len(entries)} questions; all are in the data export.",
+                tone="muted",
+            )
+        )
     return blocks
 
 
@@ -317,10 +397,18 @@ def _wordcloud(record: Record, activity: Activity) -> list[Block]:
     words = result.get("words") or []
     if not words:
         return [Paragraph("No words were shown.", tone="muted")]
-    blocks: list[Block] = [Paragraph(f"{_plural(len(words), 'different word')} from "
-                                     f"{_plural(result['entries'], 'entry', 'entries')}; the most frequent:"),
-                           Table(["Word", "Entries"], [[w["word"], w["count"]] for w in words[:TOP_WORDS]],
-                                 numeric=[False, True], widths=[4, 1])]
+    blocks: list[Block] = [
+        Paragraph(
+            f"{_plural(len(words), 'different word')} from "
+            f"{_plural(result['entries'], 'entry', 'entries')}; the most frequent:"
+        ),
+        Table(
+            ["Word", "Entries"],
+            [[w["word"], w["count"]] for w in words[:TOP_WORDS]],
+            numeric=[False, True],
+            widths=[4, 1],
+        ),
+    ]
     return blocks
 
 
@@ -330,8 +418,9 @@ def _poll(record: Record, activity: Activity) -> list[Block]:
     if not voters:
         return [Paragraph("No votes were cast.", tone="muted")]
     rows = [[o["text"], o["count"], _percent(o["count"], voters)] for o in result.get("options", [])]
-    blocks: list[Block] = [Table(["Option", "Votes", "Share of voters"], rows, numeric=[False, True, True],
-                                 widths=[4.5, 1, 1.6])]
+    blocks: list[Block] = [
+        Table(["Option", "Votes", "Share of voters"], rows, numeric=[False, True, True], widths=[4.5, 1, 1.6])
+    ]
     note = f"{_plural(voters, 'person', 'people')} voted."
     if result.get("multiple"):
         note += " People could choose more than one option, so the shares add up to more than 100%."
@@ -351,23 +440,44 @@ def _scale(record: Record, activity: Activity) -> list[Block]:
     result = record.results.get(activity.id) or {}
     if not result.get("count"):
         return [Paragraph("No ratings were given.", tone="muted")]
-    rows = [[_scale_label(result, d["value"]), d["count"], _percent(d["count"], result["count"])]
-            for d in result["distribution"]]
-    return [Paragraph(f"Average {result['average']:.1f} on a scale from {result['min']} to {result['max']}, "
-                      f"from {_plural(result['count'], 'person', 'people')}."),
-            Table(["Rating", "People", "Share"], rows, numeric=[False, True, True], widths=[5, 1, 1])]
+    rows = [
+        [_scale_label(result, d["value"]), d["count"], _percent(d["count"], result["count"])]
+        for d in result["distribution"]
+    ]
+    return [
+        Paragraph(
+            f"Average {result['average']:.1f} on a scale from {result['min']} to {result['max']}, "
+            f"from {_plural(result['count'], 'person', 'people')}."
+        ),
+        Table(["Rating", "People", "Share"], rows, numeric=[False, True, True], widths=[5, 1, 1]),
+    ]
 
 
 def _ranking(record: Record, activity: Activity) -> list[Block]:
     result = record.results.get(activity.id) or {}
     if not result.get("rankers"):
         return [Paragraph("Nobody ranked the items.", tone="muted")]
-    rows = [[position, item["text"], f"{item['average_rank']:.2f}" if item["average_rank"] is not None else "–",
-             item["first_choices"]] for position, item in enumerate(result["items"], start=1)]
-    return [Paragraph(f"{_plural(result['rankers'], 'person', 'people')} put the items in order; position 1 is the "
-                      f"most important. Items are listed by their average position."),
-            Table(["Rank", "Item", "Average position", "Ranked first by"], rows, numeric=[True, False, True, True],
-                  widths=[0.9, 4.6, 1.7, 1.7])]
+    rows = [
+        [
+            position,
+            item["text"],
+            f"{item['average_rank']:.2f}" if item["average_rank"] is not None else "–",
+            item["first_choices"],
+        ]
+        for position, item in enumerate(result["items"], start=1)
+    ]
+    return [
+        Paragraph(
+            f"{_plural(result['rankers'], 'person', 'people')} put the items in order; position 1 is the "
+            f"most important. Items are listed by their average position."
+        ),
+        Table(
+            ["Rank", "Item", "Average position", "Ranked first by"],
+            rows,
+            numeric=[True, False, True, True],
+            widths=[0.9, 4.6, 1.7, 1.7],
+        ),
+    ]
 
 
 def _response(record: Record, activity: Activity) -> list[Block]:
@@ -377,8 +487,13 @@ def _response(record: Record, activity: Activity) -> list[Block]:
         return [Paragraph("No ask was put on the screen in this activity.", tone="muted")]
     ask = next((a for a in record.asks if a.id == ask_id), None)
     text = f"Ask {number}" + (f": {ask.text}" if ask else "")
-    return [Paragraph(f"{text}. The duty bearers' answers to every ask are in the chapter "
-                      f"“Children's asks and the duty bearers' answers”.", label="Last ask on the screen:")]
+    return [
+        Paragraph(
+            f"{text}. The duty bearers' answers to every ask are in the chapter "
+            f"“Children's asks and the duty bearers' answers”.",
+            label="Last ask on the screen:",
+        )
+    ]
 
 
 # --- The rapporteur's notes --------------------------------------------------------------------------
@@ -401,9 +516,14 @@ def _session_notes(record: Record, session: AgendaSession) -> list[Block]:
     if by_kind["recommendation"]:
         blocks += [Heading(3, "Recommendations"), BulletList([n.text for n in by_kind["recommendation"]])]
     if by_kind["action"]:
-        blocks += [Heading(3, "Actions"), Table(["Action", "Owner", "Due"],
-                                                [[n.text, n.action_owner or "–", _due(n.action_due_on)]
-                                                 for n in by_kind["action"]], widths=[5, 2.5, 1.5])]
+        blocks += [
+            Heading(3, "Actions"),
+            Table(
+                ["Action", "Owner", "Due"],
+                [[n.text, n.action_owner or "–", _due(n.action_due_on)] for n in by_kind["action"]],
+                widths=[5, 2.5, 1.5],
+            ),
+        ]
     if by_kind["note"]:
         blocks.append(Heading(3, "Notes"))
         blocks += [Paragraph(n.text) for n in by_kind["note"]]
@@ -423,9 +543,13 @@ def _recommendations(record: Record) -> list[Block]:
     blocks.append(Heading(2, "Actions"))
     if actions:
         actions.sort(key=lambda n: (n.action_due_on is None, n.action_due_on or date.max))
-        blocks.append(Table(["Action", "Owner", "Due", "Session"],
-                            [[n.text, n.action_owner or "–", _due(n.action_due_on), titles[n.session_id]]
-                             for n in actions], widths=[4.2, 2.2, 1.5, 2.5]))
+        blocks.append(
+            Table(
+                ["Action", "Owner", "Due", "Session"],
+                [[n.text, n.action_owner or "–", _due(n.action_due_on), titles[n.session_id]] for n in actions],
+                widths=[4.2, 2.2, 1.5, 2.5],
+            )
+        )
     else:
         blocks.append(Paragraph("The rapporteurs' notes record no actions.", tone="muted"))
     return blocks
@@ -447,9 +571,12 @@ def _asks(record: Record) -> list[Block]:
     blocks: list[Block] = [Heading(1, "Children's asks and the duty bearers' answers")]
     if not record.asks:
         return blocks + [Paragraph("No asks were put to duty bearers.", tone="muted")]
-    blocks.append(Paragraph(
-        f"{_plural(len(record.asks), 'ask')}, each with the answers a moderator approved, the commitment that came "
-        f"with it and the children's ratings of the answer; every organisation that has not answered is named."))
+    blocks.append(
+        Paragraph(
+            f"{_plural(len(record.asks), 'ask')}, each with the answers a moderator approved, the commitment that came "
+            f"with it and the children's ratings of the answer; every organisation that has not answered is named."
+        )
+    )
     titles = {s.id: s.title for s in record.agenda}
     for ask in record.asks:
         number = record.ask_numbers[ask.id]
@@ -459,8 +586,14 @@ def _asks(record: Record) -> list[Block]:
         if ask.id in record.ask_origin:
             blocks.append(Paragraph(titles.get(record.ask_origin[ask.id], ""), label="Raised in:"))
         assigned = record.assigned.get(ask.id, [])
-        blocks.append(Paragraph("; ".join(_organisation(record, o) for o in assigned) if assigned
-                                else "No organisation: this ask was not put to anyone.", label="Put to:"))
+        blocks.append(
+            Paragraph(
+                "; ".join(_organisation(record, o) for o in assigned)
+                if assigned
+                else "No organisation: this ask was not put to anyone.",
+                label="Put to:",
+            )
+        )
         for answer in record.answers.get(ask.id, []):
             blocks += _answer(record, answer)
         approved = {a.organisation_id for a in _approved(record, ask.id)}
@@ -468,17 +601,24 @@ def _asks(record: Record) -> list[Block]:
         if not approved:
             blocks.append(Paragraph("no organisation has answered this ask.", label="Unanswered:", tone="notice"))
         if silent:
-            blocks.append(Paragraph("; ".join(
-                f"{_organisation(record, o)}, {NOT_ANSWERED_WHY.get(record.answer_statuses.get((ask.id, o)), 'no answer')}"
-                for o in silent), label="Not answered by:", tone="notice" if approved else "body"))
+            blocks.append(
+                Paragraph(
+                    "; ".join(f"{_organisation(record, o)}, {_why_not_answered(record, ask.id, o)}" for o in silent),
+                    label="Not answered by:",
+                    tone="notice" if approved else "body",
+                )
+            )
     unanswered = [ask for ask in record.asks if not _approved(record, ask.id)]
     blocks.append(Heading(2, "Asks no organisation answered"))
     if unanswered:
         items = []
         for ask in unanswered:
             assigned = record.assigned.get(ask.id, [])
-            to = (f"put to {', '.join(record.organisations[o].name for o in assigned)}" if assigned
-                  else "put to no organisation")
+            to = (
+                f"put to {', '.join(record.organisations[o].name for o in assigned)}"
+                if assigned
+                else "put to no organisation"
+            )
             items.append(f"Ask {record.ask_numbers[ask.id]}: {ask.text} ({to})")
         blocks.append(BulletList(items))
     else:
@@ -489,15 +629,19 @@ def _asks(record: Record) -> list[Block]:
 def _answer(record: Record, answer) -> list[Block]:
     blocks: list[Block] = [Heading(3, _organisation(record, answer.organisation_id))]
     if answer.status != "approved":
-        blocks.append(Paragraph(f"Not approved by a moderator ({ENTRY_STATUS_NAMES.get(answer.status, answer.status)}).",
-                                tone="notice"))
+        blocks.append(
+            Paragraph(
+                f"Not approved by a moderator ({ENTRY_STATUS_NAMES.get(answer.status, answer.status)}).", tone="notice"
+            )
+        )
     blocks.append(Paragraph(answer.shown_text))
     commitment = record.commitments.get(answer.id)
     if commitment:
         status = COMMITMENT_STATUS_NAMES.get(commitment.status, commitment.status)
         blocks.append(Paragraph(commitment.what, label="Commitment:"))
-        blocks.append(Paragraph(f"Owner: {commitment.owner} · Due: {_due(commitment.due_on)} · Status: {status}",
-                                tone="muted"))
+        blocks.append(
+            Paragraph(f"Owner: {commitment.owner} · Due: {_due(commitment.due_on)} · Status: {status}", tone="muted")
+        )
     blocks += _ratings(record, answer.id)
     return blocks
 
@@ -521,25 +665,54 @@ def _ratings(record: Record, answer_id: int) -> list[Block]:
             continue
         split = breakdowns.split_rows(ratings, attribute, mapping)
         rows += [row(groups.label(attribute, key), split.get(key, [])) for key in groups.display_order(mapping)]
-    blocks: list[Block] = [Paragraph("", label="Children's ratings of this answer:"),
-                           Table(["Who"] + [RATING_NAMES[r] for r in RATINGS] + ["Total"], rows,
-                                 numeric=[False, True, True, True, True], widths=[3, 1.3, 1.3, 1.6, 1])]
+    blocks: list[Block] = [
+        Paragraph("", label="Children's ratings of this answer:"),
+        Table(
+            ["Who"] + [RATING_NAMES[r] for r in RATINGS] + ["Total"],
+            rows,
+            numeric=[False, True, True, True, True],
+            widths=[3, 1.3, 1.3, 1.6, 1],
+        ),
+    ]
     if left_out:
-        blocks.append(Paragraph(f"Not broken down by {' or '.join(left_out)}: a group of fewer than "
-                                f"{groups.MIN_GROUP_SIZE} people would stand out.", tone="muted"))
+        blocks.append(
+            Paragraph(
+                f"Not broken down by {' or '.join(left_out)}: a group of fewer than "
+                f"{groups.MIN_GROUP_SIZE} people would stand out.",
+                tone="muted",
+            )
+        )
     return blocks
 
 
 def _register(record: Record) -> list[Block]:
-    blocks: list[Block] = [Heading(1, "Commitments register"), Paragraph(
-        "What each organisation committed to, who owns it and by when, from the answers a moderator approved.")]
+    blocks: list[Block] = [
+        Heading(1, "Commitments register"),
+        Paragraph(
+            "What each organisation committed to, who owns it and by when, from the answers a moderator approved."
+        ),
+    ]
     commitments = record.register["commitments"]
     if commitments:
-        rows = [[record.ask_numbers.get(c["ask_id"], ""), c["organisation"], c["what"], c["owner"],
-                 _due(date.fromisoformat(c["due_on"])) if c["due_on"] else "–",
-                 COMMITMENT_STATUS_NAMES.get(c["status"], c["status"])] for c in commitments]
-        blocks.append(Table(["Ask", "Organisation", "Commitment", "Owner", "Due", "Status"], rows,
-                            numeric=[True, False, False, False, False, False], widths=[0.9, 2.3, 4.2, 2.3, 1.6, 1.6]))
+        rows = [
+            [
+                record.ask_numbers.get(c["ask_id"], ""),
+                c["organisation"],
+                c["what"],
+                c["owner"],
+                _due(date.fromisoformat(c["due_on"])) if c["due_on"] else "–",
+                COMMITMENT_STATUS_NAMES.get(c["status"], c["status"]),
+            ]
+            for c in commitments
+        ]
+        blocks.append(
+            Table(
+                ["Ask", "Organisation", "Commitment", "Owner", "Due", "Status"],
+                rows,
+                numeric=[True, False, False, False, False, False],
+                widths=[0.9, 2.3, 4.2, 2.3, 1.6, 1.6],
+            )
+        )
     else:
         blocks.append(Paragraph("No commitments were made.", tone="muted"))
     waiting = record.register["unanswered"]
@@ -567,10 +740,18 @@ def _annex(record: Record) -> list[Block]:
         return []
     blocks: list[Block] = [Heading(1, "Annex: the entries")]
     if total > ANNEX_LIMIT:
-        return blocks + [Paragraph(f"The {total} entries of the boards and questions are too many to print here: "
-                                   f"they are in the data export (XLSX or CSV), in the sheet “entries”.")]
-    blocks.append(Paragraph("Every entry of the boards and of the questions to the panel, as shown" +
-                            (", with entries moderators did not approve marked." if record.full else ".")))
+        return blocks + [
+            Paragraph(
+                f"The {total} entries of the boards and questions are too many to print here: "
+                f"they are in the data export (XLSX or CSV), in the sheet “entries”."
+            )
+        ]
+    blocks.append(
+        Paragraph(
+            "Every entry of the boards and of the questions to the panel, as shown"
+            + (", with entries moderators did not approve marked." if record.full else ".")
+        )
+    )
     sessions = {s.id: s for s in record.sessions}
     current = None
     for activity in activities:
@@ -585,7 +766,16 @@ def _annex(record: Record) -> list[Block]:
                 continue
             if len(lanes) > 1:
                 blocks.append(Paragraph("", label=f"{name}:"))
-            blocks.append(BulletList([e.text if e.status == "approved"
-                                      else f"{e.text} [{ENTRY_STATUS_NAMES.get(e.status, e.status)}]"
-                                      for e in in_lane]))
+            blocks.append(
+                BulletList(
+                    [
+                        e.text if e.status == "approved" else f"{e.text} [{ENTRY_STATUS_NAMES.get(e.status, e.status)}]"
+                        for e in in_lane
+                    ]
+                )
+            )
     return blocks
+
+
+def _why_not_answered(record: Record, ask_id: int, organisation_id: int) -> str:
+    return NOT_ANSWERED_WHY.get(record.answer_statuses.get((ask_id, organisation_id)), "no answer")

@@ -4,9 +4,8 @@ tables. ``content`` decides what the report says, once; the renderers only decid
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
-Cell = Union[str, int, float, None]
+Cell = str | int | float | None
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,7 @@ class Table:
         return index < len(self.numeric) and self.numeric[index]
 
 
-Block = Union[Heading, Paragraph, BulletList, Quote, Table]
+Block = Heading | Paragraph | BulletList | Quote | Table
 
 
 @dataclass

@@ -10,15 +10,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from facilitator import validation
-from facilitator.errors import InvalidInput, NotFound
-from facilitator.extensions import db
+from facilitator import audit, validation
 from facilitator.agenda.models import AgendaSession
+from facilitator.errors import InvalidInput, NotFound
 from facilitator.events.models import Event
+from facilitator.extensions import db
+from facilitator.reports import content, tables, to_csv, to_docx, to_html, to_markdown, to_xlsx
+from facilitator.reports import record as record_module
 from facilitator.staff.models import StaffUser
-from facilitator.reports import content, record as record_module, tables
-from facilitator.reports import to_csv, to_docx, to_html, to_markdown, to_xlsx
-from facilitator import audit
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -29,8 +28,13 @@ CONTENT_TYPES = {
     "zip": "application/zip",
 }
 FORMATS = ("docx", "md", "html", "csv", "xlsx")
-FORMAT_NAMES = {"docx": "Word report (DOCX)", "md": "Markdown", "html": "Printable web page (HTML)",
-                "csv": "Data, CSV files (zip)", "xlsx": "Data, Excel workbook (XLSX)"}
+FORMAT_NAMES = {
+    "docx": "Word report (DOCX)",
+    "md": "Markdown",
+    "html": "Printable web page (HTML)",
+    "csv": "Data, CSV files (zip)",
+    "xlsx": "Data, Excel workbook (XLSX)",
+}
 
 
 @dataclass(frozen=True)
@@ -45,8 +49,15 @@ def slug(text: str, limit: int = 60) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-") or "event"
 
 
-def filename(event: Event, extension: str, *, session: AgendaSession | None = None, kind: str | None = None,
-             full: bool = False, on: date | None = None) -> str:
+def filename(
+    event: Event,
+    extension: str,
+    *,
+    session: AgendaSession | None = None,
+    kind: str | None = None,
+    full: bool = False,
+    on: date | None = None,
+) -> str:
     """``<event title>[-<session>][-<kind>][-full]-<date>.<ext>``, plain ASCII so every browser keeps it."""
     parts = [slug(event.title)]
     if session is not None:
@@ -66,8 +77,16 @@ def _session(event: Event, session_id: Any) -> AgendaSession:
     return session
 
 
-def export(event: Event, *, format: Any, actor: StaffUser | None, session_id: Any = None, full: bool = False,
-           kind: Any = None, css_href: str | None = None) -> Export:
+def export(
+    event: Event,
+    *,
+    format: Any,
+    actor: StaffUser | None,
+    session_id: Any = None,
+    full: bool = False,
+    kind: Any = None,
+    css_href: str | None = None,
+) -> Export:
     """Render the event (or one session) in ``format``. Permission is the caller's to check: the full
     staff export is for facilitators only. A whole-event export sets ``Event.last_export_at``."""
     format = validation.choice(format, FORMATS, field="Format")
@@ -87,12 +106,15 @@ def export(event: Event, *, format: Any, actor: StaffUser | None, session_id: An
     if format in ("docx", "md", "html"):
         report = content.build(record)
         if format == "docx":
-            result = Export(name("docx"), CONTENT_TYPES["docx"], to_docx.render(report, generated_at=record.generated_at))
+            result = Export(
+                name("docx"), CONTENT_TYPES["docx"], to_docx.render(report, generated_at=record.generated_at)
+            )
         elif format == "md":
             result = Export(name("md"), CONTENT_TYPES["md"], to_markdown.render(report).encode("utf-8"))
         else:
-            result = Export(name("html"), CONTENT_TYPES["html"],
-                            to_html.render(report, css_href=css_href).encode("utf-8"))
+            result = Export(
+                name("html"), CONTENT_TYPES["html"], to_html.render(report, css_href=css_href).encode("utf-8")
+            )
     elif format == "csv":
         if kind:
             result = Export(name("csv", kind), CONTENT_TYPES["csv"], to_csv.sheet_csv(tables.build(record, (kind,))[0]))
@@ -105,7 +127,16 @@ def export(event: Event, *, format: Any, actor: StaffUser | None, session_id: An
 
     if session is None:
         event.last_export_at = record.generated_at
-    audit.record(event.id, actor, "export", f"event:{event.id}", format=format, session=session.id if session else None,
-                 full=bool(full), kind=kind, file=result.filename)
+    audit.record(
+        event.id,
+        actor,
+        "export",
+        f"event:{event.id}",
+        format=format,
+        session=session.id if session else None,
+        full=bool(full),
+        kind=kind,
+        file=result.filename,
+    )
     db.session.commit()
     return result

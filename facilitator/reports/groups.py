@@ -5,12 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from facilitator.events.models import AGE_BANDS, GROUPS
 from facilitator.asks.answers import MIN_GROUP_SIZE
+from facilitator.events.models import AGE_BANDS, GROUPS
 
-GROUP_NAMES = {"child": "Children", "parent": "Parents and carers", "government": "Government",
-               "cso": "Civil society", "isp_telco": "Internet and telecom providers", "social_media": "Social media",
-               "academia": "Academia", "other": "Other"}
+GROUP_NAMES = {
+    "child": "Children",
+    "parent": "Parents and carers",
+    "government": "Government",
+    "cso": "Civil society",
+    "isp_telco": "Internet and telecom providers",
+    "social_media": "Social media",
+    "academia": "Academia",
+    "other": "Other",
+}
 AGE_BAND_NAMES = {band: f"Aged {band.replace('-', '–')}" for band in AGE_BANDS}
 NOT_SAID = "not said"
 # Where groups too small to show are folded together. Not "other": that is a group people can choose.
@@ -39,8 +46,10 @@ def shown_groups(people: dict[str, set | int], attribute: str) -> dict[str, str]
 
     ``people`` maps each group key (None for "not said") to its people (a set, or a count). Returns each
     group key's key as shown (itself or COMBINED) in display order, or None when no split may be shown."""
-    sizes = {(key or NOT_SAID): (len(members) if isinstance(members, (set, frozenset)) else int(members))
-             for key, members in people.items()}
+    sizes = {
+        (key or NOT_SAID): (len(members) if isinstance(members, (set, frozenset)) else int(members))
+        for key, members in people.items()
+    }
     shown = {key for key, size in sizes.items() if size >= MIN_GROUP_SIZE}
     small = [key for key in sizes if key not in shown]
     if small and sum(sizes[key] for key in small) < MIN_GROUP_SIZE:

@@ -7,12 +7,12 @@ import io
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file
 
-from facilitator.staff.routes import login_required, staff_or_404, staff_page
 from facilitator.errors import ServiceError
+from facilitator.events import service as event_service
 from facilitator.extensions import db
 from facilitator.reports import exports, tables
-from facilitator.events import service as event_service
 from facilitator.staff import service as staff_service
+from facilitator.staff.routes import login_required, staff_or_404, staff_page
 
 bp = Blueprint("reports", __name__, url_prefix="/console/<int:event_id>/reports")
 
@@ -24,8 +24,13 @@ TRUE = ("1", "on", "true", "yes")
 def reports_page(event_id):
     user, event, roles = staff_page(event_id, "view_console")
     return render_template(
-        "reports/reports.html", event=event, user=user, sessions=event.sessions, formats=exports.FORMATS,
-        format_names=exports.FORMAT_NAMES, kinds=tables.KINDS,
+        "reports/reports.html",
+        event=event,
+        user=user,
+        sessions=event.sessions,
+        formats=exports.FORMATS,
+        format_names=exports.FORMAT_NAMES,
+        kinds=tables.KINDS,
         can_export_full=bool(roles & staff_service.PERMISSIONS["run_agenda"]),
     )
 
@@ -45,14 +50,25 @@ def download(event_id):
     in_browser = export_format == "html" and request.args.get("view", "").lower() in TRUE
     css_href = current_app.jinja_env.globals["asset_url"]("reports/report.css") if in_browser else None
     try:
-        result = exports.export(event, format=export_format, actor=actor, session_id=request.args.get("session"),
-                                full=full, kind=request.args.get("kind"), css_href=css_href)
+        result = exports.export(
+            event,
+            format=export_format,
+            actor=actor,
+            session_id=request.args.get("session"),
+            full=full,
+            kind=request.args.get("kind"),
+            css_href=css_href,
+        )
     except ServiceError as error:
         db.session.rollback()
         abort(error.status)
     # Werkzeug adds the charset of a text type itself.
-    response = send_file(io.BytesIO(result.body), mimetype=result.content_type.split(";")[0],
-                         as_attachment=not in_browser,
-                         download_name=result.filename, max_age=0)
+    response = send_file(
+        io.BytesIO(result.body),
+        mimetype=result.content_type.split(";")[0],
+        as_attachment=not in_browser,
+        download_name=result.filename,
+        max_age=0,
+    )
     response.headers["Cache-Control"] = "no-store"
     return response

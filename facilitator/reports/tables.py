@@ -38,15 +38,24 @@ class Sheet:
 
 
 def build(record: Record, kinds: tuple[str, ...] = KINDS) -> list[Sheet]:
-    makers = {"entries": _entries, "votes": _votes, "ratings": _ratings, "asks": _asks, "answers": _answers,
-              "commitments": _commitments, "notes": _notes}
+    makers = {
+        "entries": _entries,
+        "votes": _votes,
+        "ratings": _ratings,
+        "asks": _asks,
+        "answers": _answers,
+        "commitments": _commitments,
+        "notes": _notes,
+    }
     return [makers[kind](record) for kind in kinds]
 
 
 def _group_labeller(rows: list):
     """Group and age band as a sheet may show them for these rows (one activity's, or one answer's)."""
-    mappings = {attribute: groups.shown_groups(groups.people_by(rows, attribute), attribute)
-                for attribute in ("group", "age_band")}
+    mappings = {
+        attribute: groups.shown_groups(groups.people_by(rows, attribute), attribute)
+        for attribute in ("group", "age_band")
+    }
 
     labels: dict[tuple[str, str | None], str] = {}
 
@@ -77,18 +86,48 @@ def _entries(record: Record) -> Sheet:
         shown = _group_labeller(entries)
         lanes = {lane["key"]: lane.get("name") or lane["key"] for lane in activity.lanes}
         for e in entries:
-            rows.append([e.id, sessions[activity.session_id].title, activity.title, KIND_NAMES.get(activity.kind),
-                         lanes.get(e.lane, e.lane), themes.get(e.theme_id, ""), e.text,
-                         ENTRY_STATUS_NAMES.get(e.status, e.status), shown(e, "group"), shown(e, "age_band"),
-                         e.upvotes, "yes" if e.starred else "", "yes" if e.pinned else "", e.source,
-                         "yes" if e.answered else "", e.created_at])
-    return Sheet("entries", [
-        Column("entry", "int", 8), Column("session", width=30), Column("activity", width=30),
-        Column("activity kind", width=14), Column("column", width=22), Column("theme", width=22),
-        Column("text", width=60), Column("status", width=12), Column("group", width=22),
-        Column("age band", width=14), Column("upvotes", "int", 9), Column("starred", width=8),
-        Column("pinned", width=8), Column("source", width=8), Column("answered", width=9),
-        Column("written (UTC)", "datetime", 17)], rows)
+            rows.append(
+                [
+                    e.id,
+                    sessions[activity.session_id].title,
+                    activity.title,
+                    KIND_NAMES.get(activity.kind),
+                    lanes.get(e.lane, e.lane),
+                    themes.get(e.theme_id, ""),
+                    e.text,
+                    ENTRY_STATUS_NAMES.get(e.status, e.status),
+                    shown(e, "group"),
+                    shown(e, "age_band"),
+                    e.upvotes,
+                    "yes" if e.starred else "",
+                    "yes" if e.pinned else "",
+                    e.source,
+                    "yes" if e.answered else "",
+                    e.created_at,
+                ]
+            )
+    return Sheet(
+        "entries",
+        [
+            Column("entry", "int", 8),
+            Column("session", width=30),
+            Column("activity", width=30),
+            Column("activity kind", width=14),
+            Column("column", width=22),
+            Column("theme", width=22),
+            Column("text", width=60),
+            Column("status", width=12),
+            Column("group", width=22),
+            Column("age band", width=14),
+            Column("upvotes", "int", 9),
+            Column("starred", width=8),
+            Column("pinned", width=8),
+            Column("source", width=8),
+            Column("answered", width=9),
+            Column("written (UTC)", "datetime", 17),
+        ],
+        rows,
+    )
 
 
 def _votes(record: Record) -> Sheet:
@@ -112,19 +151,40 @@ def _votes(record: Record) -> Sheet:
             elif b.choice is not None:
                 counts[(b.choice, None, who)] += 1
         for (choice, position, (group, age_band)), count in sorted(
-                counts.items(), key=lambda item: (item[0][0], item[0][1] or 0, item[0][2])):
+            counts.items(), key=lambda item: (item[0][0], item[0][1] or 0, item[0][2])
+        ):
             if activity.kind == "poll":
                 answer, value = (options[choice] if choice < len(options) else ""), choice + 1
             elif activity.kind == "ranking":
                 answer, value = options[choice], position
             else:
                 answer, value = str(choice), choice
-            rows.append([sessions[activity.session_id].title, activity.title, KIND_NAMES.get(activity.kind), answer,
-                         value, group, age_band, count])
-    return Sheet("votes", [
-        Column("session", width=30), Column("activity", width=30), Column("activity kind", width=14),
-        Column("answer", width=40), Column("value (option, rating or rank)", "int", 14),
-        Column("group", width=22), Column("age band", width=16), Column("votes", "int", 8)], rows)
+            rows.append(
+                [
+                    sessions[activity.session_id].title,
+                    activity.title,
+                    KIND_NAMES.get(activity.kind),
+                    answer,
+                    value,
+                    group,
+                    age_band,
+                    count,
+                ]
+            )
+    return Sheet(
+        "votes",
+        [
+            Column("session", width=30),
+            Column("activity", width=30),
+            Column("activity kind", width=14),
+            Column("answer", width=40),
+            Column("value (option, rating or rank)", "int", 14),
+            Column("group", width=22),
+            Column("age band", width=16),
+            Column("votes", "int", 8),
+        ],
+        rows,
+    )
 
 
 def _ratings(record: Record) -> Sheet:
@@ -139,13 +199,33 @@ def _ratings(record: Record) -> Sheet:
             organisation = record.organisations[answer.organisation_id].name
             counts = Counter((r.rating, shown(r, "group"), shown(r, "age_band")) for r in ratings)
             order = {rating: index for index, rating in enumerate(RATING_NAMES)}
-            for (rating, group, age_band), count in sorted(counts.items(), key=lambda i: (order.get(i[0][0], 9), i[0][1:])):
-                rows.append([record.ask_numbers[ask.id], ask.text, organisation, RATING_NAMES.get(rating, rating),
-                             group, age_band, count])
-    return Sheet("ratings", [
-        Column("ask", "int", 6), Column("ask text", width=50), Column("organisation", width=30),
-        Column("rating", width=14), Column("group", width=22), Column("age band", width=16),
-        Column("ratings", "int", 9)], rows)
+            for (rating, group, age_band), count in sorted(
+                counts.items(), key=lambda i: (order.get(i[0][0], 9), i[0][1:])
+            ):
+                rows.append(
+                    [
+                        record.ask_numbers[ask.id],
+                        ask.text,
+                        organisation,
+                        RATING_NAMES.get(rating, rating),
+                        group,
+                        age_band,
+                        count,
+                    ]
+                )
+    return Sheet(
+        "ratings",
+        [
+            Column("ask", "int", 6),
+            Column("ask text", width=50),
+            Column("organisation", width=30),
+            Column("rating", width=14),
+            Column("group", width=22),
+            Column("age band", width=16),
+            Column("ratings", "int", 9),
+        ],
+        rows,
+    )
 
 
 def _asks(record: Record) -> Sheet:
@@ -155,15 +235,32 @@ def _asks(record: Record) -> Sheet:
         assigned = record.assigned.get(ask.id, [])
         approved = {a.organisation_id for a in record.answers.get(ask.id, []) if a.status == "approved"}
         names = record.organisations
-        rows.append([record.ask_numbers[ask.id], ask.text, ask.text_sw or "", titles.get(record.ask_origin.get(ask.id), ""),
-                     "; ".join(names[o].name for o in assigned),
-                     "; ".join(names[o].name for o in sorted(approved, key=lambda o: names[o].name)),
-                     "; ".join(names[o].name for o in assigned if o not in approved),
-                     "yes" if not approved else ""])
-    return Sheet("asks", [
-        Column("ask", "int", 6), Column("text", width=50), Column("text (Kiswahili)", width=40),
-        Column("raised in", width=30), Column("put to", width=40), Column("answered by", width=40),
-        Column("not answered by", width=40), Column("unanswered", width=11)], rows)
+        rows.append(
+            [
+                record.ask_numbers[ask.id],
+                ask.text,
+                ask.text_sw or "",
+                titles.get(record.ask_origin.get(ask.id), ""),
+                "; ".join(names[o].name for o in assigned),
+                "; ".join(names[o].name for o in sorted(approved, key=lambda o: names[o].name)),
+                "; ".join(names[o].name for o in assigned if o not in approved),
+                "yes" if not approved else "",
+            ]
+        )
+    return Sheet(
+        "asks",
+        [
+            Column("ask", "int", 6),
+            Column("text", width=50),
+            Column("text (Kiswahili)", width=40),
+            Column("raised in", width=30),
+            Column("put to", width=40),
+            Column("answered by", width=40),
+            Column("not answered by", width=40),
+            Column("unanswered", width=11),
+        ],
+        rows,
+    )
 
 
 def _answers(record: Record) -> Sheet:
@@ -172,41 +269,103 @@ def _answers(record: Record) -> Sheet:
         for answer in record.answers.get(ask.id, []):
             organisation = record.organisations[answer.organisation_id]
             counts = Counter(r.rating for r in record.ratings.get(answer.id, []))
-            rows.append([record.ask_numbers[ask.id], ask.text, organisation.name,
-                         SECTOR_NAMES.get(organisation.sector, organisation.sector), answer.shown_text,
-                         ENTRY_STATUS_NAMES.get(answer.status, answer.status), counts["satisfied"],
-                         counts["not_sure"], counts["not_satisfied"], sum(counts.values()),
-                         answer.updated_at or answer.created_at])
-    return Sheet("answers", [
-        Column("ask", "int", 6), Column("ask text", width=50), Column("organisation", width=30),
-        Column("sector", width=24), Column("answer", width=60), Column("status", width=12),
-        Column("satisfied", "int", 10), Column("not sure", "int", 10), Column("not satisfied", "int", 12),
-        Column("ratings", "int", 9), Column("answered (UTC)", "datetime", 17)], rows)
+            rows.append(
+                [
+                    record.ask_numbers[ask.id],
+                    ask.text,
+                    organisation.name,
+                    SECTOR_NAMES.get(organisation.sector, organisation.sector),
+                    answer.shown_text,
+                    ENTRY_STATUS_NAMES.get(answer.status, answer.status),
+                    counts["satisfied"],
+                    counts["not_sure"],
+                    counts["not_satisfied"],
+                    sum(counts.values()),
+                    answer.updated_at or answer.created_at,
+                ]
+            )
+    return Sheet(
+        "answers",
+        [
+            Column("ask", "int", 6),
+            Column("ask text", width=50),
+            Column("organisation", width=30),
+            Column("sector", width=24),
+            Column("answer", width=60),
+            Column("status", width=12),
+            Column("satisfied", "int", 10),
+            Column("not sure", "int", 10),
+            Column("not satisfied", "int", 12),
+            Column("ratings", "int", 9),
+            Column("answered (UTC)", "datetime", 17),
+        ],
+        rows,
+    )
 
 
 def _commitments(record: Record) -> Sheet:
     rows = []
     for c in record.register["commitments"]:
-        rows.append([record.ask_numbers.get(c["ask_id"]), c["ask"], c["organisation"],
-                     SECTOR_NAMES.get(c["sector"], c["sector"]), c["what"], c["owner"],
-                     date.fromisoformat(c["due_on"]) if c["due_on"] else None,
-                     COMMITMENT_STATUS_NAMES.get(c["status"], c["status"]), c["progress_note"] or ""])
-    return Sheet("commitments", [
-        Column("ask", "int", 6), Column("ask text", width=50), Column("organisation", width=30),
-        Column("sector", width=24), Column("commitment", width=60), Column("owner", width=28),
-        Column("due", "date", 12), Column("status", width=12), Column("progress note", width=40)], rows)
+        rows.append(
+            [
+                record.ask_numbers.get(c["ask_id"]),
+                c["ask"],
+                c["organisation"],
+                SECTOR_NAMES.get(c["sector"], c["sector"]),
+                c["what"],
+                c["owner"],
+                date.fromisoformat(c["due_on"]) if c["due_on"] else None,
+                COMMITMENT_STATUS_NAMES.get(c["status"], c["status"]),
+                c["progress_note"] or "",
+            ]
+        )
+    return Sheet(
+        "commitments",
+        [
+            Column("ask", "int", 6),
+            Column("ask text", width=50),
+            Column("organisation", width=30),
+            Column("sector", width=24),
+            Column("commitment", width=60),
+            Column("owner", width=28),
+            Column("due", "date", 12),
+            Column("status", width=12),
+            Column("progress note", width=40),
+        ],
+        rows,
+    )
 
 
 def _notes(record: Record) -> Sheet:
     titles = {s.id: s.title for s in record.agenda}
-    rows = [[titles.get(n.session_id, ""), NOTE_KIND_NAMES.get(n.kind, n.kind), n.text,
-             n.action_owner or "" if n.kind == "action" else "", n.action_due_on if n.kind == "action" else None,
-             n.author, n.created_at, n.updated_at]
-            for s in record.sessions for n in record.notes.get(s.id, [])]
-    return Sheet("notes", [
-        Column("session", width=30), Column("kind", width=15), Column("note", width=70),
-        Column("action owner", width=28), Column("due", "date", 12), Column("written by", width=20),
-        Column("written (UTC)", "datetime", 17), Column("updated (UTC)", "datetime", 17)], rows)
+    rows = [
+        [
+            titles.get(n.session_id, ""),
+            NOTE_KIND_NAMES.get(n.kind, n.kind),
+            n.text,
+            n.action_owner or "" if n.kind == "action" else "",
+            n.action_due_on if n.kind == "action" else None,
+            n.author,
+            n.created_at,
+            n.updated_at,
+        ]
+        for s in record.sessions
+        for n in record.notes.get(s.id, [])
+    ]
+    return Sheet(
+        "notes",
+        [
+            Column("session", width=30),
+            Column("kind", width=15),
+            Column("note", width=70),
+            Column("action owner", width=28),
+            Column("due", "date", 12),
+            Column("written by", width=20),
+            Column("written (UTC)", "datetime", 17),
+            Column("updated (UTC)", "datetime", 17),
+        ],
+        rows,
+    )
 
 
 def plain(value, column: Column):

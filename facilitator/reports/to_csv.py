@@ -24,7 +24,7 @@ def sheet_csv(sheet: Sheet) -> bytes:
     writer = csv.writer(out)
     writer.writerow([c.name for c in sheet.columns])
     for row in sheet.rows:
-        writer.writerow([_cell(value, column) for value, column in zip(row, sheet.columns)])
+        writer.writerow([_cell(value, column) for value, column in zip(row, sheet.columns, strict=True)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

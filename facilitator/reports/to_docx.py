@@ -45,7 +45,9 @@ def render(report: Report, *, generated_at: datetime | None = None) -> bytes:
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         # An introduction (or a label standing alone) stays on the page of what it introduces.
-        introduces = isinstance(block, Paragraph) and (not block.text or isinstance(following, (Table, Quote, BulletList)))
+        introduces = isinstance(block, Paragraph) and (
+            not block.text or isinstance(following, (Table, Quote, BulletList))
+        )
         _block(body, block, keep_next=introduces)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -174,8 +176,9 @@ def _title_page(document, report: Report) -> None:
 def _contents(document, report: Report) -> None:
     document.add_paragraph("Contents", style="TOC Heading")
     headings = report.headings(2)
-    paragraphs = [document.add_paragraph(_safe(h.text) if i else "", style=f"toc {h.level}")
-                  for i, h in enumerate(headings)] or [document.add_paragraph()]
+    paragraphs = [
+        document.add_paragraph(_safe(h.text) if i else "", style=f"toc {h.level}") for i, h in enumerate(headings)
+    ] or [document.add_paragraph()]
     # A contents field Word fills with page numbers; until then it shows the headings written here.
     first, last = paragraphs[0], paragraphs[-1]
     runs = [_fld_char("begin"), _instr('TOC \\o "1-2" \\h \\z \\u'), _fld_char("separate")]
@@ -213,8 +216,10 @@ def _instr(text: str):
 class _Body:
     def __init__(self, document):
         styles = document.styles
-        self.ids = {name: styles[name].style_id for name in (
-            "Heading 1", "Heading 2", "Heading 3", "Quote", "List Bullet", TABLE_TEXT, TABLE_STYLE)}
+        self.ids = {
+            name: styles[name].style_id
+            for name in ("Heading 1", "Heading 2", "Heading 3", "Quote", "List Bullet", TABLE_TEXT, TABLE_STYLE)
+        }
         self.end = document.element.body.sectPr  # everything goes before the section's properties
 
     def add(self, element) -> None:
@@ -235,8 +240,14 @@ class _Body:
         return paragraph
 
 
-def _runs(text: str, *, bold: bool = False, italic: bool | None = None, size: float | None = None,
-          color: RGBColor | None = None) -> list:
+def _runs(
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool | None = None,
+    size: float | None = None,
+    color: RGBColor | None = None,
+) -> list:
     """One run per line, joined by line breaks."""
     runs = []
     for index, line in enumerate(_safe(text).split("\n")):
@@ -311,8 +322,15 @@ def _table(body: _Body, block: Table):
     SubElement(properties, qn("w:tblLayout")).set(qn("w:type"), "fixed")
     look = SubElement(properties, qn("w:tblLook"))
     # The header row styled as a header, banded rows, no bold first column.
-    for name, value in (("w:val", "0420"), ("w:firstRow", "1"), ("w:lastRow", "0"), ("w:firstColumn", "0"),
-                        ("w:lastColumn", "0"), ("w:noHBand", "0"), ("w:noVBand", "1")):
+    for name, value in (
+        ("w:val", "0420"),
+        ("w:firstRow", "1"),
+        ("w:lastRow", "0"),
+        ("w:firstColumn", "0"),
+        ("w:lastColumn", "0"),
+        ("w:noHBand", "0"),
+        ("w:noVBand", "1"),
+    ):
         look.set(qn(name), value)
     grid = SubElement(table, qn("w:tblGrid"))
     for column_width in widths:
@@ -329,8 +347,11 @@ def _table(body: _Body, block: Table):
             cell_width = SubElement(SubElement(cell, qn("w:tcPr")), qn("w:tcW"))
             cell_width.set(qn("w:w"), str(widths[index]))
             cell_width.set(qn("w:type"), "dxa")
-            cell.append(body.paragraph(_runs("" if value is None else str(value)), style=TABLE_TEXT,
-                                       right=block.is_numeric(index)))
+            cell.append(
+                body.paragraph(
+                    _runs("" if value is None else str(value)), style=TABLE_TEXT, right=block.is_numeric(index)
+                )
+            )
     return table
 
 

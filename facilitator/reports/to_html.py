@@ -27,13 +27,19 @@ def render(report: Report, *, css_href: str | None = None) -> str:
             if block.level <= 2:
                 contents.append((block, anchor))
         items.append((_kind(block), block, anchor))
-    return render_template("reports/report.html", report=report, css_href=css_href, inline_css=inline_css,
-                           items=items, contents=contents)
+    return render_template(
+        "reports/report.html", report=report, css_href=css_href, inline_css=inline_css, items=items, contents=contents
+    )
 
 
 def _kind(block) -> str:
-    for name, cls in (("heading", Heading), ("paragraph", Paragraph), ("list", BulletList), ("quote", Quote),
-                      ("table", Table)):
+    for name, cls in (
+        ("heading", Heading),
+        ("paragraph", Paragraph),
+        ("list", BulletList),
+        ("quote", Quote),
+        ("table", Table),
+    ):
         if isinstance(block, cls):
             return name
     raise TypeError(f"unknown block {block!r}")

@@ -4,7 +4,7 @@ numbers as numbers, dates as dates, a bold frozen header row with a filter, sens
 from __future__ import annotations
 
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -39,8 +39,12 @@ def render(sheets: list[Sheet], *, title: str = "") -> bytes:
         worksheet.append(header)
         converters = [_CONVERTERS.get(column.type) for column in sheet.columns]
         for row in sheet.rows:
-            worksheet.append([convert(worksheet, value) if convert and value is not None else value
-                              for value, convert in zip(row, converters)])
+            worksheet.append(
+                [
+                    convert(worksheet, value) if convert and value is not None else value
+                    for value, convert in zip(row, converters, strict=True)
+                ]
+            )
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -50,7 +54,7 @@ def _datetime(worksheet, value):
     # Excel has no time zones: times are written in UTC, as the column's name says, to the second.
     if isinstance(value, datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+            value = value.astimezone(UTC).replace(tzinfo=None)
         value = value.replace(microsecond=0)
     cell = WriteOnlyCell(worksheet, value=value)
     cell.number_format = NUMBER_FORMATS["datetime"]

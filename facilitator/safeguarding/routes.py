@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
-from facilitator.live import broadcast
-from facilitator.staff.routes import login_required, staff_or_404, staff_page
 from facilitator.errors import ServiceError
-from facilitator.extensions import db
-from facilitator.safeguarding.models import READINESS_ITEMS
 from facilitator.events import service as event_service
+from facilitator.extensions import db
+from facilitator.live import broadcast
 from facilitator.safeguarding import service as safeguarding_service
+from facilitator.safeguarding.models import READINESS_ITEMS
 from facilitator.staff import service as staff_service
+from facilitator.staff.routes import login_required, staff_or_404, staff_page
 
 bp = Blueprint("safeguarding", __name__, url_prefix="/console/<int:event_id>/safeguarding")
 
@@ -21,9 +21,12 @@ bp = Blueprint("safeguarding", __name__, url_prefix="/console/<int:event_id>/saf
 def lead_view(event_id):
     user, event, roles = staff_page(event_id, "safeguard")
     return render_template(
-        "safeguarding/lead.html", event=event, user=user,
+        "safeguarding/lead.html",
+        event=event,
+        user=user,
         can_organise=bool(roles & staff_service.PERMISSIONS["run_agenda"]),
-        readiness=safeguarding_service.readiness(event), readiness_items=READINESS_ITEMS,
+        readiness=safeguarding_service.readiness(event),
+        readiness_items=READINESS_ITEMS,
         blocked_words="\n".join(event.blocked_words or []),
     )
 
@@ -45,7 +48,9 @@ def _organiser_action(event_id, action):
 @login_required
 def confirm_readiness(event_id):
     def confirm(event, actor):
-        check = safeguarding_service.confirm_readiness(event, actor, request.form.get("item"), request.form.get("detail"))
+        check = safeguarding_service.confirm_readiness(
+            event, actor, request.form.get("item"), request.form.get("detail")
+        )
         return f"Confirmed: {READINESS_ITEMS[check.item]}."
 
     return _organiser_action(event_id, confirm)
@@ -69,7 +74,9 @@ def purge(event_id):
             raise ServiceError("not_confirmed", "Type PURGE to confirm: this cannot be undone.")
         counts = safeguarding_service.purge_event(event, actor, reason="by an organiser in the console")
         broadcast.agenda_changed(event)
-        return (f"Purged: {counts['deleted']} raw entries deleted, {counts['redacted_kept']} approved entries "
-                f"kept redacted, {counts['held_records']} held entries kept as a record without text.")
+        return (
+            f"Purged: {counts['deleted']} raw entries deleted, {counts['redacted_kept']} approved entries "
+            f"kept redacted, {counts['held_records']} held entries kept as a record without text."
+        )
 
     return _organiser_action(event_id, purge_now)

@@ -8,32 +8,37 @@ from typing import Any
 
 from sqlalchemy import select
 
-from facilitator import safety, validation
-from facilitator.errors import Conflict, InvalidInput, NotFound
-from facilitator.extensions import db
+from facilitator import audit, safety, validation
 from facilitator.agenda.models import Activity
-from facilitator.events.models import Event, Participant
-from facilitator.safeguarding.models import ReadinessCheck, SafeguardingFlag
 from facilitator.board.models import Entry
-from facilitator.staff.models import StaffUser
 from facilitator.columns import utcnow
-from facilitator.safeguarding.models import READINESS_ITEMS
-from facilitator.safeguarding.models import FLAG_STATES
-from facilitator.web.ratelimit import RateLimiter
-from facilitator import audit
+from facilitator.errors import Conflict, InvalidInput, NotFound
+from facilitator.events.models import Event, Participant
 from facilitator.events.service import bump_version
+from facilitator.extensions import db
+from facilitator.safeguarding.models import FLAG_STATES, READINESS_ITEMS, ReadinessCheck, SafeguardingFlag
+from facilitator.staff.models import StaffUser
+from facilitator.web.ratelimit import RateLimiter
 
 HELP_NOTE_MAX_CHARS = 120
 help_request_limits = RateLimiter()
 help_request_limits.configure(limit=3, window=600)
 
 
-def open_flag(event: Event, *, reasons: list[str], response: Entry | None = None,
-              participant_id: int | None = None, message: str | None = None) -> SafeguardingFlag:
+def open_flag(
+    event: Event,
+    *,
+    reasons: list[str],
+    response: Entry | None = None,
+    participant_id: int | None = None,
+    message: str | None = None,
+) -> SafeguardingFlag:
     flag = SafeguardingFlag(
         event_id=event.id,
         response_id=response.id if response else None,
-        participant_id=participant_id if participant_id is not None else (response.participant_id if response else None),
+        participant_id=participant_id
+        if participant_id is not None
+        else (response.participant_id if response else None),
         reasons=sorted(set(reasons)),
         message=message,
     )
@@ -47,8 +52,12 @@ def request_help(event: Event, participant: Participant, where: Any = None) -> S
     optional and screened like any entry (only the safeguarding lead reads it)."""
     help_request_limits.check("help", f"p{participant.id}")
     note = validation.clean_text(where, field="Where you are", max_chars=HELP_NOTE_MAX_CHARS, required=False)
-    flag = open_flag(event, reasons=["help_request"], participant_id=participant.id,
-                     message=safety.screen(note).redacted if note else None)
+    flag = open_flag(
+        event,
+        reasons=["help_request"],
+        participant_id=participant.id,
+        message=safety.screen(note).redacted if note else None,
+    )
     db.session.commit()
     return flag
 
@@ -81,8 +90,9 @@ def record_follow_up(event: Event, actor: StaffUser, flag_id: Any, state: Any, n
     flag = get_flag(event, flag_id)
     state = validation.choice(state, FLAG_STATES, field="State")
     note = validation.clean_text(note, field="The note", max_chars=2000, required=False)
-    audit.record(event.id, actor, "safeguarding_follow_up", f"flag:{flag.id}", before=flag.state, after=state,
-                 note=note)
+    audit.record(
+        event.id, actor, "safeguarding_follow_up", f"flag:{flag.id}", before=flag.state, after=state, note=note
+    )
     flag.state = state
     if note:
         flag.note = f"{flag.note}\n{note}" if flag.note else note
@@ -93,9 +103,11 @@ def record_follow_up(event: Event, actor: StaffUser, flag_id: Any, state: Any, n
 
 
 def flags(event: Event) -> list[SafeguardingFlag]:
-    return list(db.session.scalars(
-        select(SafeguardingFlag).where(SafeguardingFlag.event_id == event.id).order_by(SafeguardingFlag.id.desc())
-    ))
+    return list(
+        db.session.scalars(
+            select(SafeguardingFlag).where(SafeguardingFlag.event_id == event.id).order_by(SafeguardingFlag.id.desc())
+        )
+    )
 
 
 def flag_view(flag: SafeguardingFlag) -> dict:
@@ -106,11 +118,18 @@ def flag_view(flag: SafeguardingFlag) -> dict:
     others = []
     if flag.participant_id:
         others = [
-            {"text": r.text, "status": r.status, "created_at": r.created_at.isoformat(),
-             "activity": db.session.get(Activity, r.activity_id).title}
+            {
+                "text": r.text,
+                "status": r.status,
+                "created_at": r.created_at.isoformat(),
+                "activity": db.session.get(Activity, r.activity_id).title,
+            }
             for r in db.session.scalars(
-                select(Entry).where(Entry.participant_id == flag.participant_id,
-                                       Entry.id != (flag.response_id or 0)).order_by(Entry.id).limit(50))
+                select(Entry)
+                .where(Entry.participant_id == flag.participant_id, Entry.id != (flag.response_id or 0))
+                .order_by(Entry.id)
+                .limit(50)
+            )
         ]
     handler = db.session.get(StaffUser, flag.handled_by_id) if flag.handled_by_id else None
     return {
@@ -122,8 +141,9 @@ def flag_view(flag: SafeguardingFlag) -> dict:
         "created_at": flag.created_at.isoformat(),
         "updated_at": flag.updated_at.isoformat() if flag.updated_at else None,
         "handled_by": handler.display_name if handler else None,
-        "entry": {"text": response.text, "lane": response.lane, "group": response.group,
-                  "age_band": response.age_band} if response else None,
+        "entry": {"text": response.text, "lane": response.lane, "group": response.group, "age_band": response.age_band}
+        if response
+        else None,
         "activity": activity.title if activity else None,
         "other_entries": others,
     }
@@ -152,9 +172,12 @@ def require_ready_for_children(event: Event, activity: Activity) -> None:
         return
     missing = [label for item, label in READINESS_ITEMS.items() if item not in readiness(event)]
     if missing:
-        raise Conflict("not_ready_for_children",
-                       "Children's activities open only after the safeguarding checklist is confirmed: "
-                       + "; ".join(missing) + ".")
+        raise Conflict(
+            "not_ready_for_children",
+            "Children's activities open only after the safeguarding checklist is confirmed: "
+            + "; ".join(missing)
+            + ".",
+        )
 
 
 def safeguarding_contact(event: Event) -> str | None:
@@ -199,8 +222,10 @@ def purge_event(event: Event, actor: StaffUser | None, *, reason: str) -> dict:
 def events_due_for_purge(now: datetime | None = None) -> list[Event]:
     now = now or utcnow()
     return [
-        event for event in db.session.scalars(
-            select(Event).where(Event.last_export_at.is_not(None), Event.purged_at.is_(None)))
+        event
+        for event in db.session.scalars(
+            select(Event).where(Event.last_export_at.is_not(None), Event.purged_at.is_(None))
+        )
         if event.last_export_at + timedelta(days=event.retention_days) <= now
     ]
 

@@ -9,8 +9,8 @@ from flask import abort, redirect, request, session, url_for
 
 from facilitator.errors import Forbidden
 from facilitator.extensions import db
-from facilitator.staff.models import StaffUser
 from facilitator.staff import service as staff_service
+from facilitator.staff.models import StaffUser
 
 
 def current_staff() -> StaffUser | None:

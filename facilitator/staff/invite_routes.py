@@ -12,16 +12,16 @@ from datetime import timedelta
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 
-from facilitator.staff.access import login_required, sign_in, staff_manager_or_404, staff_or_404
-from facilitator.errors import NotFound, RateLimited, ServiceError
-from facilitator.extensions import db, socketio
-from facilitator.columns import utcnow
-from facilitator.staff.models import STAFF_ROLES
-from facilitator.web.ratelimit import login_failures_by_peer, login_limits, peer_key
 from facilitator import audit
+from facilitator.columns import utcnow
+from facilitator.errors import NotFound, RateLimited, ServiceError
 from facilitator.events import service as event_service
+from facilitator.extensions import db, socketio
 from facilitator.staff import service as staff_service
+from facilitator.staff.access import login_required, sign_in, staff_manager_or_404, staff_or_404
+from facilitator.staff.models import STAFF_ROLES
 from facilitator.staff.service import InviteUnusable
+from facilitator.web.ratelimit import login_failures_by_peer, login_limits, peer_key
 
 # Nested in the ``auth`` blueprint (see auth/routes.py): endpoints are ``auth.staff.<view>``.
 bp = Blueprint("staff", __name__)
@@ -60,7 +60,8 @@ def _render_staff_page(event_id: int, user, *, new_invite=None, error=None, form
         form=form or {},
         is_owner=staff_service.is_owner(user.id, event_id),
         projector_url=public_base_url() + url_for("projector.projector_page", token=event.projector_token)
-        if may_run_agenda else None,
+        if may_run_agenda
+        else None,
     ), status
 
 
@@ -80,16 +81,25 @@ def invite(event_id):
     user = staff_manager_or_404(event_id)
     form = {key: (request.form.get(key) or "")[:254] for key in ("email", "role", "organisation")}
     try:
-        issued = staff_service.invite_staff(event_id, user, email=form["email"], role=form["role"],
-                                            organisation=form["organisation"],
-                                            valid_for=timedelta(hours=_invite_hours()))
+        issued = staff_service.invite_staff(
+            event_id,
+            user,
+            email=form["email"],
+            role=form["role"],
+            organisation=form["organisation"],
+            valid_for=timedelta(hours=_invite_hours()),
+        )
         db.session.commit()
     except ServiceError as error:
         db.session.rollback()
         return _render_staff_page(event_id, user, error=error.message, form=form, status=error.status)
     link = public_base_url() + url_for("auth.staff.accept_invite", token=issued.token)
-    new_invite = {"link": link, "email": issued.invite.email, "role": issued.invite.role,
-                  "expires_at": issued.invite.expires_at}
+    new_invite = {
+        "link": link,
+        "email": issued.invite.email,
+        "role": issued.invite.role,
+        "expires_at": issued.invite.expires_at,
+    }
     # 201 and the page itself rather than a redirect: the link must not travel through a cookie or a URL.
     return _render_staff_page(event_id, user, new_invite=new_invite, status=201)
 
@@ -188,8 +198,13 @@ def accept_invite(token):
         return _invalid_link(error)
     event = event_service.get_event(invite.event_id)
     account = staff_service.account_for_invite(invite)
-    context = {"invite": invite, "event": event, "account": account, "role_name": ROLE_NAMES[invite.role],
-               "min_password": staff_service.MIN_PASSWORD_LENGTH}
+    context = {
+        "invite": invite,
+        "event": event,
+        "account": account,
+        "role_name": ROLE_NAMES[invite.role],
+        "min_password": staff_service.MIN_PASSWORD_LENGTH,
+    }
     if request.method == "GET":
         return render_template("auth/invite.html", error=None, display_name="", **context)
 
@@ -202,8 +217,11 @@ def accept_invite(token):
                 raise RateLimited("rate_limited", login_failures_by_peer.message)
             login_limits.check("login", account.email)
         user = staff_service.accept_invite(
-            token, display_name=form.get("display_name"), password=form.get("password"),
-            password_again=form.get("password_again"), existing_password=form.get("existing_password"),
+            token,
+            display_name=form.get("display_name"),
+            password=form.get("password"),
+            password_again=form.get("password_again"),
+            existing_password=form.get("existing_password"),
         )
         db.session.commit()
     except (NotFound, InviteUnusable) as error:
@@ -213,10 +231,10 @@ def accept_invite(token):
         db.session.rollback()
         if error.code == "wrong_password":
             login_failures_by_peer.record("login-failure", peer)
-        return render_template("auth/invite.html", error=error.message,
-                               display_name=(form.get("display_name") or "")[:120], **context), error.status
+        return render_template(
+            "auth/invite.html", error=error.message, display_name=(form.get("display_name") or "")[:120], **context
+        ), error.status
     sign_in(user)
     if staff_service.roles_in_event(user.id, invite.event_id) & staff_service.PERMISSIONS["view_console"]:
         return redirect(url_for("console.console_page", event_id=invite.event_id), code=303)
     return redirect(url_for("console.event_list"), code=303)
-

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, session, url_for
 
-from facilitator.staff import invite_routes
-from facilitator.staff.access import current_staff, login_required, sign_in, staff_or_404, staff_page
 from facilitator.errors import RateLimited
 from facilitator.extensions import db
-from facilitator.web.ratelimit import login_failures_by_peer, login_limits, peer_key
+from facilitator.staff import invite_routes
 from facilitator.staff import service as staff_service
+from facilitator.staff.access import current_staff, login_required, sign_in, staff_or_404, staff_page
+from facilitator.web.ratelimit import login_failures_by_peer, login_limits, peer_key
 
 # current_staff, login_required, staff_or_404 and staff_page are imported from here by the console and
 # other areas.

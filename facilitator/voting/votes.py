@@ -9,15 +9,15 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from facilitator import validation
-from facilitator.errors import Conflict, InvalidInput, NotFound
-from facilitator.extensions import db
 from facilitator.agenda.models import Activity
-from facilitator.events.models import Event, Participant
 from facilitator.board.models import Entry
-from facilitator.voting.models import Vote
 from facilitator.columns import utcnow
-from facilitator.web.ratelimit import participant_limits
+from facilitator.errors import Conflict, InvalidInput, NotFound
+from facilitator.events.models import Event, Participant
 from facilitator.events.service import get_activity
+from facilitator.extensions import db
+from facilitator.voting.models import Vote
+from facilitator.web.ratelimit import participant_limits
 
 VOTE_KINDS = ("poll", "scale", "ranking")
 MAX_OPTIONS = 8
@@ -53,8 +53,16 @@ def _int_list(raw: Any, *, field: str) -> list[int]:
     return values
 
 
-def cast_vote(event: Event, participant: Participant, activity_id: Any, *, choices: Any = None, value: Any = None,
-              ranking: Any = None, connection_id: str | None = None) -> Activity:
+def cast_vote(
+    event: Event,
+    participant: Participant,
+    activity_id: Any,
+    *,
+    choices: Any = None,
+    value: Any = None,
+    ranking: Any = None,
+    connection_id: str | None = None,
+) -> Activity:
     """Store (or change) this participant's vote. Returns the activity, whose results changed."""
     activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
     if activity.kind not in VOTE_KINDS:
@@ -82,15 +90,29 @@ def cast_vote(event: Event, participant: Participant, activity_id: Any, *, choic
         rows = [{"slot": 0, "ranking": order}]
 
     # A changed vote replaces the old one; for multiple choice, options no longer picked are withdrawn.
-    db.session.execute(delete(Vote).where(
-        Vote.activity_id == activity.id, Vote.participant_id == participant.id,
-        Vote.slot.not_in([row["slot"] for row in rows]), Vote.response_id.is_(None)))
+    db.session.execute(
+        delete(Vote).where(
+            Vote.activity_id == activity.id,
+            Vote.participant_id == participant.id,
+            Vote.slot.not_in([row["slot"] for row in rows]),
+            Vote.response_id.is_(None),
+        )
+    )
     for row in rows:
-        vote = db.session.scalar(select(Vote).where(
-            Vote.activity_id == activity.id, Vote.participant_id == participant.id, Vote.slot == row["slot"]))
+        vote = db.session.scalar(
+            select(Vote).where(
+                Vote.activity_id == activity.id, Vote.participant_id == participant.id, Vote.slot == row["slot"]
+            )
+        )
         if vote is None:
-            vote = Vote(event_id=event.id, activity_id=activity.id, participant_id=participant.id,
-                        group=participant.group, age_band=participant.age_band, slot=row["slot"])
+            vote = Vote(
+                event_id=event.id,
+                activity_id=activity.id,
+                participant_id=participant.id,
+                group=participant.group,
+                age_band=participant.age_band,
+                slot=row["slot"],
+            )
             db.session.add(vote)
         else:
             vote.updated_at = utcnow()
@@ -100,7 +122,9 @@ def cast_vote(event: Event, participant: Participant, activity_id: Any, *, choic
     return activity
 
 
-def toggle_upvote(event: Event, participant: Participant, response_id: Any, *, connection_id: str | None = None) -> Entry:
+def toggle_upvote(
+    event: Event, participant: Participant, response_id: Any, *, connection_id: str | None = None
+) -> Entry:
     """Upvote an approved card or question once; a second tap takes the upvote back."""
     response = db.session.get(Entry, validation.positive_int(response_id, field="Card"))
     if response is None or response.event_id != event.id or response.status != "approved":
@@ -110,14 +134,25 @@ def toggle_upvote(event: Event, participant: Participant, response_id: Any, *, c
         raise Conflict("upvotes_off", "Upvotes are off for this activity.")
     require_open_for_input(activity)
     participant_limits.check("vote", f"p{participant.id}", *([f"c{connection_id}"] if connection_id else []))
-    existing = db.session.scalar(select(Vote).where(
-        Vote.activity_id == activity.id, Vote.participant_id == participant.id, Vote.slot == response.id))
+    existing = db.session.scalar(
+        select(Vote).where(
+            Vote.activity_id == activity.id, Vote.participant_id == participant.id, Vote.slot == response.id
+        )
+    )
     if existing is not None:
         db.session.delete(existing)
     else:
-        db.session.add(Vote(event_id=event.id, activity_id=activity.id, participant_id=participant.id,
-                            slot=response.id, response_id=response.id, group=participant.group,
-                            age_band=participant.age_band))
+        db.session.add(
+            Vote(
+                event_id=event.id,
+                activity_id=activity.id,
+                participant_id=participant.id,
+                slot=response.id,
+                response_id=response.id,
+                group=participant.group,
+                age_band=participant.age_band,
+            )
+        )
     _commit_vote()
     return response
 
@@ -128,13 +163,14 @@ def _commit_vote() -> None:
     except IntegrityError:
         # The same participant's vote arrived twice at once (two taps, two tabs): the first one stands.
         db.session.rollback()
-        raise Conflict("vote_in_progress", "Your vote is being saved. Try again in a moment.")
+        raise Conflict("vote_in_progress", "Your vote is being saved. Try again in a moment.") from None
 
 
 def own_votes(participant: Participant, activity: Activity) -> dict:
     """What this participant chose, so their phone shows it selected."""
-    votes = list(db.session.scalars(select(Vote).where(Vote.activity_id == activity.id,
-                                                        Vote.participant_id == participant.id)))
+    votes = list(
+        db.session.scalars(select(Vote).where(Vote.activity_id == activity.id, Vote.participant_id == participant.id))
+    )
     return {
         "choices": sorted(v.choice for v in votes if v.response_id is None and v.choice is not None),
         "ranking": next((v.ranking for v in votes if v.ranking), None),

@@ -38,8 +38,12 @@ MAX_STATIC_SIZE = 4 * 1024 * 1024
 PAGE_LEVEL = 6
 STATIC_LEVEL = 9
 COMPRESSIBLE = {
-    "application/javascript", "application/json", "application/xml", "application/manifest+json",
-    "image/svg+xml", "text/javascript",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "application/manifest+json",
+    "image/svg+xml",
+    "text/javascript",
 }
 
 

@@ -31,8 +31,8 @@ from flask import Flask, current_app, g, has_request_context, request
 from flask_babel import force_locale, get_locale, gettext, lazy_gettext
 from markupsafe import Markup, escape
 
-from facilitator.extensions import babel
 from facilitator.asks.models import SECTOR_NAMES_SW
+from facilitator.extensions import babel
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,7 @@ TRANSLATIONS = PROJECT_ROOT / "translations"
 
 
 # --- catalogues ----------------------------------------------------------------------------------------
+
 
 def compile_catalogues(source: Path = TRANSLATIONS, fallback: Path | None = None) -> Path:
     """Compile every ``<lang>/LC_MESSAGES/messages.po`` under ``source`` to its ``.mo`` when the ``.mo`` is
@@ -78,6 +79,7 @@ def _compiled(po_path: Path) -> bytes:
 
 
 # --- choosing the language -----------------------------------------------------------------------------
+
 
 def select_locale() -> str:
     """Kiswahili or English: the phone's remembered choice, the participant's language from joining, then
@@ -130,8 +132,14 @@ def chosen_language(value: Any) -> str:
 
 def remember_language(response, language: str) -> None:
     """The switch's cookie: a year, readable by no script (nothing needs it), sent only to this site."""
-    response.set_cookie(COOKIE, language, max_age=COOKIE_MAX_AGE, httponly=True, samesite="Lax",
-                        secure=current_app.config.get("SESSION_COOKIE_SECURE", False))
+    response.set_cookie(
+        COOKIE,
+        language,
+        max_age=COOKIE_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=current_app.config.get("SESSION_COOKIE_SECURE", False),
+    )
 
 
 def safe_next(value: Any, default: str = "/") -> str:
@@ -144,6 +152,7 @@ def safe_next(value: Any, default: str = "/") -> str:
 
 
 # --- both languages side by side -----------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Pair:
@@ -181,8 +190,9 @@ def pair(text: Any, text_sw: Any) -> Pair:
     text = text or ""
     if current_language() == "sw" and text_sw:
         return Pair(text_sw, text or None, "sw", "en")
-    return Pair(text or text_sw or "", text_sw if text and text_sw and text_sw != text else None,
-                "en" if text else "sw", "sw")
+    return Pair(
+        text or text_sw or "", text_sw if text and text_sw and text_sw != text else None, "en" if text else "sw", "sw"
+    )
 
 
 def both(message: str, **variables: Any) -> Pair:
@@ -199,8 +209,10 @@ def both(message: str, **variables: Any) -> Pair:
 def split_pairs(items: list[tuple[str, Pair]]) -> dict[str, dict[str, str]]:
     """``[(key, both(...)), ...]`` as two plain dicts, for a page's JSON state: ``primary`` and ``other``
     (empty where the other language says the same)."""
-    return {"primary": {key: str(text.primary) for key, text in items},
-            "other": {key: str(text.other or "") for key, text in items}}
+    return {
+        "primary": {key: str(text.primary) for key, text in items},
+        "other": {key: str(text.other or "") for key, text in items},
+    }
 
 
 def _render(translated: str, variables: dict) -> Markup:
@@ -212,44 +224,87 @@ def _render(translated: str, variables: dict) -> Markup:
 # code, the English message the service writes (a pattern), and what a phone in Kiswahili shows. ``n`` is the
 # number in the English message, when it has one.
 PARTICIPANT_ERRORS: list[tuple[str, str, Any]] = [
-    ("invalid_code", r"Type the 6-character code shown on the screen\.",
-     lazy_gettext("Type the 6-character code shown on the screen.")),
-    ("invalid_code", r"That code is not right\..*",
-     lazy_gettext("That code is not right. It has 6 letters and numbers, like K7QM4D.")),
-    ("unknown_code", r"No event has that code\..*",
-     lazy_gettext("No event has that code. Check the code on the screen and try again.")),
-    ("unknown_projector", r"This projector link is not valid\..*",
-     lazy_gettext("This projector link is not valid. Ask the facilitator for a new one.")),
+    (
+        "invalid_code",
+        r"Type the 6-character code shown on the screen\.",
+        lazy_gettext("Type the 6-character code shown on the screen."),
+    ),
+    (
+        "invalid_code",
+        r"That code is not right\..*",
+        lazy_gettext("That code is not right. It has 6 letters and numbers, like K7QM4D."),
+    ),
+    (
+        "unknown_code",
+        r"No event has that code\..*",
+        lazy_gettext("No event has that code. Check the code on the screen and try again."),
+    ),
+    (
+        "unknown_projector",
+        r"This projector link is not valid\..*",
+        lazy_gettext("This projector link is not valid. Ask the facilitator for a new one."),
+    ),
     ("activity_closed", r"This activity is not open right now\.", lazy_gettext("This activity is not open right now.")),
     ("voting_locked", r"Voting is locked for now\.", lazy_gettext("Voting is locked for now.")),
     ("wrong_kind", r"This activity does not take .*", lazy_gettext("This activity does not take answers like this.")),
-    ("invalid_lane", r"Choose one of the columns on the board\.",
-     lazy_gettext("Choose one of the columns on the board.")),
+    (
+        "invalid_lane",
+        r"Choose one of the columns on the board\.",
+        lazy_gettext("Choose one of the columns on the board."),
+    ),
     ("too_many_words", r"Write one to (?P<n>\d+) words\.", lazy_gettext("Write one to %(n)s words.")),
     ("empty_text", r"Please write something in .* first\.", lazy_gettext("Please write something first.")),
-    ("text_too_long", r".* can be at most (?P<n>\d+) characters\.",
-     lazy_gettext("That is too long: write at most %(n)s characters.")),
+    (
+        "text_too_long",
+        r".* can be at most (?P<n>\d+) characters\.",
+        lazy_gettext("That is too long: write at most %(n)s characters."),
+    ),
     ("invalid_client_key", r"The entry's key .*", lazy_gettext("Something went wrong. Please send it again.")),
-    ("invalid_choice", r"Choose a number from (?P<n>\d+) to (?P<m>\d+)\.",
-     lazy_gettext("Choose a number from %(n)s to %(m)s.")),
+    (
+        "invalid_choice",
+        r"Choose a number from (?P<n>\d+) to (?P<m>\d+)\.",
+        lazy_gettext("Choose a number from %(n)s to %(m)s."),
+    ),
     ("invalid_choice", r"Choose only one option\.", lazy_gettext("Choose only one option.")),
-    ("invalid_choice", r"Choose one of the options\.|.* must be (?:a short list of choices|numbers)\.|"
-     r".* is not one of the allowed values\.", lazy_gettext("Choose one of the options.")),
-    ("invalid_ranking", r"Put every option in order, each once\.",
-     lazy_gettext("Put every option in order, each once.")),
+    (
+        "invalid_choice",
+        r"Choose one of the options\.|.* must be (?:a short list of choices|numbers)\.|"
+        r".* is not one of the allowed values\.",
+        lazy_gettext("Choose one of the options."),
+    ),
+    (
+        "invalid_ranking",
+        r"Put every option in order, each once\.",
+        lazy_gettext("Put every option in order, each once."),
+    ),
     ("unknown_response", r"That card is not on the board\.", lazy_gettext("That card is not on the board.")),
     ("upvotes_off", r"Upvotes are off for this activity\.", lazy_gettext("Agreeing is off for this activity.")),
-    ("vote_in_progress", r"Your vote is being saved\..*",
-     lazy_gettext("Your vote is being saved. Try again in a moment.")),
+    (
+        "vote_in_progress",
+        r"Your vote is being saved\..*",
+        lazy_gettext("Your vote is being saved. Try again in a moment."),
+    ),
     ("unknown_answer", r"That answer .*", lazy_gettext("That answer is not shown yet.")),
-    ("rate_limited", r"Lots of people are joining right now\..*",
-     lazy_gettext("Lots of people are joining right now. Wait a minute, then press Join again.")),
-    ("rate_limited", r"You are sending very fast\..*",
-     lazy_gettext("You are sending very fast. Wait a few seconds, then try again.")),
-    ("busy", r"The room is sending a lot right now\..*",
-     lazy_gettext("The room is sending a lot right now. Your entry is kept and sent again in a moment.")),
-    ("not_ready_for_children", r"Children's activities open only after .*",
-     lazy_gettext("This activity is not open right now.")),
+    (
+        "rate_limited",
+        r"Lots of people are joining right now\..*",
+        lazy_gettext("Lots of people are joining right now. Wait a minute, then press Join again."),
+    ),
+    (
+        "rate_limited",
+        r"You are sending very fast\..*",
+        lazy_gettext("You are sending very fast. Wait a few seconds, then try again."),
+    ),
+    (
+        "busy",
+        r"The room is sending a lot right now\..*",
+        lazy_gettext("The room is sending a lot right now. Your entry is kept and sent again in a moment."),
+    ),
+    (
+        "not_ready_for_children",
+        r"Children's activities open only after .*",
+        lazy_gettext("This activity is not open right now."),
+    ),
 ]
 _PATTERNS = [(code, re.compile(pattern, re.S), text) for code, pattern, text in PARTICIPANT_ERRORS]
 
@@ -286,12 +341,18 @@ def error_texts() -> dict[str, str]:
 
 # --- wiring ----------------------------------------------------------------------------------------------
 
+
 def init_app(app: Flask) -> None:
     directory = compile_catalogues(TRANSLATIONS, Path(app.instance_path) / "translations")
     babel.init_app(app, locale_selector=select_locale, default_translation_directories=str(directory))
     app.jinja_env.globals.update(
-        current_language=current_language, other_language=other_language, both=both, pair=pair,
-        language_names=LANGUAGE_NAMES, error_texts=error_texts, split_pairs=split_pairs,
+        current_language=current_language,
+        other_language=other_language,
+        both=both,
+        pair=pair,
+        language_names=LANGUAGE_NAMES,
+        error_texts=error_texts,
+        split_pairs=split_pairs,
         sector_names_sw=SECTOR_NAMES_SW,
     )
     app.jinja_env.filters["in_language"] = translate_error

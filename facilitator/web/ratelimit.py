@@ -18,7 +18,7 @@ import logging
 import secrets
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from facilitator.errors import RateLimited
 
@@ -188,11 +188,14 @@ def configure_from(config: dict) -> None:
     factory). Keys are optional; the defaults above suit one event of a few thousand people."""
     redis_url = config.get("RATE_LIMIT_REDIS_URL")
     join_window = int(config.get("RATE_LIMIT_JOIN_WINDOW_SECONDS", 60))
-    join_limits_by_code.configure(limit=int(config.get("RATE_LIMIT_JOINS_PER_CODE", 3000)), window=join_window,
-                                  redis_url=redis_url)
+    join_limits_by_code.configure(
+        limit=int(config.get("RATE_LIMIT_JOINS_PER_CODE", 3000)), window=join_window, redis_url=redis_url
+    )
     join_limits_by_peer.configure(limit=int(config.get("RATE_LIMIT_JOINS_PER_PEER", 1200)), window=join_window)
     login_window = int(config.get("RATE_LIMIT_LOGIN_WINDOW_SECONDS", 300))
-    login_limits.configure(limit=int(config.get("RATE_LIMIT_LOGINS_PER_EMAIL", 10)), window=login_window,
-                           redis_url=redis_url)
-    login_failures_by_peer.configure(limit=int(config.get("RATE_LIMIT_LOGIN_FAILURES_PER_PEER", 100)),
-                                     window=login_window)
+    login_limits.configure(
+        limit=int(config.get("RATE_LIMIT_LOGINS_PER_EMAIL", 10)), window=login_window, redis_url=redis_url
+    )
+    login_failures_by_peer.configure(
+        limit=int(config.get("RATE_LIMIT_LOGIN_FAILURES_PER_PEER", 100)), window=login_window
+    )

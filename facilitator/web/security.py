@@ -8,12 +8,12 @@ same settings. CSRF protection (Flask-WTF) covers every POST: each form carries 
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from flask import Flask, render_template, request
 
-from facilitator.web import ratelimit
 from facilitator.errors import InvalidInput, RateLimited
+from facilitator.web import ratelimit
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -67,8 +67,13 @@ def init_app(app: Flask) -> None:
         except RateLimited as limited:
             from facilitator.events.models import AGE_BANDS, GROUPS
 
-            return render_template("participant/join.html", code=(typed or "")[:12], error=limited.message,
-                                   groups=GROUPS, age_bands=AGE_BANDS), limited.status
+            return render_template(
+                "participant/join.html",
+                code=(typed or "")[:12],
+                error=limited.message,
+                groups=GROUPS,
+                age_bands=AGE_BANDS,
+            ), limited.status
         return None
 
 
