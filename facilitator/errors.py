@@ -1,20 +1,43 @@
-"""Errors the services raise for people to read. Adapters turn them into an HTTP status or an error ack."""
+"""Errors the services raise. Each carries a stable ``code`` for programs, ``params`` for the numbers and names
+in it, and a message written where the error is raised: a lazy gettext string where a participant may read
+it (rendered in the reader's language when shown), plain English where only staff can (the console is in
+English). Adapters turn an error into an HTTP status or an error ack; nobody matches messages afterwards."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from flask_babel import LazyString
+from flask_babel import lazy_gettext as _l
+
 
 class ServiceError(Exception):
-    """A rule said no. ``code`` is stable for programs; ``message`` is for the person."""
+    """A rule said no."""
 
     status = 400
 
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
+    def __init__(self, code: str, message: str | LazyString, **params: Any):
+        super().__init__(code)
         self.code = code
-        self.message = message
+        self.template = message
+        self.params = params
+
+    @property
+    def message(self) -> str:
+        """The message in the current language (the request's, when there is one), parameters filled in."""
+        text = str(self.template)
+        if not self.params:
+            return text
+        return text % {
+            name: str(value) if isinstance(value, LazyString) else value for name, value in self.params.items()
+        }
+
+    def __str__(self) -> str:
+        return self.message
 
     def as_ack(self) -> dict:
-        return {"ok": False, "error": self.code, "message": self.message}
+        params = {name: str(value) if isinstance(value, LazyString) else value for name, value in self.params.items()}
+        return {"ok": False, "error": self.code, "params": params, "message": self.message}
 
 
 class InvalidInput(ServiceError):
@@ -48,5 +71,5 @@ class Internal(ServiceError):
 
     status = 500
 
-    def __init__(self, code: str = "internal", message: str = "Something went wrong. Please try again."):
-        super().__init__(code, message)
+    def __init__(self) -> None:
+        super().__init__("internal", _l("Something went wrong. Please try again."))

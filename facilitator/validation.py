@@ -6,6 +6,9 @@ import re
 import unicodedata
 from typing import Any
 
+from flask_babel import LazyString
+from flask_babel import lazy_gettext as _l
+
 from facilitator.errors import InvalidInput
 
 CLIENT_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -16,49 +19,53 @@ _KEEP = {"\n", "\t"}
 _ZWJ = "\u200d"  # joins emoji sequences (family, flags); harmless alone
 
 
-def clean_text(value: Any, *, field: str, max_chars: int, required: bool = True) -> str:
+def clean_text(value: Any, *, field: str | LazyString, max_chars: int, required: bool = True) -> str:
     """NFC-normalised text without control characters, trimmed, within ``max_chars``."""
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise InvalidInput("invalid_text", f"{field} must be text.")
+        raise InvalidInput("invalid_text", _l("%(field)s must be text."), field=field)
     text = unicodedata.normalize("NFC", value)
     text = "".join(ch for ch in text if ch in _KEEP or ch == _ZWJ or unicodedata.category(ch) not in _STRIP_CATEGORIES)
     text = re.sub(r"[ \t]+", " ", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     if required and not text:
-        raise InvalidInput("empty_text", f"Please write something in {field} first.")
+        raise InvalidInput("empty_text", _l("%(field)s is empty: please write something first."), field=field)
     if len(text) > max_chars:
-        raise InvalidInput("text_too_long", f"{field} can be at most {max_chars} characters.")
+        raise InvalidInput(
+            "text_too_long", _l("%(field)s is too long: write at most %(n)s characters."), field=field, n=max_chars
+        )
     return text
 
 
 def client_key(value: Any) -> str:
     if not isinstance(value, str) or not CLIENT_KEY.match(value):
-        raise InvalidInput("invalid_client_key", "The entry's key is missing or malformed.")
+        raise InvalidInput("invalid_client_key", _l("Something went wrong. Please send it again."))
     return value
 
 
-def positive_int(value: Any, *, field: str) -> int:
+def positive_int(value: Any, *, field: str | LazyString) -> int:
     if isinstance(value, bool):
-        raise InvalidInput("invalid_id", f"{field} must be a number.")
+        raise InvalidInput("invalid_id", _l("%(field)s must be a number."), field=field)
     if isinstance(value, str) and value.isdigit():
         value = int(value)
     if not isinstance(value, int) or value <= 0 or value > 2**31:
-        raise InvalidInput("invalid_id", f"{field} must be a number.")
+        raise InvalidInput("invalid_id", _l("%(field)s must be a number."), field=field)
     return value
 
 
-def choice(value: Any, options: tuple[str, ...] | set[str], *, field: str, required: bool = True) -> str | None:
+def choice(
+    value: Any, options: tuple[str, ...] | set[str], *, field: str | LazyString, required: bool = True
+) -> str | None:
     if value in (None, "") and not required:
         return None
     if not isinstance(value, str) or value not in options:
-        raise InvalidInput("invalid_choice", f"{field} is not one of the allowed values.")
+        raise InvalidInput("invalid_choice", _l("%(field)s: choose one of the options."), field=field)
     return value
 
 
 def payload(value: Any) -> dict:
     """A socket event's payload must be a JSON object."""
     if not isinstance(value, dict):
-        raise InvalidInput("invalid_payload", "The message must be a JSON object.")
+        raise InvalidInput("invalid_payload", _l("Something went wrong. Please send it again."))
     return value

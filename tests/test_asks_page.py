@@ -85,7 +85,7 @@ def test_errors_are_flashed_and_nothing_changes(app, client, event, facilitator,
         data={"csrf_token": token, "name": "", "response_id": cards[:1], "board": event.current_activity_id},
     )
     page = client.get(f"/console/{event.id}/asks/").get_data(as_text=True)
-    assert "Please write something in Theme name first." in page
+    assert "Theme name is empty: please write something first." in page
     assert (
         client.post(f"/console/{event.id}/asks/themes", data={"name": "x", "response_id": cards[:1]}).status_code == 400
     )

@@ -242,7 +242,9 @@ def test_commitment_without_an_owner_and_empty_or_long_answers_are_refused(app, 
     no_owner = post_answer(client, token, ask_id, text="We will act.", what="Act")
     assert no_owner.status_code == 400 and "Who owns it" in unescape(no_owner.get_data(as_text=True))
     empty = post_answer(client, token, ask_id, text="   ")
-    assert empty.status_code == 400 and "Please write something in The answer first." in empty.get_data(as_text=True)
+    assert empty.status_code == 400 and "The answer is empty: please write something first." in empty.get_data(
+        as_text=True
+    )
     long = post_answer(client, token, ask_id, text="x" * 2001)
     assert long.status_code == 400 and "at most 2000 characters" in long.get_data(as_text=True)
     assert stored_answers(app) == []

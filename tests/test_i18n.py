@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from flask_babel import lazy_gettext as _l
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
@@ -185,8 +186,25 @@ def test_service_messages_are_translated_for_a_kiswahili_phone(client, event):
     fields = dict(re.findall(r'name="(\w+)" value="([^"]*)"', form))
     reply = client.post(f"/e/{event.join_code}/submit", data={**fields, "text": "z" * 300})
     assert reply.status_code == 400
-    assert "Ni ndefu mno: andika herufi zisizozidi 280." in reply.get_data(as_text=True)
-    assert i18n.translate_error("Choose a number from 1 to 5.") == "Choose a number from 1 to 5."  # no request: English
+    assert "Jibu lako ni ndefu mno: andika herufi zisizozidi 280." in reply.get_data(as_text=True)
+
+
+def test_an_error_is_written_once_and_read_in_each_language(app):
+    """A service writes its message once, with parameters; each reader gets it in their language."""
+    from facilitator.errors import InvalidInput
+    from facilitator.validation import clean_text
+
+    with pytest.raises(InvalidInput) as refused:
+        clean_text("z" * 300, field=_l("Your answer"), max_chars=280)
+    error = refused.value
+    assert (error.code, error.params["n"]) == ("text_too_long", 280)
+    with app.test_request_context("/", headers={"Accept-Language": "sw"}):
+        ack = error.as_ack()
+        assert ack["message"] == "Jibu lako ni ndefu mno: andika herufi zisizozidi 280."
+        assert ack["params"] == {"field": "Jibu lako", "n": 280} and ack["error"] == "text_too_long"
+    with app.test_request_context("/", headers={"Accept-Language": "en"}):
+        assert error.message == "Your answer is too long: write at most 280 characters."
+    assert error.message == "Your answer is too long: write at most 280 characters."  # no request: English
 
 
 def test_wrong_code_message_in_kiswahili(client):
@@ -226,19 +244,6 @@ def test_gzip_pages_still_say_the_same(client, event):
 def test_locale_selection_from_accept_language(app, accept, expected):
     with app.test_request_context("/", headers={"Accept-Language": accept} if accept else {}):
         assert i18n.select_locale() == expected
-
-
-def test_phone_js_gets_error_texts_by_code_only_in_kiswahili(app):
-    with app.test_request_context("/", headers={"Accept-Language": "sw"}):
-        texts = i18n.error_texts()
-        assert texts["invalid_choice"] == "Chagua mojawapo ya majibu."  # the general one, not the scale's
-        assert texts["rate_limited"].startswith("Unatuma haraka sana")  # not the joining one
-        assert texts["text_too_long"] == "Ni ndefu mno: andika herufi zisizozidi {n}."
-        assert "invalid_code" not in texts  # only a page shows it
-        assert i18n.translate_error("Choose a number from 1 to 5.") == "Chagua nambari kuanzia 1 hadi 5."
-        assert i18n.translate_error("Something nobody translated.") == "Something nobody translated."
-    with app.test_request_context("/", headers={"Accept-Language": "en"}):
-        assert i18n.error_texts() == {}
 
 
 def test_language_chosen_when_joining_becomes_the_cookie(client, event):

@@ -69,7 +69,7 @@ def test_renewed_projector_token_cuts_off_the_old_link(app, event, projector):
         renew_projector_token(db.session.get(Event, event.id))
         db.session.commit()
     refused = projector.emit("projector:sync", {}, callback=True)
-    assert refused == {"ok": False, "error": "unknown_projector", "message": refused["message"]}
+    assert refused == {"ok": False, "error": "unknown_projector", "params": {}, "message": refused["message"]}
 
 
 @pytest.mark.parametrize("payload", ["a string", ["a", "list"], 12, None, {"activity_id": "DROP TABLE"},

@@ -6,6 +6,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from facilitator import audit, safety, validation
@@ -95,7 +96,7 @@ def _save_commitment(event: Event, answer: DutyBearerAnswer, spec: dict) -> Comm
 
 
 def get_answer(event: Event, answer_id: Any) -> DutyBearerAnswer:
-    answer = db.session.get(DutyBearerAnswer, validation.positive_int(answer_id, field="Answer"))
+    answer = db.session.get(DutyBearerAnswer, validation.positive_int(answer_id, field=_l("Answer")))
     if answer is None or answer.event_id != event.id:
         raise NotFound("unknown_answer", "That answer does not exist in this event.")
     return answer
@@ -119,8 +120,8 @@ def rate_answer(event: Event, participant: Participant, answer_id: Any, rating: 
     """A participant rates an approved answer; rating again changes their rating."""
     answer = get_answer(event, answer_id)
     if answer.status != "approved":
-        raise NotFound("unknown_answer", "That answer is not shown yet.")
-    rating = validation.choice(rating, RATINGS, field="Your rating")
+        raise NotFound("unknown_answer", _l("That answer is not shown yet."))
+    rating = validation.choice(rating, RATINGS, field=_l("Your rating"))
     participant_limits.check("rate", f"p{participant.id}")
     existing = db.session.scalar(
         select(AnswerRating).where(AnswerRating.answer_id == answer.id, AnswerRating.participant_id == participant.id)

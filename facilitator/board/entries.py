@@ -5,23 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import case, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from facilitator import safety, validation
-from facilitator.errors import InvalidInput, ServiceError
-from facilitator.extensions import commit_keeping_state, db
+from facilitator import audit, safety, validation
 from facilitator.agenda.models import Activity
-from facilitator.events.models import Event, Participant
 from facilitator.board.models import Entry
-from facilitator.safeguarding.models import SafeguardingFlag
-from facilitator.staff.models import StaffUser
 from facilitator.columns import utcnow
-from facilitator.web.ratelimit import participant_limits
-from facilitator import audit
-from facilitator.safeguarding.service import open_flag
-from facilitator.voting.votes import require_open_for_input
+from facilitator.errors import InvalidInput, ServiceError
+from facilitator.events.models import Event, Participant
 from facilitator.events.service import bump_version, get_activity
+from facilitator.extensions import commit_keeping_state, db
+from facilitator.safeguarding.models import SafeguardingFlag
+from facilitator.safeguarding.service import open_flag
+from facilitator.staff.models import StaffUser
+from facilitator.voting.votes import require_open_for_input
+from facilitator.web.ratelimit import participant_limits
 
 TEXT_KINDS = ("board", "wordcloud", "qna")
 ENTRY_MAX_CHARS = 280
@@ -149,19 +149,19 @@ def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | Se
 
 def _checked_input(event: Event, entry: NewEntry) -> tuple[Activity, str]:
     """The activity written to, and the text cleaned, or the rule the entry breaks."""
-    activity = get_activity(event, validation.positive_int(entry.activity_id, field="Activity"))
+    activity = get_activity(event, validation.positive_int(entry.activity_id, field=_l("Activity")))
     if activity.kind not in TEXT_KINDS:
-        raise InvalidInput("wrong_kind", "This activity does not take written entries.")
+        raise InvalidInput("wrong_kind", _l("This activity does not take answers like this."))
     if entry.paper_by is None:
         require_open_for_input(activity)
     if entry.lane not in activity.lane_keys():
-        raise InvalidInput("invalid_lane", "Choose one of the columns on the board.")
+        raise InvalidInput("invalid_lane", _l("Choose one of the columns on the board."))
     if activity.kind == "wordcloud":
-        clean = validation.clean_text(entry.text, field="Your words", max_chars=WORDCLOUD_MAX_CHARS)
+        clean = validation.clean_text(entry.text, field=_l("Your words"), max_chars=WORDCLOUD_MAX_CHARS)
         if len(clean.split()) > WORDCLOUD_MAX_WORDS:
-            raise InvalidInput("too_many_words", f"Write one to {WORDCLOUD_MAX_WORDS} words.")
+            raise InvalidInput("too_many_words", _l("Write one to %(n)s words."), n=WORDCLOUD_MAX_WORDS)
     else:
-        clean = validation.clean_text(entry.text, field="Your answer", max_chars=ENTRY_MAX_CHARS)
+        clean = validation.clean_text(entry.text, field=_l("Your answer"), max_chars=ENTRY_MAX_CHARS)
     return activity, clean
 
 
@@ -220,7 +220,7 @@ def _participants(event: Event, ids: set[int]) -> dict[int, Participant]:
 
 def _resent(existing: Entry, participant_id: int | None) -> Submission | ServiceError:
     if participant_id is not None and existing.participant_id != participant_id:
-        return InvalidInput("invalid_client_key", "The entry's key is already in use. Send it again.")
+        return InvalidInput("invalid_client_key", _l("Something went wrong. Please send it again."))
     return Submission(existing, created=False)
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, url_for
 
-from facilitator.staff.routes import current_staff, login_required, staff_page
-from facilitator.extensions import db
-from facilitator.events.models import Event
-from facilitator.projector.routes import join_url, public_base_url
-from facilitator.safeguarding.models import READINESS_ITEMS
 from facilitator.events import service as event_service
+from facilitator.events.models import Event
+from facilitator.extensions import db
+from facilitator.projector.routes import join_url, public_base_url
 from facilitator.safeguarding import service as safeguarding_service
+from facilitator.safeguarding.models import READINESS_ITEMS
 from facilitator.staff import service as staff_service
+from facilitator.staff.routes import current_staff, login_required, staff_page
 
 bp = Blueprint("console", __name__, url_prefix="/console")
 

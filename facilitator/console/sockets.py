@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from facilitator import validation
-from facilitator.live import broadcast
-from facilitator.events.models import Event
-from facilitator.agenda import running as agenda_service
 from facilitator.agenda import editing
+from facilitator.agenda import running as agenda_service
 from facilitator.asks import answers as answer_service
 from facilitator.asks import asks as ask_service
 from facilitator.board import entries as board_service
-from facilitator.events import service as event_service
 from facilitator.board import moderation as moderation_service
-from facilitator.voting import results as results_service
+from facilitator.events import service as event_service
+from facilitator.events.models import Event
+from facilitator.live import broadcast
+from facilitator.live.connections import Connection, handler
 from facilitator.safeguarding import service as safeguarding_service
 from facilitator.staff import service as staff_service
-from facilitator.live.connections import Connection, handler
+from facilitator.voting import results as results_service
 
 
 def _authorised(connection: Connection, permission: str):

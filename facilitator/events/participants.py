@@ -6,6 +6,7 @@ import hashlib
 import secrets
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from facilitator import validation
@@ -23,8 +24,8 @@ def hash_token(token: str) -> str:
 def join(join_code: Any, *, group: Any = None, age_band: Any = None, language: Any = "en") -> tuple[Participant, str]:
     """A new participant in the event with this code, and the token for their cookie."""
     event = event_by_join_code(join_code)
-    group = validation.choice(group, GROUPS, field="Group", required=False)
-    age_band = validation.choice(age_band, AGE_BANDS, field="Age", required=False)
+    group = validation.choice(group, GROUPS, field=_l("Group"), required=False)
+    age_band = validation.choice(age_band, AGE_BANDS, field=_l("Age"), required=False)
     if age_band and group is None:
         group = "child"  # only children have an age band
     if group != "child":

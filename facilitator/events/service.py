@@ -9,6 +9,7 @@ from datetime import date
 from importlib import resources
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -33,10 +34,10 @@ def new_join_code() -> str:
 def normalise_join_code(raw: Any) -> str:
     """What a person typed, as a join code: case and separators forgiven."""
     if not isinstance(raw, str):
-        raise InvalidInput("invalid_code", "Type the 6-character code shown on the screen.")
+        raise InvalidInput("invalid_code", _l("Type the 6-character code shown on the screen."))
     code = re.sub(r"[\s\-_.]", "", raw).upper()
     if len(code) != JOIN_CODE_LENGTH or any(ch not in JOIN_CODE_ALPHABET for ch in code):
-        raise InvalidInput("invalid_code", "That code is not right. It has 6 letters and numbers, like K7QM4D.")
+        raise InvalidInput("invalid_code", _l("That code is not right. It has 6 letters and numbers, like K7QM4D."))
     return code
 
 
@@ -44,16 +45,16 @@ def event_by_join_code(raw: Any) -> Event:
     code = normalise_join_code(raw)
     event = db.session.scalar(select(Event).where(Event.join_code == code))
     if event is None:
-        raise NotFound("unknown_code", "No event has that code. Check the code on the screen and try again.")
+        raise NotFound("unknown_code", _l("No event has that code. Check the code on the screen and try again."))
     return event
 
 
 def event_by_projector_token(token: Any) -> Event:
     if not isinstance(token, str) or not (16 <= len(token) <= 64):
-        raise NotFound("unknown_projector", "This projector link is not valid. Ask the facilitator for a new one.")
+        raise NotFound("unknown_projector", _l("This projector link is not valid. Ask the facilitator for a new one."))
     event = db.session.scalar(select(Event).where(Event.projector_token == token))
     if event is None:
-        raise NotFound("unknown_projector", "This projector link is not valid. Ask the facilitator for a new one.")
+        raise NotFound("unknown_projector", _l("This projector link is not valid. Ask the facilitator for a new one."))
     return event
 
 

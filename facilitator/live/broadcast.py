@@ -11,14 +11,14 @@ import time
 
 from flask import current_app
 
-from facilitator.extensions import db, socketio
-from facilitator.agenda.models import Activity
-from facilitator.events.models import Event
-from facilitator.board.models import Entry
 from facilitator.agenda import running as agenda_service
+from facilitator.agenda.models import Activity
 from facilitator.board import entries as board_service
-from facilitator.voting import results as results_service
+from facilitator.board.models import Entry
+from facilitator.events.models import Event
+from facilitator.extensions import db, socketio
 from facilitator.live.connections import connections, participant_room, room
+from facilitator.voting import results as results_service
 
 
 def entry_changed(event: Event, response: Entry, activity: Activity | None = None) -> None:

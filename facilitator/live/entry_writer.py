@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Flask, current_app
+from flask_babel import lazy_gettext as _l
 
 from facilitator.board import entries as board_service
 from facilitator.errors import Busy, Internal, ServiceError
@@ -26,7 +27,7 @@ from facilitator.live import broadcast
 
 log = logging.getLogger(__name__)
 
-BUSY = "The room is sending a lot right now. Your entry is kept and sent again in a moment."
+BUSY = _l("The room is sending a lot right now. Your entry is kept and sent again in a moment.")
 
 
 @dataclass

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from flask import request
 
-from facilitator.live import entry_writer
-from facilitator.live import broadcast
-from facilitator.agenda.models import Activity
-from facilitator.events.models import Participant
-from facilitator.extensions import db
 from facilitator.agenda import running as agenda_service
+from facilitator.agenda.models import Activity
 from facilitator.asks import answers as answer_service
 from facilitator.board import entries as board_service
 from facilitator.events import service as event_service
+from facilitator.events.models import Participant
+from facilitator.extensions import db
+from facilitator.live import broadcast, entry_writer
+from facilitator.live.connections import Connection, handler
 from facilitator.safeguarding import service as safeguarding_service
 from facilitator.voting import votes as voting_service
-from facilitator.live.connections import Connection, handler
 
 
 @handler("participant:submit", view="participant")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from facilitator.live import broadcast
 from facilitator.events import service as event_service
+from facilitator.live import broadcast
 from facilitator.live.connections import Connection, handler
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from facilitator import audit, safety, validation
@@ -51,7 +52,7 @@ def request_help(event: Event, participant: Participant, where: Any = None) -> S
     """A participant asks to talk to someone privately. No text is needed; where they can be found is
     optional and screened like any entry (only the safeguarding lead reads it)."""
     help_request_limits.check("help", f"p{participant.id}")
-    note = validation.clean_text(where, field="Where you are", max_chars=HELP_NOTE_MAX_CHARS, required=False)
+    note = validation.clean_text(where, field=_l("Where you are"), max_chars=HELP_NOTE_MAX_CHARS, required=False)
     flag = open_flag(
         event,
         reasons=["help_request"],

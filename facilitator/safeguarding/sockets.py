@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from facilitator.events import service as event_service
+from facilitator.extensions import socketio
+from facilitator.live.connections import Connection, handler, room
 from facilitator.safeguarding import service as safeguarding_service
 from facilitator.staff import service as staff_service
-from facilitator.live.connections import Connection, handler, room
-from facilitator.extensions import socketio
 
 
 @handler("safeguarding:sync", view="console")

@@ -12,13 +12,11 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select, update
 
-from facilitator import validation
+from facilitator import audit, validation
+from facilitator.columns import utcnow
 from facilitator.errors import Conflict, Forbidden, InvalidInput, NotFound, ServiceError
 from facilitator.extensions import db
-from facilitator.staff.models import StaffRole, StaffUser
-from facilitator.columns import utcnow
-from facilitator.staff.models import STAFF_ROLES, StaffInvite
-from facilitator import audit
+from facilitator.staff.models import STAFF_ROLES, StaffInvite, StaffRole, StaffUser
 
 _hasher = PasswordHasher()
 # Verifying against this when the e-mail is unknown keeps the response time the same, so a login

@@ -9,11 +9,11 @@ from collections import Counter
 
 from sqlalchemy import func, select
 
-from facilitator.extensions import db
 from facilitator.agenda.models import Activity
-from facilitator.board.models import Entry
-from facilitator.voting.models import Vote
 from facilitator.board import entries as board_service
+from facilitator.board.models import Entry
+from facilitator.extensions import db
+from facilitator.voting.models import Vote
 from facilitator.voting.votes import scale_bounds
 
 WORDCLOUD_TERMS_SHOWN = 60

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
@@ -26,9 +27,9 @@ MAX_OPTIONS = 8
 def require_open_for_input(activity: Activity) -> None:
     """The one rule every participant input obeys: the activity is open and voting is not locked."""
     if activity.state != "open":
-        raise Conflict("activity_closed", "This activity is not open right now.")
+        raise Conflict("activity_closed", _l("This activity is not open right now."))
     if activity.locked:
-        raise Conflict("voting_locked", "Voting is locked for now.")
+        raise Conflict("voting_locked", _l("Voting is locked for now."))
 
 
 def scale_bounds(activity: Activity) -> tuple[int, int]:
@@ -40,15 +41,15 @@ def _int_list(raw: Any, *, field: str) -> list[int]:
     if isinstance(raw, (int, str)):
         raw = [raw]
     if not isinstance(raw, list) or len(raw) > MAX_OPTIONS:
-        raise InvalidInput("invalid_choice", f"{field} must be a short list of choices.")
+        raise InvalidInput("invalid_choice", _l("Choose one of the options."))
     values = []
     for item in raw:
         if isinstance(item, bool):
-            raise InvalidInput("invalid_choice", f"{field} must be numbers.")
+            raise InvalidInput("invalid_choice", _l("Choose one of the options."))
         if isinstance(item, str) and item.lstrip("-").isdigit():
             item = int(item)
         if not isinstance(item, int):
-            raise InvalidInput("invalid_choice", f"{field} must be numbers.")
+            raise InvalidInput("invalid_choice", _l("Choose one of the options."))
         values.append(item)
     return values
 
@@ -64,29 +65,29 @@ def cast_vote(
     connection_id: str | None = None,
 ) -> Activity:
     """Store (or change) this participant's vote. Returns the activity, whose results changed."""
-    activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
+    activity = get_activity(event, validation.positive_int(activity_id, field=_l("Activity")))
     if activity.kind not in VOTE_KINDS:
-        raise InvalidInput("wrong_kind", "This activity does not take votes.")
+        raise InvalidInput("wrong_kind", _l("This activity does not take answers like this."))
     require_open_for_input(activity)
     participant_limits.check("vote", f"p{participant.id}", *([f"c{connection_id}"] if connection_id else []))
 
     if activity.kind == "poll":
-        picked = sorted(set(_int_list(choices, field="Your choice")))
+        picked = sorted(set(_int_list(choices, field=_l("Your choice"))))
         if not picked or any(not 0 <= i < len(activity.options) for i in picked):
-            raise InvalidInput("invalid_choice", "Choose one of the options.")
+            raise InvalidInput("invalid_choice", _l("Choose one of the options."))
         if not activity.settings.get("multiple") and len(picked) > 1:
-            raise InvalidInput("invalid_choice", "Choose only one option.")
+            raise InvalidInput("invalid_choice", _l("Choose only one option."))
         rows = [{"slot": i if activity.settings.get("multiple") else 0, "choice": i} for i in picked]
     elif activity.kind == "scale":
         low, high = scale_bounds(activity)
-        number = _int_list(value, field="Your rating")
+        number = _int_list(value, field=_l("Your rating"))
         if len(number) != 1 or not low <= number[0] <= high:
-            raise InvalidInput("invalid_choice", f"Choose a number from {low} to {high}.")
+            raise InvalidInput("invalid_choice", _l("Choose a number from %(n)s to %(m)s."), n=low, m=high)
         rows = [{"slot": 0, "choice": number[0]}]
     else:
-        order = _int_list(ranking, field="Your ranking")
+        order = _int_list(ranking, field=_l("Your ranking"))
         if sorted(order) != list(range(len(activity.options))):
-            raise InvalidInput("invalid_ranking", "Put every option in order, each once.")
+            raise InvalidInput("invalid_ranking", _l("Put every option in order, each once."))
         rows = [{"slot": 0, "ranking": order}]
 
     # A changed vote replaces the old one; for multiple choice, options no longer picked are withdrawn.
@@ -126,12 +127,12 @@ def toggle_upvote(
     event: Event, participant: Participant, response_id: Any, *, connection_id: str | None = None
 ) -> Entry:
     """Upvote an approved card or question once; a second tap takes the upvote back."""
-    response = db.session.get(Entry, validation.positive_int(response_id, field="Card"))
+    response = db.session.get(Entry, validation.positive_int(response_id, field=_l("Card")))
     if response is None or response.event_id != event.id or response.status != "approved":
-        raise NotFound("unknown_response", "That card is not on the board.")
+        raise NotFound("unknown_response", _l("That card is not on the board."))
     activity = db.session.get(Activity, response.activity_id)
     if not activity.upvotes_enabled:
-        raise Conflict("upvotes_off", "Upvotes are off for this activity.")
+        raise Conflict("upvotes_off", _l("Agreeing is off for this activity."))
     require_open_for_input(activity)
     participant_limits.check("vote", f"p{participant.id}", *([f"c{connection_id}"] if connection_id else []))
     existing = db.session.scalar(
@@ -163,7 +164,7 @@ def _commit_vote() -> None:
     except IntegrityError:
         # The same participant's vote arrived twice at once (two taps, two tabs): the first one stands.
         db.session.rollback()
-        raise Conflict("vote_in_progress", "Your vote is being saved. Try again in a moment.") from None
+        raise Conflict("vote_in_progress", _l("Your vote is being saved. Try again in a moment.")) from None
 
 
 def own_votes(participant: Participant, activity: Activity) -> dict:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import io
 import logging
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +27,7 @@ from typing import Any
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import Flask, current_app, g, has_request_context, request
-from flask_babel import force_locale, get_locale, gettext, lazy_gettext
+from flask_babel import force_locale, get_locale, gettext
 from markupsafe import Markup, escape
 
 from facilitator.asks.models import SECTOR_NAMES_SW
@@ -219,126 +218,6 @@ def _render(translated: str, variables: dict) -> Markup:
     return Markup(translated) % variables if variables else Markup(translated)
 
 
-# --- the services' messages, in the phone's language -------------------------------------------------------
-
-# code, the English message the service writes (a pattern), and what a phone in Kiswahili shows. ``n`` is the
-# number in the English message, when it has one.
-PARTICIPANT_ERRORS: list[tuple[str, str, Any]] = [
-    (
-        "invalid_code",
-        r"Type the 6-character code shown on the screen\.",
-        lazy_gettext("Type the 6-character code shown on the screen."),
-    ),
-    (
-        "invalid_code",
-        r"That code is not right\..*",
-        lazy_gettext("That code is not right. It has 6 letters and numbers, like K7QM4D."),
-    ),
-    (
-        "unknown_code",
-        r"No event has that code\..*",
-        lazy_gettext("No event has that code. Check the code on the screen and try again."),
-    ),
-    (
-        "unknown_projector",
-        r"This projector link is not valid\..*",
-        lazy_gettext("This projector link is not valid. Ask the facilitator for a new one."),
-    ),
-    ("activity_closed", r"This activity is not open right now\.", lazy_gettext("This activity is not open right now.")),
-    ("voting_locked", r"Voting is locked for now\.", lazy_gettext("Voting is locked for now.")),
-    ("wrong_kind", r"This activity does not take .*", lazy_gettext("This activity does not take answers like this.")),
-    (
-        "invalid_lane",
-        r"Choose one of the columns on the board\.",
-        lazy_gettext("Choose one of the columns on the board."),
-    ),
-    ("too_many_words", r"Write one to (?P<n>\d+) words\.", lazy_gettext("Write one to %(n)s words.")),
-    ("empty_text", r"Please write something in .* first\.", lazy_gettext("Please write something first.")),
-    (
-        "text_too_long",
-        r".* can be at most (?P<n>\d+) characters\.",
-        lazy_gettext("That is too long: write at most %(n)s characters."),
-    ),
-    ("invalid_client_key", r"The entry's key .*", lazy_gettext("Something went wrong. Please send it again.")),
-    (
-        "invalid_choice",
-        r"Choose a number from (?P<n>\d+) to (?P<m>\d+)\.",
-        lazy_gettext("Choose a number from %(n)s to %(m)s."),
-    ),
-    ("invalid_choice", r"Choose only one option\.", lazy_gettext("Choose only one option.")),
-    (
-        "invalid_choice",
-        r"Choose one of the options\.|.* must be (?:a short list of choices|numbers)\.|"
-        r".* is not one of the allowed values\.",
-        lazy_gettext("Choose one of the options."),
-    ),
-    (
-        "invalid_ranking",
-        r"Put every option in order, each once\.",
-        lazy_gettext("Put every option in order, each once."),
-    ),
-    ("unknown_response", r"That card is not on the board\.", lazy_gettext("That card is not on the board.")),
-    ("upvotes_off", r"Upvotes are off for this activity\.", lazy_gettext("Agreeing is off for this activity.")),
-    (
-        "vote_in_progress",
-        r"Your vote is being saved\..*",
-        lazy_gettext("Your vote is being saved. Try again in a moment."),
-    ),
-    ("unknown_answer", r"That answer .*", lazy_gettext("That answer is not shown yet.")),
-    (
-        "rate_limited",
-        r"Lots of people are joining right now\..*",
-        lazy_gettext("Lots of people are joining right now. Wait a minute, then press Join again."),
-    ),
-    (
-        "rate_limited",
-        r"You are sending very fast\..*",
-        lazy_gettext("You are sending very fast. Wait a few seconds, then try again."),
-    ),
-    (
-        "busy",
-        r"The room is sending a lot right now\..*",
-        lazy_gettext("The room is sending a lot right now. Your entry is kept and sent again in a moment."),
-    ),
-    (
-        "not_ready_for_children",
-        r"Children's activities open only after .*",
-        lazy_gettext("This activity is not open right now."),
-    ),
-]
-_PATTERNS = [(code, re.compile(pattern, re.S), text) for code, pattern, text in PARTICIPANT_ERRORS]
-
-
-def translate_error(message: Any) -> str:
-    """A service's message in the page's language. English pages show it exactly as written."""
-    if not message or current_language() == "en":
-        return message or ""
-    for _code, pattern, text in _PATTERNS:
-        match = pattern.fullmatch(str(message))
-        if match:
-            return str(text) % match.groupdict() if match.groupdict() else str(text)
-    return str(message)
-
-
-# Refusals only a page shows (joining, the projector link): phone.js never gets them in an ack.
-_PAGE_ONLY = {"invalid_code", "unknown_code", "unknown_projector"}
-
-
-def error_texts() -> dict[str, str]:
-    """For phone.js: an error ack's ``error`` code to the text to show (``{n}``/``{m}`` from the English
-    message's numbers). A code with several messages gets its last, most general one. Empty in English,
-    where the service's own message is shown."""
-    if current_language() == "en":
-        return {}
-    texts: dict[str, str] = {}
-    for code, pattern, text in _PATTERNS:
-        if code in _PAGE_ONLY:
-            continue
-        names = pattern.groupindex
-        texts[code] = str(text) % {name: "{%s}" % name for name in names} if names else str(text)
-    return texts
-
-
 # --- wiring ----------------------------------------------------------------------------------------------
 
 
@@ -351,11 +230,9 @@ def init_app(app: Flask) -> None:
         both=both,
         pair=pair,
         language_names=LANGUAGE_NAMES,
-        error_texts=error_texts,
         split_pairs=split_pairs,
         sector_names_sw=SECTOR_NAMES_SW,
     )
-    app.jinja_env.filters["in_language"] = translate_error
 
     @app.after_request
     def remember_joined_language(response):

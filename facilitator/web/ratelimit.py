@@ -20,12 +20,15 @@ import threading
 import time
 from collections.abc import Callable
 
+from flask_babel import LazyString
+from flask_babel import lazy_gettext as _l
+
 from facilitator.errors import RateLimited
 
 log = logging.getLogger(__name__)
 
-SLOW_DOWN = "You are sending very fast. Wait a few seconds, then try again."
-BUSY_JOINING = "Lots of people are joining right now. Wait a minute, then press Join again."
+SLOW_DOWN = _l("You are sending very fast. Wait a few seconds, then try again.")
+BUSY_JOINING = _l("Lots of people are joining right now. Wait a minute, then press Join again.")
 TOO_MANY_SIGN_INS = "Too many sign-in attempts. Wait a few minutes, then try again."
 
 
@@ -117,7 +120,9 @@ class RateLimiter:
     ``memory_only`` limiters never use Redis, whatever the configuration: they count subjects that must not
     leave this process (network addresses; see ``peer_key``)."""
 
-    def __init__(self, *, limit: int = 10, window: int = 10, message: str = SLOW_DOWN, memory_only: bool = False):
+    def __init__(
+        self, *, limit: int = 10, window: int = 10, message: str | LazyString = SLOW_DOWN, memory_only: bool = False
+    ):
         self.counter: MemoryCounter | RedisCounter = MemoryCounter()
         self.limit = limit
         self.window = window
