@@ -58,12 +58,10 @@ def main(argv=None) -> int:
     if args.no_expire:
         db.session.session_factory.configure(expire_on_commit=False)
     if args.no_counts:
-        from facilitator.board import entries as board_service
+        from facilitator.board import views as board_views
 
-        board_service.counts = lambda activity_id: {"received": 0, "shown": 0}
-        import facilitator.live.broadcast as realtime_module
-
-        realtime_module.board_service.counts = board_service.counts
+        # Every module reads counts through board_views, so one replacement covers them all.
+        board_views.counts = lambda activity_id: {"received": 0, "shown": 0}
     try:
         from facilitator.agenda import running as agenda_service
         from facilitator.agenda.models import Activity

@@ -4,8 +4,10 @@ import pytest
 from sqlalchemy import select
 
 from facilitator.asks import answers, asks
+from facilitator.asks import views as ask_views
 from facilitator.audit import AuditEntry
 from facilitator.board import entries, themes
+from facilitator.board import views as board_views
 from facilitator.board.models import Entry
 from facilitator.errors import InvalidInput
 from facilitator.events import participants
@@ -62,10 +64,10 @@ def test_group_move_merge_and_counts(room):
     reporting = themes.create_theme(event, actor, activity_id, "Reporting", [c.id for c in cards[:2]])
     ads = themes.create_theme(event, actor, activity_id, "Adverts", [c.id for c in cards[3:]])
     themes.move_cards(event, actor, [cards[2].id], reporting.id)
-    views = themes.themes_view(db.session.get(type(event.sessions[0].activities[0]), activity_id))
+    views = board_views.themes_view(db.session.get(type(event.sessions[0].activities[0]), activity_id))
     assert [(v["name"], v["count"]) for v in views] == [("Reporting", 3), ("Adverts", 2)]
     themes.merge_themes(event, actor, reporting.id, [ads.id])
-    views = themes.themes_view(db.session.get(type(event.sessions[0].activities[0]), activity_id))
+    views = board_views.themes_view(db.session.get(type(event.sessions[0].activities[0]), activity_id))
     assert [(v["name"], v["count"]) for v in views] == [("Reporting", 5)]
     with pytest.raises(InvalidInput):
         themes.create_theme(event, actor, activity_id, "Nothing", [])
@@ -91,7 +93,7 @@ def test_asks_order_by_upvotes_and_by_ranking(room):
     for _ in range(3):
         voter, _ = participants.join(event.join_code)
         votes.toggle_upvote(event, voter, cards[0].id)
-    assert [a.id for a in asks.ordered_asks(event, "upvotes")] == [second.id, first.id]
+    assert [a.id for a in ask_views.ordered_asks(event, "upvotes")] == [second.id, first.id]
 
     ranking = asks.create_ranking_activity(event, actor, event.sessions[0].id)
     assert [o["text"] for o in ranking.options] == [first.text, second.text]
@@ -122,7 +124,7 @@ def test_answers_are_screened_moderated_and_rated_once_each(room):
     answers.moderate_answer(event, actor, answer.id, "approve")
     answers.rate_answer(event, child, answer.id, "satisfied")
     answers.rate_answer(event, child, answer.id, "not_sure")  # changed, not added
-    view = answers.ratings_view(answer)
+    view = ask_views.ratings_view(answer)
     assert (view["count"], view["satisfied"], view["not_sure"]) == (1, 0, 1)
     with pytest.raises(InvalidInput):
         answers.rate_answer(event, child, answer.id, "meh")
@@ -138,17 +140,17 @@ def test_rating_splits_never_show_a_group_under_five(room):
             child, _ = participants.join(event.join_code, group="child", age_band=band)
             answers.rate_answer(event, child, answer.id, "satisfied")
     # The two 16-17s cannot be shown, nor left out: the total minus the others would reveal them.
-    assert answers.ratings_view(answer)["by_age_band"] is None
+    assert ask_views.ratings_view(answer)["by_age_band"] is None
     for _ in range(3):
         parent, _ = participants.join(event.join_code, group="parent")
         answers.rate_answer(event, parent, answer.id, "not_satisfied")
-    by_age = answers.ratings_view(answer)["by_age_band"]
+    by_age = ask_views.ratings_view(answer)["by_age_band"]
     assert [(row["group"], row["count"]) for row in by_age] == [
         ("12-13", 5),
         ("14-15", 6),
         ("smaller groups combined", 5),
     ]
-    assert all(row["count"] >= 5 for row in answers.ratings_view(answer)["by_group"] or [])
+    assert all(row["count"] >= 5 for row in ask_views.ratings_view(answer)["by_group"] or [])
 
 
 def test_register_lists_commitments_and_never_drops_an_unanswered_ask(room):

@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 
 from facilitator.agenda.models import Activity
 from facilitator.board import entries
+from facilitator.board import views as board_views
 from facilitator.board.models import Entry
 from facilitator.errors import Conflict, InvalidInput
 from facilitator.events import participants
@@ -38,7 +39,7 @@ def test_childrens_entry_waits_for_the_moderator(event, child):
     assert submission.created
     assert submission.response.status == "pending"
     assert submission.response.group == "child" and submission.response.age_band == "14-15"
-    assert entries.approved_cards(event.current_activity_id) == []
+    assert board_views.approved_cards(event.current_activity_id) == []
 
 
 def test_post_moderated_entry_shows_at_once(event, child):
@@ -47,7 +48,7 @@ def test_post_moderated_entry_shows_at_once(event, child):
     db.session.commit()
     submission = submit(event, child, lane="main", activity_id=open_wall.id)
     assert submission.response.status == "approved"
-    assert [r.id for r in entries.approved_cards(open_wall.id)] == [submission.response.id]
+    assert [r.id for r in board_views.approved_cards(open_wall.id)] == [submission.response.id]
 
 
 def test_resent_entry_is_stored_once(event, child):
@@ -148,20 +149,20 @@ def test_disclosure_is_held_and_flagged_for_safeguarding(event, child):
     assert submission.needs_safeguarding
     flag = db.session.scalar(select(SafeguardingFlag))
     assert flag.response_id == submission.response.id and "disclosure" in flag.reasons
-    assert entries.own_entry_view(submission.response)["state"] == "waiting"
+    assert board_views.own_entry_view(submission.response)["state"] == "waiting"
 
 
 def test_phone_number_is_redacted_in_what_others_see(event, child):
     submission = submit(event, child, text="call me on 0712 345 678 please")
     assert "345" not in submission.response.shown_text
     assert "0712 345 678" in submission.response.text  # staff keep the original
-    assert "345" not in str(entries.card_view(submission.response))
+    assert "345" not in str(board_views.card_view(submission.response))
 
 
 def test_counts_include_everything_received(event, child):
     submit(event, child)
     submit(event, child, text="I want to kill myself")
-    assert entries.counts(event.current_activity_id) == {"received": 2, "shown": 0}
+    assert board_views.counts(event.current_activity_id) == {"received": 2, "shown": 0}
 
 
 def test_cards_on_board_read_as_rows_match_the_card_views(event, child):
@@ -170,9 +171,9 @@ def test_cards_on_board_read_as_rows_match_the_card_views(event, child):
     db.session.commit()
     for text in ("first card", "second card", "third card"):
         submit(event, child, text=text, lane="main", activity_id=wall.id)
-    pinned = entries.approved_cards(wall.id)[2]
+    pinned = board_views.approved_cards(wall.id)[2]
     pinned.pinned = True
     db.session.commit()
-    cards = entries.cards_on_board(wall.id)
-    assert cards == [entries.card_view(r) for r in entries.approved_cards(wall.id)]
+    cards = board_views.cards_on_board(wall.id)
+    assert cards == [board_views.card_view(r) for r in board_views.approved_cards(wall.id)]
     assert [c["text"] for c in cards] == ["third card", "first card", "second card"]  # pinned first

@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-from flask_babel import lazy_gettext as _l
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from facilitator.events.models import Participant

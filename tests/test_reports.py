@@ -18,6 +18,7 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import select
 
 from facilitator.asks import answers, asks
+from facilitator.asks import views as ask_views
 from facilitator.audit import AuditEntry
 from facilitator.board import entries, themes
 from facilitator.events import participants
@@ -288,14 +289,14 @@ def test_with_three_more_children_the_small_band_is_folded_into_others(app, room
 
 
 def test_rating_splits_follow_the_services_rule(app, room):
-    """The report's rule is services.answers.ratings_view's rule: same answer, same verdict."""
+    """The report's rule is asks.views.ratings_view's rule: same answer, same verdict."""
     from facilitator.asks.models import DutyBearerAnswer
     from facilitator.reports import groups
     from facilitator.reports import record as record_module
 
     with app.app_context():
         answer = db.session.scalar(select(DutyBearerAnswer))
-        expected = answers.ratings_view(answer)
+        expected = ask_views.ratings_view(answer)
         loaded = record_module.load(db.session.get(Event, room.event_id))
         ratings = loaded.ratings[answer.id]
         for attribute, key in (("age_band", "by_age_band"), ("group", "by_group")):

@@ -3,9 +3,9 @@
 import pytest
 from sqlalchemy import func, select
 
-from facilitator.extensions import db, socketio
-from facilitator.events.models import Event
 from facilitator.board.models import Entry
+from facilitator.events.models import Event
+from facilitator.extensions import db, socketio
 from facilitator.live.connections import HANDLERS
 from tests import factories
 from tests.clocks import frozen_limit

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from flask import Flask
 from sqlalchemy import select
 
-from facilitator.asks.asks import ordered_asks
 from facilitator.asks.models import Ask, AskAssignment, Commitment, DutyBearerAnswer, Organisation
+from facilitator.asks.views import ordered_asks
 from facilitator.events.models import Event
 from facilitator.extensions import db
 from facilitator.web.ratelimit import RateLimiter

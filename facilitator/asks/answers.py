@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -10,33 +9,26 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from facilitator import audit, safety, validation
-from facilitator.agenda.models import Activity
-from facilitator.asks.asks import get_ask, ordered_asks
+from facilitator.asks.asks import get_ask
 from facilitator.asks.models import (
     COMMITMENT_STATUSES,
     RATINGS,
-    SECTOR_NAMES,
     AnswerRating,
-    Ask,
     AskAssignment,
     Commitment,
     DutyBearerAnswer,
     Organisation,
 )
+from facilitator.asks.views import answer_view, approved_answers, commitment_view, ordered_asks
 from facilitator.columns import utcnow
 from facilitator.errors import Conflict, InvalidInput, NotFound
-from facilitator.events.models import AGE_BANDS, GROUPS, Event, Participant
+from facilitator.events.models import Event, Participant
 from facilitator.events.service import bump_version
 from facilitator.extensions import db
 from facilitator.staff.models import StaffUser
 from facilitator.web.ratelimit import participant_limits
 
 ANSWER_MAX_CHARS = 2000
-# A split of the ratings is shown only when each of its groups has at least this many people:
-# fewer could single out a child.
-MIN_GROUP_SIZE = 5
-# Where groups under MIN_GROUP_SIZE are counted together; not "other", which is a group people declare.
-COMBINED = "smaller groups combined"
 
 
 def _due_date(raw: Any) -> date | None:
@@ -143,89 +135,6 @@ def rate_answer(event: Event, participant: Participant, answer_id: Any, rating: 
     return answer
 
 
-def own_ratings(participant: Participant) -> dict[int, str]:
-    """This participant's ratings, by answer, so their phone shows what they chose."""
-    return dict(
-        db.session.execute(
-            select(AnswerRating.answer_id, AnswerRating.rating).where(AnswerRating.participant_id == participant.id)
-        ).all()
-    )
-
-
-def ratings_view(answer: DutyBearerAnswer) -> dict:
-    """Counts per rating, and splits by age band and by group where every shown group has at least
-    MIN_GROUP_SIZE people; smaller groups are counted together (COMBINED), or the split is not shown."""
-    ratings = list(db.session.scalars(select(AnswerRating).where(AnswerRating.answer_id == answer.id)))
-    total = Counter(r.rating for r in ratings)
-
-    def split(attribute: str, order: tuple[str, ...]) -> list[dict] | None:
-        groups: dict[str, Counter] = {}
-        for r in ratings:
-            key = getattr(r, attribute) or "not said"
-            groups.setdefault(key, Counter())[r.rating] += 1
-        shown = {k: v for k, v in groups.items() if sum(v.values()) >= MIN_GROUP_SIZE}
-        small = [v for k, v in groups.items() if k not in shown]
-        if small:
-            other = sum(small, Counter())
-            if sum(other.values()) < MIN_GROUP_SIZE:
-                return None  # the remainder alone could single someone out
-            shown[COMBINED] = other
-        if len(shown) < 2:
-            return None
-        keys = sorted(shown, key=lambda k: (order.index(k) if k in order else len(order), k))
-        return [
-            {"group": k, **{rating: shown[k][rating] for rating in RATINGS}, "count": sum(shown[k].values())}
-            for k in keys
-        ]
-
-    return {
-        "count": len(ratings),
-        **{rating: total[rating] for rating in RATINGS},
-        "by_age_band": split("age_band", AGE_BANDS),
-        "by_group": split("group", GROUPS),
-    }
-
-
-def answer_view(answer: DutyBearerAnswer, *, staff: bool = False) -> dict:
-    organisation = db.session.get(Organisation, answer.organisation_id)
-    commitment = db.session.scalar(select(Commitment).where(Commitment.answer_id == answer.id))
-    view = {
-        "id": answer.id,
-        "ask_id": answer.ask_id,
-        "organisation": organisation.name,
-        "sector": organisation.sector,
-        "sector_name": SECTOR_NAMES[organisation.sector],
-        "text": answer.shown_text,
-        "status": answer.status,
-        "commitment": commitment_view(commitment) if commitment else None,
-        "ratings": ratings_view(answer) if answer.status == "approved" else None,
-    }
-    if staff:
-        view |= {"original": answer.text, "flags": list(answer.flags)}
-    return view
-
-
-def commitment_view(commitment: Commitment) -> dict:
-    return {
-        "id": commitment.id,
-        "what": commitment.what,
-        "owner": commitment.owner,
-        "due_on": commitment.due_on.isoformat() if commitment.due_on else None,
-        "status": commitment.status,
-        "progress_note": commitment.progress_note,
-    }
-
-
-def approved_answers(ask: Ask) -> list[DutyBearerAnswer]:
-    return list(
-        db.session.scalars(
-            select(DutyBearerAnswer)
-            .where(DutyBearerAnswer.ask_id == ask.id, DutyBearerAnswer.status == "approved")
-            .order_by(DutyBearerAnswer.id)
-        )
-    )
-
-
 def update_commitment(event: Event, actor: StaffUser, commitment_id: Any, changes: Any) -> Commitment:
     """Facilitators keep the register true after the event: status, progress, what, owner, due date."""
     commitment = db.session.get(Commitment, validation.positive_int(commitment_id, field="Commitment"))
@@ -287,28 +196,6 @@ def register(event: Event) -> dict:
         if silent or not assigned:
             unanswered.append({"ask_id": ask.id, "ask": ask.text, "organisations": silent, "assigned": bool(assigned)})
     return {"commitments": commitments, "unanswered": unanswered}
-
-
-def response_activity_view(activity: Activity, *, staff: bool = False) -> dict:
-    """The ask on show in a response activity and its approved answers (all answers for staff)."""
-    ask_id = activity.settings.get("ask_id")
-    ask = db.session.get(Ask, ask_id) if ask_id else None
-    if ask is None:
-        return {"ask": None, "answers": []}
-    answers = (
-        list(
-            db.session.scalars(
-                select(DutyBearerAnswer).where(DutyBearerAnswer.ask_id == ask.id).order_by(DutyBearerAnswer.id)
-            )
-        )
-        if staff
-        else approved_answers(ask)
-    )
-    assigned = [db.session.get(Organisation, a.organisation_id).name for a in ask.assignments]
-    return {
-        "ask": {"id": ask.id, "text": ask.text, "text_sw": ask.text_sw, "assigned": assigned},
-        "answers": [answer_view(a, staff=staff) for a in answers],
-    }
 
 
 def feedback_view(event: Event) -> dict:

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from facilitator import audit, validation
 from facilitator.agenda.models import Activity, AgendaSession
 from facilitator.asks.models import SECTORS, Ask, AskAssignment, Organisation
+from facilitator.asks.views import ordered_asks, ranking_activity
 from facilitator.board.models import Entry
 from facilitator.board.themes import get_theme
 from facilitator.errors import Conflict, InvalidInput, NotFound
@@ -17,7 +18,6 @@ from facilitator.events.models import Event
 from facilitator.events.service import bump_version, get_activity
 from facilitator.extensions import db
 from facilitator.staff.models import StaffUser
-from facilitator.voting.models import Vote
 
 ASK_MAX_CHARS = 300
 
@@ -141,53 +141,6 @@ def assign(event: Event, actor: StaffUser, ask_id: Any, organisation_ids: Any) -
     return ask
 
 
-def _upvotes_per_ask(event: Event, asks: list[Ask]) -> dict[int, int]:
-    """Children's upvotes behind each ask: on its card, or on every card of its theme."""
-    totals = {}
-    for ask in asks:
-        if ask.theme_id:
-            cards = select(Entry.id).where(Entry.theme_id == ask.theme_id)
-        elif ask.response_id:
-            cards = select(Entry.id).where(Entry.id == ask.response_id)
-        else:
-            totals[ask.id] = 0
-            continue
-        totals[ask.id] = db.session.scalar(select(func.count(Vote.id)).where(Vote.response_id.in_(cards))) or 0
-    return totals
-
-
-def ranking_activity(event: Event) -> Activity | None:
-    """The newest ranking activity made from the asks, if any."""
-    candidates = db.session.scalars(
-        select(Activity).where(Activity.event_id == event.id, Activity.kind == "ranking").order_by(Activity.id.desc())
-    )
-    return next((a for a in candidates if a.settings.get("ask_ids")), None)
-
-
-def _average_rank_per_ask(activity: Activity) -> dict[int, float]:
-    from facilitator.voting.results import results
-
-    ask_ids = activity.settings["ask_ids"]
-    return {
-        ask_ids[item["index"]]: item["average_rank"]
-        for item in results(activity)["items"]
-        if item["average_rank"] is not None
-    }
-
-
-def ordered_asks(event: Event, order_by: str = "position") -> list[Ask]:
-    """Asks by the facilitator's order, by children's upvotes, or by the ranking activity run on them."""
-    asks = list(db.session.scalars(select(Ask).where(Ask.event_id == event.id).order_by(Ask.position, Ask.id)))
-    if order_by == "upvotes":
-        upvotes = _upvotes_per_ask(event, asks)
-        asks.sort(key=lambda a: (-upvotes[a.id], a.position, a.id))
-    elif order_by == "ranking":
-        activity = ranking_activity(event)
-        ranks = _average_rank_per_ask(activity) if activity else {}
-        asks.sort(key=lambda a: (a.id not in ranks, ranks.get(a.id, 0), a.position, a.id))
-    return asks
-
-
 def apply_order(event: Event, actor: StaffUser, order_by: Any) -> list[Ask]:
     """Make an ordering the asks' priority (their position), so every view shows the same order."""
     order_by = validation.choice(order_by, ("upvotes", "ranking"), field="Order")
@@ -246,13 +199,3 @@ def show_ask(event: Event, actor: StaffUser, activity_id: Any, ask_id: Any) -> A
     return activity
 
 
-def ask_view(ask: Ask) -> dict:
-    return {
-        "id": ask.id,
-        "text": ask.text,
-        "text_sw": ask.text_sw,
-        "theme_id": ask.theme_id,
-        "response_id": ask.response_id,
-        "position": ask.position,
-        "organisation_ids": sorted(a.organisation_id for a in ask.assignments),
-    }

@@ -13,8 +13,8 @@ from datetime import date
 from sqlalchemy import select
 
 from facilitator.asks import answers as answer_service
-from facilitator.asks.asks import ordered_asks
 from facilitator.asks.models import SECTOR_NAMES, Commitment, DutyBearerAnswer, Organisation
+from facilitator.asks.views import ordered_asks
 from facilitator.events.models import Event
 from facilitator.extensions import db
 

@@ -9,10 +9,11 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from facilitator.agenda.models import Activity, AgendaSession
-from facilitator.asks import answers as answer_service
 from facilitator.asks import asks as ask_service
+from facilitator.asks import views as ask_views
 from facilitator.asks.models import SECTOR_NAMES, SECTORS
 from facilitator.board import themes as theme_service
+from facilitator.board import views as board_views
 from facilitator.board.models import Entry
 from facilitator.errors import ServiceError
 from facilitator.events import service as event_service
@@ -55,8 +56,8 @@ def manage(event_id):
         if board
         else []
     )
-    asks = ask_service.ordered_asks(event)
-    themes = theme_service.themes_view(board) if board else []
+    asks = ask_views.ordered_asks(event)
+    themes = board_views.themes_view(board) if board else []
     return render_template(
         "asks/manage.html",
         event=event,
@@ -68,15 +69,15 @@ def manage(event_id):
         theme_names={t["id"]: t["name"] for t in themes},
         suggestions=theme_service.suggest_themes(board) if board else [],
         asks=asks,
-        ask_views={a.id: ask_service.ask_view(a) for a in asks},
-        answer_counts={a.id: len(answer_service.approved_answers(a)) for a in asks},
+        ask_views={a.id: ask_views.ask_view(a) for a in asks},
+        answer_counts={a.id: len(ask_views.approved_answers(a)) for a in asks},
         organisations=ask_service.organisations(event),
         sectors=SECTORS,
         sector_names=SECTOR_NAMES,
         sessions=event_service.agenda(event),
         response_activities=[a for s in event_service.agenda(event) for a in s.activities if a.kind == "response"],
         can_run=bool(roles & staff_service.PERMISSIONS["run_agenda"]),
-        has_ranking=ask_service.ranking_activity(event) is not None,
+        has_ranking=ask_views.ranking_activity(event) is not None,
     )
 
 

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from facilitator import audit, safety, validation
 from facilitator.agenda.models import Activity
+from facilitator.board import views as board_views
 from facilitator.board.models import Entry
 from facilitator.columns import utcnow
 from facilitator.errors import InvalidInput, ServiceError
@@ -125,7 +126,7 @@ def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | Se
     first_version = bump_version(event, by=len(created)) - len(created) + 1 if created else None
     # Counted inside the transaction: the same figures as after the commit, without a second transaction
     # (each statement is a round trip, and with PostgreSQL under gevent a wait for the writer's turn).
-    activity_counts = {activity_id: counts(activity_id) for activity_id in {pending[k][1].id for k in created}}
+    activity_counts = {activity_id: board_views.counts(activity_id) for activity_id in {pending[k][1].id for k in created}}
     for n, key in enumerate(created):
         i, activity, screening = pending[key]
         response = inserted[key]
@@ -238,104 +239,3 @@ def _initial_status(activity: Activity, screening: safety.Screening, *, paper: b
 # --- What each view may see -------------------------------------------------------------------
 
 
-def card_view(response: Entry) -> dict:
-    """A card as the projector and phones show it: redacted text, nothing about its author. ``response``
-    may also be a row of just these columns (``cards_on_board``)."""
-    return {
-        "id": response.id,
-        "activity_id": response.activity_id,
-        "lane": response.lane,
-        "text": response.shown_text,
-        "pinned": response.pinned,
-        "starred": response.starred,
-        "paper": response.source == "paper",
-        "theme_id": response.theme_id,
-    }
-
-
-def staff_view(response: Entry) -> dict:
-    """A card as the moderation queue shows it: the original text, its checks and state."""
-    return card_view(response) | {
-        "original": response.text,
-        "status": response.status,
-        "flags": list(response.flags),
-        "group": response.group,
-        "age_band": response.age_band,
-        "created_at": response.created_at.isoformat(),
-        "edited": response.text != response.shown_text and not response.flags,
-        "answered": response.answered_at is not None,
-    }
-
-
-def withheld_view(response: Entry) -> dict:
-    """A held entry as a moderator's console hears of it: that it left the queue, not what it says."""
-    return {"id": response.id, "activity_id": response.activity_id, "lane": response.lane, "status": "held",
-            "withheld": True}
-
-
-def own_entry_view(response: Entry) -> dict:
-    """An entry as its author sees it on their phone. A held entry only ever reads as 'received'."""
-    state = {"approved": "on_board", "hidden": "not_shown"}.get(response.status, "waiting")
-    return {
-        "id": response.id,
-        "client_key": response.client_key,
-        "activity_id": response.activity_id,
-        "lane": response.lane,
-        "text": response.shown_text,
-        "state": state,
-    }
-
-
-def own_entries(participant: Participant, activity_id: int | None) -> list[Entry]:
-    if activity_id is None:
-        return []
-    return list(
-        db.session.scalars(
-            select(Entry)
-            .where(Entry.participant_id == participant.id, Entry.activity_id == activity_id)
-            .order_by(Entry.id.desc())
-            .limit(100)
-        )
-    )
-
-
-def has_written(participant: Participant) -> bool:
-    return db.session.scalar(select(Entry.id).where(Entry.participant_id == participant.id).limit(1)) is not None
-
-
-def approved_cards(activity_id: int) -> list[Entry]:
-    return list(
-        db.session.scalars(
-            select(Entry)
-            .where(Entry.activity_id == activity_id, Entry.status == "approved")
-            .order_by(Entry.pinned.desc(), Entry.id)
-        )
-    )
-
-
-def cards_on_board(activity_id: int) -> list[dict]:
-    """The approved cards' views, read as plain rows: a board can hold thousands, and loading each as an ORM
-    object took a few hundred ms of an activity switch, while every phone waited."""
-    rows = db.session.execute(
-        select(Entry.id, Entry.activity_id, Entry.lane, Entry.shown_text, Entry.pinned,
-               Entry.starred, Entry.source, Entry.theme_id)
-        .where(Entry.activity_id == activity_id, Entry.status == "approved")
-        .order_by(Entry.pinned.desc(), Entry.id)
-    )
-    return [card_view(row) for row in rows]
-
-
-def counts(activity_id: int) -> dict:
-    """Entries received and shown: the room can see that moderation is not silencing anyone."""
-    received, shown = db.session.execute(
-        select(func.count(Entry.id), func.count(case((Entry.status == "approved", 1))))
-        .where(Entry.activity_id == activity_id)
-    ).one()
-    return {"received": received, "shown": shown}
-
-
-def responses_for_staff(activity_id: int, *, include_held: bool) -> list[Entry]:
-    query = select(Entry).where(Entry.activity_id == activity_id)
-    if not include_held:
-        query = query.where(Entry.status != "held")
-    return list(db.session.scalars(query.order_by(Entry.id)))

@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
 from facilitator import audit, validation
 from facilitator.agenda.models import Activity
@@ -145,20 +145,6 @@ def delete_theme(event: Event, actor: StaffUser, theme_id: Any) -> None:
     db.session.delete(theme)
     bump_version(event)
     db.session.commit()
-
-
-def themes_view(activity: Activity) -> list[dict]:
-    """The board's themes with their approved cards' count, largest first."""
-    counts = dict(
-        db.session.execute(
-            select(Entry.theme_id, func.count(Entry.id))
-            .where(Entry.activity_id == activity.id, Entry.status == "approved", Entry.theme_id.is_not(None))
-            .group_by(Entry.theme_id)
-        ).all()
-    )
-    themes = db.session.scalars(select(Theme).where(Theme.activity_id == activity.id).order_by(Theme.id))
-    views = [{"id": t.id, "name": t.name, "name_sw": t.name_sw, "count": counts.get(t.id, 0)} for t in themes]
-    return sorted(views, key=lambda v: (-v["count"], v["id"]))
 
 
 def suggest_themes(activity: Activity, *, max_suggestions: int = 8) -> list[dict]:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from facilitator import validation
 from facilitator.agenda import editing
 from facilitator.agenda import running as agenda_service
+from facilitator.agenda import views as agenda_views
 from facilitator.asks import answers as answer_service
 from facilitator.asks import asks as ask_service
+from facilitator.asks import views as ask_views
 from facilitator.board import entries as board_service
 from facilitator.board import moderation as moderation_service
+from facilitator.board import views as board_views
 from facilitator.events import service as event_service
 from facilitator.events.models import Event
 from facilitator.live import broadcast
@@ -55,7 +58,7 @@ def sync(connection: Connection, data: dict) -> dict:
     focus = (
         event_service.get_activity(event, validation.positive_int(focus_id, field="Activity"))
         if focus_id is not None
-        else agenda_service.current_activity(event) or agenda_service.projected_activity(event)
+        else agenda_views.current_activity(event) or agenda_views.projected_activity(event)
     )
     return {
         "version": event.version,
@@ -63,14 +66,14 @@ def sync(connection: Connection, data: dict) -> dict:
         "agenda": agenda_view(event),
         "current_activity_id": event.current_activity_id,
         "projector_activity_id": event.projector_activity_id,
-        "focus": agenda_service.activity_view(focus),
+        "focus": agenda_views.activity_view(focus),
         "entries": [
-            board_service.staff_view(r)
-            for r in (board_service.responses_for_staff(focus.id, include_held=may_see_held) if focus else [])
+            board_views.staff_view(r)
+            for r in (board_views.responses_for_staff(focus.id, include_held=may_see_held) if focus else [])
         ],
-        "counts": board_service.counts(focus.id) if focus else None,
-        "response": answer_service.response_activity_view(focus, staff=True) if focus and focus.kind == "response" else None,
-        "asks": [{"id": a.id, "text": a.text} for a in ask_service.ordered_asks(event)]
+        "counts": board_views.counts(focus.id) if focus else None,
+        "response": ask_views.response_activity_view(focus, staff=True) if focus and focus.kind == "response" else None,
+        "asks": [{"id": a.id, "text": a.text} for a in ask_views.ordered_asks(event)]
         if focus and focus.kind == "response" else [],
     }
 
@@ -91,7 +94,7 @@ def moderate_answer(connection: Connection, data: dict) -> dict:
     actor, event = _authorised(connection, "moderate")
     answer = answer_service.moderate_answer(event, actor, data.get("answer_id"), data.get("action"))
     broadcast.answer_changed(event, answer)
-    return {"answer": answer_service.answer_view(answer, staff=True)}
+    return {"answer": ask_views.answer_view(answer, staff=True)}
 
 
 @handler("console:open_activity", view="console")
@@ -99,7 +102,7 @@ def open_activity(connection: Connection, data: dict) -> dict:
     actor, event = _authorised(connection, "run_agenda")
     activity = agenda_service.open_activity(event, actor, data.get("activity_id"))
     broadcast.agenda_changed(event)
-    return {"activity": agenda_service.activity_view(activity)}
+    return {"activity": agenda_views.activity_view(activity)}
 
 
 @handler("console:close_activity", view="console")
@@ -107,7 +110,7 @@ def close_activity(connection: Connection, data: dict) -> dict:
     actor, event = _authorised(connection, "run_agenda")
     activity = agenda_service.close_activity(event, actor, data.get("activity_id"))
     broadcast.agenda_changed(event)
-    return {"activity": agenda_service.activity_view(activity)}
+    return {"activity": agenda_views.activity_view(activity)}
 
 
 @handler("console:project", view="console")
@@ -124,7 +127,7 @@ def next_activity(connection: Connection, data: dict) -> dict:
     actor, event = _authorised(connection, "run_agenda")
     activity = agenda_service.open_next_activity(event, actor)
     broadcast.agenda_changed(event)
-    return {"activity": agenda_service.activity_view(activity)}
+    return {"activity": agenda_views.activity_view(activity)}
 
 
 @handler("console:activity_controls", view="console")
@@ -134,7 +137,7 @@ def activity_controls(connection: Connection, data: dict) -> dict:
     activity = agenda_service.set_controls(event, actor, data.get("activity_id"), data.get("changes"))
     broadcast.agenda_changed(event)
     broadcast.results_changed(event, activity)
-    return {"activity": agenda_service.activity_view(activity)}
+    return {"activity": agenda_views.activity_view(activity)}
 
 
 @handler("console:timer", view="console")
@@ -143,7 +146,7 @@ def timer(connection: Connection, data: dict) -> dict:
     actor, event = _authorised(connection, "run_agenda")
     activity = agenda_service.set_timer(event, actor, data.get("activity_id"), data.get("seconds"))
     broadcast.agenda_changed(event)
-    return {"activity": agenda_service.activity_view(activity)}
+    return {"activity": agenda_views.activity_view(activity)}
 
 
 @handler("console:reset_activity", view="console")
@@ -198,7 +201,7 @@ def mark_answered(connection: Connection, data: dict) -> dict:
     actor, event = _authorised(connection, "moderate")
     response = moderation_service.mark_answered(event, actor, data.get("response_id"), data.get("answered", True))
     broadcast.entry_changed(event, response)
-    return {"entry": board_service.staff_view(response)}
+    return {"entry": board_views.staff_view(response)}
 
 
 @handler("console:moderate", view="console")
@@ -206,7 +209,7 @@ def moderate(connection: Connection, data: dict) -> dict:
     actor, event = _authorised(connection, "moderate")
     response = moderation_service.moderate(event, actor, data.get("response_id"), data.get("action"))
     broadcast.entry_changed(event, response)
-    return {"entry": board_service.staff_view(response)}
+    return {"entry": board_views.staff_view(response)}
 
 
 @handler("console:edit", view="console")
@@ -214,7 +217,7 @@ def edit(connection: Connection, data: dict) -> dict:
     actor, event = _authorised(connection, "moderate")
     response = moderation_service.edit_text(event, actor, data.get("response_id"), data.get("text"))
     broadcast.entry_changed(event, response)
-    return {"entry": board_service.staff_view(response)}
+    return {"entry": board_views.staff_view(response)}
 
 
 @handler("console:escalate", view="console")
@@ -237,4 +240,4 @@ def paper_entry(connection: Connection, data: dict) -> dict:
         client_key=data.get("client_key"), paper_by=actor,
     )
     broadcast.submission_stored(event, submission)
-    return {"entry": board_service.staff_view(submission.response), "duplicate": not submission.created}
+    return {"entry": board_views.staff_view(submission.response), "duplicate": not submission.created}

@@ -11,9 +11,10 @@ import time
 
 from flask import current_app
 
-from facilitator.agenda import running as agenda_service
+from facilitator.agenda import views as agenda_views
 from facilitator.agenda.models import Activity
-from facilitator.board import entries as board_service
+from facilitator.asks import views as ask_views
+from facilitator.board import views as board_views
 from facilitator.board.models import Entry
 from facilitator.events.models import Event
 from facilitator.extensions import db, socketio
@@ -25,9 +26,9 @@ def entry_changed(event: Event, response: Entry, activity: Activity | None = Non
     """An entry was moderated: tell staff, its author, and the projector if it shows there.
     ``activity`` is the entry's, when the caller has it loaded already."""
     _tell_views(event, response.activity_id, [response], version=event.version,
-                counts=board_service.counts(response.activity_id))
+                counts=board_views.counts(response.activity_id))
     if response.participant_id:
-        socketio.emit("own_entry", {"version": event.version, "entry": board_service.own_entry_view(response)},
+        socketio.emit("own_entry", {"version": event.version, "entry": board_views.own_entry_view(response)},
                       to=participant_room(response.participant_id))
     _entries_counted_in_results(event, activity or db.session.get(Activity, response.activity_id))
 
@@ -58,11 +59,11 @@ def _tell_views(event: Event, activity_id: int, responses: list[Entry], *, versi
     """Staff's queue, safeguarding and the projector hear of new or changed entries of one activity, in
     one message each however many there are."""
     # Moderators only learn that a held entry left their queue; its text goes to safeguarding alone.
-    staff_entries = [board_service.withheld_view(r) if r.status == "held" else board_service.staff_view(r)
+    staff_entries = [board_views.withheld_view(r) if r.status == "held" else board_views.staff_view(r)
                      for r in responses]
     socketio.emit("entries", {"version": version, "activity_id": activity_id, "entries": staff_entries,
                               "counts": counts}, to=room(event.id, "staff"))
-    held = [board_service.staff_view(r) for r in responses if r.status == "held"]
+    held = [board_views.staff_view(r) for r in responses if r.status == "held"]
     if held:
         socketio.emit("entries", {"version": version, "activity_id": activity_id, "entries": held,
                                   "counts": counts}, to=room(event.id, "safeguarding"))
@@ -70,7 +71,7 @@ def _tell_views(event: Event, activity_id: int, responses: list[Entry], *, versi
         "version": version,
         "activity_id": activity_id,
         "counts": counts,
-        "cards": [board_service.card_view(r) for r in responses if r.status == "approved"],
+        "cards": [board_views.card_view(r) for r in responses if r.status == "approved"],
         "removed": [r.id for r in responses if r.status != "approved"],
     }, to=room(event.id, "projector"))
 
@@ -83,7 +84,7 @@ def _entries_counted_in_results(event: Event, activity: Activity) -> None:
 
 def safeguarding_alert(event: Event, flag) -> None:
     """A new flag: the safeguarding lead's view sounds and shows a banner. Nobody else is told."""
-    from facilitator.safeguarding.service import flag_view
+    from facilitator.safeguarding.views import flag_view
 
     socketio.emit("safeguarding_alert", {"flag": flag_view(flag)}, to=room(event.id, "safeguarding"))
 
@@ -91,11 +92,11 @@ def safeguarding_alert(event: Event, flag) -> None:
 def agenda_changed(event: Event) -> None:
     """The open or projected activity changed: phones follow, the projector redraws, consoles refresh."""
     version = event.version
-    current = agenda_service.current_activity(event)
+    current = agenda_views.current_activity(event)
     # Phones fetch the new activity's page fragment after this message; spread those requests over up
     # to a few seconds so thousands of phones do not ask in the same millisecond.
     phones_here = sum(1 for c in connections.values() if c.event_id == event.id and c.view == "participant")
-    socketio.emit("activity", {"version": version, "activity": agenda_service.activity_view(current),
+    socketio.emit("activity", {"version": version, "activity": agenda_views.activity_view(current),
                                "spread_ms": min(4000, phones_here)},
                   to=room(event.id, "participants"))
     socketio.emit("projector", projector_snapshot(event), to=room(event.id, "projector"))
@@ -103,13 +104,13 @@ def agenda_changed(event: Event) -> None:
 
 
 def projector_snapshot(event: Event) -> dict:
-    activity = agenda_service.projected_activity(event)
+    activity = agenda_views.projected_activity(event)
     return {
         "version": event.version,
         "join_code": event.join_code,
-        "activity": agenda_service.activity_view(activity),
-        "cards": board_service.cards_on_board(activity.id) if activity else [],
-        "counts": board_service.counts(activity.id) if activity else {"received": 0, "shown": 0},
+        "activity": agenda_views.activity_view(activity),
+        "cards": board_views.cards_on_board(activity.id) if activity else [],
+        "counts": board_views.counts(activity.id) if activity else {"received": 0, "shown": 0},
         "results": results_service.results(activity)
         if activity and (activity.results_on_projector or activity.kind == "response") else None,
     }
@@ -125,7 +126,7 @@ def phone_results(activity: Activity | None) -> dict | None:
     if activity.kind == "qna" or (activity.kind == "board" and activity.upvotes_enabled):
         outcome = results_service.results(activity)
         if activity.kind == "board":
-            outcome["cards"] = board_service.cards_on_board(activity.id)
+            outcome["cards"] = board_views.cards_on_board(activity.id)
         if not activity.results_on_phones:
             outcome.pop("upvotes", None)
             for question in outcome.get("questions", []):
@@ -224,21 +225,19 @@ def send_phone_results(activity_id: int) -> None:
 def answer_changed(event: Event, answer) -> None:
     """An answer was written, changed or moderated: staff see it in their queue; once approved, the
     response activity showing its ask redraws on the projector and phones."""
-    from facilitator.asks import answers as answer_service
 
-    socketio.emit("answer", {"version": event.version, "answer": answer_service.answer_view(answer, staff=True)},
+    socketio.emit("answer", {"version": event.version, "answer": ask_views.answer_view(answer, staff=True)},
                   to=room(event.id, "staff"))
     response_activity_changed(event)
 
 
 def response_activity_changed(event: Event) -> None:
     """Redraw the duty bearers' response activity wherever it is on show."""
-    from facilitator.asks import answers as answer_service
 
-    for activity in {agenda_service.projected_activity(event), agenda_service.current_activity(event)} - {None}:
+    for activity in {agenda_views.projected_activity(event), agenda_views.current_activity(event)} - {None}:
         if activity.kind != "response":
             continue
-        view = answer_service.response_activity_view(activity)
+        view = ask_views.response_activity_view(activity)
         message = {"activity_id": activity.id, "results": {"activity_id": activity.id, "kind": "response", **view}}
         if activity.id == event.projected_activity_id:
             socketio.emit("results", message, to=room(event.id, "projector"))

@@ -20,6 +20,7 @@ from flask import Flask, current_app
 from flask_babel import lazy_gettext as _l
 
 from facilitator.board import entries as board_service
+from facilitator.board import views as board_views
 from facilitator.errors import Busy, Internal, ServiceError
 from facilitator.events.models import Event
 from facilitator.extensions import db, socketio
@@ -148,7 +149,7 @@ class EntryWriter:
                 waiting.error = outcome
             else:
                 waiting.ack = {
-                    "entry": board_service.own_entry_view(outcome.response),
+                    "entry": board_views.own_entry_view(outcome.response),
                     "duplicate": not outcome.created,
                     # Only the writer's phone learns this, and it shows the helpline: never "your post was blocked".
                     "support": outcome.needs_safeguarding,

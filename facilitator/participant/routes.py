@@ -17,10 +17,12 @@ from flask import (
     url_for,
 )
 
-from facilitator.agenda import running as agenda_service
+from facilitator.agenda import views as agenda_views
 from facilitator.agenda.models import Activity
 from facilitator.asks import answers as answer_service
+from facilitator.asks import views as ask_views
 from facilitator.board import entries as board_service
+from facilitator.board import views as board_views
 from facilitator.errors import ServiceError
 from facilitator.events import participants as participant_service
 from facilitator.events import service as event_service
@@ -96,14 +98,14 @@ def join():
 def _activity_context(event, participant, *, draft=None) -> dict:
     """What the live part of the phone page shows: the open activity, this participant's own entries
     and votes, and the results if the facilitator shows them on phones."""
-    activity = agenda_service.current_activity(event)
-    entries = board_service.own_entries(participant, activity.id if activity else None)
+    activity = agenda_views.current_activity(event)
+    entries = board_views.own_entries(participant, activity.id if activity else None)
     return {
         "event": event,
         "activity": activity,
-        "entries": [board_service.own_entry_view(r) for r in entries],
+        "entries": [board_views.own_entry_view(r) for r in entries],
         "votes": voting_service.own_votes(participant, activity) if activity else {},
-        "my_ratings": answer_service.own_ratings(participant),
+        "my_ratings": ask_views.own_ratings(participant),
         "results": broadcast.phone_results(activity),
         "new_client_key": uuid.uuid4().hex,
         "draft": draft or {},
@@ -122,7 +124,7 @@ def _render_activity_page(event, participant, *, error=None, draft=None, status=
         voted="voted" in messages or "rated" in messages,
         show_support="support" in messages,
         help_requested="help" in messages,
-        first_visit=not board_service.has_written(participant),
+        first_visit=not board_views.has_written(participant),
         contact=safeguarding_service.safeguarding_contact(event),
         language=participant.language,
     ), status

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from flask import request
 
-from facilitator.agenda import running as agenda_service
+from facilitator.agenda import views as agenda_views
 from facilitator.agenda.models import Activity
 from facilitator.asks import answers as answer_service
+from facilitator.asks import views as ask_views
 from facilitator.board import entries as board_service
+from facilitator.board import views as board_views
 from facilitator.events import service as event_service
 from facilitator.events.models import Participant
 from facilitator.extensions import db
@@ -40,12 +42,12 @@ def sync(connection: Connection, data: dict) -> dict:
     """The phone's state after a (re)connect: the open activity and the participant's own entries."""
     event = event_service.get_event(connection.event_id)
     participant = db.session.get(Participant, connection.participant_id)
-    activity = agenda_service.current_activity(event)
-    entries = board_service.own_entries(participant, activity.id if activity else None)
+    activity = agenda_views.current_activity(event)
+    entries = board_views.own_entries(participant, activity.id if activity else None)
     return {
         "version": event.version,
-        "activity": agenda_service.activity_view(activity),
-        "entries": [board_service.own_entry_view(r) for r in entries],
+        "activity": agenda_views.activity_view(activity),
+        "entries": [board_views.own_entry_view(r) for r in entries],
         "votes": voting_service.own_votes(participant, activity) if activity else {},
         "results": broadcast.phone_results(activity),
     }
@@ -81,4 +83,4 @@ def rate(connection: Connection, data: dict) -> dict:
     participant = db.session.get(Participant, connection.participant_id)
     answer = answer_service.rate_answer(event, participant, data.get("answer_id"), data.get("rating"))
     broadcast.response_activity_changed(event)
-    return {"answer_id": answer.id, "ratings": answer_service.own_ratings(participant)}
+    return {"answer_id": answer.id, "ratings": ask_views.own_ratings(participant)}

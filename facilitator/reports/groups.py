@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from facilitator.asks.answers import MIN_GROUP_SIZE
+from facilitator.asks.views import MIN_GROUP_SIZE
 from facilitator.events.models import AGE_BANDS, GROUPS
 
 GROUP_NAMES = {
@@ -39,7 +39,7 @@ def order(attribute: str) -> tuple[str, ...]:
 
 
 def shown_groups(people: dict[str, set | int], attribute: str) -> dict[str, str] | None:
-    """The same rule as ``services.answers.ratings_view``: a group is shown when it has at least
+    """The same rule as ``asks.views.ratings_view``: a group is shown when it has at least
     MIN_GROUP_SIZE people; smaller ones are folded into one combined group, which must itself reach
     MIN_GROUP_SIZE (else the total minus the others would reveal them) and no split is shown; nor is one
     when fewer than two groups remain.

@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 
 from facilitator.agenda.models import Activity, AgendaSession
 from facilitator.asks import answers as answer_service
-from facilitator.asks.asks import ordered_asks
 from facilitator.asks.models import AnswerRating, Ask, AskAssignment, Commitment, DutyBearerAnswer, Organisation
+from facilitator.asks.views import ordered_asks
 from facilitator.board.models import Entry as StoredEntry
 from facilitator.board.models import Theme
 from facilitator.columns import utcnow

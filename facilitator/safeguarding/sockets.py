@@ -6,6 +6,7 @@ from facilitator.events import service as event_service
 from facilitator.extensions import socketio
 from facilitator.live.connections import Connection, handler, room
 from facilitator.safeguarding import service as safeguarding_service
+from facilitator.safeguarding import views as safeguarding_views
 from facilitator.staff import service as staff_service
 
 
@@ -13,7 +14,7 @@ from facilitator.staff import service as staff_service
 def sync(connection: Connection, data: dict) -> dict:
     staff_service.require(connection.user_id, connection.event_id, "safeguard")
     event = event_service.get_event(connection.event_id)
-    return {"flags": [safeguarding_service.flag_view(f) for f in safeguarding_service.flags(event)]}
+    return {"flags": [safeguarding_views.flag_view(f) for f in safeguarding_service.flags(event)]}
 
 
 @handler("safeguarding:follow_up", view="console")
@@ -21,6 +22,6 @@ def follow_up(connection: Connection, data: dict) -> dict:
     actor = staff_service.require(connection.user_id, connection.event_id, "safeguard")
     event = event_service.get_event(connection.event_id)
     flag = safeguarding_service.record_follow_up(event, actor, data.get("flag_id"), data.get("state"), data.get("note"))
-    view = safeguarding_service.flag_view(flag)
+    view = safeguarding_views.flag_view(flag)
     socketio.emit("safeguarding_flag", {"flag": view}, to=room(event.id, "safeguarding"))
     return {"flag": view}

@@ -6,15 +6,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 
 from sqlalchemy import func, select
 
 from facilitator.agenda.models import Activity
-from facilitator.board import entries as board_service
+from facilitator.board import views as board_views
 from facilitator.board.models import Entry
 from facilitator.extensions import db
 from facilitator.voting.models import Vote
-from facilitator.voting.votes import scale_bounds
 
 WORDCLOUD_TERMS_SHOWN = 60
 
@@ -26,11 +26,23 @@ def normalise_term(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" -'")
 
 
+# Each activity kind's results. A kind owned by another domain (the duty bearers' answers, in asks/) registers its
+# own with ``results_of``, so this module needs nothing from the domains that need it.
+_RESULTS_BY_KIND: dict[str, Callable[[Activity], dict]] = {}
+
+
+def results_of(kind: str) -> Callable[[Callable[[Activity], dict]], Callable[[Activity], dict]]:
+    """Register the function that computes the results of activities of ``kind``."""
+
+    def register(compute: Callable[[Activity], dict]) -> Callable[[Activity], dict]:
+        _RESULTS_BY_KIND[kind] = compute
+        return compute
+
+    return register
+
+
 def results(activity: Activity) -> dict:
-    compute = {
-        "poll": _poll, "scale": _scale, "ranking": _ranking, "wordcloud": _wordcloud, "qna": _qna, "board": _board,
-        "response": _response,
-    }.get(activity.kind)
+    compute = _RESULTS_BY_KIND.get(activity.kind)
     outcome = compute(activity) if compute else {}
     return {"activity_id": activity.id, "kind": activity.kind, **outcome}
 
@@ -41,6 +53,7 @@ def _voters(activity: Activity) -> int:
                                                                      Vote.response_id.is_(None))) or 0
 
 
+@results_of("poll")
 def _poll(activity: Activity) -> dict:
     counts = dict(db.session.execute(
         select(Vote.choice, func.count(Vote.id)).where(Vote.activity_id == activity.id, Vote.response_id.is_(None))
@@ -53,6 +66,7 @@ def _poll(activity: Activity) -> dict:
     }
 
 
+@results_of("scale")
 def _scale(activity: Activity) -> dict:
     low, high = scale_bounds(activity)
     counts = dict(db.session.execute(
@@ -70,6 +84,7 @@ def _scale(activity: Activity) -> dict:
     }
 
 
+@results_of("ranking")
 def _ranking(activity: Activity) -> dict:
     rank_sums: Counter = Counter()
     first_choices: Counter = Counter()
@@ -89,6 +104,7 @@ def _ranking(activity: Activity) -> dict:
     return {"rankers": rankers, "items": items}
 
 
+@results_of("wordcloud")
 def _wordcloud(activity: Activity) -> dict:
     terms: Counter = Counter()
     for text in db.session.scalars(select(Entry.shown_text).where(Entry.activity_id == activity.id,
@@ -107,26 +123,25 @@ def upvote_counts(activity: Activity) -> dict[int, int]:
         .group_by(Vote.response_id)).all())
 
 
+@results_of("qna")
 def _qna(activity: Activity) -> dict:
     votes = upvote_counts(activity)
     questions = [
-        board_service.card_view(r) | {"votes": votes.get(r.id, 0), "answered": r.answered_at is not None}
-        for r in board_service.approved_cards(activity.id)
+        board_views.card_view(r) | {"votes": votes.get(r.id, 0), "answered": r.answered_at is not None}
+        for r in board_views.approved_cards(activity.id)
     ]
     questions.sort(key=lambda q: (q["answered"], -q["pinned"], -q["votes"], q["id"]))
     return {"questions": questions}
 
 
+@results_of("board")
 def _board(activity: Activity) -> dict:
-    from facilitator.board.themes import themes_view
-
-    outcome: dict = {"themes": themes_view(activity)} if activity.settings.get("group_by_theme") else {}
+    outcome: dict = {"themes": board_views.themes_view(activity)} if activity.settings.get("group_by_theme") else {}
     if activity.upvotes_enabled:
         outcome["upvotes"] = {str(k): v for k, v in upvote_counts(activity).items()}
     return outcome
 
 
-def _response(activity: Activity) -> dict:
-    from facilitator.asks.answers import response_activity_view
-
-    return response_activity_view(activity)
+def scale_bounds(activity: Activity) -> tuple[int, int]:
+    scale = activity.settings.get("scale") or {}
+    return int(scale.get("min", 1)), int(scale.get("max", 5))

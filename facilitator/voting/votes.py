@@ -18,6 +18,7 @@ from facilitator.events.models import Event, Participant
 from facilitator.events.service import get_activity
 from facilitator.extensions import db
 from facilitator.voting.models import Vote
+from facilitator.voting.results import scale_bounds
 from facilitator.web.ratelimit import participant_limits
 
 VOTE_KINDS = ("poll", "scale", "ranking")
@@ -30,11 +31,6 @@ def require_open_for_input(activity: Activity) -> None:
         raise Conflict("activity_closed", _l("This activity is not open right now."))
     if activity.locked:
         raise Conflict("voting_locked", _l("Voting is locked for now."))
-
-
-def scale_bounds(activity: Activity) -> tuple[int, int]:
-    scale = activity.settings.get("scale") or {}
-    return int(scale.get("min", 1)), int(scale.get("max", 5))
 
 
 def _int_list(raw: Any, *, field: str) -> list[int]:
