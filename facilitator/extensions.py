@@ -28,13 +28,3 @@ csrf = CSRFProtect()
 socketio = SocketIO()
 babel = Babel()
 
-
-def commit_keeping_state() -> None:
-    """Commit without expiring the session's objects. For hot paths that persist, then broadcast what they
-    persisted: reloading every object after the commit cost three queries per entry."""
-    session = db.session()
-    session.expire_on_commit = False
-    try:
-        session.commit()
-    finally:
-        session.expire_on_commit = True

@@ -14,6 +14,8 @@ from facilitator.errors import Conflict, InvalidInput, NotFound
 from facilitator.events.models import Event
 from facilitator.events.service import bump_version, get_activity
 from facilitator.extensions import db
+from facilitator.live import broadcast
+from facilitator.live.on_commit import commit, send_after_commit
 from facilitator.staff.models import StaffUser
 from facilitator.voting.votes import MAX_OPTIONS
 
@@ -129,7 +131,8 @@ def add_activity(event: Event, actor: StaffUser, session_id: Any, spec: Any) -> 
     db.session.flush()
     audit.record(event.id, actor, "add_activity", f"activity:{activity.id}", kind=activity.kind)
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return activity
 
 
@@ -141,7 +144,8 @@ def edit_activity(event: Event, actor: StaffUser, activity_id: Any, spec: Any) -
     _apply(activity, spec)
     audit.record(event.id, actor, "edit_activity", f"activity:{activity.id}", before=before)
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return activity
 
 
@@ -163,7 +167,8 @@ def move_activity(event: Event, actor: StaffUser, activity_id: Any, direction: A
         sibling.position = position
     audit.record(event.id, actor, "move_activity", f"activity:{activity.id}", direction=direction)
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return activity
 
 
@@ -194,7 +199,8 @@ def duplicate_activity(event: Event, actor: StaffUser, activity_id: Any) -> Acti
     db.session.flush()
     audit.record(event.id, actor, "duplicate_activity", f"activity:{copy_.id}", original=original.id)
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return copy_
 
 

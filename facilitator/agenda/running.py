@@ -15,6 +15,8 @@ from facilitator.errors import Conflict, InvalidInput
 from facilitator.events.models import Event
 from facilitator.events.service import bump_version, get_activity
 from facilitator.extensions import db
+from facilitator.live import broadcast
+from facilitator.live.on_commit import commit, send_after_commit
 from facilitator.safeguarding.models import SafeguardingFlag
 from facilitator.safeguarding.service import require_ready_for_children
 from facilitator.staff.models import StaffUser
@@ -33,7 +35,8 @@ def open_activity(event: Event, actor: StaffUser, activity_id: Any) -> Activity:
     event.current_activity_id = activity.id
     audit.record(event.id, actor, "open_activity", f"activity:{activity.id}")
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return activity
 
 
@@ -84,7 +87,9 @@ def set_controls(event: Event, actor: StaffUser, activity_id: Any, changes: Any)
             setattr(activity, CONTROLS[name], value)
     audit.record(event.id, actor, "activity_controls", f"activity:{activity.id}", **changes)
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    send_after_commit(broadcast.results_changed, event, activity)
+    commit()
     return activity
 
 
@@ -103,7 +108,8 @@ def set_timer(event: Event, actor: StaffUser, activity_id: Any, seconds: Any) ->
         activity.timer_ends_at = utcnow() + timedelta(seconds=seconds)
     audit.record(event.id, actor, "activity_timer", f"activity:{activity.id}", seconds=seconds)
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return activity
 
 
@@ -121,7 +127,9 @@ def reset_activity(event: Event, actor: StaffUser, activity_id: Any, confirm: An
     activity.timer_ends_at = None
     audit.record(event.id, actor, "reset_activity", f"activity:{activity.id}", votes=votes, entries=entries)
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    send_after_commit(broadcast.results_changed, event, activity)
+    commit()
     return activity
 
 
@@ -132,7 +140,8 @@ def close_activity(event: Event, actor: StaffUser, activity_id: Any) -> Activity
     activity.state = "closed"
     audit.record(event.id, actor, "close_activity", f"activity:{activity.id}")
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return activity
 
 
@@ -144,7 +153,8 @@ def show_on_projector(event: Event, actor: StaffUser, activity_id: Any) -> Activ
     event.projector_activity_id = activity.id if activity else None
     audit.record(event.id, actor, "project_activity", f"activity:{activity.id}" if activity else None)
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return activity
 
 

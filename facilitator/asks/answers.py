@@ -25,6 +25,8 @@ from facilitator.errors import Conflict, InvalidInput, NotFound
 from facilitator.events.models import Event, Participant
 from facilitator.events.service import bump_version
 from facilitator.extensions import db
+from facilitator.live import broadcast
+from facilitator.live.on_commit import commit, send_after_commit
 from facilitator.staff.models import StaffUser
 from facilitator.web.ratelimit import participant_limits
 
@@ -70,7 +72,8 @@ def submit_answer(
         # Answering an ask not put to them still puts them on record for it.
         db.session.add(AskAssignment(ask_id=ask.id, organisation_id=organisation.id))
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.answer_changed, event, answer)
+    commit()
     return answer
 
 
@@ -104,7 +107,8 @@ def moderate_answer(event: Event, actor: StaffUser, answer_id: Any, action: Any)
     audit.record(event.id, actor, f"{action}_answer", f"answer:{answer.id}", before=answer.status)
     answer.status = status
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.answer_changed, event, answer)
+    commit()
     return answer
 
 
@@ -131,7 +135,8 @@ def rate_answer(event: Event, participant: Participant, answer_id: Any, rating: 
         )
     else:
         existing.rating, existing.updated_at = rating, utcnow()
-    db.session.commit()
+    send_after_commit(broadcast.response_activity_changed, event)
+    commit()
     return answer
 
 
@@ -164,7 +169,7 @@ def update_commitment(event: Event, actor: StaffUser, commitment_id: Any, change
         before=before,
         after=commitment_view(commitment),
     )
-    db.session.commit()
+    commit()
     return commitment
 
 

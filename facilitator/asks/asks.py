@@ -17,6 +17,8 @@ from facilitator.errors import Conflict, InvalidInput, NotFound
 from facilitator.events.models import Event
 from facilitator.events.service import bump_version, get_activity
 from facilitator.extensions import db
+from facilitator.live import broadcast
+from facilitator.live.on_commit import commit, send_after_commit
 from facilitator.staff.models import StaffUser
 
 ASK_MAX_CHARS = 300
@@ -34,7 +36,8 @@ def add_organisation(event: Event, actor: StaffUser, name: Any, sector: Any) -> 
     db.session.add(organisation)
     db.session.flush()
     audit.record(event.id, actor, "add_organisation", f"organisation:{organisation.id}", name=name, sector=sector)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return organisation
 
 
@@ -58,7 +61,8 @@ def renew_answer_link(event: Event, actor: StaffUser, organisation_id: Any) -> O
     organisation = get_organisation(event, organisation_id)
     organisation.answer_token = secrets.token_urlsafe(24)
     audit.record(event.id, actor, "renew_answer_link", f"organisation:{organisation.id}")
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return organisation
 
 
@@ -107,7 +111,8 @@ def create_ask(
     db.session.flush()
     audit.record(event.id, actor, "create_ask", f"ask:{ask.id}", text=ask.text)
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return ask
 
 
@@ -120,7 +125,8 @@ def edit_ask(event: Event, actor: StaffUser, ask_id: Any, text: Any, text_sw: An
     )
     audit.record(event.id, actor, "edit_ask", f"ask:{ask.id}", before=before, after=ask.text)
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return ask
 
 
@@ -137,7 +143,8 @@ def assign(event: Event, actor: StaffUser, ask_id: Any, organisation_ids: Any) -
         ask.assignments.append(AskAssignment(organisation_id=organisation_id))
     audit.record(event.id, actor, "assign_ask", f"ask:{ask.id}", organisations=sorted(chosen))
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return ask
 
 
@@ -151,7 +158,8 @@ def apply_order(event: Event, actor: StaffUser, order_by: Any) -> list[Ask]:
         ask.position = position
     audit.record(event.id, actor, "order_asks", None, by=order_by)
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return asks
 
 
@@ -182,7 +190,8 @@ def create_ranking_activity(event: Event, actor: StaffUser, session_id: Any) -> 
     db.session.flush()
     audit.record(event.id, actor, "rank_asks_activity", f"activity:{activity.id}", asks=[a.id for a in asks])
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return activity
 
 
@@ -195,7 +204,9 @@ def show_ask(event: Event, actor: StaffUser, activity_id: Any, ask_id: Any) -> A
     activity.settings = {**activity.settings, "ask_id": ask.id}
     audit.record(event.id, actor, "show_ask", f"ask:{ask.id}", activity=activity.id)
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.response_activity_changed, event)
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return activity
 
 

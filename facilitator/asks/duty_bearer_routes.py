@@ -12,7 +12,6 @@ from facilitator.asks.models import SECTOR_NAMES
 from facilitator.errors import ServiceError
 from facilitator.events import service as event_service
 from facilitator.extensions import db
-from facilitator.live import broadcast
 
 bp = Blueprint("duty_bearers", __name__)
 
@@ -81,7 +80,7 @@ def submit_answer(token, ask_id):
     event = event_service.get_event(organisation.event_id)
     try:
         answering.answer_limits.check("answer", f"organisation:{organisation.id}")
-        answer = answer_service.submit_answer(
+        answer_service.submit_answer(
             event,
             organisation,
             ask_id,
@@ -91,5 +90,4 @@ def submit_answer(token, ask_id):
     except ServiceError as error:
         db.session.rollback()
         return _page(organisation, status=error.status, draft=draft, error=error, error_ask_id=ask_id)
-    broadcast.answer_changed(event, answer)
     return redirect(url_for("duty_bearers.answer_page", token=token, saved=ask_id, _anchor=f"ask-{ask_id}"))

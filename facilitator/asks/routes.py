@@ -18,7 +18,6 @@ from facilitator.board.models import Entry
 from facilitator.errors import ServiceError
 from facilitator.events import service as event_service
 from facilitator.extensions import db
-from facilitator.live import broadcast
 from facilitator.staff import service as staff_service
 from facilitator.staff.routes import login_required, staff_or_404, staff_page
 
@@ -91,7 +90,6 @@ def _act(event_id: int, permission: str, action: Callable, *, board: int | None 
         db.session.rollback()
         flash(error.message, "error")
     else:
-        broadcast.agenda_changed(event)
         flash(message, "ok")
     board = board or request.form.get("board", type=int)
     return redirect(url_for("asks.manage", event_id=event_id, board=board) + request.form.get("anchor", ""))
@@ -227,7 +225,6 @@ def rank_asks(event_id):
 def show_ask(event_id, ask_id):
     def show(event, actor):
         activity = ask_service.show_ask(event, actor, request.form.get("activity_id"), ask_id)
-        broadcast.response_activity_changed(event)
         return f"Now showing this ask in “{activity.title}”."
 
     return _act(event_id, "run_agenda", show)

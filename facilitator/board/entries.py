@@ -17,7 +17,9 @@ from facilitator.columns import utcnow
 from facilitator.errors import InvalidInput, ServiceError
 from facilitator.events.models import Event, Participant
 from facilitator.events.service import bump_version, get_activity
-from facilitator.extensions import commit_keeping_state, db
+from facilitator.extensions import db
+from facilitator.live import broadcast
+from facilitator.live.on_commit import commit, send_after_commit
 from facilitator.safeguarding.models import SafeguardingFlag
 from facilitator.safeguarding.service import open_flag
 from facilitator.staff.models import StaffUser
@@ -144,7 +146,9 @@ def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | Se
             outcomes[i] = _resent(stored[key], entries[i].participant_id)
     for i, key in repeats:
         outcomes[i] = _resent(inserted.get(key) or stored[key], entries[i].participant_id)
-    commit_keeping_state()
+    stored = [outcome for outcome in outcomes if isinstance(outcome, Submission)]
+    send_after_commit(broadcast.entries_stored, event, stored)
+    commit(keep_state=True)
     return outcomes
 
 

@@ -12,6 +12,8 @@ from facilitator.errors import Conflict, InvalidInput, NotFound
 from facilitator.events.models import Event
 from facilitator.events.service import bump_version
 from facilitator.extensions import db
+from facilitator.live import broadcast
+from facilitator.live.on_commit import commit, send_after_commit
 from facilitator.staff.models import StaffUser
 
 # action -> the change it makes
@@ -49,7 +51,8 @@ def moderate(event: Event, actor: StaffUser, response_id: Any, action: Any) -> E
         response.moderated_at = utcnow()
     audit.record(event.id, actor, action, f"response:{response.id}", before=before)
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.entry_changed, event, response)
+    commit()
     return response
 
 
@@ -74,7 +77,8 @@ def edit_text(event: Event, actor: StaffUser, response_id: Any, text: Any) -> En
     if screening.held or SAFEGUARDING_FLAGS & screening.flags:
         response.status = "held"
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.entry_changed, event, response)
+    commit()
     return response
 
 
@@ -86,5 +90,6 @@ def mark_answered(event: Event, actor: StaffUser, response_id: Any, answered: An
     response.answered_at = utcnow() if answered else None
     audit.record(event.id, actor, "answered" if answered else "unanswered", f"response:{response.id}")
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.entry_changed, event, response)
+    commit()
     return response

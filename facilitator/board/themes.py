@@ -16,6 +16,8 @@ from facilitator.errors import InvalidInput, NotFound
 from facilitator.events.models import Event
 from facilitator.events.service import bump_version, get_activity
 from facilitator.extensions import db
+from facilitator.live import broadcast
+from facilitator.live.on_commit import commit, send_after_commit
 from facilitator.staff.models import StaffUser
 
 THEME_NAME_MAX = 120
@@ -84,7 +86,8 @@ def create_theme(
         card.theme_id = theme.id
     audit.record(event.id, actor, "create_theme", f"theme:{theme.id}", name=theme.name, cards=[c.id for c in cards])
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return theme
 
 
@@ -105,9 +108,8 @@ def move_cards(event: Event, actor: StaffUser, response_ids: Any, theme_id: Any)
         card.theme_id = target.id if target else None
     audit.record(event.id, actor, "move_cards", f"theme:{target.id}" if target else None, cards=ids)
     bump_version(event)
-    db.session.commit()
-
-
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
 def rename_theme(event: Event, actor: StaffUser, theme_id: Any, name: Any, name_sw: Any = None) -> Theme:
     theme = get_theme(event, theme_id)
     before = theme.name
@@ -117,7 +119,8 @@ def rename_theme(event: Event, actor: StaffUser, theme_id: Any, name: Any, name_
     )
     audit.record(event.id, actor, "rename_theme", f"theme:{theme.id}", before=before, after=theme.name)
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return theme
 
 
@@ -134,7 +137,8 @@ def merge_themes(event: Event, actor: StaffUser, into_id: Any, from_ids: Any) ->
         db.session.delete(theme)
     audit.record(event.id, actor, "merge_themes", f"theme:{target.id}", merged=[t.name for t in merged])
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return target
 
 
@@ -144,9 +148,8 @@ def delete_theme(event: Event, actor: StaffUser, theme_id: Any) -> None:
     audit.record(event.id, actor, "delete_theme", f"theme:{theme.id}", name=theme.name)
     db.session.delete(theme)
     bump_version(event)
-    db.session.commit()
-
-
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
 def suggest_themes(activity: Activity, *, max_suggestions: int = 8) -> list[dict]:
     """Keywords shared by two or more approved cards not yet in a theme, greedily: the keyword covering
     the most cards first, each card suggested once. The facilitator accepts, renames or ignores them."""

@@ -14,7 +14,6 @@ from facilitator.board import moderation as moderation_service
 from facilitator.board import views as board_views
 from facilitator.events import service as event_service
 from facilitator.events.models import Event
-from facilitator.live import broadcast
 from facilitator.live.connections import Connection, handler
 from facilitator.safeguarding import service as safeguarding_service
 from facilitator.staff import service as staff_service
@@ -83,8 +82,6 @@ def show_ask(connection: Connection, data: dict) -> dict:
     """Put one ask on the response activity: the projector and phones show it with its answers."""
     actor, event = _authorised(connection, "run_agenda")
     ask_service.show_ask(event, actor, data.get("activity_id"), data.get("ask_id"))
-    broadcast.response_activity_changed(event)
-    broadcast.agenda_changed(event)
     return {}
 
 
@@ -93,7 +90,6 @@ def moderate_answer(connection: Connection, data: dict) -> dict:
     """Approve or hide a duty bearer's answer, like a card."""
     actor, event = _authorised(connection, "moderate")
     answer = answer_service.moderate_answer(event, actor, data.get("answer_id"), data.get("action"))
-    broadcast.answer_changed(event, answer)
     return {"answer": ask_views.answer_view(answer, staff=True)}
 
 
@@ -101,7 +97,6 @@ def moderate_answer(connection: Connection, data: dict) -> dict:
 def open_activity(connection: Connection, data: dict) -> dict:
     actor, event = _authorised(connection, "run_agenda")
     activity = agenda_service.open_activity(event, actor, data.get("activity_id"))
-    broadcast.agenda_changed(event)
     return {"activity": agenda_views.activity_view(activity)}
 
 
@@ -109,7 +104,6 @@ def open_activity(connection: Connection, data: dict) -> dict:
 def close_activity(connection: Connection, data: dict) -> dict:
     actor, event = _authorised(connection, "run_agenda")
     activity = agenda_service.close_activity(event, actor, data.get("activity_id"))
-    broadcast.agenda_changed(event)
     return {"activity": agenda_views.activity_view(activity)}
 
 
@@ -117,7 +111,6 @@ def close_activity(connection: Connection, data: dict) -> dict:
 def project(connection: Connection, data: dict) -> dict:
     actor, event = _authorised(connection, "run_agenda")
     activity = agenda_service.show_on_projector(event, actor, data.get("activity_id"))
-    broadcast.agenda_changed(event)
     return {"projector_activity_id": activity.id if activity else None}
 
 
@@ -126,7 +119,6 @@ def next_activity(connection: Connection, data: dict) -> dict:
     """Open the activity after the current one: every phone and the projector follow."""
     actor, event = _authorised(connection, "run_agenda")
     activity = agenda_service.open_next_activity(event, actor)
-    broadcast.agenda_changed(event)
     return {"activity": agenda_views.activity_view(activity)}
 
 
@@ -135,8 +127,6 @@ def activity_controls(connection: Connection, data: dict) -> dict:
     """Lock or unlock voting; show or hide results on the projector and on phones; upvotes on or off."""
     actor, event = _authorised(connection, "run_agenda")
     activity = agenda_service.set_controls(event, actor, data.get("activity_id"), data.get("changes"))
-    broadcast.agenda_changed(event)
-    broadcast.results_changed(event, activity)
     return {"activity": agenda_views.activity_view(activity)}
 
 
@@ -145,7 +135,6 @@ def timer(connection: Connection, data: dict) -> dict:
     """Start a countdown of ``seconds`` on an activity, or clear it with ``seconds: null``."""
     actor, event = _authorised(connection, "run_agenda")
     activity = agenda_service.set_timer(event, actor, data.get("activity_id"), data.get("seconds"))
-    broadcast.agenda_changed(event)
     return {"activity": agenda_views.activity_view(activity)}
 
 
@@ -153,9 +142,7 @@ def timer(connection: Connection, data: dict) -> dict:
 def reset_activity(connection: Connection, data: dict) -> dict:
     """Remove every vote and entry of an activity; ``confirm`` must be its exact title."""
     actor, event = _authorised(connection, "run_agenda")
-    activity = agenda_service.reset_activity(event, actor, data.get("activity_id"), data.get("confirm"))
-    broadcast.agenda_changed(event)
-    broadcast.results_changed(event, activity)
+    agenda_service.reset_activity(event, actor, data.get("activity_id"), data.get("confirm"))
     return {}
 
 
@@ -167,7 +154,6 @@ def save_activity(connection: Connection, data: dict) -> dict:
         activity = editing.edit_activity(event, actor, data.get("activity_id"), data.get("activity"))
     else:
         activity = editing.add_activity(event, actor, data.get("session_id"), data.get("activity"))
-    broadcast.agenda_changed(event)
     return {"activity": editing.activity_spec(activity)}
 
 
@@ -175,7 +161,6 @@ def save_activity(connection: Connection, data: dict) -> dict:
 def move_activity(connection: Connection, data: dict) -> dict:
     actor, event = _authorised(connection, "run_agenda")
     editing.move_activity(event, actor, data.get("activity_id"), data.get("direction"))
-    broadcast.agenda_changed(event)
     return {}
 
 
@@ -183,7 +168,6 @@ def move_activity(connection: Connection, data: dict) -> dict:
 def duplicate_activity(connection: Connection, data: dict) -> dict:
     actor, event = _authorised(connection, "run_agenda")
     activity = editing.duplicate_activity(event, actor, data.get("activity_id"))
-    broadcast.agenda_changed(event)
     return {"activity": editing.activity_spec(activity)}
 
 
@@ -200,7 +184,6 @@ def mark_answered(connection: Connection, data: dict) -> dict:
     """The panel answered a Q&A question (or, with ``answered: false``, not yet)."""
     actor, event = _authorised(connection, "moderate")
     response = moderation_service.mark_answered(event, actor, data.get("response_id"), data.get("answered", True))
-    broadcast.entry_changed(event, response)
     return {"entry": board_views.staff_view(response)}
 
 
@@ -208,7 +191,6 @@ def mark_answered(connection: Connection, data: dict) -> dict:
 def moderate(connection: Connection, data: dict) -> dict:
     actor, event = _authorised(connection, "moderate")
     response = moderation_service.moderate(event, actor, data.get("response_id"), data.get("action"))
-    broadcast.entry_changed(event, response)
     return {"entry": board_views.staff_view(response)}
 
 
@@ -216,7 +198,6 @@ def moderate(connection: Connection, data: dict) -> dict:
 def edit(connection: Connection, data: dict) -> dict:
     actor, event = _authorised(connection, "moderate")
     response = moderation_service.edit_text(event, actor, data.get("response_id"), data.get("text"))
-    broadcast.entry_changed(event, response)
     return {"entry": board_views.staff_view(response)}
 
 
@@ -225,9 +206,7 @@ def escalate(connection: Connection, data: dict) -> dict:
     """Send an entry to the safeguarding lead: it leaves every board and export at once."""
     actor, event = _authorised(connection, "moderate")
     response = moderation_service.get_response(event, data.get("response_id"))
-    flag = safeguarding_service.escalate(event, actor, response, data.get("note"))
-    broadcast.entry_changed(event, response)
-    broadcast.safeguarding_alert(event, flag)
+    safeguarding_service.escalate(event, actor, response, data.get("note"))
     return {}
 
 
@@ -239,5 +218,4 @@ def paper_entry(connection: Connection, data: dict) -> dict:
         event, activity_id=data.get("activity_id"), lane=data.get("lane"), text=data.get("text"),
         client_key=data.get("client_key"), paper_by=actor,
     )
-    broadcast.submission_stored(event, submission)
     return {"entry": board_views.staff_view(submission.response), "duplicate": not submission.created}

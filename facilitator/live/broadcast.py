@@ -19,6 +19,7 @@ from facilitator.board.models import Entry
 from facilitator.events.models import Event
 from facilitator.extensions import db, socketio
 from facilitator.live.connections import connections, participant_room, room
+from facilitator.safeguarding import views as safeguarding_views
 from facilitator.voting import results as results_service
 
 
@@ -51,10 +52,6 @@ def entries_stored(event: Event, submissions: list) -> None:
                 safeguarding_alert(event, submission.flag)
 
 
-def submission_stored(event: Event, submission) -> None:
-    entries_stored(event, [submission])
-
-
 def _tell_views(event: Event, activity_id: int, responses: list[Entry], *, version: int, counts: dict) -> None:
     """Staff's queue, safeguarding and the projector hear of new or changed entries of one activity, in
     one message each however many there are."""
@@ -84,9 +81,7 @@ def _entries_counted_in_results(event: Event, activity: Activity) -> None:
 
 def safeguarding_alert(event: Event, flag) -> None:
     """A new flag: the safeguarding lead's view sounds and shows a banner. Nobody else is told."""
-    from facilitator.safeguarding.views import flag_view
-
-    socketio.emit("safeguarding_alert", {"flag": flag_view(flag)}, to=room(event.id, "safeguarding"))
+    socketio.emit("safeguarding_alert", {"flag": safeguarding_views.flag_view(flag)}, to=room(event.id, "safeguarding"))
 
 
 def agenda_changed(event: Event) -> None:

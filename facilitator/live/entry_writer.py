@@ -24,7 +24,6 @@ from facilitator.board import views as board_views
 from facilitator.errors import Busy, Internal, ServiceError
 from facilitator.events.models import Event
 from facilitator.extensions import db, socketio
-from facilitator.live import broadcast
 
 log = logging.getLogger(__name__)
 
@@ -138,12 +137,9 @@ class EntryWriter:
             for waiting in group:
                 waiting.error = ServiceError("unknown_event", "That event does not exist.")
             return
+        # store_entries commits, then tells the views (a failed broadcast is logged; committed is committed:
+        # the phones hear so, and views catch up on their next sync).
         outcomes = board_service.store_entries(event, [w.entry for w in group])
-        stored = [o for o in outcomes if not isinstance(o, ServiceError)]
-        try:
-            broadcast.entries_stored(event, stored)
-        except Exception:  # committed is committed: the phones hear so, and views catch up on their next sync
-            log.exception("telling the views about %d entries failed", len(stored))
         for waiting, outcome in zip(group, outcomes, strict=True):
             if isinstance(outcome, ServiceError):
                 waiting.error = outcome

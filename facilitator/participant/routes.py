@@ -18,7 +18,6 @@ from flask import (
 )
 
 from facilitator.agenda import views as agenda_views
-from facilitator.agenda.models import Activity
 from facilitator.asks import answers as answer_service
 from facilitator.asks import views as ask_views
 from facilitator.board import entries as board_service
@@ -183,7 +182,7 @@ def vote(code):
         except ValueError:
             ranking = ["invalid"]
     try:
-        activity = voting_service.cast_vote(
+        voting_service.cast_vote(
             event,
             participant,
             form.get("activity_id"),
@@ -194,7 +193,6 @@ def vote(code):
     except ServiceError as error:
         db.session.rollback()
         return _render_activity_page(event, participant, error=error.message, status=error.status)
-    broadcast.results_changed(event, activity)
     flash("voted")
     return redirect(url_for("participant.activity_page", code=event.join_code), code=303)
 
@@ -210,7 +208,6 @@ def rate(code):
     except ServiceError as error:
         db.session.rollback()
         return _render_activity_page(event, participant, error=error.message, status=error.status)
-    broadcast.response_activity_changed(event)
     flash("rated")
     return redirect(url_for("participant.activity_page", code=event.join_code), code=303)
 
@@ -221,11 +218,10 @@ def upvote(code):
     if elsewhere:
         return elsewhere
     try:
-        response = voting_service.toggle_upvote(event, participant, request.form.get("response_id"))
+        voting_service.toggle_upvote(event, participant, request.form.get("response_id"))
     except ServiceError as error:
         db.session.rollback()
         return _render_activity_page(event, participant, error=error.message, status=error.status)
-    broadcast.results_changed(event, db.session.get(Activity, response.activity_id))
     return redirect(url_for("participant.activity_page", code=event.join_code), code=303)
 
 
@@ -256,7 +252,6 @@ def submit(code):
             draft={"lane": lane, "text": (form.get("text") or "")[:2000]},
             status=error.status,
         )
-    broadcast.submission_stored(event, submission)
     flash("support" if submission.needs_safeguarding else "sent")
     return redirect(url_for("participant.activity_page", code=event.join_code) + "#my-entries", code=303)
 
@@ -268,11 +263,10 @@ def ask_for_help(code):
     if elsewhere:
         return elsewhere
     try:
-        flag = safeguarding_service.request_help(event, participant, request.form.get("where"))
+        safeguarding_service.request_help(event, participant, request.form.get("where"))
     except ServiceError as error:
         db.session.rollback()
         return _render_activity_page(event, participant, error=error.message, status=error.status)
-    broadcast.safeguarding_alert(event, flag)
     flash("help")
     return redirect(url_for("participant.activity_page", code=event.join_code) + "#help", code=303)
 

@@ -32,8 +32,7 @@ def ask_for_help(connection: Connection, data: dict) -> dict:
     """'Talk to someone privately': alerts only the safeguarding lead."""
     event = event_service.get_event(connection.event_id)
     participant = db.session.get(Participant, connection.participant_id)
-    flag = safeguarding_service.request_help(event, participant, data.get("where"))
-    broadcast.safeguarding_alert(event, flag)
+    safeguarding_service.request_help(event, participant, data.get("where"))
     return {}
 
 
@@ -61,7 +60,6 @@ def vote(connection: Connection, data: dict) -> dict:
     activity = voting_service.cast_vote(event, participant, data.get("activity_id"), choices=data.get("choices"),
                                         value=data.get("value"), ranking=data.get("ranking"),
                                         connection_id=request.sid)
-    broadcast.results_changed(event, activity)
     return {"votes": voting_service.own_votes(participant, activity)}
 
 
@@ -72,7 +70,6 @@ def upvote(connection: Connection, data: dict) -> dict:
     participant = db.session.get(Participant, connection.participant_id)
     response = voting_service.toggle_upvote(event, participant, data.get("response_id"), connection_id=request.sid)
     activity = db.session.get(Activity, response.activity_id)
-    broadcast.results_changed(event, activity)
     return {"votes": voting_service.own_votes(participant, activity)}
 
 
@@ -82,5 +79,4 @@ def rate(connection: Connection, data: dict) -> dict:
     event = event_service.get_event(connection.event_id)
     participant = db.session.get(Participant, connection.participant_id)
     answer = answer_service.rate_answer(event, participant, data.get("answer_id"), data.get("rating"))
-    broadcast.response_activity_changed(event)
     return {"answer_id": answer.id, "ratings": ask_views.own_ratings(participant)}

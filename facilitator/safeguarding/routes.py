@@ -7,7 +7,6 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from facilitator.errors import ServiceError
 from facilitator.events import service as event_service
 from facilitator.extensions import db
-from facilitator.live import broadcast
 from facilitator.safeguarding import service as safeguarding_service
 from facilitator.safeguarding.models import READINESS_ITEMS
 from facilitator.staff import service as staff_service
@@ -73,7 +72,6 @@ def purge(event_id):
         if request.form.get("confirm") != "PURGE":
             raise ServiceError("not_confirmed", "Type PURGE to confirm: this cannot be undone.")
         counts = safeguarding_service.purge_event(event, actor, reason="by an organiser in the console")
-        broadcast.agenda_changed(event)
         return (
             f"Purged: {counts['deleted']} raw entries deleted, {counts['redacted_kept']} approved entries "
             f"kept redacted, {counts['held_records']} held entries kept as a record without text."

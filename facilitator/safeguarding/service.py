@@ -17,6 +17,8 @@ from facilitator.errors import Conflict, InvalidInput, NotFound
 from facilitator.events.models import Event, Participant
 from facilitator.events.service import bump_version
 from facilitator.extensions import db
+from facilitator.live import broadcast
+from facilitator.live.on_commit import commit, send_after_commit
 from facilitator.safeguarding.models import FLAG_STATES, READINESS_ITEMS, ReadinessCheck, SafeguardingFlag
 from facilitator.staff.models import StaffUser
 from facilitator.web.ratelimit import RateLimiter
@@ -59,7 +61,8 @@ def request_help(event: Event, participant: Participant, where: Any = None) -> S
         participant_id=participant.id,
         message=safety.screen(note).redacted if note else None,
     )
-    db.session.commit()
+    send_after_commit(broadcast.safeguarding_alert, event, flag)
+    commit()
     return flag
 
 
@@ -75,7 +78,9 @@ def escalate(event: Event, actor: StaffUser, response: Entry, note: Any = None) 
     flag.note = note
     audit.record(event.id, actor, "escalate", f"response:{response.id}", before=before, note=note)
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.entry_changed, event, response)
+    send_after_commit(broadcast.safeguarding_alert, event, flag)
+    commit()
     return flag
 
 
@@ -99,7 +104,7 @@ def record_follow_up(event: Event, actor: StaffUser, flag_id: Any, state: Any, n
         flag.note = f"{flag.note}\n{note}" if flag.note else note
     flag.handled_by_id = actor.id
     flag.updated_at = utcnow()
-    db.session.commit()
+    commit()
     return flag
 
 
@@ -125,7 +130,7 @@ def confirm_readiness(event: Event, actor: StaffUser, item: Any, detail: Any = N
     check.detail, check.confirmed_by_id, check.confirmed_at = detail, actor.id, utcnow()
     db.session.add(check)
     audit.record(event.id, actor, "readiness_confirmed", f"readiness:{item}", detail=detail)
-    db.session.commit()
+    commit()
     return check
 
 
@@ -177,7 +182,8 @@ def purge_event(event: Event, actor: StaffUser | None, *, reason: str) -> dict:
     event.purged_at = utcnow()
     audit.record(event.id, actor, "purge", f"event:{event.id}", reason=reason, **counts)
     bump_version(event)
-    db.session.commit()
+    send_after_commit(broadcast.agenda_changed, event)
+    commit()
     return counts
 
 
@@ -208,5 +214,5 @@ def set_blocked_words(event: Event, actor: StaffUser, raw: Any) -> list[str]:
         raise InvalidInput("word_too_long", "Each line can be at most 60 characters.")
     audit.record(event.id, actor, "blocked_words", f"event:{event.id}", count=len(words))
     event.blocked_words = words
-    db.session.commit()
+    commit()
     return words

@@ -17,6 +17,8 @@ from facilitator.errors import Conflict, InvalidInput, NotFound
 from facilitator.events.models import Event, Participant
 from facilitator.events.service import get_activity
 from facilitator.extensions import db
+from facilitator.live import broadcast
+from facilitator.live.on_commit import commit, send_after_commit
 from facilitator.voting.models import Vote
 from facilitator.voting.results import scale_bounds
 from facilitator.web.ratelimit import participant_limits
@@ -115,6 +117,7 @@ def cast_vote(
             vote.updated_at = utcnow()
         vote.choice = row.get("choice")
         vote.ranking = row.get("ranking")
+    send_after_commit(broadcast.results_changed, event, activity)
     _commit_vote()
     return activity
 
@@ -150,13 +153,14 @@ def toggle_upvote(
                 age_band=participant.age_band,
             )
         )
+    send_after_commit(broadcast.results_changed, event, activity)
     _commit_vote()
     return response
 
 
 def _commit_vote() -> None:
     try:
-        db.session.commit()
+        commit()
     except IntegrityError:
         # The same participant's vote arrived twice at once (two taps, two tabs): the first one stands.
         db.session.rollback()
