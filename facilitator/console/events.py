@@ -14,7 +14,7 @@ from facilitator.services import moderation as moderation_service
 from facilitator.services import results as results_service
 from facilitator.services import safeguarding as safeguarding_service
 from facilitator.services import staff as staff_service
-from facilitator.sockets import Connection, handler
+from facilitator.sockets import Connection, handler, since
 
 
 def _authorised(connection: Connection, permission: str):
@@ -49,6 +49,7 @@ def sync(connection: Connection, data: dict) -> dict:
     """The console's whole state: the agenda and the entries of the activity in focus
     (the one asked for, else the open one, else the projected one)."""
     actor, event = _authorised(connection, "view_console")
+    seen = since(data)
     may_see_held = bool(staff_service.roles_in_event(actor.id, event.id) & staff_service.PERMISSIONS["safeguard"])
     focus_id = data.get("activity_id")
     focus = (
@@ -56,6 +57,9 @@ def sync(connection: Connection, data: dict) -> dict:
         if focus_id is not None
         else agenda_service.current_activity(event) or agenda_service.projected_activity(event)
     )
+    if seen == event.version:  # nothing missed but votes, which the version does not count
+        return {"unchanged": True, "version": event.version,
+                "results": results_service.results(focus) if focus else None}
     return {
         "version": event.version,
         "results": results_service.results(focus) if focus else None,

@@ -13,7 +13,7 @@ from facilitator.services import board as board_service
 from facilitator.services import events as event_service
 from facilitator.services import safeguarding as safeguarding_service
 from facilitator.services import voting as voting_service
-from facilitator.sockets import Connection, handler
+from facilitator.sockets import Connection, handler, since
 
 
 @handler("participant:submit", view="participant")
@@ -36,8 +36,11 @@ def ask_for_help(connection: Connection, data: dict) -> dict:
 
 @handler("participant:sync", view="participant")
 def sync(connection: Connection, data: dict) -> dict:
-    """The phone's state after a (re)connect: the open activity and the participant's own entries."""
+    """The phone's state after a (re)connect: the open activity and the participant's own entries
+    (or ``unchanged`` when the phone saw the current version already)."""
     event = event_service.get_event(connection.event_id)
+    if since(data) == event.version:
+        return {"unchanged": True, "version": event.version}
     participant = db.session.get(Participant, connection.participant_id)
     activity = agenda_service.current_activity(event)
     entries = board_service.own_entries(participant, activity.id if activity else None)

@@ -5,15 +5,18 @@ from __future__ import annotations
 from facilitator.services import events as event_service
 from facilitator.services import safeguarding as safeguarding_service
 from facilitator.services import staff as staff_service
-from facilitator.sockets import Connection, handler, room
+from facilitator.sockets import Connection, handler, room, since
 from facilitator.extensions import socketio
 
 
 @handler("safeguarding:sync", view="console")
 def sync(connection: Connection, data: dict) -> dict:
     staff_service.require(connection.user_id, connection.event_id, "safeguard")
+    since(data)  # checked, but the lead always gets every flag: help requests and follow-ups do not raise the
+    # event's version, so an equal version would not mean nothing changed
     event = event_service.get_event(connection.event_id)
-    return {"flags": [safeguarding_service.flag_view(f) for f in safeguarding_service.flags(event)]}
+    return {"version": event.version,
+            "flags": [safeguarding_service.flag_view(f) for f in safeguarding_service.flags(event)]}
 
 
 @handler("safeguarding:follow_up", view="console")

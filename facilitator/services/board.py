@@ -233,6 +233,15 @@ def _initial_status(activity: Activity, screening: safety.Screening, *, paper: b
 
 # --- What each view may see -------------------------------------------------------------------
 
+# The one order of cards and entries: pinned first, then oldest. Views carry it as ``sort_key`` (a list of
+# numbers the scripts compare in turn, ascending); queries sort by CARD_ORDER, the same rule in SQL.
+CARD_ORDER = (Response.pinned.desc(), Response.id)
+
+
+def sort_key(response: Response) -> list[int]:
+    return [0 if response.pinned else 1, response.id]
+
+
 
 def card_view(response: Response) -> dict:
     """A card as the projector and phones show it: redacted text, nothing about its author. ``response``
@@ -246,6 +255,7 @@ def card_view(response: Response) -> dict:
         "starred": response.starred,
         "paper": response.source == "paper",
         "theme_id": response.theme_id,
+        "sort_key": sort_key(response),
     }
 
 
@@ -304,7 +314,7 @@ def approved_cards(activity_id: int) -> list[Response]:
         db.session.scalars(
             select(Response)
             .where(Response.activity_id == activity_id, Response.status == "approved")
-            .order_by(Response.pinned.desc(), Response.id)
+            .order_by(*CARD_ORDER)
         )
     )
 
@@ -316,7 +326,7 @@ def cards_on_board(activity_id: int) -> list[dict]:
         select(Response.id, Response.activity_id, Response.lane, Response.shown_text, Response.pinned,
                Response.starred, Response.source, Response.theme_id)
         .where(Response.activity_id == activity_id, Response.status == "approved")
-        .order_by(Response.pinned.desc(), Response.id)
+        .order_by(*CARD_ORDER)
     )
     return [card_view(row) for row in rows]
 
@@ -334,4 +344,4 @@ def responses_for_staff(activity_id: int, *, include_held: bool) -> list[Respons
     query = select(Response).where(Response.activity_id == activity_id)
     if not include_held:
         query = query.where(Response.status != "held")
-    return list(db.session.scalars(query.order_by(Response.id)))
+    return list(db.session.scalars(query.order_by(*CARD_ORDER)))

@@ -1,6 +1,5 @@
-/* Shared by the live pages (phone, console, projector, safeguarding lead): page state, DOM helpers, the socket
-   (status, versions, snapshot `since` the last version on every (re)connect), calls with a timeout, an outbox.
-   DESIGN.md §4. Plain ES5, CSP-strict. Every byte counts: the phone loads this (§5, 30 KB). */
+/* Live pages' shared code (DESIGN.md §4): page state, DOM helpers, the socket with its status and version (a
+   sync `since` it on every connect), calls with a timeout, the outbox. ES5, CSP-strict; the phone loads it (§5). */
 (function (window) {
   "use strict";
   var document = window.document;
@@ -10,7 +9,6 @@
     return node ? JSON.parse(node.textContent) : {};
   }
   function $(id) { return document.getElementById(id); }
-  // Text only through textContent.
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -23,15 +21,14 @@
     return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
   }
 
-  // The outbox: kept on this device (localStorage, else memory) by client_key until the server has it.
-  // The server treats a key it knows as done, so re-sending is safe.
+  // Kept on the device by client_key until the server has it; a re-sent key is a no-op there.
   function Outbox(name) { this.name = name; this.memory = []; }
   Outbox.prototype.items = function () {
     try { return JSON.parse(window.localStorage.getItem(this.name)) || []; } catch (e) { return this.memory.slice(); }
   };
   Outbox.prototype.write = function (list) {
     this.memory = list.slice();
-    try { window.localStorage.setItem(this.name, JSON.stringify(list)); } catch (e) { /* private mode: memory */ }
+    try { window.localStorage.setItem(this.name, JSON.stringify(list)); } catch (e) { }
   };
   Outbox.prototype.add = function (item) {
     if (!item.client_key) item.client_key = newKey();
@@ -44,9 +41,7 @@
     this.write(this.items().filter(function (o) { return o.client_key !== key; }));
   };
 
-  // connect(auth, options): null without Socket.IO. options: syncEvent, syncPayload(), version (rendered at),
-  // onStatus("connecting"|"live"|"offline"|"refused"), onSnapshot(ack), onUnchanged(ack), onSyncError(ack),
-  // outbox + resend(item) (each item once after every (re)connect's sync).
+  // options: syncEvent, syncPayload(), version, onStatus(state), onSnapshot, onUnchanged, onSyncError, outbox + resend
   function connect(auth, options) {
     options = options || {};
     if (typeof window.io !== "function") return null;
@@ -90,11 +85,10 @@
       sync(payload, flush);
     });
     socket.on("disconnect", function () { status("offline"); });
-    socket.on("connect_error", function () { status(socket.active ? "offline" : "refused"); });
+    socket.on("connect_error", function () { status(socket.active ? "unreachable" : "refused"); });
 
     return {
       socket: socket,
-      // A broadcast's version is remembered before the page sees it.
       on: function (event, handler) {
         socket.on(event, function (message) {
           if (message) seen(message.version);
@@ -109,5 +103,11 @@
     };
   }
 
-  window.Live = { pageState: pageState, $: $, el: el, newKey: newKey, Outbox: Outbox, connect: connect };
+  // The server's card order: sort_key lists, ascending.
+  function bySortKey(a, b) {
+    for (var i = 0, x = a.sort_key, y = b.sort_key; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
+    return x.length - y.length;
+  }
+
+  window.Live = { bySortKey: bySortKey, pageState: pageState, $: $, el: el, newKey: newKey, Outbox: Outbox, connect: connect };
 })(window);
