@@ -42,7 +42,7 @@ def test_approved_card_reaches_the_projector_and_waiting_one_does_not(phone, pro
     cards = [card for update in received(projector, "board") for card in update["cards"]]
     assert cards == [{"id": ack["entry"]["id"], "activity_id": cards[0]["activity_id"], "lane": "have",
                       "text": "We want kind comments", "pinned": False, "starred": False, "paper": False,
-                      "theme_id": None}]
+                      "theme_id": None, "sort_key": [1, ack["entry"]["id"]]}]
     states = [m["entry"]["state"] for m in received(phone.socket, "own_entry")]
     assert states[-1] == "on_board"
 
@@ -186,3 +186,69 @@ def test_unauthenticated_connections_are_refused(app):
     assert not socketio.test_client(app, auth={"view": "participant"}).is_connected()
     assert not socketio.test_client(app, auth={"view": "console", "event_id": 1}).is_connected()
     assert not socketio.test_client(app, auth="garbage").is_connected()
+
+
+# --- snapshot on reconnect: `since` the last version seen (DESIGN.md §4) ------------------------------
+
+
+def test_sync_since_the_current_version_is_unchanged_and_a_change_brings_the_snapshot(app, event, phone, console,
+                                                                                      projector):
+    syncs = {"phone": (phone.socket, "participant:sync"), "console": (console, "console:sync"),
+             "projector": (projector, "projector:sync")}
+    first = {name: client.emit(sync, {}, callback=True) for name, (client, sync) in syncs.items()}
+    for name, (client, sync) in syncs.items():
+        version = first[name]["version"]
+        again = client.emit(sync, {"since": version}, callback=True)
+        assert again["ok"] and again["unchanged"] is True and again["version"] == version, name
+        assert not {"activity", "entries", "cards", "agenda"} & set(again), name  # no snapshot built
+
+    ack = phone.submit("Something changed")
+    approved = console.emit("console:moderate", {"response_id": ack["entry"]["id"], "action": "approve"}, callback=True)
+    assert approved["ok"]
+    for name, (client, sync) in syncs.items():
+        fresh = client.emit(sync, {"since": first[name]["version"]}, callback=True)
+        assert fresh["ok"] and "unchanged" not in fresh and fresh["version"] > first[name]["version"], name
+    assert [c["text"] for c in projector.emit("projector:sync", {"since": 0}, callback=True)["cards"]] == \
+        ["Something changed"]
+    assert [e["id"] for e in console.emit("console:sync", {"since": 0}, callback=True)["entries"]] == \
+        [ack["entry"]["id"]]
+
+
+def test_lead_sync_always_brings_every_flag(app, event, console, phone):
+    # A help request does not raise the event's version: the lead's sync never answers "unchanged".
+    first = console.emit("safeguarding:sync", {}, callback=True)
+    assert first["ok"] and "flags" in first
+    assert phone.socket.emit("participant:help", {"where": "by the door"}, callback=True)["ok"]
+    fresh = console.emit("safeguarding:sync", {"since": first["version"]}, callback=True)
+    assert "unchanged" not in fresh and len(fresh["flags"]) == len(first["flags"]) + 1
+
+
+@pytest.mark.parametrize("since", ["3", 1.5, True, -1, [1], {"v": 1}])
+def test_a_bad_since_is_refused_with_an_ack(phone, console, projector, since):
+    for client, sync in ((phone.socket, "participant:sync"), (console, "console:sync"),
+                         (projector, "projector:sync"), (console, "safeguarding:sync")):
+        refused = client.emit(sync, {"since": since}, callback=True)
+        assert refused["ok"] is False and refused["error"] == "invalid_input", (sync, since)
+        assert client.is_connected()
+
+
+def test_cards_carry_the_one_order_and_an_upvoted_board_its_order(app, event, phone, console, projector):
+    ids = []
+    for text in ("first", "second", "third"):
+        ack = phone.submit(text)
+        ids.append(ack["entry"]["id"])
+        assert console.emit("console:moderate", {"response_id": ack["entry"]["id"], "action": "approve"},
+                            callback=True)["ok"]
+    assert console.emit("console:moderate", {"response_id": ids[2], "action": "pin"}, callback=True)["ok"]
+    snapshot = projector.emit("projector:sync", {}, callback=True)
+    assert [c["id"] for c in snapshot["cards"]] == [ids[2], ids[0], ids[1]]
+    assert [c["sort_key"] for c in snapshot["cards"]] == [[0, ids[2]], [1, ids[0]], [1, ids[1]]]
+    entries = console.emit("console:sync", {}, callback=True)["entries"]
+    assert [e["id"] for e in entries] == [ids[2], ids[0], ids[1]]
+    assert sorted(e["sort_key"] for e in entries) == [e["sort_key"] for e in entries]
+
+    assert console.emit("console:activity_controls", {"activity_id": event.current_activity_id,
+                        "changes": {"upvotes": True, "results_on_projector": True}}, callback=True)["ok"]
+    assert phone.socket.emit("participant:upvote", {"response_id": ids[1]}, callback=True)["ok"]
+    results = projector.emit("projector:sync", {}, callback=True)["results"]
+    assert results["order"] == [ids[2], ids[1], ids[0]]  # pinned, then most upvotes, then oldest

@@ -238,8 +238,3 @@ def _initial_status(activity: Activity, screening: safety.Screening, *, paper: b
     if activity.moderation == "pre" or "personal_details" in screening.flags and activity.audience == "children":
         return "pending"
     return "approved"
-
-
-# --- What each view may see -------------------------------------------------------------------
-
-

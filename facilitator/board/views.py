@@ -9,6 +9,14 @@ from facilitator.board.models import Entry, Theme
 from facilitator.events.models import Participant
 from facilitator.extensions import db
 
+# The one order of cards and entries: pinned first, then oldest. Views carry it as ``sort_key`` (a list of
+# numbers the scripts compare in turn, ascending); queries sort by CARD_ORDER, the same rule in SQL.
+CARD_ORDER = (Entry.pinned.desc(), Entry.id)
+
+
+def sort_key(response: Entry) -> list[int]:
+    return [0 if response.pinned else 1, response.id]
+
 
 def card_view(response: Entry) -> dict:
     """A card as the projector and phones show it: redacted text, nothing about its author. ``response``
@@ -22,6 +30,7 @@ def card_view(response: Entry) -> dict:
         "starred": response.starred,
         "paper": response.source == "paper",
         "theme_id": response.theme_id,
+        "sort_key": sort_key(response),
     }
 
 
@@ -80,7 +89,7 @@ def approved_cards(activity_id: int) -> list[Entry]:
         db.session.scalars(
             select(Entry)
             .where(Entry.activity_id == activity_id, Entry.status == "approved")
-            .order_by(Entry.pinned.desc(), Entry.id)
+            .order_by(*CARD_ORDER)
         )
     )
 
@@ -92,7 +101,7 @@ def cards_on_board(activity_id: int) -> list[dict]:
         select(Entry.id, Entry.activity_id, Entry.lane, Entry.shown_text, Entry.pinned,
                Entry.starred, Entry.source, Entry.theme_id)
         .where(Entry.activity_id == activity_id, Entry.status == "approved")
-        .order_by(Entry.pinned.desc(), Entry.id)
+        .order_by(*CARD_ORDER)
     )
     return [card_view(row) for row in rows]
 
@@ -110,7 +119,7 @@ def responses_for_staff(activity_id: int, *, include_held: bool) -> list[Entry]:
     query = select(Entry).where(Entry.activity_id == activity_id)
     if not include_held:
         query = query.where(Entry.status != "held")
-    return list(db.session.scalars(query.order_by(Entry.id)))
+    return list(db.session.scalars(query.order_by(*CARD_ORDER)))
 
 
 def themes_view(activity: Activity) -> list[dict]:

@@ -27,18 +27,17 @@ def event_list():
 @bp.get("/<int:event_id>")
 @login_required
 def console_page(event_id):
-    user, event, roles = staff_page(event_id, "view_console")
+    user, event, _roles = staff_page(event_id, "view_console")
+    can = staff_service.capabilities(user.id, event_id)
     return render_template(
         "console/console.html",
         event=event,
         user=user,
-        roles=sorted(roles),
+        can=can,
         join_url=join_url(event),
         projector_url=public_base_url() + url_for("projector.projector_page", token=event.projector_token)
-        if roles & staff_service.PERMISSIONS["run_agenda"] else None,
+        if can["run_agenda"] else None,
         sessions=event_service.agenda(event),
-        can_safeguard=bool(roles & staff_service.PERMISSIONS["safeguard"]),
-        can_manage_staff=staff_service.may_manage_staff(user.id, event_id),
         missing_readiness=[label for item, label in READINESS_ITEMS.items()
                            if item not in safeguarding_service.readiness(event)],
     )

@@ -14,7 +14,7 @@ from facilitator.board import moderation as moderation_service
 from facilitator.board import views as board_views
 from facilitator.events import service as event_service
 from facilitator.events.models import Event
-from facilitator.live.connections import Connection, handler
+from facilitator.live.connections import Connection, handler, since
 from facilitator.safeguarding import service as safeguarding_service
 from facilitator.staff import service as staff_service
 from facilitator.voting import results as results_service
@@ -52,6 +52,7 @@ def sync(connection: Connection, data: dict) -> dict:
     """The console's whole state: the agenda and the entries of the activity in focus
     (the one asked for, else the open one, else the projected one)."""
     actor, event = _authorised(connection, "view_console")
+    seen = since(data)
     may_see_held = bool(staff_service.roles_in_event(actor.id, event.id) & staff_service.PERMISSIONS["safeguard"])
     focus_id = data.get("activity_id")
     focus = (
@@ -59,6 +60,9 @@ def sync(connection: Connection, data: dict) -> dict:
         if focus_id is not None
         else agenda_views.current_activity(event) or agenda_views.projected_activity(event)
     )
+    if seen == event.version:  # nothing missed but votes, which the version does not count
+        return {"unchanged": True, "version": event.version,
+                "results": results_service.results(focus) if focus else None}
     return {
         "version": event.version,
         "results": results_service.results(focus) if focus else None,

@@ -106,9 +106,15 @@ def projector_snapshot(event: Event) -> dict:
         "activity": agenda_views.activity_view(activity),
         "cards": board_views.cards_on_board(activity.id) if activity else [],
         "counts": board_views.counts(activity.id) if activity else {"received": 0, "shown": 0},
-        "results": results_service.results(activity)
-        if activity and (activity.results_on_projector or activity.kind == "response") else None,
+        "results": projector_results(activity),
     }
+
+
+def projector_results(activity: Activity | None) -> dict | None:
+    """The results the projector shows of its activity, if any."""
+    if activity and (activity.results_on_projector or activity.kind == "response"):
+        return results_service.results(activity)
+    return None
 
 
 def phone_results(activity: Activity | None) -> dict | None:
@@ -124,6 +130,7 @@ def phone_results(activity: Activity | None) -> dict | None:
             outcome["cards"] = board_views.cards_on_board(activity.id)
         if not activity.results_on_phones:
             outcome.pop("upvotes", None)
+            outcome.pop("order", None)  # it would tell the votes apart
             for question in outcome.get("questions", []):
                 question.pop("votes", None)
         return outcome

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from flask import current_app, request, session
 
 from facilitator import validation
-from facilitator.errors import Forbidden, Internal, ServiceError
+from facilitator.errors import Forbidden, Internal, InvalidInput, ServiceError
 from facilitator.events import participants as participant_service
 from facilitator.events import service as event_service
 from facilitator.extensions import db, socketio
@@ -70,6 +70,17 @@ def handler(name: str, *, view: str) -> Callable:
         return wrapper
 
     return decorator
+
+
+def since(data: dict) -> int | None:
+    """The event version a view last saw, when its sync sends one (``since``; DESIGN.md §4). A sync
+    whose ``since`` is the current version answers ``{"unchanged": True, "version": v}`` without a snapshot."""
+    value = data.get("since")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidInput("invalid_input", "since must be a version number.")
+    return value
 
 
 def room(event_id: int, audience: str) -> str:

@@ -14,7 +14,7 @@ from facilitator.events import service as event_service
 from facilitator.events.models import Participant
 from facilitator.extensions import db
 from facilitator.live import broadcast, entry_writer
-from facilitator.live.connections import Connection, handler
+from facilitator.live.connections import Connection, handler, since
 from facilitator.safeguarding import service as safeguarding_service
 from facilitator.voting import votes as voting_service
 
@@ -38,8 +38,11 @@ def ask_for_help(connection: Connection, data: dict) -> dict:
 
 @handler("participant:sync", view="participant")
 def sync(connection: Connection, data: dict) -> dict:
-    """The phone's state after a (re)connect: the open activity and the participant's own entries."""
+    """The phone's state after a (re)connect: the open activity and the participant's own entries
+    (or ``unchanged`` when the phone saw the current version already)."""
     event = event_service.get_event(connection.event_id)
+    if since(data) == event.version:
+        return {"unchanged": True, "version": event.version}
     participant = db.session.get(Participant, connection.participant_id)
     activity = agenda_views.current_activity(event)
     entries = board_views.own_entries(participant, activity.id if activity else None)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from facilitator.agenda import views as agenda_views
 from facilitator.events import service as event_service
 from facilitator.live import broadcast
-from facilitator.live.connections import Connection, handler
+from facilitator.live.connections import Connection, handler, since
 
 
 @handler("projector:sync", view="projector")
 def sync(connection: Connection, data: dict) -> dict:
-    """A fresh snapshot; the projector asks after every (re)connect, so it never shows a stale board."""
-    return broadcast.projector_snapshot(event_service.event_by_projector_token(connection.projector_token))
+    """A fresh snapshot; the projector asks after every (re)connect, so it never shows a stale board. When it
+    saw the current version already: ``unchanged``, with the results (votes do not raise the version)."""
+    event = event_service.event_by_projector_token(connection.projector_token)
+    if since(data) == event.version:
+        return {"unchanged": True, "version": event.version,
+                "results": broadcast.projector_results(agenda_views.projected_activity(event))}
+    return broadcast.projector_snapshot(event)

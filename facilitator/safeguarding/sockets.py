@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from facilitator.events import service as event_service
 from facilitator.extensions import socketio
-from facilitator.live.connections import Connection, handler, room
+from facilitator.live.connections import Connection, handler, room, since
 from facilitator.safeguarding import service as safeguarding_service
 from facilitator.safeguarding import views as safeguarding_views
 from facilitator.staff import service as staff_service
@@ -13,8 +13,11 @@ from facilitator.staff import service as staff_service
 @handler("safeguarding:sync", view="console")
 def sync(connection: Connection, data: dict) -> dict:
     staff_service.require(connection.user_id, connection.event_id, "safeguard")
+    since(data)  # checked, but the lead always gets every flag: help requests and follow-ups do not raise the
+    # event's version, so an equal version would not mean nothing changed
     event = event_service.get_event(connection.event_id)
-    return {"flags": [safeguarding_views.flag_view(f) for f in safeguarding_service.flags(event)]}
+    return {"version": event.version,
+            "flags": [safeguarding_views.flag_view(f) for f in safeguarding_service.flags(event)]}
 
 
 @handler("safeguarding:follow_up", view="console")

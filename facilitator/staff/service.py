@@ -144,6 +144,15 @@ def may_manage_staff(user_id: int | None, event_id: int) -> bool:
     return bool(roles_in_event(user_id, event_id) & PERMISSIONS["manage_staff"]) or is_owner(user_id, event_id)
 
 
+def capabilities(user_id: int | None, event_id: int) -> dict[str, bool]:
+    """Each permission of PERMISSIONS and whether this user has it in the event: what templates and scripts
+    show (``can.run_agenda``), never role names. The server still checks every action."""
+    roles = roles_in_event(user_id, event_id)
+    can = {permission: bool(roles & needs) for permission, needs in PERMISSIONS.items()}
+    can["manage_staff"] = can["manage_staff"] or is_owner(user_id, event_id)
+    return can
+
+
 def require_staff_manager(user_id: int | None, event_id: int) -> StaffUser:
     """Like ``require``, for managing the event's staff."""
     if not may_manage_staff(user_id, event_id):

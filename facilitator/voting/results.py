@@ -138,8 +138,20 @@ def _qna(activity: Activity) -> dict:
 def _board(activity: Activity) -> dict:
     outcome: dict = {"themes": board_views.themes_view(activity)} if activity.settings.get("group_by_theme") else {}
     if activity.upvotes_enabled:
-        outcome["upvotes"] = {str(k): v for k, v in upvote_counts(activity).items()}
+        votes = upvote_counts(activity)
+        outcome["upvotes"] = {str(k): v for k, v in votes.items()}
+        outcome["order"] = upvoted_order(activity, votes)
     return outcome
+
+
+def upvoted_order(activity: Activity, votes: dict[int, int]) -> list[int]:
+    """An upvoted board's cards (ids) in the order the projector shows them: pinned, then most upvotes,
+    then oldest."""
+    rows = db.session.execute(
+        select(Entry.id, Entry.pinned).where(Entry.activity_id == activity.id, Entry.status == "approved")
+    ).all()
+    rows.sort(key=lambda row: (0 if row.pinned else 1, -votes.get(row.id, 0), row.id))
+    return [row.id for row in rows]
 
 
 def scale_bounds(activity: Activity) -> tuple[int, int]:

@@ -2,27 +2,35 @@
    event the server authorises again; entry text is only ever set with textContent. */
 (function () {
   "use strict";
-  var page = JSON.parse(document.getElementById("page-state").textContent);
-  var canRun = page.roles.indexOf("facilitator") >= 0;
-  var canModerate = canRun || page.roles.indexOf("moderator") >= 0;
-  var state = { version: 0, agenda: [], focus: null, entries: new Map(), current: null, projected: null, counts: null };
+  var Live = window.Live;
+  var page = Live.pageState();
+  var can = page.can; // capabilities from the server: the buttons shown follow them, the server decides
+  var state = { agenda: [], focus: null, entries: new Map(), current: null, projected: null, counts: null };
   var focusId = null;
-  var $ = function (id) { return document.getElementById(id); };
-  var socket = io({ auth: { view: "console", event_id: page.event_id } });
+  var $ = Live.$, el = Live.el;
+  var STATUS = { offline: "Connection lost: reconnecting…", unreachable: "Cannot reach the server: retrying…",
+    refused: "Cannot reach the server: retrying…" };
+  var live = Live.connect({ view: "console", event_id: page.event_id }, {
+    syncEvent: "console:sync",
+    syncPayload: function () { return focusId ? { activity_id: focusId } : {}; },
+    onStatus: function (now) { if (STATUS[now]) status(STATUS[now], true); },
+    onSnapshot: load,
+    onUnchanged: function (ack) {
+      // Nothing missed but votes, which the version does not count: the results come along.
+      if (ack.results !== undefined) { state.results = ack.results; drawResults(); }
+      status("Live.");
+    },
+    onSyncError: function (ack) { status(ack.message || "No answer from the server: check the connection.", true); }
+  });
+  var socket = live.socket;
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
   function status(text, isError) {
     var line = $("status");
     line.textContent = text;
     line.className = "status-line" + (isError ? " error" : "");
   }
   function call(name, payload, done) {
-    socket.timeout(10000).emit(name, payload, function (timedOut, ack) {
+    live.emit(name, payload, 10000, function (timedOut, ack) {
       if (timedOut) return status("No answer from the server: check the connection.", true);
       if (!ack.ok) return status(ack.message, true);
       status("Saved.");
@@ -53,7 +61,7 @@
         meta.appendChild(el("span", "state state-" + activity.state, activity.state));
         if (activity.id === (state.projected || state.current)) meta.appendChild(el("span", "on-screen", "on screen"));
         row.appendChild(meta);
-        if (canRun) {
+        if (can.run_agenda) {
           var actions = el("span", "activity-actions");
           if (activity.state !== "open") actions.appendChild(button("Open", function () {
             focusId = activity.id; call("console:open_activity", { activity_id: activity.id });
@@ -71,7 +79,7 @@
         }
         block.appendChild(row);
       });
-      if (canRun) block.appendChild(button("+ Add activity", function () { openEditor(null, session.id); }, "link add-activity"));
+      if (can.run_agenda) block.appendChild(button("+ Add activity", function () { openEditor(null, session.id); }, "link add-activity"));
       root.appendChild(block);
     });
   }
@@ -102,7 +110,7 @@
       item.insertBefore(flags, item.querySelector(".entry-actions"));
     }
     var actions = item.querySelector(".entry-actions");
-    if (canModerate && entry.status !== "held") {
+    if (can.moderate && entry.status !== "held") {
       var act = function (action) { return function () { call("console:moderate", { response_id: entry.id, action: action }, upsertFromAck); }; };
       if (entry.status !== "approved") actions.appendChild(button("Approve", act("approve"), "small-button approve"));
       if (entry.status !== "hidden") actions.appendChild(button("Hide", act("hide"), "small-button hide"));
@@ -156,7 +164,7 @@
       if (!list) return;
       list.textContent = "";
       var matching = Array.from(state.entries.values()).filter(function (e) { return e.status === status && !e.withheld; });
-      matching.sort(function (a, b) { return status === "approved" ? (b.pinned - a.pinned) || (a.id - b.id) : a.id - b.id; });
+      matching.sort(Live.bySortKey);
       matching.forEach(function (e) { list.appendChild(drawEntry(e)); });
       var badge = $(LISTS[status] + "-count");
       if (badge) badge.textContent = matching.length;
@@ -243,7 +251,7 @@
       if (answer.commitment) item.appendChild(el("div", "muted small", "Commitment: " + answer.commitment.what + " — " +
         answer.commitment.owner + (answer.commitment.due_on ? ", by " + answer.commitment.due_on : "")));
       item.appendChild(el("div", "muted small", answer.status + (answer.ratings ? " · " + answer.ratings.count + " ratings" : "")));
-      if (canModerate && answer.status !== "held") {
+      if (can.moderate && answer.status !== "held") {
         var actions = el("div", "entry-actions");
         if (answer.status !== "approved") actions.appendChild(button("Approve", function () {
           call("console:moderate_answer", { answer_id: answer.id, action: "approve" }, sync);
@@ -273,33 +281,27 @@
     }
   }
 
-  function sync() {
-    var payload = focusId ? { activity_id: focusId } : {};
-    socket.emit("console:sync", payload, function (ack) {
-      if (!ack.ok) return status(ack.message, true);
-      state.version = ack.version;
-      state.agenda = ack.agenda;
-      state.current = ack.current_activity_id;
-      state.projected = ack.projector_activity_id;
-      state.focus = ack.focus;
-      state.counts = ack.counts;
-      state.results = ack.results;
-      state.response = ack.response;
-      state.asks = ack.asks;
-      state.entries = new Map(ack.entries.map(function (e) { return [e.id, e]; }));
-      drawAgenda();
-      drawFocus();
-      drawEntries();
-      status("Live.");
-    });
+  // A fresh snapshot of the activity in focus: after a change of focus or of the agenda.
+  function sync() { live.sync(focusId ? { activity_id: focusId } : {}); }
+  function load(ack) {
+    state.agenda = ack.agenda;
+    state.current = ack.current_activity_id;
+    state.projected = ack.projector_activity_id;
+    state.focus = ack.focus;
+    state.counts = ack.counts;
+    state.results = ack.results;
+    state.response = ack.response;
+    state.asks = ack.asks;
+    state.entries = new Map(ack.entries.map(function (e) { return [e.id, e]; }));
+    drawAgenda();
+    drawFocus();
+    drawEntries();
+    status("Live.");
   }
 
-  socket.on("connect", sync);
-  socket.on("disconnect", function () { status("Connection lost: reconnecting…", true); });
-  socket.on("connect_error", function () { status("Cannot reach the server: retrying…", true); });
+  // "agenda" and "answer" only say that something changed: the snapshot that follows brings the version.
   socket.on("agenda", function () { sync(); });
-  socket.on("entries", function (message) {
-    state.version = Math.max(state.version, message.version);
+  live.on("entries", function (message) {
     if (state.focus && message.activity_id === state.focus.id) {
       state.counts = message.counts;
       drawFocus();
@@ -389,8 +391,8 @@
       showKindFields();
       editor.showModal();
     };
-    if (activityId) socket.emit("console:activity_spec", { activity_id: activityId }, function (ack) {
-      if (ack.ok) fill(ack.activity); else status(ack.message, true);
+    if (activityId) live.emit("console:activity_spec", { activity_id: activityId }, 10000, function (timedOut, ack) {
+      if (ack.ok) fill(ack.activity); else status(ack.message || "No answer from the server.", true);
     });
     else fill({ kind: "board", audience: "everyone", moderation: "post", lanes: [{ text: "Ideas" }] });
   }
@@ -411,7 +413,7 @@
       };
       var payload = { activity: spec };
       if (editing.activity_id) payload.activity_id = editing.activity_id; else payload.session_id = editing.session_id;
-      socket.timeout(10000).emit("console:save_activity", payload, function (timedOut, ack) {
+      live.emit("console:save_activity", payload, 10000, function (timedOut, ack) {
         if (timedOut || !ack.ok) {
           $("editor-error").textContent = timedOut ? "No answer from the server." : ack.message;
           $("editor-error").hidden = false;
@@ -429,9 +431,7 @@
     e.preventDefault();
     var text = $("paper-text").value.trim();
     if (!text || !state.focus) return;
-    var key = Array.prototype.map.call(crypto.getRandomValues(new Uint8Array(16)), function (b) {
-      return ("0" + b.toString(16)).slice(-2);
-    }).join("");
+    var key = Live.newKey();
     call("console:paper_entry", { activity_id: state.focus.id, lane: $("paper-lane").value, text: text, client_key: key }, function (ack) {
       $("paper-text").value = "";
       upsert(ack.entry);

@@ -1,39 +1,18 @@
-/* Upgrades the phone page: live updates over Socket.IO, and an outbox in localStorage so an entry
-   written while the network is down is sent when it comes back. Without this file the page still
-   works with plain form posts. The server renders every activity (one renderer for both paths): when
-   the facilitator moves on, this fetches the new fragment. Participant text from the socket is only
-   ever put in the page with textContent. */
+/* Upgrades the phone page (it works without this, by form posts): live updates, an outbox for entries written
+   offline, the activity re-fetched as the server renders it. Socket text only ever goes in via textContent. */
 (function () {
   "use strict";
-  var state = JSON.parse(document.getElementById("page-state").textContent);
+  var Live = window.Live;
+  var state = Live.pageState();
   var T = state.text;
-  var OUTBOX = "facilitator.outbox." + state.code;
-  var version = state.version;
-  var known = {}; // every own entry seen while this page is open, by client key
-  var $ = function (id) { return document.getElementById(id); };
-  var socket = null;
+  var outbox = new Live.Outbox("facilitator.outbox." + state.code);
+  var $ = Live.$, el = Live.el;
+  var live = null;
 
-  function readOutbox() {
-    try { return JSON.parse(localStorage.getItem(OUTBOX)) || []; } catch (e) { return []; }
-  }
-  function writeOutbox(list) {
-    try { localStorage.setItem(OUTBOX, JSON.stringify(list)); } catch (e) { /* private mode: keep in memory */ }
-  }
-  function dropFromOutbox(key) {
-    writeOutbox(readOutbox().filter(function (o) { return o.client_key !== key; }));
-  }
-  function newKey() {
-    var bytes = new Uint8Array(16);
-    (window.crypto || window.msCrypto).getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
-  }
   function announce(text) { $("announce").textContent = text; }
-  // A service's refusal in the page's language: by its stable code (the English message is the fallback).
-  function errorText(ack) {
-    var text = T.errors && T.errors[ack.error];
-    if (!text) return ack.message;
-    var numbers = String(ack.message || "").match(/\d+/g) || [];
-    return text.replace("{n}", numbers[0] || "").replace("{m}", numbers[1] || "");
+  // The server writes every refusal in the phone's language (ack.message); a timeout has no message.
+  function errorText(ack, timedOut) {
+    return timedOut ? T.offline : (ack && ack.message) || T.failed;
   }
   function showError(text) {
     var box = $("error");
@@ -41,16 +20,8 @@
     box.hidden = !text;
   }
   function currentActivityId() { return Number($("activity").getAttribute("data-activity-id")) || null; }
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
 
-  // --- own entries ---------------------------------------------------------------------------
   function renderEntry(entry) {
-    known[entry.client_key] = entry;
     var list = $("entries");
     if (!list) return;
     var item = list.querySelector('li[data-key="' + entry.client_key + '"]');
@@ -69,14 +40,13 @@
     $("my-entries").hidden = false;
   }
   function showOutbox() {
-    readOutbox().forEach(function (item) {
+    outbox.items().forEach(function (item) {
       if (item.activity_id === currentActivityId()) {
         renderEntry({ client_key: item.client_key, activity_id: item.activity_id, text: item.text, state: "sending" });
       }
     });
   }
 
-  // --- forms ---------------------------------------------------------------------------------
   function wireLaneForm(form) {
     var textarea = form.querySelector("textarea, input[name=text]");
     var counter = form.querySelector(".counter");
@@ -88,20 +58,17 @@
     textarea.addEventListener("input", update);
     update();
     form.addEventListener("submit", function (e) {
-      if (!socket) return;
+      if (!live) return;
       e.preventDefault();
       var text = textarea.value.trim();
       if (!text) { textarea.focus(); return; }
-      var item = { client_key: newKey(), activity_id: Number(form.elements.activity_id.value),
-        lane: form.elements.lane.value, text: text };
-      var outbox = readOutbox();
-      outbox.push(item);
-      writeOutbox(outbox);
+      var item = outbox.add({ activity_id: Number(form.elements.activity_id.value), lane: form.elements.lane.value,
+        text: text });
       renderEntry({ client_key: item.client_key, activity_id: item.activity_id, text: item.text, state: "sending" });
       textarea.value = "";
       update();
       showError("");
-      announce(socket.connected ? T.sending : T.offline);
+      announce(live.connected() ? T.sending : T.offline);
       send(item);
     });
   }
@@ -127,9 +94,9 @@
 
   function wireVoteForm(form) {
     form.addEventListener("submit", function (e) {
-      if (!socket || !socket.connected) return; // the plain form post works offline-first too
+      if (!live || !live.connected()) return; // the plain form post works offline-first too
       e.preventDefault();
-      socket.timeout(15000).emit("participant:vote", votePayload(form), function (timedOut, ack) {
+      live.emit("participant:vote", votePayload(form), 15000, function (timedOut, ack) {
         if (timedOut) { form.submit(); return; }
         if (!ack.ok) { showError(errorText(ack)); return; }
         showError("");
@@ -140,11 +107,11 @@
 
   function wireUpvote(form) {
     form.addEventListener("submit", function (e) {
-      if (!socket || !socket.connected) return;
+      if (!live || !live.connected()) return;
       e.preventDefault();
       var id = Number(form.elements.response_id.value);
-      socket.timeout(15000).emit("participant:upvote", { response_id: id }, function (timedOut, ack) {
-        if (timedOut || !ack.ok) { showError(timedOut ? T.offline : errorText(ack)); return; }
+      live.emit("participant:upvote", { response_id: id }, 15000, function (timedOut, ack) {
+        if (timedOut || !ack.ok) { showError(errorText(ack, timedOut)); return; }
         var button = form.querySelector("button");
         var on = ack.votes.upvoted.indexOf(id) >= 0;
         button.classList.toggle("on", on);
@@ -155,12 +122,12 @@
 
   function wireRating(form) {
     form.addEventListener("submit", function (e) {
-      if (!socket || !socket.connected || !e.submitter) return;
+      if (!live || !live.connected() || !e.submitter) return;
       e.preventDefault();
       var rating = e.submitter.value;
-      socket.timeout(15000).emit("participant:rate", { answer_id: Number(form.elements.answer_id.value), rating: rating },
+      live.emit("participant:rate", { answer_id: Number(form.elements.answer_id.value), rating: rating }, 15000,
         function (timedOut, ack) {
-          if (timedOut || !ack.ok) { showError(timedOut ? T.offline : errorText(ack)); return; }
+          if (timedOut || !ack.ok) { showError(errorText(ack, timedOut)); return; }
           Array.prototype.forEach.call(form.querySelectorAll("button"), function (b) {
             b.classList.toggle("on", b.value === rating);
             b.setAttribute("aria-pressed", b.value === rating ? "true" : "false");
@@ -170,7 +137,6 @@
     });
   }
 
-  // --- read aloud: the phone's own voice (speechSynthesis works offline), never a network service ---------
   var synth = window.speechSynthesis;
   var canSpeak = !!(synth && window.SpeechSynthesisUtterance);
   if (canSpeak && synth.getVoices) synth.getVoices(); // some phones load their voices on first ask
@@ -214,7 +180,7 @@
     synth.speak(utterance);
   }
   function wireReadAloud(button) {
-    if (!canSpeak) return; // stays hidden: no button that cannot work
+    if (!canSpeak) return;
     button.hidden = false;
     button.addEventListener("click", function () { readAloud(button); });
   }
@@ -228,7 +194,6 @@
     startTimer();
   }
 
-  // --- countdown -----------------------------------------------------------------------------
   var timerHandle = null;
   function startTimer() {
     clearInterval(timerHandle);
@@ -244,7 +209,6 @@
     timerHandle = setInterval(tick, 1000);
   }
 
-  // --- following the facilitator ---------------------------------------------------------------
   function keepInputs() {
     return Array.prototype.map.call($("live").querySelectorAll("textarea, input[name=text], input[type=radio], input[type=checkbox], select"),
       function (input) { return { input: input, value: input.value, checked: input.checked }; });
@@ -262,7 +226,7 @@
     });
   }
   var fetching = null;
-  var newestFetch = 0; // a slow older reply must not overwrite a newer one
+  var newestFetch = 0;
   function reloadActivity(spreadMs) {
     // Thousands of phones get the same message at once: spread their requests over a moment.
     clearTimeout(fetching);
@@ -311,7 +275,6 @@
     }
   }
 
-  // --- the language switch reloads the page: keep what was typed --------------------------------
   var DRAFTS = "facilitator.drafts." + state.code;
   function keepDrafts() {
     var drafts = {};
@@ -319,7 +282,7 @@
       var box = form.querySelector("textarea, input[name=text]");
       if (box && box.value) drafts[form.getAttribute("data-lane")] = box.value;
     });
-    try { sessionStorage.setItem(DRAFTS, JSON.stringify(drafts)); } catch (e) { /* private mode */ }
+    try { sessionStorage.setItem(DRAFTS, JSON.stringify(drafts)); } catch (e) { }
   }
   function restoreDrafts() {
     var drafts = null;
@@ -338,15 +301,11 @@
     form.addEventListener("submit", keepDrafts);
   });
 
-  // --- the connection ------------------------------------------------------------------------
-  if (typeof io !== "function") { wire(document); restoreDrafts(); return; }
-  socket = io({ auth: { view: "participant" } });
-
   function send(item) {
-    if (!socket.connected) return;
-    socket.timeout(15000).emit("participant:submit", item, function (timedOut, ack) {
-      if (timedOut) return; // still in the outbox: re-sent on the next connect
-      if (ack.ok || ack.error === "invalid_client_key") dropFromOutbox(item.client_key);
+    if (!live.connected()) return; // kept in the outbox: re-sent after the next connect
+    live.emit("participant:submit", item, 15000, function (timedOut, ack) {
+      if (timedOut) return;
+      if (ack.ok || ack.error === "invalid_client_key") outbox.drop(item.client_key);
       if (ack.ok) {
         renderEntry(ack.entry);
         announce(T.sent);
@@ -358,12 +317,12 @@
           support.focus();
         }
       } else if (ack.error === "rate_limited" || ack.error === "internal" || ack.error === "busy") {
-        showError(errorText(ack)); // kept in the outbox, tried again later
+        showError(errorText(ack));
         // Spread over a few seconds: a busy server is not helped by the whole room retrying at once.
         setTimeout(function () { send(item); }, 3000 + Math.random() * 4000);
       } else {
         // Refused for good (too long, activity closed…): give the text back so nothing is lost.
-        dropFromOutbox(item.client_key);
+        outbox.drop(item.client_key);
         var li = $("entries") && $("entries").querySelector('li[data-key="' + item.client_key + '"]');
         if (li) li.parentNode.removeChild(li);
         var form = document.querySelector('.lane-form[data-lane="' + item.lane + '"]');
@@ -374,13 +333,30 @@
       }
     });
   }
-  function flushOutbox() { readOutbox().forEach(send); }
+
+  live = Live.connect({ view: "participant" }, {
+    syncEvent: "participant:sync",
+    version: state.version,
+    onStatus: function (now) {
+      if (now === "connecting") return;
+      $("connection").textContent = now === "live" ? "" : "…";
+      $("connection").setAttribute("data-state", now === "live" ? "live" : "offline");
+    },
+    onSnapshot: function (ack) {
+      // Missed something: the server renders the activity again; own entries come with the snapshot.
+      reloadActivity(0);
+      ack.entries.forEach(function (entry) { if (entry.activity_id === currentActivityId()) renderEntry(entry); });
+    },
+    outbox: outbox,
+    resend: function (item) { send(item); }
+  });
+  if (!live) { wire(document); restoreDrafts(); return; }
 
   var helpForm = $("help-form");
   if (helpForm) helpForm.addEventListener("submit", function (e) {
-    if (!socket.connected) return; // the plain form post still works
+    if (!live.connected()) return;
     e.preventDefault();
-    socket.timeout(15000).emit("participant:help", { where: helpForm.elements.where.value }, function (timedOut, ack) {
+    live.emit("participant:help", { where: helpForm.elements.where.value }, 15000, function (timedOut, ack) {
       if (timedOut) { helpForm.submit(); return; }
       if (!ack.ok) { showError(errorText(ack)); return; }
       helpForm.elements.where.value = "";
@@ -388,33 +364,12 @@
     });
   });
 
-  socket.on("connect", function () {
-    $("connection").textContent = "";
-    $("connection").setAttribute("data-state", "live");
-    socket.emit("participant:sync", { since: version }, function (ack) {
-      if (!ack || !ack.ok) return;
-      var activityId = ack.activity ? ack.activity.id : null;
-      if (ack.version !== version || activityId !== currentActivityId()) reloadActivity(0);
-      version = ack.version;
-      ack.entries.forEach(function (entry) { if (entry.activity_id === currentActivityId()) renderEntry(entry); });
-      flushOutbox();
-    });
-  });
-  socket.on("disconnect", function () {
-    $("connection").textContent = "…";
-    $("connection").setAttribute("data-state", "offline");
-  });
-  socket.on("activity", function (message) {
-    version = Math.max(version, message.version);
-    reloadActivity(message.spread_ms);
-  });
-  socket.on("own_entry", function (message) {
-    version = Math.max(version, message.version);
+  live.on("activity", function (message) { reloadActivity(message.spread_ms); });
+  live.on("own_entry", function (message) {
     if (message.entry.activity_id === currentActivityId()) renderEntry(message.entry);
   });
-  socket.on("results", updateResults);
+  live.on("results", updateResults);
 
-  state.entries.forEach(function (entry) { known[entry.client_key] = entry; });
   wire(document);
   restoreDrafts();
   showOutbox();

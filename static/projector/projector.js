@@ -3,10 +3,11 @@
    for the current state. Text is only ever set with textContent; sizes through the CSSOM (CSP-safe). */
 (function () {
   "use strict";
-  var page = JSON.parse(document.getElementById("page-state").textContent);
-  var board = null; // {version, activity, cards: Map id -> card, counts, results}
+  var Live = window.Live;
+  var page = Live.pageState();
+  var board = null; // {activity, cards: Map id -> card, counts, results}
   var drawn = new Set(); // cards already on the wall: only a newcomer animates in
-  var $ = function (id) { return document.getElementById(id); };
+  var $ = Live.$, el = Live.el;
   // The room reads both languages: the page's language first (page.text), the other beside it
   // (page.text_other, empty where it says the same). Both are translated on the server.
   var T = page.text, T2 = page.text_other;
@@ -52,12 +53,6 @@
     return img;
   }
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null && text !== "") node.textContent = text;
-    return node;
-  }
   // Content with a Kiswahili field: the page's language first, the other beside it when both exist.
   function bilingual(tag, className, text, textSw) {
     var first = page.lang === "sw" && textSw ? textSw : text;
@@ -80,7 +75,7 @@
       name_sw: sw ? T.other_ideas : T2.other_ideas, cards: [] };
     var byId = {};
     groups.forEach(function (g) { byId[g.id] = g; });
-    Array.from(board.cards.values()).sort(function (a, b) { return a.id - b.id; }).forEach(function (card) {
+    Array.from(board.cards.values()).sort(Live.bySortKey).forEach(function (card) {
       (byId[card.theme_id] || other).cards.push(card);
     });
     groups.concat(other.cards.length ? [other] : []).forEach(function (group) {
@@ -100,9 +95,7 @@
     if (activity.group_by_theme && board.results && board.results.themes) return drawThemes(stage, activity);
     stage.className = "stage lanes lanes-" + activity.lanes.length;
     var upvotes = (board.results && board.results.upvotes) || {};
-    var cards = Array.from(board.cards.values()).sort(function (a, b) {
-      return (b.pinned - a.pinned) || ((upvotes[b.id] || 0) - (upvotes[a.id] || 0)) || (a.id - b.id);
-    });
+    var cards = inOrder(Array.from(board.cards.values()), board.results && board.results.order);
     activity.lanes.forEach(function (lane) {
       var column = el("section", "lane");
       column.appendChild(bilingual("h2", "lane-name", lane.name, lane.name_sw));
@@ -118,6 +111,17 @@
       });
       column.appendChild(list);
       stage.appendChild(column);
+    });
+  }
+
+  // The server's order: an upvoted board's results say it (`order`, card ids); else each card's sort_key.
+  // A card newer than the last results follows the ordered ones, by its sort_key.
+  function inOrder(cards, order) {
+    var place = {};
+    (order || []).forEach(function (id, i) { place[id] = i + 1; });
+    return cards.sort(function (a, b) {
+      var pa = place[a.id] || Infinity, pb = place[b.id] || Infinity;
+      return pa !== pb ? (pa < pb ? -1 : 1) : Live.bySortKey(a, b);
     });
   }
 
@@ -275,7 +279,6 @@
 
   function load(snapshot) {
     board = {
-      version: snapshot.version,
       activity: snapshot.activity,
       cards: new Map(snapshot.cards.map(function (c) { return [c.id, c]; })),
       counts: snapshot.counts,
@@ -293,30 +296,32 @@
   }, 500);
 
   load(page.snapshot);
-  if (typeof io !== "function") return;
-  var socket = io({ auth: { view: "projector", token: page.token } });
-
-  function sync() {
-    socket.emit("projector:sync", {}, function (ack) {
-      if (ack && ack.ok) load(ack);
-      else if (ack && ack.error === "unknown_projector") $("link-status").textContent = ack.message; // for staff: English
-    });
-  }
-  // After any reconnect the board is replaced by a fresh snapshot: never a stale wall.
-  socket.on("connect", function () { $("link-status").textContent = ""; sync(); });
   var RECONNECTING = T.reconnecting + (T2.reconnecting ? " · " + T2.reconnecting : "");
-  socket.on("disconnect", function () { $("link-status").textContent = RECONNECTING; });
-  socket.on("connect_error", function () { $("link-status").textContent = RECONNECTING; });
-  socket.on("projector", load);
-  socket.on("board", function (update) {
-    board.version = Math.max(board.version, update.version);
+  // After any reconnect the server says whether the wall missed anything (`since` its version); if it did,
+  // the board is replaced by a fresh snapshot: never a stale wall.
+  var live = Live.connect({ view: "projector", token: page.token }, {
+    syncEvent: "projector:sync",
+    version: page.snapshot.version,
+    onStatus: function (now) { $("link-status").textContent = now === "live" || now === "connecting" ? "" : RECONNECTING; },
+    onSnapshot: load,
+    onUnchanged: function (ack) {
+      // Votes do not raise the version: the results come along.
+      if (ack.results !== undefined) { board.results = ack.results; scheduleDraw(); }
+    },
+    onSyncError: function (ack) {
+      if (ack.error === "unknown_projector") $("link-status").textContent = ack.message; // for staff: English
+    }
+  });
+  if (!live) return;
+  live.on("projector", load);
+  live.on("board", function (update) {
     if (!board.activity || update.activity_id !== board.activity.id) return;
     update.cards.forEach(function (card) { board.cards.set(card.id, card); });
     update.removed.forEach(function (id) { board.cards.delete(id); });
     board.counts = update.counts;
     scheduleDraw();
   });
-  socket.on("results", function (message) {
+  live.on("results", function (message) {
     if (!board.activity || message.activity_id !== board.activity.id) return;
     board.results = message.results;
     scheduleDraw();

@@ -2,10 +2,23 @@
    and the follow-up record. Text is only ever set with textContent. */
 (function () {
   "use strict";
-  var page = JSON.parse(document.getElementById("page-state").textContent);
-  var $ = function (id) { return document.getElementById(id); };
+  var Live = window.Live;
+  var page = Live.pageState();
+  var $ = Live.$, el = Live.el;
   var flags = new Map();
-  var socket = io({ auth: { view: "console", event_id: page.event_id } });
+  var STATUS = { offline: "Connection lost: reconnecting…", unreachable: "Cannot reach the server: retrying…",
+    refused: "Cannot reach the server: retrying…" };
+  var live = Live.connect({ view: "console", event_id: page.event_id }, {
+    syncEvent: "safeguarding:sync",
+    onStatus: function (now) { if (STATUS[now]) $("status").textContent = STATUS[now]; },
+    onSnapshot: function (ack) {
+      flags = new Map(ack.flags.map(function (f) { return [f.id, f]; }));
+      draw();
+      $("status").textContent = "Live.";
+    },
+    onUnchanged: function () { $("status").textContent = "Live."; },
+    onSyncError: function (ack) { $("status").textContent = ack.message || "No answer from the server."; }
+  });
   var REASONS = { distress: "distress", disclosure: "disclosure of harm", help_request: "asked to talk privately",
     escalated: "escalated by a moderator" };
 
@@ -27,12 +40,6 @@
     } catch (e) { /* no sound available: the banner still shows */ }
   }
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
 
   function draw() {
     var list = $("flags");
@@ -61,7 +68,7 @@
       select.value = flag.state;
       var note = item.querySelector(".note");
       item.querySelector("button").addEventListener("click", function () {
-        socket.timeout(10000).emit("safeguarding:follow_up", { flag_id: flag.id, state: select.value, note: note.value },
+        live.emit("safeguarding:follow_up", { flag_id: flag.id, state: select.value, note: note.value }, 10000,
           function (timedOut, ack) {
             if (timedOut || !ack.ok) { $("status").textContent = timedOut ? "No answer from the server." : ack.message; return; }
             flags.set(ack.flag.id, ack.flag);
@@ -78,23 +85,13 @@
     $("open-count").textContent = all.filter(function (f) { return f.state === "open"; }).length;
   }
 
-  function sync() {
-    socket.emit("safeguarding:sync", {}, function (ack) {
-      if (!ack.ok) { $("status").textContent = ack.message; return; }
-      flags = new Map(ack.flags.map(function (f) { return [f.id, f]; }));
-      draw();
-      $("status").textContent = "Live.";
-    });
-  }
-  socket.on("connect", sync);
-  socket.on("disconnect", function () { $("status").textContent = "Connection lost: reconnecting…"; });
-  socket.on("safeguarding_alert", function (message) {
+  live.on("safeguarding_alert", function (message) {
     flags.set(message.flag.id, message.flag);
     draw();
     $("alert-text").textContent = (message.flag.reasons.map(function (r) { return REASONS[r] || r; }).join(", "));
     $("alert-banner").hidden = false;
     chime();
   });
-  socket.on("safeguarding_flag", function (message) { flags.set(message.flag.id, message.flag); draw(); });
+  live.on("safeguarding_flag", function (message) { flags.set(message.flag.id, message.flag); draw(); });
   $("alert-dismiss").addEventListener("click", function () { $("alert-banner").hidden = true; });
 })();

@@ -1,0 +1,113 @@
+/* Live pages' shared code (DESIGN.md §4): page state, DOM helpers, the socket with its status and version (a
+   sync `since` it on every connect), calls with a timeout, the outbox. ES5, CSP-strict; the phone loads it (§5). */
+(function (window) {
+  "use strict";
+  var document = window.document;
+
+  function pageState() {
+    var node = document.getElementById("page-state");
+    return node ? JSON.parse(node.textContent) : {};
+  }
+  function $(id) { return document.getElementById(id); }
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null && text !== "") node.textContent = text;
+    return node;
+  }
+  function newKey() {
+    var bytes = new Uint8Array(16);
+    (window.crypto || window.msCrypto).getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
+  // Kept on the device by client_key until the server has it; a re-sent key is a no-op there.
+  function Outbox(name) { this.name = name; this.memory = []; }
+  Outbox.prototype.items = function () {
+    try { return JSON.parse(window.localStorage.getItem(this.name)) || []; } catch (e) { return this.memory.slice(); }
+  };
+  Outbox.prototype.write = function (list) {
+    this.memory = list.slice();
+    try { window.localStorage.setItem(this.name, JSON.stringify(list)); } catch (e) { }
+  };
+  Outbox.prototype.add = function (item) {
+    if (!item.client_key) item.client_key = newKey();
+    var list = this.items();
+    list.push(item);
+    this.write(list);
+    return item;
+  };
+  Outbox.prototype.drop = function (key) {
+    this.write(this.items().filter(function (o) { return o.client_key !== key; }));
+  };
+
+  // options: syncEvent, syncPayload(), version, onStatus(state), onSnapshot, onUnchanged, onSyncError, outbox + resend
+  function connect(auth, options) {
+    options = options || {};
+    if (typeof window.io !== "function") return null;
+    var socket = window.io({ auth: auth });
+    var lastVersion = typeof options.version === "number" ? options.version : null;
+    var status = options.onStatus || function () {};
+
+    function seen(version) {
+      if (typeof version === "number" && (lastVersion === null || version > lastVersion)) lastVersion = version;
+    }
+    function emitWithTimeout(event, data, ms, callback) {
+      socket.timeout(ms).emit(event, data, function (timedOut, ack) {
+        if (callback) callback(!!timedOut || !ack, ack || { ok: false, error: "timeout" });
+      });
+    }
+    function sync(payload, done) {
+      payload = payload || {};
+      socket.emit(options.syncEvent, payload, function (ack) {
+        if (!ack || !ack.ok) { if (options.onSyncError) options.onSyncError(ack || {}); return; }
+        if (ack.unchanged) {
+          seen(ack.version);
+          if (options.onUnchanged) options.onUnchanged(ack);
+        } else {
+          if (typeof ack.version === "number") lastVersion = ack.version;
+          if (options.onSnapshot) options.onSnapshot(ack);
+        }
+        if (done) done(ack);
+      });
+    }
+    function flush() {
+      if (!options.outbox || !options.resend) return;
+      options.outbox.items().forEach(options.resend);
+    }
+
+    status("connecting");
+    socket.on("connect", function () {
+      status("live");
+      if (!options.syncEvent) return flush();
+      var payload = options.syncPayload ? options.syncPayload() : {};
+      if (lastVersion !== null) payload.since = lastVersion;
+      sync(payload, flush);
+    });
+    socket.on("disconnect", function () { status("offline"); });
+    socket.on("connect_error", function () { status(socket.active ? "unreachable" : "refused"); });
+
+    return {
+      socket: socket,
+      on: function (event, handler) {
+        socket.on(event, function (message) {
+          if (message) seen(message.version);
+          handler(message);
+        });
+      },
+      emit: emitWithTimeout,
+      sync: sync,
+      version: function () { return lastVersion; },
+      seen: seen,
+      connected: function () { return socket.connected; }
+    };
+  }
+
+  // The server's card order: sort_key lists, ascending.
+  function bySortKey(a, b) {
+    for (var i = 0, x = a.sort_key, y = b.sort_key; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
+    return x.length - y.length;
+  }
+
+  window.Live = { bySortKey: bySortKey, pageState: pageState, $: $, el: el, newKey: newKey, Outbox: Outbox, connect: connect };
+})(window);
