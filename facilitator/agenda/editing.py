@@ -9,10 +9,11 @@ from typing import Any
 from sqlalchemy import func, select
 
 from facilitator import audit, validation
-from facilitator.agenda.models import ACTIVITY_KINDS, AUDIENCES, MODERATION_MODES, Activity, AgendaSession
-from facilitator.errors import Conflict, InvalidInput, NotFound
+from facilitator.agenda.models import ACTIVITY_KINDS, AUDIENCES, MODERATION_MODES, Activity
+from facilitator.agenda.views import get_activity, get_session
+from facilitator.errors import Conflict, InvalidInput
 from facilitator.events.models import Event
-from facilitator.events.service import bump_version, get_activity
+from facilitator.events.service import bump_version
 from facilitator.extensions import db
 from facilitator.live import broadcast
 from facilitator.live.on_commit import commit, send_after_commit
@@ -20,13 +21,6 @@ from facilitator.staff.models import StaffUser
 from facilitator.voting.votes import MAX_OPTIONS
 
 MAX_LANES = 3
-
-
-def _session(event: Event, session_id: Any) -> AgendaSession:
-    session = db.session.get(AgendaSession, validation.positive_int(session_id, field="Session"))
-    if session is None or session.event_id != event.id:
-        raise NotFound("unknown_session", "That session does not exist in this event.")
-    return session
 
 
 def _texts(items: Any, *, field: str, low: int, high: int) -> list[dict]:
@@ -113,7 +107,7 @@ def _apply(activity: Activity, spec: Any) -> None:
 
 
 def add_activity(event: Event, actor: StaffUser, session_id: Any, spec: Any) -> Activity:
-    session = _session(event, session_id)
+    session = get_session(event, session_id)
     last = db.session.scalar(select(func.max(Activity.position)).where(Activity.session_id == session.id))
     activity = Activity(
         event_id=event.id,

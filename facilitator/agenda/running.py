@@ -9,11 +9,12 @@ from sqlalchemy import delete, select
 
 from facilitator import audit, validation
 from facilitator.agenda.models import Activity, AgendaSession
+from facilitator.agenda.views import get_activity
 from facilitator.board.models import Entry
 from facilitator.columns import utcnow
 from facilitator.errors import Conflict, InvalidInput
 from facilitator.events.models import Event
-from facilitator.events.service import bump_version, get_activity
+from facilitator.events.service import bump_version
 from facilitator.extensions import db
 from facilitator.live import broadcast
 from facilitator.live.on_commit import commit, send_after_commit

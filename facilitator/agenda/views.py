@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from facilitator.agenda.models import Activity
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+
+from facilitator.agenda.models import Activity, AgendaSession
 from facilitator.events.models import Event
 from facilitator.extensions import db
+from facilitator.lookups import get_in_event
 
 
 def current_activity(event: Event) -> Activity | None:
@@ -43,3 +48,17 @@ def activity_view(activity: Activity | None) -> dict | None:
         ],
         "moderation": activity.moderation,
     }
+
+
+def get_activity(event: Event, activity_id: Any) -> Activity:
+    return get_in_event(
+        Activity, event.id, activity_id, field=_l("Activity"), code="unknown_activity",
+        message="That activity does not exist in this event.",
+    )
+
+
+def get_session(event: Event, session_id: Any) -> AgendaSession:
+    return get_in_event(
+        AgendaSession, event.id, session_id, field="Session", code="unknown_session",
+        message="That session does not exist in this event.",
+    )

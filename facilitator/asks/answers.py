@@ -27,6 +27,7 @@ from facilitator.events.service import bump_version
 from facilitator.extensions import db
 from facilitator.live import broadcast
 from facilitator.live.on_commit import commit, send_after_commit
+from facilitator.lookups import get_in_event
 from facilitator.staff.models import StaffUser
 from facilitator.web.ratelimit import participant_limits
 
@@ -91,10 +92,10 @@ def _save_commitment(event: Event, answer: DutyBearerAnswer, spec: dict) -> Comm
 
 
 def get_answer(event: Event, answer_id: Any) -> DutyBearerAnswer:
-    answer = db.session.get(DutyBearerAnswer, validation.positive_int(answer_id, field=_l("Answer")))
-    if answer is None or answer.event_id != event.id:
-        raise NotFound("unknown_answer", "That answer does not exist in this event.")
-    return answer
+    return get_in_event(
+        DutyBearerAnswer, event.id, answer_id, field=_l("Answer"), code="unknown_answer",
+        message="That answer does not exist in this event.",
+    )
 
 
 def moderate_answer(event: Event, actor: StaffUser, answer_id: Any, action: Any) -> DutyBearerAnswer:

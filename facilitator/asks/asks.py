@@ -9,16 +9,18 @@ from sqlalchemy import func, select
 
 from facilitator import audit, validation
 from facilitator.agenda.models import Activity, AgendaSession
+from facilitator.agenda.views import get_activity
 from facilitator.asks.models import SECTORS, Ask, AskAssignment, Organisation
 from facilitator.asks.views import ordered_asks, ranking_activity
 from facilitator.board.models import Entry
 from facilitator.board.themes import get_theme
 from facilitator.errors import Conflict, InvalidInput, NotFound
 from facilitator.events.models import Event
-from facilitator.events.service import bump_version, get_activity
+from facilitator.events.service import bump_version
 from facilitator.extensions import db
 from facilitator.live import broadcast
 from facilitator.live.on_commit import commit, send_after_commit
+from facilitator.lookups import get_in_event
 from facilitator.staff.models import StaffUser
 
 ASK_MAX_CHARS = 300
@@ -42,10 +44,10 @@ def add_organisation(event: Event, actor: StaffUser, name: Any, sector: Any) -> 
 
 
 def get_organisation(event: Event, organisation_id: Any) -> Organisation:
-    organisation = db.session.get(Organisation, validation.positive_int(organisation_id, field="Organisation"))
-    if organisation is None or organisation.event_id != event.id:
-        raise NotFound("unknown_organisation", "That organisation is not in this event.")
-    return organisation
+    return get_in_event(
+        Organisation, event.id, organisation_id, field="Organisation", code="unknown_organisation",
+        message="That organisation is not in this event.",
+    )
 
 
 def organisation_by_token(token: Any) -> Organisation:
@@ -80,10 +82,7 @@ def organisations(event: Event) -> list[Organisation]:
 
 
 def get_ask(event: Event, ask_id: Any) -> Ask:
-    ask = db.session.get(Ask, validation.positive_int(ask_id, field="Ask"))
-    if ask is None or ask.event_id != event.id:
-        raise NotFound("unknown_ask", "That ask does not exist in this event.")
-    return ask
+    return get_in_event(Ask, event.id, ask_id, field="Ask", code="unknown_ask", message="That ask does not exist in this event.")
 
 
 def create_ask(

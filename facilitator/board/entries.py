@@ -11,12 +11,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from facilitator import audit, safety, validation
 from facilitator.agenda.models import Activity
+from facilitator.agenda.views import get_activity
 from facilitator.board import views as board_views
 from facilitator.board.models import Entry
 from facilitator.columns import utcnow
 from facilitator.errors import InvalidInput, ServiceError
 from facilitator.events.models import Event, Participant
-from facilitator.events.service import bump_version, get_activity
+from facilitator.events.service import bump_version
 from facilitator.extensions import db
 from facilitator.live import broadcast
 from facilitator.live.on_commit import commit, send_after_commit

@@ -8,12 +8,12 @@ from facilitator import audit, safety, validation
 from facilitator.board.entries import ENTRY_MAX_CHARS, SAFEGUARDING_FLAGS
 from facilitator.board.models import Entry
 from facilitator.columns import utcnow
-from facilitator.errors import Conflict, InvalidInput, NotFound
+from facilitator.errors import Conflict, InvalidInput
 from facilitator.events.models import Event
 from facilitator.events.service import bump_version
-from facilitator.extensions import db
 from facilitator.live import broadcast
 from facilitator.live.on_commit import commit, send_after_commit
+from facilitator.lookups import get_in_event
 from facilitator.staff.models import StaffUser
 
 # action -> the change it makes
@@ -28,10 +28,9 @@ ACTIONS: dict[str, dict[str, Any]] = {
 
 
 def get_response(event: Event, response_id: Any) -> Entry:
-    response = db.session.get(Entry, validation.positive_int(response_id, field="Entry"))
-    if response is None or response.event_id != event.id:
-        raise NotFound("unknown_response", "That entry does not exist in this event.")
-    return response
+    return get_in_event(
+        Entry, event.id, response_id, field="Entry", code="unknown_response", message="That entry does not exist in this event."
+    )
 
 
 def _refuse_if_held(response: Entry) -> None:

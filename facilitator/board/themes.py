@@ -11,13 +11,15 @@ from sqlalchemy import select, update
 
 from facilitator import audit, validation
 from facilitator.agenda.models import Activity
+from facilitator.agenda.views import get_activity
 from facilitator.board.models import Entry, Theme
-from facilitator.errors import InvalidInput, NotFound
+from facilitator.errors import InvalidInput
 from facilitator.events.models import Event
-from facilitator.events.service import bump_version, get_activity
+from facilitator.events.service import bump_version
 from facilitator.extensions import db
 from facilitator.live import broadcast
 from facilitator.live.on_commit import commit, send_after_commit
+from facilitator.lookups import get_in_event
 from facilitator.staff.models import StaffUser
 
 THEME_NAME_MAX = 120
@@ -42,10 +44,9 @@ def _words(text: str) -> set[str]:
 
 
 def get_theme(event: Event, theme_id: Any) -> Theme:
-    theme = db.session.get(Theme, validation.positive_int(theme_id, field="Theme"))
-    if theme is None or theme.event_id != event.id:
-        raise NotFound("unknown_theme", "That theme does not exist in this event.")
-    return theme
+    return get_in_event(
+        Theme, event.id, theme_id, field="Theme", code="unknown_theme", message="That theme does not exist in this event."
+    )
 
 
 def _approved_cards(event: Event, activity: Activity, response_ids: Any) -> list[Entry]:

@@ -115,11 +115,18 @@ def counts(activity_id: int) -> dict:
     return {"received": received, "shown": shown}
 
 
-def responses_for_staff(activity_id: int, *, include_held: bool) -> list[Entry]:
+def entry_for_staff(entry: Entry, *, may_safeguard: bool) -> dict:
+    """Who may read a held entry: staff who safeguard (the lead, facilitators). Other staff learn only that it
+    left their queue; its text never reaches them."""
+    return staff_view(entry) if entry.status != "held" or may_safeguard else withheld_view(entry)
+
+
+def entries_for_staff(activity_id: int, *, may_safeguard: bool) -> list[dict]:
+    """An activity's entries as a staff member's console lists them (held ones only for those who safeguard)."""
     query = select(Entry).where(Entry.activity_id == activity_id)
-    if not include_held:
+    if not may_safeguard:
         query = query.where(Entry.status != "held")
-    return list(db.session.scalars(query.order_by(*CARD_ORDER)))
+    return [entry_for_staff(entry, may_safeguard=may_safeguard) for entry in db.session.scalars(query.order_by(*CARD_ORDER))]
 
 
 def themes_view(activity: Activity) -> list[dict]:

@@ -53,10 +53,10 @@ def sync(connection: Connection, data: dict) -> dict:
     (the one asked for, else the open one, else the projected one)."""
     actor, event = _authorised(connection, "view_console")
     seen = since(data)
-    may_see_held = bool(staff_service.roles_in_event(actor.id, event.id) & staff_service.PERMISSIONS["safeguard"])
+    may_safeguard = staff_service.capabilities(actor.id, event.id)["safeguard"]
     focus_id = data.get("activity_id")
     focus = (
-        event_service.get_activity(event, validation.positive_int(focus_id, field="Activity"))
+        agenda_views.get_activity(event, validation.positive_int(focus_id, field="Activity"))
         if focus_id is not None
         else agenda_views.current_activity(event) or agenda_views.projected_activity(event)
     )
@@ -70,10 +70,7 @@ def sync(connection: Connection, data: dict) -> dict:
         "current_activity_id": event.current_activity_id,
         "projector_activity_id": event.projector_activity_id,
         "focus": agenda_views.activity_view(focus),
-        "entries": [
-            board_views.staff_view(r)
-            for r in (board_views.responses_for_staff(focus.id, include_held=may_see_held) if focus else [])
-        ],
+        "entries": board_views.entries_for_staff(focus.id, may_safeguard=may_safeguard) if focus else [],
         "counts": board_views.counts(focus.id) if focus else None,
         "response": ask_views.response_activity_view(focus, staff=True) if focus and focus.kind == "response" else None,
         "asks": [{"id": a.id, "text": a.text} for a in ask_views.ordered_asks(event)]
@@ -179,7 +176,7 @@ def duplicate_activity(connection: Connection, data: dict) -> dict:
 def activity_spec(connection: Connection, data: dict) -> dict:
     """An activity's full settings, for the editor."""
     _actor, event = _authorised(connection, "run_agenda")
-    activity = event_service.get_activity(event, validation.positive_int(data.get("activity_id"), field="Activity"))
+    activity = agenda_views.get_activity(event, validation.positive_int(data.get("activity_id"), field="Activity"))
     return {"activity": editing.activity_spec(activity)}
 
 

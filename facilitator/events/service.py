@@ -65,13 +65,6 @@ def get_event(event_id: int) -> Event:
     return event
 
 
-def get_activity(event: Event, activity_id: int) -> Activity:
-    activity = db.session.get(Activity, activity_id)
-    if activity is None or activity.event_id != event.id:
-        raise NotFound("unknown_activity", "That activity does not exist in this event.")
-    return activity
-
-
 def bump_version(event: Event, by: int = 1) -> int:
     """Raise the event's version inside the current transaction, atomically across processes. A batch of
     ``by`` changes raises it by ``by``, so each change keeps a version of its own."""

@@ -55,12 +55,11 @@ def entries_stored(event: Event, submissions: list) -> None:
 def _tell_views(event: Event, activity_id: int, responses: list[Entry], *, version: int, counts: dict) -> None:
     """Staff's queue, safeguarding and the projector hear of new or changed entries of one activity, in
     one message each however many there are."""
-    # Moderators only learn that a held entry left their queue; its text goes to safeguarding alone.
-    staff_entries = [board_views.withheld_view(r) if r.status == "held" else board_views.staff_view(r)
-                     for r in responses]
+    # The staff room holds every console; the safeguarding room only those who may read held entries.
+    staff_entries = [board_views.entry_for_staff(r, may_safeguard=False) for r in responses]
     socketio.emit("entries", {"version": version, "activity_id": activity_id, "entries": staff_entries,
                               "counts": counts}, to=room(event.id, "staff"))
-    held = [board_views.staff_view(r) for r in responses if r.status == "held"]
+    held = [board_views.entry_for_staff(r, may_safeguard=True) for r in responses if r.status == "held"]
     if held:
         socketio.emit("entries", {"version": version, "activity_id": activity_id, "entries": held,
                                   "counts": counts}, to=room(event.id, "safeguarding"))
@@ -106,35 +105,8 @@ def projector_snapshot(event: Event) -> dict:
         "activity": agenda_views.activity_view(activity),
         "cards": board_views.cards_on_board(activity.id) if activity else [],
         "counts": board_views.counts(activity.id) if activity else {"received": 0, "shown": 0},
-        "results": projector_results(activity),
+        "results": results_service.projector_results(activity),
     }
-
-
-def projector_results(activity: Activity | None) -> dict | None:
-    """The results the projector shows of its activity, if any."""
-    if activity and (activity.results_on_projector or activity.kind == "response"):
-        return results_service.results(activity)
-    return None
-
-
-def phone_results(activity: Activity | None) -> dict | None:
-    """What phones may see of the results: the items they can upvote always (questions, cards on the
-    board), the numbers only when the facilitator shows results on phones."""
-    if activity is None:
-        return None
-    if activity.kind == "response":
-        return results_service.results(activity)  # the answers children rate, with their rating bars
-    if activity.kind == "qna" or (activity.kind == "board" and activity.upvotes_enabled):
-        outcome = results_service.results(activity)
-        if activity.kind == "board":
-            outcome["cards"] = board_views.cards_on_board(activity.id)
-        if not activity.results_on_phones:
-            outcome.pop("upvotes", None)
-            outcome.pop("order", None)  # it would tell the votes apart
-            for question in outcome.get("questions", []):
-                question.pop("votes", None)
-        return outcome
-    return results_service.results(activity) if activity.results_on_phones else None
 
 
 # --- Results, batched -----------------------------------------------------------------------------
@@ -198,7 +170,6 @@ def _flush_forever(app, interval: float) -> None:
                 db.session.remove()
 
 
-
 def send_results(event_id: int, activity_id: int, *, phones: bool) -> None:
     activity = db.session.get(Activity, activity_id)
     if activity is None:
@@ -215,7 +186,7 @@ def send_results(event_id: int, activity_id: int, *, phones: bool) -> None:
 
 def send_phone_results(activity_id: int) -> None:
     activity = db.session.get(Activity, activity_id)
-    outcome = phone_results(activity) if activity else None
+    outcome = results_service.phone_results(activity) if activity else None
     if outcome is not None:
         socketio.emit("results", {"activity_id": activity_id, "results": outcome},
                       to=room(activity.event_id, "participants"))

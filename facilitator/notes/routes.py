@@ -9,6 +9,7 @@ import uuid
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from sqlalchemy import select
 
+from facilitator.agenda import views as agenda_views
 from facilitator.errors import ServiceError
 from facilitator.events import service as event_service
 from facilitator.extensions import db
@@ -49,7 +50,7 @@ def _page(
     selected = None
     if session_id is not None:
         try:
-            selected = notes_service.get_session(event, session_id)
+            selected = agenda_views.get_session(event, session_id)
         except ServiceError:
             selected = None
     if selected is None:

@@ -11,9 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from facilitator import audit, safety, validation
-from facilitator.agenda.models import Activity, AgendaSession
+from facilitator.agenda import views as agenda_views
+from facilitator.agenda.models import Activity
 from facilitator.columns import utcnow
-from facilitator.errors import Conflict, InvalidInput, NotFound
+from facilitator.errors import Conflict, InvalidInput
 from facilitator.events.models import Event
 from facilitator.extensions import db
 from facilitator.notes.models import NOTE_KINDS, NOTE_MAX_CHARS, Note
@@ -42,13 +43,6 @@ class Saved:
     note: Note | None  # None: an empty new note, nothing stored
     created: bool
     changed: bool  # False for a re-sent save: nothing new stored
-
-
-def get_session(event: Event, session_id: Any) -> AgendaSession:
-    session = db.session.get(AgendaSession, validation.positive_int(session_id, field="Session"))
-    if session is None or session.event_id != event.id:
-        raise NotFound("unknown_session", "That session does not exist in this event.")
-    return session
 
 
 def current_session_id(event: Event) -> int | None:
@@ -136,7 +130,7 @@ def save_note(
     revision = _revision(revision)
     note = db.session.scalar(select(Note).where(Note.event_id == event.id, Note.client_key == key))
     if note is None:
-        session = get_session(event, session_id)
+        session = agenda_views.get_session(event, session_id)
         if not wanted["text"]:
             return Saved(None, created=False, changed=False)
         note = Note(event_id=event.id, session_id=session.id, client_key=key, author_id=actor.id)

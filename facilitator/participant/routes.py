@@ -27,8 +27,8 @@ from facilitator.events import participants as participant_service
 from facilitator.events import service as event_service
 from facilitator.events.models import AGE_BANDS, GROUPS
 from facilitator.extensions import db
-from facilitator.live import broadcast
 from facilitator.safeguarding import service as safeguarding_service
+from facilitator.voting import results as results_service
 from facilitator.voting import votes as voting_service
 from facilitator.web import i18n
 
@@ -105,7 +105,7 @@ def _activity_context(event, participant, *, draft=None) -> dict:
         "entries": [board_views.own_entry_view(r) for r in entries],
         "votes": voting_service.own_votes(participant, activity) if activity else {},
         "my_ratings": ask_views.own_ratings(participant),
-        "results": broadcast.phone_results(activity),
+        "results": results_service.phone_results(activity),
         "new_client_key": uuid.uuid4().hex,
         "draft": draft or {},
         "max_chars": board_service.ENTRY_MAX_CHARS,

@@ -13,9 +13,10 @@ from facilitator.board import views as board_views
 from facilitator.events import service as event_service
 from facilitator.events.models import Participant
 from facilitator.extensions import db
-from facilitator.live import broadcast, entry_writer
+from facilitator.live import entry_writer
 from facilitator.live.connections import Connection, handler, since
 from facilitator.safeguarding import service as safeguarding_service
+from facilitator.voting import results as results_service
 from facilitator.voting import votes as voting_service
 
 
@@ -51,7 +52,7 @@ def sync(connection: Connection, data: dict) -> dict:
         "activity": agenda_views.activity_view(activity),
         "entries": [board_views.own_entry_view(r) for r in entries],
         "votes": voting_service.own_votes(participant, activity) if activity else {},
-        "results": broadcast.phone_results(activity),
+        "results": results_service.phone_results(activity),
     }
 
 

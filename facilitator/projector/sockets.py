@@ -6,6 +6,7 @@ from facilitator.agenda import views as agenda_views
 from facilitator.events import service as event_service
 from facilitator.live import broadcast
 from facilitator.live.connections import Connection, handler, since
+from facilitator.voting import results as results_service
 
 
 @handler("projector:sync", view="projector")
@@ -15,5 +16,5 @@ def sync(connection: Connection, data: dict) -> dict:
     event = event_service.event_by_projector_token(connection.projector_token)
     if since(data) == event.version:
         return {"unchanged": True, "version": event.version,
-                "results": broadcast.projector_results(agenda_views.projected_activity(event))}
+                "results": results_service.projector_results(agenda_views.projected_activity(event))}
     return broadcast.projector_snapshot(event)

@@ -12,7 +12,8 @@ from typing import Any
 
 from facilitator import audit, validation
 from facilitator.agenda.models import AgendaSession
-from facilitator.errors import InvalidInput, NotFound
+from facilitator.agenda.views import get_session
+from facilitator.errors import InvalidInput
 from facilitator.events.models import Event
 from facilitator.extensions import db
 from facilitator.reports import content, tables, to_csv, to_docx, to_html, to_markdown, to_xlsx
@@ -70,13 +71,6 @@ def filename(
     return "-".join(parts) + "." + extension
 
 
-def _session(event: Event, session_id: Any) -> AgendaSession:
-    session = db.session.get(AgendaSession, validation.positive_int(session_id, field="Session"))
-    if session is None or session.event_id != event.id:
-        raise NotFound("unknown_session", "That session does not exist in this event.")
-    return session
-
-
 def export(
     event: Event,
     *,
@@ -90,7 +84,7 @@ def export(
     """Render the event (or one session) in ``format``. Permission is the caller's to check: the full
     staff export is for facilitators only. A whole-event export sets ``Event.last_export_at``."""
     format = validation.choice(format, FORMATS, field="Format")
-    session = _session(event, session_id) if session_id not in (None, "") else None
+    session = get_session(event, session_id) if session_id not in (None, "") else None
     if kind not in (None, ""):
         if format not in ("csv", "xlsx"):
             raise InvalidInput("invalid_kind", "Only a data export (CSV) is split by kind.")

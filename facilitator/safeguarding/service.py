@@ -13,12 +13,13 @@ from facilitator import audit, safety, validation
 from facilitator.agenda.models import Activity
 from facilitator.board.models import Entry
 from facilitator.columns import utcnow
-from facilitator.errors import Conflict, InvalidInput, NotFound
+from facilitator.errors import Conflict, InvalidInput
 from facilitator.events.models import Event, Participant
 from facilitator.events.service import bump_version
 from facilitator.extensions import db
 from facilitator.live import broadcast
 from facilitator.live.on_commit import commit, send_after_commit
+from facilitator.lookups import get_in_event
 from facilitator.safeguarding.models import FLAG_STATES, READINESS_ITEMS, ReadinessCheck, SafeguardingFlag
 from facilitator.staff.models import StaffUser
 from facilitator.web.ratelimit import RateLimiter
@@ -85,10 +86,10 @@ def escalate(event: Event, actor: StaffUser, response: Entry, note: Any = None) 
 
 
 def get_flag(event: Event, flag_id: Any) -> SafeguardingFlag:
-    flag = db.session.get(SafeguardingFlag, validation.positive_int(flag_id, field="Flag"))
-    if flag is None or flag.event_id != event.id:
-        raise NotFound("unknown_flag", "That safeguarding flag does not exist in this event.")
-    return flag
+    return get_in_event(
+        SafeguardingFlag, event.id, flag_id, field="Flag", code="unknown_flag",
+        message="That safeguarding flag does not exist in this event.",
+    )
 
 
 def record_follow_up(event: Event, actor: StaffUser, flag_id: Any, state: Any, note: Any = None) -> SafeguardingFlag:

@@ -157,3 +157,30 @@ def upvoted_order(activity: Activity, votes: dict[int, int]) -> list[int]:
 def scale_bounds(activity: Activity) -> tuple[int, int]:
     scale = activity.settings.get("scale") or {}
     return int(scale.get("min", 1)), int(scale.get("max", 5))
+
+
+def projector_results(activity: Activity | None) -> dict | None:
+    """The results the projector shows of its activity, if any."""
+    if activity and (activity.results_on_projector or activity.kind == "response"):
+        return results(activity)
+    return None
+
+
+def phone_results(activity: Activity | None) -> dict | None:
+    """What phones may see of the results: the items they can upvote always (questions, cards on the
+    board), the numbers only when the facilitator shows results on phones."""
+    if activity is None:
+        return None
+    if activity.kind == "response":
+        return results(activity)  # the answers children rate, with their rating bars
+    if activity.kind == "qna" or (activity.kind == "board" and activity.upvotes_enabled):
+        outcome = results(activity)
+        if activity.kind == "board":
+            outcome["cards"] = board_views.cards_on_board(activity.id)
+        if not activity.results_on_phones:
+            outcome.pop("upvotes", None)
+            outcome.pop("order", None)  # it would tell the votes apart
+            for question in outcome.get("questions", []):
+                question.pop("votes", None)
+        return outcome
+    return results(activity) if activity.results_on_phones else None

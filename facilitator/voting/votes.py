@@ -11,11 +11,11 @@ from sqlalchemy.exc import IntegrityError
 
 from facilitator import validation
 from facilitator.agenda.models import Activity
+from facilitator.agenda.views import get_activity
 from facilitator.board.models import Entry
 from facilitator.columns import utcnow
 from facilitator.errors import Conflict, InvalidInput, NotFound
 from facilitator.events.models import Event, Participant
-from facilitator.events.service import get_activity
 from facilitator.extensions import db
 from facilitator.live import broadcast
 from facilitator.live.on_commit import commit, send_after_commit
