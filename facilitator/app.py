@@ -48,7 +48,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     # Socket handlers register themselves on import, beside the blueprint they serve. Imported before
     # init_app: handlers declared while no server exists are kept and bound to every app's server.
-    from facilitator.live import connections  # noqa: F401
+    from facilitator.live import admission  # noqa: F401
     from facilitator.participant import sockets as participant_events  # noqa: F401
     from facilitator.projector import sockets as projector_events  # noqa: F401
     from facilitator.safeguarding import sockets as safeguarding_events  # noqa: F401

@@ -27,4 +27,3 @@ migrate = Migrate()
 csrf = CSRFProtect()
 socketio = SocketIO()
 babel = Babel()
-

@@ -118,6 +118,9 @@ def test_qna_is_premoderated_upvoted_once_and_marked_answered(app, event, consol
     assert voter.socket.emit("participant:upvote", {"response_id": question}, callback=True)["votes"]["upvoted"] == []
     console.emit("console:mark_answered", {"response_id": question, "answered": True}, callback=True)
     assert projector.emit("projector:sync", {}, callback=True)["results"]["questions"][0]["answered"] is True
+    # An answered question takes no more upvotes: the service says so, not only the phone's page.
+    late = voter.socket.emit("participant:upvote", {"response_id": question}, callback=True)
+    assert late["ok"] is False and late["error"] == "question_answered"
 
 
 def test_childrens_board_has_no_upvotes_unless_turned_on(app, event, console, phone):

@@ -11,7 +11,7 @@ from html import unescape
 import pytest
 from sqlalchemy import select
 
-from facilitator.asks import answering, answers, asks
+from facilitator.asks import answers, asks
 from facilitator.asks.models import Commitment, DutyBearerAnswer
 from facilitator.events.models import Event
 from facilitator.extensions import db
@@ -90,9 +90,9 @@ def give_answer(
 
 @pytest.fixture(autouse=True)
 def fresh_answer_limits():
-    answering.answer_limits.configure(limit=30, window=600)
+    answers.answer_limits.configure(limit=30, window=600)
     yield
-    answering.answer_limits.configure(limit=30, window=600)
+    answers.answer_limits.configure(limit=30, window=600)
 
 
 @pytest.fixture
@@ -265,7 +265,7 @@ def test_unknown_ask_or_another_events_ask_is_not_found(app, client, room, facil
 
 
 def test_answers_are_rate_limited_per_organisation(app, client, room):
-    frozen_limit(answering.answer_limits, limit=3, window=600)
+    frozen_limit(answers.answer_limits, limit=3, window=600)
     token = room.tokens["Safaricom"]
     for n in range(3):
         assert post_answer(client, token, room.asks[1], text=f"Answer {n}").status_code == 302

@@ -40,9 +40,19 @@ def test_approved_card_reaches_the_projector_and_waiting_one_does_not(phone, pro
     approved = console.emit("console:moderate", {"response_id": ack["entry"]["id"], "action": "approve"}, callback=True)
     assert approved["ok"]
     cards = [card for update in received(projector, "board") for card in update["cards"]]
-    assert cards == [{"id": ack["entry"]["id"], "activity_id": cards[0]["activity_id"], "lane": "have",
-                      "text": "We want kind comments", "pinned": False, "starred": False, "paper": False,
-                      "theme_id": None, "sort_key": [1, ack["entry"]["id"]]}]
+    assert cards == [
+        {
+            "id": ack["entry"]["id"],
+            "activity_id": cards[0]["activity_id"],
+            "lane": "have",
+            "text": "We want kind comments",
+            "pinned": False,
+            "starred": False,
+            "paper": False,
+            "theme_id": None,
+            "sort_key": [1, ack["entry"]["id"]],
+        }
+    ]
     states = [m["entry"]["state"] for m in received(phone.socket, "own_entry")]
     assert states[-1] == "on_board"
 
@@ -63,17 +73,29 @@ def test_projector_snapshot_and_forged_token(app, event, projector):
 
 
 def test_renewed_projector_token_cuts_off_the_old_link(app, event, projector):
-    from facilitator.events.service import renew_projector_token
+    from facilitator.events.service import renew_projector_link
+    from facilitator.staff.models import StaffUser
 
+    old_token = event.projector_token
     with app.app_context():
-        renew_projector_token(db.session.get(Event, event.id))
-        db.session.commit()
-    refused = projector.emit("projector:sync", {}, callback=True)
-    assert refused == {"ok": False, "error": "unknown_projector", "params": {}, "message": refused["message"]}
+        renew_projector_link(db.session.get(Event, event.id), db.session.scalar(select(StaffUser)))
+    assert not projector.is_connected()  # the open projector was cut off once the renewal was committed
+    again = socketio.test_client(app, auth={"view": "projector", "token": old_token})
+    assert not again.is_connected()
 
 
-@pytest.mark.parametrize("payload", ["a string", ["a", "list"], 12, None, {"activity_id": "DROP TABLE"},
-                                     {"text": "x" * 20000}, {"client_key": "short"}])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "a string",
+        ["a", "list"],
+        12,
+        None,
+        {"activity_id": "DROP TABLE"},
+        {"text": "x" * 20000},
+        {"client_key": "short"},
+    ],
+)
 def test_malformed_submit_gets_an_error_ack_and_the_connection_lives(phone, payload):
     ack = phone.socket.emit("participant:submit", payload, callback=True)
     assert ack["ok"] is False and ack["error"] and ack["message"]
@@ -110,7 +132,10 @@ def test_moderator_cannot_run_the_agenda(app, event):
     with app.app_context():
         user, password = factories.staff_user(event.id, "moderator")
     moderator = staff_socket(app, event.id, user.email, password)
-    assert moderator.emit("console:open_activity", {"activity_id": event.current_activity_id}, callback=True)["error"] == "forbidden"
+    assert (
+        moderator.emit("console:open_activity", {"activity_id": event.current_activity_id}, callback=True)["error"]
+        == "forbidden"
+    )
     assert moderator.emit("console:sync", {}, callback=True)["ok"]
 
 
@@ -142,9 +167,16 @@ def test_post_moderated_card_appears_at_once_and_pins_first(app, event, phone, p
 
 
 def test_paper_card_is_tagged_and_shown(app, event, console, projector):
-    ack = console.emit("console:paper_entry", {"activity_id": event.current_activity_id, "lane": "want",
-                                               "text": "Teach parents about apps", "client_key": factories.new_key()},
-                       callback=True)
+    ack = console.emit(
+        "console:paper_entry",
+        {
+            "activity_id": event.current_activity_id,
+            "lane": "want",
+            "text": "Teach parents about apps",
+            "client_key": factories.new_key(),
+        },
+        callback=True,
+    )
     assert ack["ok"] and ack["entry"]["paper"] is True and ack["entry"]["status"] == "approved"
     assert projector.emit("projector:sync", {}, callback=True)["cards"][0]["text"] == "Teach parents about apps"
 
@@ -167,7 +199,9 @@ def test_held_entry_alerts_safeguarding_only(app, event, phone, console, project
     for client in (moderator, console, projector):
         client.get_received()
     phone.submit("someone is hurting me at home")
-    assert received(console, "entries")[-1]["entries"][-1]["status"] == "held"  # a facilitator is in the safeguarding room
+    assert (
+        received(console, "entries")[-1]["entries"][-1]["status"] == "held"
+    )  # a facilitator is in the safeguarding room
     assert "hurting" not in str(moderator.get_received())
     assert "hurting" not in str(projector.get_received())
     assert not any(e["status"] == "held" for e in moderator.emit("console:sync", {}, callback=True)["entries"])
@@ -191,10 +225,14 @@ def test_unauthenticated_connections_are_refused(app):
 # --- snapshot on reconnect: `since` the last version seen (DESIGN.md §4) ------------------------------
 
 
-def test_sync_since_the_current_version_is_unchanged_and_a_change_brings_the_snapshot(app, event, phone, console,
-                                                                                      projector):
-    syncs = {"phone": (phone.socket, "participant:sync"), "console": (console, "console:sync"),
-             "projector": (projector, "projector:sync")}
+def test_sync_since_the_current_version_is_unchanged_and_a_change_brings_the_snapshot(
+    app, event, phone, console, projector
+):
+    syncs = {
+        "phone": (phone.socket, "participant:sync"),
+        "console": (console, "console:sync"),
+        "projector": (projector, "projector:sync"),
+    }
     first = {name: client.emit(sync, {}, callback=True) for name, (client, sync) in syncs.items()}
     for name, (client, sync) in syncs.items():
         version = first[name]["version"]
@@ -208,10 +246,12 @@ def test_sync_since_the_current_version_is_unchanged_and_a_change_brings_the_sna
     for name, (client, sync) in syncs.items():
         fresh = client.emit(sync, {"since": first[name]["version"]}, callback=True)
         assert fresh["ok"] and "unchanged" not in fresh and fresh["version"] > first[name]["version"], name
-    assert [c["text"] for c in projector.emit("projector:sync", {"since": 0}, callback=True)["cards"]] == \
-        ["Something changed"]
-    assert [e["id"] for e in console.emit("console:sync", {"since": 0}, callback=True)["entries"]] == \
-        [ack["entry"]["id"]]
+    assert [c["text"] for c in projector.emit("projector:sync", {"since": 0}, callback=True)["cards"]] == [
+        "Something changed"
+    ]
+    assert [e["id"] for e in console.emit("console:sync", {"since": 0}, callback=True)["entries"]] == [
+        ack["entry"]["id"]
+    ]
 
 
 def test_lead_sync_always_brings_every_flag(app, event, console, phone):
@@ -225,8 +265,12 @@ def test_lead_sync_always_brings_every_flag(app, event, console, phone):
 
 @pytest.mark.parametrize("since", ["3", 1.5, True, -1, [1], {"v": 1}])
 def test_a_bad_since_is_refused_with_an_ack(phone, console, projector, since):
-    for client, sync in ((phone.socket, "participant:sync"), (console, "console:sync"),
-                         (projector, "projector:sync"), (console, "safeguarding:sync")):
+    for client, sync in (
+        (phone.socket, "participant:sync"),
+        (console, "console:sync"),
+        (projector, "projector:sync"),
+        (console, "safeguarding:sync"),
+    ):
         refused = client.emit(sync, {"since": since}, callback=True)
         assert refused["ok"] is False and refused["error"] == "invalid_input", (sync, since)
         assert client.is_connected()
@@ -237,8 +281,9 @@ def test_cards_carry_the_one_order_and_an_upvoted_board_its_order(app, event, ph
     for text in ("first", "second", "third"):
         ack = phone.submit(text)
         ids.append(ack["entry"]["id"])
-        assert console.emit("console:moderate", {"response_id": ack["entry"]["id"], "action": "approve"},
-                            callback=True)["ok"]
+        assert console.emit(
+            "console:moderate", {"response_id": ack["entry"]["id"], "action": "approve"}, callback=True
+        )["ok"]
     assert console.emit("console:moderate", {"response_id": ids[2], "action": "pin"}, callback=True)["ok"]
     snapshot = projector.emit("projector:sync", {}, callback=True)
     assert [c["id"] for c in snapshot["cards"]] == [ids[2], ids[0], ids[1]]
@@ -247,8 +292,11 @@ def test_cards_carry_the_one_order_and_an_upvoted_board_its_order(app, event, ph
     assert [e["id"] for e in entries] == [ids[2], ids[0], ids[1]]
     assert sorted(e["sort_key"] for e in entries) == [e["sort_key"] for e in entries]
 
-    assert console.emit("console:activity_controls", {"activity_id": event.current_activity_id,
-                        "changes": {"upvotes": True, "results_on_projector": True}}, callback=True)["ok"]
+    assert console.emit(
+        "console:activity_controls",
+        {"activity_id": event.current_activity_id, "changes": {"upvotes": True, "results_on_projector": True}},
+        callback=True,
+    )["ok"]
     assert phone.socket.emit("participant:upvote", {"response_id": ids[1]}, callback=True)["ok"]
     results = projector.emit("projector:sync", {}, callback=True)["results"]
     assert results["order"] == [ids[2], ids[1], ids[0]]  # pinned, then most upvotes, then oldest

@@ -157,5 +157,3 @@ def show_on_projector(event: Event, actor: StaffUser, activity_id: Any) -> Activ
     send_after_commit(broadcast.agenda_changed, event)
     commit()
     return activity
-
-

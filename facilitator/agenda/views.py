@@ -52,13 +52,21 @@ def activity_view(activity: Activity | None) -> dict | None:
 
 def get_activity(event: Event, activity_id: Any) -> Activity:
     return get_in_event(
-        Activity, event.id, activity_id, field=_l("Activity"), code="unknown_activity",
+        Activity,
+        event.id,
+        activity_id,
+        field=_l("Activity"),
+        code="unknown_activity",
         message="That activity does not exist in this event.",
     )
 
 
 def get_session(event: Event, session_id: Any) -> AgendaSession:
     return get_in_event(
-        AgendaSession, event.id, session_id, field="Session", code="unknown_session",
+        AgendaSession,
+        event.id,
+        session_id,
+        field="Session",
+        code="unknown_session",
         message="That session does not exist in this event.",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from flask import Flask
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
@@ -29,7 +30,7 @@ from facilitator.live import broadcast
 from facilitator.live.on_commit import commit, send_after_commit
 from facilitator.lookups import get_in_event
 from facilitator.staff.models import StaffUser
-from facilitator.web.ratelimit import participant_limits
+from facilitator.web.ratelimit import RateLimiter, participant_limits
 
 ANSWER_MAX_CHARS = 2000
 
@@ -48,7 +49,9 @@ def submit_answer(
     event: Event, organisation: Organisation, ask_id: Any, text: Any, commitment: Any = None
 ) -> DutyBearerAnswer:
     """An organisation answers an ask (or changes its answer), optionally committing to an action.
-    The answer passes the same safety checks as any text and waits for a moderator."""
+    The answer passes the same safety checks as any text and waits for a moderator. One organisation's link
+    may send only so many answers in a while: a leaked link must not flood the moderators' queue."""
+    answer_limits.check("answer", f"organisation:{organisation.id}")
     ask = get_ask(event, ask_id)
     clean = validation.clean_text(text, field="The answer", max_chars=ANSWER_MAX_CHARS)
     screening = safety.screen(clean, event.blocked_words)
@@ -93,7 +96,11 @@ def _save_commitment(event: Event, answer: DutyBearerAnswer, spec: dict) -> Comm
 
 def get_answer(event: Event, answer_id: Any) -> DutyBearerAnswer:
     return get_in_event(
-        DutyBearerAnswer, event.id, answer_id, field=_l("Answer"), code="unknown_answer",
+        DutyBearerAnswer,
+        event.id,
+        answer_id,
+        field=_l("Answer"),
+        code="unknown_answer",
         message="That answer does not exist in this event.",
     )
 
@@ -218,3 +225,20 @@ def feedback_view(event: Event) -> dict:
             }
         )
     return {"asks": asks, "register": register(event)}
+
+
+TOO_MANY_ANSWERS = "You have sent many answers in a short time. Wait a few minutes, then send this one again."
+
+
+# Generous for people answering a dozen asks and correcting typos; tight enough that a leaked link cannot
+# fill the moderation queue. Per organisation, shared between processes when Redis is configured.
+answer_limits = RateLimiter(limit=30, window=600, message=TOO_MANY_ANSWERS)
+
+
+def configure_limits(app: Flask) -> None:
+    """``RATE_LIMIT_ANSWERS_PER_ORGANISATION`` answers per ``RATE_LIMIT_ANSWERS_WINDOW_SECONDS``."""
+    answer_limits.configure(
+        limit=int(app.config.get("RATE_LIMIT_ANSWERS_PER_ORGANISATION", 30)),
+        window=int(app.config.get("RATE_LIMIT_ANSWERS_WINDOW_SECONDS", 600)),
+        redis_url=app.config.get("RATE_LIMIT_REDIS_URL"),
+    )

@@ -45,7 +45,11 @@ def add_organisation(event: Event, actor: StaffUser, name: Any, sector: Any) -> 
 
 def get_organisation(event: Event, organisation_id: Any) -> Organisation:
     return get_in_event(
-        Organisation, event.id, organisation_id, field="Organisation", code="unknown_organisation",
+        Organisation,
+        event.id,
+        organisation_id,
+        field="Organisation",
+        code="unknown_organisation",
         message="That organisation is not in this event.",
     )
 
@@ -82,7 +86,9 @@ def organisations(event: Event) -> list[Organisation]:
 
 
 def get_ask(event: Event, ask_id: Any) -> Ask:
-    return get_in_event(Ask, event.id, ask_id, field="Ask", code="unknown_ask", message="That ask does not exist in this event.")
+    return get_in_event(
+        Ask, event.id, ask_id, field="Ask", code="unknown_ask", message="That ask does not exist in this event."
+    )
 
 
 def create_ask(
@@ -207,5 +213,3 @@ def show_ask(event: Event, actor: StaffUser, activity_id: Any, ask_id: Any) -> A
     send_after_commit(broadcast.agenda_changed, event)
     commit()
     return activity
-
-

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
 
-from facilitator.asks import answering
 from facilitator.asks import answers as answer_service
 from facilitator.asks import asks as ask_service
+from facilitator.asks import views as ask_views
 from facilitator.asks.models import SECTOR_NAMES
 from facilitator.errors import ServiceError
 from facilitator.events import service as event_service
@@ -18,7 +18,7 @@ bp = Blueprint("duty_bearers", __name__)
 
 @bp.record_once
 def _configure(state) -> None:
-    answering.configure_limits(state.app)
+    answer_service.configure_limits(state.app)
 
 
 def _page(
@@ -30,7 +30,7 @@ def _page(
     error_ask_id: int | None = None,
 ):
     event = event_service.get_event(organisation.event_id)
-    rows = answering.asks_for_organisation(event, organisation)
+    rows = ask_views.asks_for_organisation(event, organisation)
     saved = request.args.get("saved", type=int)
     return render_template(
         "duty_bearers/answer.html",
@@ -79,7 +79,6 @@ def submit_answer(token, ask_id):
     }
     event = event_service.get_event(organisation.event_id)
     try:
-        answering.answer_limits.check("answer", f"organisation:{organisation.id}")
         answer_service.submit_answer(
             event,
             organisation,

@@ -1,8 +1,10 @@
-"""What everyone may see of asks and duty bearers' answers: the asks in order, answers with their ratings and commitments, and the response activity as the projector and phones show it."""
+"""What everyone may see of asks and duty bearers' answers: the asks in order, answers with their ratings and
+commitments, and the response activity as the projector and phones show it."""
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
@@ -12,6 +14,7 @@ from facilitator.asks.models import (
     SECTOR_NAMES,
     AnswerRating,
     Ask,
+    AskAssignment,
     Commitment,
     DutyBearerAnswer,
     Organisation,
@@ -193,3 +196,71 @@ def response_activity_view(activity: Activity, *, staff: bool = False) -> dict:
         "ask": {"id": ask.id, "text": ask.text, "text_sw": ask.text_sw, "assigned": assigned},
         "answers": [answer_view(a, staff=staff) for a in answers],
     }
+
+
+# What a duty bearer reads about their answer's state. "held" (a safety check wants a person to look)
+# reads as waiting: to the organisation it is the same wait for a moderator.
+ANSWER_STATES = {
+    None: ("unanswered", "Not answered yet"),
+    "pending": ("waiting", "Waiting for the moderator"),
+    "held": ("waiting", "Waiting for the moderator"),
+    "approved": ("shown", "Shown: children can see this answer"),
+    "hidden": ("not_shown", "Not shown: the moderator did not show this answer. You can change it and send it again."),
+}
+
+
+@dataclass
+class AskForOrganisation:
+    number: int  # the ask's place in the event's priority order, from 1
+    ask: Ask
+    put_to_you: bool
+    answer: DutyBearerAnswer | None
+    commitment: Commitment | None
+
+    @property
+    def state(self) -> str:
+        return ANSWER_STATES[self.answer.status if self.answer else None][0]
+
+    @property
+    def state_label(self) -> str:
+        return ANSWER_STATES[self.answer.status if self.answer else None][1]
+
+
+def asks_for_organisation(event: Event, organisation: Organisation) -> list[AskForOrganisation]:
+    """Every ask of the event in priority order, those put to ``organisation`` first."""
+    asks = ordered_asks(event)
+    assigned = set(
+        db.session.scalars(select(AskAssignment.ask_id).where(AskAssignment.organisation_id == organisation.id))
+    )
+    answers = {
+        a.ask_id: a
+        for a in db.session.scalars(
+            select(DutyBearerAnswer).where(
+                DutyBearerAnswer.event_id == event.id, DutyBearerAnswer.organisation_id == organisation.id
+            )
+        )
+    }
+    commitments = (
+        {
+            c.answer_id: c
+            for c in db.session.scalars(
+                select(Commitment).where(Commitment.answer_id.in_([a.id for a in answers.values()]))
+            )
+        }
+        if answers
+        else {}
+    )
+    rows = []
+    for number, ask in enumerate(asks, start=1):
+        answer = answers.get(ask.id)
+        rows.append(
+            AskForOrganisation(
+                number=number,
+                ask=ask,
+                put_to_you=ask.id in assigned,
+                answer=answer,
+                commitment=commitments.get(answer.id) if answer else None,
+            )
+        )
+    rows.sort(key=lambda row: not row.put_to_you)  # stable: priority order kept within each part
+    return rows

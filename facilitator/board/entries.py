@@ -74,8 +74,15 @@ def submit_entry(
     connection_id: str | None = None,
 ) -> Submission:
     """Store one entry, screened, before anyone is told about it. A known client key is a no-op."""
-    entry = NewEntry(activity_id, lane, text, client_key, participant_id=participant.id if participant else None,
-                     connection_id=connection_id, paper_by=paper_by)
+    entry = NewEntry(
+        activity_id,
+        lane,
+        text,
+        client_key,
+        participant_id=participant.id if participant else None,
+        connection_id=connection_id,
+        paper_by=paper_by,
+    )
     outcome = store_entries(event, [entry])[0]
     if isinstance(outcome, ServiceError):
         raise outcome
@@ -112,8 +119,9 @@ def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | Se
                 raise InvalidInput("unknown_participant", "Join the event again to take part.")
             activity, clean = _checked_input(event, entry)
             if participant is not None:
-                participant_limits.check("submit", f"p{participant.id}",
-                                         *([f"c{entry.connection_id}"] if entry.connection_id else []))
+                participant_limits.check(
+                    "submit", f"p{participant.id}", *([f"c{entry.connection_id}"] if entry.connection_id else [])
+                )
         except ServiceError as error:
             outcomes[i] = error
             refused[i] = key
@@ -129,7 +137,9 @@ def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | Se
     first_version = bump_version(event, by=len(created)) - len(created) + 1 if created else None
     # Counted inside the transaction: the same figures as after the commit, without a second transaction
     # (each statement is a round trip, and with PostgreSQL under gevent a wait for the writer's turn).
-    activity_counts = {activity_id: board_views.counts(activity_id) for activity_id in {pending[k][1].id for k in created}}
+    activity_counts = {
+        activity_id: board_views.counts(activity_id) for activity_id in {pending[k][1].id for k in created}
+    }
     for n, key in enumerate(created):
         i, activity, screening = pending[key]
         response = inserted[key]
@@ -137,8 +147,14 @@ def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | Se
         flag = open_flag(event, reasons=reasons, response=response) if reasons else None
         if entries[i].paper_by is not None:
             audit.record(event.id, entries[i].paper_by, "paper_entry", f"response:{response.id}", lane=response.lane)
-        outcomes[i] = Submission(response, created=True, activity=activity, flag=flag, version=first_version + n,
-                                 counts=activity_counts[activity.id])
+        outcomes[i] = Submission(
+            response,
+            created=True,
+            activity=activity,
+            flag=flag,
+            version=first_version + n,
+            counts=activity_counts[activity.id],
+        )
     for key in skipped:
         i = pending[key][0]
         outcomes[i] = _resent(stored[key], entries[i].participant_id)
@@ -171,8 +187,15 @@ def _checked_input(event: Event, entry: NewEntry) -> tuple[Activity, str]:
     return activity, clean
 
 
-def _row(event: Event, entry: NewEntry, key: str, activity: Activity, clean: str, screening: safety.Screening,
-         participant: Participant | None) -> dict:
+def _row(
+    event: Event,
+    entry: NewEntry,
+    key: str,
+    activity: Activity,
+    clean: str,
+    screening: safety.Screening,
+    participant: Participant | None,
+) -> dict:
     # Every column given, so every row of a multi-row insert has the same keys.
     return {
         "event_id": event.id,
@@ -200,11 +223,7 @@ def _insert_unless_known(rows: list[dict]) -> list[Entry]:
     """Insert entries in one statement, skipping any whose client key is already stored (by an earlier
     send, or by another process this very moment). Returns the Responses stored, persistent in the session."""
     insert = _DIALECT_INSERTS[db.session.get_bind().dialect.name]
-    statement = (
-        insert(Entry)
-        .on_conflict_do_nothing(index_elements=[Entry.event_id, Entry.client_key])
-        .returning(Entry)
-    )
+    statement = insert(Entry).on_conflict_do_nothing(index_elements=[Entry.event_id, Entry.client_key]).returning(Entry)
     # Rows as parameters, not in .values(): one compiled statement whatever the batch size (SQLAlchemy's
     # "insertmanyvalues" still sends one multi-row INSERT).
     return list(db.session.scalars(statement, rows))

@@ -29,7 +29,12 @@ ACTIONS: dict[str, dict[str, Any]] = {
 
 def get_response(event: Event, response_id: Any) -> Entry:
     return get_in_event(
-        Entry, event.id, response_id, field="Entry", code="unknown_response", message="That entry does not exist in this event."
+        Entry,
+        event.id,
+        response_id,
+        field="Entry",
+        code="unknown_response",
+        message="That entry does not exist in this event.",
     )
 
 

@@ -45,7 +45,12 @@ def _words(text: str) -> set[str]:
 
 def get_theme(event: Event, theme_id: Any) -> Theme:
     return get_in_event(
-        Theme, event.id, theme_id, field="Theme", code="unknown_theme", message="That theme does not exist in this event."
+        Theme,
+        event.id,
+        theme_id,
+        field="Theme",
+        code="unknown_theme",
+        message="That theme does not exist in this event.",
     )
 
 
@@ -111,6 +116,8 @@ def move_cards(event: Event, actor: StaffUser, response_ids: Any, theme_id: Any)
     bump_version(event)
     send_after_commit(broadcast.agenda_changed, event)
     commit()
+
+
 def rename_theme(event: Event, actor: StaffUser, theme_id: Any, name: Any, name_sw: Any = None) -> Theme:
     theme = get_theme(event, theme_id)
     before = theme.name
@@ -151,6 +158,8 @@ def delete_theme(event: Event, actor: StaffUser, theme_id: Any) -> None:
     bump_version(event)
     send_after_commit(broadcast.agenda_changed, event)
     commit()
+
+
 def suggest_themes(activity: Activity, *, max_suggestions: int = 8) -> list[dict]:
     """Keywords shared by two or more approved cards not yet in a theme, greedily: the keyword covering
     the most cards first, each card suggested once. The facilitator accepts, renames or ignores them."""

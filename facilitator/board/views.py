@@ -1,4 +1,5 @@
-"""What each view may see of the board's entries: the projector's cards, the moderators' queue, a phone's own entries, the counts; and the one order cards are shown in."""
+"""What each view may see of the board's entries: the projector's cards, the moderators' queue, a phone's own entries,
+the counts; and the one order cards are shown in."""
 
 from __future__ import annotations
 
@@ -50,8 +51,13 @@ def staff_view(response: Entry) -> dict:
 
 def withheld_view(response: Entry) -> dict:
     """A held entry as a moderator's console hears of it: that it left the queue, not what it says."""
-    return {"id": response.id, "activity_id": response.activity_id, "lane": response.lane, "status": "held",
-            "withheld": True}
+    return {
+        "id": response.id,
+        "activity_id": response.activity_id,
+        "lane": response.lane,
+        "status": "held",
+        "withheld": True,
+    }
 
 
 def own_entry_view(response: Entry) -> dict:
@@ -87,9 +93,7 @@ def has_written(participant: Participant) -> bool:
 def approved_cards(activity_id: int) -> list[Entry]:
     return list(
         db.session.scalars(
-            select(Entry)
-            .where(Entry.activity_id == activity_id, Entry.status == "approved")
-            .order_by(*CARD_ORDER)
+            select(Entry).where(Entry.activity_id == activity_id, Entry.status == "approved").order_by(*CARD_ORDER)
         )
     )
 
@@ -98,8 +102,16 @@ def cards_on_board(activity_id: int) -> list[dict]:
     """The approved cards' views, read as plain rows: a board can hold thousands, and loading each as an ORM
     object took a few hundred ms of an activity switch, while every phone waited."""
     rows = db.session.execute(
-        select(Entry.id, Entry.activity_id, Entry.lane, Entry.shown_text, Entry.pinned,
-               Entry.starred, Entry.source, Entry.theme_id)
+        select(
+            Entry.id,
+            Entry.activity_id,
+            Entry.lane,
+            Entry.shown_text,
+            Entry.pinned,
+            Entry.starred,
+            Entry.source,
+            Entry.theme_id,
+        )
         .where(Entry.activity_id == activity_id, Entry.status == "approved")
         .order_by(*CARD_ORDER)
     )
@@ -109,8 +121,9 @@ def cards_on_board(activity_id: int) -> list[dict]:
 def counts(activity_id: int) -> dict:
     """Entries received and shown: the room can see that moderation is not silencing anyone."""
     received, shown = db.session.execute(
-        select(func.count(Entry.id), func.count(case((Entry.status == "approved", 1))))
-        .where(Entry.activity_id == activity_id)
+        select(func.count(Entry.id), func.count(case((Entry.status == "approved", 1)))).where(
+            Entry.activity_id == activity_id
+        )
     ).one()
     return {"received": received, "shown": shown}
 
@@ -126,7 +139,9 @@ def entries_for_staff(activity_id: int, *, may_safeguard: bool) -> list[dict]:
     query = select(Entry).where(Entry.activity_id == activity_id)
     if not may_safeguard:
         query = query.where(Entry.status != "held")
-    return [entry_for_staff(entry, may_safeguard=may_safeguard) for entry in db.session.scalars(query.order_by(*CARD_ORDER))]
+    return [
+        entry_for_staff(entry, may_safeguard=may_safeguard) for entry in db.session.scalars(query.order_by(*CARD_ORDER))
+    ]
 
 
 def themes_view(activity: Activity) -> list[dict]:

@@ -36,8 +36,10 @@ def console_page(event_id):
         can=can,
         join_url=join_url(event),
         projector_url=public_base_url() + url_for("projector.projector_page", token=event.projector_token)
-        if can["run_agenda"] else None,
+        if can["run_agenda"]
+        else None,
         sessions=event_service.agenda(event),
-        missing_readiness=[label for item, label in READINESS_ITEMS.items()
-                           if item not in safeguarding_service.readiness(event)],
+        missing_readiness=[
+            label for item, label in READINESS_ITEMS.items() if item not in safeguarding_service.readiness(event)
+        ],
     )

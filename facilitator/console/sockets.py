@@ -35,11 +35,20 @@ def agenda_view(event: Event) -> list[dict]:
             "title": session.title,
             "kind": session.kind,
             "activities": [
-                {"id": a.id, "kind": a.kind, "title": a.title, "state": a.state, "moderation": a.moderation,
-                 "audience": a.audience, "locked": a.locked, "results_on_projector": a.results_on_projector,
-                 "results_on_phones": a.results_on_phones, "upvotes": a.upvotes_enabled,
-                 "group_by_theme": bool(a.settings.get("group_by_theme")),
-                 "timer_ends_at": a.timer_ends_at.isoformat() if a.timer_ends_at else None}
+                {
+                    "id": a.id,
+                    "kind": a.kind,
+                    "title": a.title,
+                    "state": a.state,
+                    "moderation": a.moderation,
+                    "audience": a.audience,
+                    "locked": a.locked,
+                    "results_on_projector": a.results_on_projector,
+                    "results_on_phones": a.results_on_phones,
+                    "upvotes": a.upvotes_enabled,
+                    "group_by_theme": bool(a.settings.get("group_by_theme")),
+                    "timer_ends_at": a.timer_ends_at.isoformat() if a.timer_ends_at else None,
+                }
                 for a in session.activities
             ],
         }
@@ -61,8 +70,11 @@ def sync(connection: Connection, data: dict) -> dict:
         else agenda_views.current_activity(event) or agenda_views.projected_activity(event)
     )
     if seen == event.version:  # nothing missed but votes, which the version does not count
-        return {"unchanged": True, "version": event.version,
-                "results": results_service.results(focus) if focus else None}
+        return {
+            "unchanged": True,
+            "version": event.version,
+            "results": results_service.results(focus) if focus else None,
+        }
     return {
         "version": event.version,
         "results": results_service.results(focus) if focus else None,
@@ -74,7 +86,8 @@ def sync(connection: Connection, data: dict) -> dict:
         "counts": board_views.counts(focus.id) if focus else None,
         "response": ask_views.response_activity_view(focus, staff=True) if focus and focus.kind == "response" else None,
         "asks": [{"id": a.id, "text": a.text} for a in ask_views.ordered_asks(event)]
-        if focus and focus.kind == "response" else [],
+        if focus and focus.kind == "response"
+        else [],
     }
 
 
@@ -216,7 +229,11 @@ def paper_entry(connection: Connection, data: dict) -> dict:
     """A facilitator types in a card written on paper by a child without a phone."""
     actor, event = _authorised(connection, "enter_paper")
     submission = board_service.submit_entry(
-        event, activity_id=data.get("activity_id"), lane=data.get("lane"), text=data.get("text"),
-        client_key=data.get("client_key"), paper_by=actor,
+        event,
+        activity_id=data.get("activity_id"),
+        lane=data.get("lane"),
+        text=data.get("text"),
+        client_key=data.get("client_key"),
+        paper_by=actor,
     )
     return {"entry": board_views.staff_view(submission.response), "duplicate": not submission.created}

@@ -13,10 +13,14 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
+from facilitator import audit
 from facilitator.agenda.models import ACTIVITY_KINDS, AUDIENCES, MODERATION_MODES, Activity, AgendaSession
 from facilitator.errors import InvalidInput, NotFound
 from facilitator.events.models import Event
 from facilitator.extensions import db
+from facilitator.live import connections
+from facilitator.live.on_commit import commit, send_after_commit
+from facilitator.staff.models import StaffUser
 
 # No 0/O, 1/I/L: a code read off a projector from the back of a room must not be misread.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -78,9 +82,13 @@ def bump_version(event: Event, by: int = 1) -> int:
     return version
 
 
-def renew_projector_token(event: Event) -> str:
-    """Revoke the old projector link and issue a new one."""
+def renew_projector_link(event: Event, actor: StaffUser) -> str:
+    """Revoke the old projector link and issue a new one: the old one stops working at once, on every screen
+    that has it."""
     event.projector_token = secrets.token_urlsafe(24)
+    audit.record(event.id, actor, "projector_link_renewed", f"event:{event.id}")
+    send_after_commit(connections.cut_off_projectors, event.id)
+    commit()
     return event.projector_token
 
 

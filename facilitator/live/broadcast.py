@@ -26,11 +26,15 @@ from facilitator.voting import results as results_service
 def entry_changed(event: Event, response: Entry, activity: Activity | None = None) -> None:
     """An entry was moderated: tell staff, its author, and the projector if it shows there.
     ``activity`` is the entry's, when the caller has it loaded already."""
-    _tell_views(event, response.activity_id, [response], version=event.version,
-                counts=board_views.counts(response.activity_id))
+    _tell_views(
+        event, response.activity_id, [response], version=event.version, counts=board_views.counts(response.activity_id)
+    )
     if response.participant_id:
-        socketio.emit("own_entry", {"version": event.version, "entry": board_views.own_entry_view(response)},
-                      to=participant_room(response.participant_id))
+        socketio.emit(
+            "own_entry",
+            {"version": event.version, "entry": board_views.own_entry_view(response)},
+            to=participant_room(response.participant_id),
+        )
     _entries_counted_in_results(event, activity or db.session.get(Activity, response.activity_id))
 
 
@@ -43,8 +47,13 @@ def entries_stored(event: Event, submissions: list) -> None:
         if submission.created:
             by_activity.setdefault(submission.activity.id, []).append(submission)
     for activity_id, group in by_activity.items():
-        _tell_views(event, activity_id, [s.response for s in group], version=max(s.version for s in group),
-                    counts=group[-1].counts)
+        _tell_views(
+            event,
+            activity_id,
+            [s.response for s in group],
+            version=max(s.version for s in group),
+            counts=group[-1].counts,
+        )
         _entries_counted_in_results(event, group[0].activity)
     for group in by_activity.values():
         for submission in group:
@@ -57,19 +66,29 @@ def _tell_views(event: Event, activity_id: int, responses: list[Entry], *, versi
     one message each however many there are."""
     # The staff room holds every console; the safeguarding room only those who may read held entries.
     staff_entries = [board_views.entry_for_staff(r, may_safeguard=False) for r in responses]
-    socketio.emit("entries", {"version": version, "activity_id": activity_id, "entries": staff_entries,
-                              "counts": counts}, to=room(event.id, "staff"))
+    socketio.emit(
+        "entries",
+        {"version": version, "activity_id": activity_id, "entries": staff_entries, "counts": counts},
+        to=room(event.id, "staff"),
+    )
     held = [board_views.entry_for_staff(r, may_safeguard=True) for r in responses if r.status == "held"]
     if held:
-        socketio.emit("entries", {"version": version, "activity_id": activity_id, "entries": held,
-                                  "counts": counts}, to=room(event.id, "safeguarding"))
-    socketio.emit("board", {
-        "version": version,
-        "activity_id": activity_id,
-        "counts": counts,
-        "cards": [board_views.card_view(r) for r in responses if r.status == "approved"],
-        "removed": [r.id for r in responses if r.status != "approved"],
-    }, to=room(event.id, "projector"))
+        socketio.emit(
+            "entries",
+            {"version": version, "activity_id": activity_id, "entries": held, "counts": counts},
+            to=room(event.id, "safeguarding"),
+        )
+    socketio.emit(
+        "board",
+        {
+            "version": version,
+            "activity_id": activity_id,
+            "counts": counts,
+            "cards": [board_views.card_view(r) for r in responses if r.status == "approved"],
+            "removed": [r.id for r in responses if r.status != "approved"],
+        },
+        to=room(event.id, "projector"),
+    )
 
 
 def _entries_counted_in_results(event: Event, activity: Activity) -> None:
@@ -90,9 +109,11 @@ def agenda_changed(event: Event) -> None:
     # Phones fetch the new activity's page fragment after this message; spread those requests over up
     # to a few seconds so thousands of phones do not ask in the same millisecond.
     phones_here = sum(1 for c in connections.values() if c.event_id == event.id and c.view == "participant")
-    socketio.emit("activity", {"version": version, "activity": agenda_views.activity_view(current),
-                               "spread_ms": min(4000, phones_here)},
-                  to=room(event.id, "participants"))
+    socketio.emit(
+        "activity",
+        {"version": version, "activity": agenda_views.activity_view(current), "spread_ms": min(4000, phones_here)},
+        to=room(event.id, "participants"),
+    )
     socketio.emit("projector", projector_snapshot(event), to=room(event.id, "projector"))
     socketio.emit("agenda", {"version": version}, to=room(event.id, "staff"))
 
@@ -188,8 +209,9 @@ def send_phone_results(activity_id: int) -> None:
     activity = db.session.get(Activity, activity_id)
     outcome = results_service.phone_results(activity) if activity else None
     if outcome is not None:
-        socketio.emit("results", {"activity_id": activity_id, "results": outcome},
-                      to=room(activity.event_id, "participants"))
+        socketio.emit(
+            "results", {"activity_id": activity_id, "results": outcome}, to=room(activity.event_id, "participants")
+        )
 
 
 # --- Duty bearers' answers ----------------------------------------------------------------------
@@ -199,8 +221,11 @@ def answer_changed(event: Event, answer) -> None:
     """An answer was written, changed or moderated: staff see it in their queue; once approved, the
     response activity showing its ask redraws on the projector and phones."""
 
-    socketio.emit("answer", {"version": event.version, "answer": ask_views.answer_view(answer, staff=True)},
-                  to=room(event.id, "staff"))
+    socketio.emit(
+        "answer",
+        {"version": event.version, "answer": ask_views.answer_view(answer, staff=True)},
+        to=room(event.id, "staff"),
+    )
     response_activity_changed(event)
 
 

@@ -12,14 +12,11 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask import current_app, request, session
+from flask import request
 
 from facilitator import validation
 from facilitator.errors import Forbidden, Internal, InvalidInput, ServiceError
-from facilitator.events import participants as participant_service
-from facilitator.events import service as event_service
 from facilitator.extensions import db, socketio
-from facilitator.staff import service as staff_service
 
 log = logging.getLogger(__name__)
 
@@ -92,43 +89,26 @@ def participant_room(participant_id: int) -> str:
     return f"participant:{participant_id}"
 
 
-@socketio.on("connect")
-def on_connect(auth=None):
-    """Admit a connection as exactly one view of one event, or refuse it."""
-    from flask_socketio import join_room
-
-    auth = auth if isinstance(auth, dict) else {}
-    wanted = auth.get("view")
-    try:
-        if wanted == "projector":
-            event = event_service.event_by_projector_token(auth.get("token"))
-            connections[request.sid] = Connection("projector", event.id, projector_token=auth.get("token"))
-            join_room(room(event.id, "projector"))
-        elif wanted == "console":
-            event_id = validation.positive_int(auth.get("event_id"), field="Event")
-            user_id = session.get("staff_user_id")
-            roles = staff_service.roles_in_event(user_id, event_id)
-            if not roles & staff_service.PERMISSIONS["view_console"]:
-                return False
-            connections[request.sid] = Connection("console", event_id, user_id=user_id)
-            join_room(room(event_id, "staff"))
-            if roles & staff_service.PERMISSIONS["safeguard"]:
-                join_room(room(event_id, "safeguarding"))
-        elif wanted == "participant":
-            token = request.cookies.get(current_app.config["PARTICIPANT_COOKIE_NAME"])
-            participant = participant_service.participant_for_token(token)
-            if participant is None:
-                return False
-            connections[request.sid] = Connection("participant", participant.event_id, participant_id=participant.id)
-            join_room(room(participant.event_id, "participants"))
-            join_room(participant_room(participant.id))
-        else:
-            return False
-    except ServiceError:
-        return False
-    return True
-
-
 @socketio.on("disconnect")
 def on_disconnect(*_reason):
     connections.pop(request.sid, None)
+
+
+def disconnect(matches: Callable[[Connection], bool]) -> None:
+    """Disconnect this process's sockets whose connection ``matches``. Other processes' sockets are refused on
+    their next call, which checks again who may make it (docs/deployment.md)."""
+    for sid, connection in list(connections.items()):
+        if matches(connection):
+            socketio.server.disconnect(sid, namespace="/")
+
+
+def disconnect_consoles_of(event_id: int, user_id: int) -> None:
+    """A staff member lost a role: their live consoles of the event stop hearing its rooms now."""
+    disconnect(lambda c: c.view == "console" and c.event_id == event_id and c.user_id == user_id)
+
+
+def cut_off_projectors(event_id: int) -> None:
+    """The projector link was renewed: a projector already open keeps its socket but leaves the room, on every
+    process (the message queue carries close_room); it gets no further updates, and its next sync is refused."""
+    socketio.close_room(room(event_id, "projector"))
+    disconnect(lambda c: c.view == "projector" and c.event_id == event_id)

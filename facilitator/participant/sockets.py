@@ -23,8 +23,14 @@ from facilitator.voting import votes as voting_service
 @handler("participant:submit", view="participant")
 def submit(connection: Connection, data: dict) -> dict:
     """Stored (in this process's next batch) before the ack; the ack carries the phone's copy of it."""
-    entry = board_service.NewEntry(data.get("activity_id"), data.get("lane"), data.get("text"), data.get("client_key"),
-                                   participant_id=connection.participant_id, connection_id=request.sid)
+    entry = board_service.NewEntry(
+        data.get("activity_id"),
+        data.get("lane"),
+        data.get("text"),
+        data.get("client_key"),
+        participant_id=connection.participant_id,
+        connection_id=request.sid,
+    )
     return entry_writer.store(connection.event_id, entry)
 
 
@@ -61,9 +67,15 @@ def vote(connection: Connection, data: dict) -> dict:
     """A poll choice (``choices``), a scale value (``value``) or a ranking (``ranking``): changeable."""
     event = event_service.get_event(connection.event_id)
     participant = db.session.get(Participant, connection.participant_id)
-    activity = voting_service.cast_vote(event, participant, data.get("activity_id"), choices=data.get("choices"),
-                                        value=data.get("value"), ranking=data.get("ranking"),
-                                        connection_id=request.sid)
+    activity = voting_service.cast_vote(
+        event,
+        participant,
+        data.get("activity_id"),
+        choices=data.get("choices"),
+        value=data.get("value"),
+        ranking=data.get("ranking"),
+        connection_id=request.sid,
+    )
     return {"votes": voting_service.own_votes(participant, activity)}
 
 

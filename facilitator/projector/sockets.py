@@ -15,6 +15,9 @@ def sync(connection: Connection, data: dict) -> dict:
     saw the current version already: ``unchanged``, with the results (votes do not raise the version)."""
     event = event_service.event_by_projector_token(connection.projector_token)
     if since(data) == event.version:
-        return {"unchanged": True, "version": event.version,
-                "results": results_service.projector_results(agenda_views.projected_activity(event))}
+        return {
+            "unchanged": True,
+            "version": event.version,
+            "results": results_service.projector_results(agenda_views.projected_activity(event)),
+        }
     return broadcast.projector_snapshot(event)

@@ -69,9 +69,7 @@ def set_blocked_words(event_id):
 @login_required
 def purge(event_id):
     def purge_now(event, actor):
-        if request.form.get("confirm") != "PURGE":
-            raise ServiceError("not_confirmed", "Type PURGE to confirm: this cannot be undone.")
-        counts = safeguarding_service.purge_event(event, actor, reason="by an organiser in the console")
+        counts = safeguarding_service.purge_on_request(event, actor, request.form.get("confirm"))
         return (
             f"Purged: {counts['deleted']} raw entries deleted, {counts['redacted_kept']} approved entries "
             f"kept redacted, {counts['held_records']} held entries kept as a record without text."

@@ -87,7 +87,11 @@ def escalate(event: Event, actor: StaffUser, response: Entry, note: Any = None) 
 
 def get_flag(event: Event, flag_id: Any) -> SafeguardingFlag:
     return get_in_event(
-        SafeguardingFlag, event.id, flag_id, field="Flag", code="unknown_flag",
+        SafeguardingFlag,
+        event.id,
+        flag_id,
+        field="Flag",
+        code="unknown_flag",
         message="That safeguarding flag does not exist in this event.",
     )
 
@@ -155,6 +159,16 @@ def safeguarding_contact(event: Event) -> str | None:
 
 
 # --- Purging raw entries --------------------------------------------------------------------
+
+
+PURGE_CONFIRMATION = "PURGE"
+
+
+def purge_on_request(event: Event, actor: StaffUser, confirmation: Any) -> dict:
+    """An organiser's purge from the console: only with the word typed, because it cannot be undone."""
+    if confirmation != PURGE_CONFIRMATION:
+        raise InvalidInput("not_confirmed", f"Type {PURGE_CONFIRMATION} to confirm: this cannot be undone.")
+    return purge_event(event, actor, reason="by an organiser in the console")
 
 
 def purge_event(event: Event, actor: StaffUser | None, *, reason: str) -> dict:

@@ -16,8 +16,10 @@ def sync(connection: Connection, data: dict) -> dict:
     since(data)  # checked, but the lead always gets every flag: help requests and follow-ups do not raise the
     # event's version, so an equal version would not mean nothing changed
     event = event_service.get_event(connection.event_id)
-    return {"version": event.version,
-            "flags": [safeguarding_views.flag_view(f) for f in safeguarding_service.flags(event)]}
+    return {
+        "version": event.version,
+        "flags": [safeguarding_views.flag_view(f) for f in safeguarding_service.flags(event)],
+    }
 
 
 @handler("safeguarding:follow_up", view="console")

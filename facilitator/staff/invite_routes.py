@@ -12,11 +12,11 @@ from datetime import timedelta
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 
-from facilitator import audit
 from facilitator.columns import utcnow
 from facilitator.errors import NotFound, RateLimited, ServiceError
 from facilitator.events import service as event_service
-from facilitator.extensions import db, socketio
+from facilitator.extensions import db
+from facilitator.live.on_commit import commit
 from facilitator.staff import service as staff_service
 from facilitator.staff.access import login_required, sign_in, staff_manager_or_404, staff_or_404
 from facilitator.staff.models import STAFF_ROLES
@@ -104,13 +104,12 @@ def invite(event_id):
     return _render_staff_page(event_id, user, new_invite=new_invite, status=201)
 
 
-def _staff_action(event_id: int, action, *, after_commit=None) -> object:
-    """Run one manager action, commit it with its audit entry, and go back to the staff page.
-    ``after_commit`` runs once the change is stored, with what ``action`` returned besides its message."""
+def _staff_action(event_id: int, action) -> object:
+    """Run one manager action, commit it with its audit entry, and go back to the staff page."""
     user = staff_manager_or_404(event_id)
     try:
-        message, changed = action(user)
-        db.session.commit()
+        message = action(user)
+        commit()
     except NotFound:
         db.session.rollback()
         abort(404)
@@ -118,8 +117,6 @@ def _staff_action(event_id: int, action, *, after_commit=None) -> object:
         db.session.rollback()
         flash(error.message, "error")
     else:
-        if after_commit is not None:
-            after_commit(changed)
         flash(message, "ok")
     return redirect(url_for("auth.staff.page", event_id=event_id), code=303)
 
@@ -129,7 +126,7 @@ def _staff_action(event_id: int, action, *, after_commit=None) -> object:
 def revoke_invite(event_id, invite_id):
     def withdraw(user):
         invite = staff_service.revoke_invite(event_id, user, invite_id)
-        return f"The invitation for {invite.email} was withdrawn: its link no longer works.", invite
+        return f"The invitation for {invite.email} was withdrawn: its link no longer works."
 
     return _staff_action(event_id, withdraw)
 
@@ -139,46 +136,19 @@ def revoke_invite(event_id, invite_id):
 def revoke_role(event_id, role_id):
     def remove(user):
         granted = staff_service.revoke_role(event_id, user, role_id)
-        message = f"{granted.user.display_name} is no longer {ROLE_NAMES[granted.role].lower()} in this event."
-        return message, granted.user_id
+        return f"{granted.user.display_name} is no longer {ROLE_NAMES[granted.role].lower()} in this event."
 
-    # Pages check the role on every request. Live consoles of this person are dropped too, so they stop
-    # hearing the event's rooms now; once the removal is committed, so a console that reconnects at once
-    # gets only the roles still there.
-    return _staff_action(event_id, remove, after_commit=lambda user_id: _drop_live_consoles(event_id, user_id))
+    return _staff_action(event_id, remove)
 
 
 @bp.post("/console/<int:event_id>/staff/projector-link")
 @login_required
 def renew_projector_link(event_id):
     """A new projector link; the old one stops working at once, on every screen that has it."""
-    from facilitator.live.connections import room
-
     user = staff_or_404(event_id, "run_agenda")
-    event = event_service.get_event(event_id)
-    event_service.renew_projector_token(event)
-    audit.record(event_id, user, "projector_link_renewed", f"event:{event_id}")
-    db.session.commit()
-    # A projector already open keeps its socket but leaves the room, on every process (the message queue
-    # carries close_room): it gets no further updates, and its next sync is refused.
-    socketio.close_room(room(event_id, "projector"))
-    _drop_live_connections(lambda c: c.view == "projector" and c.event_id == event_id)
+    event_service.renew_projector_link(event_service.get_event(event_id), user)
     flash("The projector link was renewed. Open the new link on the projector: the old one no longer works.", "ok")
     return redirect(url_for("auth.staff.page", event_id=event_id), code=303)
-
-
-def _drop_live_consoles(event_id: int, user_id: int) -> None:
-    _drop_live_connections(lambda c: c.view == "console" and c.event_id == event_id and c.user_id == user_id)
-
-
-def _drop_live_connections(matches) -> None:
-    """Disconnect this process's sockets that ``matches``. Other processes' sockets are refused on their
-    next call, which re-checks the role; see docs/deployment.md."""
-    from facilitator.live import connections
-
-    for sid, connection in list(connections.connections.items()):
-        if matches(connection):
-            socketio.server.disconnect(sid, namespace="/")
 
 
 # --- Accepting an invitation -----------------------------------------------------------------

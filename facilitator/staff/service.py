@@ -16,6 +16,8 @@ from facilitator import audit, validation
 from facilitator.columns import utcnow
 from facilitator.errors import Conflict, Forbidden, InvalidInput, NotFound, ServiceError
 from facilitator.extensions import db
+from facilitator.live import connections
+from facilitator.live.on_commit import send_after_commit
 from facilitator.staff.models import STAFF_ROLES, StaffInvite, StaffRole, StaffUser
 
 _hasher = PasswordHasher()
@@ -89,7 +91,9 @@ def authenticate(email: str, password: str) -> StaffUser | None:
     return user
 
 
-def grant_role(user: StaffUser, event_id: int, role: str, *, owner: bool = False, organisation: str | None = None) -> StaffRole:
+def grant_role(
+    user: StaffUser, event_id: int, role: str, *, owner: bool = False, organisation: str | None = None
+) -> StaffRole:
     if role not in STAFF_ROLES:
         raise InvalidInput("invalid_role", f"Unknown role {role!r}.")
     existing = db.session.scalar(
@@ -130,13 +134,20 @@ def events_of(user_id: int) -> list[int]:
 def is_owner(user_id: int | None, event_id: int) -> bool:
     if not user_id:
         return False
-    return db.session.scalar(
-        select(StaffRole.id)
-        .join(StaffUser, StaffUser.id == StaffRole.user_id)
-        .where(StaffRole.user_id == user_id, StaffRole.event_id == event_id, StaffRole.is_owner.is_(True),
-               StaffUser.is_active.is_(True))
-        .limit(1)
-    ) is not None
+    return (
+        db.session.scalar(
+            select(StaffRole.id)
+            .join(StaffUser, StaffUser.id == StaffRole.user_id)
+            .where(
+                StaffRole.user_id == user_id,
+                StaffRole.event_id == event_id,
+                StaffRole.is_owner.is_(True),
+                StaffUser.is_active.is_(True),
+            )
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def may_manage_staff(user_id: int | None, event_id: int) -> bool:
@@ -185,12 +196,25 @@ def revoke_role(event_id: int, actor: StaffUser, role_id: Any) -> StaffRole:
             select(func.count(StaffRole.id)).where(StaffRole.event_id == event_id, StaffRole.role == "facilitator")
         )
         if facilitators <= 1:
-            raise Conflict("last_facilitator",
-                           "The event needs at least one facilitator: invite another one before removing this one.")
-    audit.record(event_id, actor, "role_revoked", f"staff_role:{granted.id}",
-                 user_id=granted.user_id, email=granted.user.email, role=granted.role)
+            raise Conflict(
+                "last_facilitator",
+                "The event needs at least one facilitator: invite another one before removing this one.",
+            )
+    audit.record(
+        event_id,
+        actor,
+        "role_revoked",
+        f"staff_role:{granted.id}",
+        user_id=granted.user_id,
+        email=granted.user.email,
+        role=granted.role,
+    )
     db.session.delete(granted)
     db.session.flush()
+    # Pages check the role on every request. Live consoles of this person are dropped too, once the removal is
+    # committed, so they stop hearing the event's rooms now and a console that reconnects gets only the roles
+    # still there.
+    send_after_commit(connections.disconnect_consoles_of, event_id, granted.user_id)
     return granted
 
 
@@ -216,8 +240,15 @@ def hash_invite_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def invite_staff(event_id: int, actor: StaffUser, *, email: Any, role: Any, organisation: Any = None,
-                 valid_for: timedelta = INVITE_VALID_FOR) -> IssuedInvite:
+def invite_staff(
+    event_id: int,
+    actor: StaffUser,
+    *,
+    email: Any,
+    role: Any,
+    organisation: Any = None,
+    valid_for: timedelta = INVITE_VALID_FOR,
+) -> IssuedInvite:
     """A one-time link giving ``role`` in the event to ``email``. A pending invitation for the same person
     and role is withdrawn, so only the newest link works."""
     email = normalise_email(email if isinstance(email, str) else "")
@@ -236,13 +267,26 @@ def invite_staff(event_id: int, actor: StaffUser, *, email: Any, role: Any, orga
             audit.record(event_id, actor, "invite_replaced", f"invite:{previous.id}", email=email, role=role)
     token = secrets.token_urlsafe(INVITE_TOKEN_BYTES)
     invite = StaffInvite(
-        event_id=event_id, email=email, role=role, organisation=organisation, token_hash=hash_invite_token(token),
-        invited_by_id=actor.id, created_at=now, expires_at=now + valid_for,
+        event_id=event_id,
+        email=email,
+        role=role,
+        organisation=organisation,
+        token_hash=hash_invite_token(token),
+        invited_by_id=actor.id,
+        created_at=now,
+        expires_at=now + valid_for,
     )
     db.session.add(invite)
     db.session.flush()
-    audit.record(event_id, actor, "staff_invited", f"invite:{invite.id}", email=email, role=role,
-                 expires_at=invite.expires_at.isoformat())
+    audit.record(
+        event_id,
+        actor,
+        "staff_invited",
+        f"invite:{invite.id}",
+        email=email,
+        role=role,
+        expires_at=invite.expires_at.isoformat(),
+    )
     return IssuedInvite(invite, token)
 
 
@@ -251,8 +295,12 @@ def pending_invites(event_id: int, *, now: datetime | None = None) -> list[Staff
     return list(
         db.session.scalars(
             select(StaffInvite)
-            .where(StaffInvite.event_id == event_id, StaffInvite.used_at.is_(None),
-                   StaffInvite.revoked_at.is_(None), StaffInvite.expires_at > now)
+            .where(
+                StaffInvite.event_id == event_id,
+                StaffInvite.used_at.is_(None),
+                StaffInvite.revoked_at.is_(None),
+                StaffInvite.expires_at > now,
+            )
             .order_by(StaffInvite.created_at)
         )
     )
@@ -270,8 +318,11 @@ def revoke_invite(event_id: int, actor: StaffUser, invite_id: Any) -> StaffInvit
 
 
 _UNUSABLE = {
-    "used": ("invite_used", "This invitation link has already been used. If it was you, sign in with your "
-                            "e-mail and password; otherwise ask the facilitator for a new link."),
+    "used": (
+        "invite_used",
+        "This invitation link has already been used. If it was you, sign in with your "
+        "e-mail and password; otherwise ask the facilitator for a new link.",
+    ),
     "revoked": ("invite_revoked", "This invitation was withdrawn. Ask the facilitator for a new link."),
     "expired": ("invite_expired", "This invitation link has expired. Ask the facilitator for a new one."),
 }
@@ -297,8 +348,14 @@ def account_for_invite(invite: StaffInvite) -> StaffUser | None:
     return user if user is not None and user.password_hash else None
 
 
-def accept_invite(token: Any, *, display_name: Any = None, password: Any = None, password_again: Any = None,
-                  existing_password: Any = None) -> StaffUser:
+def accept_invite(
+    token: Any,
+    *,
+    display_name: Any = None,
+    password: Any = None,
+    password_again: Any = None,
+    existing_password: Any = None,
+) -> StaffUser:
     """Use the link once: give its role to the invitee and return them, to be signed in.
 
     A new invitee chooses a display name and a password (twice). Someone who already has an account proves
@@ -324,8 +381,12 @@ def accept_invite(token: Any, *, display_name: Any = None, password: Any = None,
     now = utcnow()
     claimed = db.session.execute(
         update(StaffInvite)
-        .where(StaffInvite.id == invite.id, StaffInvite.used_at.is_(None), StaffInvite.revoked_at.is_(None),
-               StaffInvite.expires_at > now)
+        .where(
+            StaffInvite.id == invite.id,
+            StaffInvite.used_at.is_(None),
+            StaffInvite.revoked_at.is_(None),
+            StaffInvite.expires_at > now,
+        )
         .values(used_at=now, used_by_id=user.id)
         .execution_options(synchronize_session=False)
     ).rowcount

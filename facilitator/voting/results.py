@@ -48,35 +48,52 @@ def results(activity: Activity) -> dict:
 
 
 def _voters(activity: Activity) -> int:
-    return db.session.scalar(
-        select(func.count(func.distinct(Vote.participant_id))).where(Vote.activity_id == activity.id,
-                                                                     Vote.response_id.is_(None))) or 0
+    return (
+        db.session.scalar(
+            select(func.count(func.distinct(Vote.participant_id))).where(
+                Vote.activity_id == activity.id, Vote.response_id.is_(None)
+            )
+        )
+        or 0
+    )
 
 
 @results_of("poll")
 def _poll(activity: Activity) -> dict:
-    counts = dict(db.session.execute(
-        select(Vote.choice, func.count(Vote.id)).where(Vote.activity_id == activity.id, Vote.response_id.is_(None))
-        .group_by(Vote.choice)).all())
+    counts = dict(
+        db.session.execute(
+            select(Vote.choice, func.count(Vote.id))
+            .where(Vote.activity_id == activity.id, Vote.response_id.is_(None))
+            .group_by(Vote.choice)
+        ).all()
+    )
     return {
         "multiple": bool(activity.settings.get("multiple")),
         "voters": _voters(activity),
-        "options": [{"text": o.get("text", ""), "text_sw": o.get("text_sw"), "count": counts.get(i, 0)}
-                    for i, o in enumerate(activity.options)],
+        "options": [
+            {"text": o.get("text", ""), "text_sw": o.get("text_sw"), "count": counts.get(i, 0)}
+            for i, o in enumerate(activity.options)
+        ],
     }
 
 
 @results_of("scale")
 def _scale(activity: Activity) -> dict:
     low, high = scale_bounds(activity)
-    counts = dict(db.session.execute(
-        select(Vote.choice, func.count(Vote.id)).where(Vote.activity_id == activity.id).group_by(Vote.choice)).all())
+    counts = dict(
+        db.session.execute(
+            select(Vote.choice, func.count(Vote.id)).where(Vote.activity_id == activity.id).group_by(Vote.choice)
+        ).all()
+    )
     total = sum(counts.values())
     scale = activity.settings.get("scale") or {}
     return {
-        "min": low, "max": high,
-        "min_label": scale.get("min_label"), "max_label": scale.get("max_label"),
-        "min_label_sw": scale.get("min_label_sw"), "max_label_sw": scale.get("max_label_sw"),
+        "min": low,
+        "max": high,
+        "min_label": scale.get("min_label"),
+        "max_label": scale.get("max_label"),
+        "min_label_sw": scale.get("min_label_sw"),
+        "max_label_sw": scale.get("max_label_sw"),
         "faces": bool(scale.get("faces")),
         "count": total,
         "average": round(sum(v * c for v, c in counts.items()) / total, 2) if total else None,
@@ -89,15 +106,21 @@ def _ranking(activity: Activity) -> dict:
     rank_sums: Counter = Counter()
     first_choices: Counter = Counter()
     rankers = 0
-    for (order,) in db.session.execute(select(Vote.ranking).where(Vote.activity_id == activity.id,
-                                                                   Vote.ranking.is_not(None))):
+    for (order,) in db.session.execute(
+        select(Vote.ranking).where(Vote.activity_id == activity.id, Vote.ranking.is_not(None))
+    ):
         rankers += 1
         first_choices[order[0]] += 1
         for position, option in enumerate(order, start=1):
             rank_sums[option] += position
     items = [
-        {"index": i, "text": o.get("text", ""), "text_sw": o.get("text_sw"),
-         "average_rank": round(rank_sums[i] / rankers, 2) if rankers else None, "first_choices": first_choices[i]}
+        {
+            "index": i,
+            "text": o.get("text", ""),
+            "text_sw": o.get("text_sw"),
+            "average_rank": round(rank_sums[i] / rankers, 2) if rankers else None,
+            "first_choices": first_choices[i],
+        }
         for i, o in enumerate(activity.options)
     ]
     items.sort(key=lambda item: (item["average_rank"] is None, item["average_rank"] or 0, item["index"]))
@@ -107,20 +130,26 @@ def _ranking(activity: Activity) -> dict:
 @results_of("wordcloud")
 def _wordcloud(activity: Activity) -> dict:
     terms: Counter = Counter()
-    for text in db.session.scalars(select(Entry.shown_text).where(Entry.activity_id == activity.id,
-                                                                     Entry.status == "approved")):
+    for text in db.session.scalars(
+        select(Entry.shown_text).where(Entry.activity_id == activity.id, Entry.status == "approved")
+    ):
         term = normalise_term(text)
         if term:
             terms[term] += 1
-    return {"entries": sum(terms.values()),
-            "words": [{"word": w, "count": c} for w, c in terms.most_common(WORDCLOUD_TERMS_SHOWN)]}
+    return {
+        "entries": sum(terms.values()),
+        "words": [{"word": w, "count": c} for w, c in terms.most_common(WORDCLOUD_TERMS_SHOWN)],
+    }
 
 
 def upvote_counts(activity: Activity) -> dict[int, int]:
-    return dict(db.session.execute(
-        select(Vote.response_id, func.count(Vote.id)).where(Vote.activity_id == activity.id,
-                                                            Vote.response_id.is_not(None))
-        .group_by(Vote.response_id)).all())
+    return dict(
+        db.session.execute(
+            select(Vote.response_id, func.count(Vote.id))
+            .where(Vote.activity_id == activity.id, Vote.response_id.is_not(None))
+            .group_by(Vote.response_id)
+        ).all()
+    )
 
 
 @results_of("qna")

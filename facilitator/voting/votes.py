@@ -132,6 +132,8 @@ def toggle_upvote(
     activity = db.session.get(Activity, response.activity_id)
     if not activity.upvotes_enabled:
         raise Conflict("upvotes_off", _l("Agreeing is off for this activity."))
+    if response.answered_at is not None:
+        raise Conflict("question_answered", _l("This question has been answered."))
     require_open_for_input(activity)
     participant_limits.check("vote", f"p{participant.id}", *([f"c{connection_id}"] if connection_id else []))
     existing = db.session.scalar(
