@@ -58,6 +58,9 @@ def test_facilitator_moves_through_three_kinds_and_everyone_follows(server):
             "button", name="Open"
         ).click()
         expect(phone.locator(".prompt-title")).to_have_text("How safe do you feel online?")
+        # The toggles act on the activity the console shows: wait until it shows the scale (a click before the
+        # console has redrawn would toggle the poll, as the facilitator would see on screen).
+        expect(console.locator("#focus-title")).to_have_text("How safe do you feel online?")
         console.get_by_label("Results on phones").check()
         expect(phone.locator("#phone-results .average")).to_have_text("–")
         phone.locator("label.scale-point").nth(3).click()

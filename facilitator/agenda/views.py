@@ -1,4 +1,5 @@
-"""What the live views show of the agenda: the open activity, the projected one, and an activity as every view sees it."""
+"""What the live views show of the agenda: the open activity, the projected one, and an activity as every view
+sees it."""
 
 from __future__ import annotations
 
