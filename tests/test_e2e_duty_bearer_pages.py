@@ -24,6 +24,7 @@ def seed() -> None:
 
     from facilitator import create_app
     from facilitator.asks import answers, asks
+    from facilitator.asks import register as commitments_register
     from facilitator.events.models import Event
     from facilitator.extensions import db
     from facilitator.staff.models import StaffUser
@@ -82,7 +83,7 @@ def seed() -> None:
             },
         )
         answers.moderate_answer(event, actor, guide.id, "approve")
-        commitment = answers.register(event)["commitments"][-1]
+        commitment = commitments_register.register(event)["commitments"][-1]
         answers.update_commitment(event, actor, commitment["id"], {"status": "in_progress"})
         print(json.dumps({"safaricom": telco.answer_token, "join_code": event.join_code, "betting": betting.id}))
 

@@ -20,7 +20,7 @@ from facilitator.asks.models import (
     DutyBearerAnswer,
     Organisation,
 )
-from facilitator.asks.views import answer_view, approved_answers, commitment_view, ordered_asks
+from facilitator.asks.views import commitment_view
 from facilitator.columns import utcnow
 from facilitator.errors import Conflict, InvalidInput, NotFound
 from facilitator.events.models import Event, Participant
@@ -179,52 +179,6 @@ def update_commitment(event: Event, actor: StaffUser, commitment_id: Any, change
     )
     commit()
     return commitment
-
-
-def register(event: Event) -> dict:
-    """The commitments register: every commitment with organisation, ask, owner, due date and status;
-    and, for every ask, the organisations it was put to that have not answered. Nothing dropped."""
-    asks = ordered_asks(event)
-    commitments, unanswered = [], []
-    for ask in asks:
-        answers = {
-            a.organisation_id: a
-            for a in db.session.scalars(select(DutyBearerAnswer).where(DutyBearerAnswer.ask_id == ask.id))
-        }
-        for answer in answers.values():
-            commitment = db.session.scalar(select(Commitment).where(Commitment.answer_id == answer.id))
-            if commitment and answer.status == "approved":
-                organisation = db.session.get(Organisation, answer.organisation_id)
-                commitments.append(
-                    {
-                        **commitment_view(commitment),
-                        "organisation": organisation.name,
-                        "sector": organisation.sector,
-                        "ask": ask.text,
-                        "ask_id": ask.id,
-                    }
-                )
-        assigned = [db.session.get(Organisation, a.organisation_id) for a in ask.assignments]
-        silent = [o.name for o in assigned if o.id not in answers or answers[o.id].status != "approved"]
-        if silent or not assigned:
-            unanswered.append({"ask_id": ask.id, "ask": ask.text, "organisations": silent, "assigned": bool(assigned)})
-    return {"commitments": commitments, "unanswered": unanswered}
-
-
-def feedback_view(event: Event) -> dict:
-    """'You said / They committed / What happens next', for the public feedback page."""
-    asks = []
-    for ask in ordered_asks(event):
-        answers = [answer_view(a) for a in approved_answers(ask)]
-        asks.append(
-            {
-                "text": ask.text,
-                "text_sw": ask.text_sw,
-                "answers": answers,
-                "assigned": [db.session.get(Organisation, a.organisation_id).name for a in ask.assignments],
-            }
-        )
-    return {"asks": asks, "register": register(event)}
 
 
 TOO_MANY_ANSWERS = "You have sent many answers in a short time. Wait a few minutes, then send this one again."

@@ -1,6 +1,6 @@
 """The children's feedback page, in their words: what they asked, what each organisation promised and
-how that is going, who has not answered. Built from ``services.answers.feedback_view``, which reads
-only asks, answers and commitments: what the purge of an event keeps (services.safeguarding.purge_event).
+how that is going, who has not answered. Built from asks, answers and
+commitments only: what the purge of an event keeps (safeguarding.service.purge_event).
 
 Progress notes are not shown: they are the organisers' working notes, not written for children."""
 
@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from facilitator.asks import answers as answer_service
 from facilitator.asks import asks as ask_service
-from facilitator.asks.models import SECTOR_NAMES, SECTOR_NAMES_SW
+from facilitator.asks.models import SECTOR_NAMES, SECTOR_NAMES_SW, Organisation
+from facilitator.asks.views import answer_view, approved_answers, ordered_asks
 from facilitator.events.models import Event
+from facilitator.extensions import db
 
 # Each commitment status in plain words, English and Kiswahili.
 STATUS_WORDS = {
@@ -68,7 +69,7 @@ def asks_for_children(event: Event) -> list[dict]:
     the approved answers that promised nothing, and the organisations asked that have not answered."""
     sectors = {o.name: o.sector for o in ask_service.organisations(event)}
     asks = []
-    for number, ask in enumerate(answer_service.feedback_view(event)["asks"], start=1):
+    for number, ask in enumerate(_asks_with_answers(event)["asks"], start=1):
         promises, answers_only = [], []
         for answer in ask["answers"]:
             organisation = {
@@ -109,3 +110,19 @@ def asks_for_children(event: Event) -> list[dict]:
             }
         )
     return asks
+
+
+def _asks_with_answers(event: Event) -> dict:
+    """'You said / They committed / What happens next', for the public feedback page."""
+    asks = []
+    for ask in ordered_asks(event):
+        answers = [answer_view(a) for a in approved_answers(ask)]
+        asks.append(
+            {
+                "text": ask.text,
+                "text_sw": ask.text_sw,
+                "answers": answers,
+                "assigned": [db.session.get(Organisation, a.organisation_id).name for a in ask.assignments],
+            }
+        )
+    return {"asks": asks}

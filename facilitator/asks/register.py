@@ -1,6 +1,7 @@
-"""The commitments register as staff read and download it: ``services.answers.register`` with what a
-reader also needs to trust that nothing was dropped (who answered without committing, whose answer is
-still waiting for a moderator, which asks were put to nobody)."""
+"""The commitments register, the event's main output: every commitment with organisation, ask, owner, due date
+and status, and what a reader also needs to trust that nothing was dropped (who has not answered an ask and
+why, who answered without committing, which asks were put to nobody). Read once per call, in a few queries,
+for the staff page, its CSV download, the report and the children's feedback page."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ import csv
 import io
 import re
 import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 
-from facilitator.asks import answers as answer_service
-from facilitator.asks.models import SECTOR_NAMES, Commitment, DutyBearerAnswer, Organisation
-from facilitator.asks.views import ordered_asks
+from facilitator.asks.models import SECTOR_NAMES, Ask, AskAssignment, Commitment, DutyBearerAnswer, Organisation
+from facilitator.asks.views import commitment_view, ordered_asks
 from facilitator.events.models import Event
 from facilitator.extensions import db
 
@@ -40,14 +42,80 @@ CSV_COLUMNS = (
 )
 
 
+@dataclass
+class _Answered:
+    answer: DutyBearerAnswer
+    organisation: Organisation
+    commitment: Commitment | None
+
+
+@dataclass
+class _Rows:
+    """Everything the register reads, loaded once: asks in priority order, each ask's answers (in the order they
+    were first written) and the organisations it was put to."""
+
+    asks: list[Ask]
+    answers: dict[int, dict[int, _Answered]]  # ask id -> organisation id -> its answer
+    assigned: dict[int, list[Organisation]]  # ask id -> organisations, in the order they were put to it
+
+
+def _load(event: Event) -> _Rows:
+    answers: dict[int, dict[int, _Answered]] = defaultdict(dict)
+    for answer, organisation, commitment in db.session.execute(
+        select(DutyBearerAnswer, Organisation, Commitment)
+        .join(Organisation, Organisation.id == DutyBearerAnswer.organisation_id)
+        .outerjoin(Commitment, Commitment.answer_id == DutyBearerAnswer.id)
+        .where(DutyBearerAnswer.event_id == event.id)
+        .order_by(DutyBearerAnswer.id)
+    ):
+        answers[answer.ask_id][organisation.id] = _Answered(answer, organisation, commitment)
+    assigned: dict[int, list[Organisation]] = defaultdict(list)
+    for ask_id, organisation in db.session.execute(
+        select(AskAssignment.ask_id, Organisation)
+        .join(Organisation, Organisation.id == AskAssignment.organisation_id)
+        .where(Organisation.event_id == event.id)
+        .order_by(AskAssignment.id)
+    ):
+        assigned[ask_id].append(organisation)
+    return _Rows(ordered_asks(event), answers, assigned)
+
+
+def register(event: Event) -> dict:
+    """Every commitment of an approved answer (in ask order), and for every ask the organisations it was put to
+    that have not had an answer shown (or that it was put to nobody). Nothing dropped."""
+    return _register(_load(event))
+
+
+def _register(rows: _Rows) -> dict:
+    commitments, unanswered = [], []
+    for ask in rows.asks:
+        answers = rows.answers.get(ask.id, {})
+        for answered in answers.values():
+            if answered.commitment is not None and answered.answer.status == "approved":
+                commitments.append(
+                    {
+                        **commitment_view(answered.commitment),
+                        "organisation": answered.organisation.name,
+                        "sector": answered.organisation.sector,
+                        "ask": ask.text,
+                        "ask_id": ask.id,
+                    }
+                )
+        assigned = rows.assigned.get(ask.id, [])
+        silent = [o.name for o in assigned if o.id not in answers or answers[o.id].answer.status != "approved"]
+        if silent or not assigned:
+            unanswered.append({"ask_id": ask.id, "ask": ask.text, "organisations": silent, "assigned": bool(assigned)})
+    return {"commitments": commitments, "unanswered": unanswered}
+
+
 def register_view(event: Event, *, today: date | None = None) -> dict:
-    """Every commitment (with sector name, ask number and whether it is overdue), every ask with the
-    organisations that have not answered it and why, asks put to nobody, and approved answers that made
-    no commitment."""
+    """The register as staff read it: every commitment (with sector name, ask number and whether it is overdue),
+    every ask with the organisations that have not answered it and why, asks put to nobody, and approved
+    answers that made no commitment."""
     today = today or date.today()
-    asks_by_id = {ask.id: ask for ask in ordered_asks(event)}
-    numbers = {ask_id: number for number, ask_id in enumerate(asks_by_id, start=1)}
-    base = answer_service.register(event)
+    rows = _load(event)
+    base = _register(rows)
+    numbers = {ask.id: number for number, ask in enumerate(rows.asks, start=1)}
     commitments = [
         {
             **c,
@@ -59,19 +127,13 @@ def register_view(event: Event, *, today: date | None = None) -> dict:
         }
         for c in base["commitments"]
     ]
-
-    rows = db.session.execute(
-        select(DutyBearerAnswer.ask_id, Organisation.name, DutyBearerAnswer.status, Commitment.id)
-        .join(Organisation, Organisation.id == DutyBearerAnswer.organisation_id)
-        .outerjoin(Commitment, Commitment.answer_id == DutyBearerAnswer.id)
-        .where(DutyBearerAnswer.event_id == event.id)
-    ).all()
-    answer_status = {(ask_id, name): status for ask_id, name, status, _ in rows}
-    sectors = dict(
-        db.session.execute(
-            select(Organisation.name, Organisation.sector).where(Organisation.event_id == event.id)
-        ).all()
-    )
+    by_name = {
+        (ask_id, answered.organisation.name): answered
+        for ask_id, answers in rows.answers.items()
+        for answered in answers.values()
+    }
+    sectors = {o.name: o.sector for organisations in rows.assigned.values() for o in organisations}
+    sectors.update({name: answered.organisation.sector for (_, name), answered in by_name.items()})
 
     not_answered, put_to_nobody = [], []
     for entry in base["unanswered"]:
@@ -86,13 +148,19 @@ def register_view(event: Event, *, today: date | None = None) -> dict:
                         {
                             "name": name,
                             "sector_name": SECTOR_NAMES.get(sectors.get(name), ""),
-                            "why": NOT_ANSWERED_WHY.get(answer_status.get((entry["ask_id"], name)), "no answer"),
+                            "why": NOT_ANSWERED_WHY.get(
+                                by_name[(entry["ask_id"], name)].answer.status
+                                if (entry["ask_id"], name) in by_name
+                                else None,
+                                "no answer",
+                            ),
                         }
                         for name in entry["organisations"]
                     ],
                 }
             )
 
+    asks_by_id = {ask.id: ask for ask in rows.asks}
     without_commitment = sorted(
         (
             {
@@ -100,10 +168,10 @@ def register_view(event: Event, *, today: date | None = None) -> dict:
                 "ask": asks_by_id[ask_id].text,
                 "ask_number": numbers[ask_id],
                 "organisation": name,
-                "sector_name": SECTOR_NAMES.get(sectors.get(name), ""),
+                "sector_name": SECTOR_NAMES.get(answered.organisation.sector, ""),
             }
-            for ask_id, name, status, commitment_id in rows
-            if status == "approved" and commitment_id is None
+            for (ask_id, name), answered in by_name.items()
+            if answered.answer.status == "approved" and answered.commitment is None and ask_id in asks_by_id
         ),
         key=lambda row: (row["ask_number"], row["organisation"]),
     )

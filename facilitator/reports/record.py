@@ -16,7 +16,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 
 from facilitator.agenda.models import Activity, AgendaSession
-from facilitator.asks import answers as answer_service
+from facilitator.asks import register as commitments_register
 from facilitator.asks.models import AnswerRating, Ask, AskAssignment, Commitment, DutyBearerAnswer, Organisation
 from facilitator.asks.views import ordered_asks
 from facilitator.board.models import Entry as StoredEntry
@@ -112,7 +112,7 @@ class Record:
     answer_statuses: dict[tuple[int, int], str]  # (ask id, organisation id) -> status of any answer
     commitments: dict[int, Commitment]  # by answer id
     ratings: dict[int, list[Rating]]  # by answer id
-    register: dict  # services.answers.register, restricted to the asks in scope
+    register: dict  # asks.register.register, restricted to the asks in scope
     notes: dict[int, list[NoteRow]]  # by session
     participants: dict[str, set] = field(default_factory=dict)  # group -> people, whole event
 
@@ -303,7 +303,7 @@ def load(event: Event, *, session_id: int | None = None, full: bool = False) -> 
             )
         )
 
-    register = answer_service.register(event)
+    register = commitments_register.register(event)
     register = {
         "commitments": [c for c in register["commitments"] if c["ask_id"] in ask_ids],
         "unanswered": [u for u in register["unanswered"] if u["ask_id"] in ask_ids],
