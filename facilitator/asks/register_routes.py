@@ -41,14 +41,13 @@ def _register_page(
     error_commitment_id: int | None = None,
 ):
     event = event_service.get_event(event_id)
-    roles = staff_service.roles_in_event(user.id, event_id)
     view = register_view(event)
     return render_template(
         "commitments/register.html",
         event=event,
         user=user,
         register=view,
-        can_edit=bool(roles & staff_service.PERMISSIONS["run_agenda"]),
+        can=staff_service.capabilities(user.id, event_id),
         statuses=[(s, STATUS_LABELS.get(s, s)) for s in COMMITMENT_STATUSES],
         status_labels=STATUS_LABELS,
         feedback_url=public_base_url() + url_for("feedback.feedback_page", code=event.join_code),

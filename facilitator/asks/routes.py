@@ -18,7 +18,6 @@ from facilitator.board.models import Entry
 from facilitator.errors import ServiceError
 from facilitator.events import service as event_service
 from facilitator.extensions import db
-from facilitator.staff import service as staff_service
 from facilitator.staff.routes import login_required, staff_or_404, staff_page
 
 bp = Blueprint("asks", __name__, url_prefix="/console/<int:event_id>/asks")
@@ -38,7 +37,7 @@ def _boards(event) -> list[Activity]:
 @bp.get("/")
 @login_required
 def manage(event_id):
-    user, event, roles = staff_page(event_id, "moderate")
+    user, event, can = staff_page(event_id, "moderate")
     boards = _boards(event)
     chosen = request.args.get("board", type=int)
     board = next((b for b in boards if b.id == chosen), None) or next(
@@ -75,7 +74,7 @@ def manage(event_id):
         sector_names=SECTOR_NAMES,
         sessions=event_service.agenda(event),
         response_activities=[a for s in event_service.agenda(event) for a in s.activities if a.kind == "response"],
-        can_run=bool(roles & staff_service.PERMISSIONS["run_agenda"]),
+        can=can,
         has_ranking=ask_views.ranking_activity(event) is not None,
     )
 

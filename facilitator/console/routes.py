@@ -27,8 +27,7 @@ def event_list():
 @bp.get("/<int:event_id>")
 @login_required
 def console_page(event_id):
-    user, event, _roles = staff_page(event_id, "view_console")
-    can = staff_service.capabilities(user.id, event_id)
+    user, event, can = staff_page(event_id, "view_console")
     return render_template(
         "console/console.html",
         event=event,

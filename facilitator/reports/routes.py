@@ -11,7 +11,6 @@ from facilitator.errors import ServiceError
 from facilitator.events import service as event_service
 from facilitator.extensions import db
 from facilitator.reports import exports, tables
-from facilitator.staff import service as staff_service
 from facilitator.staff.routes import login_required, staff_or_404, staff_page
 
 bp = Blueprint("reports", __name__, url_prefix="/console/<int:event_id>/reports")
@@ -22,7 +21,7 @@ TRUE = ("1", "on", "true", "yes")
 @bp.get("/")
 @login_required
 def reports_page(event_id):
-    user, event, roles = staff_page(event_id, "view_console")
+    user, event, can = staff_page(event_id, "view_console")
     return render_template(
         "reports/reports.html",
         event=event,
@@ -31,7 +30,7 @@ def reports_page(event_id):
         formats=exports.FORMATS,
         format_names=exports.FORMAT_NAMES,
         kinds=tables.KINDS,
-        can_export_full=bool(roles & staff_service.PERMISSIONS["run_agenda"]),
+        can=can,
     )
 
 

@@ -9,7 +9,6 @@ from facilitator.events import service as event_service
 from facilitator.extensions import db
 from facilitator.safeguarding import service as safeguarding_service
 from facilitator.safeguarding.models import READINESS_ITEMS
-from facilitator.staff import service as staff_service
 from facilitator.staff.routes import login_required, staff_or_404, staff_page
 
 bp = Blueprint("safeguarding", __name__, url_prefix="/console/<int:event_id>/safeguarding")
@@ -18,12 +17,12 @@ bp = Blueprint("safeguarding", __name__, url_prefix="/console/<int:event_id>/saf
 @bp.get("/")
 @login_required
 def lead_view(event_id):
-    user, event, roles = staff_page(event_id, "safeguard")
+    user, event, can = staff_page(event_id, "safeguard")
     return render_template(
         "safeguarding/lead.html",
         event=event,
         user=user,
-        can_organise=bool(roles & staff_service.PERMISSIONS["run_agenda"]),
+        can=can,
         readiness=safeguarding_service.readiness(event),
         readiness_items=READINESS_ITEMS,
         blocked_words="\n".join(event.blocked_words or []),

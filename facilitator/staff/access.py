@@ -43,11 +43,11 @@ def staff_or_404(event_id: int, permission: str) -> StaffUser:
 
 def staff_page(event_id: int, permission: str):
     """What a staff page starts from: the signed-in user (404 unless their roles grant ``permission``),
-    the event, and the user's roles in it (for what else the page offers)."""
+    the event, and what the user may do in it (``can``, for what else the page offers)."""
     from facilitator.events import service as event_service
 
     user = staff_or_404(event_id, permission)
-    return user, event_service.get_event(event_id), staff_service.roles_in_event(user.id, event_id)
+    return user, event_service.get_event(event_id), staff_service.capabilities(user.id, event_id)
 
 
 def staff_manager_or_404(event_id: int) -> StaffUser:
