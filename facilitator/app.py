@@ -11,8 +11,7 @@ from facilitator import config as config_module
 from facilitator import models  # noqa: F401  (every table, before any mapper is used)
 from facilitator.extensions import csrf, db, migrate, socketio
 from facilitator.live import entry_writer, rooms
-from facilitator.web import compression, i18n
-from facilitator.web.ratelimit import participant_limits
+from facilitator.web import compression, i18n, ratelimit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -39,11 +38,7 @@ def create_app(config: dict | None = None) -> Flask:
     i18n.init_app(app)  # Flask-Babel, the language of each page, catalogues compiled if stale
     _init_database_pragmas(app)
     entry_writer.init_app(app)
-    participant_limits.configure(
-        limit=app.config["RATE_LIMIT_SUBMISSIONS"],
-        window=app.config["RATE_LIMIT_WINDOW_SECONDS"],
-        redis_url=app.config.get("RATE_LIMIT_REDIS_URL"),
-    )
+    ratelimit.configure_from(app.config)  # every limit, from the one configuration
     from facilitator.console import sockets as console_events  # noqa: F401
 
     # Socket handlers register themselves on import, beside the blueprint they serve. Imported before
@@ -101,9 +96,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(notes_bp)
     app.register_blueprint(reports_bp)
 
-    from facilitator.cli import register as register_cli
+    from facilitator.cli import add_commands
 
-    register_cli(app)
+    add_commands(app)
     return app
 
 

@@ -52,7 +52,7 @@ def ensure_demo_event(app: Flask, *, base_url: str) -> None:
         )
 
 
-def register(app: Flask) -> None:
+def add_commands(app: Flask) -> None:
     @app.cli.command("init-db")
     def init_db():
         """Create or upgrade the database schema."""

@@ -87,7 +87,6 @@ def load(instance_path: Path) -> dict:
         "PARTICIPANT_COOKIE_DAYS": _int("PARTICIPANT_COOKIE_DAYS", 3),
         "WTF_CSRF_TIME_LIMIT": None,  # a phone left open all day must still be able to post
         "MAX_CONTENT_LENGTH": 64 * 1024,
-        "ENTRY_MAX_CHARS": 280,
         # Participant actions allowed per rolling window (per participant token and per connection).
         "RATE_LIMIT_SUBMISSIONS": _int("RATE_LIMIT_SUBMISSIONS", 10),
         "RATE_LIMIT_WINDOW_SECONDS": _int("RATE_LIMIT_WINDOW_SECONDS", 10),
@@ -112,5 +111,9 @@ def load(instance_path: Path) -> dict:
         "RATE_LIMIT_LOGIN_WINDOW_SECONDS": _int("RATE_LIMIT_LOGIN_WINDOW_SECONDS", 300),
         "RATE_LIMIT_ANSWERS_PER_ORGANISATION": _int("RATE_LIMIT_ANSWERS_PER_ORGANISATION", 30),
         "RATE_LIMIT_ANSWERS_WINDOW_SECONDS": _int("RATE_LIMIT_ANSWERS_WINDOW_SECONDS", 600),
+        "RATE_LIMIT_HELP_REQUESTS": _int("RATE_LIMIT_HELP_REQUESTS", 3),
+        "RATE_LIMIT_HELP_WINDOW_SECONDS": _int("RATE_LIMIT_HELP_WINDOW_SECONDS", 600),
+        # Live results (polls, word clouds) are sent at most this often; phones at most once a second.
+        "RESULTS_BATCH_SECONDS": _float("RESULTS_BATCH_SECONDS", 0.1),
         "STAFF_INVITE_HOURS": _int("STAFF_INVITE_HOURS", 72),
     }

@@ -10,10 +10,8 @@ import pytest
 from sqlalchemy import create_engine, text, update
 
 from facilitator import create_app
-from facilitator.asks.answers import answer_limits
 from facilitator.events.models import Event
 from facilitator.extensions import db, socketio
-from facilitator.safeguarding.service import help_request_limits
 from facilitator.web import ratelimit
 from facilitator.web.ratelimit import participant_limits
 from tests import factories
@@ -62,8 +60,6 @@ def app(database_url):
 def clean_database(app):
     ratelimit.configure_from(app.config)
     participant_limits.configure(limit=1000, window=10)
-    help_request_limits.configure(limit=3, window=600)
-    answer_limits.configure(limit=30, window=600)
     yield
     with app.app_context():
         db.session.rollback()

@@ -34,6 +34,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
@@ -391,6 +392,7 @@ def build_world() -> World:
         staff_service.require(staff_ids["facil"], a.id, "run_agenda"),
         email="invitee@example.org",
         role="rapporteur",
+        valid_for=timedelta(hours=72),
     )
     db.session.commit()
     world = World(

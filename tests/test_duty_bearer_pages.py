@@ -16,6 +16,7 @@ from facilitator.asks.models import Commitment, DutyBearerAnswer
 from facilitator.events.models import Event
 from facilitator.extensions import db
 from facilitator.staff.models import StaffUser
+from facilitator.web import ratelimit
 from tests import factories
 from tests.clocks import frozen_limit
 from tests.conftest import csrf_token, received
@@ -90,9 +91,9 @@ def give_answer(
 
 @pytest.fixture(autouse=True)
 def fresh_answer_limits():
-    answers.answer_limits.configure(limit=30, window=600)
+    ratelimit.answer_limits.configure(limit=30, window=600)
     yield
-    answers.answer_limits.configure(limit=30, window=600)
+    ratelimit.answer_limits.configure(limit=30, window=600)
 
 
 @pytest.fixture
@@ -265,7 +266,7 @@ def test_unknown_ask_or_another_events_ask_is_not_found(app, client, room, facil
 
 
 def test_answers_are_rate_limited_per_organisation(app, client, room):
-    frozen_limit(answers.answer_limits, limit=3, window=600)
+    frozen_limit(ratelimit.answer_limits, limit=3, window=600)
     token = room.tokens["Safaricom"]
     for n in range(3):
         assert post_answer(client, token, room.asks[1], text=f"Answer {n}").status_code == 302

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Flask
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
@@ -30,7 +29,7 @@ from facilitator.live import broadcast
 from facilitator.live.on_commit import commit, send_after_commit
 from facilitator.lookups import get_in_event
 from facilitator.staff.models import StaffUser
-from facilitator.web.ratelimit import RateLimiter, participant_limits
+from facilitator.web.ratelimit import answer_limits, participant_limits
 
 ANSWER_MAX_CHARS = 2000
 
@@ -181,18 +180,3 @@ def update_commitment(event: Event, actor: StaffUser, commitment_id: Any, change
     return commitment
 
 
-TOO_MANY_ANSWERS = "You have sent many answers in a short time. Wait a few minutes, then send this one again."
-
-
-# Generous for people answering a dozen asks and correcting typos; tight enough that a leaked link cannot
-# fill the moderation queue. Per organisation, shared between processes when Redis is configured.
-answer_limits = RateLimiter(limit=30, window=600, message=TOO_MANY_ANSWERS)
-
-
-def configure_limits(app: Flask) -> None:
-    """``RATE_LIMIT_ANSWERS_PER_ORGANISATION`` answers per ``RATE_LIMIT_ANSWERS_WINDOW_SECONDS``."""
-    answer_limits.configure(
-        limit=int(app.config.get("RATE_LIMIT_ANSWERS_PER_ORGANISATION", 30)),
-        window=int(app.config.get("RATE_LIMIT_ANSWERS_WINDOW_SECONDS", 600)),
-        redis_url=app.config.get("RATE_LIMIT_REDIS_URL"),
-    )

@@ -16,10 +16,6 @@ from facilitator.extensions import db
 bp = Blueprint("duty_bearers", __name__)
 
 
-@bp.record_once
-def _configure(state) -> None:
-    answer_service.configure_limits(state.app)
-
 
 def _page(
     organisation,

@@ -144,7 +144,7 @@ _flusher_running = False
 
 
 def results_changed(event: Event, activity: Activity) -> None:
-    interval = current_app.config.get("RESULTS_BATCH_SECONDS", 0.1)
+    interval = current_app.config["RESULTS_BATCH_SECONDS"]
     if not interval:
         send_results(event.id, activity.id, phones=True)
         return

@@ -22,11 +22,9 @@ from facilitator.live.on_commit import commit, send_after_commit
 from facilitator.lookups import get_in_event
 from facilitator.safeguarding.models import FLAG_STATES, READINESS_ITEMS, ReadinessCheck, SafeguardingFlag
 from facilitator.staff.models import StaffUser
-from facilitator.web.ratelimit import RateLimiter
+from facilitator.web.ratelimit import help_request_limits
 
 HELP_NOTE_MAX_CHARS = 120
-help_request_limits = RateLimiter()
-help_request_limits.configure(limit=3, window=600)
 
 
 def open_flag(

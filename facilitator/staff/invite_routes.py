@@ -36,7 +36,7 @@ ROLE_NAMES = {
 
 
 def _invite_hours() -> int:
-    return int(current_app.config.get("STAFF_INVITE_HOURS", 72))
+    return int(current_app.config["STAFF_INVITE_HOURS"])
 
 
 def _render_staff_page(event_id: int, user, *, new_invite=None, error=None, form=None, status=200):

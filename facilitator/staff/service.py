@@ -220,7 +220,6 @@ def revoke_role(event_id: int, actor: StaffUser, role_id: Any) -> StaffRole:
 
 # --- Invitations -------------------------------------------------------------------------------
 
-INVITE_VALID_FOR = timedelta(hours=72)
 INVITE_TOKEN_BYTES = 32
 
 
@@ -247,7 +246,7 @@ def invite_staff(
     email: Any,
     role: Any,
     organisation: Any = None,
-    valid_for: timedelta = INVITE_VALID_FOR,
+    valid_for: timedelta,
 ) -> IssuedInvite:
     """A one-time link giving ``role`` in the event to ``email``. A pending invitation for the same person
     and role is withdrawn, so only the newest link works."""

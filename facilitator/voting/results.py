@@ -34,11 +34,11 @@ _RESULTS_BY_KIND: dict[str, Callable[[Activity], dict]] = {}
 def results_of(kind: str) -> Callable[[Callable[[Activity], dict]], Callable[[Activity], dict]]:
     """Register the function that computes the results of activities of ``kind``."""
 
-    def register(compute: Callable[[Activity], dict]) -> Callable[[Activity], dict]:
+    def record(compute: Callable[[Activity], dict]) -> Callable[[Activity], dict]:
         _RESULTS_BY_KIND[kind] = compute
         return compute
 
-    return register
+    return record
 
 
 def results(activity: Activity) -> dict:

@@ -18,7 +18,8 @@ import logging
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
@@ -28,6 +29,7 @@ from facilitator.errors import RateLimited
 log = logging.getLogger(__name__)
 
 SLOW_DOWN = _l("You are sending very fast. Wait a few seconds, then try again.")
+TOO_MANY_ANSWERS = "You have sent many answers in a short time. Wait a few minutes, then send this one again."
 BUSY_JOINING = _l("Lots of people are joining right now. Wait a minute, then press Join again.")
 TOO_MANY_SIGN_INS = "Too many sign-in attempts. Wait a few minutes, then try again."
 
@@ -179,6 +181,14 @@ join_limits_by_peer = RateLimiter(limit=1200, window=60, message=BUSY_JOINING, m
 login_limits = RateLimiter(limit=10, window=300, message=TOO_MANY_SIGN_INS)
 login_failures_by_peer = RateLimiter(limit=100, window=300, message=TOO_MANY_SIGN_INS, memory_only=True)
 
+# "Talk to someone privately" per participant: enough for a child who asks again, too few to flood the lead.
+help_request_limits = RateLimiter(limit=3, window=600)
+
+# A duty bearer's answering link: generous for people answering a dozen asks and correcting typos; tight
+# enough that a leaked link cannot fill the moderation queue. Per organisation, shared between processes
+# when Redis is configured.
+answer_limits = RateLimiter(limit=30, window=600, message=TOO_MANY_ANSWERS)
+
 
 def check_join(join_code: str | None, peer_address: str | None) -> None:
     """Count one join attempt; ``RateLimited`` when the peer or the event code is over its limit.
@@ -188,19 +198,30 @@ def check_join(join_code: str | None, peer_address: str | None) -> None:
         join_limits_by_code.check("join", join_code)
 
 
-def configure_from(config: dict) -> None:
-    """Set the join and sign-in limits from the app's configuration (participant limits are set by the
-    factory). Keys are optional; the defaults above suit one event of a few thousand people."""
+def configure_from(config: Mapping[str, Any]) -> None:
+    """Set every limit from the app's configuration (facilitator/config.py holds the keys and defaults). Called
+    once by the app factory; a test calls it again to start from fresh counters."""
     redis_url = config.get("RATE_LIMIT_REDIS_URL")
-    join_window = int(config.get("RATE_LIMIT_JOIN_WINDOW_SECONDS", 60))
-    join_limits_by_code.configure(
-        limit=int(config.get("RATE_LIMIT_JOINS_PER_CODE", 3000)), window=join_window, redis_url=redis_url
+    participant_limits.configure(
+        limit=int(config["RATE_LIMIT_SUBMISSIONS"]), window=int(config["RATE_LIMIT_WINDOW_SECONDS"]), redis_url=redis_url
     )
-    join_limits_by_peer.configure(limit=int(config.get("RATE_LIMIT_JOINS_PER_PEER", 1200)), window=join_window)
-    login_window = int(config.get("RATE_LIMIT_LOGIN_WINDOW_SECONDS", 300))
+    help_request_limits.configure(
+        limit=int(config["RATE_LIMIT_HELP_REQUESTS"]), window=int(config["RATE_LIMIT_HELP_WINDOW_SECONDS"])
+    )
+    answer_limits.configure(
+        limit=int(config["RATE_LIMIT_ANSWERS_PER_ORGANISATION"]),
+        window=int(config["RATE_LIMIT_ANSWERS_WINDOW_SECONDS"]),
+        redis_url=redis_url,
+    )
+    join_window = int(config["RATE_LIMIT_JOIN_WINDOW_SECONDS"])
+    join_limits_by_code.configure(
+        limit=int(config["RATE_LIMIT_JOINS_PER_CODE"]), window=join_window, redis_url=redis_url
+    )
+    join_limits_by_peer.configure(limit=int(config["RATE_LIMIT_JOINS_PER_PEER"]), window=join_window)
+    login_window = int(config["RATE_LIMIT_LOGIN_WINDOW_SECONDS"])
     login_limits.configure(
-        limit=int(config.get("RATE_LIMIT_LOGINS_PER_EMAIL", 10)), window=login_window, redis_url=redis_url
+        limit=int(config["RATE_LIMIT_LOGINS_PER_EMAIL"]), window=login_window, redis_url=redis_url
     )
     login_failures_by_peer.configure(
-        limit=int(config.get("RATE_LIMIT_LOGIN_FAILURES_PER_PEER", 100)), window=login_window
+        limit=int(config["RATE_LIMIT_LOGIN_FAILURES_PER_PEER"]), window=login_window
     )

@@ -32,7 +32,6 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 
 def init_app(app: Flask) -> None:
-    ratelimit.configure_from(app.config)
 
     @app.after_request
     def security_headers(response):
