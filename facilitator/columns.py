@@ -1,3 +1,5 @@
+"""Column types shared by every domain's models: times are stored in UTC and read back timezone-aware."""
+
 from datetime import UTC, datetime
 
 from sqlalchemy import DateTime

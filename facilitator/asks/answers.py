@@ -1,4 +1,5 @@
-"""Duty bearers' answers and commitments, the children's ratings of them, and the commitments register."""
+"""Duty bearers' answers and commitments, and the children's ratings of them: writing them (reading them is
+``asks.views``; the register is ``asks.register``)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Entries on a board: submitting them (from phones and from paper cards) and what each view may see."""
+"""Entries on a board: submitting them, from phones and from paper cards, screened and stored before anyone is
+told (what each view may see of them is ``board.views``)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Exporting an event or one session: the one entry point the console and the CLI call. Picks the
 renderer, names the file, and keeps the record of exports (the audit log, and ``Event.last_export_at``,
-which starts the clock for purging raw entries: see ``services.safeguarding.purge_due_events``)."""
+which starts the clock for purging raw entries: see ``safeguarding.service.purge_due_events``)."""
 
 from __future__ import annotations
 

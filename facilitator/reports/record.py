@@ -102,7 +102,7 @@ class Record:
     status_counts: dict[int, Counter]  # by activity, every status (counts only)
     themes: dict[int, list[Theme]]  # by activity
     ballots: dict[int, list[Ballot]]  # by activity: poll, scale and ranking votes
-    results: dict[int, dict]  # by activity: services.results.results for poll, scale, ranking, word cloud
+    results: dict[int, dict]  # by activity: voting.results.results for poll, scale, ranking, word cloud
     asks: list[Ask]  # in scope, in the event's order
     ask_numbers: dict[int, int]  # the ask's number in the whole event
     ask_origin: dict[int, int]  # ask id -> the session it was raised in
