@@ -236,6 +236,7 @@ console:escalate         refused  403      403      ok       ok       403      4
 console:paper_entry      refused  403      403      ok       ok       403      403      refused  404      403      refused
 safeguarding:sync        refused  403      403      ok       403      ok       403      refused  ok       403      refused
 safeguarding:follow_up   refused  403      403      ok       403      ok       403      refused  404      403      refused
+safeguarding:release     refused  403      403      400      403      400      403      refused  404      403      refused
 """
 
 # What each event sends: always event A's objects.
@@ -281,6 +282,8 @@ PAYLOADS: dict[str, Callable[[World], dict]] = {
     },
     "safeguarding:sync": lambda w: {},
     "safeguarding:follow_up": lambda w: {"flag_id": w.flag_id, "state": "acknowledged", "note": "seen"},
+    # A card that is not held: those allowed are told so (400); the release itself is in test_safeguarding_flow.
+    "safeguarding:release": lambda w: {"response_id": w.response_id, "note": "not a concern"},
 }
 
 

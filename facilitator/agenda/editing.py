@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from facilitator import audit, validation
-from facilitator.agenda.models import ACTIVITY_KINDS, AUDIENCES, MODERATION_MODES, Activity
+from facilitator.agenda.models import ACTIVITY_KINDS, AUDIENCES, MODERATION_MODES, WRITTEN_KINDS, Activity
 from facilitator.agenda.views import get_activity, get_session
 from facilitator.errors import Conflict, InvalidInput
 from facilitator.events.models import Event
@@ -85,15 +85,23 @@ def _settings(kind: str, spec: dict, existing_lanes: list[dict]) -> dict:
     return settings
 
 
-def _apply(activity: Activity, spec: Any) -> None:
+def _apply(event: Event, actor: StaffUser, activity: Activity, spec: Any) -> None:
     if not isinstance(spec, dict):
         raise InvalidInput("invalid_payload", "The activity must be described as an object.")
     kind = validation.choice(spec.get("kind", activity.kind), ACTIVITY_KINDS, field="Kind")
     audience = validation.choice(spec.get("audience", activity.audience or "everyone"), AUDIENCES, field="Audience")
-    default_moderation = "pre" if audience == "children" or kind == "qna" else "post"
-    moderation = validation.choice(
-        spec.get("moderation") or activity.moderation or default_moderation, MODERATION_MODES, field="Moderation"
-    )
+    # Every audience includes children ("everyone" does too), so written entries wait for a moderator unless
+    # the facilitator deliberately chooses otherwise: confirmed, and audited.
+    moderation = validation.choice(spec.get("moderation") or activity.moderation or "pre", MODERATION_MODES, field="Moderation")
+    if moderation == "post" and activity.moderation != "post" and kind in WRITTEN_KINDS:
+        if spec.get("confirm_post_moderation") is not True:
+            raise Conflict(
+                "confirm_post_moderation",
+                "Children can write in this activity. Post-moderation shows their entries before anyone has read "
+                "them (the safety checks still hold distress, disclosure and personal details). Confirm to choose it.",
+            )
+        audit.record(event.id, actor, "post_moderation_chosen", f"activity:{activity.id}" if activity.id else None,
+                     title=spec.get("title", activity.title), audience=audience)
     activity.kind, activity.audience, activity.moderation = kind, audience, moderation
     activity.title = validation.clean_text(spec.get("title", activity.title), field="Title", max_chars=200)
     activity.title_sw = (
@@ -120,7 +128,7 @@ def add_activity(event: Event, actor: StaffUser, session_id: Any, spec: Any) -> 
         moderation=None,
         settings={},
     )
-    _apply(activity, spec)
+    _apply(event, actor, activity, spec)
     db.session.add(activity)
     db.session.flush()
     audit.record(event.id, actor, "add_activity", f"activity:{activity.id}", kind=activity.kind)
@@ -135,7 +143,7 @@ def edit_activity(event: Event, actor: StaffUser, activity_id: Any, spec: Any) -
     if activity.state == "open" and isinstance(spec, dict) and spec.get("kind", activity.kind) != activity.kind:
         raise Conflict("activity_open", "Close the activity before changing its kind.")
     before = {"title": activity.title, "kind": activity.kind, "settings": copy.deepcopy(activity.settings)}
-    _apply(activity, spec)
+    _apply(event, actor, activity, spec)
     audit.record(event.id, actor, "edit_activity", f"activity:{activity.id}", before=before)
     bump_version(event)
     send_after_commit(broadcast.agenda_changed, event)

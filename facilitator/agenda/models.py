@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from facilitator.events.models import Event
 
 ACTIVITY_KINDS = ("board", "wordcloud", "poll", "scale", "ranking", "qna", "response")
+# The kinds participants write in (cards, words, questions): where entries are screened and moderated.
+WRITTEN_KINDS = ("board", "wordcloud", "qna")
 
 
 ACTIVITY_STATES = ("draft", "open", "closed")

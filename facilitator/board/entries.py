@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from facilitator import audit, safety, validation
-from facilitator.agenda.models import Activity
+from facilitator.agenda.models import WRITTEN_KINDS, Activity
 from facilitator.agenda.views import get_activity
 from facilitator.board import views as board_views
 from facilitator.board.models import Entry
@@ -28,7 +28,6 @@ from facilitator.staff.models import StaffUser
 from facilitator.voting.votes import require_open_for_input
 from facilitator.web.ratelimit import participant_limits
 
-TEXT_KINDS = ("board", "wordcloud", "qna")
 ENTRY_MAX_CHARS = 280
 WORDCLOUD_MAX_WORDS = 3
 WORDCLOUD_MAX_CHARS = 40
@@ -59,8 +58,9 @@ class Submission:
 
     @property
     def needs_safeguarding(self) -> bool:
-        """The writer may need help: their phone, and only theirs, shows the helpline."""
-        return bool(SAFEGUARDING_FLAGS & set(self.response.flags))
+        """The writer may need help now: their phone, and only theirs, shows the helpline. A possible concern
+        waits for a person like any entry; the writer sees only that it waits for the moderator."""
+        return self.response.concern == "high"
 
 
 def submit_entry(
@@ -145,7 +145,7 @@ def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | Se
         i, activity, screening = pending[key]
         response = inserted[key]
         reasons = sorted(SAFEGUARDING_FLAGS & screening.flags)
-        flag = open_flag(event, reasons=reasons, response=response) if reasons else None
+        flag = open_flag(event, reasons=reasons, response=response, level=response.concern or "high") if reasons else None
         if entries[i].paper_by is not None:
             audit.record(event.id, entries[i].paper_by, "paper_entry", f"response:{response.id}", lane=response.lane)
         outcomes[i] = Submission(
@@ -173,7 +173,7 @@ def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | Se
 def _checked_input(event: Event, entry: NewEntry) -> tuple[Activity, str]:
     """The activity written to, and the text cleaned, or the rule the entry breaks."""
     activity = get_activity(event, validation.positive_int(entry.activity_id, field=_l("Activity")))
-    if activity.kind not in TEXT_KINDS:
+    if activity.kind not in WRITTEN_KINDS:
         raise InvalidInput("wrong_kind", _l("This activity does not take answers like this."))
     if entry.paper_by is None:
         require_open_for_input(activity)
@@ -208,6 +208,7 @@ def _row(
         "shown_text": screening.redacted,
         "flags": sorted(screening.flags),
         "status": _initial_status(activity, screening, paper=entry.paper_by is not None),
+        "concern": screening.confidence if screening.held else None,
         "source": "paper" if entry.paper_by else "phone",
         "group": participant.group if participant else None,
         "age_band": participant.age_band if participant else None,

@@ -49,6 +49,10 @@ class Entry(db.Model):
     shown_text: Mapped[str] = mapped_column(Text)
     flags: Mapped[list] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(10), default="pending")
+    # How sure the safety screen was when it held the entry for distress or disclosure: "high" (the lead is
+    # alerted at once, the writer sees the helpline) or "possible" (a marked wait in the moderation queue and
+    # on the lead's review list). Kept after a release, as part of the record.
+    concern: Mapped[str | None] = mapped_column(String(10))
     pinned: Mapped[bool] = mapped_column(Boolean, default=False)
     starred: Mapped[bool] = mapped_column(Boolean, default=False)
     source: Mapped[str] = mapped_column(String(10), default="phone")

@@ -3,7 +3,7 @@ the counts; and the one order cards are shown in."""
 
 from __future__ import annotations
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, or_, select
 
 from facilitator.agenda.models import Activity
 from facilitator.board.models import Entry, Theme
@@ -46,6 +46,7 @@ def staff_view(response: Entry) -> dict:
         "created_at": response.created_at.isoformat(),
         "edited": response.text != response.shown_text and not response.flags,
         "answered": response.answered_at is not None,
+        "concern": response.concern,
     }
 
 
@@ -129,16 +130,19 @@ def counts(activity_id: int) -> dict:
 
 
 def entry_for_staff(entry: Entry, *, may_safeguard: bool) -> dict:
-    """Who may read a held entry: staff who safeguard (the lead, facilitators). Other staff learn only that it
-    left their queue; its text never reaches them."""
-    return staff_view(entry) if entry.status != "held" or may_safeguard else withheld_view(entry)
+    """Who may read a held entry: staff who safeguard (the lead, facilitators) read every one. Other staff see a
+    possible concern in their queue, marked, waiting for the lead's review; of a high concern they learn only
+    that it left their queue, and its text never reaches them."""
+    if entry.status != "held" or may_safeguard or entry.concern == "possible":
+        return staff_view(entry)
+    return withheld_view(entry)
 
 
 def entries_for_staff(activity_id: int, *, may_safeguard: bool) -> list[dict]:
     """An activity's entries as a staff member's console lists them (held ones only for those who safeguard)."""
     query = select(Entry).where(Entry.activity_id == activity_id)
     if not may_safeguard:
-        query = query.where(Entry.status != "held")
+        query = query.where(or_(Entry.status != "held", Entry.concern == "possible"))
     return [
         entry_for_staff(entry, may_safeguard=may_safeguard) for entry in db.session.scalars(query.order_by(*CARD_ORDER))
     ]

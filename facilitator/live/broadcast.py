@@ -20,6 +20,7 @@ from facilitator.events.models import Event
 from facilitator.extensions import db, socketio
 from facilitator.live.connections import connections, participant_room, room
 from facilitator.safeguarding import views as safeguarding_views
+from facilitator.safeguarding.models import SafeguardingFlag
 from facilitator.voting import results as results_service
 
 
@@ -100,6 +101,11 @@ def _entries_counted_in_results(event: Event, activity: Activity) -> None:
 def safeguarding_alert(event: Event, flag) -> None:
     """A new flag: the safeguarding lead's view sounds and shows a banner. Nobody else is told."""
     socketio.emit("safeguarding_alert", {"flag": safeguarding_views.flag_view(flag)}, to=room(event.id, "safeguarding"))
+
+
+def flag_changed(event: Event, flag: SafeguardingFlag) -> None:
+    """A flag was followed up or its entry released: the lead's list redraws it, without a sound."""
+    socketio.emit("safeguarding_flag", {"flag": safeguarding_views.flag_view(flag)}, to=room(event.id, "safeguarding"))
 
 
 def agenda_changed(event: Event) -> None:

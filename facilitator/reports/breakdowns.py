@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from facilitator.agenda.models import Activity
+from facilitator.agenda.models import WRITTEN_KINDS, Activity
 from facilitator.reports import groups
 from facilitator.reports.document import Block, Heading, Paragraph, Table
 from facilitator.reports.record import Record
 
-TEXT_KINDS = ("board", "wordcloud", "qna")
 VOTE_KINDS = ("poll", "scale", "ranking")
 
 
@@ -20,7 +19,7 @@ def lane_names(activity: Activity) -> dict[str, str]:
 
 def activity_breakdowns(record: Record, activity: Activity) -> list[Block]:
     """Tables by group and by age band for one activity, under the small-group rule, or why there are none."""
-    if activity.kind in TEXT_KINDS:
+    if activity.kind in WRITTEN_KINDS:
         rows, make = record.entries.get(activity.id, []), _entry_breakdown
     elif activity.kind in VOTE_KINDS:
         rows, make = (

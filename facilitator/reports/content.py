@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date
 
-from facilitator.agenda.models import Activity, AgendaSession
+from facilitator.agenda.models import WRITTEN_KINDS, Activity, AgendaSession
 from facilitator.asks.models import RATINGS, SECTOR_NAMES
 from facilitator.reports import breakdowns, groups
 from facilitator.reports.document import Block, BulletList, Heading, Paragraph, Quote, Report, Table
@@ -54,7 +54,6 @@ NOT_ANSWERED_WHY = {
     "held": "answer waiting for a moderator",
     "hidden": "answer not approved",
 }
-TEXT_KINDS = breakdowns.TEXT_KINDS
 QUOTES_PER_THEME = 3
 QUOTES_PER_LANE = 5
 TOP_WORDS = 30
@@ -197,7 +196,7 @@ def _at_a_glance(record: Record) -> list[Block]:
     activities = record.all_activities()
     totals: Counter = Counter()
     for activity in activities:
-        if activity.kind in TEXT_KINDS:
+        if activity.kind in WRITTEN_KINDS:
             totals.update(_entry_counts(record, activity))
     votes = sum(len(record.ballots.get(a.id, [])) for a in activities)
     approved_answers = sum(1 for answers in record.answers.values() for a in answers if a.status == "approved")
@@ -283,7 +282,7 @@ def _session(record: Record, session: AgendaSession) -> list[Block]:
 def _activity(record: Record, activity: Activity) -> list[Block]:
     audience = "for children" if activity.audience == "children" else "for everyone"
     about = [KIND_NAMES.get(activity.kind, activity.kind), audience]
-    if activity.kind in TEXT_KINDS:
+    if activity.kind in WRITTEN_KINDS:
         about.append("pre-moderated" if activity.moderation == "pre" else "post-moderated")
     blocks: list[Block] = [Heading(2, activity.title), Paragraph(" · ".join(about).capitalize(), tone="muted")]
     if activity.prompt:

@@ -37,7 +37,9 @@ class ReadinessCheck(db.Model):
     confirmed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-FLAG_STATES = ("open", "acknowledged", "talked_to_child", "referred", "closed")
+# "not_a_concern": the lead or a facilitator reviewed a held entry and released it to the moderation queue.
+FLAG_STATES = ("open", "acknowledged", "talked_to_child", "referred", "closed", "not_a_concern")
+CONCERN_LEVELS = ("high", "possible")
 
 
 # Why a flag was raised, beyond the safety checks' own flags ("distress", "disclosure").
@@ -56,6 +58,8 @@ class SafeguardingFlag(db.Model):
     # Links the flag to the same anonymous participant's other entries; never to who they are.
     participant_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id", ondelete="SET NULL"))
     reasons: Mapped[list] = mapped_column(JSON, default=list)
+    # "high" alerts the lead loudly; "possible" goes on the lead's review list without a sound.
+    level: Mapped[str] = mapped_column(String(10), default="high", server_default="high")
     # For a help request: where the child said they can be found ("table 4"), screened like any text.
     message: Mapped[str | None] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(20), default="open")

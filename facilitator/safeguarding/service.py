@@ -34,8 +34,10 @@ def open_flag(
     response: Entry | None = None,
     participant_id: int | None = None,
     message: str | None = None,
+    level: str = "high",
 ) -> SafeguardingFlag:
     flag = SafeguardingFlag(
+        level=level,
         event_id=event.id,
         response_id=response.id if response else None,
         participant_id=participant_id
@@ -72,6 +74,7 @@ def escalate(event: Event, actor: StaffUser, response: Entry, note: Any = None) 
     note = validation.clean_text(note, field="The note", max_chars=500, required=False) or None
     before = response.status
     response.status = "held"
+    response.concern = "high"  # a person judged it: it leaves every other view, the moderators' queue too
     response.pinned = False
     flag = open_flag(event, reasons=["escalated"], response=response)
     flag.note = note
@@ -97,7 +100,7 @@ def get_flag(event: Event, flag_id: Any) -> SafeguardingFlag:
 def record_follow_up(event: Event, actor: StaffUser, flag_id: Any, state: Any, note: Any = None) -> SafeguardingFlag:
     """Acknowledged, talked to the child, referred, closed: with a note, audited."""
     flag = get_flag(event, flag_id)
-    state = validation.choice(state, FLAG_STATES, field="State")
+    state = validation.choice(state, FOLLOW_UP_STATES, field="State")
     note = validation.clean_text(note, field="The note", max_chars=2000, required=False)
     audit.record(
         event.id, actor, "safeguarding_follow_up", f"flag:{flag.id}", before=flag.state, after=state, note=note
@@ -107,8 +110,37 @@ def record_follow_up(event: Event, actor: StaffUser, flag_id: Any, state: Any, n
         flag.note = f"{flag.note}\n{note}" if flag.note else note
     flag.handled_by_id = actor.id
     flag.updated_at = utcnow()
+    send_after_commit(broadcast.flag_changed, event, flag)
     commit()
     return flag
+
+
+# What the lead records while following a flag up. "not_a_concern" is only ever set by a release.
+FOLLOW_UP_STATES = tuple(state for state in FLAG_STATES if state != "not_a_concern")
+
+
+def release_held_entry(event: Event, actor: StaffUser, entry_id: Any, note: Any = None) -> Entry:
+    """'Reviewed: not a concern': an entry the checks held goes to the moderation queue, where a moderator decides
+    as for any other. Its flags stay in the record, marked with who released it and why; audited."""
+    entry = get_in_event(
+        Entry, event.id, entry_id, field="Entry", code="unknown_response", message="That entry does not exist in this event."
+    )
+    if entry.status != "held":
+        raise Conflict("not_held", "This entry is not held for safeguarding.")
+    note = validation.clean_text(note, field="The note", max_chars=500, required=False) or None
+    entry.status = "pending"
+    flags = list(db.session.scalars(select(SafeguardingFlag).where(SafeguardingFlag.response_id == entry.id)))
+    for flag in flags:
+        flag.state = "not_a_concern"
+        flag.handled_by_id = actor.id
+        flag.note = f"{flag.note}\n{note}" if flag.note and note else (note or flag.note)
+        flag.updated_at = utcnow()
+        send_after_commit(broadcast.flag_changed, event, flag)
+    audit.record(event.id, actor, "release_held", f"response:{entry.id}", concern=entry.concern, note=note)
+    bump_version(event)
+    send_after_commit(broadcast.entry_changed, event, entry)
+    commit()
+    return entry
 
 
 def flags(event: Event) -> list[SafeguardingFlag]:

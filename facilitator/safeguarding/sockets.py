@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from facilitator.board import views as board_views
 from facilitator.events import service as event_service
-from facilitator.extensions import socketio
-from facilitator.live.connections import Connection, handler, room, since
+from facilitator.live.connections import Connection, handler, since
 from facilitator.safeguarding import service as safeguarding_service
 from facilitator.safeguarding import views as safeguarding_views
 from facilitator.staff import service as staff_service
@@ -27,6 +27,13 @@ def follow_up(connection: Connection, data: dict) -> dict:
     actor = staff_service.require(connection.user_id, connection.event_id, "safeguard")
     event = event_service.get_event(connection.event_id)
     flag = safeguarding_service.record_follow_up(event, actor, data.get("flag_id"), data.get("state"), data.get("note"))
-    view = safeguarding_views.flag_view(flag)
-    socketio.emit("safeguarding_flag", {"flag": view}, to=room(event.id, "safeguarding"))
-    return {"flag": view}
+    return {"flag": safeguarding_views.flag_view(flag)}
+
+
+@handler("safeguarding:release", view="console")
+def release(connection: Connection, data: dict) -> dict:
+    """'Reviewed: not a concern': a held entry goes to the moderation queue (the lead or a facilitator)."""
+    actor = staff_service.require(connection.user_id, connection.event_id, "safeguard")
+    event = event_service.get_event(connection.event_id)
+    entry = safeguarding_service.release_held_entry(event, actor, data.get("response_id"), data.get("note"))
+    return {"entry": board_views.staff_view(entry)}

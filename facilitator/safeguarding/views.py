@@ -36,13 +36,21 @@ def flag_view(flag: SafeguardingFlag) -> dict:
     return {
         "id": flag.id,
         "reasons": list(flag.reasons),
+        "level": flag.level,
         "state": flag.state,
         "note": flag.note,
         "message": flag.message,
         "created_at": flag.created_at.isoformat(),
         "updated_at": flag.updated_at.isoformat() if flag.updated_at else None,
         "handled_by": handler.display_name if handler else None,
-        "entry": {"text": response.text, "lane": response.lane, "group": response.group, "age_band": response.age_band}
+        "entry": {
+            "id": response.id,
+            "text": response.text,
+            "lane": response.lane,
+            "group": response.group,
+            "age_band": response.age_band,
+            "status": response.status,
+        }
         if response
         else None,
         "activity": activity.title if activity else None,

@@ -110,6 +110,18 @@
       item.insertBefore(flags, item.querySelector(".entry-actions"));
     }
     var actions = item.querySelector(".entry-actions");
+    if (entry.status === "held" && entry.concern === "possible") {
+      item.classList.add("possible-concern");
+      item.insertBefore(el("p", "concern-marker", "Possible concern: waiting for the safeguarding lead's review."),
+        actions);
+    }
+    if (entry.status === "held" && can.safeguard) {
+      actions.appendChild(button("Reviewed: not a concern", function () {
+        var note = window.prompt("Released to the moderation queue. A note for the record (why it is not a concern):", "");
+        if (note === null) return;
+        call("safeguarding:release", { response_id: entry.id, note: note }, upsertFromAck);
+      }, "small-button release"));
+    }
     if (can.moderate && entry.status !== "held") {
       var act = function (action) { return function () { call("console:moderate", { response_id: entry.id, action: action }, upsertFromAck); }; };
       if (entry.status !== "approved") actions.appendChild(button("Approve", act("approve"), "small-button approve"));
@@ -158,12 +170,17 @@
     state.entries.set(entry.id, entry);
     return true;
   }
+  // A possible concern waits in the moderators' queue, marked, until the safeguarding lead reviews it; a high
+  // concern is only in the held list, for those who safeguard.
+  function listOf(entry) {
+    return entry.status === "held" && entry.concern === "possible" ? "pending" : entry.status;
+  }
   function drawEntries() {
     Object.keys(LISTS).forEach(function (status) {
       var list = $(LISTS[status]);
       if (!list) return;
       list.textContent = "";
-      var matching = Array.from(state.entries.values()).filter(function (e) { return e.status === status && !e.withheld; });
+      var matching = Array.from(state.entries.values()).filter(function (e) { return listOf(e) === status && !e.withheld; });
       matching.sort(Live.bySortKey);
       matching.forEach(function (e) { list.appendChild(drawEntry(e)); });
       var badge = $(LISTS[status] + "-count");

@@ -44,14 +44,15 @@
   function draw() {
     var list = $("flags");
     list.textContent = "";
-    var all = Array.from(flags.values()).sort(function (a, b) {
-      return ((a.state === "closed") - (b.state === "closed")) || (b.id - a.id);
-    });
+    // Open high concerns first, then possible ones to review, then the rest; newest first within each.
+    var rank = function (f) { return f.state === "open" ? (f.level === "possible" ? 1 : 0) : 2; };
+    var all = Array.from(flags.values()).sort(function (a, b) { return (rank(a) - rank(b)) || (b.id - a.id); });
     all.forEach(function (flag) {
       var item = $("flag-template").content.firstElementChild.cloneNode(true);
       item.classList.add("state-" + flag.state);
       var tags = item.querySelector(".flags");
       flag.reasons.forEach(function (r) { tags.appendChild(el("span", "flag flag-" + r, REASONS[r] || r)); });
+      if (flag.level === "possible") tags.appendChild(el("span", "flag flag-possible", "possible concern: to review"));
       item.querySelector(".when").textContent = new Date(flag.created_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
       var text = flag.entry ? flag.entry.text : (flag.message ? "Where to find them: " + flag.message : "No message: they asked to talk.");
       item.querySelector(".entry-text").textContent = text;
@@ -76,6 +77,16 @@
             $("status").textContent = "Recorded.";
           });
       });
+      if (flag.entry && flag.entry.status === "held") {
+        var release = el("button", "small-button release", "Reviewed: not a concern (release to moderation)");
+        release.type = "button";
+        release.addEventListener("click", function () {
+          live.emit("safeguarding:release", { response_id: flag.entry.id, note: note.value }, 10000, function (timedOut, ack) {
+            $("status").textContent = timedOut ? "No answer from the server." : (ack.ok ? "Released to the moderation queue." : ack.message);
+          });
+        });
+        item.querySelector(".follow-up").appendChild(release);
+      }
       var history = [];
       if (flag.handled_by) history.push("Last recorded by " + flag.handled_by + " (" + flag.state.replace(/_/g, " ") + ")");
       if (flag.note) history.push(flag.note);
@@ -88,6 +99,7 @@
   live.on("safeguarding_alert", function (message) {
     flags.set(message.flag.id, message.flag);
     draw();
+    if (message.flag.level === "possible") return; // on the review list, without a sound or a banner
     $("alert-text").textContent = (message.flag.reasons.map(function (r) { return REASONS[r] || r; }).join(", "));
     $("alert-banner").hidden = false;
     chime();
