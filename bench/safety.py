@@ -90,7 +90,10 @@ def report(entries: list[Entry], show_misses: bool) -> None:
     print(f"{len(entries)} entries")
     print(f"{'recall':<12}" + "".join(f"{lang:>20}" for lang in (*LANGUAGES, "all")))
     for label in LABELS:
-        print(f"{label:<12}" + "".join(f"{_pct(hits[label, lang], totals[label, lang]):>20}" for lang in (*LANGUAGES, "all")))
+        print(
+            f"{label:<12}"
+            + "".join(f"{_pct(hits[label, lang], totals[label, lang]):>20}" for lang in (*LANGUAGES, "all"))
+        )
     held_hits = sum(hits[label, "all"] for label in ("distress", "disclosure"))
     held_total = sum(totals[label, "all"] for label in ("distress", "disclosure"))
     print(f"{'dist+discl':<12}{_pct(held_hits, held_total):>20}")

@@ -13,7 +13,12 @@ HEADER = "text\tlabels\tlanguage\tdetails"
 LABELS = ("pii", "distress", "disclosure", "profanity")
 LANGUAGES = ("en", "sw", "sheng", "mixed")
 # The screen's flag for each corpus label.
-FLAG_FOR_LABEL = {"pii": "personal_details", "distress": "distress", "disclosure": "disclosure", "profanity": "profanity"}
+FLAG_FOR_LABEL = {
+    "pii": "personal_details",
+    "distress": "distress",
+    "disclosure": "disclosure",
+    "profanity": "profanity",
+}
 # One line in five goes to the dev part; the choice depends on the text only, so adding lines
 # never moves an existing line between parts.
 DEV_SHARE = 5

@@ -114,9 +114,9 @@ _PATTERNS = [
     r"them\s+)?(?:my\s+|some\s+|a few\s+|more\s+)?(?:nudes|nude (?:photos?|pictures?|pics?|videos?)|"
     r"naked (?:photos?|pictures?|pics?|videos?))",
     r"\b(?:follows|followed|following|stalks|stalked)\s+me\s+(?:home|everywhere|to school|around|after school)\b",
-    rf"\b(?:send|sends|sent|sending|show|shows|showed|showing|share|shares|shared)\s+me\s+(?:his\s+|her\s+|"
-    rf"their\s+)?(?:nudes?|naked|nude|porn\w*|dirty|sexual|explicit|inappropriate|private parts|pictures of his|"
-    rf"photos of his|videos of (?:him|her|them|people) (?:naked|having))",
+    r"\b(?:send|sends|sent|sending|show|shows|showed|showing|share|shares|shared)\s+me\s+(?:his\s+|her\s+|"
+    r"their\s+)?(?:nudes?|naked|nude|porn\w*|dirty|sexual|explicit|inappropriate|private parts|pictures of his|"
+    r"photos of his|videos of (?:him|her|them|people) (?:naked|having))",
     r"(?<!never )(?<!not )(?<!dont )\b(?:has|have|had|got|leaked|leak|posted|post|shared|share|sent|took|saved|"
     r"screenshotted|using|uses|used|spread|spreading|selling|sold|exposed|keeps)\s+my\s+(?:nudes|nude (?:photos?|"
     r"pictures?|pics?|videos?)|naked (?:photos?|pictures?|pics?|videos?)|private (?:photos|pictures|pics|videos))\b",
@@ -149,19 +149,19 @@ _PATTERNS = [
     r"is going to|gonna|can)\s+(?:hurt|kill|beat|post|share|leak|harm|send|expose|punish)",
     r"\bthreat\w*\s+(?:me\s+)?(?:to|that (?:he|she|they) (?:will|would|ll))\s+(?:hurt|kill|beat|harm|rape)\s+(?:me|"
     r"my)\b",
-    rf"\b(?:asking|asks|asked|wants|wanted|demanding|demands|demanded)\s+(?:for\s+)?my\s+(?:photos|pictures|pics|"
-    rf"nudes|videos)\b",
+    r"\b(?:asking|asks|asked|wants|wanted|demanding|demands|demanded)\s+(?:for\s+)?my\s+(?:photos|pictures|pics|"
+    r"nudes|videos)\b",
     # Someone asking the writer for pictures of themselves: "a man keeps asking me for photos"
     r"\b(?:asking|asks|asked|wants|wanted|keeps asking|kept asking|demanding|demands|demanded|begging|begs|"
     r"pressur\w+)\s+me\s+(?:for|to send(?: him| her| them)?)\s+(?:more\s+|some\s+|a\s+)?(?:photos?|pictures?|"
     r"pics|videos?|selfies?)\b",
     # Threats to publish: "he threatens to share my pictures", "she says she will post my photos"
-    rf"\bthreat\w*\s+(?:me\s+)?(?:to|that (?:he|she|they) (?:will|would|ll))\s+(?:share|post|leak|send|expose|"
-    rf"publish|show|spread|upload|release|tell)\s+(?:my|our|me)\b",
+    r"\bthreat\w*\s+(?:me\s+)?(?:to|that (?:he|she|they) (?:will|would|ll))\s+(?:share|post|leak|send|expose|"
+    r"publish|show|spread|upload|release|tell)\s+(?:my|our|me)\b",
     rf"\b{_ADULT_OR_PERSON}\s+(?:says|said|say|keeps saying)\s+(?:he|she|they)\s*(?:will|ll|would|is going to|"
     rf"are going to|gonna)\s+(?:share|post|leak|send|expose|publish|show|spread|upload)\s+my\s+{_PICTURES}",
-    rf"\b(?:will|is going to|gonna|wants to)\s+(?:share|post|leak|expose|publish|spread|upload)\s+my\s+(?:nudes|"
-    rf"private|naked|nude)",
+    r"\b(?:will|is going to|gonna|wants to)\s+(?:share|post|leak|expose|publish|spread|upload)\s+my\s+(?:nudes|"
+    r"private|naked|nude)",
     # Grooming: gifts or money plus secrecy or meeting; being asked to meet alone; secrets
     r"\b(?:sends?|sent|sending|gives?|gave|giving|buys?|bought|buying|offers?|offered|promised?|"
     r"promises)\s+me\s+(?:money|cash|gifts?|airtime|credit|data|bundles|presents?|a phone|phones?|things|pesa|"
@@ -178,8 +178,8 @@ _PATTERNS = [
     r"not)\s+(?:tell|say|report|talk)\b",
     r"\b(?:says|said|told me|tells me)\s+(?:it is|its|it was|this is|this will be|it will be)\s+(?:our|"
     r"a)\s+(?:little\s+)?secret\b",
-    rf"\b(?:wants?|wanted|asks?|asked|forced|forces|forcing|pressur\w+)\s+me\s+to\s+(?:have sex|sleep with|"
-    rf"be (?:his|her) (?:girlfriend|boyfriend|wife|lover|sugar))",
+    r"\b(?:wants?|wanted|asks?|asked|forced|forces|forcing|pressur\w+)\s+me\s+to\s+(?:have sex|sleep with|"
+    r"be (?:his|her) (?:girlfriend|boyfriend|wife|lover|sugar))",
     # Fear of a person at home or close by
     r"\b(?:im|i am|i feel|i get)\s+(?:so\s+|very\s+|really\s+)?(?:scared|afraid|terrified|frightened)\s+(?:of|"
     r"to go|to be)\s+(?:my (?:uncle|father|stepfather|dad|mother|mum|mom|stepmother|stepmum|brother|teacher|coach|"

@@ -75,7 +75,7 @@ _PATTERNS = [
     r"\b(?:easier|better)\s+(?:for everyone\s+)?if\s+i\s+(?:died|was dead|were dead|was gone|were gone|disappeared|"
     r"killed myself)\b",
     r"\b(?:written|wrote|writing|write|left)\s+(?:a|my)\s+(?:goodbye|suicide|final)\s+(?:letter|note|message)\b",
-    rf"\bi\s+wish\s+i\s+(?:was|were|had|could|would)?\s*(?:never\s+)?(?:been\s+)?(?:just\s+)?"
+    r"\bi\s+wish\s+i\s+(?:was|were|had|could|would)?\s*(?:never\s+)?(?:been\s+)?(?:just\s+)?"
     r"(?:dead|die|born|gone|not born|not alive|disappear|not exist|didnt exist|did not exist|sleep forever|"
     r"never wake up)\b",
     r"\bi\s+wish\s+i\s+(?:wasnt|was not|werent|were not)\s+(?:alive|born|here)\b",
@@ -127,7 +127,7 @@ _PATTERNS = [
     # "nataka kujiua", "natamani kufa", "naskia kujiua", "nimeamua kujinyonga", "ningependa kufa"
     rf"{SW_I}(?:taka|tamani|skia|sikia|jiskia|jisikia|fikiria|waza|hisi|jihisi|panga|amua|jaribu|penda)\s+(?:tu\s+|"
     rf"sana\s+|kabisa\s+|just\s+)?{_SELF_HARM_ACT}",
-    rf"\b(?:ningependa|ningetaka|nitaenda|natamani|ninatamani|bora|afadhali|heri|ni heri|ni bora)\s+(?:tu\s+)?"
+    r"\b(?:ningependa|ningetaka|nitaenda|natamani|ninatamani|bora|afadhali|heri|ni heri|ni bora)\s+(?:tu\s+)?"
     r"(?:nife|kufa|kujiua|ningekufa|ningekuwa nimekufa|nisingezaliwa|nisingekuwepo)\b",
     # "nitajiua", "najikata", "nimejidhuru", "nijiue"
     rf"{SW_I}ji(?:ua|ue|nyonga|nyonge|kata|kate|dhuru|umiza|maliza|malize|angamiza|chinja|kill|unalive)\b",

@@ -213,8 +213,16 @@ def test_profanity_is_masked(text, masked):
 
 @pytest.mark.parametrize(
     "text",
-    ["Our class will assess the rules", "Mr Shitanda taught us", "Scunthorpe", "Kumaliza mtihani", "kuuma kwa kichwa",
-     "Kichaa cha mbwa ni hatari", "Hancock and Cockburn", "a bassist in a passage"],
+    [
+        "Our class will assess the rules",
+        "Mr Shitanda taught us",
+        "Scunthorpe",
+        "Kumaliza mtihani",
+        "kuuma kwa kichwa",
+        "Kichaa cha mbwa ni hatari",
+        "Hancock and Cockburn",
+        "a bassist in a passage",
+    ],
 )
 def test_innocent_words_containing_bad_ones_are_clean(text):
     assert screen(text).flags == frozenset()
