@@ -8,7 +8,7 @@ match in any of its forms. Word unigrams and bigrams add the short phrases ("no 
 "our secret").
 
 The weights are trained by ``python -m facilitator.safety.train`` from tests/safety/corpus.tsv and
-shipped as ``model.json`` beside this file. Scoring is pure Python (a dict lookup per feature):
+shipped as ``wordlists/concern_model.txt`` (JSON). Scoring is pure Python (a dict lookup per feature):
 the app needs no numpy or scikit-learn, and nothing is downloaded at run time.
 """
 
@@ -21,7 +21,9 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-MODEL_PATH = Path(__file__).with_name("model.json")
+# JSON, kept beside the word lists with a .txt name so the package data already shipped with the
+# package (``safety/wordlists/*.txt`` in pyproject.toml) includes it.
+MODEL_PATH = Path(__file__).with_name("wordlists") / "concern_model.txt"
 TARGETS = ("distress", "disclosure")
 
 _WORD_RE = re.compile(r"[^\W_]+")

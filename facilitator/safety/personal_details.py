@@ -196,7 +196,7 @@ def _phones(text: str, view: str, digits: int) -> Iterator[Span]:
 
 
 def _emails(text: str) -> Iterator[Span]:
-    patterns = (_EMAIL_RE, _EMAIL_NO_TLD_RE) if "@" in text else ()
+    patterns: tuple[re.Pattern[str], ...] = (_EMAIL_RE, _EMAIL_NO_TLD_RE) if "@" in text else ()
     if _OBFUSCATED_EMAIL_HINT_RE.search(text):
         patterns += (_OBFUSCATED_EMAIL_RE,)
     for pattern in patterns:

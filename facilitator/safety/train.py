@@ -1,7 +1,7 @@
 """Train the distress/disclosure model from the labelled corpus: ``python -m facilitator.safety.train``.
 
 Trains on the training part of tests/safety/corpus.tsv only (the dev part, a fixed fifth chosen by
-a hash of each text, is kept for measuring) and writes facilitator/safety/model.json.
+a hash of each text, is kept for measuring) and writes facilitator/safety/wordlists/concern_model.txt (JSON).
 
 Why this learner: L2-regularised logistic regression, fitted by AdaGrad over a fixed number of
 epochs, in pure Python. The corpus is small (about 1,300 training lines), so a linear model over
@@ -10,8 +10,8 @@ training free of numpy/scikit-learn and exactly reproducible: the line order is 
 shuffle), every sum is done in the same order, and the weights are rounded when written. Features
 with a tiny weight are dropped to keep the file small.
 
-    python -m facilitator.safety.train            # write model.json
-    python -m facilitator.safety.train --check    # exit 1 if model.json is not what training gives
+    python -m facilitator.safety.train            # write the model file
+    python -m facilitator.safety.train --check    # exit 1 if the shipped model is not what training gives
     python -m facilitator.safety.train --all      # train on the whole corpus (dev figures then mean nothing)
 """
 
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     output = Path(args.output)
     if args.check:
         same = output.exists() and output.read_text(encoding="utf-8") == model_json
-        print("model.json matches training" if same else "model.json differs from what training gives")
+        print("the shipped model matches training" if same else "the shipped model differs from what training gives")
         return 0 if same else 1
     output.write_text(model_json, encoding="utf-8")
     print(f"trained on {len(training)} lines; wrote {output} ({len(model_json) // 1024} KiB)")
