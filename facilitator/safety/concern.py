@@ -11,12 +11,25 @@ The thresholds were chosen on the dev part of the corpus (see ``bench/safety.py 
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
-from facilitator.safety import disclosure, distress, model
+from facilitator.safety import disclosure, distress, model, morphology, signals
 
 HIGH_AT = 0.9
 POSSIBLE_AT = 0.6
+
+# Where a rule's words stand in advice, a hypothetical, a story, a game or a statement about children
+# in general ("if someone asks you for photos, report", "watoto wengi wanapigwa", "the news said", "he
+# beat me at fifa"), a rule hit alone is not enough: the model must agree.
+_TOPIC_CONTEXT_RE = re.compile(
+    r"\b(?:if (?:someone|somebody|anyone|a |an |you|they)|when (?:someone|somebody|a )|ukiona|ukisikia|ukiskia|"
+    r"\w*akikuambia|\w*akikuomba|\w*akikutumia|\w*akikutishia|kama mtu|mtu akiku\w+|should|must|lazima|"
+    r"tell an adult|ambia mtu mzima|waambie wazazi|report it|ripoti|uripoti|piga 116|call 116|serikali|government|"
+    r"watoto wengi|many (?:children|kids)|children are|kids are|story|movie|film|filamu|hadithi|news|habari|"
+    r"book|kitabu|fifa|chess|draft|draughts|pubg|free fire|race|mechi|mchezo wa|tukicheza|watoto|lol|haha|hahaha)\b"
+    r"|😂|🤣|😅"
+)
 
 
 class Concern(NamedTuple):
@@ -31,8 +44,15 @@ def assess(phrase_text: str) -> Concern:
     """Flags among distress/disclosure for *phrase_text* (``normalise.for_phrases`` output)."""
     if not phrase_text:
         return NONE
-    rules = {"distress": distress.detect(phrase_text), "disclosure": disclosure.detect(phrase_text)}
+    rules = {
+        "distress": distress.detect(phrase_text) or signals.distress(phrase_text),
+        "disclosure": disclosure.detect(phrase_text)
+        or morphology.harm_verb(phrase_text)
+        or signals.disclosure(phrase_text),
+    }
     scores = model.load().scores(phrase_text)
+    if any(rules.values()) and _TOPIC_CONTEXT_RE.search(phrase_text):
+        rules = {target: ruled and scores[target] >= POSSIBLE_AT for target, ruled in rules.items()}
     flags = set()
     high = False
     for target, ruled in rules.items():

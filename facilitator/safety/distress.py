@@ -140,7 +140,8 @@ _PATTERNS = [
     r"katika|kwenye|na\b|kwa\b))",
     r"\b(?:sina|sioni|hakuna)\s+(?:sababu|haja|maana|hamu|nia)\s+ya\s+(?:mimi\s+)?(?:kuishi|kuendelea|maisha)\b",
     rf"\bsina (?:thamani|maana|faida)(?: (?:yoyote|kabisa|duniani|hapa duniani))?{CLAUSE_END}",
-    r"\b(?:nimechoka|nimechoshwa|nimechukia)\s+(?:na\s+)?(?:maisha|kuishi|life|hii life|dunia|ulimwengu)\b",
+    r"\b(?:nimechoka|nimechoshwa|nimechukia)\s+(?:na\s+)?(?:maisha|kuishi|life|hii life|dunia|ulimwengu)\b"
+    r"(?!\s+(?:ya|za|in|of|kwa)\s+(?:\w+\s+)?(?:shule|school|boarding|town|mtaa|campus|hapa|class))",
     r"\b(?:maisha|life)\s+(?:yangu\s+)?(?:ime|yame|ina|yana)?(?:nichosha|nishinda|nilemea|nishindwa)\b",
     r"\bmaisha yangu\s+(?:hayana|hayaana|haina)\s+(?:maana|thamani|faida)\b",
     r"\bhakuna\b[^.!?]{0,30}\b\w*ni(?:kosa|miss|jali)\b",

@@ -1,0 +1,222 @@
+"""Lexicons of the classes the first rules missed (issue 14), as patterns over phrase text.
+
+Each list is a class, not a set of example sentences: hopelessness, soft death wishes, methods and
+warning signs for distress; harm to another child, grooming steps, sextortion as a condition,
+stalking for disclosure. All run on ``normalise.for_phrases`` output (lower case, no apostrophes,
+leetspeak undone) and need the speaker's situation in them (a person doing, a child harmed, "I",
+"me", "yangu"), so statements about the topic stay clean.
+"""
+
+from __future__ import annotations
+
+from facilitator.safety.firstperson import compile_all, first_match
+
+# --- Distress -----------------------------------------------------------------------------------
+
+_DIE_SW = r"(?:nife|nidie|nidedi|nikufe|nipotee|niondoke|nijiue|niishie|nisiamke|nilale milele)"
+_DISTRESS = [
+    # Hopelessness about the writer's own life, any language
+    r"\b(?:sina|sioni|hakuna|hamna|no|there is no|theres no|i see no|i have no|i dont have (?:any|a)|"
+    r"i dont see (?:a|any))\s+(?:tena\s+)?(?:tumaini|matumaini|hope|future|maana|sababu|point|reason|light|mwanga)\b"
+    r"(?:\s+(?:\w+\s+){0,2}?(?:yangu|lolote|tena|kabisa|for me|kwangu|anymore|left|ya (?:kuishi|kuendelea|life|"
+    r"maisha)|to live|in living|of living|in life|ya mimi))",
+    r"\b(?:sioni|i dont see|i cant see|cant see)\s+(?:\w+\s+)?(?:future|tomorrow|kesho|a way out|way out|njia)\b",
+    r"\b(?:hakuna|no)\s+(?:future|kesho|tomorrow)\s+(?:for me|kwangu|yangu)\b",
+    r"\b(?:why|kwa nini|kwanini|mbona|ata sijui why|sijui why|sijui kwa nini)\s+(?:was i|i was|nilizaliwa|"
+    r"was i even|i was even|i was ever|did i get|am i even)\s*(?:born|alive|here)?\b(?<!\bhere)",
+    r"\b(?:maisha|life)\s+(?:yangu\s+)?(?:(?:haina|hayana|has no)\s+(?:maana|meaning|point)|(?:is|ni|iko)\s+"
+    r"(?:pointless|over|giza|darkness|bure|meaningless)|imeisha|yameisha|is over|imeni(?:shinda|chosha|lemea))\b",
+    r"\b(?:giza|darkness|dark)\s+(?:tu|tupu|only|everywhere)\b.{0,40}\b(?:kichwa|head|kila siku|every ?day|"
+    r"maisha|life|mbele yangu|no light|hakuna mwanga|way out)",
+    r"\b(?:only|tu|just)\s+(?:darkness|giza)\b",
+    r"\b(?:i give up|ive given up|i have given up|nimegive up|nimekata tamaa|nimeshindwa)\b(?!\s+(?:on|kwa|na)\s+"
+    r"(?:this|hii|the|that|level|game|maths|homework))",
+    r"\b(?:im|i am|mimi ni|niko|im just)\s+(?:a\s+)?(?:nothing|zero|mistake|a mistake|mzigo|burden|useless|"
+    r"worthless)\b",
+    # Soft death wishes
+    rf"\b(?:bora|afadhali|heri|ni heri|ni bora|better)\s+(?:tu\s+)?{_DIE_SW}",
+    r"\b(?:mungu|god|lord)\s+(?:nichukue|take me|chukua roho yangu)\b",
+    r"\b(?:sleep|lala|kulala|rest|kurest|kupumzika|pumzika)\s+(?:\w+\s+)?(?:forever|milele|for good|and not wake|"
+    r"and never wake|nisiamke)",
+    r"\b(?:nisiamke|not wake up|never wake up|nisiamke tena|kutoamka|dont wake up|not to wake up)\b",
+    r"\b(?:disappear|vanish|kupotea|kutoweka|ku ?disappear|potea|toweka)\w*\s+(?:\w+\s+){0,2}?(?:for good|forever|"
+    r"milele|and never come back|nisirudi|never come back|and not come back)",
+    r"\b(?:nobody|no one|noone|hakuna|hamna)\s+(?:\w+\s+){0,3}?(?:would|will|wud|angejali|atajali|atanotice|"
+    r"angecare|atakayelia|atakayenitafuta|would notice|would care|would miss|will notice|will care|will miss|"
+    r"would even notice|would even look|will even notice|atanitafuta|angenikosa)\b.{0,30}"
+    r"\b(?:i died|i die|i go|i disappeared|i was gone|nikifa|nikidie|ningekufa|nikipotea|nikienda|look for me)\b",
+    r"\b(?:nikifa|nikidie|nikipotea|if i die|if i died|if i disappeared|if i go)\b.{0,40}\b(?:nobody|no one|hakuna|"
+    r"hamna|better|bora|wangefurahi|happier|wont matter|atanotice|atajali)",
+    r"\b(?:they|everyone|family|wao|wote|familia yangu)\s+(?:would|will|wangekuwa|wangefurahi|watafurahi)\b.{0,30}"
+    r"\b(?:bila mimi|without me|if i was gone|nikiondoka|nikifa)",
+    r"\b(?:wish|natamani|ningependa)\s+(?:i|ni|ninge)?\s*(?:was never|were never|had never been|singe|nisinge|"
+    r"ningekuwa sija|never)\s*(?:born|zaliwa|zaliwa)",
+    r"\b(?:singezaliwa|nisingezaliwa|ningekuwa sijazaliwa|should never have been born|shouldnt have been born)\b",
+    r"\b(?:wish|natamani|hope)\s+(?:a|gari|lorry|mat|matatu|the)?\s*(?:car|lorry|matatu|gari|train)\s+(?:would|"
+    r"ingeni|inigonge|hits?|ni)",
+    r"\bi wish i (?:could )?(?:die|was dead|were dead|disappear)",
+    # Plans, methods and means in everyday words
+    r"\b(?:poison|sumu|jik|bleach|rat poison|sumu ya panya|pills|vidonge|tablets|dawa|panadol|rope|kamba|razor|"
+    r"wembe|bridge|daraja|footbridge|railway|reli|river|mto|lorry|matatu|mat|gari)\b.{0,60}\b(?:tonight|leo usiku|"
+    r"leo ndio leo|tonight ndio|ready|tayari|nitazimeza|nitaitumia|i will use|im going to|na ?plan|plan|"
+    r"keep looking|looks peaceful|i know which|najua|ndio|maybe)\b",
+    r"\b(?:i|ni|nime|nili|nita|na|nime)\s*(?:have|bought|saved|saving|hid|hidden|kept|got|nunua|ficha|get|"
+    r"nunulia|weka|buy)\w*\s+(?:\w+\s+){0,3}?(?:poison|sumu|jik|bleach|pills|vidonge|tablets|rope|kamba|razor|wembe)",
+    r"\b(?:jump|jumped|jumping|kujirusha|nitajirusha|kujitupa|nitajitupa|walk|walking|throw myself|jirusha|jitupa)"
+    r"\w*\s+(?:\w+\s+){0,3}?(?:bridge|daraja|footbridge|in front of|mbele ya|kwa (?:mat|lorry|gari|matatu|reli)|"
+    r"lorry|matatu|train|road|railway|off)",
+    r"\b(?:i|me|mimi|nili|nime)\s*(?:tried|attempted|jaribu|wahi)\w*\s+(?:to\s+|ku)?(?:drink|kunywa|swallow|meza|"
+    r"overdose|hang|jinyonga|jump|jirusha|kill|jiua|end|take my)",
+    r"\b(?:drank|swallowed|nilikunywa|nilimeza|nimekunywa|nimemeza|took)\s+(?:\w+\s+){0,2}?(?:poison|sumu|jik|"
+    r"bleach|pills mob|dawa nyingi|vidonge vingi|a whole|strip|pills zote)",
+    r"\b(?:i|ni)\s*(?:cut|burn|scratch|hurt|kata|choma|umiza|jikata|jichoma|jiumiza)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:arm|arms|wrist|thighs?|legs?|myself|mkono|mguu|till they bleed|ndio nifeel|so i can feel)",
+    r"\b(?:najiumiza|najikata|najichoma|nimejikata|nilijikata|hujikata|hujichoma|nimejiumiza)\b",
+    # Warning signs: goodbye letters, giving things away, last day
+    r"\b(?:goodbye|good bye|kuaga|farewell|suicide)\s+(?:letter|letters|note|message|barua)\b",
+    r"\b(?:barua|letter|letters|note)\s+(?:ya\s+)?(?:goodbye|kuaga|kwaheri)\b",
+    r"\b(?:wrote|left|nimeacha|nimeandika|niliandika|writing|nimeandikia)\b.{0,40}\b(?:note|letter|letters|barua)\b"
+    r".{0,50}\b(?:not their fault|under my pillow|chini ya (?:mto|pillow)|goodbye|for mum|kwa mama|so they know)",
+    r"\b(?:giving|gave|given|give|nimegawa|nimewapa|nilimpa|nimempa|nimegive|nagawa)\s+(?:away\s+)?(?:\w+\s+){0,3}?"
+    r"(?:my things|my stuff|vitu vyangu|vitu zangu|things away|my phone and|simu yangu na|my books and|necklace)"
+    r".{0,40}(?:wont need|sitazihitaji|sitahitaji|need it more|coz i|sitarudi|vyote|zote|away)",
+    r"\b(?:last|mwisho)\s+(?:day|post|message|night|siku)\b.{0,25}\b(?:here|hapa|duniani|yangu|mine|wasee|bye|"
+    r"everyone|thank)",
+    r"\b(?:siku|post|day)\s+yangu\s+ya\s+mwisho\b",
+    r"\b(?:this is|hii ni|its)\s+(?:my\s+)?(?:goodbye|kwaheri)\b",
+    r"\bkwaherini? (?:nyote|wote|everyone)\b|\bgoodbye (?:everyone|all|wasee)\b",
+    r"\b(?:soon|hivi karibuni|after today|kesho)\b.{0,30}\b(?:wont have to worry|hamtakuwa na wasiwasi|"
+    r"sitakuwepo|wont exist|i wont be here|sitakuwa hapa|hamtaniona)",
+    r"\b(?:i wont|sitakuwa|sitakuwepo|i will not)\s+(?:be\s+)?(?:here|around|exist|hapa)\s+(?:next|tomorrow|kesho|"
+    r"tena|wiki)",
+    r"\b(?:ukiskia|ukisikia|if you hear)\s+(?:nimeenda|nimekufa|i am gone|im gone)\b",
+    r"\b(?:ready|tayari|niko ready|nimeamua|decided|i have a plan|niko na plan|nimepanga)\b.{0,30}\b(?:end|to go|"
+    r"kuenda|kuondoka|it all|how i will|kuji|day|siku|this weekend|wiki hii)\b",
+    r"\b(?:i|ni|na)\s*(?:feel|feeling|skia|fikiria|waza|nafikiria|nawaza)\w*\s+(?:like\s+|kama\s+)?(?:ku)?"
+    r"(?:dying|kufa|kudie|kudedi|kuji ?end|kujiend|ku ?end)\b",
+    r"\b(?:tired of|nimechoka|done with|im done|tired)\s+(?:\w+\s+){0,2}?(?:being alive|living|kuishi|kupigana|"
+    r"fighting|kupambana|maisha|life)\b(?!\s+(?:ya|in|at|of|kwa|za)\s+(?:\w+\s+)?(?:shule|school|town|boarding|"
+    r"mtaa|city|campus|class|hapa))",
+]
+
+# --- Disclosure ----------------------------------------------------------------------------------
+
+_CHILD = (
+    r"(?:me|her|him|them|us|my (?:\w+ )?(?:friend|bestie|best friend|sister|sis|brother|cousin|cuz|classmate|"
+    r"neighbour|niece|nephew|daughter|siz|brathe)|a (?:girl|boy|kid|child) (?:in|from|at) (?:my|our)|"
+    r"(?:dada|kaka|rafiki|binamu|beshte|cuz|siz|dem) (?:yangu|wangu|wa class|wa darasa))"
+)
+_HARM_EN = (
+    r"(?:touch|grab|grop|rap|molest|abus|beat|burn|lock|starv|hit|kiss|undress|sell|sold|forc|blackmail|"
+    r"threaten|harass|stalk|follow|film|record|drug|whip|slap|kick|choke|marr(?:y|ied) off|traffick|"
+    r"exploit|pay|paid|groom|bully|bullie|cane|punch)\w*"
+)
+# "he beat me at chess", "kicked me out of the group", "locked me out of my phone", "force me to study"
+_NOT_A_GAME = (
+    r"(?!\s+(?:(?:at|in|on|kwa|during)\s+(?:\w+\s+)?(?:chess|fifa|game|games|race|match|pool|draughts|draft|cards|"
+    r"football|pubg|free fire|debate|exams?|maths|running|sports?)|(?:on|kwa)\s+(?:insta|ig|tiktok|snap|x|twitter|fb|"
+    r"facebook|youtube)|out|up|to (?:study|train|read|revise|pray|work harder|"
+    r"do (?:my )?homework|go to (?:school|church))))"
+)
+_DISCLOSURE = [
+    # Harm to another child, told by a child: "the watchman grabs my friend", "he touches her"
+    rf"\b(?:he|she|they|my \w+|her \w+|his \w+|our \w+|the \w+|a man|a woman|someone|somebody|this guy|"
+    rf"some man|an old man)\s+(?:always\s+|still\s+|keeps\s+|kept\s+|has\s+|had\s+)?{_HARM_EN}\s+{_CHILD}\b"
+    rf"{_NOT_A_GAME}",
+    rf"\b{_CHILD}\s+(?:is|was|got|gets|has been|is being|was being|were)\s+(?:\w+\s+)?(?:raped|molested|abused|beaten|"
+    r"touched|groped|blackmailed|sextorted|forced|sold|married off|trafficked|locked|starved|burnt|burned|"
+    r"threatened|stalked|drugged|defiled|assaulted|whipped|made to work|taken to)\b"
+    rf"{_NOT_A_GAME}",
+    r"\b(?:forced himself|forced herself|forced themselves|did it again|does stuff|does things|did things|"
+    r"did stuff|put his hands?|puts his hands?|comes to (?:my|her) (?:bed|room)|came to (?:my|her) (?:bed|room))\b",
+    r"\b(?:kisses|kissed|touches|touched|grabs|grabbed)\s+(?:her|him|my \w+)\s+(?:and|in|when|every)",
+    r"\b(?:under|chini ya)\s+(?:my|her|yangu)?\s*(?:skirt|sketi|dress|nguo)",
+    # Grooming steps: secrecy
+    r"\bsiri yetu\b|\bour (?:little )?secret\b(?!\s+(?:santa|garden|recipe))|\bbetween (?:us|you and me) (?:only|tu)\b",
+    r"\b(?:delete|futa|fute|nifute|nidelete|kudelete|clear)\s+(?:(?:our|zetu)\s+(?:chats|msgs|messages|jumbe|dms)|"
+    r"(?:chats|msgs|messages|jumbe|dms)\s+(?:zetu|yetu)|everything after|kila kitu baada|(?:chats|jumbe) zetu)\b",
+    r"\b(?:told|tells|tell|aliniambia|ananiambia|ameniambia|said|says|alisema|anasema)\s+(?:me|her|him|my \w+)?"
+    r"\s*(?:not to tell|nisimwambie|nisiseme|nisiambie|asimwambie|asiseme|dont tell|to keep (?:it|this) quiet|"
+    r"to delete (?:our|everything|zetu|the (?:chats|msgs|messages))|no one will believe|nobody will believe|"
+    r"grown ups wouldnt|wazazi hawataelewa|"
+    r"its normal and nobody)",
+    r"\b(?:wazazi|grown ups|adults|parents)\s+(?:hawataelewa|wouldnt understand|would not understand|"
+    r"dont need to know)\b",
+    # Gifts for photos or meetings, "you owe me"
+    r"\b(?:sends?|sent|gives?|gave|buys?|bought|pays?|paid|promised|promises|offers?|offered|\w*(?:ni|m)(?:tumia|pa|"
+    r"pea|nunulia|buyia|lipia|ahidi|offer|buy)\w*|\w*(?:ni|m)buy)\s+(?:me\s+|her\s+|my \w+\s+)?(?:\w+\s+){0,2}?"
+    r"(?:airtime|bundles|data|credit|mpesa|m pesa|money|pesa|doh|fees|karo|phone|simu|lifts|rides|usafiri|"
+    r"gifts?|zawadi|nauli|fare)\b.{0,60}\b(?:pics|picha|photos|pictures|nudes|video|videos|in return|ili nimtumie|"
+    r"nimtumie|nimsendie|video call|come to his|niende kwake|go with him|sleep with|nilale|lale naye|"
+    r"visit him|amtembelee|amcheki|kwake|his place|his house|wants me|alone|solo|peke)\b",
+    r"\b(?:now|sasa|sai|says|said|anasema|alisema)\s+(?:that\s+)?(?:i|u|you|she|he)?\s*(?:owe|owes|namdai|nimemdai|"
+    r"nimedai|amemdai)\b|\b(?:you owe me|now i owe him|ananidai nimtumie|ananidai)\b",
+    r"\b(?:calls?|calling)\s+(?:me|her)\s+(?:his|her)\s+(?:wife|girl|girlfriend|baby|bae)\b",
+    r"\b(?:hes|he is|she is|ni|ana|mpenzi wangu ana|sponsor|sponsa|boyfriend|bf)\s+(?:a\s+)?(?:(?:[2-9]\d)|"
+    r"thelathini|arobaini|hamsini)\s*(?:yr|year|years|miaka|yrs)?\b.{0,40}\b(?:i am|im|and i|mimi nina|na mimi|"
+    r"she is|shes|only|tu)\b",
+    r"\b(?:dating|date|anadate|ana ?date|seeing|going out with)\s+(?:a\s+)?(?:buda|mzee|an old|old|married|"
+    r"(?:[2-9]\d)\s*(?:yr|year|years)?(?:\s+old)?(?:\s+man)?)",
+    r"\b(?:in his|in her)\s+(?:[3-9]0s)\b.{0,50}\b(?:girlfriend|boyfriend|sister|friend)",
+    r"\b(?:sponsor|sponsa)\b.{0,40}\b(?:married|ameoa|buda|mzee|old|\d\d)\b",
+    r"\brelationship\b.{0,30}\b(?:teacher|mwalimu|pastor|coach|uncle|older|\d\d)",
+    # Meeting alone
+    r"\b(?:meet|tukutane|nikutane|tumeet|ku ?meet|nikam|come|niende|go|visit|video call|nimvideo call)\b.{0,40}"
+    r"\b(?:alone|solo|peke (?:yetu|yangu)|without telling|nisimwambie|not tell anyone|at night alone|"
+    r"usiku peke yangu)\b",
+    # Sextortion as a condition, hacked accounts held for nudes
+    r"\b(?:send|tuma|sendia|nitumie|share|lipa|pay)\b.{0,30}\b(?:or|ama|au|or else|otherwise|if not|"
+    r"nisipo\w*|usipo\w*)\b.{0,40}\b(?:post|posts|share|shares|send|sends|leak|sambaza|nipostie|nitashare|"
+    r"atapost|atazipost|atazituma|atatuma|tells|expose|nitasambaza|sends them|ataambia|anaambia|i share)",
+    r"\b(?:if i dont|if you dont|nisipotuma|usipotuma|nisipolipa|nisipokuja|if i dont pay|if i dont send|"
+    r"if i dont come)\b.{0,50}\b(?:post|share|send|leak|sambaza|tuma|expose|tell|ataambia|atazi\w+|ata\w+)",
+    r"\b(?:will|atazi|ata|ita|going to|gonna)\s*(?:send|tuma|post|share|leak|sambaza|show|expose)\w*\s+(?:\w+\s+){0,3}?"
+    r"(?:to (?:my|her|your) (?:parents|dad|mum|mom|class|school)|kwa (?:wazazi|darasa|class|group|shule)|"
+    r"school group|group ya shule|na school nzima|school nzima|to everyone)",
+    r"\b(?:hacked|alihack|alidukua|got into|aliingia|hackiwa|hacked into)\b.{0,40}\b(?:nudes|pics|picha|photos|"
+    r"pictures|video)\b",
+    r"\b(?:he|she|they|someone|msee|buda|ex|guy|man|\w*ni)\s+(?:\w+\s+)?(?:threaten\w*|anatishia|ananitishia|"
+    r"ananithreaten|is threatening|keeps threatening)\b.{0,40}\b(?:post|leak|share|"
+    r"kuweka|kusambaza|kupost|photos|picha|video|pics|nudes)",
+    r"\b(?:he|she|they|someone|somebody|my ex|ex wangu|the guy|this guy|a guy|msee|buda)\s+(?:\w+\s+){0,2}?"
+    r"(?:leak|post|share|sambaza|leaked|posted|shared|sends|sent|is sharing|is posting)\w*\s+(?:\w+\s+)?"
+    r"(?:my|zangu|yangu|her)\s*(?:photos|pics|picha|nudes|video|videos)\b",
+    r"\b(?:account|akaunti) (?:feki|fake)\b.{0,50}\b(?:picha|nudes|photos|pics)\b",
+    r"\b(?:screenshotted|screenshot|recorded us|alirecord)\b.{0,40}\b(?:says|must|lazima|post|if)",
+    # Stalking and threats
+    r"\b(?:knows|anajua|ajua)\s+(?:where i|where she|where we|ninapoishi|ninakoishi|place nakaa|my (?:house|school|"
+    r"estate|route|exact)|nyumbani kwetu|shule yangu|school yangu|keja yangu|my school)\b.{0,60}"
+    r"\b(?:wait|waits|ngoja|subiri|outside|nje|come|kuja|atakuja|keeps|texting|follow|sees|chukua|threat)",
+    r"\b(?:waits|waiting|ananingoja|hunisubiri|ananisubiri|ananifuata|hunifuata|follows me|followed me|"
+    r"keeps showing up|anamfuata|humfuata|ananifollow)\b(?!\s+(?:on|kwa) (?:insta|tiktok|ig|x|twitter|snap))",
+    r"\b(?:messages|texts|texting|ananitext|amenitext)\s+(?:me\s+)?(?:\w+\s+){0,2}?(?:my exact|that he sees|"
+    r"anajua|knows my|atanimaliza|he sees me|he knows)",
+    r"\b(?:atanimaliza|ataniua|will kill me|atakuja kunichukua|will hurt my family|ataniumiza|atamuumiza)\b",
+    # Exploitation
+    r"\b(?:made to work|analazimishwa kufanya kazi|forced to work|work (?:in|at) the quarry|instead of school|"
+    r"badala ya shule|kazi ya mjengo|to work as a (?:maid|house girl|househelp))\b",
+    r"\b(?:married off|walimwozesha|analazimishwa kuolewa|forced to marry|kuolewa na mzee|for cows|ng ombe)\b",
+    r"\b(?:sells|sold|ananiuza|anamuuza|aliuzwa|sells me|sold to)\b.{0,30}\b(?:men|wanaume|family|familia|"
+    r"nairobi|mombasa|maid|work)",
+    r"\b(?:gives|pays|paid|ananipa|anampa|alimlipia|alinilipia)\s+(?:me|her|him)?\s*(?:money|pesa|doh|fees|karo)?"
+    r"\s*(?:to|ili|ndio)?\s*(?:sleep with|nilale|alale|lale)",
+    r"\b(?:locked in|locks (?:me|her|him) in|hufungiwa|hunifungia|anamfungia|amfungia|without food|bila kula|"
+    r"bila chakula|not allowed to eat)\b",
+    r"\b(?:bruises|majeraha|marks mwili|until (?:he|she) bleeds|mpaka (?:tunatoka|anatoka) damu|till (?:i|she) bled|"
+    r"until she bled)\b",
+    r"\b(?:abort|aborted|abortion|kutoa mimba)\b.{0,30}\b(?:forced|teacher|mwalimu|lazimish)",
+    r"\b(?:lodging|hotel|hotelini)\b.{0,40}\b(?:old man|mzee|buda|promised|aliahidi)",
+    r"\b(?:afraid|scared|anaogopa|naogopa)\s+to\s+(?:go home|tell)\b.{0,40}\b(?:because|coz|of)\b",
+    r"\b(?:is|ni|was)\s+(?:scared|afraid|anaogopa)\s+(?:to tell|kusema)\b",
+]
+
+DISTRESS_PATTERNS = compile_all(_DISTRESS)
+DISCLOSURE_PATTERNS = compile_all(_DISCLOSURE)
+
+
+def distress(phrase_text: str) -> bool:
+    return first_match(DISTRESS_PATTERNS, phrase_text) is not None
+
+
+def disclosure(phrase_text: str) -> bool:
+    return first_match(DISCLOSURE_PATTERNS, phrase_text) is not None
