@@ -62,7 +62,8 @@ _PATTERNS = [
     r"(?<!\bit )(?<!\bthis )(?<!\bthat )(?<!\bwhich )(?<!\bwhat )"
     r"(?<!who want to )(?<!who wants to )(?<!who might )(?<!who may )(?<!who could )(?<!who would )"
     rf"(?<!who try to )(?<!who tries to )\b{_HARM_VERBS}\s+me\b"
-    r"(?!\s+(?:up\b|out\b|off\b|(?:at|in|kwa|on) (?:a |the )?(?:race|game|games|match|fifa|chess|football|class|exams?|"
+    r"(?!\s+(?:up\b|out\b|off\b|(?:on|at|kwa|via) (?:\+|\d|o\d|whatsapp|dm|snap|ig|insta|tiktok|telegram)|"
+    r"(?:at|in|kwa|on) (?:a |the )?(?:race|game|games|match|fifa|chess|football|class|exams?|"
     r"maths|math|science|debates?|running|sports?|pubg|free fire|cards|draughts|pool|\w+ing)\b|to it|to (?:the|"
     r"a) (?:ball|finish|answer|punch)))",
     # Being made to do something: "forces me to send photos", "forced me to do things", "he forced me."

@@ -67,10 +67,18 @@ class LinearModel:
     ``weights[feature]`` is a list with one weight per target, ``bias`` one per target.
     """
 
-    def __init__(self, weights: dict[str, list[float]], bias: list[float], targets: Iterable[str] = TARGETS):
+    def __init__(
+        self,
+        weights: dict[str, list[float]],
+        bias: list[float],
+        targets: Iterable[str] = TARGETS,
+        trained_on: str = "",
+    ):
         self.targets = tuple(targets)
         self.weights = weights
         self.bias = bias
+        # SHA-256 of the training lines: tells whether the shipped model is stale for the corpus.
+        self.trained_on = trained_on
 
     def scores(self, phrase_text: str) -> dict[str, float]:
         """Probability per target for *phrase_text* (``normalise.for_phrases`` output)."""
@@ -93,6 +101,7 @@ class LinearModel:
     def to_json(self) -> str:
         # Sorted keys and fixed rounding: the same training gives the same bytes.
         payload = {
+            "trained_on": self.trained_on,
             "targets": list(self.targets),
             "bias": [round(b, 5) for b in self.bias],
             "weights": {name: [round(w, 5) for w in row] for name, row in sorted(self.weights.items())},
@@ -102,7 +111,7 @@ class LinearModel:
     @classmethod
     def from_json(cls, text: str) -> LinearModel:
         payload = json.loads(text)
-        return cls(payload["weights"], payload["bias"], payload["targets"])
+        return cls(payload["weights"], payload["bias"], payload["targets"], payload.get("trained_on", ""))
 
 
 @cache

@@ -107,8 +107,9 @@ _TRAILING_PUNCT = ".,;:!?)]}'\""
 # only their bare address, since a path can lead to a person ("tiktok.com/@jane").
 _PUBLIC_SITE_RE = re.compile(
     r"^(?:https?://)?(?:www\.)?(?:[\w\-]+\.)*(?:go\.ke|gov|gov\.\w\w|un\.org|unicef\.org|who\.int)/?$"
-    r"|^(?:https?://)?(?:www\.)?(?:google|safaricom|airtel|telkom|childlinekenya|ca|kenyalaw|tiktok|instagram|facebook|"
-    r"youtube|whatsapp|x|twitter|snapchat|meta)\.(?:com|co\.ke|or\.ke|org|ke)/?$",
+    r"|^(?:https?://)?(?:www\.)?x\.com/?$"
+    r"|^(?:https?://)?(?:www\.)?(?:google|safaricom|airtel|telkom|childlinekenya|kenyalaw|tiktok|instagram|facebook|"
+    r"youtube|whatsapp|twitter|snapchat|meta)\.(?:com|co\.ke|or\.ke|org|ke)/?$",
     _I,
 )
 # "brianart . co . ke", "wanjikuwrites dot com": a domain with its dots spaced or spelled out.

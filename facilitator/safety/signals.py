@@ -155,6 +155,12 @@ _DISCLOSURE = [
     r"\b(?:hes|he is|she is|ni|ana|mpenzi wangu ana|sponsor|sponsa|boyfriend|bf)\s+(?:a\s+)?(?:(?:[2-9]\d)|"
     r"thelathini|arobaini|hamsini)\s*(?:yr|year|years|miaka|yrs)?\b.{0,40}\b(?:i am|im|and i|mimi nina|na mimi|"
     r"she is|shes|only|tu)\b",
+    # An adult partner of a child: "her boyfriend is 35" beside a child's age or class
+    r"\b(?:boyfriend|bf|mpenzi|sponsor|sponsa|girlfriend|gf|mume|husband)\s+(?:wake\s+|yake\s+|wangu\s+)?(?:is|ni|ana|"
+    r"has)\s+(?:miaka\s+)?(?:[2-9]\d|thelathini|arobaini|hamsini)\b(?=.{0,60}\b(?:1[0-7]|kumi na \w+|form \d|"
+    r"grade \d|class \d|darasa|only|tu)\b)|\b(?:1[0-7]|kumi na \w+)\b.{0,60}\b(?:boyfriend|bf|mpenzi|sponsor|"
+    r"sponsa|husband|mume)\s+(?:wake\s+|yake\s+|wangu\s+)?(?:is|ni|ana|has)\s+(?:miaka\s+)?(?:[2-9]\d|thelathini|"
+    r"arobaini|hamsini)\b",
     r"\b(?:dating|date|anadate|ana ?date|seeing|going out with)\s+(?:a\s+)?(?:buda|mzee|an old|old|married|"
     r"(?:[2-9]\d)\s*(?:yr|year|years)?(?:\s+old)?(?:\s+man)?)",
     r"\b(?:in his|in her)\s+(?:[3-9]0s)\b.{0,50}\b(?:girlfriend|boyfriend|sister|friend)",

@@ -18,6 +18,7 @@ with a tiny weight are dropped to keep the file small.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import math
 import random
 import sys
@@ -37,6 +38,12 @@ POSITIVE_WEIGHT = 2.0
 # A feature must be seen in at least this many training lines (1: the L2 penalty handles rare ones,
 # which measured better on the dev part than dropping them).
 MIN_FEATURE_LINES = 1
+
+
+def fingerprint(entries: list[Entry]) -> str:
+    """SHA-256 of the training lines (text and labels, sorted): what the model was trained on."""
+    lines = sorted(f"{e.text}\t{','.join(sorted(e.labels))}" for e in entries)
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
 def _examples(entries: list[Entry]) -> list[tuple[list[str], list[int]]]:
@@ -83,12 +90,12 @@ def train(entries: list[Entry]) -> LinearModel:
                     sq = squared[name]
                     sq[target] += gradient * gradient
                     row[target] -= LEARNING_RATE * gradient / math.sqrt(sq[target])
-    return _finish(weights, bias)
+    return _finish(weights, bias, fingerprint(entries))
 
 
-def _finish(weights: dict[str, list[float]], bias: list[float]) -> LinearModel:
+def _finish(weights: dict[str, list[float]], bias: list[float], trained_on: str) -> LinearModel:
     kept = {name: [round(w, 5) for w in row] for name, row in weights.items() if max(map(abs, row)) >= PRUNE_BELOW}
-    return LinearModel(kept, [round(b, 5) for b in bias], TARGETS)
+    return LinearModel(kept, [round(b, 5) for b in bias], TARGETS, trained_on)
 
 
 def main(argv: list[str] | None = None) -> int:
