@@ -15,6 +15,7 @@ ranges ("+1 555 ...") are possible but not valid.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -38,7 +39,15 @@ MAX_DIGITS = 15
 MAX_GROUPS = 15
 
 
+# Only these shapes can be a Kenyan number written without "+": libphonenumber is asked about
+# nothing else (a parse costs far more than this test, and a long run of digits has many substrings).
+_KENYAN_SHAPE_RE = re.compile(r"0\d{8,9}|[17]\d{8}|254[17]\d{8}")
+
+
+@functools.lru_cache(maxsize=4096)
 def _is_phone(digits: str, international: bool) -> bool:
+    if not international and not _KENYAN_SHAPE_RE.fullmatch(digits):
+        return False
     try:
         if international:
             number = phonenumbers.parse("+" + digits, None)
