@@ -11,7 +11,7 @@ person should read them before the board does.
 
 from __future__ import annotations
 
-from facilitator.safety.firstperson import ADVERBS, SUBJECT, SW_TO_ME, compile_all, first_match
+from facilitator.safety.firstperson import ADVERBS, SUBJECT, SW_TO_ME, compile_all, compile_any
 
 # English verbs of harm done to someone. Those with an everyday sense are fenced off below.
 _HARM_VERBS = (
@@ -233,9 +233,10 @@ _PATTERNS = [
     r"kuwa peke yangu na|mjomba|baba|mama|kaka|mwalimu|shangazi|binamu|jirani)",
 ]
 
-PATTERNS = compile_all(_PATTERNS)
+PATTERNS = compile_all(_PATTERNS)  # one by one, to tell which rule fired when debugging
+_ANY_PATTERN = compile_any(_PATTERNS)
 
 
 def detect(phrase_text: str) -> bool:
     """True when *phrase_text* (``normalise.for_phrases`` output) discloses harm done to the writer."""
-    return first_match(PATTERNS, phrase_text) is not None
+    return _ANY_PATTERN.search(phrase_text) is not None

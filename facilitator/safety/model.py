@@ -86,16 +86,11 @@ class LinearModel:
         # Divided by the square root of the feature count, as in training: a long entry does not
         # outvote a short one by its length alone.
         scale = 1.0 / math.sqrt(len(names) or 1)
-        sums = [0.0] * len(self.bias)
-        weights = self.weights
-        for name in names:
-            row = weights.get(name)
-            if row is not None:
-                for index, weight in enumerate(row):
-                    sums[index] += weight
+        get = self.weights.get
+        rows = [row for row in map(get, names) if row is not None]
         return {
-            target: sigmoid(bias + total * scale)
-            for target, bias, total in zip(self.targets, self.bias, sums, strict=True)
+            target: sigmoid(bias + sum(row[index] for row in rows) * scale)
+            for index, (target, bias) in enumerate(zip(self.targets, self.bias, strict=True))
         }
 
     def to_json(self) -> str:

@@ -9,7 +9,7 @@ leetspeak undone) and need the speaker's situation in them (a person doing, a ch
 
 from __future__ import annotations
 
-from facilitator.safety.firstperson import compile_all, first_match
+from facilitator.safety.firstperson import compile_all, compile_any
 
 # --- Distress -----------------------------------------------------------------------------------
 
@@ -216,13 +216,15 @@ _DISCLOSURE = [
     r"\b(?:is|ni|was)\s+(?:scared|afraid|anaogopa)\s+(?:to tell|kusema)\b",
 ]
 
-DISTRESS_PATTERNS = compile_all(_DISTRESS)
+DISTRESS_PATTERNS = compile_all(_DISTRESS)  # one by one, to tell which rule fired when debugging
 DISCLOSURE_PATTERNS = compile_all(_DISCLOSURE)
+_ANY_DISTRESS = compile_any(_DISTRESS)
+_ANY_DISCLOSURE = compile_any(_DISCLOSURE)
 
 
 def distress(phrase_text: str) -> bool:
-    return first_match(DISTRESS_PATTERNS, phrase_text) is not None
+    return _ANY_DISTRESS.search(phrase_text) is not None
 
 
 def disclosure(phrase_text: str) -> bool:
-    return first_match(DISCLOSURE_PATTERNS, phrase_text) is not None
+    return _ANY_DISCLOSURE.search(phrase_text) is not None
