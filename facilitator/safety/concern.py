@@ -45,7 +45,9 @@ def assess(phrase_text: str) -> Concern:
     if not phrase_text:
         return NONE
     rules = {
-        "distress": distress.detect(phrase_text) or signals.distress(phrase_text),
+        "distress": distress.detect(phrase_text)
+        or signals.distress(phrase_text)
+        or morphology.self_harm_verb(phrase_text),
         "disclosure": disclosure.detect(phrase_text)
         or morphology.harm_verb(phrase_text)
         or signals.disclosure(phrase_text),

@@ -57,6 +57,22 @@ PASSIVE_RE = re.compile(
 _NOT_HARM_PASSIVE = re.compile(r"\b\w*hackiwa\b(?![^.!?]{0,40}\b(?:picha|pics|nudes|photos|uchi))")
 
 
+# Reflexive harm: subject + tense + "ji" (oneself) + a root of hurting, in any person and tense:
+# na-ji-kata, hu-ji-kwaruza, ni-li-ji-choma, ku-ji-gonga. The writer is the one harmed when the
+# subject is "ni"/"na"/"hu" or the infinitive follows a first-person verb; any subject is distress
+# only for the writer, so third-person forms ("anajikata") are left to the model.
+SELF_HARM_RE = re.compile(
+    r"\b(?:ni(?:na|li|me|ta|ki|nge|sha)?|na|hu|(?:nataka|napenda|nilitaka|nilijaribu|nataka tu|nimejaribu|"
+    r"nafikiria|nawaza|natamani|ningependa)\s+ku)ji(?:kat|chom|kwaruz|pig|gong|umiz|dhuru|nyong|ua\b|ue\b|maliz|"
+    r"tup|rush|angamiz|chinj|ng ?at|finy|cut|burn|harm|hurt|kill|end|hang|unalive)[a-z]*"
+)
+
+
+def self_harm_verb(phrase_text: str) -> bool:
+    """True when a Kiswahili/Sheng reflexive verb of harm has the writer as subject."""
+    return SELF_HARM_RE.search(phrase_text) is not None
+
+
 def harm_verb(phrase_text: str) -> bool:
     """True when a Kiswahili/Sheng verb of harm done to a person is in *phrase_text*."""
     if HARM_VERB_RE.search(phrase_text) or DOING_TO_RE.search(phrase_text):

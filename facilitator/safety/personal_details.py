@@ -269,10 +269,11 @@ def find(text: str) -> list[Span]:
         found += _links(text)
     found += _phones(text, view, digits)
     found += _handles(text)
+    if digits:
+        found += [Span(start, end, ADDRESS) for start, end in identifiers.addresses(text)]
     if digits >= 2:
         found += [Span(start, end, ID_NUMBER) for start, end in identifiers.id_numbers(view)]
         found += [Span(start, end, ID_NUMBER) for start, end in identifiers.till_numbers(view)]
-        found += [Span(start, end, ADDRESS) for start, end in identifiers.addresses(text)]
     found += [Span(start, end, NAME) for start, end in names.find(text)]
     # Sorting is stable, so for equal spans the order above decides: a phone number beats an ID.
     candidates = sorted((s for s in found if s.end > s.start), key=lambda s: (s.start, -s.end))

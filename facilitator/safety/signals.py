@@ -72,7 +72,25 @@ _DISTRESS = [
     r"\b(?:i|ni)\s*(?:cut|burn|scratch|hurt|kata|choma|umiza|jikata|jichoma|jiumiza)\w*\s+(?:\w+\s+){0,2}?"
     r"(?:arm|arms|wrist|thighs?|legs?|myself|mkono|mguu|till they bleed|ndio nifeel|so i can feel)",
     r"\b(?:najiumiza|najikata|najichoma|nimejikata|nilijikata|hujikata|hujichoma|nimejiumiza)\b",
+    # Self-harm in everyday words: any way of hurting one's own body until it bleeds or hurts
+    r"\b(?:i|me|im|ive|i keep|i always)\s+(?:\w+\s+){0,2}?(?:dig|digging|scratch|scratching|pinch|pinching|bite|"
+    r"biting|hit|hitting|punch|punching|bang|banging|pull|pulling|burn|burning|cut|cutting|stab|stabbing)\s+"
+    r"(?:my|myself)\b.{0,40}\b(?:bleed|bleeds|bled|bleeding|hurts|pain|scars?|marks)",
+    r"\b(?:till|until|hadi|mpaka)\s+(?:it|they|i|damu)\s*(?:bleeds?|bleed|itoke|inatoka|bled)",
+    # A wish to be taken, or for an accident that would kill the writer
+    r"\b(?:pray|hope|wish|natamani|naomba|ningependa|i want)\s+(?:that\s+)?(?:god|mungu|the lord)\s+(?:\w+\s+)?"
+    r"(?:takes?|take|call|calls|aniite|anichukue|anitoe|nichukue)\b",
+    r"\b(?:hope|wish|natamani|ningependa|pray)\b.{0,30}\b(?:crash|crashes|hits me|hit me|runs me over|"
+    r"inigonge|anigonge|nigongwe|nife|kills? me|with me (?:in|inside))\b",
+    r"\b(?:point|maana|sababu)\s+(?:of|ya)\s+(?:me|mimi|my life|maisha yangu|my existence|living|kuishi)\b",
     # Warning signs: goodbye letters, giving things away, last day
+    r"\b(?:saying|said|say|been saying|nimeaga|naaga|nikiaga|kuwaaga)\s+(?:bye|goodbye|kwaheri)\s+(?:to\s+)?(?:people|"
+    r"everyone|everybody|watu|wote)\b(?!.{0,30}\b(?:term|holiday|likizo|school|shule|trip|party)\b)",
+    r"\b(?:giving|gave|given|give|nimegawa|nimewapa|nimempa|nagawa|ninagawa|nimegive|nimepeana)\s+(?:away\s+)?"
+    r"(?:all\s+)?(?:(?:of\s+)?my|vitu|nguo|viatu|simu|vitabu)\s+(?!old\b)(?:clothes|shoes|phone|books|things|stuff|"
+    r"belongings|necklace|bag|vyangu|zangu|yangu)\b(?!.{0,30}\b(?:old|zamani|charity|new one|mpya)\b)",
+    r"\b(?:left|leaving|nimeacha|nimemwachia|nimewaachia|niliacha|nimeachia)\s+(?:\w+\s+){0,3}?(?:a |an )?"
+    r"(?:letter|barua|note)\b.{0,40}\b(?:will know|atajua|watajua|why|kwa nini|goodbye|sorry|samahani)",
     r"\b(?:goodbye|good bye|kuaga|farewell|suicide)\s+(?:letter|letters|note|message|barua)\b",
     r"\b(?:barua|letter|letters|note)\s+(?:ya\s+)?(?:goodbye|kuaga|kwaheri)\b",
     r"\b(?:wrote|left|nimeacha|nimeandika|niliandika|writing|nimeandikia)\b.{0,40}\b(?:note|letter|letters|barua)\b"
@@ -131,6 +149,15 @@ _DISCLOSURE = [
     r"did stuff|put his hands?|puts his hands?|comes to (?:my|her) (?:bed|room)|came to (?:my|her) (?:bed|room))\b",
     r"\b(?:kisses|kissed|touches|touched|grabs|grabbed)\s+(?:her|him|my \w+)\s+(?:and|in|when|every)",
     r"\b(?:under|chini ya)\s+(?:my|her|yangu)?\s*(?:skirt|sketi|dress|nguo)",
+    # Told not to tell parents: the Kiswahili negative subjunctive of "tell" in any person
+    r"\b\w*si(?:mw|wa|m)?(?:ambie|eleze|seme)\s+(?:\w+\s+)?(?:wazazi|mama|baba|mathe|buda|mtu|yeyote|parents|"
+    r"mum|mom|dad|anyone|teacher|mwalimu)\b",
+    r"\b(?:tells?|told|telling)\s+(?:her|him|them|my \w+)\s+(?:\w+\s+)?(?:not to|never to|to never)\s+(?:tell|say)\b",
+    # A child filmed or photographed undressing, then shared
+    r"\b(?:record|recorded|recording|alirecord|alimrekodi|alinirekodi|filmed|films|"
+    r"took (?:pics|photos|pictures|a video) of|"
+    r"alimpiga picha|alinipiga picha)\b.{0,40}\b(?:changing|akibadilisha|nikibadilisha|bathing|akioga|nikioga|naked|"
+    r"uchi|bila nguo|in the shower|bafuni|undressing)\b",
     # Grooming steps: secrecy
     r"\bsiri yetu\b|\bour (?:little )?secret\b(?!\s+(?:santa|garden|recipe))|\bbetween (?:us|you and me) (?:only|tu)\b",
     r"\b(?:delete|futa|fute|nifute|nidelete|kudelete|clear)\s+(?:(?:our|zetu)\s+(?:chats|msgs|messages|jumbe|dms)|"
