@@ -5,8 +5,11 @@ writer or another child as object, a grooming or sextortion step): ``high``. The
 catches what no rule spells out; a high score is ``high`` too, a middling one ``possible``. Both
 levels hold the entry (DESIGN.md §3); ``possible`` only changes how loudly the lead is told.
 
-The thresholds were chosen on the dev part of the corpus (see ``bench/safety.py --part dev``):
-``POSSIBLE_AT`` as low as false alarms on clean lines allow.
+The thresholds were chosen on the dev part of the corpus (``bench/safety.py --part dev``): with rules
+and model together, raising ``POSSIBLE_AT`` from 0.5 to 0.6 cut false alarms on clean dev lines from
+8 to 2 of 166 for one fewer dev line caught; above 0.6 recall on new text (fresh sets written after the
+rules) fell faster than false alarms did. ``HIGH_AT`` is where the model alone was never wrong on
+the dev part.
 """
 
 from __future__ import annotations
@@ -32,6 +35,10 @@ _TOPIC_CONTEXT_RE = re.compile(
 )
 
 
+# Laughter marks a joke ("I'm dead 😂", "dying rn lol"): the model alone must then be sure.
+_JOKING_RE = re.compile(r"😂|🤣|😅|💀|😭|\b(?:lol|lmao|lmfao|haha\w*|hehe|jk)\b")
+
+
 class Concern(NamedTuple):
     flags: frozenset[str]
     confidence: str | None
@@ -55,6 +62,7 @@ def assess(phrase_text: str) -> Concern:
     scores = model.load().scores(phrase_text)
     if any(rules.values()) and _TOPIC_CONTEXT_RE.search(phrase_text):
         rules = {target: ruled and scores[target] >= POSSIBLE_AT for target, ruled in rules.items()}
+    possible_at = HIGH_AT if _JOKING_RE.search(phrase_text) else POSSIBLE_AT
     flags = set()
     high = False
     for target, ruled in rules.items():
@@ -62,7 +70,7 @@ def assess(phrase_text: str) -> Concern:
         if ruled or score >= HIGH_AT:
             flags.add(target)
             high = True
-        elif score >= POSSIBLE_AT:
+        elif score >= possible_at:
             flags.add(target)
     if not flags:
         return NONE

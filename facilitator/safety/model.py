@@ -53,6 +53,16 @@ def features(phrase_text: str) -> set[str]:
     return found
 
 
+# A short entry ("I'm dead 😂", "private parts") has few features, and dividing by the square root of
+# so few would let one word decide; below this many features the divisor stays the same.
+MIN_SCALED_FEATURES = 60
+
+
+def feature_scale(count: int) -> float:
+    """What a line's summed weights are multiplied by, in training and scoring alike."""
+    return 1.0 / math.sqrt(max(count, MIN_SCALED_FEATURES))
+
+
 def sigmoid(value: float) -> float:
     if value < -30:
         return 0.0
@@ -85,7 +95,7 @@ class LinearModel:
         names = features(phrase_text)
         # Divided by the square root of the feature count, as in training: a long entry does not
         # outvote a short one by its length alone.
-        scale = 1.0 / math.sqrt(len(names) or 1)
+        scale = feature_scale(len(names))
         get = self.weights.get
         rows = [row for row in map(get, names) if row is not None]
         return {

@@ -163,7 +163,16 @@ _HANDLE_SELF_RE = re.compile(
     rf"(?:[,.!?]|$))|{_HANDLE})",
     _I,
 )
+# "nifollow insta shiko_wa", "add me brian_254", "hmu kevo.254": an invitation, then something shaped
+# like a handle (a digit, "_" or "." in it), with or without the platform.
+_HANDLE_INVITATION_RE = re.compile(
+    rf"\b(?:ni(?:follow|add|dm|text|tafute|cheki|stalk)|(?:add|follow|dm|find|hmu|search)(?:\s+(?:me|us))?)"
+    rf"(?:\s+(?:on|kwa|in|via))?(?:\s+{_PLATFORM})?\s*(?:kama|as|:)?\s+(?P<at>@?)(?P<handle>{_HANDLE})",
+    _I,
+)
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
+# Numbers, ordinals, times, sizes and prices after "add me"/"follow me" are not handles.
+_NOT_A_BARE_HANDLE_RE = re.compile(r"[\d.,:]+(?:st|nd|rd|th|am|pm|h|hrs|k|gb|mb|bob|ksh|/=)?", _I)
 _HANDLE_HINT_RE = re.compile(rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b", _I)
 # Short platform labels that are only ever followed by a handle ("ig: jane", "sc: jane").
 _SHORT_LABELS = {"ig", "sc", "snap", "snapchat", "insta", "tt", "username", "user name", "handle", "gamertag"}
@@ -228,6 +237,10 @@ def _handles(text: str) -> Iterator[Span]:
         for match in _AT_HANDLE_RE.finditer(text):
             if not _NOT_A_HANDLE.match(match.group(0)):
                 yield Span(match.start(), match.end(), HANDLE)
+    for match in _HANDLE_INVITATION_RE.finditer(text):
+        handle = match.group("handle")
+        if _looks_like_handle(handle) and not _NOT_A_BARE_HANDLE_RE.fullmatch(handle):
+            yield Span(match.start("at"), match.end("handle"), HANDLE)
     if not _HANDLE_HINT_RE.search(text):
         return
     for pattern in (_HANDLE_INTRO_RE, _HANDLE_LABEL_RE, _HANDLE_INVITE_RE):

@@ -231,6 +231,8 @@ _DISCLOSURE = [
     r"\b(?:married off|walimwozesha|analazimishwa kuolewa|forced to marry|kuolewa na mzee|for cows|ng ombe)\b",
     r"\b(?:sells|sold|ananiuza|anamuuza|aliuzwa|sells me|sold to)\b.{0,30}\b(?:men|wanaume|family|familia|"
     r"nairobi|mombasa|maid|work)",
+    r"\b(?:paid|pays|being paid|gets paid|analipwa|hulipwa|anapewa pesa|hupewa pesa)\s+(?:\w+\s+)?(?:for|ili|"
+    r"kwa)\s+(?:sex|ngono|kulala|sleeping)",
     r"\b(?:gives|pays|paid|ananipa|anampa|alimlipia|alinilipia)\s+(?:me|her|him)?\s*(?:money|pesa|doh|fees|karo)?"
     r"\s*(?:to|ili|ndio)?\s*(?:sleep with|nilale|alale|lale)",
     r"\b(?:locked in|locks (?:me|her|him) in|hufungiwa|hunifungia|anamfungia|amfungia|without food|bila kula|"

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from facilitator.safety import normalise
 from facilitator.safety.corpus import CORPUS_PATH, Entry, read, split
-from facilitator.safety.model import MODEL_PATH, TARGETS, LinearModel, features
+from facilitator.safety.model import MODEL_PATH, TARGETS, LinearModel, feature_scale, features
 
 EPOCHS = 20
 LEARNING_RATE = 0.5
@@ -63,7 +63,7 @@ def train(entries: list[Entry]) -> LinearModel:
             seen[name] = seen.get(name, 0) + 1
     kept = {name for name, count in seen.items() if count >= MIN_FEATURE_LINES}
     # Each line keeps its full feature count: scoring divides by it too (see LinearModel.scores).
-    scaled = [([n for n in names if n in kept], 1.0 / math.sqrt(len(names) or 1), labels) for names, labels in examples]
+    scaled = [([n for n in names if n in kept], feature_scale(len(names)), labels) for names, labels in examples]
 
     count = len(TARGETS)
     weights: dict[str, list[float]] = {name: [0.0] * count for name in sorted(kept)}

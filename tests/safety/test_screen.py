@@ -300,9 +300,9 @@ BINARY_LOOKING = bytes(range(256)).decode("latin-1") * 4
 def test_bad_input_gives_a_result_within_the_time_budget(text):
     import time
 
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: the machine running the tests may be busy with other work
     result = screen(text)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert isinstance(result.redacted, str) and result.flags <= FLAGS
     assert result.confidence in (None, "high", "possible")
     # One odd entry may cost more than the 0.5 ms mean, never enough to stall the writer.
