@@ -26,7 +26,8 @@ POSSIBLE_AT = 0.6
 # in general ("if someone asks you for photos, report", "watoto wengi wanapigwa", "the news said", "he
 # beat me at fifa"), a rule hit alone is not enough: the model must agree.
 _TOPIC_CONTEXT_RE = re.compile(
-    r"\b(?:if (?:someone|somebody|anyone|a |an |you|they)|when (?:someone|somebody|a )|ukiona|ukisikia|ukiskia|"
+    r"\b(?:how (?:can|do|to|should)|(?:adults|people|those|anyone|men|women) who|watu wanao\w+|wanaume wanao\w+|"
+    r"if (?:someone|somebody|anyone|a |an |you|they)|when (?:someone|somebody|a )|ukiona|ukisikia|ukiskia|"
     r"\w*akikuambia|\w*akikuomba|\w*akikutumia|\w*akikutishia|kama mtu|mtu akiku\w+|should|must|lazima|"
     r"tell an adult|ambia mtu mzima|waambie wazazi|report it|ripoti|uripoti|piga 116|call 116|serikali|government|"
     r"watoto wengi|many (?:children|kids)|children are|kids are|story|movie|film|filamu|hadithi|news|habari|"
@@ -51,13 +52,14 @@ def assess(phrase_text: str) -> Concern:
     """Flags among distress/disclosure for *phrase_text* (``normalise.for_phrases`` output)."""
     if not phrase_text:
         return NONE
+    # Cheapest first: the lexicons and morphology are single scans, the first-person rules longer.
     rules = {
-        "distress": distress.detect(phrase_text)
-        or signals.distress(phrase_text)
-        or morphology.self_harm_verb(phrase_text),
-        "disclosure": disclosure.detect(phrase_text)
+        "distress": signals.distress(phrase_text)
+        or morphology.self_harm_verb(phrase_text)
+        or distress.detect(phrase_text),
+        "disclosure": signals.disclosure(phrase_text)
         or morphology.harm_verb(phrase_text)
-        or signals.disclosure(phrase_text),
+        or disclosure.detect(phrase_text),
     }
     scores = model.load().scores(phrase_text)
     if any(rules.values()) and _TOPIC_CONTEXT_RE.search(phrase_text):

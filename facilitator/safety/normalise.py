@@ -149,11 +149,33 @@ _DIGIT_WORD_VALUES = {
     )
     for value, word in enumerate(words.split())
 }
+_DIGIT_WORD_ALTERNATION = "|".join(sorted(_DIGIT_WORD_VALUES, key=len, reverse=True))
+# A run of digits and digit words apart, with at least three real digits: "0 7 two 2 - 9 nine 8",
+# "0799 two two 3 four 5 six". Words alone ("one two three") stay words: the spelled-number finder
+# reads those, with its own rules.
+_SPACED_DIGIT_WORDS_RE = re.compile(
+    # possessive "++": a long run of digits is scanned once, never backtracked into
+    rf"\b(?:\d+|{_DIGIT_WORD_ALTERNATION})(?:[\s\-.,]{{1,3}}(?:\d+|{_DIGIT_WORD_ALTERNATION}))++\b",
+    re.IGNORECASE,
+)
+
+
+def _spaced_digit_words_to_digits(match: re.Match[str]) -> str:
+    run = match.group(0)
+    if sum(ch.isdigit() for ch in run) < 3 or run.isdigit():
+        return run
+    return _DIGIT_WORD_RE.sub(lambda w: _DIGIT_WORD_VALUES[w.group(0).lower()].ljust(len(w.group(0))), run)
+
+
 # A run mixing digits and digit words with no space: "072two", "0seven12".
 _MIXED_DIGIT_WORDS_RE = re.compile(
     r"\b(?=[a-z]*\d)(?:\d|" + "|".join(sorted(_DIGIT_WORD_VALUES, key=len, reverse=True)) + r")+\b", re.IGNORECASE
 )
-_DIGIT_WORD_RE = re.compile("|".join(sorted(_DIGIT_WORD_VALUES, key=len, reverse=True)), re.IGNORECASE)
+# A digit word as a whole word, or glued to a digit ("072two", "0seven12").
+_DIGIT_WORD_RE = re.compile(
+    rf"\b(?:{_DIGIT_WORD_ALTERNATION})\b|(?<=\d)(?:{_DIGIT_WORD_ALTERNATION})|(?:{_DIGIT_WORD_ALTERNATION})(?=\d)",
+    re.IGNORECASE,
+)
 
 
 def _digit_words_to_digits(match: re.Match[str]) -> str:
@@ -190,6 +212,7 @@ def numbers_view(cleaned: str) -> str:
             chars.append(char.translate(_CONFUSABLES))
     text = "".join(chars)  # the confusables table maps one character to one: offsets hold
     text = _MIXED_DIGIT_WORDS_RE.sub(_digit_words_to_digits, text)
+    text = _SPACED_DIGIT_WORDS_RE.sub(_spaced_digit_words_to_digits, text)
     text = _NUMBER_RUN_RE.sub(_swap_letter_digits, text)
     text = _GROUP_WORD_RE.sub(lambda m: " " * len(m.group(1)), text)
     return text.translate(_SEPARATORS)

@@ -115,10 +115,12 @@ _PUBLIC_SITE_RE = re.compile(
 # "brianart . co . ke", "wanjikuwrites dot com": a domain with its dots spaced or spelled out.
 _SPACED_DOT = r"(?:\s+\.\s*|\s*\.\s+|\s+dot\s+)"
 _SPACED_LINK_RE = re.compile(
-    rf"(?<![\w.\-])[a-z0-9][a-z0-9\-]{{1,61}}{_SPACED_DOT}(?:(?:co|or|ac|go|ne|sc)(?:{_SPACED_DOT}|\.)ke|com|org|net|"
-    rf"ke|io|info|app|tv|co\.uk)\b",
+    rf"(?<![\w.\-])[a-z0-9][a-z0-9\-]{{1,61}}(?:(?:{_SPACED_DOT}|\.)[a-z0-9\-]{{2,30}}){{0,2}}?{_SPACED_DOT}"
+    rf"(?:(?:co|or|ac|go|ne|sc)(?:{_SPACED_DOT}|\.)ke|com|org|net|ke|io|info|app|tv|biz|xyz|co\.uk)\b",
     _I,
 )
+# "jane.k @ gmail . com": an email address with spaces around "@" and its dots.
+_SPACED_EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+\s*@\s*[\w\-]+(?:\s*\.\s*[\w\-]+)*\s*\.\s*[a-z]{2,6}\b", _I)
 
 _OBFUSCATED_EMAIL_HINT_RE = re.compile(rf"[(\[{{<]\s*at\s*[)\]}}>]|{_MAIL_PROVIDERS}", _I)
 
@@ -206,7 +208,7 @@ def _phones(text: str, view: str, digits: int) -> Iterator[Span]:
 
 
 def _emails(text: str) -> Iterator[Span]:
-    patterns: tuple[re.Pattern[str], ...] = (_EMAIL_RE, _EMAIL_NO_TLD_RE) if "@" in text else ()
+    patterns: tuple[re.Pattern[str], ...] = (_EMAIL_RE, _EMAIL_NO_TLD_RE, _SPACED_EMAIL_RE) if "@" in text else ()
     if _OBFUSCATED_EMAIL_HINT_RE.search(text):
         patterns += (_OBFUSCATED_EMAIL_RE,)
     for pattern in patterns:

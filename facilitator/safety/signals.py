@@ -60,8 +60,17 @@ _DISTRESS = [
     r"wembe|bridge|daraja|footbridge|railway|reli|river|mto|lorry|matatu|mat|gari)\b.{0,60}\b(?:tonight|leo usiku|"
     r"leo ndio leo|tonight ndio|ready|tayari|nitazimeza|nitaitumia|i will use|im going to|na ?plan|plan|"
     r"keep looking|looks peaceful|i know which|najua|ndio|maybe)\b",
-    r"\b(?:i|ni|nime|nili|nita|na|nime)\s*(?:have|bought|saved|saving|hid|hidden|kept|got|nunua|ficha|get|"
-    r"nunulia|weka|buy)\w*\s+(?:\w+\s+){0,3}?(?:poison|sumu|jik|bleach|pills|vidonge|tablets|rope|kamba|razor|wembe)",
+    r"\b(?:(?:i|ni|nime|nili|nita|na|nime)\s*(?:have|bought|saved|saving|hid|hidden|kept|got|nunua|ficha|get|"
+    r"nunulia|weka|buy)|collecting|saving|hoarding|stockpiling|keeping|nakusanya|nimekusanya|naficha|nimeficha)\w*\s+"
+    r"(?:\w+\s+){0,3}?(?:poison|sumu|jik|bleach|pills|vidonge|tablets|rope|kamba|razor|wembe|blade)",
+    # Waiting by a road or rail line for a vehicle
+    r"\b(?:by|on|near|kando ya|karibu na)\s+(?:the\s+)?(?:road|barabara|reli|railway|highway|rail)\b.{0,40}\b(?:wait|"
+    r"waiting|nangoja|nasubiri)\w*\s+(?:for\s+)?(?:a\s+|the\s+)?(?:lorry|matatu|train|truck|lori|treni)\b",
+    # Things given away because the writer "won't need them"
+    r"\b(?:wont|will not|wouldnt|sitahitaji|sitazihitaji|sitaihitaji|dont)\s+(?:be\s+)?(?:need|needing|hitaji)\w*\s+"
+    r"(?:it|them|this|these|my \w+|hizi|hii|vitu)?\s*(?:anymore|after \w+|soon|where im going|again|tena|baada)",
+    r"\b(?:scars?|cuts|marks|makovu)\s+(?:\w+\s+){0,3}?(?:my|yangu)?\s*(?:legs?|arms?|wrists?|thighs?|skin|mikono|"
+    r"miguu|mapaja)\b.{0,30}\b(?:blade|razor|wembe|cutting|knife|kisu|myself)",
     r"\b(?:jump|jumped|jumping|kujirusha|nitajirusha|kujitupa|nitajitupa|walk|walking|throw myself|jirusha|jitupa)"
     r"\w*\s+(?:\w+\s+){0,3}?(?:bridge|daraja|footbridge|in front of|mbele ya|kwa (?:mat|lorry|gari|matatu|reli)|"
     r"lorry|matatu|train|road|railway|off)",
@@ -100,7 +109,10 @@ _DISTRESS = [
     r".{0,40}(?:wont need|sitazihitaji|sitahitaji|need it more|coz i|sitarudi|vyote|zote|away)",
     r"\b(?:last|mwisho)\s+(?:day|post|message|night|siku)\b.{0,25}\b(?:here|hapa|duniani|yangu|mine|wasee|bye|"
     r"everyone|thank)",
-    r"\b(?:siku|post|day)\s+yangu\s+ya\s+mwisho\b",
+    r"\b(?:siku|post|day|message|ujumbe|msg|video|barua)\s+yangu\s+ya\s+mwisho\b",
+    r"\b(?:mnisamehe|nisameheni|forgive me|sorry for everything|samahani kwa kila kitu)\b.{0,30}\b(?:mwisho|last|"
+    r"bye|kwaheri|goodbye|mum|mama)\b|\b(?:mwisho|last|bye|kwaheri|goodbye)\b.{0,30}\b(?:mnisamehe|nisameheni|"
+    r"forgive me|sorry mum)\b",
     r"\b(?:this is|hii ni|its)\s+(?:my\s+)?(?:goodbye|kwaheri)\b",
     r"\bkwaherini? (?:nyote|wote|everyone)\b|\bgoodbye (?:everyone|all|wasee)\b",
     r"\b(?:soon|hivi karibuni|after today|kesho)\b.{0,30}\b(?:wont have to worry|hamtakuwa na wasiwasi|"
@@ -166,7 +178,7 @@ _DISCLOSURE = [
     r"\s*(?:not to tell|nisimwambie|nisiseme|nisiambie|asimwambie|asiseme|dont tell|to keep (?:it|this) quiet|"
     r"to delete (?:our|everything|zetu|the (?:chats|msgs|messages))|no one will believe|nobody will believe|"
     r"grown ups wouldnt|wazazi hawataelewa|"
-    r"its normal and nobody)",
+    r"its normal and nobody)(?!\s+(?:uongo|lies|vibaya|matusi|maneno mabaya))",
     r"\b(?:wazazi|grown ups|adults|parents)\s+(?:hawataelewa|wouldnt understand|would not understand|"
     r"dont need to know)\b",
     # Gifts for photos or meetings, "you owe me"
@@ -184,9 +196,10 @@ _DISCLOSURE = [
     r"she is|shes|only|tu)\b",
     # An adult partner of a child: "her boyfriend is 35" beside a child's age or class
     r"\b(?:boyfriend|bf|mpenzi|sponsor|sponsa|girlfriend|gf|mume|husband)\s+(?:wake\s+|yake\s+|wangu\s+)?(?:is|ni|ana|"
-    r"has)\s+(?:miaka\s+)?(?:[2-9]\d|thelathini|arobaini|hamsini)\b(?=.{0,60}\b(?:1[0-7]|kumi na \w+|form \d|"
+    r"has|wa|of|aged)\s+(?:miaka\s+)?(?:[2-9]\d|thelathini|arobaini|hamsini)\b"
+    r"(?=.{0,60}\b(?:1[0-7]|kumi na \w+|form \d|"
     r"grade \d|class \d|darasa|only|tu)\b)|\b(?:1[0-7]|kumi na \w+)\b.{0,60}\b(?:boyfriend|bf|mpenzi|sponsor|"
-    r"sponsa|husband|mume)\s+(?:wake\s+|yake\s+|wangu\s+)?(?:is|ni|ana|has)\s+(?:miaka\s+)?(?:[2-9]\d|thelathini|"
+    r"sponsa|husband|mume)\s+(?:wake\s+|yake\s+|wangu\s+)?(?:is|ni|ana|has|wa|of|aged)\s+(?:miaka\s+)?(?:[2-9]\d|thelathini|"
     r"arobaini|hamsini)\b",
     r"\b(?:dating|date|anadate|ana ?date|seeing|going out with)\s+(?:a\s+)?(?:buda|mzee|an old|old|married|"
     r"(?:[2-9]\d)\s*(?:yr|year|years)?(?:\s+old)?(?:\s+man)?)",
@@ -194,7 +207,8 @@ _DISCLOSURE = [
     r"\b(?:sponsor|sponsa)\b.{0,40}\b(?:married|ameoa|buda|mzee|old|\d\d)\b",
     r"\brelationship\b.{0,30}\b(?:teacher|mwalimu|pastor|coach|uncle|older|\d\d)",
     # Meeting alone
-    r"\b(?:meet|tukutane|nikutane|tumeet|ku ?meet|nikam|come|niende|go|visit|video call|nimvideo call)\b.{0,40}"
+    r"\b(?:meet|tukutane|nikutane|tumeet|ku ?meet|nikam|come|niende|go|visit|video call|nimvideo call|calls|call|"
+    r"invites|\w*(?:m|mw|ni|wa)ita|huita)\b.{0,40}"
     r"\b(?:alone|solo|peke (?:yetu|yangu)|without telling|nisimwambie|not tell anyone|at night alone|"
     r"usiku peke yangu)\b",
     # Sextortion as a condition, hacked accounts held for nudes
@@ -226,6 +240,10 @@ _DISCLOSURE = [
     r"anajua|knows my|atanimaliza|he sees me|he knows)",
     r"\b(?:atanimaliza|ataniua|will kill me|atakuja kunichukua|will hurt my family|ataniumiza|atamuumiza)\b",
     # Exploitation
+    r"\b(?:want|wants|wanted|forcing|force|forced|planning|plan|arranged|arranging)\s+(?:for\s+)?(?:her|him|my \w+|"
+    r"them)\s+to\s+(?:marry|get married|be married|be (?:his|a) wife)",
+    r"\b\w*(?:pelekwa|peleka|given|taken|sent|olewa|ozwa|sold)\w*\s+(?:\w+\s+){0,3}?(?:kama|as)\s+(?:a\s+)?(?:bibi|mke|"
+    r"wife|second wife)\b",
     r"\b(?:made to work|analazimishwa kufanya kazi|forced to work|work (?:in|at) the quarry|instead of school|"
     r"badala ya shule|kazi ya mjengo|to work as a (?:maid|house girl|househelp))\b",
     r"\b(?:married off|walimwozesha|analazimishwa kuolewa|forced to marry|kuolewa na mzee|for cows|ng ombe)\b",
