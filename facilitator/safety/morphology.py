@@ -43,6 +43,8 @@ DOING_TO_RE = re.compile(
     rf"\b{_SUBJECT_TENSE}{_OBJECT}(?:fanyi|dunga|tendea|tende)[a-z]*\s+(?:\w+\s+){{0,3}}(?:vibaya|mabaya|ubaya|mbaya|"
     r"aibu|machafu|chafu|unyama|ngono|mchezo|kitu|vitu|mambo|tena|hivyo)"
 )
+# Undressing someone, the object a few words on: "alimvua my brother nguo".
+UNDRESSING_RE = re.compile(rf"\b{_SUBJECT_TENSE}{_OBJECT}vu(?:a|lia)\b(?:\s+\w+){{0,3}}?\s+(?:nguo|chupi|clothes)\b")
 # Passives with any subject: ali-bakwa, ni-na-pigwa, wa-li-chapwa, a-li-uzwa, a-me-ozwa.
 PASSIVE_RE = re.compile(
     r"\b(?:ni|u|a|tu|m|wa|hu|yu)(?:na|li|me|ta|ki|nge|sha|ka)?(?:bakwa|pigwa(?!\s+(?:picha|simu|na butwaa))|"
@@ -75,7 +77,7 @@ def self_harm_verb(phrase_text: str) -> bool:
 
 def harm_verb(phrase_text: str) -> bool:
     """True when a Kiswahili/Sheng verb of harm done to a person is in *phrase_text*."""
-    if HARM_VERB_RE.search(phrase_text) or DOING_TO_RE.search(phrase_text):
+    if HARM_VERB_RE.search(phrase_text) or DOING_TO_RE.search(phrase_text) or UNDRESSING_RE.search(phrase_text):
         return True
     found = PASSIVE_RE.search(phrase_text)
     return found is not None and not _NOT_HARM_PASSIVE.match(phrase_text, found.start())

@@ -44,6 +44,10 @@ _INTRO_RE = re.compile(
     r"(?:i\s+am|i'm|i’m|im|am|mimi\s+ni|it's\s+me|its\s+me|this\s+is|msee\s+ni|huyu\s+ni))\s+",
     _I,
 )
+# "Mama Otieno", "Mzee Kamau", "Mr Ouma": a title and a family name name a person.
+_TITLED_NAME_RE = re.compile(
+    r"\b(?:mama|baba|mzee|bi|bw|mr|mrs|ms|miss|madam|auntie|uncle)\.?\s+(?P<family>[^\W\d_]{3,})", _I
+)
 _SOFT_CUES = frozenset({"i", "i'm", "i’m", "im", "am", "it's", "its", "this", "msee", "huyu", "mimi"})
 _MONEY_CONTEXT_RE = re.compile(r"\b(?:till|paybill|pay\s+bill|m-?pesa|akaunti|account|acc|tuma|send|sendia)\b", _I)
 
@@ -97,6 +101,9 @@ def find(text: str) -> Iterator[tuple[int, int]]:
         # One word is a first name, not a personal detail, except as the name on a till or account.
         if len(words) >= 2 or (words and money):
             yield words[0].start(), words[-1].end()
+    for match in _TITLED_NAME_RE.finditer(text):
+        if _family_like(match.group("family")):
+            yield match.start(), match.end()
     words = list(_WORD_RE.finditer(text))
     for index in range(len(words) - 1):
         first, second = words[index].group(0), words[index + 1].group(0)

@@ -81,6 +81,18 @@ _DISTRESS = [
     r"\b(?:i|ni)\s*(?:cut|burn|scratch|hurt|kata|choma|umiza|jikata|jichoma|jiumiza)\w*\s+(?:\w+\s+){0,2}?"
     r"(?:arm|arms|wrist|thighs?|legs?|myself|mkono|mguu|till they bleed|ndio nifeel|so i can feel)",
     r"\b(?:najiumiza|najikata|najichoma|nimejikata|nilijikata|hujikata|hujichoma|nimejiumiza)\b",
+    r"\bhow (?:many|much)\s+(?:\w+\s+){0,2}?(?:pills|panadols?|tablets|vidonge|poison|sumu|jik|bleach)\b.{0,30}"
+    r"\b(?:takes?|kill|to die|kufa|enough|needed)\b",
+    r"\b(?:jump|jumped|jumping|jirusha|jitupa|ruka)\w*\s+(?:from|off|kutoka)\s+(?:the\s+|our\s+)?(?:\w+\s+){0,2}?"
+    r"(?:floor|roof|building|bridge|daraja|ghorofa|dari|balcony|block|cliff)\b",
+    r"\b(?:find|finds|will see|ataona|atapata|wataona|watapata|will read)\s+(?:my|yangu)?\s*(?:letter|note|barua)\b"
+    r"(?:\s+yangu)?(?=.{0,40}\b(?:after|baadaye|nikienda|when im gone|nikiondoka|drawer|pillow)\b)",
+    r"\b(?:cant stop|keep|always|siwezi kuacha)\s+(?:thinking|kufikiria|kuwaza)\s+(?:about|of|kuhusu)\s+(?:the\s+)?"
+    r"(?:train tracks|railway|reli|bridge|daraja|rope|kamba|pills|poison|sumu|jumping|dying|kufa|the road)\b",
+    r"\b(?:nimehifadhi|nahifadhi|nimekusanya|nakusanya|nimeficha)\s+(?:\w+\s+){0,2}?(?:vidonge|dawa|sumu|kamba|wembe)",
+    r"\bnita(?:vi|zi|i|u)?(?:meza|kunywa)\b(?=.{0,40}\b(?:zote|vyote|siku moja|leo|usiku)\b)"
+    r"|\b(?:siku moja|leo usiku)\s+"
+    r"nita(?:vi|zi|i|u)meza\b",
     # Self-harm in everyday words: any way of hurting one's own body until it bleeds or hurts
     r"\b(?:i|me|im|ive|i keep|i always)\s+(?:\w+\s+){0,2}?(?:dig|digging|scratch|scratching|pinch|pinching|bite|"
     r"biting|hit|hitting|punch|punching|bang|banging|pull|pulling|burn|burning|cut|cutting|stab|stabbing)\s+"
@@ -107,9 +119,11 @@ _DISTRESS = [
     r"\b(?:giving|gave|given|give|nimegawa|nimewapa|nilimpa|nimempa|nimegive|nagawa)\s+(?:away\s+)?(?:\w+\s+){0,3}?"
     r"(?:my things|my stuff|vitu vyangu|vitu zangu|things away|my phone and|simu yangu na|my books and|necklace)"
     r".{0,40}(?:wont need|sitazihitaji|sitahitaji|need it more|coz i|sitarudi|vyote|zote|away)",
-    r"\b(?:last|mwisho)\s+(?:day|post|message|night|siku)\b.{0,25}\b(?:here|hapa|duniani|yangu|mine|wasee|bye|"
+    r"\b(?:last|mwisho)\s+(?:day|post|message|night|siku)\b(?!.{0,40}\b(?:school|shule|form|term|kidato|muhula|"
+    r"class|darasa|job|kazi|holiday|likizo|exam|mtihani)\b).{0,25}\b(?:here|hapa|duniani|yangu|mine|wasee|bye|"
     r"everyone|thank)",
-    r"\b(?:siku|post|day|message|ujumbe|msg|video|barua)\s+yangu\s+ya\s+mwisho\b",
+    r"\b(?:siku|post|day|message|ujumbe|msg|video|barua)\s+yangu\s+ya\s+mwisho\b(?!.{0,40}\b(?:school|shule|form|"
+    r"term|kidato|muhula|class|darasa|job|kazi|holiday|likizo|exam|mtihani)\b)",
     r"\b(?:mnisamehe|nisameheni|forgive me|sorry for everything|samahani kwa kila kitu)\b.{0,30}\b(?:mwisho|last|"
     r"bye|kwaheri|goodbye|mum|mama)\b|\b(?:mwisho|last|bye|kwaheri|goodbye)\b.{0,30}\b(?:mnisamehe|nisameheni|"
     r"forgive me|sorry mum)\b",
@@ -120,8 +134,8 @@ _DISTRESS = [
     r"\b(?:i wont|sitakuwa|sitakuwepo|i will not)\s+(?:be\s+)?(?:here|around|exist|hapa)\s+(?:next|tomorrow|kesho|"
     r"tena|wiki)",
     r"\b(?:ukiskia|ukisikia|if you hear)\s+(?:nimeenda|nimekufa|i am gone|im gone)\b",
-    r"\b(?:ready|tayari|niko ready|nimeamua|decided|i have a plan|niko na plan|nimepanga)\b.{0,30}\b(?:end|to go|"
-    r"kuenda|kuondoka|it all|how i will|kuji|day|siku|this weekend|wiki hii)\b",
+    r"\b(?:ready|tayari|niko ready|nimeamua|decided|i have a plan|niko na plan|nimepanga|nimeplan)\b.{0,30}"
+    r"\b(?:end it|to end|ku ?end|kuondoka duniani|it all|how i will do it|kuji\w+|to die|kufa|nife)\b",
     r"\b(?:i|ni|na)\s*(?:feel|feeling|skia|fikiria|waza|nafikiria|nawaza)\w*\s+(?:like\s+|kama\s+)?(?:ku)?"
     r"(?:dying|kufa|kudie|kudedi|kuji ?end|kujiend|ku ?end)\b",
     r"\b(?:tired of|nimechoka|done with|im done|tired)\s+(?:\w+\s+){0,2}?(?:being alive|living|kuishi|kupigana|"
@@ -150,7 +164,7 @@ _NOT_A_GAME = (
 )
 _DISCLOSURE = [
     # Harm to another child, told by a child: "the watchman grabs my friend", "he touches her"
-    rf"\b(?:he|she|they|my \w+|her \w+|his \w+|our \w+|the \w+|a man|a woman|someone|somebody|this guy|"
+    rf"\b(?:he|she|they|(?:my|her|his|our|the|a|an)\s+(?:\w+\s+){{0,2}}?\w+|someone|somebody|this guy|"
     rf"some man|an old man)\s+(?:always\s+|still\s+|keeps\s+|kept\s+|has\s+|had\s+)?{_HARM_EN}\s+{_CHILD}\b"
     rf"{_NOT_A_GAME}",
     rf"\b{_CHILD}\s+(?:is|was|got|gets|has been|is being|was being|were)\s+(?:\w+\s+)?(?:raped|molested|abused|beaten|"
@@ -206,6 +220,16 @@ _DISCLOSURE = [
     r"\b(?:in his|in her)\s+(?:[3-9]0s)\b.{0,50}\b(?:girlfriend|boyfriend|sister|friend)",
     r"\b(?:sponsor|sponsa)\b.{0,40}\b(?:married|ameoa|buda|mzee|old|\d\d)\b",
     r"\brelationship\b.{0,30}\b(?:teacher|mwalimu|pastor|coach|uncle|older|\d\d)",
+    r"\bmature for (?:my|her|his|your) age\b|\b(?:says|anasema|ananiambia|told me|tells me)\b.{0,30}\b(?:im|i am|"
+    r"niko|nimekomaa|she is|shes)\s+(?:so\s+)?(?:mature|nimekomaa)\b|\bnimekomaa\b.{0,30}\b(?:miaka|ana)\b",
+    r"\b(?:pays?|paid|paying|\w*nilipa|\w*mlipa|\w*nipea doh|\w*nipa pesa|gives? me money)\s+(?:me\s+|her\s+)?"
+    r"(?:\w+\s+){0,2}?(?:to send|nimtumie|nimsendie|amtumie|ndio nimtumie|for (?:pics|photos|videos|nudes))",
+    r"\b(?:pesa|money|doh|lifts|rides)\b.{0,40}\b(?:waende naye|aende naye|niende naye|to go with him|go with him|"
+    r"waende kwake|twende kwake)\b",
+    r"\b(?:visit|come|cheki|nimcheki|nimtembelee|nikam|niende|kuja)\b.{0,40}\b(?:parents are away|wazazi wakiwa mbali|"
+    r"akiwa safari|mathe akiwa|mama akiwa (?:safari|mbali|kazini)|"
+    r"when my (?:parents|mum|mom|dad) (?:are|is) (?:away|out|"
+    r"not home))",
     # Meeting alone
     r"\b(?:meet|tukutane|nikutane|tumeet|ku ?meet|nikam|come|niende|go|visit|video call|nimvideo call|calls|call|"
     r"invites|\w*(?:m|mw|ni|wa)ita|huita)\b.{0,40}"
