@@ -27,7 +27,9 @@ MODEL_PATH = Path(__file__).with_name("wordlists") / "concern_model.txt"
 TARGETS = ("distress", "disclosure")
 
 _WORD_RE = re.compile(r"[^\W_]+")
-CHAR_NGRAM_SIZES = (3, 4, 5)
+# Measured on the dev part (model alone, recall at 5 false alarms in 184 clean lines): n-grams of 4 and 5
+# characters 165/207, of 3-5 158/207, of 3 and 5 163/207; word features are kept in all.
+CHAR_NGRAM_SIZES = (4, 5)
 # Long entries are scored on their start: a 10,000-character paste costs no more than a paragraph.
 MAX_SCORED_CHARS = 600
 
