@@ -258,8 +258,8 @@ _DISCLOSURE = [
     r"\b(?:knows|anajua|ajua)\s+(?:where i|where she|where we|ninapoishi|ninakoishi|place nakaa|my (?:house|school|"
     r"estate|route|exact)|nyumbani kwetu|shule yangu|school yangu|keja yangu|my school)\b.{0,60}"
     r"\b(?:wait|waits|ngoja|subiri|outside|nje|come|kuja|atakuja|keeps|texting|follow|sees|chukua|threat)",
-    r"\b(?:waits|waiting|keeps waiting)\s+(?:for\s+(?:me|her|him|us)\s+)?(?:outside|at (?:my|our|her|the) (?:gate|school|"
-    r"stage|house|door)|nje ya)\b",
+    r"\b(?:waits|waiting|keeps waiting)\s+(?:for\s+(?:me|her|him|us)\s+)?"
+    r"(?:outside|at (?:my|our|her|the) (?:gate|school|stage|house|door)|nje ya)\b",
     r"\b(?:ananingoja|hunisubiri|ananisubiri|ananifuata|hunifuata|follows me|followed me|keeps showing up|anamfuata|"
     r"humfuata|ananifollow|hunifollow)\b(?!\s+(?:on|kwa) (?:insta|tiktok|ig|x|twitter|snap|fb))",
     r"\b(?:messages|texts|texting|ananitext|amenitext)\s+(?:me\s+)?(?:\w+\s+){0,2}?(?:my exact|that he sees|"
