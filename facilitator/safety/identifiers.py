@@ -46,7 +46,10 @@ _TILL_RE = re.compile(
 
 # Where someone lives: an estate or village, then plot/house/block/door/gate/road/room numbers.
 _UNIT = r"(?:plot|house|hse|block|blk|door|gate|road|rd|room|rm|flat|apartment|apt|court|nyumba|barabara|mlango|ploti)"
-_UNIT_NUMBER = rf"{_UNIT}\s*(?:no\.?|number|namba|ya|#)?\s*[a-z]?\d+[a-z]?\b"
+# A unit and its number; blocks, courts and wings may be lettered ("block B").
+_UNIT_NUMBER = (
+    rf"(?:{_UNIT}\s*(?:no\.?|number|namba|ya|#)?\s*[a-z]?\d+[a-z]?\b|(?:block|blk|court|wing|phase)\s+[a-z]\b)"
+)
 _ADDRESS_RE = re.compile(rf"\b{_UNIT_NUMBER}(?:[\s,]+{_UNIT_NUMBER})*", _I)
 _PLACE_WORD_RE = re.compile(r"[^\W_][\w'’]*|\d+")
 # Words before the units that are not a place's name.

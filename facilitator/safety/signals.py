@@ -81,6 +81,9 @@ _DISTRESS = [
     r"\b(?:i|ni)\s*(?:cut|burn|scratch|hurt|kata|choma|umiza|jikata|jichoma|jiumiza)\w*\s+(?:\w+\s+){0,2}?"
     r"(?:arm|arms|wrist|thighs?|legs?|myself|mkono|mguu|till they bleed|ndio nifeel|so i can feel)",
     r"\b(?:najiumiza|najikata|najichoma|nimejikata|nilijikata|hujikata|hujichoma|nimejiumiza)\b",
+    r"\b(?:looked up|look up|googled|googling|searched|searching|nimesearch|nimegoogle|natafuta|nilitafuta)\s+"
+    r"(?:\w+\s+){0,3}?(?:highest|tallest|deepest|strongest|fastest|lethal|deadly|which bridge|which building|"
+    r"how to die|how to end|kufa bila)\b",
     r"\bhow (?:many|much)\s+(?:\w+\s+){0,2}?(?:pills|panadols?|tablets|vidonge|poison|sumu|jik|bleach)\b.{0,30}"
     r"\b(?:takes?|kill|to die|kufa|enough|needed)\b",
     r"\b(?:jump|jumped|jumping|jirusha|jitupa|ruka)\w*\s+(?:from|off|kutoka)\s+(?:the\s+|our\s+)?(?:\w+\s+){0,2}?"
@@ -113,7 +116,9 @@ _DISTRESS = [
     r"\b(?:left|leaving|nimeacha|nimemwachia|nimewaachia|niliacha|nimeachia)\s+(?:\w+\s+){0,3}?(?:a |an )?"
     r"(?:letter|barua|note)\b.{0,40}\b(?:will know|atajua|watajua|why|kwa nini|goodbye|sorry|samahani)",
     r"\b(?:goodbye|good bye|kuaga|farewell|suicide)\s+(?:letter|letters|note|message|barua)\b",
-    r"\b(?:barua|letter|letters|note)\s+(?:ya\s+)?(?:goodbye|kuaga|kwaheri)\b",
+    r"\b(?:barua|letter|letters|note|ujumbe|message)\s+(?:ya\s+|wa\s+)?(?:goodbye|kuaga|kuwaaga|kwaheri)\b",
+    r"\b(?:writing|wrote|written|nimewaandikia|nimeandika|naandika|nimemwandikia)\s+(?:my\s+)?(?:\w+\s+){0,2}?"
+    r"(?:goodbyes|goodbye (?:letters|messages|notes)|kuwaaga|kuaga)\b",
     r"\b(?:wrote|left|nimeacha|nimeandika|niliandika|writing|nimeandikia)\b.{0,40}\b(?:note|letter|letters|barua)\b"
     r".{0,50}\b(?:not their fault|under my pillow|chini ya (?:mto|pillow)|goodbye|for mum|kwa mama|so they know)",
     r"\b(?:giving|gave|given|give|nimegawa|nimewapa|nilimpa|nimempa|nimegive|nagawa)\s+(?:away\s+)?(?:\w+\s+){0,3}?"
@@ -137,7 +142,8 @@ _DISTRESS = [
     r"\b(?:ready|tayari|niko ready|nimeamua|decided|i have a plan|niko na plan|nimepanga|nimeplan)\b.{0,30}"
     r"\b(?:end it|to end|ku ?end|kuondoka duniani|it all|how i will do it|kuji\w+|to die|kufa|nife)\b",
     r"\b(?:i|ni|na)\s*(?:feel|feeling|skia|fikiria|waza|nafikiria|nawaza)\w*\s+(?:like\s+|kama\s+)?(?:ku)?"
-    r"(?:dying|kufa|kudie|kudedi|kuji ?end|kujiend|ku ?end)\b",
+    r"(?:dying|kufa|kudie|kudedi|kuji ?end|kujiend|ku ?end|ku ?jump (?:kwa|from|off|in front of|mbele ya)|"
+    r"kujirusha|kujitupa)\b",
     r"\b(?:tired of|nimechoka|done with|im done|tired)\s+(?:\w+\s+){0,2}?(?:being alive|living|kuishi|kupigana|"
     r"fighting|kupambana|maisha|life)\b(?!\s+(?:ya|in|at|of|kwa|za)\s+(?:\w+\s+)?(?:shule|school|town|boarding|"
     r"mtaa|city|campus|class|hapa))",
@@ -265,6 +271,8 @@ _DISCLOSURE = [
     r"\b(?:messages|texts|texting|ananitext|amenitext)\s+(?:me\s+)?(?:\w+\s+){0,2}?(?:my exact|that he sees|"
     r"anajua|knows my|atanimaliza|he sees me|he knows)",
     r"\b(?:atanimaliza|ataniua|will kill me|atakuja kunichukua|will hurt my family|ataniumiza|atamuumiza)\b",
+    r"\b(?:drugged|drugiwa|\w+drugiwa|alipewa dawa|was given (?:something|a drink)|spiked)\b.{0,50}\b(?:woke up|"
+    r"akaamka|nikaamka|aliamka|niliamka|wakes up)\b.{0,25}\b(?:without (?:her |my |his )?clothes|bila nguo|naked|uchi)",
     # Exploitation
     r"\b(?:want|wants|wanted|forcing|force|forced|planning|plan|arranged|arranging)\s+(?:for\s+)?(?:her|him|my \w+|"
     r"them)\s+to\s+(?:marry|get married|be married|be (?:his|a) wife)",
