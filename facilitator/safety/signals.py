@@ -34,6 +34,9 @@ _DISTRESS = [
     r"\b(?:im|i am|mimi ni|niko|im just)\s+(?:a\s+)?(?:nothing|zero|mistake|a mistake|mzigo|burden|useless|"
     r"worthless)\b",
     # Soft death wishes
+    # "i hate waking up every morning, wish i didnt": not waking is the wish
+    r"\b(?:waking|wake|kuamka)\b.{0,40}\b(?:wish i (?:didnt|did not|wouldnt|would not)|natamani nisi\w+)\b"
+    r"(?!\s+(?:have to go|go to school|need to))",
     rf"\b(?:bora|afadhali|heri|ni heri|ni bora|better)\s+(?:tu\s+)?{_DIE_SW}",
     r"\b(?:mungu|god|lord)\s+(?:nichukue|take me|chukua roho yangu)\b",
     r"\b(?:sleep|lala|kulala|rest|kurest|kupumzika|pumzika)\s+(?:\w+\s+)?(?:forever|milele|for good|and not wake|"
@@ -113,6 +116,8 @@ _DISTRESS = [
     r"\b(?:giving|gave|given|give|nimegawa|nimewapa|nimempa|nagawa|ninagawa|nimegive|nimepeana)\s+(?:away\s+)?"
     r"(?:all\s+)?(?:(?:of\s+)?my|vitu|nguo|viatu|simu|vitabu)\s+(?!old\b)(?:clothes|shoes|phone|books|things|stuff|"
     r"belongings|necklace|bag|vyangu|zangu|yangu)\b(?!.{0,30}\b(?:old|zamani|charity|new one|mpya)\b)",
+    r"\b(?:can|may|will|ata|wata)\s*(?:have|keep|take|chukua|kuwa na)\s+(?:everything|all my|vitu vyangu vyote|"
+    r"vitu zangu zote|my things)\b(?=.{0,30}\b(?:now|sasa|after|when im gone|nikienda|nikiondoka)\b)",
     r"\b(?:left|leaving|nimeacha|nimemwachia|nimewaachia|niliacha|nimeachia)\s+(?:\w+\s+){0,3}?(?:a |an )?"
     r"(?:letter|barua|note)\b.{0,40}\b(?:will know|atajua|watajua|why|kwa nini|goodbye|sorry|samahani)",
     r"\b(?:goodbye|good bye|kuaga|farewell|suicide)\s+(?:letter|letters|note|message|barua)\b",
@@ -190,8 +195,14 @@ _DISCLOSURE = [
     r"took (?:pics|photos|pictures|a video) of|"
     r"alimpiga picha|alinipiga picha)\b.{0,40}\b(?:changing|akibadilisha|nikibadilisha|bathing|akioga|nikioga|naked|"
     r"uchi|bila nguo|in the shower|bafuni|undressing)\b",
+    # The silencing threat itself
+    r"\b(?:no one|nobody|noone|hakuna mtu)\s+(?:will|would|is going to|gonna)?\s*(?:ever\s+)?(?:believe|atakuamini|"
+    r"ataniamini|atamwamini)\s*(?:you|her|him|me|u)\b|\bhakuna (?:mtu )?(?:atakayekuamini|atakayeniamini|"
+    r"atakayemwamini)\b",
+    r"\b\w*(?:na|li|me|ta)(?:ni|m|mw|tu|wa)?tishia\b.{0,40}\b(?:kuweka|kusambaza|kupost|kutuma|kuonyesha|kuleak)\b",
     # Grooming steps: secrecy
-    r"\bsiri yetu\b|\bour (?:little )?secret\b(?!\s+(?:santa|garden|recipe))|\bbetween (?:us|you and me) (?:only|tu)\b",
+    r"\bsiri yetu\b|\bsiri yao\b|\b(?:our|their) (?:little )?secret\b(?!\s+(?:santa|garden|recipe|weapon|handshake|"
+    r"sauce|code|language))|\bbetween (?:us|you and me) (?:only|tu)\b",
     r"\b(?:delete|futa|fute|nifute|nidelete|kudelete|clear)\s+(?:(?:our|zetu)\s+(?:chats|msgs|messages|jumbe|dms)|"
     r"(?:chats|msgs|messages|jumbe|dms)\s+(?:zetu|yetu)|everything after|kila kitu baada|(?:chats|jumbe) zetu)\b",
     r"\b(?:told|tells|tell|aliniambia|ananiambia|ameniambia|said|says|alisema|anasema)\s+(?:me|her|him|my \w+)?"
