@@ -48,6 +48,12 @@ _INTRO_RE = re.compile(
 _TITLED_NAME_RE = re.compile(
     r"\b(?:mama|baba|mzee|bi|bw|mr|mrs|ms|miss|madam|auntie|uncle)\.?\s+(?P<family>[^\W\d_]{3,})", _I
 )
+# A capitalised pair beside a school: "Tabitha Chelangat of Moi Girls", "Juma Ali, Form 2, Kakamega High".
+_NAME_AT_SCHOOL_RE = re.compile(
+    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})(?:\s+[A-Z][a-z]{2,})?\s*,?\s+(?:(?:of|from|at|wa|in)\s+)?"
+    r"(?:(?:[Ff]orm|[Gg]rade|[Cc]lass|[Ss]td)\s*\d\b|(?:[A-Z][\w'’]+\s+){1,3}(?:School|Girls|Boys|High|Academy|Primary|"
+    r"Secondary|Sec|Pri|Day|Mixed)\b)"
+)
 _SOFT_CUES = frozenset({"i", "i'm", "i’m", "im", "am", "it's", "its", "this", "msee", "huyu", "mimi"})
 _MONEY_CONTEXT_RE = re.compile(r"\b(?:till|paybill|pay\s+bill|m-?pesa|akaunti|account|acc|tuma|send|sendia)\b", _I)
 
@@ -101,6 +107,10 @@ def find(text: str) -> Iterator[tuple[int, int]]:
         # One word is a first name, not a personal detail, except as the name on a till or account.
         if len(words) >= 2 or (words and money):
             yield words[0].start(), words[-1].end()
+    for match in _NAME_AT_SCHOOL_RE.finditer(text):
+        first, second = match.group("name").split()
+        if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES:
+            yield match.start("name"), match.end("name")
     for match in _TITLED_NAME_RE.finditer(text):
         if _family_like(match.group("family")):
             yield match.start(), match.end()
