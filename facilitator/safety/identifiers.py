@@ -96,8 +96,14 @@ def addresses(text: str) -> Iterator[tuple[int, int]]:
         before = list(_PLACE_WORD_RE.finditer(text[max(0, start - 40) : start]))
         offset = max(0, start - 40)
         place_words = 0
-        for word in reversed(before[-3:]):
-            if word.group(0).lower() in _NOT_PLACES:
+        kept = before[-4:]
+        for index in range(len(kept) - 1, -1, -1):
+            word = kept[index]
+            # "Mukuru kwa Njenga": "kwa" between two capitalised words belongs to the place's name.
+            inside_name = (
+                word.group(0) == "kwa" and index > 0 and kept[index - 1].group(0)[:1].isupper() and place_words > 0
+            )
+            if word.group(0).lower() in _NOT_PLACES and not inside_name:
                 break
             start = offset + word.start()
             place_words += 1

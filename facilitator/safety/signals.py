@@ -48,8 +48,8 @@ _DISTRESS = [
     r"angecare|atakayelia|atakayenitafuta|would notice|would care|would miss|will notice|will care|will miss|"
     r"would even notice|would even look|will even notice|atanitafuta|angenikosa)\b.{0,30}"
     r"\b(?:i died|i die|i go|i disappeared|i was gone|nikifa|nikidie|ningekufa|nikipotea|nikienda|look for me)\b",
-    r"\b(?:nikifa|nikidie|nikipotea|if i die|if i died|if i disappeared|if i go)\b.{0,40}\b(?:nobody|no one|hakuna|"
-    r"hamna|better|bora|wangefurahi|happier|wont matter|atanotice|atajali)",
+    r"\b(?:nikifa|nikidie|nikidedi|nikipotea|if i die|if i died|if i disappeared|if i go)\b.{0,40}\b(?:nobody|no one|"
+    r"hakuna|hamna|better|bora|wangefurahi|happier|wont matter|atanotice|atajali|poa|fine|sawa|okay|peace|amani)\b",
     r"\b(?:they|everyone|family|wao|wote|familia yangu)\s+(?:would|will|wangekuwa|wangefurahi|watafurahi)\b.{0,30}"
     r"\b(?:bila mimi|without me|if i was gone|nikiondoka|nikifa)",
     r"\b(?:wish|natamani|ningependa)\s+(?:i|ni|ninge)?\s*(?:was never|were never|had never been|singe|nisinge|"
@@ -58,6 +58,18 @@ _DISTRESS = [
     r"\b(?:wish|natamani|hope)\s+(?:a|gari|lorry|mat|matatu|the)?\s*(?:car|lorry|matatu|gari|train)\s+(?:would|"
     r"ingeni|inigonge|hits?|ni)",
     r"\bi wish i (?:could )?(?:die|was dead|were dead|disappear)",
+    # Not expecting or wanting a future: "i dont plan on seeing my 16th birthday", "sitaki kuona mwaka ujao"
+    r"\b(?:dont plan on|not planning on|do not plan on|wont|will not|sitaki|sitaona|sitafika|i dont see myself)\s+"
+    r"(?:seeing|see|kuona|reaching|kufika|making it to|alive)\s+(?:my\s+|to\s+)?(?:\w+\s+)?(?:birthday|next year|"
+    r"mwaka ujao|christmas|krismasi|18|16|graduation)\b",
+    r"\bif (?:something|anything) happens to me\b|\bikitokea (?:kitu|lolote) (?:kwangu|kwa mimi)\b|\btell (?:my )?\w+ "
+    r"(?:that )?i lov(?:ed|e) (?:her|him|them|you)\b",
+    r"\b(?:mtaskia|mtasikia|youll hear|you will hear|mtaona)\s+(?:\w+\s+)?(?:habari|news|about me)\b",
+    r"\b(?:msinisahau|mtanisahau|dont forget me|remember me)\b(?=.{0,40}\b(?:bye|kwaheri|goodbye|sorry|samahani)\b)"
+    r"|\b(?:nimechoka|im tired|bye|kwaheri|goodbye)\b.{0,30}\b(?:msinisahau|mtanisahau|dont forget me|remember me)\b",
+    r"\b(?:gun|bunduki|pistol|rifle)\b.{0,40}\b(?:know where|najua|the key|ufunguo|loaded|ready)\b",
+    r"\b(?:stood|standing|stand|nilisimama|nimesimama|nasimama)\s+(?:at|on|kwa|kando ya)\s+(?:the\s+)?(?:edge|ukingo)\s+"
+    r"(?:of|wa|ya)\s+(?:the\s+|a\s+)?(?:quarry|cliff|roof|bridge|building|daraja|paa|mwamba|railway|reli)\b",
     # Plans, methods and means in everyday words
     r"\b(?:poison|sumu|jik|bleach|rat poison|sumu ya panya|pills|vidonge|tablets|dawa|panadol|rope|kamba|razor|"
     r"wembe|bridge|daraja|footbridge|railway|reli|river|mto|lorry|matatu|mat|gari)\b.{0,60}\b(?:tonight|leo usiku|"
@@ -200,6 +212,10 @@ _DISCLOSURE = [
     r"ataniamini|atamwamini)\s*(?:you|her|him|me|u)\b|\bhakuna (?:mtu )?(?:atakayekuamini|atakayeniamini|"
     r"atakayemwamini)\b",
     r"\b\w*(?:na|li|me|ta)(?:ni|m|mw|tu|wa)?tishia\b.{0,40}\b(?:kuweka|kusambaza|kupost|kutuma|kuonyesha|kuleak)\b",
+    r"\b(?:chats|mazungumzo|jumbe|messages|msgs)\s+(?:zetu|yetu|zake)?\s*(?:ni|are|is|iwe|ziwe)\s+(?:siri|secret|private)\b",
+    r"\b(?:my home address|anwani ya nyumbani|address ya keja|my address|where i live)\b.{0,40}\b(?:posts?|comments?|"
+    r"online|group|kwenye posts)\b|\b(?:comment\w*|posting|posts|anaandika|anacomment|ameweka)\b.{0,40}\b(?:my home "
+    r"address|anwani ya nyumbani|address ya keja|my address)",
     # Grooming steps: secrecy
     r"\bsiri yetu\b|\bsiri yao\b|\b(?:our|their) (?:little )?secret\b(?!\s+(?:santa|garden|recipe|weapon|handshake|"
     r"sauce|code|language))|\bbetween (?:us|you and me) (?:only|tu)\b",
@@ -213,7 +229,8 @@ _DISCLOSURE = [
     r"\b(?:wazazi|grown ups|adults|parents)\s+(?:hawataelewa|wouldnt understand|would not understand|"
     r"dont need to know)\b",
     # Gifts for photos or meetings, "you owe me"
-    r"\b(?:sends?|sent|gives?|gave|buys?|bought|pays?|paid|promised|promises|offers?|offered|\w*(?:ni|m)(?:tumia|pa|"
+    r"\b(?:sends?|sent|gives?|gave|buys?|bought|pays?|paid|promised|promises|offers?|offered|\w*lipa|\w*lipia|"
+    r"\w*(?:ni|m)(?:tumia|pa|"
     r"pea|nunulia|buyia|lipia|ahidi|offer|buy)\w*|\w*(?:ni|m)buy)\s+(?:me\s+|her\s+|my \w+\s+)?(?:\w+\s+){0,2}?"
     r"(?:airtime|bundles|data|credit|mpesa|m pesa|money|pesa|doh|fees|karo|phone|simu|lifts|rides|usafiri|"
     r"gifts?|zawadi|nauli|fare)\b.{0,60}\b(?:pics|picha|photos|pictures|nudes|video|videos|in return|ili nimtumie|"
