@@ -68,7 +68,8 @@ _DISTRESS = [
     r"\b(?:msinisahau|mtanisahau|dont forget me|remember me)\b(?=.{0,40}\b(?:bye|kwaheri|goodbye|sorry|samahani)\b)"
     r"|\b(?:nimechoka|im tired|bye|kwaheri|goodbye)\b.{0,30}\b(?:msinisahau|mtanisahau|dont forget me|remember me)\b",
     r"\b(?:gun|bunduki|pistol|rifle)\b.{0,40}\b(?:know where|najua|the key|ufunguo|loaded|ready)\b",
-    r"\b(?:stood|standing|stand|nilisimama|nimesimama|nasimama)\s+(?:at|on|kwa|kando ya)\s+(?:the\s+)?(?:edge|ukingo)\s+"
+    r"\b(?:stood|standing|stand|nilisimama|nimesimama|nasimama)\s+(?:at|on|kwa|kando ya)\s+(?:the\s+)?"
+    r"(?:edge|ukingo)\s+"
     r"(?:of|wa|ya)\s+(?:the\s+|a\s+)?(?:quarry|cliff|roof|bridge|building|daraja|paa|mwamba|railway|reli)\b",
     # Plans, methods and means in everyday words
     r"\b(?:poison|sumu|jik|bleach|rat poison|sumu ya panya|pills|vidonge|tablets|dawa|panadol|rope|kamba|razor|"
