@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from facilitator.safety import disclosure, distress, normalise, personal_details, profanity
+from facilitator.safety import concern, normalise, personal_details, profanity
 from facilitator.safety.profanity import load_wordlist
 
 __all__ = ["FLAGS", "HOLDING_FLAGS", "Screening", "load_wordlist", "screen"]
@@ -43,6 +43,8 @@ class Screening:
     flags: frozenset[str]
     redacted: str
     held: bool
+    # "high" or "possible" when distress or disclosure is flagged, else None (DESIGN.md §3).
+    confidence: str | None = None
 
 
 def screen(text: str, extra_words: Iterable[str] | None = None) -> Screening:
@@ -69,11 +71,8 @@ def screen(text: str, extra_words: Iterable[str] | None = None) -> Screening:
         flags.add("profanity")
         shown = profanity.mask(shown, rude)
 
-    phrases = normalise.for_phrases(cleaned)
-    if distress.detect(phrases):
-        flags.add("distress")
-    if disclosure.detect(phrases):
-        flags.add("disclosure")
+    found = concern.assess(normalise.for_phrases(cleaned))
+    flags.update(found.flags)
 
     frozen = frozenset(flags)
-    return Screening(flags=frozen, redacted=shown, held=bool(frozen & HOLDING_FLAGS))
+    return Screening(flags=frozen, redacted=shown, held=bool(frozen & HOLDING_FLAGS), confidence=found.confidence)

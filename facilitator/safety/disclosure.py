@@ -11,7 +11,7 @@ person should read them before the board does.
 
 from __future__ import annotations
 
-from facilitator.safety.firstperson import ADVERBS, SUBJECT, SW_TO_ME, compile_all, first_match
+from facilitator.safety.firstperson import ADVERBS, SUBJECT, SW_TO_ME, compile_all, compile_any
 
 # English verbs of harm done to someone. Those with an everyday sense are fenced off below.
 _HARM_VERBS = (
@@ -62,7 +62,8 @@ _PATTERNS = [
     r"(?<!\bit )(?<!\bthis )(?<!\bthat )(?<!\bwhich )(?<!\bwhat )"
     r"(?<!who want to )(?<!who wants to )(?<!who might )(?<!who may )(?<!who could )(?<!who would )"
     rf"(?<!who try to )(?<!who tries to )\b{_HARM_VERBS}\s+me\b"
-    r"(?!\s+(?:up\b|out\b|off\b|(?:at|in) (?:a |the )?(?:race|game|games|match|fifa|chess|football|class|exams?|"
+    r"(?!\s+(?:up\b|out\b|off\b|(?:on|at|kwa|via) (?:\+|\d|o\d|whatsapp|dm|snap|ig|insta|tiktok|telegram)|"
+    r"(?:at|in|kwa|on) (?:a |the )?(?:race|game|games|match|fifa|chess|football|class|exams?|"
     r"maths|math|science|debates?|running|sports?|pubg|free fire|cards|draughts|pool|\w+ing)\b|to it|to (?:the|"
     r"a) (?:ball|finish|answer|punch)))",
     # Being made to do something: "forces me to send photos", "forced me to do things", "he forced me."
@@ -206,11 +207,13 @@ _PATTERNS = [
     r"(?:matusi|vitisho|chafu|za kutisha|mbaya)",
     rf"{SW_TO_ME}(?:omb(?:a|e)|itish(?:a|e)|tak(?:a|e)|lazimish(?:a|e))\b[^.!?]{{0,30}}?\b(?:uchi|chafu|ngono|nudes|"
     r"mwili wangu|bila nguo|kimapenzi|kingono|picha za (?:mwili|chupi))",
-    rf"{SW_TO_ME}ambi(?:a|e)\s+(?:nisimwambie|nisiseme|nisimweleze|ni siri|tusiseme|nisiwaambie|usimwambie)",
+    rf"{SW_TO_ME}ambi(?:a|e)\s+(?:nisimwambie|nisiseme|nisimweleze|ni siri|tusiseme|nisiwaambie|usimwambie)"
+    r"(?!\s+(?:uongo|vibaya|matusi|maneno mabaya))",
     r"\b(?:atapost|ataweka|atatuma|atasambaza|ataonyesha|ataleak|ataanika)\s+(?:picha|video|nudes|siri)\s+(?:zangu|"
     r"yangu)",
     # Physical or sexual harm to "us": "walimu hutupiga", "wanatuchapa"
-    r"\b(?:(?:a|wa|m)(?:na|li|me|ta)|hu)tu(?:piga|chapa|gusa|guza|baka|nyanyasa|tesa|dhulumu|umiza|tishia|lazimisha)\b",
+    r"\b(?:(?:a|wa|m)(?:na|li|me|ta)|hu)tu(?:piga|chapa|gusa|guza|baka|nyanyasa|tesa|dhulumu|umiza|tishia|lazimisha)\b"
+    r"(?!\s+(?:msasa|simu|picha|stori|kelele|pasi|deki|hesabu|kura|chenga))",
     r"\b(?:tu|ni)(?:li|me|na)?ambiwa\s+(?:tusimwambie|nisimwambie|tusiseme|nisiseme|tusiwaambie|nisiwaambie)\b",
     # Passive with "I" as subject: nilibakwa, ninapigwa, nimetishiwa, mimi hupigwa
     r"\b(?:ni(?:na|li|me|ta|ki|nge|kiwa)?|mimi hu|huwa na|na)(?:bakwa|pigwa(?!\s+(?:picha|simu))|chapwa|guswa|"
@@ -227,14 +230,15 @@ _PATTERNS = [
     r"nikutane nao|anataka tukutane)\b[^.!?]{0,40}?\b(?:peke (?:yetu|yangu)|kwa siri|kisiri|usiku|hotelini|lodging|"
     r"bila (?:wazazi|mtu|kuwaambia|kumwambia|mama|baba))",
     r"\b(?:ameniambia|ananiambia|aliniambia|wananiambia|walisema|alisema|anasema)\s+(?:ni siri yetu|hii ni siri|"
-    r"nisimwambie|nisiwaambie|nisiseme|tusiseme)",
+    r"nisimwambie|nisiwaambie|nisiseme|tusiseme)(?!\s+(?:uongo|vibaya|matusi|maneno mabaya))",
     r"\b(?:naogopa|ninaogopa|nimeogopa|huwa naogopa)\s+(?:kwenda nyumbani|kurudi nyumbani|kukaa na|"
     r"kuwa peke yangu na|mjomba|baba|mama|kaka|mwalimu|shangazi|binamu|jirani)",
 ]
 
-PATTERNS = compile_all(_PATTERNS)
+PATTERNS = compile_all(_PATTERNS)  # one by one, to tell which rule fired when debugging
+_ANY_PATTERN = compile_any(_PATTERNS)
 
 
 def detect(phrase_text: str) -> bool:
     """True when *phrase_text* (``normalise.for_phrases`` output) discloses harm done to the writer."""
-    return first_match(PATTERNS, phrase_text) is not None
+    return _ANY_PATTERN.search(phrase_text) is not None

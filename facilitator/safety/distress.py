@@ -8,7 +8,7 @@ Idioms are excluded where they are common: "kill time", "dying to see", "killing
 
 from __future__ import annotations
 
-from facilitator.safety.firstperson import ADVERBS, CLAUSE_END, CLAUSE_START, SUBJECT, SW_I, compile_all, first_match
+from facilitator.safety.firstperson import ADVERBS, CLAUSE_END, CLAUSE_START, SUBJECT, SW_I, compile_all, compile_any
 
 # "suicide" as the writer's own act, not the topic ("suicide prevention", "suicide rates").
 _SUICIDE = r"suicide(?!\s+(?:prevention|awareness|hotlines?|helplines?|content|rates?|videos?|posts?|cases|topics?))"
@@ -140,7 +140,8 @@ _PATTERNS = [
     r"katika|kwenye|na\b|kwa\b))",
     r"\b(?:sina|sioni|hakuna)\s+(?:sababu|haja|maana|hamu|nia)\s+ya\s+(?:mimi\s+)?(?:kuishi|kuendelea|maisha)\b",
     rf"\bsina (?:thamani|maana|faida)(?: (?:yoyote|kabisa|duniani|hapa duniani))?{CLAUSE_END}",
-    r"\b(?:nimechoka|nimechoshwa|nimechukia)\s+(?:na\s+)?(?:maisha|kuishi|life|hii life|dunia|ulimwengu)\b",
+    r"\b(?:nimechoka|nimechoshwa|nimechukia)\s+(?:na\s+)?(?:maisha|kuishi|life|hii life|dunia|ulimwengu)\b"
+    r"(?!\s+(?:ya|za|in|of|kwa)\s+(?:\w+\s+)?(?:shule|school|boarding|town|mtaa|campus|hapa|class))",
     r"\b(?:maisha|life)\s+(?:yangu\s+)?(?:ime|yame|ina|yana)?(?:nichosha|nishinda|nilemea|nishindwa)\b",
     r"\bmaisha yangu\s+(?:hayana|hayaana|haina)\s+(?:maana|thamani|faida)\b",
     r"\bhakuna\b[^.!?]{0,30}\b\w*ni(?:kosa|miss|jali)\b",
@@ -152,9 +153,10 @@ _PATTERNS = [
     r"\bmaisha\s+(?:hayana|hayaana)\s+maana\s+(?:kwangu|kwa mimi)\b",
 ]
 
-PATTERNS = compile_all(_PATTERNS)
+PATTERNS = compile_all(_PATTERNS)  # one by one, to tell which rule fired when debugging
+_ANY_PATTERN = compile_any(_PATTERNS)
 
 
 def detect(phrase_text: str) -> bool:
     """True when *phrase_text* (``normalise.for_phrases`` output) shows the writer's own distress."""
-    return first_match(PATTERNS, phrase_text) is not None
+    return _ANY_PATTERN.search(phrase_text) is not None

@@ -19,15 +19,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Letters that look like Latin ones and are used to slip past word filters ("fuсk" with a Cyrillic с).
-# Only the common lookalikes; this is not a full confusables table.
-_CONFUSABLES = str.maketrans(
-    {
-        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
-        "ѕ": "s", "к": "k", "м": "m", "т": "t", "в": "b", "н": "h", "ԁ": "d", "ɡ": "g",
-        "α": "a", "ο": "o", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "τ": "t", "υ": "u", "ρ": "p",
-    }
-)  # fmt: skip
+from facilitator.safety.confusables_table import SOURCES, TARGETS
+
+# Letters of other scripts that look like Latin letters or digits ("fuсk" with a Cyrillic с,
+# "07Ι2" with a Greek Ι), from Unicode's confusables data (see build_confusables.py).
+_CONFUSABLES = str.maketrans(SOURCES, TARGETS)
 
 # Leetspeak: symbol or digit -> the letter it usually stands for. "1" and "|" are ambiguous
 # (i or l); the profanity patterns handle that with character classes, phrases take "i".
@@ -71,8 +67,8 @@ def clean(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Casefold and map common Cyrillic/Greek lookalikes to Latin letters."""
-    return text.casefold().translate(_CONFUSABLES)
+    """Map look-alike letters of other scripts to Latin ones and casefold."""
+    return text.translate(_CONFUSABLES).casefold()
 
 
 def strip_marks(text: str) -> str:
@@ -130,3 +126,93 @@ def for_phrases(text: str) -> str:
         text = _WORDISH_RE.sub(_unleet_word, text)
     text = collapse_runs(text)
     return _SPACES_RE.sub(" ", text).strip()
+
+
+# --- The number view: what personal-detail finders read ---------------------------------------------
+
+# Keycap emoji ("0️⃣") are a digit, VARIATION SELECTOR-16 and COMBINING ENCLOSING KEYCAP.
+_KEYCAP_MARKS = "\ufe0f\u20e3"
+# Letters typed for digits, only ever read as digits inside a number-like run ("O7l2", "3SS").
+_LETTER_DIGITS = str.maketrans("OoQDlIi|SsBZz", "0000111155822")
+_NUMBER_RUN_RE = re.compile(r"[0-9A-Za-z|]+")
+_SEPARATOR_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212/\\_,;:·•*~"
+_SEPARATORS = str.maketrans(_SEPARATOR_CHARS, "-" * len(_SEPARATOR_CHARS))
+# Words people put between digit groups: "0712 then 448 then 391", "0722 kisha 448".
+_GROUP_WORD_RE = re.compile(r"(?<=\d)(\s+(?:then|kisha|halafu|alafu)\s+)(?=\d)", re.IGNORECASE)
+
+
+_DIGIT_WORD_VALUES = {
+    word: str(value)
+    for words in (
+        "zero one two three four five six seven eight nine",
+        "sifuri moja mbili tatu nne tano sita saba nane tisa",
+    )
+    for value, word in enumerate(words.split())
+}
+_DIGIT_WORD_ALTERNATION = "|".join(sorted(_DIGIT_WORD_VALUES, key=len, reverse=True))
+# A run of digits and digit words apart, with at least three real digits: "0 7 two 2 - 9 nine 8",
+# "0799 two two 3 four 5 six". Words alone ("one two three") stay words: the spelled-number finder
+# reads those, with its own rules.
+_SPACED_DIGIT_WORDS_RE = re.compile(
+    # possessive "++": a long run of digits is scanned once, never backtracked into
+    rf"\b(?:\d+|{_DIGIT_WORD_ALTERNATION})(?:[\s\-.,]{{1,3}}(?:\d+|{_DIGIT_WORD_ALTERNATION}))++\b",
+    re.IGNORECASE,
+)
+
+
+def _spaced_digit_words_to_digits(match: re.Match[str]) -> str:
+    run = match.group(0)
+    if sum(ch.isdigit() for ch in run) < 3 or run.isdigit():
+        return run
+    return _DIGIT_WORD_RE.sub(lambda w: _DIGIT_WORD_VALUES[w.group(0).lower()].ljust(len(w.group(0))), run)
+
+
+# A run mixing digits and digit words with no space: "072two", "0seven12".
+_MIXED_DIGIT_WORDS_RE = re.compile(
+    r"\b(?=[a-z]*\d)(?:\d|" + "|".join(sorted(_DIGIT_WORD_VALUES, key=len, reverse=True)) + r")+\b", re.IGNORECASE
+)
+# A digit word as a whole word, or glued to a digit ("072two", "0seven12").
+_DIGIT_WORD_RE = re.compile(
+    rf"\b(?:{_DIGIT_WORD_ALTERNATION})\b|(?<=\d)(?:{_DIGIT_WORD_ALTERNATION})|(?:{_DIGIT_WORD_ALTERNATION})(?=\d)",
+    re.IGNORECASE,
+)
+
+
+def _digit_words_to_digits(match: re.Match[str]) -> str:
+    # Each word becomes its digit padded with spaces, so offsets do not move.
+    return _DIGIT_WORD_RE.sub(lambda w: _DIGIT_WORD_VALUES[w.group(0).lower()].ljust(len(w.group(0))), match.group(0))
+
+
+def _swap_letter_digits(match: re.Match[str]) -> str:
+    run = match.group(0)
+    digits = sum(ch.isdigit() for ch in run)
+    # A run is number-like when it has a digit and all its letters can be digits ("O7OO", "3SS", "l2").
+    if digits and run.translate(_LETTER_DIGITS).isdigit():
+        return run.translate(_LETTER_DIGITS)
+    return run
+
+
+def numbers_view(cleaned: str) -> str:
+    """Return *cleaned* with digits made plain, character for character (offsets are unchanged).
+
+    Every Unicode decimal digit becomes its ASCII digit, keycap marks become spaces, look-alike
+    letters of other scripts become Latin ones, letters standing for digits inside number-like runs
+    become digits ("O7l2 3SS" -> "0712 355"), and any separator between digit groups becomes "-"
+    (en dash, slash, underscore, comma; "then"/"kisha" become spaces).
+    """
+    chars = []
+    for char in cleaned:
+        if char.isascii():
+            chars.append(char)
+        elif char.isdecimal():
+            chars.append(str(unicodedata.decimal(char)))
+        elif char in _KEYCAP_MARKS:
+            chars.append(" ")
+        else:
+            chars.append(char.translate(_CONFUSABLES))
+    text = "".join(chars)  # the confusables table maps one character to one: offsets hold
+    text = _MIXED_DIGIT_WORDS_RE.sub(_digit_words_to_digits, text)
+    text = _SPACED_DIGIT_WORDS_RE.sub(_spaced_digit_words_to_digits, text)
+    text = _NUMBER_RUN_RE.sub(_swap_letter_digits, text)
+    text = _GROUP_WORD_RE.sub(lambda m: " " * len(m.group(1)), text)
+    return text.translate(_SEPARATORS)

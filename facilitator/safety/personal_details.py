@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from facilitator.safety import identifiers, names, normalise, phones
+
 
 class Span(NamedTuple):
     start: int
@@ -26,29 +28,11 @@ LINK = "[link removed]"
 HANDLE = "[handle removed]"
 ID_NUMBER = "[ID number removed]"
 NAME = "[name removed]"
+ADDRESS = "[address removed]"
 
 _I = re.IGNORECASE
 
 # --- Phone numbers ------------------------------------------------------------------------------
-
-_SEP = r"[\s\-.()]*"  # what people put between digits: spaces, dashes, dots, brackets
-_KENYAN_PHONE_RE = re.compile(
-    # 07xx / 01xx, +254 7xx / 254 1xx (optionally "+254 (0) 7xx"); digits may be written apart.
-    # Every branch starts on a concrete character ("+", "2", "(", "0", "o") so runs of spaces or
-    # dashes are not rescanned from each position.
-    rf"(?<![\w+])(?:(?:\+{_SEP})?2{_SEP}5{_SEP}4{_SEP}(?:\(?0\)?{_SEP})?|"
-    rf"(?:\(\s*)?[0oO]{_SEP})[17](?:{_SEP}\d){{8}}(?![\d])"
-)
-_INTERNATIONAL_PHONE_RE = re.compile(
-    # "+44 20 7946 0958", "+1 (555) 123-4567", "00 44 ..." : 8 to 15 digits after the prefix.
-    rf"(?:(?<![\w+])\+|(?<![\w])00{_SEP})[1-9](?:{_SEP}\d){{6,14}}(?!\d)"
-)
-_LOCAL_PHONE_RE = re.compile(
-    # "712 345 678" (a Kenyan mobile without the leading 0) and "555-123-4567" (North American).
-    r"(?<![\w.,])(?:7\d{2}[\s\-.]?\d{3}[\s\-.]?\d{3}|\(?\d{3}\)?[\s\-.]\d{3}[\s\-.]\d{4})(?![\w.,%])"
-)
-
-_DATE_RE = re.compile(r"\b\d{1,2}[./\-]\d{1,2}[./\-](?:19|20)\d\d\b")  # "07.12.2025"
 
 _DIGIT_WORDS = frozenset(
     "zero oh one two three four five six seven eight nine "  # English
@@ -102,7 +86,7 @@ _DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\s*\.\s*)"
 _MAIL_PROVIDERS = r"(?:gmail|googlemail|yahoo|ymail|outlook|hotmail|live|icloud|aol|proton(?:mail)?|zoho|gmx|yandex)"
 _OBFUSCATED_EMAIL_RE = re.compile(
     # "jane at gmail dot com", "jane(at)yahoo(dot)co(dot)ke", "jane [at] school [dot] ac [dot] ke".
-    rf"(?<![\w.+\-])[\w.+\-]+(?:{_AT}{_MAIL_PROVIDERS}|\s*[(\[{{<]\s*at\s*[)\]}}>]\s*[\w\-]+)(?:{_DOT}[a-z]{{2,6}}\b)+",
+    rf"(?<![\w.+\-])[\w.+\-]+(?:\s+dot\s+[\w+\-]+)*(?:{_AT}{_MAIL_PROVIDERS}|\s*[(\[{{<]\s*at\s*[)\]}}>]\s*[\w\-]+)(?:{_DOT}[a-z]{{2,6}}\b)+",
     _I,
 )
 
@@ -119,6 +103,24 @@ _LINK_RE = re.compile(
 # after a full stop than a link, so such a bare domain needs a path ("t.me/xyz") or a third label.
 _WORDLIKE_TLDS = frozenset("me to go or be us so ac co ly tv io sc cc ws fm gl tk ai de fr ca ee".split())
 _TRAILING_PUNCT = ".,;:!?)]}'\""
+# Public sites of organisations (government, telecoms, platforms' home pages, child-protection bodies):
+# only their bare address, since a path can lead to a person ("tiktok.com/@jane").
+_PUBLIC_SITE_RE = re.compile(
+    r"^(?:https?://)?(?:www\.)?(?:[\w\-]+\.)*(?:go\.ke|gov|gov\.\w\w|un\.org|unicef\.org|who\.int)/?$"
+    r"|^(?:https?://)?(?:www\.)?x\.com/?$"
+    r"|^(?:https?://)?(?:www\.)?(?:google|safaricom|airtel|telkom|childlinekenya|kenyalaw|tiktok|instagram|facebook|"
+    r"youtube|whatsapp|twitter|snapchat|meta)\.(?:com|co\.ke|or\.ke|org|ke)/?$",
+    _I,
+)
+# "brianart . co . ke", "wanjikuwrites dot com": a domain with its dots spaced or spelled out.
+_SPACED_DOT = r"(?:\s+\.\s*|\s*\.\s+|\s+dot\s+)"
+_SPACED_LINK_RE = re.compile(
+    rf"(?<![\w.\-])[a-z0-9][a-z0-9\-]{{1,61}}(?:(?:{_SPACED_DOT}|\.)[a-z0-9\-]{{2,30}}){{0,2}}?{_SPACED_DOT}"
+    rf"(?:(?:co|or|ac|go|ne|sc)(?:{_SPACED_DOT}|\.)ke|com|org|net|ke|io|info|app|tv|biz|xyz|co\.uk)\b",
+    _I,
+)
+# "jane.k @ gmail . com": an email address with spaces around "@" and its dots.
+_SPACED_EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+\s*@\s*[\w\-]+(?:\s*\.\s*[\w\-]+)*\s*\.\s*[a-z]{2,6}\b", _I)
 
 _OBFUSCATED_EMAIL_HINT_RE = re.compile(rf"[(\[{{<]\s*at\s*[)\]}}>]|{_MAIL_PROVIDERS}", _I)
 
@@ -148,6 +150,31 @@ _HANDLE_INVITE_RE = re.compile(
     rf"ni)?\s*(?P<at>@?)(?P<handle>{_HANDLE})",
     _I,
 )
+# "snap ni kevo_mwas", "discord is kevo#4521", "ig its shiko.wanjiru": a cue word after the platform;
+# the handle must look like one (a digit, "_", ".", "#" or CamelCase) since "tiktok ni mbaya" is an opinion.
+_HANDLE_CUE_RE = re.compile(
+    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:yangu\s+|yake\s+|account\s+)?(?:ni|kama|as|is|its|it's|iko|:|-)\s*(?P<at>@?)"
+    rf"(?P<handle>{_HANDLE})",
+    _I,
+)
+# "niko tiktok kama shiko254", "nifollow insta kama brayo", "add me kwa roblox kama ShikoQueen",
+# "niko yt kama brayo vlogs ke, subscribe": the writer points to themself on a platform.
+_HANDLE_SELF_RE = re.compile(
+    rf"\b(?:niko|nipo|tuko|ni[a-z]{{2,9}}|(?:add|follow|find|search|check|dm)\s+(?:me|us))\s+(?:on\s+|kwa\s+|in\s+)?"
+    rf"{_PLATFORM}\b\s+(?:kama|as|ni|its|is|:)\s*(?P<at>@?)(?P<handle>{_HANDLE}(?:\s+[a-z0-9_.]+){{0,2}}(?=\s*"
+    rf"(?:[,.!?]|$))|{_HANDLE})",
+    _I,
+)
+# "nifollow insta shiko_wa", "add me brian_254", "hmu kevo.254": an invitation, then something shaped
+# like a handle (a digit, "_" or "." in it), with or without the platform.
+_HANDLE_INVITATION_RE = re.compile(
+    rf"\b(?:ni(?:follow|add|dm|text|tafute|cheki|stalk)|(?:add|follow|dm|find|hmu|search)(?:\s+(?:me|us))?)"
+    rf"(?:\s+(?:on|kwa|in|via))?(?:\s+{_PLATFORM})?\s*(?:kama|as|:)?\s+(?P<at>@?)(?P<handle>{_HANDLE})",
+    _I,
+)
+_CAMEL_RE = re.compile(r"[a-z][A-Z]")
+# Numbers, ordinals, times, sizes and prices after "add me"/"follow me" are not handles.
+_NOT_A_BARE_HANDLE_RE = re.compile(r"[\d.,:]+(?:st|nd|rd|th|am|pm|h|hrs|k|gb|mb|bob|ksh|/=)?", _I)
 _HANDLE_HINT_RE = re.compile(rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b", _I)
 # Short platform labels that are only ever followed by a handle ("ig: jane", "sc: jane").
 _SHORT_LABELS = {"ig", "sc", "snap", "snapchat", "insta", "tt", "username", "user name", "handle", "gamertag"}
@@ -165,57 +192,6 @@ _COMMON_WORDS = frozenset(
     """.split()
 )
 
-# --- ID numbers -------------------------------------------------------------------------------------
-
-_ID_WORDS = (
-    r"(?:national\s+id|id\s*card|id|i\.d\.?|kitambulisho(?:\s+changu)?|namba\s+ya\s+kitambulisho|"
-    r"birth\s*cert(?:ificate)?|cheti\s+cha\s+kuzaliwa|passport|pasipoti|nemis|upi|assessment\s+(?:no|number)|"
-    r"index\s+(?:no|number)|adm(?:ission)?\s*(?:no|number))"
-)
-_ID_FILLER = r"(?:no|nos|number|num|namba|nambari|is|ni|yangu|changu|yake|:|#|=|-|\.)"
-_INTRODUCED_ID_RE = re.compile(
-    rf"\b{_ID_WORDS}\b(?:\s*{_ID_FILLER})*\s*(?P<number>[a-z]{{0,3}}[\-/]?\d[\da-z/\-]{{3,16}})\b",
-    _I,
-)
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")
-_BARE_ID_RE = re.compile(r"(?<![\w.,:/+\-])\d{7,8}(?![\w%]|[.,:/]\d)")
-_PASSPORT_RE = re.compile(r"(?<![\w])[A-Z]{1,2}\d{7}(?!\w)")  # Kenyan passports: "AK1234567"
-_LONG_NUMBER_RE = re.compile(r"(?<![\w.,:/+\-])\d{9,15}(?![\w%]|[.,:/]\d)")
-_MONEY_BEFORE_RE = re.compile(r"(?:ksh|kes|kshs|sh|shs|usd|\$|£|€)\s*\.?\s*$", _I)
-_COUNT_AFTER_RE = re.compile(
-    r"^\s*(?:/=|shillings|shilingi|bob|ksh|kes|dollars|people|persons|children|kids|youths?|users|views|followers|"
-    r"likes|downloads|subscribers|times|watu|watoto|wanafunzi|vijana|km|kms|metres|meters)\b",
-    _I,
-)
-
-# --- Names ------------------------------------------------------------------------------------------
-
-_EXPLICIT_NAME_INTRO_RE = re.compile(
-    r"\b(?:my\s+(?:full\s+|real\s+|first\s+|second\s+|last\s+|sur)?names?\s*(?:is|are|'s|:|=)|my\s+name's|"
-    r"(?:majina|jina)\s+(?:langu|yangu)\s+(?:kamili\s+)?(?:ni|:)|(?:mimi\s+)?(?:ni)?naitwa|name\s*:|(?:i\s+am|i'm|"
-    r"i’m|im)\s+called|(?:they|people|everyone|friends)\s+call\s+me)\s*",
-    _I,
-)
-_SOFT_NAME_INTRO_RE = re.compile(r"\b(?:i\s+am|i'm|i’m|im|am|mimi\s+ni|it's\s+me|hi\s+i'm|this\s+is\s+me)\s+", _I)
-# "it's Shiko Wanjiku here", "this is Brian Kiprop speaking"
-_SIGNED_NAME_INTRO_RE = re.compile(r"\b(?:it's|it’s|its|this\s+is)\s+", _I)
-_SIGNED_NAME_END_RE = re.compile(r"\s+(?:here|speaking|from)\b", _I)
-_NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
-_NAME_GAP_RE = re.compile(r"[ \t]+")
-_NOT_NAMES = frozenset(
-    """
-    a an the and or but from of in at on to with by for as is am are was not no yes so very too just
-    really only also still here there this that my your his her our their i im me we you he she they it
-    age aged years year old student learner pupil girl boy child kid teen teenager young form grade class
-    standard std one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen happy sad tired scared afraid angry fine ok okay good well sure sorry
-    glad proud worried bored hungry sick alone lonely done from living staying studying going from
-    na ni wa ya kutoka niko nina nime mimi katika kwa huko hapa mwanafunzi msichana mvulana mtoto
-    darasa gredi kidato miaka mwaka nimefurahi sijui secret private anonymous unknown
-    kenyan kenya nairobi mombasa kisumu nakuru eldoret
-    """.split()
-)
-
 
 def _trim_link(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in _TRAILING_PUNCT:
@@ -223,22 +199,16 @@ def _trim_link(text: str, start: int, end: int) -> int:
     return end
 
 
-def _phones(text: str, digits: int) -> Iterator[Span]:
+def _phones(text: str, view: str, digits: int) -> Iterator[Span]:
     if _count_digit_words(text) >= 3:
         yield from _spelled_phones(text)
-    if digits < 7:
-        return
-    for pattern in (_KENYAN_PHONE_RE, _INTERNATIONAL_PHONE_RE, _LOCAL_PHONE_RE):
-        for match in pattern.finditer(text):
-            if _DATE_RE.search(match.group(0)):
-                continue  # "07.12.2025 10:30" is a date and a time
-            if pattern is _LOCAL_PHONE_RE and _is_count_or_money(text, match.start(), match.end()):
-                continue
-            yield Span(match.start(), match.end(), PHONE)
+    if digits >= phones.MIN_DIGITS:
+        for start, end in phones.find(view, text):
+            yield Span(start, end, PHONE)
 
 
 def _emails(text: str) -> Iterator[Span]:
-    patterns = (_EMAIL_RE, _EMAIL_NO_TLD_RE) if "@" in text else ()
+    patterns: tuple[re.Pattern[str], ...] = (_EMAIL_RE, _EMAIL_NO_TLD_RE, _SPACED_EMAIL_RE) if "@" in text else ()
     if _OBFUSCATED_EMAIL_HINT_RE.search(text):
         patterns += (_OBFUSCATED_EMAIL_RE,)
     for pattern in patterns:
@@ -247,8 +217,12 @@ def _emails(text: str) -> Iterator[Span]:
 
 
 def _links(text: str) -> Iterator[Span]:
+    for match in _SPACED_LINK_RE.finditer(text):
+        yield Span(match.start(), match.end(), LINK)
     for match in _LINK_RE.finditer(text):
         found = match.group(0)
+        if _PUBLIC_SITE_RE.search(found):
+            continue  # an organisation's site cited as a source is not a personal detail
         if not re.match(r"https?://|www\.", found, _I) and "/" not in found:
             labels = found.split(".")
             if len(labels) == 2 and labels[1].lower() in _WORDLIKE_TLDS:
@@ -265,6 +239,10 @@ def _handles(text: str) -> Iterator[Span]:
         for match in _AT_HANDLE_RE.finditer(text):
             if not _NOT_A_HANDLE.match(match.group(0)):
                 yield Span(match.start(), match.end(), HANDLE)
+    for match in _HANDLE_INVITATION_RE.finditer(text):
+        handle = match.group("handle")
+        if _looks_like_handle(handle) and not _NOT_A_BARE_HANDLE_RE.fullmatch(handle):
+            yield Span(match.start("at"), match.end("handle"), HANDLE)
     if not _HANDLE_HINT_RE.search(text):
         return
     for pattern in (_HANDLE_INTRO_RE, _HANDLE_LABEL_RE, _HANDLE_INVITE_RE):
@@ -280,62 +258,16 @@ def _handles(text: str) -> Iterator[Span]:
             account_word = re.search(_ACCOUNT, match.group(0), _I) is not None and pattern is _HANDLE_INTRO_RE
             if explicit or labelled or account_word or (pattern is _HANDLE_INVITE_RE and len(handle) >= 4):
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
-
-
-def _is_count_or_money(text: str, start: int, end: int) -> bool:
-    return bool(_MONEY_BEFORE_RE.search(text[max(0, start - 6) : start]) or _COUNT_AFTER_RE.match(text[end : end + 16]))
-
-
-def _id_numbers(text: str, digits: int) -> Iterator[Span]:
-    if digits < 3:
-        return
-    for match in _INTRODUCED_ID_RE.finditer(text):
-        number = match.group("number").rstrip("-/ ")
-        if sum(ch.isdigit() for ch in number) >= 3 and len(number) >= 5 and not _YEAR_RE.fullmatch(number):
-            yield Span(match.start("number"), match.start("number") + len(number), ID_NUMBER)
-    for pattern in (_BARE_ID_RE, _LONG_NUMBER_RE):
-        for match in pattern.finditer(text):
-            digits = match.group(0)
-            if digits.endswith("0000") or _is_count_or_money(text, match.start(), match.end()):
-                continue  # round amounts and counts: "5000000 people", "Ksh 2500000"
-            yield Span(match.start(), match.end(), ID_NUMBER)
-    for match in _PASSPORT_RE.finditer(text):
-        yield Span(match.start(), match.end(), ID_NUMBER)
-
-
-def _name_words(text: str, position: int, *, limit: int, titlecase_only: bool) -> list[re.Match[str]]:
-    words = []
-    while len(words) < limit:
-        gap = _NAME_GAP_RE.match(text, position)
-        word = _NAME_WORD_RE.match(text, gap.end() if gap and words else position)
-        if word is None:
-            break
-        value = word.group(0)
-        if value.lower().strip("'’-") in _NOT_NAMES or len(value) < 2:
-            break
-        if titlecase_only and not (value[0].isupper() and (value[1:].islower() or len(value) == 1)):
-            break
-        words.append(word)
-        position = word.end()
-    return words
-
-
-def _names(text: str) -> Iterator[Span]:
-    for match in _EXPLICIT_NAME_INTRO_RE.finditer(text):
-        words = _name_words(text, match.end(), limit=3, titlecase_only=False)
-        if words:
-            yield Span(words[0].start(), words[-1].end(), NAME)
-    longer_words = [w for w in _NAME_WORD_RE.findall(text) if len(w) >= 3]
-    if len(longer_words) >= 3 and all(w[0].isupper() for w in longer_words):
-        return  # Title Case Or CAPS everywhere: capitals say nothing about names
-    for match in _SOFT_NAME_INTRO_RE.finditer(text):
-        words = _name_words(text, match.end(), limit=3, titlecase_only=True)
-        if len(words) >= 2:
-            yield Span(words[0].start(), words[-1].end(), NAME)
-    for match in _SIGNED_NAME_INTRO_RE.finditer(text):
-        words = _name_words(text, match.end(), limit=3, titlecase_only=True)
-        if len(words) >= 2 and _SIGNED_NAME_END_RE.match(text, words[-1].end()):
-            yield Span(words[0].start(), words[-1].end(), NAME)
+    for match in _HANDLE_CUE_RE.finditer(text):
+        handle = match.group("handle")
+        if handle.isdigit() or text[match.end("handle") : match.end("handle") + 1] == "%":
+            continue  # "tiktok ni 60%": a figure
+        if match.group("at") or _looks_like_handle(handle) or _CAMEL_RE.search(handle):
+            yield Span(match.start("at"), match.end("handle"), HANDLE)
+    for match in _HANDLE_SELF_RE.finditer(text):
+        handle = match.group("handle")
+        if handle.split()[0].lower() not in _COMMON_WORDS and len(handle) >= 3:
+            yield Span(match.start("at"), match.end("handle"), HANDLE)
 
 
 def find(text: str) -> list[Span]:
@@ -345,14 +277,19 @@ def find(text: str) -> list[Span]:
     address is not also reported as a link and a handle.
     """
     # Cheap tests first: most entries have no digits, no "@" and no dot, and skip most patterns.
-    digits = sum(map(str.isdigit, text))
+    view = normalise.numbers_view(text)
+    digits = sum(map(str.isdigit, view))
     found: list[Span] = [*_emails(text)]
-    if "." in text:
+    if "." in text or " dot " in text.lower():
         found += _links(text)
-    found += _phones(text, digits)
+    found += _phones(text, view, digits)
     found += _handles(text)
-    found += _id_numbers(text, digits)
-    found += _names(text)
+    if digits:
+        found += [Span(start, end, ADDRESS) for start, end in identifiers.addresses(text)]
+    if digits >= 2:
+        found += [Span(start, end, ID_NUMBER) for start, end in identifiers.id_numbers(view)]
+        found += [Span(start, end, ID_NUMBER) for start, end in identifiers.till_numbers(view)]
+    found += [Span(start, end, NAME) for start, end in names.find(text)]
     # Sorting is stable, so for equal spans the order above decides: a phone number beats an ID.
     candidates = sorted((s for s in found if s.end > s.start), key=lambda s: (s.start, -s.end))
     chosen: list[Span] = []

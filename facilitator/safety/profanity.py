@@ -239,7 +239,7 @@ def _exempt_indexes(tokens: list[_Token], matchers: tuple[_Matcher, ...]) -> set
 
 
 def _phrase_spans(tokens: list[_Token], matchers: tuple[_Matcher, ...], exempt: set[int]) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     for matcher in matchers:
         if matcher.phrase_head is None:
             continue
@@ -250,7 +250,7 @@ def _phrase_spans(tokens: list[_Token], matchers: tuple[_Matcher, ...], exempt: 
                 window = tokens[start : start + size]
                 if len(window) < size or any(i in exempt for i in range(start, start + size)):
                     continue
-                if all(p.fullmatch(t.norm) for p, t in zip(phrase, window)):
+                if all(p.fullmatch(t.norm) for p, t in zip(phrase, window, strict=True)):
                     # Mask the insult, not the words that aim it ("mbwa wewe" -> "m*** wewe").
                     spans.extend((t.start, t.end) for t in window if t.norm not in _ADDRESSING_WORDS)
     return spans

@@ -1,9 +1,8 @@
 """Tests for facilitator.safety.screen: a labelled corpus plus unit tests of redaction and masking.
 
-The corpus (corpus.tsv beside this file) has one entry a line: ``text<TAB>labels``, labels
-comma-separated from the four flags, or ``clean``. Its recall/precision table is printed to the
-terminal on every run (also under -q and in CI), so a change in quality is visible even when the
-thresholds still pass.
+The corpus (corpus.tsv beside this file) is in the labelling guide's format (docs/safety-labelling.md).
+The screen is scored here on its dev part only (the model never trains on it); the figures are
+printed on every run, so a change in quality is visible even when the thresholds still pass.
 """
 
 from __future__ import annotations
@@ -15,84 +14,83 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.safety import FLAGS, Screening, load_wordlist, screen
+from facilitator.safety import FLAGS, Screening, corpus, load_wordlist, screen
 from facilitator.safety.profanity import WORDLIST_DIR
 
 CORPUS = Path(__file__).with_name("corpus.tsv")
-MIN_RECALL = {"personal_details": 1.0, "distress": 1.0, "disclosure": 1.0, "profanity": 0.95}
-MIN_PRECISION = 0.85
-
-
-def load_corpus() -> list[tuple[str, frozenset[str]]]:
-    entries = []
-    lines = CORPUS.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "text\tlabels", "corpus.tsv must start with its header"
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip():
-            continue
-        text, labels = line.split("\t")
-        expected = frozenset() if labels == "clean" else frozenset(labels.split(","))
-        assert expected <= FLAGS, f"corpus.tsv line {number}: unknown label in {labels!r}"
-        entries.append((text, expected))
-    return entries
+# The promise measured on the dev part of the corpus (never trained on); the blind set is scored by
+# bench/safety.py, not here.
+MIN_RECALL = {"pii": 0.95, "distress+disclosure": 0.95, "profanity": 0.90}
+MAX_FALSE_ALARMS = 0.05
 
 
 @pytest.fixture(scope="module")
-def scored() -> list[tuple[str, frozenset[str], Screening]]:
-    return [(text, expected, screen(text)) for text, expected in load_corpus()]
-
-
-def _table(scored) -> tuple[str, dict[str, tuple[float, float]], list[str]]:
-    header = f"{'flag':<18}{'TP':>5}{'FP':>5}{'FN':>5}{'recall':>9}{'precision':>11}"
-    rows = ["", f"safety corpus: {len(scored)} entries", header]
-    metrics = {}
-    misses = []
-    for flag in sorted(FLAGS):
-        tp = sum(1 for _, exp, got in scored if flag in exp and flag in got.flags)
-        fp = sum(1 for _, exp, got in scored if flag not in exp and flag in got.flags)
-        fn = sum(1 for _, exp, got in scored if flag in exp and flag not in got.flags)
-        recall = tp / (tp + fn) if tp + fn else 1.0
-        precision = tp / (tp + fp) if tp + fp else 1.0
-        metrics[flag] = (recall, precision)
-        rows.append(f"{flag:<18}{tp:>5}{fp:>5}{fn:>5}{recall:>9.1%}{precision:>11.1%}")
-        misses += [f"  FN {flag}: {text}" for text, exp, got in scored if flag in exp and flag not in got.flags]
-        misses += [f"  FP {flag}: {text}" for text, exp, got in scored if flag not in exp and flag in got.flags]
-    return "\n".join(rows), metrics, misses
+def dev_scored() -> list[tuple[corpus.Entry, Screening]]:
+    _, dev = corpus.split(corpus.read(CORPUS))
+    return [(entry, screen(entry.text)) for entry in dev]
 
 
 # --- Corpus -----------------------------------------------------------------------------------------
 
 
-def test_corpus_is_big_and_balanced():
-    entries = load_corpus()
-    counts = {flag: sum(1 for _, exp in entries if flag in exp) for flag in FLAGS}
-    clean = sum(1 for _, exp in entries if not exp)
-    assert len(entries) >= 260
-    assert counts["personal_details"] >= 60 and counts["profanity"] >= 40
-    assert counts["distress"] >= 50 and counts["disclosure"] >= 50 and clean >= 80
-    assert len({text for text, _ in entries}) == len(entries), "duplicate corpus entries"
+def test_corpus_is_big_balanced_and_in_the_guide_format():
+    entries = corpus.read(CORPUS)
+    assert len(entries) >= 1600
+    assert len({e.text for e in entries}) == len(entries), "duplicate corpus entries"
+    clean = [e for e in entries if not e.labels]
+    assert len(clean) * 3 >= len(entries), "a third of the lines must be (hard) clean lines"
+    for label in corpus.LABELS:
+        for language in corpus.LANGUAGES:
+            count = sum(1 for e in entries if label in e.labels and e.language == language)
+            assert count >= 5, f"only {count} {label} lines in {language}"
+    for entry in entries:
+        assert ("pii" in entry.labels) == bool(entry.details), entry.text
+        for piece in entry.details:
+            assert piece in entry.text, f"details piece {piece!r} is not in {entry.text!r}"
 
 
-def test_corpus_recall_and_precision(scored, capsys):
-    table, metrics, misses = _table(scored)
+def test_dev_split_is_deterministic_and_disjoint():
+    entries = corpus.read(CORPUS)
+    train, dev = corpus.split(entries)
+    assert corpus.split(entries) == (train, dev)
+    assert not {e.text for e in train} & {e.text for e in dev}
+    assert 0.15 <= len(dev) / len(entries) <= 0.25
+
+
+def test_dev_part_keeps_the_promise(dev_scored, capsys):
+    def caught(entry: corpus.Entry, label: str, result: Screening) -> bool:
+        flag = corpus.FLAG_FOR_LABEL[label]
+        if label == "pii":
+            return flag in result.flags and not any(p.casefold() in result.redacted.casefold() for p in entry.details)
+        return flag in result.flags and (result.held or label == "profanity")
+
+    rows = {}
+    for name, labels in (
+        ("pii", {"pii"}),
+        ("distress+disclosure", {"distress", "disclosure"}),
+        ("profanity", {"profanity"}),
+    ):
+        outcomes = [caught(e, label, r) for e, r in dev_scored for label in e.labels & labels]
+        rows[name] = sum(outcomes) / len(outcomes)
+    clean = [r for e, r in dev_scored if not e.labels]
+    false_alarms = sum(1 for r in clean if r.flags) / len(clean)
     with capsys.disabled():
-        print(table)
-        if misses:
-            print("\n".join(misses))
-    for flag, (recall, precision) in metrics.items():
-        assert recall >= MIN_RECALL[flag], f"{flag} recall {recall:.1%}\n{table}"
-        assert precision >= MIN_PRECISION, f"{flag} precision {precision:.1%}\n{table}"
+        print(
+            "\nsafety dev part: "
+            + ", ".join(f"{k} {v:.1%}" for k, v in rows.items())
+            + f", false alarms {false_alarms:.1%}"
+        )
+    for name, recall in rows.items():
+        assert recall >= MIN_RECALL[name], f"{name} recall {recall:.1%}"
+    assert false_alarms <= MAX_FALSE_ALARMS
 
 
-def test_held_exactly_when_distress_or_disclosure(scored):
-    for text, _, result in scored:
-        assert result.held == bool(result.flags & {"distress", "disclosure"}), text
-
-
-def test_flags_are_known(scored):
-    for text, _, result in scored:
-        assert result.flags <= FLAGS, text
-        assert isinstance(result.flags, frozenset)
+def test_held_and_confidence_follow_the_flags(dev_scored):
+    for entry, result in dev_scored:
+        concern = bool(result.flags & {"distress", "disclosure"})
+        assert result.held == concern, entry.text
+        assert (result.confidence in ("high", "possible")) == concern, entry.text
+        assert result.flags <= FLAGS and isinstance(result.flags, frozenset)
 
 
 # --- The contract -------------------------------------------------------------------------------------
@@ -103,7 +101,7 @@ def test_screening_is_a_frozen_dataclass():
     assert dataclasses.is_dataclass(result)
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.held = True  # type: ignore[misc]
-    assert result == Screening(flags=frozenset(), redacted="hello", held=False)
+    assert result == Screening(flags=frozenset(), redacted="hello", held=False, confidence=None)
 
 
 def test_flags_constant():
@@ -213,8 +211,16 @@ def test_profanity_is_masked(text, masked):
 
 @pytest.mark.parametrize(
     "text",
-    ["Our class will assess the rules", "Mr Shitanda taught us", "Scunthorpe", "Kumaliza mtihani", "kuuma kwa kichwa",
-     "Kichaa cha mbwa ni hatari", "Hancock and Cockburn", "a bassist in a passage"],
+    [
+        "Our class will assess the rules",
+        "Mr Shitanda taught us",
+        "Scunthorpe",
+        "Kumaliza mtihani",
+        "kuuma kwa kichwa",
+        "Kichaa cha mbwa ni hatari",
+        "Hancock and Cockburn",
+        "a bassist in a passage",
+    ],
 )
 def test_innocent_words_containing_bad_ones_are_clean(text):
     assert screen(text).flags == frozenset()
@@ -278,6 +284,29 @@ def test_never_raises_on_odd_input(text):
 def test_invisible_and_bidi_characters_are_removed_from_the_shown_text():
     result = screen("hello\u202e world\u200b!")
     assert result.redacted == "hello world!"
+
+
+EVERY_SCRIPT = (
+    "".join(chr(c) for c in range(0x20, 0x3000, 7))
+    + "😀🇰🇪👨‍👩‍👧"
+    + "".join(chr(c) for c in range(0x1F300, 0x1F6FF, 13))
+)
+BINARY_LOOKING = bytes(range(256)).decode("latin-1") * 4
+
+
+@pytest.mark.parametrize(
+    "text", ["", "x" * 10_000, "0 7 1 2 " * 2500, BINARY_LOOKING, EVERY_SCRIPT, "١٢٣ ۴۵۶ ७८९ ๑๒๓ ０１２"]
+)
+def test_bad_input_gives_a_result_within_the_time_budget(text):
+    import time
+
+    start = time.process_time()  # CPU time: the machine running the tests may be busy with other work
+    result = screen(text)
+    elapsed = time.process_time() - start
+    assert isinstance(result.redacted, str) and result.flags <= FLAGS
+    assert result.confidence in (None, "high", "possible")
+    # One odd entry may cost more than the 0.5 ms mean, never enough to stall the writer.
+    assert elapsed < 0.5, f"{elapsed:.3f} s"
 
 
 def test_random_text_never_raises():

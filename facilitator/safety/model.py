@@ -1,0 +1,127 @@
+"""The statistical part of the distress and disclosure checks: a linear model over text features.
+
+Rules (``distress.py``, ``disclosure.py``, ``morphology.py``) catch what is said in a known way;
+children say the same things in endless other ways, with their spelling, in three languages at
+once. A linear model over character n-grams generalises over spelling and over Kiswahili verbs,
+whose subject, tense and object are affixes of one word ("a-li-ni-fanyia"): the n-grams of a root
+match in any of its forms. Word unigrams and bigrams add the short phrases ("no point",
+"our secret").
+
+The weights are trained by ``python -m facilitator.safety.train`` from tests/safety/corpus.tsv and
+shipped as ``wordlists/concern_model.txt`` (JSON). Scoring is pure Python (a dict lookup per feature):
+the app needs no numpy or scikit-learn, and nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+# JSON, kept beside the word lists with a .txt name so the package data already shipped with the
+# package (``safety/wordlists/*.txt`` in pyproject.toml) includes it.
+MODEL_PATH = Path(__file__).with_name("wordlists") / "concern_model.txt"
+TARGETS = ("distress", "disclosure")
+
+_WORD_RE = re.compile(r"[^\W_]+")
+# Measured on the dev part (model alone, recall at 5 false alarms in 184 clean lines): n-grams of 4 and 5
+# characters 165/207, of 3-5 158/207, of 3 and 5 163/207; word features are kept in all.
+CHAR_NGRAM_SIZES = (4, 5)
+# Long entries are scored on their start: a 10,000-character paste costs no more than a paragraph.
+MAX_SCORED_CHARS = 600
+
+
+def features(phrase_text: str) -> set[str]:
+    """Feature names of *phrase_text* (``normalise.for_phrases`` output).
+
+    ``w:`` words, ``b:`` word pairs, ``c:`` character n-grams of each word padded with spaces so a
+    prefix or suffix is its own feature ("c: ali", "c:nia ").
+    """
+    words = _WORD_RE.findall(phrase_text[:MAX_SCORED_CHARS])
+    found: set[str] = set()
+    previous = "<s>"
+    for word in words:
+        found.add("w:" + word)
+        found.add("b:" + previous + " " + word)
+        previous = word
+        padded = f" {word} "
+        length = len(padded)
+        for size in CHAR_NGRAM_SIZES:
+            for start in range(length - size + 1):
+                found.add("c:" + padded[start : start + size])
+    return found
+
+
+# A short entry ("I'm dead 😂", "private parts") has few features, and dividing by the square root of
+# so few would let one word decide; below this many features the divisor stays the same.
+MIN_SCALED_FEATURES = 60
+
+
+def feature_scale(count: int) -> float:
+    """What a line's summed weights are multiplied by, in training and scoring alike."""
+    return 1.0 / math.sqrt(max(count, MIN_SCALED_FEATURES))
+
+
+def sigmoid(value: float) -> float:
+    if value < -30:
+        return 0.0
+    if value > 30:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-value))
+
+
+class LinearModel:
+    """One logistic-regression model per target, sharing a feature table.
+
+    ``weights[feature]`` is a list with one weight per target, ``bias`` one per target.
+    """
+
+    def __init__(
+        self,
+        weights: dict[str, list[float]],
+        bias: list[float],
+        targets: Iterable[str] = TARGETS,
+        trained_on: str = "",
+    ):
+        self.targets = tuple(targets)
+        self.weights = weights
+        self.bias = bias
+        # SHA-256 of the training lines: tells whether the shipped model is stale for the corpus.
+        self.trained_on = trained_on
+
+    def scores(self, phrase_text: str) -> dict[str, float]:
+        """Probability per target for *phrase_text* (``normalise.for_phrases`` output)."""
+        names = features(phrase_text)
+        # Divided by the square root of the feature count, as in training: a long entry does not
+        # outvote a short one by its length alone.
+        scale = feature_scale(len(names))
+        get = self.weights.get
+        rows = [row for row in map(get, names) if row is not None]
+        return {
+            target: sigmoid(bias + sum(row[index] for row in rows) * scale)
+            for index, (target, bias) in enumerate(zip(self.targets, self.bias, strict=True))
+        }
+
+    def to_json(self) -> str:
+        # Sorted keys and fixed rounding: the same training gives the same bytes.
+        payload = {
+            "trained_on": self.trained_on,
+            "targets": list(self.targets),
+            "bias": [round(b, 5) for b in self.bias],
+            "weights": {name: [round(w, 5) for w in row] for name, row in sorted(self.weights.items())},
+        }
+        return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> LinearModel:
+        payload = json.loads(text)
+        return cls(payload["weights"], payload["bias"], payload["targets"], payload.get("trained_on", ""))
+
+
+@cache
+def load() -> LinearModel:
+    """The shipped model, read once per process."""
+    return LinearModel.from_json(MODEL_PATH.read_text(encoding="utf-8"))

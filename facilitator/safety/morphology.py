@@ -1,0 +1,83 @@
+"""Kiswahili and Sheng verbs of harm, matched as morphology rather than as fixed phrases.
+
+A Kiswahili verb carries subject, tense and object in one word: a-li-ni-fanyia (he did to me),
+hu-wa-gusa (he habitually touches them), a-na-m-ingilia (he is entering her), wa-li-mw-ozesha
+(they married her off). Sheng puts the same affixes on English verbs: a-na-ni-touch,
+a-li-m-force. So a harm verb is matched as::
+
+    subject prefix + tense (+ relative) + object infix + root + any extension/ending
+
+with the object a person (ni me, ku you, m/mw him/her, tu us, wa them). Infinitives, conditionals
+("akimgusa mtoto" = if someone touches a child) and negative subjunctives ("wasiwaguse" = they
+must not touch them) are left out: they are how adults state a rule, not how a child tells
+what happened. Passives ("alibakwa" she was raped, "nilipigwa" I was beaten) take any subject.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Subject + tense (+ relative): a-li-, wa-na-, ni-me-, hu- (habitual, no tense), a-na-ye-. Not u- (you,
+# it): "ujumbe huu umenigusa" is a message that moved me.
+_SUBJECT_TENSE = r"(?:(?:ni|a|tu|m|mu|wa|yu)(?:na|li|me|ta|nge|ngali|sha|ka)(?:ye|o|cho)?|hu)"
+# The person harmed: me, you, him/her, us, them.
+_OBJECT = r"(?:ni|ku|mw|mu|m|tu|wa)"
+
+# Roots that are harm with a person as object, whatever follows. Each is a root plus optional
+# applicative/causative extension; the final vowel varies with mood.
+_HARM_ROOTS = (
+    r"(?:gus|guz|bak|ingili|tomb|nyanyas|dhulumu|dhulumi|tes|tishi|tish|lazimish|shurutish|dhalilish|tongoz|"
+    r"umiz|chom|vizi|fuatili|ozesh|oz|uz|nyim\w* chakula|vu\w* nguo|vu\w* chupi|tek|"
+    r"chap(?!i)|pig(?![a-z]*\s+(?:simu|picha|stori|kelele|pasi|deki|chenga|kura|hesabu|chafya|magoti|mswaki|"
+    r"msasa|kazi))|"
+    # Sheng: English verbs with Kiswahili affixes
+    r"touch|harass|bully|force|stalk|rape|abuse|beat|molest|groom|exploit|blackmail|threaten|slap|kick|sextort|"
+    r"grab|finger|kiss|undress|fondle|sell|leak|expose|follow(?=\w*\s+(?:kila|everyday|every|hadi|home|"
+    r"nyumbani|to|from)))"
+)
+_ENDING = r"[a-z]*"
+HARM_VERB_RE = re.compile(rf"\b{_SUBJECT_TENSE}{_OBJECT}-?{_HARM_ROOTS}{_ENDING}\b")
+
+# "Doing things to": a-li-ni-fanyia / wa-na-m-fanyia + what was done.
+DOING_TO_RE = re.compile(
+    rf"\b{_SUBJECT_TENSE}{_OBJECT}(?:fanyi|dunga|tendea|tende)[a-z]*\s+(?:\w+\s+){{0,3}}(?:vibaya|mabaya|ubaya|mbaya|"
+    r"aibu|machafu|chafu|unyama|ngono|mchezo|kitu|vitu|mambo|tena|hivyo)"
+)
+# Undressing someone, the object a few words on: "alimvua my brother nguo".
+UNDRESSING_RE = re.compile(rf"\b{_SUBJECT_TENSE}{_OBJECT}vu(?:a|lia)\b(?:\s+\w+){{0,3}}?\s+(?:nguo|chupi|clothes)\b")
+# Passives with any subject: ali-bakwa, ni-na-pigwa, wa-li-chapwa, a-li-uzwa, a-me-ozwa.
+PASSIVE_RE = re.compile(
+    r"\b(?:ni|u|a|tu|m|wa|hu|yu)(?:na|li|me|ta|ki|nge|sha|ka)?(?:bakwa|pigwa(?!\s+(?:picha|simu|na butwaa))|"
+    r"chapwa|guswa|guzwa|tishiwa|nyanyaswa|dhulumiwa|teswa|lazimishwa|dhalilishwa|tongozwa|umizwa|chomwa|uzwa|"
+    r"ozwa|ozeshwa|ingiliwa|tombwa|fungiwa|nyimwa chakula|vuliwa nguo|fanyiwa (?:vibaya|mabaya|ubaya|unyama)|"
+    r"touchiwa|forciwa|rapiwa|abusiwa|bulliwa|blackmailiwa|threatenwa|hackiwa)\b"
+    # not a lost match, an account locked, or being moved by a story
+    r"(?!\s+(?:nje ya (?:akaunti|account|app)|\d|mabao|magoli|goli|bao|na (?:shule|timu)|kwa (?:mechi|mpira))"
+    r"|\s+(?:sana\s+)?(?:na (?:polisi|hadithi|maneno|ujumbe|wimbo|filamu|somo|wadudu|jua|mvua)|moyoni|moyo))"
+)
+# The object of harm is the writer in a Sheng passive too ("nimehackiwa" is an account, not a child).
+_NOT_HARM_PASSIVE = re.compile(r"\b\w*hackiwa\b(?![^.!?]{0,40}\b(?:picha|pics|nudes|photos|uchi))")
+
+
+# Reflexive harm: subject + tense + "ji" (oneself) + a root of hurting, in any person and tense:
+# na-ji-kata, hu-ji-kwaruza, ni-li-ji-choma, ku-ji-gonga. The writer is the one harmed when the
+# subject is "ni"/"na"/"hu" or the infinitive follows a first-person verb; any subject is distress
+# only for the writer, so third-person forms ("anajikata") are left to the model.
+SELF_HARM_RE = re.compile(
+    r"\b(?:ni(?:na|li|me|ta|ki|nge|sha)?|na|hu|(?:nataka|napenda|nilitaka|nilijaribu|nataka tu|nimejaribu|"
+    r"nafikiria|nawaza|natamani|ningependa)\s+ku)ji(?:kat|chom|kwaruz|pig|gong|umiz|dhuru|nyong|ua\b|ue\b|maliz|"
+    r"tup|rush|angamiz|chinj|ng ?at|finy|cut|burn|harm|hurt|kill|end|hang|unalive)[a-z]*"
+)
+
+
+def self_harm_verb(phrase_text: str) -> bool:
+    """True when a Kiswahili/Sheng reflexive verb of harm has the writer as subject."""
+    return SELF_HARM_RE.search(phrase_text) is not None
+
+
+def harm_verb(phrase_text: str) -> bool:
+    """True when a Kiswahili/Sheng verb of harm done to a person is in *phrase_text*."""
+    if HARM_VERB_RE.search(phrase_text) or DOING_TO_RE.search(phrase_text) or UNDRESSING_RE.search(phrase_text):
+        return True
+    found = PASSIVE_RE.search(phrase_text)
+    return found is not None and not _NOT_HARM_PASSIVE.match(phrase_text, found.start())

@@ -1,0 +1,134 @@
+"""People's names: a full name, introduced ("my name is", "naitwa", "jina lake ni") or not.
+
+A first name alone is not a personal detail (docs/safety-labelling.md); a first and a family name
+together are, wherever they stand ("Kevin Otieno from Maseno School"). Without an introduction a
+pair of words is taken as a name when the first is a common Kenyan given name and the second a
+family name (from ``wordlists/names_ke.txt`` or shaped like one: Luo O-/A- names, Kalenjin
+Kip-/Chep-/Jep- names), or both are capitalised and one of them is a known name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+NAMES_PATH = Path(__file__).with_name("wordlists") / "names_ke.txt"
+
+_I = re.IGNORECASE
+_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
+_FAMILY_SHAPE_RE = re.compile(
+    r"^(?:o(?:ch|dh|ny|[bdgkmnprtwy])[a-z]{3,}|a(?:ch|dh|ny|[kstw])[a-z]{3,}|"
+    r"(?:kip|chep|jep|kib|kim)[a-z]{3,}|(?:wan|nj|ng)[a-z]{3,}[iu])$"
+)
+# Words that end a name or cannot be one.
+NOT_NAMES = frozenset(
+    """
+    a an the and or but from of in at on to with by for as is am are was not no yes so very too just
+    really only also still here there this that my your his her our their i im me we you he she they it
+    age aged years year old student learner pupil girl boy child kid teen form grade class standard std
+    school high primary secondary girls boys academy says said said hi hello here
+    one two three four five six seven eight nine ten happy sad tired scared fine ok okay good well sure sorry
+    na ni wa ya kutoka niko nina mimi katika kwa huko hapa mwanafunzi msichana mvulana mtoto darasa gredi
+    kidato miaka mwaka sijui secret private anonymous unknown yuko ako ndio alishinda anasema
+    kenyan kenya nairobi mombasa kisumu nakuru eldoret and lol pls please call text number
+    """.split()
+)
+
+_INTRO_RE = re.compile(
+    r"\b(?:my\s+(?:full\s+|real\s+|first\s+|second\s+|last\s+|sur)?names?\s*(?:is|are|'s|:|=)|my\s+name's|"
+    r"(?:his|her|their)\s+(?:full\s+)?name\s+is|(?:majina|jina)(?:\s+(?:langu|yangu|lake|lako|lao|lenu|letu|"
+    r"la\s+\w+))?(?:\s+kamili)?\s*(?:ni|:)?|(?:mimi\s+)?(?:ni|a|wa|u)?naitwa|aitwaye|name\s*:|"
+    r"(?:i\s+am|i'm|i’m|im)\s+called|(?:they|people|everyone|friends)\s+call\s+me|"
+    r"(?:i\s+am|i'm|i’m|im|am|mimi\s+ni|it's\s+me|its\s+me|this\s+is|msee\s+ni|huyu\s+ni))\s+",
+    _I,
+)
+# "Mama Otieno", "Mzee Kamau", "Mr Ouma": a title and a family name name a person.
+_TITLED_NAME_RE = re.compile(
+    r"\b(?:mama|baba|mzee|bi|bw|mr|mrs|ms|miss|madam|auntie|uncle)\.?\s+(?P<family>[^\W\d_]{3,})", _I
+)
+# A capitalised pair beside a school: "Tabitha Chelangat of Moi Girls", "Juma Ali, Form 2, Kakamega High".
+_NAME_AT_SCHOOL_RE = re.compile(
+    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})(?:\s+[A-Z][a-z]{2,})?\s*,?\s+(?:(?:of|from|at|wa|in)\s+)?"
+    r"(?:(?:[Ff]orm|[Gg]rade|[Cc]lass|[Ss]td)\s*\d\b|(?:[A-Z][\w'’]+\s+){1,3}(?:School|Girls|Boys|High|Academy|Primary|"
+    r"Secondary|Sec|Pri|Day|Mixed)\b)"
+)
+_SOFT_CUES = frozenset({"i", "i'm", "i’m", "im", "am", "it's", "its", "this", "msee", "huyu", "mimi"})
+_MONEY_CONTEXT_RE = re.compile(r"\b(?:till|paybill|pay\s+bill|m-?pesa|akaunti|account|acc|tuma|send|sendia)\b", _I)
+
+
+@cache
+def known_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, family names) from the shipped list."""
+    given: set[str] = set()
+    family: set[str] = set()
+    current = given
+    for line in NAMES_PATH.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# [family]"):
+            current = family
+        entry = line.split("#", 1)[0]
+        current.update(entry.lower().split())
+    return frozenset(given), frozenset(family)
+
+
+def _is_titlecase(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower()
+
+
+def _family_like(word: str) -> bool:
+    lower = word.lower().removesuffix("'s").removesuffix("’s")
+    given, family = known_names()
+    return lower in family or lower in given or bool(_FAMILY_SHAPE_RE.match(lower))
+
+
+def _words_after(text: str, position: int, limit: int) -> list[re.Match[str]]:
+    words: list[re.Match[str]] = []
+    while len(words) < limit:
+        gap = re.compile(r"[ \t]*").match(text, position)
+        word = _WORD_RE.match(text, gap.end() if gap else position)
+        if word is None or word.group(0).lower().strip("'’-") in NOT_NAMES or len(word.group(0)) < 2:
+            break
+        words.append(word)
+        position = word.end()
+    return words
+
+
+def find(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of people's full names in *text*."""
+    given, _ = known_names()
+    money = _MONEY_CONTEXT_RE.search(text) is not None
+    for match in _INTRO_RE.finditer(text):
+        words = _words_after(text, match.end(), 3)
+        if match.group(0).split()[0].lower() in _SOFT_CUES and not (
+            len(words) >= 2 and (words[0].group(0).lower() in given or _family_like(words[1].group(0)))
+        ):
+            continue  # "I am tired", "I am Team Safe": only a known given or family name
+        # One word is a first name, not a personal detail, except as the name on a till or account.
+        if len(words) >= 2 or (words and money):
+            yield words[0].start(), words[-1].end()
+    for match in _NAME_AT_SCHOOL_RE.finditer(text):
+        first, second = match.group("name").split()
+        if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES:
+            yield match.start("name"), match.end("name")
+    for match in _TITLED_NAME_RE.finditer(text):
+        if _family_like(match.group("family")):
+            yield match.start(), match.end()
+    words = list(_WORD_RE.finditer(text))
+    for index in range(len(words) - 1):
+        first, second = words[index].group(0), words[index + 1].group(0)
+        if text[words[index].end() : words[index + 1].start()] != " ":
+            continue
+        lower_first = first.lower()
+        if lower_first in NOT_NAMES or second.lower() in NOT_NAMES:
+            continue
+        if lower_first in given and _family_like(second) and second.lower() != lower_first:
+            end = words[index + 1].end()
+            if (
+                index + 2 < len(words)
+                and text[end : words[index + 2].start()] == " "
+                and _family_like(words[index + 2].group(0))
+                and words[index + 2].group(0).lower() not in NOT_NAMES
+            ):
+                end = words[index + 2].end()
+            yield words[index].start(), end

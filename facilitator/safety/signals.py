@@ -1,0 +1,340 @@
+"""Lexicons of the classes the first rules missed (issue 14), as patterns over phrase text.
+
+Each list is a class, not a set of example sentences: hopelessness, soft death wishes, methods and
+warning signs for distress; harm to another child, grooming steps, sextortion as a condition,
+stalking for disclosure. All run on ``normalise.for_phrases`` output (lower case, no apostrophes,
+leetspeak undone) and need the speaker's situation in them (a person doing, a child harmed, "I",
+"me", "yangu"), so statements about the topic stay clean.
+"""
+
+from __future__ import annotations
+
+from facilitator.safety.firstperson import compile_all, compile_any
+
+# --- Distress -----------------------------------------------------------------------------------
+
+_DIE_SW = r"(?:nife|nidie|nidedi|nikufe|nipotee|niondoke|nijiue|niishie|nisiamke|nilale milele)"
+_DISTRESS = [
+    # Hopelessness about the writer's own life, any language
+    r"\b(?:sina|sioni|hakuna|hamna|no|there is no|theres no|i see no|i have no|i dont have (?:any|a)|"
+    r"i dont see (?:a|any))\s+(?:tena\s+)?(?:tumaini|matumaini|hope|future|maana|sababu|point|reason|light|mwanga)\b"
+    r"(?:\s+(?:\w+\s+){0,2}?(?:yangu|lolote|tena|kabisa|for me|kwangu|anymore|left|ya (?:kuishi|kuendelea|life|"
+    r"maisha)|to live|in living|of living|in life|ya mimi))",
+    r"\b(?:sioni|i dont see|i cant see|cant see)\s+(?:\w+\s+)?(?:future|tomorrow|kesho|a way out|way out|njia)\b",
+    r"\b(?:hakuna|no)\s+(?:future|kesho|tomorrow)\s+(?:for me|kwangu|yangu)\b",
+    r"\b(?:why|kwa nini|kwanini|mbona|ata sijui why|sijui why|sijui kwa nini)\s+(?:was i|i was|nilizaliwa|"
+    r"was i even|i was even|i was ever|did i get|am i even)\s*(?:born|alive|here)?\b(?<!\bhere)",
+    r"\b(?:maisha|life)\s+(?:yangu\s+)?(?:(?:haina|hayana|has no)\s+(?:maana|meaning|point)|(?:is|ni|iko)\s+"
+    r"(?:pointless|over|giza|darkness|bure|meaningless)|imeisha|yameisha|is over|imeni(?:shinda|chosha|lemea))\b",
+    r"\b(?:giza|darkness|dark)\s+(?:tu|tupu|only|everywhere)\b.{0,40}\b(?:kichwa|head|kila siku|every ?day|"
+    r"maisha|life|mbele yangu|no light|hakuna mwanga|way out)",
+    r"\b(?:only|tu|just)\s+(?:darkness|giza)\b",
+    r"\b(?:i give up|ive given up|i have given up|nimegive up|nimekata tamaa|nimeshindwa)\b(?!\s+(?:on|kwa|na)\s+"
+    r"(?:this|hii|the|that|level|game|maths|homework))",
+    r"\b(?:im|i am|mimi ni|niko|im just)\s+(?:a\s+)?(?:nothing|zero|mistake|a mistake|mzigo|burden|useless|"
+    r"worthless)\b",
+    # Soft death wishes
+    # "i hate waking up every morning, wish i didnt": not waking is the wish
+    r"\b(?:waking|wake|kuamka)\b.{0,40}\b(?:wish i (?:didnt|did not|wouldnt|would not)|natamani nisi\w+)\b"
+    r"(?!\s+(?:have to go|go to school|need to))",
+    rf"\b(?:bora|afadhali|heri|ni heri|ni bora|better)\s+(?:tu\s+)?{_DIE_SW}",
+    r"\b(?:mungu|god|lord)\s+(?:nichukue|take me|chukua roho yangu)\b",
+    r"\b(?:sleep|lala|kulala|rest|kurest|kupumzika|pumzika)\s+(?:\w+\s+)?(?:forever|milele|for good|and not wake|"
+    r"and never wake|nisiamke)",
+    r"\b(?:nisiamke|not wake up|never wake up|nisiamke tena|kutoamka|dont wake up|not to wake up)\b",
+    r"\b(?:disappear|vanish|kupotea|kutoweka|ku ?disappear|potea|toweka)\w*\s+(?:\w+\s+){0,2}?(?:for good|forever|"
+    r"milele|and never come back|nisirudi|never come back|and not come back)",
+    r"\b(?:nobody|no one|noone|hakuna|hamna)\s+(?:\w+\s+){0,3}?(?:would|will|wud|angejali|atajali|atanotice|"
+    r"angecare|atakayelia|atakayenitafuta|would notice|would care|would miss|will notice|will care|will miss|"
+    r"would even notice|would even look|will even notice|atanitafuta|angenikosa)\b.{0,30}"
+    r"\b(?:i died|i die|i go|i disappeared|i was gone|nikifa|nikidie|ningekufa|nikipotea|nikienda|look for me)\b",
+    r"\b(?:nikifa|nikidie|nikidedi|nikipotea|if i die|if i died|if i disappeared|if i go)\b.{0,40}\b(?:nobody|no one|"
+    r"hakuna|hamna|better|bora|wangefurahi|happier|wont matter|atanotice|atajali|poa|fine|sawa|okay|peace|amani)\b",
+    r"\b(?:they|everyone|family|wao|wote|familia yangu)\s+(?:would|will|wangekuwa|wangefurahi|watafurahi)\b.{0,30}"
+    r"\b(?:bila mimi|without me|if i was gone|nikiondoka|nikifa)",
+    r"\b(?:wish|natamani|ningependa)\s+(?:i|ni|ninge)?\s*(?:was never|were never|had never been|singe|nisinge|"
+    r"ningekuwa sija|never)\s*(?:born|zaliwa|zaliwa)",
+    r"\b(?:singezaliwa|nisingezaliwa|ningekuwa sijazaliwa|should never have been born|shouldnt have been born)\b",
+    r"\b(?:wish|natamani|hope)\s+(?:a|gari|lorry|mat|matatu|the)?\s*(?:car|lorry|matatu|gari|train)\s+(?:would|"
+    r"ingeni|inigonge|hits?|ni)",
+    r"\bi wish i (?:could )?(?:die|was dead|were dead|disappear)",
+    # Not expecting or wanting a future: "i dont plan on seeing my 16th birthday", "sitaki kuona mwaka ujao"
+    r"\b(?:dont plan on|not planning on|do not plan on|wont|will not|sitaki|sitaona|sitafika|i dont see myself)\s+"
+    r"(?:seeing|see|kuona|reaching|kufika|making it to|alive)\s+(?:my\s+|to\s+)?(?:\w+\s+)?(?:birthday|next year|"
+    r"mwaka ujao|christmas|krismasi|18|16|graduation)\b",
+    r"\bif (?:something|anything) happens to me\b|\bikitokea (?:kitu|lolote) (?:kwangu|kwa mimi)\b|\btell (?:my )?\w+ "
+    r"(?:that )?i lov(?:ed|e) (?:her|him|them|you)\b",
+    r"\b(?:mtaskia|mtasikia|youll hear|you will hear|mtaona)\s+(?:\w+\s+)?(?:habari|news|about me)\b",
+    r"\b(?:msinisahau|mtanisahau|dont forget me|remember me)\b(?=.{0,40}\b(?:bye|kwaheri|goodbye|sorry|samahani)\b)"
+    r"|\b(?:nimechoka|im tired|bye|kwaheri|goodbye)\b.{0,30}\b(?:msinisahau|mtanisahau|dont forget me|remember me)\b",
+    r"\b(?:gun|bunduki|pistol|rifle)\b.{0,40}\b(?:know where|najua|the key|ufunguo|loaded|ready)\b",
+    r"\b(?:stood|standing|stand|nilisimama|nimesimama|nasimama)\s+(?:at|on|kwa|kando ya)\s+(?:the\s+)?"
+    r"(?:edge|ukingo)\s+"
+    r"(?:of|wa|ya)\s+(?:the\s+|a\s+)?(?:quarry|cliff|roof|bridge|building|daraja|paa|mwamba|railway|reli)\b",
+    # Plans, methods and means in everyday words
+    r"\b(?:poison|sumu|jik|bleach|rat poison|sumu ya panya|pills|vidonge|tablets|dawa|panadol|rope|kamba|razor|"
+    r"wembe|bridge|daraja|footbridge|railway|reli|river|mto|lorry|matatu|mat|gari)\b.{0,60}\b(?:tonight|leo usiku|"
+    r"leo ndio leo|tonight ndio|ready|tayari|nitazimeza|nitaitumia|i will use|im going to|na ?plan|plan|"
+    r"keep looking|looks peaceful|i know which|najua|ndio|maybe)\b",
+    r"\b(?:(?:i|ni|nime|nili|nita|na|nime)\s*(?:have|bought|saved|saving|hid|hidden|kept|got|nunua|ficha|get|"
+    r"nunulia|weka|buy)|collecting|saving|hoarding|stockpiling|keeping|nakusanya|nimekusanya|naficha|nimeficha)\w*\s+"
+    r"(?:\w+\s+){0,3}?(?:poison|sumu|jik|bleach|pills|vidonge|tablets|rope|kamba|razor|wembe|blade)",
+    # Waiting by a road or rail line for a vehicle
+    r"\b(?:by|on|near|kando ya|karibu na)\s+(?:the\s+)?(?:road|barabara|reli|railway|highway|rail)\b.{0,40}\b(?:wait|"
+    r"waiting|nangoja|nasubiri)\w*\s+(?:for\s+)?(?:a\s+|the\s+)?(?:lorry|matatu|train|truck|lori|treni)\b",
+    # Things given away because the writer "won't need them"
+    r"\b(?:wont|will not|wouldnt|sitahitaji|sitazihitaji|sitaihitaji|dont)\s+(?:be\s+)?(?:need|needing|hitaji)\w*\s+"
+    r"(?:it|them|this|these|my \w+|hizi|hii|vitu)?\s*(?:anymore|after \w+|soon|where im going|again|tena|baada)",
+    r"\b(?:scars?|cuts|marks|makovu)\s+(?:\w+\s+){0,3}?(?:my|yangu)?\s*(?:legs?|arms?|wrists?|thighs?|skin|mikono|"
+    r"miguu|mapaja)\b.{0,30}\b(?:blade|razor|wembe|cutting|knife|kisu|myself)",
+    r"\b(?:jump|jumped|jumping|kujirusha|nitajirusha|kujitupa|nitajitupa|walk|walking|throw myself|jirusha|jitupa)"
+    r"\w*\s+(?:\w+\s+){0,3}?(?:bridge|daraja|footbridge|in front of|mbele ya|kwa (?:mat|lorry|gari|matatu|reli)|"
+    r"lorry|matatu|train|road|railway|off)",
+    r"\b(?:i|me|mimi|nili|nime)\s*(?:tried|attempted|jaribu|wahi)\w*\s+(?:to\s+|ku)?(?:drink|kunywa|swallow|meza|"
+    r"overdose|hang|jinyonga|jump|jirusha|kill|jiua|end|take my)",
+    r"\b(?:drank|swallowed|nilikunywa|nilimeza|nimekunywa|nimemeza|took)\s+(?:\w+\s+){0,2}?(?:poison|sumu|jik|"
+    r"bleach|pills mob|dawa nyingi|vidonge vingi|a whole|strip|pills zote)",
+    r"\b(?:i|ni)\s*(?:cut|burn|scratch|hurt|kata|choma|umiza|jikata|jichoma|jiumiza)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:arm|arms|wrist|thighs?|legs?|myself|mkono|mguu|till they bleed|ndio nifeel|so i can feel)",
+    r"\b(?:najiumiza|najikata|najichoma|nimejikata|nilijikata|hujikata|hujichoma|nimejiumiza)\b",
+    r"\b(?:looked up|look up|googled|googling|searched|searching|nimesearch|nimegoogle|natafuta|nilitafuta)\s+"
+    r"(?:\w+\s+){0,3}?(?:highest|tallest|deepest|strongest|fastest|lethal|deadly|which bridge|which building|"
+    r"how to die|how to end|kufa bila)\b",
+    r"\bhow (?:many|much)\s+(?:\w+\s+){0,2}?(?:pills|panadols?|tablets|vidonge|poison|sumu|jik|bleach)\b.{0,30}"
+    r"\b(?:takes?|kill|to die|kufa|enough|needed)\b",
+    r"\b(?:jump|jumped|jumping|jirusha|jitupa|ruka)\w*\s+(?:from|off|kutoka)\s+(?:the\s+|our\s+)?(?:\w+\s+){0,2}?"
+    r"(?:floor|roof|building|bridge|daraja|ghorofa|dari|balcony|block|cliff)\b",
+    r"\b(?:find|finds|will see|ataona|atapata|wataona|watapata|will read)\s+(?:my|yangu)?\s*(?:letter|note|barua)\b"
+    r"(?:\s+yangu)?(?=.{0,40}\b(?:after|baadaye|nikienda|when im gone|nikiondoka|drawer|pillow)\b)",
+    r"\b(?:cant stop|keep|always|siwezi kuacha)\s+(?:thinking|kufikiria|kuwaza)\s+(?:about|of|kuhusu)\s+(?:the\s+)?"
+    r"(?:train tracks|railway|reli|bridge|daraja|rope|kamba|pills|poison|sumu|jumping|dying|kufa|the road)\b",
+    r"\b(?:nimehifadhi|nahifadhi|nimekusanya|nakusanya|nimeficha)\s+(?:\w+\s+){0,2}?(?:vidonge|dawa|sumu|kamba|wembe)",
+    r"\bnita(?:vi|zi|i|u)?(?:meza|kunywa)\b(?=.{0,40}\b(?:zote|vyote|siku moja|leo|usiku)\b)"
+    r"|\b(?:siku moja|leo usiku)\s+"
+    r"nita(?:vi|zi|i|u)meza\b",
+    # Self-harm in everyday words: any way of hurting one's own body until it bleeds or hurts
+    r"\b(?:i|me|im|ive|i keep|i always)\s+(?:\w+\s+){0,2}?(?:dig|digging|scratch|scratching|pinch|pinching|bite|"
+    r"biting|hit|hitting|punch|punching|bang|banging|pull|pulling|burn|burning|cut|cutting|stab|stabbing)\s+"
+    r"(?:my|myself)\b.{0,40}\b(?:bleed|bleeds|bled|bleeding|hurts|pain|scars?|marks)",
+    r"\b(?:till|until|hadi|mpaka)\s+(?:it|they|i|damu)\s*(?:bleeds?|bleed|itoke|inatoka|bled)",
+    # A wish to be taken, or for an accident that would kill the writer
+    r"\b(?:pray|hope|wish|natamani|naomba|ningependa|i want)\s+(?:that\s+)?(?:god|mungu|the lord)\s+(?:\w+\s+)?"
+    r"(?:takes?|take|call|calls|aniite|anichukue|anitoe|nichukue)\b",
+    r"\b(?:hope|wish|natamani|ningependa|pray)\b.{0,30}\b(?:crash|crashes|hits me|hit me|runs me over|"
+    r"inigonge|anigonge|nigongwe|nife|kills? me|with me (?:in|inside))\b",
+    r"\b(?:point|maana|sababu)\s+(?:of|ya)\s+(?:me|mimi|my life|maisha yangu|my existence|living|kuishi)\b",
+    # Warning signs: goodbye letters, giving things away, last day
+    r"\b(?:saying|said|say|been saying|nimeaga|naaga|nikiaga|kuwaaga)\s+(?:bye|goodbye|kwaheri)\s+(?:to\s+)?(?:people|"
+    r"everyone|everybody|watu|wote)\b(?!.{0,30}\b(?:term|holiday|likizo|school|shule|trip|party)\b)",
+    r"\b(?:giving|gave|given|give|nimegawa|nimewapa|nimempa|nagawa|ninagawa|nimegive|nimepeana)\s+(?:away\s+)?"
+    r"(?:all\s+)?(?:(?:of\s+)?my|vitu|nguo|viatu|simu|vitabu)\s+(?!old\b)(?:clothes|shoes|phone|books|things|stuff|"
+    r"belongings|necklace|bag|vyangu|zangu|yangu)\b(?!.{0,30}\b(?:old|zamani|charity|new one|mpya)\b)",
+    r"\b(?:can|may|will|ata|wata)\s*(?:have|keep|take|chukua|kuwa na)\s+(?:everything|all my|vitu vyangu vyote|"
+    r"vitu zangu zote|my things)\b(?=.{0,30}\b(?:now|sasa|after|when im gone|nikienda|nikiondoka)\b)",
+    r"\b(?:left|leaving|nimeacha|nimemwachia|nimewaachia|niliacha|nimeachia)\s+(?:\w+\s+){0,3}?(?:a |an )?"
+    r"(?:letter|barua|note)\b.{0,40}\b(?:will know|atajua|watajua|why|kwa nini|goodbye|sorry|samahani)",
+    r"\b(?:goodbye|good bye|kuaga|farewell|suicide)\s+(?:letter|letters|note|message|barua)\b",
+    r"\b(?:barua|letter|letters|note|ujumbe|message)\s+(?:ya\s+|wa\s+)?(?:goodbye|kuaga|kuwaaga|kwaheri)\b",
+    r"\b(?:writing|wrote|written|nimewaandikia|nimeandika|naandika|nimemwandikia)\s+(?:my\s+)?(?:\w+\s+){0,2}?"
+    r"(?:goodbyes|goodbye (?:letters|messages|notes)|kuwaaga|kuaga)\b",
+    r"\b(?:wrote|left|nimeacha|nimeandika|niliandika|writing|nimeandikia)\b.{0,40}\b(?:note|letter|letters|barua)\b"
+    r".{0,50}\b(?:not their fault|under my pillow|chini ya (?:mto|pillow)|goodbye|for mum|kwa mama|so they know)",
+    r"\b(?:giving|gave|given|give|nimegawa|nimewapa|nilimpa|nimempa|nimegive|nagawa)\s+(?:away\s+)?(?:\w+\s+){0,3}?"
+    r"(?:my things|my stuff|vitu vyangu|vitu zangu|things away|my phone and|simu yangu na|my books and|necklace)"
+    r".{0,40}(?:wont need|sitazihitaji|sitahitaji|need it more|coz i|sitarudi|vyote|zote|away)",
+    r"\b(?:last|mwisho)\s+(?:day|post|message|night|siku)\b(?!.{0,40}\b(?:school|shule|form|term|kidato|muhula|"
+    r"class|darasa|job|kazi|holiday|likizo|exam|mtihani)\b).{0,25}\b(?:here|hapa|duniani|yangu|mine|wasee|bye|"
+    r"everyone|thank)",
+    r"\b(?:siku|post|day|message|ujumbe|msg|video|barua)\s+yangu\s+ya\s+mwisho\b(?!.{0,40}\b(?:school|shule|form|"
+    r"term|kidato|muhula|class|darasa|job|kazi|holiday|likizo|exam|mtihani)\b)",
+    r"\b(?:mnisamehe|nisameheni|forgive me|sorry for everything|samahani kwa kila kitu)\b.{0,30}\b(?:mwisho|last|"
+    r"bye|kwaheri|goodbye|mum|mama)\b|\b(?:mwisho|last|bye|kwaheri|goodbye)\b.{0,30}\b(?:mnisamehe|nisameheni|"
+    r"forgive me|sorry mum)\b",
+    r"\b(?:this is|hii ni|its)\s+(?:my\s+)?(?:goodbye|kwaheri)\b",
+    r"\bkwaherini? (?:nyote|wote|everyone)\b|\bgoodbye (?:everyone|all|wasee)\b",
+    r"\b(?:soon|hivi karibuni|after today|kesho)\b.{0,30}\b(?:wont have to worry|hamtakuwa na wasiwasi|"
+    r"sitakuwepo|wont exist|i wont be here|sitakuwa hapa|hamtaniona)",
+    r"\b(?:i wont|sitakuwa|sitakuwepo|i will not)\s+(?:be\s+)?(?:here|around|exist|hapa)\s+(?:next|tomorrow|kesho|"
+    r"tena|wiki)",
+    r"\b(?:ukiskia|ukisikia|if you hear)\s+(?:nimeenda|nimekufa|i am gone|im gone)\b",
+    r"\b(?:ready|tayari|niko ready|nimeamua|decided|i have a plan|niko na plan|nimepanga|nimeplan)\b.{0,30}"
+    r"\b(?:end it|to end|ku ?end|kuondoka duniani|it all|how i will do it|kuji\w+|to die|kufa|nife)\b",
+    r"\b(?:i|ni|na)\s*(?:feel|feeling|skia|fikiria|waza|nafikiria|nawaza)\w*\s+(?:like\s+|kama\s+)?(?:ku)?"
+    r"(?:dying|kufa|kudie|kudedi|kuji ?end|kujiend|ku ?end|ku ?jump (?:kwa|from|off|in front of|mbele ya)|"
+    r"kujirusha|kujitupa)\b",
+    r"\b(?:tired of|nimechoka|done with|im done|tired)\s+(?:\w+\s+){0,2}?(?:being alive|living|kuishi|kupigana|"
+    r"fighting|kupambana|maisha|life)\b(?!\s+(?:ya|in|at|of|kwa|za)\s+(?:\w+\s+)?(?:shule|school|town|boarding|"
+    r"mtaa|city|campus|class|hapa))",
+]
+
+# --- Disclosure ----------------------------------------------------------------------------------
+
+_CHILD = (
+    r"(?:me|her|him|them|us|my (?:\w+ )?(?:friend|bestie|best friend|sister|sis|brother|cousin|cuz|classmate|"
+    r"neighbour|niece|nephew|daughter|siz|brathe)|a (?:girl|boy|kid|child) (?:in|from|at) (?:my|our)|"
+    r"(?:dada|kaka|rafiki|binamu|beshte|cuz|siz|dem) (?:yangu|wangu|wa class|wa darasa))"
+)
+_HARM_EN = (
+    r"(?:touch|grab|grop|rap|molest|abus|beat|burn|lock|starv|hit|kiss|undress|sell|sold|forc|blackmail|"
+    r"threaten|harass|stalk|follow|film|record|drug|whip|slap|kick|choke|marr(?:y|ied) off|traffick|"
+    r"exploit|pay|paid|groom|bully|bullie|cane|punch)\w*"
+)
+# "he beat me at chess", "kicked me out of the group", "locked me out of my phone", "force me to study"
+_NOT_A_GAME = (
+    r"(?!\s+(?:(?:at|in|on|kwa|during)\s+(?:\w+\s+)?(?:chess|fifa|game|games|race|match|pool|draughts|draft|cards|"
+    r"football|pubg|free fire|debate|exams?|maths|running|sports?)|(?:on|kwa)\s+(?:insta|ig|tiktok|snap|x|twitter|fb|"
+    r"facebook|youtube)|out|up|to (?:study|train|read|revise|pray|work harder|"
+    r"do (?:my )?homework|go to (?:school|church))))"
+)
+_DISCLOSURE = [
+    # Harm to another child, told by a child: "the watchman grabs my friend", "he touches her"
+    rf"\b(?:he|she|they|(?:my|her|his|our|the|a|an)\s+(?:\w+\s+){{0,2}}?\w+|someone|somebody|this guy|"
+    rf"some man|an old man)\s+(?:always\s+|still\s+|keeps\s+|kept\s+|has\s+|had\s+)?{_HARM_EN}\s+{_CHILD}\b"
+    rf"{_NOT_A_GAME}",
+    rf"\b{_CHILD}\s+(?:is|was|got|gets|has been|is being|was being|were)\s+(?:\w+\s+)?(?:raped|molested|abused|beaten|"
+    r"touched|groped|blackmailed|sextorted|forced|sold|married off|trafficked|locked|starved|burnt|burned|"
+    r"threatened|stalked|drugged|defiled|assaulted|whipped|made to work|taken to)\b"
+    rf"{_NOT_A_GAME}",
+    r"\b(?:forced himself|forced herself|forced themselves|did it again|does stuff|does things|did things|"
+    r"did stuff|put his hands?|puts his hands?|comes to (?:my|her) (?:bed|room)|came to (?:my|her) (?:bed|room))\b",
+    r"\b(?:kisses|kissed|touches|touched|grabs|grabbed)\s+(?:her|him|my \w+)\s+(?:and|in|when|every)",
+    r"\b(?:under|chini ya)\s+(?:my|her|yangu)?\s*(?:skirt|sketi|dress|nguo)",
+    # Told not to tell parents: the Kiswahili negative subjunctive of "tell" in any person
+    r"\b\w*si(?:mw|wa|m)?(?:ambie|eleze|seme)\s+(?:\w+\s+)?(?:wazazi|mama|baba|mathe|buda|mtu|yeyote|parents|"
+    r"mum|mom|dad|anyone|teacher|mwalimu)\b",
+    r"\b(?:tells?|told|telling)\s+(?:her|him|them|my \w+)\s+(?:\w+\s+)?(?:not to|never to|to never)\s+(?:tell|say)\b",
+    # A child filmed or photographed undressing, then shared
+    r"\b(?:record|recorded|recording|alirecord|alimrekodi|alinirekodi|filmed|films|"
+    r"took (?:pics|photos|pictures|a video) of|"
+    r"alimpiga picha|alinipiga picha)\b.{0,40}\b(?:changing|akibadilisha|nikibadilisha|bathing|akioga|nikioga|naked|"
+    r"uchi|bila nguo|in the shower|bafuni|undressing)\b",
+    # The silencing threat itself
+    r"\b(?:no one|nobody|noone|hakuna mtu)\s+(?:will|would|is going to|gonna)?\s*(?:ever\s+)?(?:believe|atakuamini|"
+    r"ataniamini|atamwamini)\s*(?:you|her|him|me|u)\b|\bhakuna (?:mtu )?(?:atakayekuamini|atakayeniamini|"
+    r"atakayemwamini)\b",
+    r"\b\w*(?:na|li|me|ta)(?:ni|m|mw|tu|wa)?tishia\b.{0,40}\b(?:kuweka|kusambaza|kupost|kutuma|kuonyesha|kuleak)\b",
+    r"\b(?:chats|mazungumzo|jumbe|messages|msgs)\s+(?:zetu|yetu|zake)?\s*(?:ni|are|is|iwe|ziwe)\s+(?:siri|secret|private)\b",
+    r"\b(?:my home address|anwani ya nyumbani|address ya keja|my address|where i live)\b.{0,40}\b(?:posts?|comments?|"
+    r"online|group|kwenye posts)\b|\b(?:comment\w*|posting|posts|anaandika|anacomment|ameweka)\b.{0,40}\b(?:my home "
+    r"address|anwani ya nyumbani|address ya keja|my address)",
+    # Grooming steps: secrecy
+    r"\bsiri yetu\b|\bsiri yao\b|\b(?:our|their) (?:little )?secret\b(?!\s+(?:santa|garden|recipe|weapon|handshake|"
+    r"sauce|code|language))|\bbetween (?:us|you and me) (?:only|tu)\b",
+    r"\b(?:delete|futa|fute|nifute|nidelete|kudelete|clear)\s+(?:(?:our|zetu)\s+(?:chats|msgs|messages|jumbe|dms)|"
+    r"(?:chats|msgs|messages|jumbe|dms)\s+(?:zetu|yetu)|everything after|kila kitu baada|(?:chats|jumbe) zetu)\b",
+    r"\b(?:told|tells|tell|aliniambia|ananiambia|ameniambia|said|says|alisema|anasema)\s+(?:me|her|him|my \w+)?"
+    r"\s*(?:not to tell|nisimwambie|nisiseme|nisiambie|asimwambie|asiseme|dont tell|to keep (?:it|this) quiet|"
+    r"to delete (?:our|everything|zetu|the (?:chats|msgs|messages))|no one will believe|nobody will believe|"
+    r"grown ups wouldnt|wazazi hawataelewa|"
+    r"its normal and nobody)(?!\s+(?:uongo|lies|vibaya|matusi|maneno mabaya))",
+    r"\b(?:wazazi|grown ups|adults|parents)\s+(?:hawataelewa|wouldnt understand|would not understand|"
+    r"dont need to know)\b",
+    # Gifts for photos or meetings, "you owe me"
+    r"\b(?:sends?|sent|gives?|gave|buys?|bought|pays?|paid|promised|promises|offers?|offered|\w*lipa|\w*lipia|"
+    r"\w*(?:ni|m)(?:tumia|pa|"
+    r"pea|nunulia|buyia|lipia|ahidi|offer|buy)\w*|\w*(?:ni|m)buy)\s+(?:me\s+|her\s+|my \w+\s+)?(?:\w+\s+){0,2}?"
+    r"(?:airtime|bundles|data|credit|mpesa|m pesa|money|pesa|doh|fees|karo|phone|simu|lifts|rides|usafiri|"
+    r"gifts?|zawadi|nauli|fare)\b.{0,60}\b(?:pics|picha|photos|pictures|nudes|video|videos|in return|ili nimtumie|"
+    r"nimtumie|nimsendie|video call|come to his|niende kwake|go with him|sleep with|nilale|lale naye|"
+    r"visit him|amtembelee|amcheki|kwake|his place|his house|wants me|alone|solo|peke)\b",
+    r"\b(?:now|sasa|sai|says|said|anasema|alisema)\s+(?:that\s+)?(?:i|u|you|she|he)?\s*(?:owe|owes|namdai|nimemdai|"
+    r"nimedai|amemdai)\b|\b(?:you owe me|now i owe him|ananidai nimtumie|ananidai)\b",
+    r"\b(?:calls?|calling)\s+(?:me|her)\s+(?:his|her)\s+(?:wife|girl|girlfriend|baby|bae)\b",
+    r"\b(?:hes|he is|she is|ni|ana|mpenzi wangu ana|sponsor|sponsa|boyfriend|bf)\s+(?:a\s+)?(?:(?:[2-9]\d)|"
+    r"thelathini|arobaini|hamsini)\s*(?:yr|year|years|miaka|yrs)?\b.{0,40}\b(?:i am|im|and i|mimi nina|na mimi|"
+    r"she is|shes|only|tu)\b",
+    # An adult partner of a child: "her boyfriend is 35" beside a child's age or class
+    r"\b(?:boyfriend|bf|mpenzi|sponsor|sponsa|girlfriend|gf|mume|husband)\s+(?:wake\s+|yake\s+|wangu\s+)?(?:is|ni|ana|"
+    r"has|wa|of|aged)\s+(?:miaka\s+)?(?:[2-9]\d|thelathini|arobaini|hamsini)\b"
+    r"(?=.{0,60}\b(?:1[0-7]|kumi na \w+|form \d|"
+    r"grade \d|class \d|darasa|only|tu)\b)|\b(?:1[0-7]|kumi na \w+)\b.{0,60}\b(?:boyfriend|bf|mpenzi|sponsor|"
+    r"sponsa|husband|mume)\s+(?:wake\s+|yake\s+|wangu\s+)?(?:is|ni|ana|has|wa|of|aged)\s+(?:miaka\s+)?(?:[2-9]\d|thelathini|"
+    r"arobaini|hamsini)\b",
+    r"\b(?:dating|date|anadate|ana ?date|seeing|going out with)\s+(?:a\s+)?(?:buda|mzee|an old|old|married|"
+    r"(?:[2-9]\d)\s*(?:yr|year|years)?(?:\s+old)?(?:\s+man)?)",
+    r"\b(?:in his|in her)\s+(?:[3-9]0s)\b.{0,50}\b(?:girlfriend|boyfriend|sister|friend)",
+    r"\b(?:sponsor|sponsa)\b.{0,40}\b(?:married|ameoa|buda|mzee|old|\d\d)\b",
+    r"\brelationship\b.{0,30}\b(?:teacher|mwalimu|pastor|coach|uncle|older|\d\d)",
+    r"\bmature for (?:my|her|his|your) age\b|\b(?:says|anasema|ananiambia|told me|tells me)\b.{0,30}\b(?:im|i am|"
+    r"niko|nimekomaa|she is|shes)\s+(?:so\s+)?(?:mature|nimekomaa)\b|\bnimekomaa\b.{0,30}\b(?:miaka|ana)\b",
+    r"\b(?:pays?|paid|paying|\w*nilipa|\w*mlipa|\w*nipea doh|\w*nipa pesa|gives? me money)\s+(?:me\s+|her\s+)?"
+    r"(?:\w+\s+){0,2}?(?:to send|nimtumie|nimsendie|amtumie|ndio nimtumie|for (?:pics|photos|videos|nudes))",
+    r"\b(?:pesa|money|doh|lifts|rides)\b.{0,40}\b(?:waende naye|aende naye|niende naye|to go with him|go with him|"
+    r"waende kwake|twende kwake)\b",
+    r"\b(?:visit|come|cheki|nimcheki|nimtembelee|nikam|niende|kuja)\b.{0,40}\b(?:parents are away|wazazi wakiwa mbali|"
+    r"akiwa safari|mathe akiwa|mama akiwa (?:safari|mbali|kazini)|"
+    r"when my (?:parents|mum|mom|dad) (?:are|is) (?:away|out|"
+    r"not home))",
+    # Meeting alone
+    r"\b(?:meet|tukutane|nikutane|tumeet|ku ?meet|nikam|come|niende|go|visit|video call|nimvideo call|calls|call|"
+    r"invites|\w*(?:m|mw|ni|wa)ita|huita)\b.{0,40}"
+    r"\b(?:alone|solo|peke (?:yetu|yangu)|without telling|nisimwambie|not tell anyone|at night alone|"
+    r"usiku peke yangu)\b",
+    # Sextortion as a condition, hacked accounts held for nudes
+    r"\b(?:send|tuma|sendia|nitumie|share|lipa|pay)\b.{0,30}\b(?:or|ama|au|or else|otherwise|if not|"
+    r"nisipo\w*|usipo\w*)\b.{0,40}\b(?:post|posts|share|shares|send|sends|leak|sambaza|nipostie|nitashare|"
+    r"atapost|atazipost|atazituma|atatuma|tells|expose|nitasambaza|sends them|ataambia|anaambia|i share)",
+    r"\b(?:if i dont|if you dont|nisipotuma|usipotuma|nisipolipa|nisipokuja|if i dont pay|if i dont send|"
+    r"if i dont come)\b.{0,50}\b(?:post|share|send|leak|sambaza|tuma|expose|tell|ataambia|atazi\w+|ata\w+)",
+    r"\b(?:will|atazi|ata|ita|going to|gonna)\s*(?:send|tuma|post|share|leak|sambaza|show|expose)\w*\s+(?:\w+\s+){0,3}?"
+    r"(?:to (?:my|her|your) (?:parents|dad|mum|mom|class|school)|kwa (?:wazazi|darasa|class|group|shule)|"
+    r"school group|group ya shule|na school nzima|school nzima|to everyone)",
+    r"\b(?:hacked|alihack|alidukua|got into|aliingia|hackiwa|hacked into)\b.{0,40}\b(?:nudes|pics|picha|photos|"
+    r"pictures|video)\b",
+    r"\b(?:he|she|they|someone|msee|buda|ex|guy|man|\w*ni)\s+(?:\w+\s+)?(?:threaten\w*|anatishia|ananitishia|"
+    r"ananithreaten|is threatening|keeps threatening)\b.{0,40}\b(?:post|leak|share|"
+    r"kuweka|kusambaza|kupost|photos|picha|video|pics|nudes)",
+    r"\b(?:he|she|they|someone|somebody|my ex|ex wangu|the guy|this guy|a guy|msee|buda)\s+(?:\w+\s+){0,2}?"
+    r"(?:leak|post|share|sambaza|leaked|posted|shared|sends|sent|is sharing|is posting)\w*\s+(?:\w+\s+)?"
+    r"(?:my|zangu|yangu|her)\s*(?:photos|pics|picha|nudes|video|videos)\b",
+    r"\b(?:account|akaunti) (?:feki|fake)\b.{0,50}\b(?:picha|nudes|photos|pics)\b",
+    r"\b(?:screenshotted|screenshot|recorded us|alirecord)\b.{0,40}\b(?:says|must|lazima|post|if)",
+    # Stalking and threats
+    r"\b(?:knows|anajua|ajua)\s+(?:where i|where she|where we|ninapoishi|ninakoishi|place nakaa|my (?:house|school|"
+    r"estate|route|exact)|nyumbani kwetu|shule yangu|school yangu|keja yangu|my school)\b.{0,60}"
+    r"\b(?:wait|waits|ngoja|subiri|outside|nje|come|kuja|atakuja|keeps|texting|follow|sees|chukua|threat)",
+    r"\b(?:waits|waiting|keeps waiting)\s+(?:for\s+(?:me|her|him|us)\s+)?"
+    r"(?:outside|at (?:my|our|her|the) (?:gate|school|stage|house|door)|nje ya)\b",
+    r"\b(?:ananingoja|hunisubiri|ananisubiri|ananifuata|hunifuata|follows me|followed me|keeps showing up|anamfuata|"
+    r"humfuata|ananifollow|hunifollow)\b(?!\s+(?:on|kwa) (?:insta|tiktok|ig|x|twitter|snap|fb))",
+    r"\b(?:messages|texts|texting|ananitext|amenitext)\s+(?:me\s+)?(?:\w+\s+){0,2}?(?:my exact|that he sees|"
+    r"anajua|knows my|atanimaliza|he sees me|he knows)",
+    r"\b(?:atanimaliza|ataniua|will kill me|atakuja kunichukua|will hurt my family|ataniumiza|atamuumiza)\b",
+    r"\b(?:drugged|drugiwa|\w+drugiwa|alipewa dawa|was given (?:something|a drink)|spiked)\b.{0,50}\b(?:woke up|"
+    r"akaamka|nikaamka|aliamka|niliamka|wakes up)\b.{0,25}\b(?:without (?:her |my |his )?clothes|bila nguo|naked|uchi)",
+    # Exploitation
+    r"\b(?:want|wants|wanted|forcing|force|forced|planning|plan|arranged|arranging)\s+(?:for\s+)?(?:her|him|my \w+|"
+    r"them)\s+to\s+(?:marry|get married|be married|be (?:his|a) wife)",
+    r"\b\w*(?:pelekwa|peleka|given|taken|sent|olewa|ozwa|sold)\w*\s+(?:\w+\s+){0,3}?(?:kama|as)\s+(?:a\s+)?(?:bibi|mke|"
+    r"wife|second wife)\b",
+    r"\b(?:made to work|analazimishwa kufanya kazi|forced to work|work (?:in|at) the quarry|instead of school|"
+    r"badala ya shule|kazi ya mjengo|to work as a (?:maid|house girl|househelp))\b",
+    r"\b(?:married off|walimwozesha|analazimishwa kuolewa|forced to marry|kuolewa na mzee|for cows|ng ombe)\b",
+    r"\b(?:sells|sold|ananiuza|anamuuza|aliuzwa|sells me|sold to)\b.{0,30}\b(?:men|wanaume|family|familia|"
+    r"nairobi|mombasa|maid|work)",
+    r"\b(?:paid|pays|being paid|gets paid|analipwa|hulipwa|anapewa pesa|hupewa pesa)\s+(?:\w+\s+)?(?:for|ili|"
+    r"kwa)\s+(?:sex|ngono|kulala|sleeping)",
+    r"\b(?:gives|pays|paid|ananipa|anampa|alimlipia|alinilipia)\s+(?:me|her|him)?\s*(?:money|pesa|doh|fees|karo)?"
+    r"\s*(?:to|ili|ndio)?\s*(?:sleep with|nilale|alale|lale)",
+    r"\b(?:locked in|locks (?:me|her|him) in|hufungiwa|hunifungia|anamfungia|amfungia|without food|bila kula|"
+    r"bila chakula|not allowed to eat)\b",
+    r"\b(?:bruises|majeraha|marks mwili|until (?:he|she) bleeds|mpaka (?:tunatoka|anatoka) damu|till (?:i|she) bled|"
+    r"until she bled)\b",
+    r"\b(?:abort|aborted|abortion|kutoa mimba)\b.{0,30}\b(?:forced|teacher|mwalimu|lazimish)",
+    r"\b(?:lodging|hotel|hotelini)\b.{0,40}\b(?:old man|mzee|buda|promised|aliahidi)",
+    r"\b(?:afraid|scared|anaogopa|naogopa)\s+to\s+(?:go home|tell)\b.{0,40}\b(?:because|coz|of)\b",
+    r"\b(?:is|ni|was)\s+(?:scared|afraid|anaogopa)\s+(?:to tell|kusema)\b",
+]
+
+DISTRESS_PATTERNS = compile_all(_DISTRESS)  # one by one, to tell which rule fired when debugging
+DISCLOSURE_PATTERNS = compile_all(_DISCLOSURE)
+_ANY_DISTRESS = compile_any(_DISTRESS)
+_ANY_DISCLOSURE = compile_any(_DISCLOSURE)
+
+
+def distress(phrase_text: str) -> bool:
+    return _ANY_DISTRESS.search(phrase_text) is not None
+
+
+def disclosure(phrase_text: str) -> bool:
+    return _ANY_DISCLOSURE.search(phrase_text) is not None

@@ -1,0 +1,193 @@
+"""One test per class the screen must catch (issue 14), each in English, Kiswahili, Sheng and mixed.
+
+Every case asserts the flag and ``held`` (and, for personal details, that no piece survives in
+``redacted``). The sentences are written for these tests, not copied from the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from facilitator.safety import screen
+
+
+def _assert_concern(text: str, flag: str) -> None:
+    result = screen(text)
+    assert flag in result.flags, f"{flag} missed: {text!r}"
+    assert result.held, text
+    assert result.confidence in ("high", "possible"), text
+
+
+DISTRESS = {
+    "hopelessness": [
+        ("en", "honestly i cant see any future for me, whats the point"),
+        ("sw", "sina tumaini tena, maisha yangu hayana maana"),
+        ("sheng", "manze sioni future yangu, nimegive up"),
+        ("mixed", "why was i even born, kila siku ni giza tu"),
+    ],
+    "soft death wish": [
+        ("en", "i wish i could sleep forever and not wake up"),
+        ("sw", "natamani nilale nisiamke kesho"),
+        ("sheng", "nikidedi hakuna msee atanotice"),
+        ("mixed", "nobody angejali if i disappeared for good"),
+    ],
+    "plans and methods": [
+        ("en", "i have rat poison hidden under my bed for tonight"),
+        ("sw", "nimeficha sumu ya panya, nitaitumia usiku"),
+        ("sheng", "nitajirusha kwa bridge kesho asubuhi"),
+        ("mixed", "nimenunua jik, tonight ndio nitakunywa"),
+    ],
+    "past attempts": [
+        ("en", "last year i tried to hang myself in our store"),
+        ("sw", "nilijaribu kujiua kwa kunywa dawa nyingi"),
+        ("sheng", "niliwahi meza pills mob nikalazwa"),
+        ("mixed", "i tried kujinyonga last holiday lakini kamba ilikatika"),
+    ],
+    "warning signs": [
+        ("en", "i wrote a goodbye letter to my mum and gave my shoes away"),
+        ("sw", "nimeandika barua ya kuaga na kuwapa marafiki vitu vyangu vyote"),
+        ("sheng", "hii ni post yangu ya mwisho wasee, bye"),
+        ("mixed", "this is my last day hapa duniani, kwaherini nyote"),
+    ],
+    "self-harm": [
+        ("en", "i cut my arms again last night"),
+        ("sw", "najikata mkono kila nikiwa na huzuni"),
+        ("sheng", "najichoma na pasi ndio nifeel kitu"),
+        ("mixed", "i keep hurting myself, najiumiza kila siku"),
+    ],
+}
+
+DISCLOSURE = {
+    "harm to a friend or sibling": [
+        ("en", "my best friend's stepdad beats her and locks her in the house"),
+        ("sw", "baba wa rafiki yangu humpiga na kumfungia ndani"),
+        ("sheng", "buda wa beshte yangu humchapa kila siku"),
+        ("mixed", "my little brother anapigwa na uncle kila weekend"),
+    ],
+    "sexual abuse in euphemism": [
+        ("en", "my uncle does stuff to me at night when everyone sleeps"),
+        ("sw", "mjomba alinifanyia mambo mabaya nikiwa nimelala"),
+        ("sheng", "jamaa wa church ananitouch vibaya"),
+        ("mixed", "he forced himself on my sister, sasa anaogopa kwenda home"),
+    ],
+    "grooming secrecy": [
+        ("en", "he says what we do is our secret and i must delete our chats"),
+        ("sw", "ameniambia ni siri yetu na nifute jumbe zetu"),
+        ("sheng", "msee ananiambia nidelete chats zetu, ni siri yetu"),
+        ("mixed", "he told me its our secret, nisimwambie mama"),
+    ],
+    "gifts for photos": [
+        ("en", "a man keeps sending me airtime and bundles for pics"),
+        ("sw", "ananitumia pesa ya mpesa ili nimtumie picha"),
+        ("sheng", "buda alinibuyia simu sai anataka pics, anasema namdai"),
+        ("mixed", "he paid my fees and now he says i owe him picha"),
+    ],
+    "an adult's relationship with a child": [
+        ("en", "my friend is 14 and her boyfriend is 35, he buys her everything"),
+        ("sw", "dada yangu wa miaka kumi na tano ana sponsa mzee ameoa"),
+        ("sheng", "beshte yangu anadate buda wa 40"),
+        ("mixed", "my sister anadate a married man, she is only 15"),
+    ],
+    "meeting alone": [
+        ("en", "the coach wants me to come to his house alone on sunday"),
+        ("sw", "mwalimu anataka tukutane peke yetu usiku"),
+        ("sheng", "ananiambia tumeet solo kwa keja yake"),
+        ("mixed", "he said nikuje his place alone, without telling my parents"),
+    ],
+    "sextortion": [
+        ("en", "he says send more pics or he posts them on the school group"),
+        ("sw", "anasema nisipotuma picha zaidi atazituma kwa wazazi wangu"),
+        ("sheng", "lipa 2k ama nitapost picha zako, ndio ananiambia"),
+        ("mixed", "someone hacked my ig na anataka nudes ndio anirudishie"),
+    ],
+    "stalking and threats": [
+        ("en", "this guy knows where i live and waits outside my gate every evening"),
+        ("sw", "anajua ninapoishi na hunisubiri nje ya shule kila siku"),
+        ("sheng", "msee ananifollow kila siku from shule hadi keja"),
+        ("mixed", "he keeps texting me that he knows my school, naogopa"),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "language, text", [case for cases in DISTRESS.values() for case in cases], ids=lambda v: str(v)[:40]
+)
+def test_distress_classes(language, text):
+    _assert_concern(text, "distress")
+
+
+@pytest.mark.parametrize(
+    "language, text", [case for cases in DISCLOSURE.values() for case in cases], ids=lambda v: str(v)[:40]
+)
+def test_disclosure_classes(language, text):
+    _assert_concern(text, "disclosure")
+
+
+PERSONAL_DETAILS = [
+    # (language, text, pieces that must not survive)
+    ("en", "call me on O7I2 4S6 789", ["O7I2 4S6 789"]),
+    ("en", "my no. 0733–218–450 or 0722/118/903", ["0733–218–450", "0722/118/903"]),
+    ("en", "text 0745_611_230 after 6", ["0745_611_230"]),
+    ("en", "my line is 0712 then 505 then 913", ["0712 then 505 then 913"]),
+    ("en", "hit me on 0️⃣7️⃣2️⃣2️⃣5️⃣6️⃣4️⃣1️⃣1️⃣9️⃣", ["0️⃣7️⃣2️⃣2️⃣5️⃣6️⃣4️⃣1️⃣1️⃣9️⃣"]),
+    ("en", "mum's whatsapp ٠٧٢٥٦٦٣٤٤١", ["٠٧٢٥٦٦٣٤٤١"]),
+    ("en", "number 07Ι8 3Ο4 551", ["07Ι8 3Ο4 551"]),
+    ("en", "my national id is 31 456 782", ["31 456 782"]),
+    ("en", "till 5661234 for Faith Wanjiru's school trip", ["5661234", "Faith Wanjiru"]),
+    ("en", "my free fire id 6612398871, add me", ["6612398871"]),
+    ("en", "see my art at kevodraws . co . ke", ["kevodraws . co . ke"]),
+    ("en", "we stay in Umoja 3 block 12 door 7", ["Umoja 3 block 12 door 7"]),
+    ("en", "my adm no is 15522 and my NEMIS is 2231098765", ["15522", "2231098765"]),
+    ("en", "Brian Ochieng of Maseno School scored an A", ["Brian Ochieng"]),
+    ("sw", "nipigie 0722 tano tano sita mbili tatu saba nne", ["0722 tano tano sita mbili tatu saba nne"]),
+    ("sw", "jina langu ni Amina Wekesa", ["Amina Wekesa"]),
+    ("sw", "tunaishi Kawangware plot 19 nyumba 4", ["Kawangware plot 19 nyumba 4"]),
+    ("sw", "kitambulisho cha mama ni 2345 1190", ["2345 1190"]),
+    ("sheng", "snap ni shiko_wa_nai", ["shiko_wa_nai"]),
+    ("sheng", "niko tiktok kama brayo254", ["brayo254"]),
+    ("sheng", "nibeep kwa O7S5 l2l 9O8", ["O7S5 l2l 9O8"]),
+    ("sheng", "dem anaitwa Joy Chebet wa form 3", ["Joy Chebet"]),
+    ("mixed", "my snap ni wanjiru_k254, niadd", ["wanjiru_k254"]),
+    ("mixed", "namba yangu is 0 7 1 1 2 2 3 3 4 4", ["0 7 1 1 2 2 3 3 4 4"]),
+    ("mixed", "tuma doh kwa till 8823311 jina Kevin Otieno", ["8823311", "Kevin Otieno"]),
+    ("mixed", "gamertag yangu ni ShadowKing254", ["ShadowKing254"]),
+]
+
+
+@pytest.mark.parametrize("language, text, pieces", PERSONAL_DETAILS, ids=lambda v: str(v)[:40])
+def test_personal_detail_classes_are_redacted(language, text, pieces):
+    result = screen(text)
+    assert "personal_details" in result.flags, text
+    assert not result.held, text
+    shown = result.redacted.casefold()
+    compact = re.sub(r"\W+", "", shown)
+    for piece in pieces:
+        assert piece.casefold() not in shown, (piece, result.redacted)
+        for token in re.findall(r"[^\W_]{4,}", piece.casefold()):
+            assert token not in shown, (token, result.redacted)
+        digits = "".join(ch for ch in piece if ch.isdigit() and ch.isascii())
+        if len(digits) >= 4:
+            assert digits not in compact, (digits, result.redacted)
+
+
+HARD_CLEAN = [
+    ("en", "apps must act faster on self-harm videos and grooming"),
+    ("en", "this new game is killing it, i could die for it 😂"),
+    ("en", "in 2024, 35% of Form 3 students had phones; call 116 for help"),
+    ("en", "section 11 of the Computer Misuse and Cybercrimes Act covers sextortion"),
+    ("sw", "nilikufa na kicheko jana usiku"),
+    ("sw", "watoto wanapaswa kufundishwa kuhusu unyanyasaji mtandaoni"),
+    ("sheng", "hii ngoma inaua sana wasee"),
+    ("sheng", "bundles za 1GB ni 99 bob saa hii"),
+    ("mixed", "Safaricom na Childline Kenya wanasaidia watoto online"),
+    ("mixed", "we meet saa nane at the hall, Form 2 wote"),
+]
+
+
+@pytest.mark.parametrize("language, text", HARD_CLEAN, ids=lambda v: str(v)[:40])
+def test_hard_clean_lines_stay_clean(language, text):
+    result = screen(text)
+    assert result.flags == frozenset(), (text, result)
+    assert result.confidence is None and not result.held

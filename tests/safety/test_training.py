@@ -1,0 +1,34 @@
+"""The distress/disclosure model: reproducible training, a current shipped artefact, and loading."""
+
+from __future__ import annotations
+
+from facilitator.safety import corpus, model, normalise, train
+
+
+def _sample() -> list[corpus.Entry]:
+    # A fixed slice of the training part keeps this test fast; the whole run is the same code.
+    training, _ = corpus.split(corpus.read(corpus.CORPUS_PATH))
+    return sorted(training, key=lambda e: e.text)[::6]
+
+
+def test_training_twice_gives_the_same_artefact_and_scores():
+    entries = _sample()
+    first, second = train.train(entries), train.train(list(reversed(entries)))
+    assert first.to_json() == second.to_json()
+    probe = normalise.for_phrases("nataka kujiua, mjomba ananiguza")
+    assert first.scores(probe) == second.scores(probe)
+
+
+def test_the_shipped_model_was_trained_on_the_current_corpus():
+    # Editing the corpus without `python -m facilitator.safety.train` leaves a stale model.
+    training, _ = corpus.split(corpus.read(corpus.CORPUS_PATH))
+    assert model.load().trained_on == train.fingerprint(training)
+
+
+def test_the_shipped_model_round_trips_and_scores_in_range():
+    shipped = model.load()
+    again = model.LinearModel.from_json(shipped.to_json())
+    assert again.to_json() == shipped.to_json()
+    for text in ("", "hello", "i want to die", "x" * 5000):
+        for score in shipped.scores(normalise.for_phrases(text)).values():
+            assert 0.0 <= score <= 1.0
