@@ -91,7 +91,16 @@ def test_ranking_average_rank(app, event, console, new_phone, projector):
 
 def test_wordcloud_counts_normalised_terms_and_limits_words(app, event, console, phone, new_phone, projector):
     cloud = add(
-        app, event, console, {"kind": "wordcloud", "title": "One word", "audience": "everyone", "moderation": "post"}
+        app,
+        event,
+        console,
+        {
+            "kind": "wordcloud",
+            "title": "One word",
+            "audience": "everyone",
+            "moderation": "post",
+            "confirm_post_moderation": True,
+        },
     )
     for text in ("Safe", " safe! ", "SAFE.", "scared"):
         assert new_phone().submit(text, lane="main", activity_id=cloud)["ok"]

@@ -204,3 +204,109 @@ def test_purge_happens_by_itself_after_the_retention_days(app, event):
         db.session.commit()
         assert safeguarding_service.purge_due_events() == [event.id]
         assert db.session.get(Event, event.id).purged_at is not None
+
+
+# --- two levels of concern --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def possible_concern(monkeypatch):
+    """The screen, for texts starting "MAYBE", as if it found a possible concern (the screen's own judgement is
+    tested in tests/safety/; here, what the product does with each level)."""
+    from facilitator import safety
+
+    real_screen = safety.screen
+
+    def screen(text, extra_words=None):
+        if text.startswith("MAYBE"):
+            return safety.Screening(flags=frozenset({"distress"}), redacted=text, held=True, confidence="possible")
+        return real_screen(text, extra_words)
+
+    monkeypatch.setattr(safety, "screen", screen)
+
+
+def test_a_possible_concern_waits_marked_for_the_moderator_and_quietly_for_the_lead(
+    possible_concern, phone, new_phone, lead, moderator, projector
+):
+    other = new_phone()
+    for client in (other.socket, lead, moderator, projector):
+        client.get_received()
+    ack = phone.submit("MAYBE everything feels grey lately")
+    assert ack["ok"] and ack["entry"]["state"] == "waiting"
+    assert ack["support"] is False  # the writer sees the usual wait, not the helpline
+    queue = [e for m in received(moderator, "entries") for e in m["entries"]]
+    assert [(e["status"], e["concern"], e["original"]) for e in queue] == [
+        ("held", "possible", "MAYBE everything feels grey lately")
+    ]
+    alerts = received(lead, "safeguarding_alert")
+    assert len(alerts) == 1 and alerts[0]["flag"]["level"] == "possible"
+    for outsider in (other.socket, projector):
+        assert "grey lately" not in str(outsider.get_received())
+    # Held means held: the moderator cannot approve it before a review.
+    refused = moderator.emit(
+        "console:moderate", {"response_id": ack["entry"]["id"], "action": "approve"}, callback=True
+    )
+    assert refused["ok"] is False
+
+
+def test_a_high_concern_never_reaches_a_moderator(phone, moderator):
+    moderator.get_received()
+    ack = phone.submit("nataka kujiua leo usiku")
+    assert ack["support"] is True
+    queue = [e for m in received(moderator, "entries") for e in m["entries"]]
+    assert queue and all(e.get("withheld") for e in queue) and "kujiua" not in str(queue)
+    synced = moderator.emit("console:sync", {}, callback=True)
+    assert all(e["id"] != ack["entry"]["id"] for e in synced["entries"])
+
+
+def test_released_entry_goes_to_the_queue_audited_and_can_then_be_approved(
+    app, possible_concern, phone, lead, moderator, projector
+):
+    entry_id = phone.submit("MAYBE I am so tired of school")["entry"]["id"]
+    refused = moderator.emit("safeguarding:release", {"response_id": entry_id}, callback=True)
+    assert refused["ok"] is False and refused["error"] == "forbidden"  # moderators do not release
+    released = lead.emit(
+        "safeguarding:release", {"response_id": entry_id, "note": "exam stress, talked"}, callback=True
+    )
+    assert released["ok"] and released["entry"]["status"] == "pending"
+    again = lead.emit("safeguarding:release", {"response_id": entry_id}, callback=True)
+    assert again["ok"] is False and again["error"] == "not_held"
+    projector.get_received()
+    approved = moderator.emit("console:moderate", {"response_id": entry_id, "action": "approve"}, callback=True)
+    assert approved["ok"]
+    boards = received(projector, "board")
+    assert any(card["id"] == entry_id for board in boards for card in board["cards"])
+    with app.app_context():
+        flag = db.session.scalar(select(SafeguardingFlag).where(SafeguardingFlag.response_id == entry_id))
+        assert flag.state == "not_a_concern" and flag.level == "possible" and "exam stress" in flag.note
+        audit = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "release_held"))
+        assert audit.detail == {"concern": "possible", "note": "exam stress, talked"}
+        assert db.session.get(Entry, entry_id).concern == "possible"  # the record keeps what the screen said
+
+
+def test_everyone_boards_are_premoderated_and_post_moderation_is_confirmed_and_audited(app, event, console, phone):
+    with app.app_context():
+        session_id = db.session.get(Event, event.id).sessions[0].id
+    added = console.emit(
+        "console:save_activity",
+        {"session_id": session_id, "activity": {"kind": "board", "title": "Open wall", "audience": "everyone"}},
+        callback=True,
+    )
+    assert added["ok"] and added["activity"]["moderation"] == "pre"
+    activity_id = added["activity"]["id"]
+    console.emit("console:open_activity", {"activity_id": activity_id}, callback=True)
+    lane = console.emit("console:sync", {"activity_id": activity_id}, callback=True)["focus"]["lanes"][0]["key"]
+    ack = phone.submit("A child's idea on an everyone board", lane=lane, activity_id=activity_id)
+    assert ack["ok"] and ack["entry"]["state"] == "waiting"
+    spec = {**added["activity"], "moderation": "post"}
+    unconfirmed = console.emit("console:save_activity", {"activity_id": activity_id, "activity": spec}, callback=True)
+    assert unconfirmed["ok"] is False and unconfirmed["error"] == "confirm_post_moderation"
+    confirmed = console.emit(
+        "console:save_activity",
+        {"activity_id": activity_id, "activity": {**spec, "confirm_post_moderation": True}},
+        callback=True,
+    )
+    assert confirmed["ok"] and confirmed["activity"]["moderation"] == "post"
+    with app.app_context():
+        audit = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "post_moderation_chosen"))
+        assert audit is not None and audit.target == f"activity:{activity_id}"

@@ -92,7 +92,9 @@ def _apply(event: Event, actor: StaffUser, activity: Activity, spec: Any) -> Non
     audience = validation.choice(spec.get("audience", activity.audience or "everyone"), AUDIENCES, field="Audience")
     # Every audience includes children ("everyone" does too), so written entries wait for a moderator unless
     # the facilitator deliberately chooses otherwise: confirmed, and audited.
-    moderation = validation.choice(spec.get("moderation") or activity.moderation or "pre", MODERATION_MODES, field="Moderation")
+    moderation = validation.choice(
+        spec.get("moderation") or activity.moderation or "pre", MODERATION_MODES, field="Moderation"
+    )
     if moderation == "post" and activity.moderation != "post" and kind in WRITTEN_KINDS:
         if spec.get("confirm_post_moderation") is not True:
             raise Conflict(
@@ -100,8 +102,14 @@ def _apply(event: Event, actor: StaffUser, activity: Activity, spec: Any) -> Non
                 "Children can write in this activity. Post-moderation shows their entries before anyone has read "
                 "them (the safety checks still hold distress, disclosure and personal details). Confirm to choose it.",
             )
-        audit.record(event.id, actor, "post_moderation_chosen", f"activity:{activity.id}" if activity.id else None,
-                     title=spec.get("title", activity.title), audience=audience)
+        audit.record(
+            event.id,
+            actor,
+            "post_moderation_chosen",
+            f"activity:{activity.id}" if activity.id else None,
+            title=spec.get("title", activity.title),
+            audience=audience,
+        )
     activity.kind, activity.audience, activity.moderation = kind, audience, moderation
     activity.title = validation.clean_text(spec.get("title", activity.title), field="Title", max_chars=200)
     activity.title_sw = (

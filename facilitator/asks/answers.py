@@ -179,5 +179,3 @@ def update_commitment(event: Event, actor: StaffUser, commitment_id: Any, change
     )
     commit()
     return commitment
-
-

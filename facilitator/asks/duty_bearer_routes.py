@@ -16,7 +16,6 @@ from facilitator.extensions import db
 bp = Blueprint("duty_bearers", __name__)
 
 
-
 def _page(
     organisation,
     *,

@@ -145,7 +145,9 @@ def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | Se
         i, activity, screening = pending[key]
         response = inserted[key]
         reasons = sorted(SAFEGUARDING_FLAGS & screening.flags)
-        flag = open_flag(event, reasons=reasons, response=response, level=response.concern or "high") if reasons else None
+        flag = (
+            open_flag(event, reasons=reasons, response=response, level=response.concern or "high") if reasons else None
+        )
         if entries[i].paper_by is not None:
             audit.record(event.id, entries[i].paper_by, "paper_entry", f"response:{response.id}", lane=response.lane)
         outcomes[i] = Submission(

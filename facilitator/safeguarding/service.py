@@ -123,7 +123,12 @@ def release_held_entry(event: Event, actor: StaffUser, entry_id: Any, note: Any 
     """'Reviewed: not a concern': an entry the checks held goes to the moderation queue, where a moderator decides
     as for any other. Its flags stay in the record, marked with who released it and why; audited."""
     entry = get_in_event(
-        Entry, event.id, entry_id, field="Entry", code="unknown_response", message="That entry does not exist in this event."
+        Entry,
+        event.id,
+        entry_id,
+        field="Entry",
+        code="unknown_response",
+        message="That entry does not exist in this event.",
     )
     if entry.status != "held":
         raise Conflict("not_held", "This entry is not held for safeguarding.")

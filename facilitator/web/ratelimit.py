@@ -203,7 +203,9 @@ def configure_from(config: Mapping[str, Any]) -> None:
     once by the app factory; a test calls it again to start from fresh counters."""
     redis_url = config.get("RATE_LIMIT_REDIS_URL")
     participant_limits.configure(
-        limit=int(config["RATE_LIMIT_SUBMISSIONS"]), window=int(config["RATE_LIMIT_WINDOW_SECONDS"]), redis_url=redis_url
+        limit=int(config["RATE_LIMIT_SUBMISSIONS"]),
+        window=int(config["RATE_LIMIT_WINDOW_SECONDS"]),
+        redis_url=redis_url,
     )
     help_request_limits.configure(
         limit=int(config["RATE_LIMIT_HELP_REQUESTS"]), window=int(config["RATE_LIMIT_HELP_WINDOW_SECONDS"])
@@ -219,9 +221,5 @@ def configure_from(config: Mapping[str, Any]) -> None:
     )
     join_limits_by_peer.configure(limit=int(config["RATE_LIMIT_JOINS_PER_PEER"]), window=join_window)
     login_window = int(config["RATE_LIMIT_LOGIN_WINDOW_SECONDS"])
-    login_limits.configure(
-        limit=int(config["RATE_LIMIT_LOGINS_PER_EMAIL"]), window=login_window, redis_url=redis_url
-    )
-    login_failures_by_peer.configure(
-        limit=int(config["RATE_LIMIT_LOGIN_FAILURES_PER_PEER"]), window=login_window
-    )
+    login_limits.configure(limit=int(config["RATE_LIMIT_LOGINS_PER_EMAIL"]), window=login_window, redis_url=redis_url)
+    login_failures_by_peer.configure(limit=int(config["RATE_LIMIT_LOGIN_FAILURES_PER_PEER"]), window=login_window)

@@ -411,7 +411,7 @@
     if (activityId) live.emit("console:activity_spec", { activity_id: activityId }, 10000, function (timedOut, ack) {
       if (ack.ok) fill(ack.activity); else status(ack.message || "No answer from the server.", true);
     });
-    else fill({ kind: "board", audience: "everyone", moderation: "post", lanes: [{ text: "Ideas" }] });
+    else fill({ kind: "board", audience: "everyone", moderation: "pre", lanes: [{ text: "Ideas" }] });
   }
   if (editor) {
     editor.querySelector("[name=kind]").addEventListener("change", showKindFields);
@@ -430,7 +430,12 @@
       };
       var payload = { activity: spec };
       if (editing.activity_id) payload.activity_id = editing.activity_id; else payload.session_id = editing.session_id;
-      live.emit("console:save_activity", payload, 10000, function (timedOut, ack) {
+      live.emit("console:save_activity", payload, 10000, function saved(timedOut, ack) {
+        // Post-moderation where children write is a deliberate choice: the server asks, the facilitator confirms.
+        if (!timedOut && !ack.ok && ack.error === "confirm_post_moderation" && window.confirm(ack.message)) {
+          spec.confirm_post_moderation = true;
+          return live.emit("console:save_activity", payload, 10000, saved);
+        }
         if (timedOut || !ack.ok) {
           $("editor-error").textContent = timedOut ? "No answer from the server." : ack.message;
           $("editor-error").hidden = false;
