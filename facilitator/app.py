@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from flask import Flask
@@ -111,6 +112,7 @@ def _init_database_pragmas(app: Flask) -> None:
 
     with app.app_context():
         engine = db.engine
+        _private_database_file(engine.url.database)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):
@@ -121,3 +123,12 @@ def _init_database_pragmas(app: Flask) -> None:
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.close()
+
+
+def _private_database_file(path: str | None) -> None:
+    """The SQLite file holds participants' entries: readable by the service's own user only. SQLite gives its
+    WAL and shared-memory files the database file's permissions, so they follow."""
+    if not path or path == ":memory:":
+        return
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    os.chmod(path, 0o600)

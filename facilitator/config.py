@@ -6,11 +6,17 @@ Production (``FACILITATOR_ENV=production``): refuses to start without a real ``S
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
+from collections import Counter
 from pathlib import Path
 
 INSECURE_KEYS = {"", "dev", "change-me", "secret"}
+ENVIRONMENTS = ("development", "production")
+# A signing key must be hard to guess: at least 128 bits, estimated from how varied its characters are (a key
+# of one repeated character, or a word repeated, estimates near zero). secrets.token_urlsafe(48) gives ~380.
+MIN_KEY_BITS = 128
 
 
 class ConfigError(RuntimeError):
@@ -34,13 +40,26 @@ def _float(name: str, default: float) -> float:
     return float(value) if value else default
 
 
+def estimated_bits(key: str) -> float:
+    """Shannon entropy of the key's characters times its length: a floor-free estimate, enough to refuse keys
+    a person typed (repeats, words), not a proof of randomness."""
+    counts = Counter(key)
+    per_char = -sum(n / len(key) * math.log2(n / len(key)) for n in counts.values()) if key else 0.0
+    return per_char * len(key)
+
+
+def private_instance_folder(instance_path: Path) -> None:
+    """``instance/`` holds the SQLite database and the secret key: only the service's own user may enter it."""
+    instance_path.mkdir(parents=True, exist_ok=True)
+    instance_path.chmod(0o700)
+
+
 def _instance_secret_key(instance_path: Path) -> str:
     """A per-installation random key kept in ``instance/``, so embedded mode needs no setup
     and sessions survive restarts."""
     key_file = instance_path / "secret_key"
     if key_file.exists():
         return key_file.read_text().strip()
-    instance_path.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(48)
     key_file.write_text(key)
     key_file.chmod(0o600)
@@ -49,10 +68,13 @@ def _instance_secret_key(instance_path: Path) -> str:
 
 def load(instance_path: Path) -> dict:
     """Build the app's configuration from the environment."""
-    environment = os.environ.get("FACILITATOR_ENV", "development")
+    environment = os.environ.get("FACILITATOR_ENV", "development").strip().lower()
+    if environment not in ENVIRONMENTS:
+        raise ConfigError(f"FACILITATOR_ENV must be one of {', '.join(ENVIRONMENTS)}, not {environment!r}.")
+    private_instance_folder(instance_path)
     secret_key = os.environ.get("SECRET_KEY", "")
     if environment == "production":
-        if secret_key in INSECURE_KEYS or len(secret_key) < 32:
+        if secret_key in INSECURE_KEYS or len(secret_key) < 32 or estimated_bits(secret_key) < MIN_KEY_BITS:
             raise ConfigError(
                 "FACILITATOR_ENV=production needs SECRET_KEY set to a random value of at least "
                 "32 characters (python -c 'import secrets; print(secrets.token_urlsafe(48))')."

@@ -4,6 +4,8 @@ Socket.IO's origin check and message size, security headers, and the limits on w
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -21,13 +23,16 @@ from tests import factories
 from tests.conftest import csrf_token
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-GOOD_KEY = "k" * 48
+GOOD_KEY = "q4Jc9-UeVw2TzR7yXpLm0_sBnKd3HaGf8oEiY1tA6WuZrNvC5xMjSgQbDkPhO"  # random, as production needs
 
 
 # --- the secret key and production settings -------------------------------------------------------
 
 
-@pytest.mark.parametrize("secret_key", [None, "", "dev", "change-me", "short-but-not-empty"])
+@pytest.mark.parametrize(
+    "secret_key",
+    [None, "", "dev", "change-me", "short-but-not-empty", "k" * 48, "abab" * 12, "passwordpasswordpasswordpassword"],
+)
 def test_production_refuses_to_start_without_a_real_secret_key(monkeypatch, tmp_path, secret_key):
     monkeypatch.setenv("FACILITATOR_ENV", "production")
     if secret_key is None:
@@ -39,6 +44,41 @@ def test_production_refuses_to_start_without_a_real_secret_key(monkeypatch, tmp_
     with pytest.raises(config_module.ConfigError):
         create_app()  # the factory reads the configuration before it touches anything else
     assert not (tmp_path / "secret_key").exists()  # no key is quietly made up in production
+
+
+@pytest.mark.parametrize("name", ["Production", "PRODUCTION", " production "])
+def test_the_environment_name_is_read_whatever_its_case(monkeypatch, tmp_path, name):
+    monkeypatch.setenv("FACILITATOR_ENV", name)
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(config_module.ConfigError, match="SECRET_KEY"):  # production's rules apply
+        config_module.load(tmp_path)
+    monkeypatch.setenv("SECRET_KEY", GOOD_KEY)
+    assert config_module.load(tmp_path)["ENVIRONMENT"] == "production"
+
+
+def test_an_unknown_environment_is_refused(monkeypatch, tmp_path):
+    monkeypatch.setenv("FACILITATOR_ENV", "prod")
+    with pytest.raises(config_module.ConfigError, match="FACILITATOR_ENV"):
+        config_module.load(tmp_path)
+
+
+def test_the_database_and_the_instance_folder_are_private(monkeypatch, tmp_path):
+    """Participants' entries are in the SQLite file: only the service's own user may read it, or its WAL."""
+    monkeypatch.delenv("FACILITATOR_ENV", raising=False)
+    instance = tmp_path / "instance"
+    config_module.load(instance)
+    assert instance.stat().st_mode & 0o777 == 0o700
+    # In a process of its own: a second app would take over the test session's Socket.IO server.
+    database = tmp_path / "private.db"
+    script = (
+        "from facilitator import create_app\nfrom facilitator.cli import upgrade_database\n"
+        f"app = create_app({{'SQLALCHEMY_DATABASE_URI': 'sqlite:///{database}', 'SECRET_KEY': '{GOOD_KEY}'}})\n"
+        "with app.app_context():\n    upgrade_database()\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=Path(__file__).resolve().parent.parent)
+    files = [path for path in tmp_path.iterdir() if path.name.startswith("private.db")]
+    assert {path.name for path in files} >= {"private.db"}
+    assert all(path.stat().st_mode & 0o077 == 0 for path in files), [oct(p.stat().st_mode) for p in files]
 
 
 def test_production_sets_secure_httponly_samesite_cookies(monkeypatch, tmp_path):
