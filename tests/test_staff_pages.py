@@ -1,3 +1,5 @@
+import pytest
+
 from facilitator.extensions import db
 from facilitator.staff import service as staff_service
 from tests import factories
@@ -54,14 +56,30 @@ def test_rapporteur_console_hides_the_projector_link(app, client, event):
     assert event.projector_token not in html
 
 
-def test_next_parameter_cannot_redirect_off_site(client, facilitator):
+@pytest.mark.parametrize(
+    "target",
+    ["//evil.example", "/%09/evil.example", "/%0A/evil.example", "/%0D%0A/evil.example", "/%5Cevil.example",
+     "/%2F/evil.example", "https://evil.example/", "%2F%2Fevil.example", "/ /evil.example"],
+)
+def test_next_parameter_cannot_redirect_off_site(client, facilitator, target):
+    """Browsers drop tabs and newlines from a URL and read a backslash as a slash: '/\t/evil' is '//evil'."""
     user, password = facilitator
-    page = client.get("/staff/login?next=//evil.example").get_data(as_text=True)
+    page = client.get(f"/staff/login?next={target}").get_data(as_text=True)
     reply = client.post(
-        "/staff/login?next=//evil.example",
+        f"/staff/login?next={target}",
         data={"email": user.email, "password": password, "csrf_token": csrf_token(page)},
     )
-    assert reply.headers["Location"] == "/console/"
+    assert reply.status_code == 302 and reply.headers["Location"] == "/console/"
+
+
+def test_next_parameter_keeps_a_path_on_this_site(client, event, facilitator):
+    user, password = facilitator
+    page = client.get("/staff/login").get_data(as_text=True)
+    reply = client.post(
+        f"/staff/login?next=/console/{event.id}/notes/",
+        data={"email": user.email, "password": password, "csrf_token": csrf_token(page)},
+    )
+    assert reply.headers["Location"] == f"/console/{event.id}/notes/"
 
 
 def test_logout_needs_csrf_and_ends_the_session(client, event, facilitator):

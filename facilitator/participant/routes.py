@@ -31,6 +31,7 @@ from facilitator.safeguarding import service as safeguarding_service
 from facilitator.voting import results as results_service
 from facilitator.voting import votes as voting_service
 from facilitator.web import i18n
+from facilitator.web.security import local_path
 
 bp = Blueprint("participant", __name__)
 
@@ -281,7 +282,7 @@ def switch_language():
     if participant is not None:
         participant.language = language
         db.session.commit()
-    response = redirect(i18n.safe_next(request.form.get("next")), code=303)
+    response = redirect(local_path(request.form.get("next"), "/"), code=303)
     i18n.remember_language(response, language)
     return response
 

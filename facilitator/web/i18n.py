@@ -141,15 +141,6 @@ def remember_language(response, language: str) -> None:
     )
 
 
-def safe_next(value: Any, default: str = "/") -> str:
-    """Where the switch sends the phone back to: a path on this site, never another site."""
-    if not isinstance(value, str) or not value.startswith("/") or value.startswith("//") or "\\" in value:
-        return default
-    if any(ord(ch) < 32 for ch in value):
-        return default
-    return value[:500]
-
-
 # --- both languages side by side -----------------------------------------------------------------------
 
 

@@ -9,6 +9,8 @@ same settings. CSRF protection (Flask-WTF) covers every POST: each form carries 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask, render_template, request
 
@@ -93,3 +95,17 @@ def socketio_allowed_origins(extra_origins: list[str] | None) -> Callable[[str, 
         return origin == own or origin in extras
 
     return allowed
+
+
+def local_path(value: Any, default: str) -> str:
+    """``value`` if it is a path on this site, else ``default``: never a redirect to another site. Browsers drop
+    tabs and newlines from a URL and read a backslash as a slash, so '/\\t/evil' would be '//evil': any control
+    character, space or backslash is refused, and what is left must be a path with no host."""
+    if not isinstance(value, str) or not value.startswith("/") or len(value) > 500:
+        return default
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 or ch == "\\" for ch in value):
+        return default
+    parts = urlsplit(value)
+    if value.startswith("//") or parts.scheme or parts.netloc:
+        return default
+    return value
