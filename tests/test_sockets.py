@@ -300,3 +300,12 @@ def test_cards_carry_the_one_order_and_an_upvoted_board_its_order(app, event, ph
     assert phone.socket.emit("participant:upvote", {"response_id": ids[1]}, callback=True)["ok"]
     results = projector.emit("projector:sync", {}, callback=True)["results"]
     assert results["order"] == [ids[2], ids[1], ids[0]]  # pinned, then most upvotes, then oldest
+
+
+@pytest.mark.parametrize("lane", [["have"], {"a": 1}, 12, None, True])
+def test_a_lane_of_the_wrong_type_is_refused_clearly(phone, caplog, lane):
+    """Refused as the wrong column, before any limit is counted, and nothing in the log but the refusal."""
+    ack = phone.submit("hello", lane=lane)
+    assert ack == {"ok": False, "error": "invalid_lane", "params": {}, "message": ack["message"]}
+    assert "Traceback" not in caplog.text and "failed" not in caplog.text
+    assert phone.submit("hello", lane="have")["ok"]  # and the phone goes on as before

@@ -179,7 +179,7 @@ def _checked_input(event: Event, entry: NewEntry) -> tuple[Activity, str]:
         raise InvalidInput("wrong_kind", _l("This activity does not take answers like this."))
     if entry.paper_by is None:
         require_open_for_input(activity)
-    if entry.lane not in activity.lane_keys():
+    if not isinstance(entry.lane, str) or entry.lane not in activity.lane_keys():
         raise InvalidInput("invalid_lane", _l("Choose one of the columns on the board."))
     if activity.kind == "wordcloud":
         clean = validation.clean_text(entry.text, field=_l("Your words"), max_chars=WORDCLOUD_MAX_CHARS)
