@@ -28,6 +28,9 @@ def create_app(config: dict | None = None) -> Flask:
         static_folder=str(PROJECT_ROOT / "static"),
     )
     app.config.from_mapping(config_module.load(Path(app.instance_path)))
+    from facilitator.web.security import DatabaseIdConverter
+
+    app.url_map.converters["int"] = DatabaseIdConverter  # before any blueprint adds a rule
     app.config.from_pyfile("config.py", silent=True)
     if config:
         app.config.update(config)

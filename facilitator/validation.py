@@ -11,6 +11,8 @@ from flask_babel import lazy_gettext as _l
 
 from facilitator.errors import InvalidInput
 
+# The largest id a database column holds (PostgreSQL's integer): a larger one is refused, not a 500.
+MAX_ID = 2**31 - 1
 CLIENT_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 # Control and format characters other than ordinary whitespace; bidi overrides (U+202A-E, U+2066-9)
 # would let one card reverse the text around it on the projector.
@@ -49,7 +51,7 @@ def positive_int(value: Any, *, field: str | LazyString) -> int:
         raise InvalidInput("invalid_id", _l("%(field)s must be a number."), field=field)
     if isinstance(value, str) and value.isdigit():
         value = int(value)
-    if not isinstance(value, int) or value <= 0 or value > 2**31:
+    if not isinstance(value, int) or value <= 0 or value > MAX_ID:
         raise InvalidInput("invalid_id", _l("%(field)s must be a number."), field=field)
     return value
 

@@ -377,3 +377,18 @@ def test_the_form_without_javascript_has_the_same_limits(app, event, phone):
     assert reply.status_code == 400 and "280" in reply.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(select(Entry.id)) is None
+
+
+@pytest.mark.parametrize("big", [2**31, 2**63, 10**30])
+def test_an_id_too_large_for_the_database_is_not_found(client, event, facilitator, big):
+    user, password = facilitator
+    page = client.get("/staff/login").get_data(as_text=True)
+    client.post("/staff/login", data={"email": user.email, "password": password, "csrf_token": csrf_token(page)})
+    for path in (f"/console/{big}", f"/console/{event.id}/asks/{big}/show", f"/console/{big}/reports/"):
+        assert client.get(path).status_code in (404, 405), path
+    assert client.get(f"/console/{event.id}").status_code == 200
+
+
+def test_a_socket_id_too_large_for_the_database_is_refused(console):
+    ack = console.emit("console:moderate", {"response_id": 2**31, "action": "approve"}, callback=True)
+    assert ack["ok"] is False and ack["error"] == "invalid_id"

@@ -13,8 +13,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask, render_template, request
+from werkzeug.routing import IntegerConverter, Map
 
 from facilitator.errors import InvalidInput, RateLimited
+from facilitator.validation import MAX_ID
 from facilitator.web import ratelimit
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -109,3 +111,12 @@ def local_path(value: Any, default: str) -> str:
     if value.startswith("//") or parts.scheme or parts.netloc:
         return default
     return value
+
+
+class DatabaseIdConverter(IntegerConverter):
+    """``<int:...>`` in every route, bounded to what an id column holds: a larger number is a 404 like any
+    unknown id, not a database error."""
+
+    def __init__(self, map: Map, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)
