@@ -39,6 +39,7 @@ def serve(argv: list[str]) -> None:
     from facilitator.cli import ensure_demo_event, upgrade_database
     from facilitator.extensions import socketio
     from facilitator.live import gc_policy
+    from facilitator.web import log_privacy
 
     app = create_app({"ASYNC_MODE": args.async_mode})
     with app.app_context():
@@ -48,8 +49,13 @@ def serve(argv: list[str]) -> None:
     socketio.start_background_task(_purge_due_events_daily, app)
     gc_policy.install()
     options: dict = {"host": args.host, "port": args.port, "allow_unsafe_werkzeug": True}
+    # The servers write peers' addresses to their own streams, not through logging: those go scrubbed.
     if args.async_mode == "eventlet":
         options["max_size"] = args.max_connections  # eventlet's server caps at 1,024 otherwise
+        options["log"] = log_privacy.ScrubbedStream(sys.stderr)
+        options["protocol"] = log_privacy.eventlet_protocol_without_addresses()
+    elif args.async_mode == "gevent":
+        options["error_log"] = log_privacy.ScrubbedStream(sys.stderr)
     print(f" * facilitator serving on http://{args.host}:{args.port} ({args.async_mode})", flush=True)
     socketio.run(app, **options)
 

@@ -12,7 +12,7 @@ from facilitator import config as config_module
 from facilitator import models  # noqa: F401  (every table, before any mapper is used)
 from facilitator.extensions import csrf, db, migrate, socketio
 from facilitator.live import entry_writer, rooms
-from facilitator.web import compression, i18n, ratelimit
+from facilitator.web import compression, i18n, log_privacy, ratelimit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -35,6 +35,7 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.update(config)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log_privacy.install("gunicorn.error", "gunicorn.access")
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS))

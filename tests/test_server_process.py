@@ -80,3 +80,27 @@ def test_websockets_are_opened_without_compression(server):
         assert ws.recv().startswith("0{")  # Engine.IO's open packet: the connection itself works
     finally:
         ws.close()
+
+
+def test_no_peer_address_reaches_the_servers_log(server):
+    """DESIGN.md: no IP address is kept for participants, in the database or in any log. A malformed request
+    line and a websocket that closes are what made the servers log one."""
+    import socket as raw_socket
+    import time
+    from urllib.parse import urlsplit
+
+    host, port = urlsplit(server.url).hostname, urlsplit(server.url).port
+    with raw_socket.create_connection((host, port), timeout=5) as conn:
+        conn.sendall(b"NOT A REQUEST\x01\r\n\r\n")
+        conn.recv(1024)
+    phone_http = Browserless(server.url).join(server.demo["join_code"])
+    ws = websocket.create_connection(
+        server.url.replace("http", "ws") + "/socket.io/?EIO=4&transport=websocket",
+        header=[f"Cookie: {phone_http.cookie_header()}"],
+    )
+    ws.send('40{"view":"participant"}')
+    ws.recv()
+    ws.close()
+    time.sleep(1)
+    log = "".join(server.output)
+    assert "127.0.0.1" not in log.replace(server.url, ""), log[-2000:]

@@ -58,8 +58,17 @@ def test_rapporteur_console_hides_the_projector_link(app, client, event):
 
 @pytest.mark.parametrize(
     "target",
-    ["//evil.example", "/%09/evil.example", "/%0A/evil.example", "/%0D%0A/evil.example", "/%5Cevil.example",
-     "/%2F/evil.example", "https://evil.example/", "%2F%2Fevil.example", "/ /evil.example"],
+    [
+        "//evil.example",
+        "/%09/evil.example",
+        "/%0A/evil.example",
+        "/%0D%0A/evil.example",
+        "/%5Cevil.example",
+        "/%2F/evil.example",
+        "https://evil.example/",
+        "%2F%2Fevil.example",
+        "/ /evil.example",
+    ],
 )
 def test_next_parameter_cannot_redirect_off_site(client, facilitator, target):
     """Browsers drop tabs and newlines from a URL and read a backslash as a slash: '/\t/evil' is '//evil'."""
