@@ -47,11 +47,15 @@ def test_approved_card_reaches_the_projector_and_waiting_one_does_not(phone, pro
     assert states[-1] == "on_board"
 
 
-def test_other_phones_never_see_unmoderated_text(phone, new_phone):
+def test_other_phones_never_see_unmoderated_text(app, phone, new_phone):
     other = new_phone()
     other.socket.get_received()
-    phone.submit("private until approved")
+    ack = phone.submit("private until approved")
+    assert ack["ok"] is True and ack["entry"]["state"] == "waiting", ack
     assert "private until approved" not in str(other.socket.get_received())
+    with app.app_context():
+        stored = db.session.get(Entry, ack["entry"]["id"])
+        assert (stored.text, stored.status) == ("private until approved", "pending")
 
 
 def test_projector_snapshot_and_forged_token(app, event, projector):
