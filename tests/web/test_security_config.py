@@ -20,7 +20,7 @@ from facilitator.web.security import CONTENT_SECURITY_POLICY, socketio_allowed_o
 from tests import factories
 from tests.conftest import csrf_token
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 GOOD_KEY = "k" * 48
 
 

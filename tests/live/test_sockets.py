@@ -3,9 +3,9 @@
 import pytest
 from sqlalchemy import func, select
 
-from facilitator.extensions import db, socketio
-from facilitator.events.models import Event
 from facilitator.board.models import Entry
+from facilitator.events.models import Event
+from facilitator.extensions import db, socketio
 from facilitator.live.connections import HANDLERS
 from tests import factories
 from tests.clocks import frozen_limit
@@ -40,9 +40,18 @@ def test_approved_card_reaches_the_projector_and_waiting_one_does_not(phone, pro
     approved = console.emit("console:moderate", {"response_id": ack["entry"]["id"], "action": "approve"}, callback=True)
     assert approved["ok"]
     cards = [card for update in received(projector, "board") for card in update["cards"]]
-    assert cards == [{"id": ack["entry"]["id"], "activity_id": cards[0]["activity_id"], "lane": "have",
-                      "text": "We want kind comments", "pinned": False, "starred": False, "paper": False,
-                      "theme_id": None}]
+    assert cards == [
+        {
+            "id": ack["entry"]["id"],
+            "activity_id": cards[0]["activity_id"],
+            "lane": "have",
+            "text": "We want kind comments",
+            "pinned": False,
+            "starred": False,
+            "paper": False,
+            "theme_id": None,
+        }
+    ]
     states = [m["entry"]["state"] for m in received(phone.socket, "own_entry")]
     assert states[-1] == "on_board"
 
@@ -76,8 +85,18 @@ def test_renewed_projector_token_cuts_off_the_old_link(app, event, projector):
     assert refused == {"ok": False, "error": "unknown_projector", "message": refused["message"]}
 
 
-@pytest.mark.parametrize("payload", ["a string", ["a", "list"], 12, None, {"activity_id": "DROP TABLE"},
-                                     {"text": "x" * 20000}, {"client_key": "short"}])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "a string",
+        ["a", "list"],
+        12,
+        None,
+        {"activity_id": "DROP TABLE"},
+        {"text": "x" * 20000},
+        {"client_key": "short"},
+    ],
+)
 def test_malformed_submit_gets_an_error_ack_and_the_connection_lives(phone, payload):
     ack = phone.socket.emit("participant:submit", payload, callback=True)
     assert ack["ok"] is False and ack["error"] and ack["message"]
@@ -114,7 +133,8 @@ def test_moderator_cannot_run_the_agenda(app, event):
     with app.app_context():
         user, password = factories.staff_user(event.id, "moderator")
     moderator = staff_socket(app, event.id, user.email, password)
-    assert moderator.emit("console:open_activity", {"activity_id": event.current_activity_id}, callback=True)["error"] == "forbidden"
+    refused = moderator.emit("console:open_activity", {"activity_id": event.current_activity_id}, callback=True)
+    assert refused["error"] == "forbidden"
     assert moderator.emit("console:sync", {}, callback=True)["ok"]
 
 
@@ -146,9 +166,16 @@ def test_post_moderated_card_appears_at_once_and_pins_first(app, event, phone, p
 
 
 def test_paper_card_is_tagged_and_shown(app, event, console, projector):
-    ack = console.emit("console:paper_entry", {"activity_id": event.current_activity_id, "lane": "want",
-                                               "text": "Teach parents about apps", "client_key": factories.new_key()},
-                       callback=True)
+    ack = console.emit(
+        "console:paper_entry",
+        {
+            "activity_id": event.current_activity_id,
+            "lane": "want",
+            "text": "Teach parents about apps",
+            "client_key": factories.new_key(),
+        },
+        callback=True,
+    )
     assert ack["ok"] and ack["entry"]["paper"] is True and ack["entry"]["status"] == "approved"
     assert projector.emit("projector:sync", {}, callback=True)["cards"][0]["text"] == "Teach parents about apps"
 
@@ -171,7 +198,8 @@ def test_held_entry_alerts_safeguarding_only(app, event, phone, console, project
     for client in (moderator, console, projector):
         client.get_received()
     phone.submit("someone is hurting me at home")
-    assert received(console, "entries")[-1]["entries"][-1]["status"] == "held"  # a facilitator is in the safeguarding room
+    # A facilitator is in the safeguarding room.
+    assert received(console, "entries")[-1]["entries"][-1]["status"] == "held"
     assert "hurting" not in str(moderator.get_received())
     assert "hurting" not in str(projector.get_received())
     assert not any(e["status"] == "held" for e in moderator.emit("console:sync", {}, callback=True)["entries"])
