@@ -123,11 +123,18 @@ def clean_database(request, app):
     participant_limits.configure(limit=1000, window=10)
     help_request_limits.configure(limit=3, window=600)
     if request.node.get_closest_marker("committing"):
-        yield
+        yield None
         wipe(app)
     else:
-        with rolled_back(app):
-            yield
+        with rolled_back(app) as connection:
+            yield connection
+
+
+@pytest.fixture
+def database_connection(clean_database):
+    """The connection holding the test's transaction, for a test that nests savepoints of its own."""
+    assert clean_database is not None, "a committing test has no transaction of its own"
+    return clean_database
 
 
 @pytest.fixture
