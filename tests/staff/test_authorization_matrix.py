@@ -445,9 +445,9 @@ def add_asks_and_answers(world: World, event: Event, facilitator: StaffUser) -> 
 
 @contextmanager
 def undone_after(connection):
-    """What one actor's request changed is undone before the next actor's, so each finds event A as it was: a
-    savepoint in the test's transaction (conftest.py), rolled back, instead of deleting every row and building
-    the world again."""
+    """What one actor's request changed is undone before the next actor's, so each finds event A as it was (and
+    the database as fingerprinted once, before the first): a savepoint in the test's transaction (conftest.py),
+    rolled back, instead of deleting every row and building the world again."""
     savepoint = connection.begin_nested()
     try:
         yield
@@ -572,6 +572,7 @@ def test_http_route(app, database_connection, key):
     # Requests run outside any app context of the test's own: each gets its own, as in production (an
     # enclosing one would be shared by every request, with its database session and CSRF token).
     world = in_app(app, build_world)
+    before = in_app(app, database_fingerprint)  # each actor starts from it: see undone_after
     for actor, outcome in HTTP_ROWS[key].items():
         with undone_after(database_connection):
             client = http_client(app, world, actor)
@@ -582,7 +583,6 @@ def test_http_route(app, database_connection, key):
                     **FORMS.get(key, lambda w: {})(world),
                     "csrf_token": csrf_token(client.get("/staff/login").get_data(as_text=True)),
                 }
-            before = in_app(app, database_fingerprint)
             reply = client.open(url, method=method, data=form, query_string=QUERIES.get(key))
             reply.close()  # a file is a stream: close it, or it leaks a file handle
             if not http_outcome_holds(outcome, reply, world):
@@ -663,9 +663,9 @@ def test_socket_event(app, database_connection, name):
         pytest.fail(f"{name} is in SOCKET_TABLE but has no handler (see test_every_socket_event_has_a_row)")
     failures = []
     world = in_app(app, build_world)
+    before = in_app(app, database_fingerprint)  # each actor starts from it: see undone_after
     for actor, outcome in SOCKET_ROWS[name].items():
         with undone_after(database_connection):
-            before = in_app(app, database_fingerprint)
             client = socket_client(app, world, actor)
             try:
                 got = socket_outcome(client, name, PAYLOADS[name](world))
