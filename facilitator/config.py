@@ -18,6 +18,9 @@ ENVIRONMENTS = ("development", "production")
 # of one repeated character, or a word repeated, estimates near zero). secrets.token_urlsafe(48) gives ~380.
 MIN_KEY_BITS = 128
 
+# argon2id as argon2-cffi recommends (RFC 9106, second recommended option: 3 passes over 64 MiB, 4 lanes).
+PASSWORD_HASH_DEFAULTS = {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 4}
+
 
 class ConfigError(RuntimeError):
     """The configuration is unsafe or incomplete for the chosen environment."""
@@ -138,4 +141,10 @@ def load(instance_path: Path) -> dict:
         # Live results (polls, word clouds) are sent at most this often; phones at most once a second.
         "RESULTS_BATCH_SECONDS": _float("RESULTS_BATCH_SECONDS", 0.1),
         "STAFF_INVITE_HOURS": _int("STAFF_INVITE_HOURS", 72),
+        # Staff passwords' argon2id cost, for new hashes (a stored hash keeps its own and still verifies;
+        # it is re-made with these on its owner's next sign-in). The defaults are argon2-cffi's own, RFC 9106's
+        # low-memory profile: lower them only where nothing real is protected (the test suite does).
+        "PASSWORD_HASH_TIME_COST": _int("PASSWORD_HASH_TIME_COST", PASSWORD_HASH_DEFAULTS["time_cost"]),
+        "PASSWORD_HASH_MEMORY_KIB": _int("PASSWORD_HASH_MEMORY_KIB", PASSWORD_HASH_DEFAULTS["memory_cost"]),
+        "PASSWORD_HASH_PARALLELISM": _int("PASSWORD_HASH_PARALLELISM", PASSWORD_HASH_DEFAULTS["parallelism"]),
     }

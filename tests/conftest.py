@@ -1,10 +1,12 @@
 """Fixtures: one app per test session on SQLite (default) or PostgreSQL (``TEST_DATABASE_URL``), a clean
-database for every test, and helpers to act as a phone, a projector and staff."""
+database for every test (each test's writes rolled back, or wiped after a ``committing`` test), and helpers to
+act as a phone, a projector and staff."""
 
 from __future__ import annotations
 
 import os
 import re
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, text, update
@@ -45,28 +47,92 @@ def app(database_url):
             "RATE_LIMIT_SUBMISSIONS": 1000,
             "RESULTS_BATCH_SECONDS": 0,  # results sent at once, so tests can read them synchronously
             "ENTRY_BATCH_INTERVAL_SECONDS": 0,  # one entry at a time is a batch too; no test waits for company
+            # argon2id at its cheapest: production's cost (config.py) is ~0.2 s a hash, paid at every sign-in.
+            "PASSWORD_HASH_TIME_COST": 1,
+            "PASSWORD_HASH_MEMORY_KIB": 8,
+            "PASSWORD_HASH_PARALLELISM": 1,
         }
     )
     from facilitator.cli import upgrade_database
 
     with app.app_context():
         upgrade_database()
+    # A session bound to a connection that is already in a transaction (see rolled_back) works in a SAVEPOINT:
+    # its commit releases the savepoint and its rollback rolls back to it, never ending the test's transaction.
+    # Bound to the engine (committing tests, the CLI's migrations) it behaves as in production.
+    db.session.session_factory.configure(join_transaction_mode="create_savepoint")
     yield app
     with app.app_context():
         db.engine.dispose()
 
 
-@pytest.fixture(autouse=True)
-def clean_database(app):
-    ratelimit.configure_from(app.config)
-    participant_limits.configure(limit=1000, window=10)
-    yield
+@contextmanager
+def rolled_back(app):
+    """Everything the app writes, in any app context, goes to one connection inside one transaction, rolled
+    back at the end: the app's sessions commit to savepoints within it. Flask-SQLAlchemy 3 picks a session's
+    connection from ``db.engines``, so the test's connection stands in for the engine there (its maintainers'
+    own recipe, pallets-eco/flask-sqlalchemy#1171). Sessions in other threads (the entry writer's) join the
+    same connection; they take turns with the test's thread because a phone's handler waits while the writer
+    stores its entry. A test that needs writes other connections see, or the engine itself, is ``committing``.
+    """
+    with app.app_context():
+        engines = db.engines
+        engine = engines[None]
+    connection = engine.connect()
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        # pysqlite runs its own transactions: it sends no BEGIN until the first INSERT/UPDATE/DELETE, so
+        # ``connection.begin()`` starts nothing, the sessions' first SAVEPOINT opens the transaction instead, and
+        # RELEASE of that outermost savepoint (a session's commit) COMMITs for real (SQLAlchemy's pysqlite docs,
+        # "Serializable isolation / Savepoints / Transactional DDL"). So for this connection only, pysqlite is
+        # told to leave transactions alone (isolation_level None) and the test's BEGIN is sent here, explicitly;
+        # SAVEPOINT, RELEASE and ROLLBACK TO then nest inside it as on PostgreSQL. Not engine-wide, as the docs'
+        # recipe is: committing tests keep pysqlite's usual behaviour, which is production's.
+        driver_connection = connection.connection.driver_connection
+        driver_connection.isolation_level = None
+    transaction = connection.begin()
+    if sqlite:
+        connection.exec_driver_sql("BEGIN")
+    engines[None] = connection
+    try:
+        yield connection
+    finally:
+        engines[None] = engine
+        transaction.rollback()
+        if sqlite:
+            driver_connection.isolation_level = ""  # pysqlite's default, for the pool's next user
+        connection.close()
+
+
+def wipe(app) -> None:
+    """Delete every row, for tests whose writes were committed for real."""
     with app.app_context():
         db.session.rollback()
         db.session.execute(update(Event).values(current_activity_id=None, projector_activity_id=None))
         for table in reversed(db.metadata.sorted_tables):
             db.session.execute(table.delete())
         db.session.commit()
+
+
+@pytest.fixture(autouse=True)
+def clean_database(request, app):
+    """Every test starts on an empty database. Its writes are rolled back at the end, or, for a test marked
+    ``committing`` (its writes must really commit, e.g. to be seen from another connection), deleted."""
+    ratelimit.configure_from(app.config)
+    participant_limits.configure(limit=1000, window=10)
+    if request.node.get_closest_marker("committing"):
+        yield None
+        wipe(app)
+    else:
+        with rolled_back(app) as connection:
+            yield connection
+
+
+@pytest.fixture
+def database_connection(clean_database):
+    """The connection holding the test's transaction, for a test that nests savepoints of its own."""
+    assert clean_database is not None, "a committing test has no transaction of its own"
+    return clean_database
 
 
 @pytest.fixture

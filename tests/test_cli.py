@@ -1,5 +1,6 @@
 import re
 
+import pytest
 from sqlalchemy import select
 
 from facilitator.agenda.models import Activity
@@ -8,6 +9,9 @@ from facilitator.extensions import db
 from facilitator.staff import service as staff_service
 
 
+# The demo command migrates the database first, and migrations (and the comparison below) need the engine
+# itself: a connection of their own, not the test's transaction.
+@pytest.mark.committing
 def test_demo_creates_the_roundtable_with_a_two_lane_board(app, runner):
     result = runner.invoke(args=["demo", "--base-url", "http://venue.local:5000"])
     assert result.exit_code == 0, result.output
@@ -28,6 +32,7 @@ def test_demo_creates_the_roundtable_with_a_two_lane_board(app, runner):
         assert len(db.session.scalars(select(Event)).all()) == 1
 
 
+@pytest.mark.committing
 def test_create_staff_prints_a_one_time_password(app, runner):
     runner.invoke(args=["demo"])
     with app.app_context():
@@ -42,6 +47,7 @@ def test_create_staff_prints_a_one_time_password(app, runner):
     assert duplicate.exit_code != 0 and "already exists" in duplicate.output
 
 
+@pytest.mark.committing
 def test_migrations_match_the_models(app):
     """A model change without a migration fails here, not on someone's production database."""
     from alembic.autogenerate import compare_metadata

@@ -10,6 +10,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
 from sqlalchemy import func, select, update
 
 from facilitator import audit, validation
@@ -20,11 +21,35 @@ from facilitator.live import connections
 from facilitator.live.on_commit import send_after_commit
 from facilitator.staff.models import STAFF_ROLES, StaffInvite, StaffRole, StaffUser
 
-_hasher = PasswordHasher()
-# Verifying against this when the e-mail is unknown keeps the response time the same, so a login
-# form does not tell an outsider which addresses have accounts.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
 MIN_PASSWORD_LENGTH = 10
+
+
+@dataclass(frozen=True)
+class _Passwords:
+    hasher: PasswordHasher
+    # Verifying against this when the e-mail is unknown keeps the response time the same, so a login
+    # form does not tell an outsider which addresses have accounts. Made by the same hasher, so it costs
+    # what a real account's check costs.
+    dummy_hash: str
+
+
+def _passwords() -> _Passwords:
+    """The app's argon2id hasher, built once per app from its PASSWORD_HASH_* settings (config.py).
+
+    Only new hashes use these settings: a stored hash carries its own, so every existing hash still
+    verifies, and one made with other settings is re-made on its owner's next sign-in."""
+    app = current_app._get_current_object()
+    passwords = app.extensions.get("staff_passwords")
+    if passwords is None:
+        hasher = PasswordHasher(
+            time_cost=app.config["PASSWORD_HASH_TIME_COST"],
+            memory_cost=app.config["PASSWORD_HASH_MEMORY_KIB"],
+            parallelism=app.config["PASSWORD_HASH_PARALLELISM"],
+        )
+        # Two threads may both get here first; either's result is as good as the other's.
+        passwords = app.extensions["staff_passwords"] = _Passwords(hasher, hasher.hash(secrets.token_urlsafe(16)))
+    return passwords
+
 
 # What each permission needs. One place, so a new staff action names its permission and nothing else.
 PERMISSIONS: dict[str, frozenset[str]] = {
@@ -61,7 +86,7 @@ def create_user(email: str, display_name: str, password: str | None = None) -> S
 def set_password(user: StaffUser, password: str) -> None:
     if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
         raise InvalidInput("weak_password", f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
-    user.password_hash = _hasher.hash(password)
+    user.password_hash = _passwords().hasher.hash(password)
 
 
 def new_one_time_password() -> str:
@@ -75,18 +100,19 @@ def authenticate(email: str, password: str) -> StaffUser | None:
     except InvalidInput:
         email = ""
     user = db.session.scalar(select(StaffUser).where(func.lower(StaffUser.email) == email)) if email else None
+    passwords = _passwords()
     if user is None or not user.is_active or not user.password_hash:
         try:
-            _hasher.verify(_DUMMY_HASH, password or "-")
+            passwords.hasher.verify(passwords.dummy_hash, password or "-")
         except VerificationError:
             pass
         return None
     try:
-        _hasher.verify(user.password_hash, password or "")
+        passwords.hasher.verify(user.password_hash, password or "")
     except (VerificationError, InvalidHashError):
         return None
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
+    if passwords.hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = passwords.hasher.hash(password)
     user.last_login_at = utcnow()
     return user
 

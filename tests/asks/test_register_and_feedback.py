@@ -19,8 +19,8 @@ from facilitator.extensions import db
 from facilitator.safeguarding import service as safeguarding_service
 from facilitator.staff.models import StaffUser
 from tests import factories
+from tests.asks.test_duty_bearer_pages import Room, build_room, give_answer, text_of
 from tests.conftest import csrf_token
-from tests.test_duty_bearer_pages import Room, build_room, give_answer, text_of
 
 
 def sign_in(client, user, password):

@@ -1,4 +1,4 @@
-"""Cross-site scripting, end to end in real Chromium: every payload of ``tests/xss_payloads.txt`` is sent as
+"""Cross-site scripting, end to end in real Chromium: every payload of ``tests/e2e/xss_payloads.txt`` is sent as
 a card by a phone through the real app, approved in the console, then every page that shows cards is
 opened. No payload may open a dialog or set ``window.__xss``, and the text must read exactly as written.
 

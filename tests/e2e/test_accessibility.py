@@ -3,7 +3,7 @@ violation; every control is at least 44 px; a 320 px phone with text at 200% nee
 focus is visible; reduced motion is respected; the projector has a high-contrast mode and type for the back
 of a room; "Read aloud" uses the phone's own voice in the chosen language, and hides where there is none.
 
-axe-core is vendored under tests/vendor (npm `axe-core`, see tests/vendor/README.md) and evaluated through
+axe-core is vendored under tests/e2e/vendor (npm `axe-core`, see tests/e2e/vendor/README.md) and evaluated through
 the DevTools protocol, so the app's strict CSP stays on while it runs."""
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from tests.browser import launch, screenshot
-from tests.test_e2e_live_board import sign_in_and_get_ready
+from tests.e2e.test_e2e_live_board import sign_in_and_get_ready
 
 pytestmark = pytest.mark.browser
 

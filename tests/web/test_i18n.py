@@ -19,7 +19,7 @@ from facilitator.extensions import db
 from facilitator.web import i18n
 from tests.conftest import csrf_token
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SW_PO = ROOT / "translations/sw/LC_MESSAGES/messages.po"
 PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}|</?strong>")
 

@@ -57,11 +57,15 @@ def test_approved_card_reaches_the_projector_and_waiting_one_does_not(phone, pro
     assert states[-1] == "on_board"
 
 
-def test_other_phones_never_see_unmoderated_text(phone, new_phone):
+def test_other_phones_never_see_unmoderated_text(app, phone, new_phone):
     other = new_phone()
     other.socket.get_received()
-    phone.submit("private until approved")
+    ack = phone.submit("private until approved")
+    assert ack["ok"] is True and ack["entry"]["state"] == "waiting", ack
     assert "private until approved" not in str(other.socket.get_received())
+    with app.app_context():
+        stored = db.session.get(Entry, ack["entry"]["id"])
+        assert (stored.text, stored.status) == ("private until approved", "pending")
 
 
 def test_projector_snapshot_and_forged_token(app, event, projector):
@@ -132,10 +136,8 @@ def test_moderator_cannot_run_the_agenda(app, event):
     with app.app_context():
         user, password = factories.staff_user(event.id, "moderator")
     moderator = staff_socket(app, event.id, user.email, password)
-    assert (
-        moderator.emit("console:open_activity", {"activity_id": event.current_activity_id}, callback=True)["error"]
-        == "forbidden"
-    )
+    refused = moderator.emit("console:open_activity", {"activity_id": event.current_activity_id}, callback=True)
+    assert refused["error"] == "forbidden"
     assert moderator.emit("console:sync", {}, callback=True)["ok"]
 
 
@@ -199,9 +201,8 @@ def test_held_entry_alerts_safeguarding_only(app, event, phone, console, project
     for client in (moderator, console, projector):
         client.get_received()
     phone.submit("someone is hurting me at home")
-    assert (
-        received(console, "entries")[-1]["entries"][-1]["status"] == "held"
-    )  # a facilitator is in the safeguarding room
+    # A facilitator is in the safeguarding room.
+    assert received(console, "entries")[-1]["entries"][-1]["status"] == "held"
     assert "hurting" not in str(moderator.get_received())
     assert "hurting" not in str(projector.get_received())
     assert not any(e["status"] == "held" for e in moderator.emit("console:sync", {}, callback=True)["entries"])

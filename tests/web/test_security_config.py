@@ -22,7 +22,7 @@ from facilitator.web.security import CONTENT_SECURITY_POLICY, socketio_allowed_o
 from tests import factories
 from tests.conftest import csrf_token
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 GOOD_KEY = "q4Jc9-UeVw2TzR7yXpLm0_sBnKd3HaGf8oEiY1tA6WuZrNvC5xMjSgQbDkPhO"  # random, as production needs
 
 

@@ -151,7 +151,16 @@ def test_rating_splits_never_show_a_group_under_five(room):
         ("14-15", 6),
         ("smaller groups combined", 5),
     ]
-    assert all(row["count"] >= 5 for row in ask_views.ratings_view(answer)["by_group"] or [])
+    # By group: 13 children and 3 parents. The parents cannot be shown, and there is nobody to combine them with.
+    assert ask_views.ratings_view(answer)["by_group"] is None
+    for _ in range(2):
+        parent, _ = participants.join(event.join_code, group="parent")
+        answers.rate_answer(event, parent, answer.id, "not_satisfied")
+    by_group = ask_views.ratings_view(answer)["by_group"]
+    assert [(row["group"], row["count"], row["satisfied"], row["not_satisfied"]) for row in by_group or []] == [
+        ("child", 13, 13, 0),
+        ("parent", 5, 0, 5),
+    ]
 
 
 def test_register_lists_commitments_and_never_drops_an_unanswered_ask(room):

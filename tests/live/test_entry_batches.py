@@ -19,6 +19,11 @@ from facilitator.extensions import db
 from facilitator.live import entry_writer
 from tests import factories
 
+# Entries are sent from several threads at once and stored by the writer's own thread while the test's thread
+# goes on: real commits on connections of their own, as in production, not turns on the test's one connection.
+# The commit counter listens on the engine, too.
+pytestmark = pytest.mark.committing
+
 
 @pytest.fixture
 def writer(app):

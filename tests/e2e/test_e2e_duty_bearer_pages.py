@@ -93,7 +93,7 @@ def server(tmp_path):
     database = {"DATABASE_URL": f"sqlite:///{tmp_path / 'e2e.db'}"}
     running = start_server("gevent", database)
     seeded = subprocess.run(
-        [sys.executable, "-c", "from tests.test_e2e_duty_bearer_pages import seed; seed()"],
+        [sys.executable, "-c", "from tests.e2e.test_e2e_duty_bearer_pages import seed; seed()"],
         cwd=ROOT,
         env={**os.environ, **database},
         capture_output=True,

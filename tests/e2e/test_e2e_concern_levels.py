@@ -7,7 +7,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from facilitator.safety import screen
 from tests.browser import launch, screenshot
-from tests.test_e2e_live_board import open_childrens_board, sign_in_and_get_ready
+from tests.e2e.test_e2e_live_board import open_childrens_board, sign_in_and_get_ready
 
 pytestmark = pytest.mark.browser
 

@@ -33,12 +33,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from facilitator.board import entries as board_service
 from facilitator.events import participants as participant_service
@@ -447,17 +448,16 @@ def add_asks_and_answers(world: World, event: Event, facilitator: StaffUser) -> 
     ).id
 
 
-def wipe_database() -> None:
-    db.session.rollback()
-    db.session.execute(update(Event).values(current_activity_id=None, projector_activity_id=None))
-    for table in reversed(db.metadata.sorted_tables):
-        db.session.execute(table.delete())
-    db.session.commit()
-
-
-def rebuild_world() -> World:
-    wipe_database()
-    return build_world()
+@contextmanager
+def undone_after(connection):
+    """What one actor's request changed is undone before the next actor's, so each finds event A as it was (and
+    the database as fingerprinted once, before the first): a savepoint in the test's transaction (conftest.py),
+    rolled back, instead of deleting every row and building the world again."""
+    savepoint = connection.begin_nested()
+    try:
+        yield
+    finally:
+        savepoint.rollback()
 
 
 def in_app(app, work: Callable):
@@ -568,7 +568,7 @@ def test_tables_name_every_actor_and_only_known_outcomes():
 
 
 @pytest.mark.parametrize("key", sorted(HTTP_ROWS))
-def test_http_route(app, key):
+def test_http_route(app, database_connection, key):
     rule = rules_by_key(app).get(key)
     if rule is None:
         pytest.fail(f"{key} is in HTTP_TABLE but not in the app (see test_every_route_has_a_row)")
@@ -577,26 +577,26 @@ def test_http_route(app, key):
     # Requests run outside any app context of the test's own: each gets its own, as in production (an
     # enclosing one would be shared by every request, with its database session and CSRF token).
     world = in_app(app, build_world)
+    before = in_app(app, database_fingerprint)  # each actor starts from it: see undone_after
     for actor, outcome in HTTP_ROWS[key].items():
-        client = http_client(app, world, actor)
-        url = url_for_cell(app, rule, world, actor)
-        form = None
-        if method == "POST":
-            form = {
-                **FORMS.get(key, lambda w: {})(world),
-                "csrf_token": csrf_token(client.get("/staff/login").get_data(as_text=True)),
-            }
-        before = in_app(app, database_fingerprint)
-        reply = client.open(url, method=method, data=form, query_string=QUERIES.get(key))
-        reply.close()  # a file is a stream: close it, or it leaks a file handle
-        if not http_outcome_holds(outcome, reply, world):
-            failures.append(f"{actor}: expected {outcome}, got {reply.status_code} {reply.headers.get('Location', '')}")
-        changed = in_app(app, database_fingerprint) != before
-        if changed and (outcome in REFUSALS or (method == "GET" and key not in GETS_THAT_WRITE)):
-            failures.append(f"{actor}: {outcome}, yet the database changed")
-        if changed:
-            world = in_app(app, rebuild_world)  # the next actor finds event A as it was
-    in_app(app, wipe_database)
+        with undone_after(database_connection):
+            client = http_client(app, world, actor)
+            url = url_for_cell(app, rule, world, actor)
+            form = None
+            if method == "POST":
+                form = {
+                    **FORMS.get(key, lambda w: {})(world),
+                    "csrf_token": csrf_token(client.get("/staff/login").get_data(as_text=True)),
+                }
+            reply = client.open(url, method=method, data=form, query_string=QUERIES.get(key))
+            reply.close()  # a file is a stream: close it, or it leaks a file handle
+            if not http_outcome_holds(outcome, reply, world):
+                failures.append(
+                    f"{actor}: expected {outcome}, got {reply.status_code} {reply.headers.get('Location', '')}"
+                )
+            changed = in_app(app, database_fingerprint) != before
+            if changed and (outcome in REFUSALS or (method == "GET" and key not in GETS_THAT_WRITE)):
+                failures.append(f"{actor}: {outcome}, yet the database changed")
     assert not failures, f"{key}:\n  " + "\n  ".join(failures)
 
 
@@ -629,7 +629,6 @@ def test_event_b_pages_cannot_reach_event_a_objects(app, key):
     before = in_app(app, lambda: event_a_fingerprint(world))
     client.post(url, data=form).close()
     assert in_app(app, lambda: event_a_fingerprint(world)) == before, f"{key} through event B changed event A"
-    in_app(app, wipe_database)
 
 
 # --- socket cells -----------------------------------------------------------------------------------
@@ -664,27 +663,25 @@ def socket_outcome(client, name: str, payload: dict) -> str:
 
 
 @pytest.mark.parametrize("name", sorted(SOCKET_ROWS))
-def test_socket_event(app, name):
+def test_socket_event(app, database_connection, name):
     if name not in HANDLERS:
         pytest.fail(f"{name} is in SOCKET_TABLE but has no handler (see test_every_socket_event_has_a_row)")
     failures = []
     world = in_app(app, build_world)
+    before = in_app(app, database_fingerprint)  # each actor starts from it: see undone_after
     for actor, outcome in SOCKET_ROWS[name].items():
-        before = in_app(app, database_fingerprint)
-        client = socket_client(app, world, actor)
-        try:
-            got = socket_outcome(client, name, PAYLOADS[name](world))
-        finally:
-            if client is not None and client.is_connected():
-                client.disconnect()
-        if got != outcome:
-            failures.append(f"{actor}: expected {outcome}, got {got}")
-        changed = in_app(app, database_fingerprint) != before
-        if changed and outcome in REFUSALS:
-            failures.append(f"{actor}: {outcome}, yet the database changed")
-        if changed:
-            world = in_app(app, rebuild_world)
-    in_app(app, wipe_database)
+        with undone_after(database_connection):
+            client = socket_client(app, world, actor)
+            try:
+                got = socket_outcome(client, name, PAYLOADS[name](world))
+            finally:
+                if client is not None and client.is_connected():
+                    client.disconnect()
+            if got != outcome:
+                failures.append(f"{actor}: expected {outcome}, got {got}")
+            changed = in_app(app, database_fingerprint) != before
+            if changed and outcome in REFUSALS:
+                failures.append(f"{actor}: {outcome}, yet the database changed")
     assert not failures, f"{name}:\n  " + "\n  ".join(failures)
 
 
