@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from facilitator.events import service as event_service
 from facilitator.events.models import Event
+from facilitator.errors import ServiceError
 from facilitator.extensions import db
 from facilitator.staff import service as staff_service
 from facilitator.staff.models import STAFF_ROLES, StaffUser
@@ -98,17 +99,23 @@ def add_commands(app: Flask) -> None:
     def create_staff(email, name, event_id, role, organisation, reset):
         """Create a staff user (or reset one's password) and print a one-time password."""
         password = staff_service.new_one_time_password()
-        user = db.session.scalar(select(StaffUser).where(StaffUser.email == staff_service.normalise_email(email)))
-        if user is None:
-            user = staff_service.create_user(email, name or email, password)
-        elif reset:
-            staff_service.set_password(user, password)
-        else:
-            raise click.ClickException(f"{email} already exists; use --reset for a new password.")
-        if event_id:
-            event_service.get_event(event_id)
-            staff_service.grant_role(user, event_id, role, owner=False, organisation=organisation)
-        db.session.commit()
+        try:
+            # The event first: a wrong id changes nothing, and says so.
+            if event_id:
+                event_service.get_event(event_id)
+            user = db.session.scalar(select(StaffUser).where(StaffUser.email == staff_service.normalise_email(email)))
+            if user is None:
+                user = staff_service.create_user(email, name or email, password)
+            elif reset:
+                staff_service.set_password(user, password)
+            else:
+                raise click.ClickException(f"{email} already exists; use --reset for a new password.")
+            if event_id:
+                staff_service.grant_role(user, event_id, role, owner=False, organisation=organisation)
+            db.session.commit()
+        except ServiceError as error:
+            db.session.rollback()
+            raise click.ClickException(error.message) from None
         click.echo(f"{user.email} / {password}   (one-time password: shown once)")
 
     @app.cli.command("export")

@@ -7,6 +7,7 @@ from facilitator.agenda.models import Activity
 from facilitator.events.models import Event
 from facilitator.extensions import db
 from facilitator.staff import service as staff_service
+from facilitator.staff.models import StaffUser
 
 
 # The demo command migrates the database first, and migrations (and the comparison below) need the engine
@@ -68,3 +69,12 @@ def test_purge_command_needs_confirmation_and_purges(app, runner, event):
     with app.app_context():
         assert db.session.get(Event, event.id).purged_at is not None
     assert runner.invoke(args=["purge", "--due"]).output.startswith("Purged 0 event(s)")
+
+
+@pytest.mark.committing
+def test_create_staff_for_an_unknown_event_says_so_and_creates_nobody(app, runner):
+    result = runner.invoke(args=["create-staff", "nobody@example.org", "--event", "99"])
+    assert result.exit_code == 1 and "That event does not exist." in result.output
+    assert isinstance(result.exception, SystemExit)  # click's clean exit, not a traceback
+    with app.app_context():
+        assert db.session.scalar(select(StaffUser).where(StaffUser.email == "nobody@example.org")) is None
