@@ -62,11 +62,21 @@ _DISTRESS = [
     r"\b(?:dont plan on|not planning on|do not plan on|wont|will not|sitaki|sitaona|sitafika|i dont see myself)\s+"
     r"(?:seeing|see|kuona|reaching|kufika|making it to|alive)\s+(?:my\s+|to\s+)?(?:\w+\s+)?(?:birthday|next year|"
     r"mwaka ujao|christmas|krismasi|18|16|graduation)\b",
-    r"\bif (?:something|anything) happens to me\b|\bikitokea (?:kitu|lolote) (?:kwangu|kwa mimi)\b|\btell (?:my )?\w+ "
+    r"\bif (?:something|anything) happens to me\b(?=.{0,40}\b(?:tell|i love|i loved|sorry|goodbye|bye|forgive)\b)"
+    r"|\bikitokea (?:kitu|lolote) (?:kwangu|kwa mimi)\b|\btell (?:my )?\w+ "
     r"(?:that )?i lov(?:ed|e) (?:her|him|them|you)\b",
     r"\b(?:mtaskia|mtasikia|youll hear|you will hear|mtaona)\s+(?:\w+\s+)?(?:habari|news|about me)\b",
     r"\b(?:msinisahau|mtanisahau|dont forget me|remember me)\b(?=.{0,40}\b(?:bye|kwaheri|goodbye|sorry|samahani)\b)"
     r"|\b(?:nimechoka|im tired|bye|kwaheri|goodbye)\b.{0,30}\b(?:msinisahau|mtanisahau|dont forget me|remember me)\b",
+    # Instructions for after the writer is gone
+    r"\b(?:when im gone|after im gone|once im gone|nikienda|nikiondoka|nikifa|nikidedi)\b"
+    r"(?!\s+(?:to|shule\w*|school|boarding|safari|nyumbani|home|kwa|kule|sokoni|church|kanisani))"
+    r".{0,40}\b(?:give|gives|mpeni|mpe|msilie|msimlilie|dont cry|take care of|feed my|look after|chukueni)\b",
+    r"\bpracti[cs]ed? tying\b|\b(?:noose|kitanzi)\b|\bnimejifunza kufunga (?:knot|kamba|fundo|kitanzi)\b",
+    r"\b(?:world|dunia)\b.{0,30}\b(?:better|bora|poa)\b.{0,25}\b(?:without (?:me|someone like me|people like me)|"
+    r"bila (?:mimi|mtu kama mimi))\b",
+    r"\b(?:hope|natamani|wish|naomba)\b.{0,15}\b(?:my body|mwili wangu|my heart|moyo wangu)\b.{0,15}\b(?:stops|stop|"
+    r"usimame|isimame|simame|gives up|dies)\b",
     r"\b(?:gun|bunduki|pistol|rifle)\b.{0,40}\b(?:know where|najua|the key|ufunguo|loaded|ready)\b",
     r"\b(?:stood|standing|stand|nilisimama|nimesimama|nasimama)\s+(?:at|on|kwa|kando ya)\s+(?:the\s+)?"
     r"(?:edge|ukingo)\s+"
@@ -199,6 +209,11 @@ _DISCLOSURE = [
     r"did stuff|put his hands?|puts his hands?|comes to (?:my|her) (?:bed|room)|came to (?:my|her) (?:bed|room))\b",
     r"\b(?:kisses|kissed|touches|touched|grabs|grabbed)\s+(?:her|him|my \w+)\s+(?:and|in|when|every)",
     r"\b(?:under|chini ya)\s+(?:my|her|yangu)?\s*(?:skirt|sketi|dress|nguo)",
+    r"\b(?:puts?|putting|huweka|anaweka|aliweka|akaweka)\s+(?:his\s+|her\s+)?(?:mkono|hand|hands|mikono)\b.{0,20}"
+    r"\b(?:shorts|kaptula|skirt|sketi|chupi|underwear|pants|trousers|blouse|bra)\b",
+    r"\b(?:is|was|gets|got|being)\s+tied\s+(?:up\b|to (?:a|the) (?:tree|bed|chair|post))"
+    r"|\b\w*fungwa\s+(?:kwenye|kwa|na|to)\s+"
+    r"(?:a\s+|the\s+)?(?:mti|kamba|kitanda|kiti|mnyororo|tree|bed|chair)\b",
     # Told not to tell parents: the Kiswahili negative subjunctive of "tell" in any person
     r"\b\w*si(?:mw|wa|m)?(?:ambie|eleze|seme)\s+(?:\w+\s+)?(?:wazazi|mama|baba|mathe|buda|mtu|yeyote|parents|"
     r"mum|mom|dad|anyone|teacher|mwalimu)\b",
