@@ -68,6 +68,16 @@ _DISTRESS = [
     r"\b(?:mtaskia|mtasikia|youll hear|you will hear|mtaona)\s+(?:\w+\s+)?(?:habari|news|about me)\b",
     r"\b(?:msinisahau|mtanisahau|dont forget me|remember me)\b(?=.{0,40}\b(?:bye|kwaheri|goodbye|sorry|samahani)\b)"
     r"|\b(?:nimechoka|im tired|bye|kwaheri|goodbye)\b.{0,30}\b(?:msinisahau|mtanisahau|dont forget me|remember me)\b",
+    # Hurting oneself "on purpose", being found "too late", waiting for it all to end, apologising before resting
+    r"\b(?:ran|run|walked|walk|jumped|stepped|kimbia|nilikimbia|nilijirusha|nilijitupa|fell|crashed)\w*\b.{0,30}"
+    r"\b(?:road|barabara|barabarani|traffic|into a car|mbele ya gari)\b.{0,20}"
+    r"\b(?:on purpose|makusudi|deliberately|kwa makusudi)\b",
+    r"\b(?:will know|watajua|theyll know|they will know|will find out|will notice|wataona)\b.{0,25}"
+    r"\b(?:too late|imechelewa|when im gone|nikiwa nimeenda)\b",
+    r"\b(?:nangoja|nasubiri|waiting|im waiting|just waiting)\s+(?:tu\s+)?(?:for\s+)?(?:kila kitu|it all|everything)\s+"
+    r"(?:kiishe|kuisha|to (?:be )?(?:over|end|stop))",
+    r"\b(?:sorry|msamaha|samahani)\b.{0,30}\b(?:wote|everyone|all|kila mtu)\b.{0,30}\b(?:rest|kupumzika|pumzika|"
+    r"go now|niende|leave now)\b",
     # Instructions for after the writer is gone
     r"\b(?:when im gone|after im gone|once im gone|nikienda|nikiondoka|nikifa|nikidedi)\b"
     r"(?!\s+(?:to|shule\w*|school|boarding|safari|nyumbani|home|kwa|kule|sokoni|church|kanisani))"
@@ -209,6 +219,9 @@ _DISCLOSURE = [
     r"did stuff|put his hands?|puts his hands?|comes to (?:my|her) (?:bed|room)|came to (?:my|her) (?:bed|room))\b",
     r"\b(?:kisses|kissed|touches|touched|grabs|grabbed)\s+(?:her|him|my \w+)\s+(?:and|in|when|every)",
     r"\b(?:under|chini ya)\s+(?:my|her|yangu)?\s*(?:skirt|sketi|dress|nguo)",
+    r"\b(?:after class|baada ya darasa|alone|peke yangu|peke yetu|solo)\b.{0,40}"
+    r"\b(?:locks?|locked|anafunga|hufunga|kufunga|"
+    r"alifunga|akafunga)\s+(?:the\s+)?(?:door|mlango)\b",
     r"\b(?:puts?|putting|huweka|anaweka|aliweka|akaweka)\s+(?:his\s+|her\s+)?(?:mkono|hand|hands|mikono)\b.{0,20}"
     r"\b(?:shorts|kaptula|skirt|sketi|chupi|underwear|pants|trousers|blouse|bra)\b",
     r"\b(?:is|was|gets|got|being)\s+tied\s+(?:up\b|to (?:a|the) (?:tree|bed|chair|post))"
