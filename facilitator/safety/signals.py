@@ -78,6 +78,20 @@ _DISTRESS = [
     r"(?:kiishe|kuisha|to (?:be )?(?:over|end|stop))",
     r"\b(?:sorry|msamaha|samahani)\b.{0,30}\b(?:wote|everyone|all|kila mtu)\b.{0,30}\b(?:rest|kupumzika|pumzika|"
     r"go now|niende|leave now)\b",
+    # Seeing no future self, picturing one's funeral, being "already gone", ready to stop fighting
+    r"\bimagin\w*\s+(?:my\s+)?(?:own\s+)?funeral\b|\b(?:nawaza|naona|nafikiria)\s+(?:mazishi|funeral)\s+yangu\b",
+    r"\b(?:i wont|i will not|sitafika|sitakuwepo|sidhani nitakuwepo|sidhani nitakuwa|i dont think ill be|"
+    r"i dont think i will be)\s+(?:make it to|be around for|around for|kufika|wakati wa|around)?\s*(?:the\s+)?"
+    r"(?:exams|mitihani|december|desemba|christmas|krismasi|next (?:year|term|month|week)|mwaka ujao|form \d)\b",
+    r"\b(?:dont see myself|do not see myself|sijioni|cant see myself)\s+"
+    r"(?:getting older|growing up|nikizeeka|nikiwa mzee|"
+    r"grown up|as an adult|alive)\b",
+    r"\b(?:already gone|nimeshakufa|nimeshadedi|nimeshakufa ndani)\b",
+    r"\b(?:ready|tayari)\s+(?:to\s+)?(?:stop fighting|kuacha kupigana|give up on everything)\b",
+    r"\bnext time\s+(?:i wont fail|i will not fail|sitafail|sitashindwa|it will work)\b",
+    r"\b(?:hope|natamani|wish)\s+(?:i\s+)?(?:get sick|niugue|fall sick)\b.{0,20}\b(?:dont get better|not get better|"
+    r"nisipone|never get better|die)\b",
+    r"\b(?:blade|razor|wembe)\b.{0,30}\b(?:pencil case|kasha la kalamu|just in case|in my bag|under my pillow)\b",
     # Instructions for after the writer is gone
     r"\b(?:when im gone|after im gone|once im gone|nikienda|nikiondoka|nikifa|nikidedi)\b"
     r"(?!\s+(?:to|shule\w*|school|boarding|safari|nyumbani|home|kwa|kule|sokoni|church|kanisani))"
