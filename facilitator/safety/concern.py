@@ -28,6 +28,7 @@ POSSIBLE_AT = 0.65
 _TOPIC_CONTEXT_RE = re.compile(
     r"\b(?:how (?:can|do|to|should)|(?:adults|people|those|anyone|men|women|children|kids|students|teens|teenagers|"
     r"learners|youth|girls|boys|a child|a kid) (?:who|whose|that)|may think|if mtu|report (?:kwa|to|it|them)|"
+    r"is when|means|ni wakati|ni pale|inamaanisha|"
     r"watu wanao\w+|wanaume wanao\w+|"
     r"if (?:someone|somebody|anyone|a |an |you|they)|when (?:someone|somebody|a )|ukiona|ukisikia|ukiskia|"
     r"\w*akikuambia|\w*akikuomba|\w*akikutumia|\w*akikutishia|kama mtu|mtu akiku\w+|should|must|lazima|"

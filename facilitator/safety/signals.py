@@ -110,7 +110,7 @@ _DISTRESS = [
     r"wembe|bridge|daraja|footbridge|railway|reli|river|mto|lorry|matatu|mat|gari)\b.{0,60}\b(?:tonight|leo usiku|"
     r"leo ndio leo|tonight ndio|ready|tayari|nitazimeza|nitaitumia|i will use|im going to|na ?plan|plan|"
     r"keep looking|looks peaceful|i know which|najua|ndio|maybe)\b",
-    r"\b(?:(?:i|ni|nime|nili|nita|na|nime)\s*(?:have|bought|saved|saving|hid|hidden|kept|got|nunua|ficha|get|"
+    r"\b(?:(?:i|ive|i have|ni|nime|nili|nita|na)\s*(?:have|bought|saved|saving|hid|hidden|kept|got|nunua|ficha|get|"
     r"nunulia|weka|buy)|collecting|saving|hoarding|stockpiling|keeping|nakusanya|nimekusanya|naficha|nimeficha)\w*\s+"
     r"(?:\w+\s+){0,3}?(?:poison|sumu|jik|bleach|pills|vidonge|tablets|rope|kamba|razor|wembe|blade)",
     # Waiting by a road or rail line for a vehicle
