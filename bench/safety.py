@@ -143,6 +143,8 @@ def main() -> None:
     parser.add_argument("--part", choices=("all", "train", "dev"), default="all", help="part of the hash split")
     parser.add_argument("--misses", action="store_true", help="list each miss and false alarm")
     args = parser.parse_args()
+    if not Path(args.set).exists():
+        parser.exit(2, f"no labelled set at {args.set} (give one with --set PATH)\n")
     entries = read(args.set)
     if args.part != "all":
         train, dev = split(entries)

@@ -6,10 +6,10 @@ catches what no rule spells out; a high score is ``high`` too, a middling one ``
 levels hold the entry (DESIGN.md §3); ``possible`` only changes how loudly the lead is told.
 
 The thresholds were chosen on the dev part of the corpus (``bench/safety.py --part dev``): with rules
-and model together, raising ``POSSIBLE_AT`` from 0.5 to 0.6 cut false alarms on clean dev lines from
-8 to 2 of 166 for one fewer dev line caught; above 0.6 recall on new text (fresh sets written after the
-rules) fell faster than false alarms did. ``HIGH_AT`` is where the model alone was never wrong on
-the dev part.
+and model together and 2,340 training lines, ``POSSIBLE_AT`` 0.6 gave 267/270 dev concern lines and
+10/231 false alarms on clean dev lines, 0.65 gave 266/270 and 5/231, 0.7 266/270 and 4/231; 0.65 keeps
+the model's reach into what no rule names while halving false alarms. ``HIGH_AT`` is where the model
+alone was right on nearly every dev line it flagged.
 """
 
 from __future__ import annotations
@@ -20,13 +20,16 @@ from typing import NamedTuple
 from facilitator.safety import disclosure, distress, model, morphology, signals
 
 HIGH_AT = 0.9
-POSSIBLE_AT = 0.6
+POSSIBLE_AT = 0.65
 
 # Where a rule's words stand in advice, a hypothetical, a story, a game or a statement about children
 # in general ("if someone asks you for photos, report", "watoto wengi wanapigwa", "the news said", "he
 # beat me at fifa"), a rule hit alone is not enough: the model must agree.
 _TOPIC_CONTEXT_RE = re.compile(
-    r"\b(?:how (?:can|do|to|should)|(?:adults|people|those|anyone|men|women) who|watu wanao\w+|wanaume wanao\w+|"
+    r"\b(?:how (?:can|do|to|should)|(?:adults|people|those|anyone|men|women|children|kids|students|teens|teenagers|"
+    r"learners|youth|girls|boys|a child|a kid) (?:who|whose|that)|may think|if mtu|report (?:kwa|to|it|them)|"
+    r"is when|means|ni wakati|ni pale|inamaanisha|"
+    r"watu wanao\w+|wanaume wanao\w+|"
     r"if (?:someone|somebody|anyone|a |an |you|they)|when (?:someone|somebody|a )|ukiona|ukisikia|ukiskia|"
     r"\w*akikuambia|\w*akikuomba|\w*akikutumia|\w*akikutishia|kama mtu|mtu akiku\w+|should|must|lazima|"
     r"tell an adult|ambia mtu mzima|waambie wazazi|report it|ripoti|uripoti|piga 116|call 116|serikali|government|"

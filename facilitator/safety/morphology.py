@@ -26,8 +26,12 @@ _OBJECT = r"(?:ni|ku|mw|mu|m|tu|wa)"
 # Roots that are harm with a person as object, whatever follows. Each is a root plus optional
 # applicative/causative extension; the final vowel varies with mood.
 _HARM_ROOTS = (
-    r"(?:gus|guz|bak|ingili|tomb|nyanyas|dhulumu|dhulumi|tes|tishi|tish|lazimish|shurutish|dhalilish|tongoz|"
-    r"umiz|chom|vizi|fuatili|ozesh|oz|uz|nyim\w* chakula|vu\w* nguo|vu\w* chupi|tek|"
+    # Short roots take only their own endings: "bak-a" is rape, "bak-iza" is to keep behind; "tek-a" is
+    # to kidnap, "tek-eleza" to carry out; "chom-a" burns, "chom-oa" pulls out; "uz-a" sells, "uz-ia" too.
+    r"(?:gus(?:a|e|wa|ia|iwa)\b|guz(?:a|e|wa|ia)\b|bak(?:a|e|wa)\b|tomb(?:a|e|wa)\b|tes(?:a|e|wa)\b|"
+    r"chom(?:a|e|wa|ea)\b|oz(?:a|e|wa|esha|eshwa)\b|uz(?:a|e|wa|ia)\b|tek(?:a|e|wa)\b|"
+    r"ingili|nyanyas|dhulumu|dhulumi|tishi|tish|lazimish|shurutish|dhalilish|tongoz|"
+    r"umiz|vizi|fuatili|ozesh|nyim\w* chakula|vu\w* nguo|vu\w* chupi|"
     r"chap(?!i)|pig(?![a-z]*\s+(?:simu|picha|stori|kelele|pasi|deki|chenga|kura|hesabu|chafya|magoti|mswaki|"
     r"msasa|kazi))|"
     # Sheng: English verbs with Kiswahili affixes

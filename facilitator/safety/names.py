@@ -51,8 +51,8 @@ _TITLED_NAME_RE = re.compile(
 # A capitalised pair beside a school: "Tabitha Chelangat of Moi Girls", "Juma Ali, Form 2, Kakamega High".
 _NAME_AT_SCHOOL_RE = re.compile(
     r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})(?:\s+[A-Z][a-z]{2,})?\s*,?\s+(?:(?:of|from|at|wa|in)\s+)?"
-    r"(?:(?:[Ff]orm|[Gg]rade|[Cc]lass|[Ss]td)\s*\d\b|(?:[A-Z][\w'’]+\s+){1,3}(?:School|Girls|Boys|High|Academy|Primary|"
-    r"Secondary|Sec|Pri|Day|Mixed)\b)"
+    r"(?:(?:[Ff]orm|[Gg]rade|[Cc]lass|[Ss]td)\s*\d\b|(?:[A-Z][\w'’]+\s+){1,3}(?i:school|girls|boys|high|academy|primary|"
+    r"secondary|sec|pri|day|mixed)\b)"
 )
 _SOFT_CUES = frozenset({"i", "i'm", "i’m", "im", "am", "it's", "its", "this", "msee", "huyu", "mimi"})
 _MONEY_CONTEXT_RE = re.compile(r"\b(?:till|paybill|pay\s+bill|m-?pesa|akaunti|account|acc|tuma|send|sendia)\b", _I)

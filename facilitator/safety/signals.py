@@ -62,11 +62,45 @@ _DISTRESS = [
     r"\b(?:dont plan on|not planning on|do not plan on|wont|will not|sitaki|sitaona|sitafika|i dont see myself)\s+"
     r"(?:seeing|see|kuona|reaching|kufika|making it to|alive)\s+(?:my\s+|to\s+)?(?:\w+\s+)?(?:birthday|next year|"
     r"mwaka ujao|christmas|krismasi|18|16|graduation)\b",
-    r"\bif (?:something|anything) happens to me\b|\bikitokea (?:kitu|lolote) (?:kwangu|kwa mimi)\b|\btell (?:my )?\w+ "
+    r"\bif (?:something|anything) happens to me\b(?=.{0,40}\b(?:tell|i love|i loved|sorry|goodbye|bye|forgive)\b)"
+    r"|\bikitokea (?:kitu|lolote) (?:kwangu|kwa mimi)\b|\btell (?:my )?\w+ "
     r"(?:that )?i lov(?:ed|e) (?:her|him|them|you)\b",
     r"\b(?:mtaskia|mtasikia|youll hear|you will hear|mtaona)\s+(?:\w+\s+)?(?:habari|news|about me)\b",
     r"\b(?:msinisahau|mtanisahau|dont forget me|remember me)\b(?=.{0,40}\b(?:bye|kwaheri|goodbye|sorry|samahani)\b)"
     r"|\b(?:nimechoka|im tired|bye|kwaheri|goodbye)\b.{0,30}\b(?:msinisahau|mtanisahau|dont forget me|remember me)\b",
+    # Hurting oneself "on purpose", being found "too late", waiting for it all to end, apologising before resting
+    r"\b(?:ran|run|walked|walk|jumped|stepped|kimbia|nilikimbia|nilijirusha|nilijitupa|fell|crashed)\w*\b.{0,30}"
+    r"\b(?:road|barabara|barabarani|traffic|into a car|mbele ya gari)\b.{0,20}"
+    r"\b(?:on purpose|makusudi|deliberately|kwa makusudi)\b",
+    r"\b(?:will know|watajua|theyll know|they will know|will find out|will notice|wataona)\b.{0,25}"
+    r"\b(?:too late|imechelewa|when im gone|nikiwa nimeenda)\b",
+    r"\b(?:nangoja|nasubiri|waiting|im waiting|just waiting)\s+(?:tu\s+)?(?:for\s+)?(?:kila kitu|it all|everything)\s+"
+    r"(?:kiishe|kuisha|to (?:be )?(?:over|end|stop))",
+    r"\b(?:sorry|msamaha|samahani)\b.{0,30}\b(?:wote|everyone|all|kila mtu)\b.{0,30}\b(?:rest|kupumzika|pumzika|"
+    r"go now|niende|leave now)\b",
+    # Seeing no future self, picturing one's funeral, being "already gone", ready to stop fighting
+    r"\bimagin\w*\s+(?:my\s+)?(?:own\s+)?funeral\b|\b(?:nawaza|naona|nafikiria)\s+(?:mazishi|funeral)\s+yangu\b",
+    r"\b(?:i wont|i will not|sitafika|sitakuwepo|sidhani nitakuwepo|sidhani nitakuwa|i dont think ill be|"
+    r"i dont think i will be)\s+(?:make it to|be around for|around for|kufika|wakati wa|around)?\s*(?:the\s+)?"
+    r"(?:exams|mitihani|december|desemba|christmas|krismasi|next (?:year|term|month|week)|mwaka ujao|form \d)\b",
+    r"\b(?:dont see myself|do not see myself|sijioni|cant see myself)\s+"
+    r"(?:getting older|growing up|nikizeeka|nikiwa mzee|"
+    r"grown up|as an adult|alive)\b",
+    r"\b(?:already gone|nimeshakufa|nimeshadedi|nimeshakufa ndani)\b",
+    r"\b(?:ready|tayari)\s+(?:to\s+)?(?:stop fighting|kuacha kupigana|give up on everything)\b",
+    r"\bnext time\s+(?:i wont fail|i will not fail|sitafail|sitashindwa|it will work)\b",
+    r"\b(?:hope|natamani|wish)\s+(?:i\s+)?(?:get sick|niugue|fall sick)\b.{0,20}\b(?:dont get better|not get better|"
+    r"nisipone|never get better|die)\b",
+    r"\b(?:blade|razor|wembe)\b.{0,30}\b(?:pencil case|kasha la kalamu|just in case|in my bag|under my pillow)\b",
+    # Instructions for after the writer is gone
+    r"\b(?:when im gone|after im gone|once im gone|nikienda|nikiondoka|nikifa|nikidedi)\b"
+    r"(?!\s+(?:to|shule\w*|school|boarding|safari|nyumbani|home|kwa|kule|sokoni|church|kanisani))"
+    r".{0,40}\b(?:give|gives|mpeni|mpe|msilie|msimlilie|dont cry|take care of|feed my|look after|chukueni)\b",
+    r"\bpracti[cs]ed? tying\b|\b(?:noose|kitanzi)\b|\bnimejifunza kufunga (?:knot|kamba|fundo|kitanzi)\b",
+    r"\b(?:world|dunia)\b.{0,30}\b(?:better|bora|poa)\b.{0,25}\b(?:without (?:me|someone like me|people like me)|"
+    r"bila (?:mimi|mtu kama mimi))\b",
+    r"\b(?:hope|natamani|wish|naomba)\b.{0,15}\b(?:my body|mwili wangu|my heart|moyo wangu)\b.{0,15}\b(?:stops|stop|"
+    r"usimame|isimame|simame|gives up|dies)\b",
     r"\b(?:gun|bunduki|pistol|rifle)\b.{0,40}\b(?:know where|najua|the key|ufunguo|loaded|ready)\b",
     r"\b(?:stood|standing|stand|nilisimama|nimesimama|nasimama)\s+(?:at|on|kwa|kando ya)\s+(?:the\s+)?"
     r"(?:edge|ukingo)\s+"
@@ -76,7 +110,7 @@ _DISTRESS = [
     r"wembe|bridge|daraja|footbridge|railway|reli|river|mto|lorry|matatu|mat|gari)\b.{0,60}\b(?:tonight|leo usiku|"
     r"leo ndio leo|tonight ndio|ready|tayari|nitazimeza|nitaitumia|i will use|im going to|na ?plan|plan|"
     r"keep looking|looks peaceful|i know which|najua|ndio|maybe)\b",
-    r"\b(?:(?:i|ni|nime|nili|nita|na|nime)\s*(?:have|bought|saved|saving|hid|hidden|kept|got|nunua|ficha|get|"
+    r"\b(?:(?:i|ive|i have|ni|nime|nili|nita|na)\s*(?:have|bought|saved|saving|hid|hidden|kept|got|nunua|ficha|get|"
     r"nunulia|weka|buy)|collecting|saving|hoarding|stockpiling|keeping|nakusanya|nimekusanya|naficha|nimeficha)\w*\s+"
     r"(?:\w+\s+){0,3}?(?:poison|sumu|jik|bleach|pills|vidonge|tablets|rope|kamba|razor|wembe|blade)",
     # Waiting by a road or rail line for a vehicle
@@ -199,6 +233,14 @@ _DISCLOSURE = [
     r"did stuff|put his hands?|puts his hands?|comes to (?:my|her) (?:bed|room)|came to (?:my|her) (?:bed|room))\b",
     r"\b(?:kisses|kissed|touches|touched|grabs|grabbed)\s+(?:her|him|my \w+)\s+(?:and|in|when|every)",
     r"\b(?:under|chini ya)\s+(?:my|her|yangu)?\s*(?:skirt|sketi|dress|nguo)",
+    r"\b(?:after class|baada ya darasa|alone|peke yangu|peke yetu|solo)\b.{0,40}"
+    r"\b(?:locks?|locked|anafunga|hufunga|kufunga|"
+    r"alifunga|akafunga)\s+(?:the\s+)?(?:door|mlango)\b",
+    r"\b(?:puts?|putting|huweka|anaweka|aliweka|akaweka)\s+(?:his\s+|her\s+)?(?:mkono|hand|hands|mikono)\b.{0,20}"
+    r"\b(?:shorts|kaptula|skirt|sketi|chupi|underwear|pants|trousers|blouse|bra)\b",
+    r"\b(?:is|was|gets|got|being)\s+tied\s+(?:up\b|to (?:a|the) (?:tree|bed|chair|post))"
+    r"|\b\w*fungwa\s+(?:kwenye|kwa|na|to)\s+"
+    r"(?:a\s+|the\s+)?(?:mti|kamba|kitanda|kiti|mnyororo|tree|bed|chair)\b",
     # Told not to tell parents: the Kiswahili negative subjunctive of "tell" in any person
     r"\b\w*si(?:mw|wa|m)?(?:ambie|eleze|seme)\s+(?:\w+\s+)?(?:wazazi|mama|baba|mathe|buda|mtu|yeyote|parents|"
     r"mum|mom|dad|anyone|teacher|mwalimu)\b",

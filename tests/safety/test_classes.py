@@ -191,3 +191,27 @@ def test_hard_clean_lines_stay_clean(language, text):
     result = screen(text)
     assert result.flags == frozenset(), (text, result)
     assert result.confidence is None and not result.held
+
+
+def test_confidence_is_high_for_a_rule_hit_and_none_when_clean():
+    for text in ("nataka kujiua leo", "I want to die", "my uncle touches me at night"):
+        result = screen(text)
+        assert result.confidence == "high" and result.held, text
+    for text in ("this game is killing me 😂", "call me on 0712 345 678", "this wifi is shit"):
+        result = screen(text)
+        assert result.confidence is None and not result.held, text
+
+
+def test_possible_concern_is_held_like_high(monkeypatch):
+    # Only the model's middle band gives "possible"; pin the model's scores to check what follows.
+    from facilitator.safety import concern, model
+
+    class Middling:
+        def scores(self, phrase_text: str) -> dict[str, float]:
+            return {"distress": (concern.POSSIBLE_AT + concern.HIGH_AT) / 2, "disclosure": 0.0}
+
+    monkeypatch.setattr(model, "load", lambda: Middling())
+    result = screen("the sky is grey and so am i")
+    assert result.flags == {"distress"}
+    assert result.confidence == "possible"
+    assert result.held
