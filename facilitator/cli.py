@@ -7,9 +7,9 @@ from flask import Flask, current_app, url_for
 from flask_migrate import upgrade
 from sqlalchemy import select
 
+from facilitator.errors import ServiceError
 from facilitator.events import service as event_service
 from facilitator.events.models import Event
-from facilitator.errors import ServiceError
 from facilitator.extensions import db
 from facilitator.staff import service as staff_service
 from facilitator.staff.models import STAFF_ROLES, StaffUser
