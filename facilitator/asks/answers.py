@@ -20,7 +20,7 @@ from facilitator.asks.models import (
     DutyBearerAnswer,
     Organisation,
 )
-from facilitator.asks.views import answer_view, approved_answers, commitment_view, ordered_asks
+from facilitator.asks.views import answer_view, approved_answers, commitment_view, ordered_asks, organisation_of
 from facilitator.columns import utcnow
 from facilitator.errors import Conflict, InvalidInput, NotFound
 from facilitator.events.models import Event, Participant
@@ -81,7 +81,7 @@ def submit_answer(
     return answer
 
 
-def _save_commitment(event: Event, answer: DutyBearerAnswer, spec: dict) -> Commitment:
+def _save_commitment(event: Event, answer: DutyBearerAnswer, spec: dict[str, Any]) -> Commitment:
     what = validation.clean_text(spec.get("what"), field="What you will do", max_chars=1000)
     owner = validation.clean_text(spec.get("owner"), field="Who owns it", max_chars=200)
     commitment = db.session.scalar(select(Commitment).where(Commitment.answer_id == answer.id))
@@ -181,7 +181,7 @@ def update_commitment(event: Event, actor: StaffUser, commitment_id: Any, change
     return commitment
 
 
-def register(event: Event) -> dict:
+def register(event: Event) -> dict[str, Any]:
     """The commitments register: every commitment with organisation, ask, owner, due date and status;
     and, for every ask, the organisations it was put to that have not answered. Nothing dropped."""
     asks = ordered_asks(event)
@@ -194,7 +194,7 @@ def register(event: Event) -> dict:
         for answer in answers.values():
             commitment = db.session.scalar(select(Commitment).where(Commitment.answer_id == answer.id))
             if commitment and answer.status == "approved":
-                organisation = db.session.get(Organisation, answer.organisation_id)
+                organisation = organisation_of(answer)
                 commitments.append(
                     {
                         **commitment_view(commitment),
@@ -204,14 +204,14 @@ def register(event: Event) -> dict:
                         "ask_id": ask.id,
                     }
                 )
-        assigned = [db.session.get(Organisation, a.organisation_id) for a in ask.assignments]
+        assigned = [organisation_of(a) for a in ask.assignments]
         silent = [o.name for o in assigned if o.id not in answers or answers[o.id].status != "approved"]
         if silent or not assigned:
             unanswered.append({"ask_id": ask.id, "ask": ask.text, "organisations": silent, "assigned": bool(assigned)})
     return {"commitments": commitments, "unanswered": unanswered}
 
 
-def feedback_view(event: Event) -> dict:
+def feedback_view(event: Event) -> dict[str, Any]:
     """'You said / They committed / What happens next', for the public feedback page."""
     asks = []
     for ask in ordered_asks(event):
@@ -221,7 +221,7 @@ def feedback_view(event: Event) -> dict:
                 "text": ask.text,
                 "text_sw": ask.text_sw,
                 "answers": answers,
-                "assigned": [db.session.get(Organisation, a.organisation_id).name for a in ask.assignments],
+                "assigned": [organisation_of(a).name for a in ask.assignments],
             }
         )
     return {"asks": asks, "register": register(event)}

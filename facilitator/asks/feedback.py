@@ -7,6 +7,7 @@ Progress notes are not shown: they are the organisers' working notes, not writte
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from facilitator.asks import answers as answer_service
 from facilitator.asks import asks as ask_service
@@ -60,10 +61,10 @@ def friendly_date(iso: str | None) -> tuple[str, str] | None:
 
 
 def _sector(sector: str | None) -> tuple[str, str]:
-    return SECTOR_NAMES.get(sector, ""), SECTOR_NAMES_SW.get(sector, "")
+    return SECTOR_NAMES.get(sector or "", ""), SECTOR_NAMES_SW.get(sector or "", "")
 
 
-def asks_for_children(event: Event) -> list[dict]:
+def asks_for_children(event: Event) -> list[dict[str, Any]]:
     """Each ask in priority order, with the promises made on it (approved answers with a commitment),
     the approved answers that promised nothing, and the organisations asked that have not answered."""
     sectors = {o.name: o.sector for o in ask_service.organisations(event)}

@@ -9,6 +9,7 @@ import io
 import re
 import unicodedata
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 
@@ -40,7 +41,7 @@ CSV_COLUMNS = (
 )
 
 
-def register_view(event: Event, *, today: date | None = None) -> dict:
+def register_view(event: Event, *, today: date | None = None) -> dict[str, Any]:
     """Every commitment (with sector name, ask number and whether it is overdue), every ask with the
     organisations that have not answered it and why, asks put to nobody, and approved answers that made
     no commitment."""
@@ -85,7 +86,7 @@ def register_view(event: Event, *, today: date | None = None) -> dict:
                     "organisations": [
                         {
                             "name": name,
-                            "sector_name": SECTOR_NAMES.get(sectors.get(name), ""),
+                            "sector_name": SECTOR_NAMES.get(sectors.get(name, ""), ""),
                             "why": NOT_ANSWERED_WHY.get(answer_status.get((entry["ask_id"], name)), "no answer"),
                         }
                         for name in entry["organisations"]
@@ -100,7 +101,7 @@ def register_view(event: Event, *, today: date | None = None) -> dict:
                 "ask": asks_by_id[ask_id].text,
                 "ask_number": numbers[ask_id],
                 "organisation": name,
-                "sector_name": SECTOR_NAMES.get(sectors.get(name), ""),
+                "sector_name": SECTOR_NAMES.get(sectors.get(name, ""), ""),
             }
             for ask_id, name, status, commitment_id in rows
             if status == "approved" and commitment_id is None
@@ -115,7 +116,7 @@ def register_view(event: Event, *, today: date | None = None) -> dict:
     }
 
 
-def _cell(value) -> str:
+def _cell(value: object) -> str:
     """A spreadsheet cell that stays text: a leading =, +, - or @ would make Excel run it as a formula."""
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -16,7 +16,7 @@ from flask import request
 
 from facilitator import validation
 from facilitator.errors import Forbidden, Internal, InvalidInput, ServiceError
-from facilitator.extensions import db, socketio
+from facilitator.extensions import db, socket_server, socketio
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +37,14 @@ class Connection:
 connections: dict[str, Connection] = {}
 
 
+def current_sid() -> str:
+    """The socket connection whose event is being handled."""
+    sid: str = request.sid  # type: ignore[attr-defined]  # Flask-SocketIO sets it; Flask's Request type lacks it
+    return sid
+
+
 def current_connection() -> Connection | None:
-    return connections.get(request.sid)
+    return connections.get(current_sid())
 
 
 def handler(name: str, *, view: str) -> Callable:
@@ -91,7 +97,7 @@ def participant_room(participant_id: int) -> str:
 
 @socketio.on("disconnect")
 def on_disconnect(*_reason):
-    connections.pop(request.sid, None)
+    connections.pop(current_sid(), None)
 
 
 def disconnect(matches: Callable[[Connection], bool]) -> None:
@@ -99,7 +105,7 @@ def disconnect(matches: Callable[[Connection], bool]) -> None:
     their next call, which checks again who may make it (docs/deployment.md)."""
     for sid, connection in list(connections.items()):
         if matches(connection):
-            socketio.server.disconnect(sid, namespace="/")
+            socket_server().disconnect(sid, namespace="/")
 
 
 def disconnect_consoles_of(event_id: int, user_id: int) -> None:
