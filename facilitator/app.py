@@ -56,22 +56,27 @@ def create_app(config: dict | None = None) -> Flask:
 
     socketio.init_app(
         app,
-        async_mode=app.config.get("ASYNC_MODE"),
+        async_mode=app.config["ASYNC_MODE"],  # always set (config.load)
         client_manager=rooms.client_manager(
             app.config["SOCKETIO_MESSAGE_QUEUE"], channel=app.config["SOCKETIO_CHANNEL"]
         ),
-        # None means same origin only in python-engineio; a list names other allowed origins.
-        cors_allowed_origins=security.socketio_allowed_origins(app.config["SOCKETIO_CORS_ORIGINS"]),
+        # None means same origin only in python-engineio; a check function allows other origins too. The stubs
+        # know only a string or a list, though python-engineio takes None and a callable as well.
+        cors_allowed_origins=security.socketio_allowed_origins(  # type: ignore[arg-type]
+            app.config["SOCKETIO_CORS_ORIGINS"]
+        ),
         max_http_buffer_size=16 * 1024,
         ping_interval=20,
         ping_timeout=20,
     )
-    app.wsgi_app = compression.without_websocket_compression(app.wsgi_app)
+    wsgi_app = compression.without_websocket_compression(app.wsgi_app)
 
     if app.config["PROXY_FIX"]:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
+        wsgi_app = ProxyFix(wsgi_app, x_for=1, x_proto=1, x_host=1)
+    # Middleware wraps Flask's wsgi_app, as Flask documents; its type declares a method, not an attribute.
+    app.wsgi_app = wsgi_app  # type: ignore[method-assign]
 
     from facilitator.asks.duty_bearer_routes import bp as duty_bearers_bp
     from facilitator.asks.register_routes import bp as commitments_bp

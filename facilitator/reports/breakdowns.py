@@ -4,11 +4,13 @@ as report tables. Only what ``groups.shown_groups`` allows is shown: no group of
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from typing import Any
 
 from facilitator.agenda.models import Activity
 from facilitator.reports import groups
-from facilitator.reports.document import Block, Heading, Paragraph, Table
-from facilitator.reports.record import Record
+from facilitator.reports.document import Block, Cell, Heading, Paragraph, Table
+from facilitator.reports.record import Ballot, Record, RecordedEntry
 
 TEXT_KINDS = ("board", "wordcloud", "qna")
 VOTE_KINDS = ("poll", "scale", "ranking")
@@ -20,6 +22,8 @@ def lane_names(activity: Activity) -> dict[str, str]:
 
 def activity_breakdowns(record: Record, activity: Activity) -> list[Block]:
     """Tables by group and by age band for one activity, under the small-group rule, or why there are none."""
+    rows: list[RecordedEntry] | list[Ballot]
+    make: Callable[[Activity, list[Any], str, dict[str, str]], Table]
     if activity.kind in TEXT_KINDS:
         rows, make = record.entries.get(activity.id, []), _entry_breakdown
     elif activity.kind in VOTE_KINDS:
@@ -102,7 +106,7 @@ def _poll_breakdown(activity: Activity, rows: list, attribute: str, mapping: dic
 
 def _scale_breakdown(activity: Activity, rows: list, attribute: str, mapping: dict[str, str]) -> Table:
     split = split_rows(rows, attribute, mapping)
-    table_rows = []
+    table_rows: list[list[Cell]] = []
     for key in groups.display_order(mapping):
         values = [b.choice for b in split.get(key, []) if b.choice is not None]
         table_rows.append(

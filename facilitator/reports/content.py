@@ -17,7 +17,7 @@ from datetime import date
 from facilitator.agenda.models import Activity, AgendaSession
 from facilitator.asks.models import RATINGS, SECTOR_NAMES
 from facilitator.reports import breakdowns, groups
-from facilitator.reports.document import Block, BulletList, Heading, Paragraph, Quote, Report, Table
+from facilitator.reports.document import Block, BulletList, Cell, Heading, Paragraph, Quote, Report, Table
 from facilitator.reports.record import Record, RecordedEntry
 
 KIND_NAMES = {
@@ -203,7 +203,7 @@ def _at_a_glance(record: Record) -> list[Block]:
     approved_answers = sum(1 for answers in record.answers.values() for a in answers if a.status == "approved")
     unanswered = [ask for ask in record.asks if not _approved(record, ask.id)]
     all_notes = [n for s in record.sessions for n in record.notes.get(s.id, [])]
-    rows = [
+    rows: list[list[Cell]] = [
         ["Sessions with activities", sum(1 for s in record.sessions if record.activities.get(s.id))],
         ["Activities run", len(activities)],
         ["Entries received", totals["received"]],
@@ -222,7 +222,7 @@ def _at_a_glance(record: Record) -> list[Block]:
     mapping = groups.shown_groups(record.participants, "group") if record.participants else None
     blocks.append(Heading(2, "Who took part"))
     if mapping:
-        sizes: Counter = Counter()
+        sizes: Counter[str] = Counter()
         for key, people in record.participants.items():
             sizes[mapping[key]] += len(people)
         rows = [[groups.label("group", key), sizes[key]] for key in groups.display_order(mapping)]
@@ -482,7 +482,7 @@ def _ranking(record: Record, activity: Activity) -> list[Block]:
 
 def _response(record: Record, activity: Activity) -> list[Block]:
     ask_id = activity.settings.get("ask_id")
-    number = record.ask_numbers.get(ask_id)
+    number = record.ask_numbers.get(ask_id) if ask_id is not None else None
     if number is None:
         return [Paragraph("No ask was put on the screen in this activity.", tone="muted")]
     ask = next((a for a in record.asks if a.id == ask_id), None)

@@ -3,7 +3,8 @@ no group of fewer than five people is shown on its own in any export."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from facilitator.asks.views import MIN_GROUP_SIZE
 from facilitator.events.models import AGE_BANDS, GROUPS
@@ -38,7 +39,7 @@ def order(attribute: str) -> tuple[str, ...]:
     return GROUPS if attribute == "group" else AGE_BANDS
 
 
-def shown_groups(people: dict[str, set | int], attribute: str) -> dict[str, str] | None:
+def shown_groups(people: Mapping[str, set[Any] | frozenset[Any] | int], attribute: str) -> dict[str, str] | None:
     """The same rule as ``asks.views.ratings_view``: a group is shown when it has at least
     MIN_GROUP_SIZE people; smaller ones are folded into one combined group, which must itself reach
     MIN_GROUP_SIZE (else the total minus the others would reveal them) and no split is shown; nor is one

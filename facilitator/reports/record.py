@@ -216,16 +216,16 @@ def load(event: Event, *, session_id: int | None = None, full: bool = False) -> 
     ).where(Vote.event_id == event.id, Vote.response_id.is_(None))
     if session:
         vote_query = vote_query.where(Vote.activity_id.in_(scope_activity_ids))
-    for row in db.session.execute(vote_query.order_by(Vote.id)):
-        ballots[row.activity_id].append(
+    for vote in db.session.execute(vote_query.order_by(Vote.id)):
+        ballots[vote.activity_id].append(
             Ballot(
-                activity_id=row.activity_id,
-                choice=row.choice,
-                ranking=row.ranking,
-                group=row.group,
-                age_band=row.age_band,
-                person=row.participant_id,
-                created_at=row.created_at,
+                activity_id=vote.activity_id,
+                choice=vote.choice,
+                ranking=vote.ranking,
+                group=vote.group,
+                age_band=vote.age_band,
+                person=vote.participant_id,
+                created_at=vote.created_at,
             )
         )
 
@@ -248,9 +248,12 @@ def load(event: Event, *, session_id: int | None = None, full: bool = False) -> 
     )
     ask_origin = {}
     for ask in asks_all:
-        activity_id = theme_activity.get(ask.theme_id) if ask.theme_id else card_activity.get(ask.response_id)
-        if activity_id in activity_session:
-            ask_origin[ask.id] = activity_session[activity_id]
+        if ask.theme_id:
+            origin = theme_activity.get(ask.theme_id)
+        else:
+            origin = card_activity.get(ask.response_id) if ask.response_id is not None else None
+        if origin in activity_session:
+            ask_origin[ask.id] = activity_session[origin]
     if session:
         # A session's asks: those raised in it, or all of them where duty bearers answer them.
         answers_here = any(a.kind == "response" for a in activities.get(session.id, []))
@@ -280,7 +283,7 @@ def load(event: Event, *, session_id: int | None = None, full: bool = False) -> 
         c.answer_id: c for c in db.session.scalars(select(Commitment).where(Commitment.event_id == event.id))
     }
     ratings: dict[int, list[Rating]] = defaultdict(list)
-    for row in db.session.execute(
+    for rated in db.session.execute(
         select(
             AnswerRating.answer_id,
             AnswerRating.rating,
@@ -292,14 +295,14 @@ def load(event: Event, *, session_id: int | None = None, full: bool = False) -> 
         .where(AnswerRating.event_id == event.id)
         .order_by(AnswerRating.id)
     ):
-        ratings[row.answer_id].append(
+        ratings[rated.answer_id].append(
             Rating(
-                answer_id=row.answer_id,
-                rating=row.rating,
-                group=row.group,
-                age_band=row.age_band,
-                person=row.participant_id,
-                created_at=row.created_at,
+                answer_id=rated.answer_id,
+                rating=rated.rating,
+                group=rated.group,
+                age_band=rated.age_band,
+                person=rated.participant_id,
+                created_at=rated.created_at,
             )
         )
 

@@ -77,7 +77,7 @@ def _context(record: Record) -> tuple[dict, dict]:
 
 def _entries(record: Record) -> Sheet:
     sessions, activities = _context(record)
-    themes = {t.id: t.name for rows in record.themes.values() for t in rows}
+    themes: dict[int | None, str] = {t.id: t.name for rows in record.themes.values() for t in rows}
     rows = []
     for activity in record.all_activities():
         entries = record.entries.get(activity.id, [])
@@ -229,7 +229,7 @@ def _ratings(record: Record) -> Sheet:
 
 
 def _asks(record: Record) -> Sheet:
-    titles = {s.id: s.title for s in record.agenda}
+    titles: dict[int | None, str] = {s.id: s.title for s in record.agenda}  # looked up with an ask's origin, if any
     rows = []
     for ask in record.asks:
         assigned = record.assigned.get(ask.id, [])

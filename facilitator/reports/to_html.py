@@ -17,6 +17,7 @@ def render(report: Report, *, css_href: str | None = None) -> str:
     """With ``css_href`` the page links its stylesheet; without, it carries a copy (a standalone file)."""
     inline_css = None
     if css_href is None:
+        assert current_app.static_folder is not None  # create_app sets it
         inline_css = (Path(current_app.static_folder) / STYLESHEET).read_text(encoding="utf-8")
     items, contents, headings = [], [], 0
     for block in report.blocks:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 
@@ -30,12 +30,13 @@ def normalise_term(text: str) -> str:
 # Each activity kind's results. A kind owned by another domain (the duty bearers' answers, in asks/) registers its
 # own with ``results_of``, so this module needs nothing from the domains that need it.
 _RESULTS_BY_KIND: dict[str, Callable[[Activity], dict[str, Any]]] = {}
+_Compute = TypeVar("_Compute", bound=Callable[[Activity], dict[str, Any]])
 
 
-def results_of(kind: str) -> Callable[[Callable[[Activity], dict[str, Any]]], Callable[[Activity], dict[str, Any]]]:
+def results_of(kind: str) -> Callable[[_Compute], _Compute]:
     """Register the function that computes the results of activities of ``kind``."""
 
-    def register(compute: Callable[[Activity], dict[str, Any]]) -> Callable[[Activity], dict[str, Any]]:
+    def register(compute: _Compute) -> _Compute:
         _RESULTS_BY_KIND[kind] = compute
         return compute
 

@@ -13,6 +13,7 @@ ONE_YEAR = 365 * 24 * 3600
 
 
 def init_app(app: Flask) -> None:
+    assert app.static_folder is not None  # create_app sets it
     static_root = Path(app.static_folder)
 
     @lru_cache(maxsize=256)

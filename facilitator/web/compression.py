@@ -48,7 +48,9 @@ COMPRESSIBLE = {
 
 
 def compressible(mimetype: str | None) -> bool:
-    return bool(mimetype) and (mimetype.startswith("text/") or mimetype in COMPRESSIBLE)
+    if not mimetype:
+        return False
+    return mimetype.startswith("text/") or mimetype in COMPRESSIBLE
 
 
 class _StaticCache:
