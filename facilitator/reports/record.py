@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -26,6 +27,7 @@ from facilitator.errors import NotFound
 from facilitator.events.models import Event, Participant
 from facilitator.extensions import db
 from facilitator.notes.models import Note
+from facilitator.reports.groups import Person
 from facilitator.staff.models import StaffUser
 from facilitator.voting.models import Vote
 from facilitator.voting.results import results
@@ -60,7 +62,7 @@ class Ballot:
 
     activity_id: int
     choice: int | None
-    ranking: list | None
+    ranking: list[int] | None
     group: str | None
     age_band: str | None
     person: int | None
@@ -99,10 +101,10 @@ class Record:
     sessions: list[AgendaSession]  # in scope
     activities: dict[int, list[Activity]]  # by session, every session of the agenda
     entries: dict[int, list[RecordedEntry]]  # by activity, included statuses only
-    status_counts: dict[int, Counter]  # by activity, every status (counts only)
+    status_counts: dict[int, Counter[str]]  # by activity, every status (counts only)
     themes: dict[int, list[Theme]]  # by activity
     ballots: dict[int, list[Ballot]]  # by activity: poll, scale and ranking votes
-    results: dict[int, dict]  # by activity: services.results.results for poll, scale, ranking, word cloud
+    results: dict[int, dict[str, Any]]  # by activity: services.results.results for poll, scale, ranking, word cloud
     asks: list[Ask]  # in scope, in the event's order
     ask_numbers: dict[int, int]  # the ask's number in the whole event
     ask_origin: dict[int, int]  # ask id -> the session it was raised in
@@ -112,9 +114,9 @@ class Record:
     answer_statuses: dict[tuple[int, int], str]  # (ask id, organisation id) -> status of any answer
     commitments: dict[int, Commitment]  # by answer id
     ratings: dict[int, list[Rating]]  # by answer id
-    register: dict  # services.answers.register, restricted to the asks in scope
+    register: dict[str, Any]  # services.answers.register, restricted to the asks in scope
     notes: dict[int, list[NoteRow]]  # by session
-    participants: dict[str, set] = field(default_factory=dict)  # group -> people, whole event
+    participants: dict[str, set[Person]] = field(default_factory=dict)  # group -> people, whole event
 
     @property
     def statuses(self) -> tuple[str, ...]:
@@ -198,7 +200,7 @@ def load(event: Event, *, session_id: int | None = None, full: bool = False) -> 
             )
         )
 
-    status_counts: dict[int, Counter] = defaultdict(Counter)
+    status_counts: dict[int, Counter[str]] = defaultdict(Counter)
     for activity_id, status, count in db.session.execute(
         select(StoredEntry.activity_id, StoredEntry.status, func.count(StoredEntry.id))
         .where(StoredEntry.event_id == event.id)
@@ -333,7 +335,7 @@ def load(event: Event, *, session_id: int | None = None, full: bool = False) -> 
                 )
             )
 
-    participants: dict[str, set] = defaultdict(set)
+    participants: dict[str, set[Person]] = defaultdict(set)
     for participant_id, group in db.session.execute(
         select(Participant.id, Participant.group).where(Participant.event_id == event.id)
     ):
