@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from flask import Flask
 
@@ -18,7 +19,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def create_app(config: dict | None = None) -> Flask:
+def create_app(config: dict[str, Any] | None = None) -> Flask:
     """The app factory. ``config`` overrides the environment (tests use it)."""
     app = Flask(
         __name__,
@@ -76,7 +77,7 @@ def create_app(config: dict | None = None) -> Flask:
 
         wsgi_app = ProxyFix(wsgi_app, x_for=1, x_proto=1, x_host=1)
     # Middleware wraps Flask's wsgi_app, as Flask documents; its type declares a method, not an attribute.
-    app.wsgi_app = wsgi_app  # type: ignore[method-assign]
+    app.wsgi_app = wsgi_app  # type: ignore[method-assign, assignment]
 
     from facilitator.asks.duty_bearer_routes import bp as duty_bearers_bp
     from facilitator.asks.register_routes import bp as commitments_bp
@@ -123,7 +124,7 @@ def _init_database_pragmas(app: Flask) -> None:
         engine = db.engine
 
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_connection, _record):
+        def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA busy_timeout=10000")

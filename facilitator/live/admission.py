@@ -4,6 +4,8 @@ needing this module's domain lookups."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import current_app, request, session
 from flask_socketio import join_room
 
@@ -17,7 +19,7 @@ from facilitator.staff import service as staff_service
 
 
 @socketio.on("connect")
-def on_connect(auth=None):
+def on_connect(auth: Any = None) -> bool | None:
     """Admit a connection as exactly one view of one event, or refuse it."""
     auth = auth if isinstance(auth, dict) else {}
     wanted = auth.get("view")

@@ -11,6 +11,7 @@ import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from flask import request
 
@@ -47,13 +48,17 @@ def current_connection() -> Connection | None:
     return connections.get(current_sid())
 
 
-def handler(name: str, *, view: str) -> Callable:
+# A socket handler as declared: the connection and the payload in, what to add to the ack out.
+Handler = Callable[[Connection, dict[str, Any]], dict[str, Any] | None]
+
+
+def handler(name: str, *, view: str) -> Callable[[Handler], Callable[..., dict[str, Any]]]:
     """Declare a socket event handler for connections of ``view``. The function gets the connection and
     the payload (a dict) and returns a dict merged into a successful ack."""
 
-    def decorator(fn: Callable[[Connection, dict], dict | None]) -> Callable:
+    def decorator(fn: Handler) -> Callable[..., dict[str, Any]]:
         @functools.wraps(fn)
-        def wrapper(data=None):
+        def wrapper(data: Any = None) -> dict[str, Any]:
             try:
                 connection = current_connection()
                 if connection is None or connection.view != view:
@@ -75,7 +80,7 @@ def handler(name: str, *, view: str) -> Callable:
     return decorator
 
 
-def since(data: dict) -> int | None:
+def since(data: dict[str, Any]) -> int | None:
     """The event version a view last saw, when its sync sends one (``since``; DESIGN.md §4). A sync
     whose ``since`` is the current version answers ``{"unchanged": True, "version": v}`` without a snapshot."""
     value = data.get("since")
@@ -96,7 +101,7 @@ def participant_room(participant_id: int) -> str:
 
 
 @socketio.on("disconnect")
-def on_disconnect(*_reason):
+def on_disconnect(*_reason: Any) -> None:
     connections.pop(current_sid(), None)
 
 

@@ -35,7 +35,7 @@ class _Waiting:
     event_id: int
     entry: board_service.NewEntry
     done: Any  # an Event of the server's async mode: set once ``ack`` or ``error`` is filled in
-    ack: dict | None = None
+    ack: dict[str, Any] | None = None
     error: ServiceError | None = None
 
 
@@ -50,7 +50,7 @@ class EntryWriter:
     _queue: Any = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def store(self, event_id: int, entry: board_service.NewEntry) -> dict:
+    def store(self, event_id: int, entry: board_service.NewEntry) -> dict[str, Any]:
         """Store one entry and return what its phone is told (the ack's fields); raises ServiceError.
         ``Busy`` means it may or may not be stored yet: the phone re-sends it, and a re-send is a no-op."""
         queue = self._running_queue()
@@ -65,14 +65,14 @@ class EntryWriter:
         assert waiting.ack is not None  # ``done`` is set once ``ack`` or ``error`` is filled in
         return waiting.ack
 
-    def _running_queue(self):
+    def _running_queue(self) -> Any:  # a queue of the server's async mode
         with self._lock:
             if self._queue is None:
                 self._queue = socket_server().eio.create_queue()
                 socketio.start_background_task(self._write_forever, self._queue)
             return self._queue
 
-    def _write_forever(self, queue) -> None:
+    def _write_forever(self, queue: Any) -> None:
         empty = socket_server().eio.get_queue_empty_exception()
         last_batch = float("-inf")
         while True:
@@ -164,5 +164,6 @@ def init_app(app: Flask) -> None:
     )
 
 
-def store(event_id: int, entry: board_service.NewEntry) -> dict:
-    return current_app.extensions["entry_writer"].store(event_id, entry)
+def store(event_id: int, entry: board_service.NewEntry) -> dict[str, Any]:
+    writer: EntryWriter = current_app.extensions["entry_writer"]
+    return writer.store(event_id, entry)

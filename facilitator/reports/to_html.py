@@ -8,7 +8,7 @@ from pathlib import Path
 
 from flask import current_app, render_template
 
-from facilitator.reports.document import BulletList, Heading, Paragraph, Quote, Report, Table
+from facilitator.reports.document import Block, BulletList, Heading, Paragraph, Quote, Report, Table
 
 STYLESHEET = Path("reports") / "report.css"
 
@@ -33,7 +33,7 @@ def render(report: Report, *, css_href: str | None = None) -> str:
     )
 
 
-def _kind(block) -> str:
+def _kind(block: Block) -> str:
     for name, cls in (
         ("heading", Heading),
         ("paragraph", Paragraph),

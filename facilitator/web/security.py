@@ -9,8 +9,9 @@ same settings. CSRF protection (Flask-WTF) covers every POST: each form carries 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from flask import Flask, render_template, request
+from flask import Flask, Response, render_template, request
 
 from facilitator.errors import InvalidInput, RateLimited
 from facilitator.web import ratelimit
@@ -35,7 +36,7 @@ def init_app(app: Flask) -> None:
     ratelimit.configure_from(app.config)
 
     @app.after_request
-    def security_headers(response):
+    def security_headers(response: Response) -> Response:
         headers = response.headers
         headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         headers.setdefault("X-Content-Type-Options", "nosniff")
@@ -50,7 +51,7 @@ def init_app(app: Flask) -> None:
         return response
 
     @app.before_request
-    def limit_joins():
+    def limit_joins() -> tuple[str, int] | None:
         """Joining creates a participant before any socket or token exists: limit it here, per event code
         and per network peer (see ``facilitator.web.ratelimit``). Runs after the CSRF check."""
         if request.endpoint != "participant.join" or request.method != "POST":
@@ -77,7 +78,7 @@ def init_app(app: Flask) -> None:
         return None
 
 
-def socketio_allowed_origins(extra_origins: list[str] | None) -> Callable[[str, dict], bool] | None:
+def socketio_allowed_origins(extra_origins: list[str] | None) -> Callable[[str, dict[str, Any]], bool] | None:
     """The ``cors_allowed_origins`` to give Flask-SocketIO.
 
     With no extra origins: None, engine.io's own check, which accepts a browser's handshake only from the
@@ -89,7 +90,7 @@ def socketio_allowed_origins(extra_origins: list[str] | None) -> Callable[[str, 
     if not extras:
         return None
 
-    def allowed(origin: str, environ: dict) -> bool:
+    def allowed(origin: str, environ: dict[str, Any]) -> bool:
         own = f"{environ.get('wsgi.url_scheme', 'http')}://{environ.get('HTTP_HOST', '')}"
         return origin == own or origin in extras
 
