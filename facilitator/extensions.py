@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     Model = Base
 else:
     Model = db.Model
+
 migrate = Migrate()
 csrf = CSRFProtect()
 socketio = SocketIO()
@@ -39,8 +40,6 @@ babel = Babel()
 
 
 # Flask-SocketIO's stubs lag behind it in two places; these wrappers keep the one ignore each needs here.
-
-
 def socket_server() -> Any:
     """python-socketio's server behind ``socketio``, once ``init_app`` made it (python-socketio has no types)."""
     return socketio.server  # type: ignore[attr-defined]  # set by init_app, absent from the stubs
