@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from facilitator.agenda import views as agenda_views
 from facilitator.agenda.models import Activity
 from facilitator.asks import answers as answer_service
@@ -20,7 +22,7 @@ from facilitator.voting import votes as voting_service
 
 
 @handler("participant:submit", view="participant")
-def submit(connection: Connection, data: dict) -> dict:
+def submit(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """Stored (in this process's next batch) before the ack; the ack carries the phone's copy of it."""
     entry = board_service.NewEntry(
         data.get("activity_id"),
@@ -42,7 +44,7 @@ def _participant(connection: Connection) -> Participant:
 
 
 @handler("participant:help", view="participant")
-def ask_for_help(connection: Connection, data: dict) -> dict:
+def ask_for_help(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """'Talk to someone privately': alerts only the safeguarding lead."""
     event = event_service.get_event(connection.event_id)
     participant = _participant(connection)
@@ -51,7 +53,7 @@ def ask_for_help(connection: Connection, data: dict) -> dict:
 
 
 @handler("participant:sync", view="participant")
-def sync(connection: Connection, data: dict) -> dict:
+def sync(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """The phone's state after a (re)connect: the open activity and the participant's own entries
     (or ``unchanged`` when the phone saw the current version already)."""
     event = event_service.get_event(connection.event_id)
@@ -70,7 +72,7 @@ def sync(connection: Connection, data: dict) -> dict:
 
 
 @handler("participant:vote", view="participant")
-def vote(connection: Connection, data: dict) -> dict:
+def vote(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """A poll choice (``choices``), a scale value (``value``) or a ranking (``ranking``): changeable."""
     event = event_service.get_event(connection.event_id)
     participant = _participant(connection)
@@ -87,7 +89,7 @@ def vote(connection: Connection, data: dict) -> dict:
 
 
 @handler("participant:upvote", view="participant")
-def upvote(connection: Connection, data: dict) -> dict:
+def upvote(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """Upvote a card or question once; again to take it back."""
     event = event_service.get_event(connection.event_id)
     participant = _participant(connection)
@@ -98,7 +100,7 @@ def upvote(connection: Connection, data: dict) -> dict:
 
 
 @handler("participant:rate", view="participant")
-def rate(connection: Connection, data: dict) -> dict:
+def rate(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """Satisfied / not sure / not satisfied with a duty bearer's answer: one rating each, changeable."""
     event = event_service.get_event(connection.event_id)
     participant = _participant(connection)
