@@ -6,8 +6,13 @@ before Flask or any socket library is imported (DESIGN.md §4).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
 
-def create_app(config: dict | None = None):
+if TYPE_CHECKING:
+    from flask import Flask
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
     """The app factory (``facilitator.app.create_app``)."""
     from facilitator.app import create_app as _create_app
 

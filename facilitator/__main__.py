@@ -10,6 +10,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 ASYNC_MODES = ("gevent", "eventlet", "threading")
 
@@ -48,7 +52,7 @@ def serve(argv: list[str]) -> None:
             ensure_demo_event(app, base_url=f"http://{args.host}:{args.port}")
     socketio.start_background_task(_purge_due_events_daily, app)
     gc_policy.install()
-    options: dict = {"host": args.host, "port": args.port, "allow_unsafe_werkzeug": True}
+    options: dict[str, Any] = {"host": args.host, "port": args.port, "allow_unsafe_werkzeug": True}
     # The servers write peers' addresses to their own streams, not through logging: those go scrubbed.
     if args.async_mode == "eventlet":
         options["max_size"] = args.max_connections  # eventlet's server caps at 1,024 otherwise
@@ -60,7 +64,7 @@ def serve(argv: list[str]) -> None:
     socketio.run(app, **options)
 
 
-def _purge_due_events_daily(app) -> None:
+def _purge_due_events_daily(app: Flask) -> None:
     """Raw entries are purged a set number of days after the final export, without anyone remembering to."""
     from facilitator.extensions import socketio
     from facilitator.safeguarding.service import purge_due_events

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 from flask import Flask
 
@@ -18,7 +19,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def create_app(config: dict | None = None) -> Flask:
+def create_app(config: dict[str, Any] | None = None) -> Flask:
     """The app factory. ``config`` overrides the environment (tests use it)."""
     app = Flask(
         __name__,
@@ -56,22 +57,27 @@ def create_app(config: dict | None = None) -> Flask:
 
     socketio.init_app(
         app,
-        async_mode=app.config.get("ASYNC_MODE"),
+        async_mode=app.config["ASYNC_MODE"],  # always set (config.load)
         client_manager=rooms.client_manager(
             app.config["SOCKETIO_MESSAGE_QUEUE"], channel=app.config["SOCKETIO_CHANNEL"]
         ),
-        # None means same origin only in python-engineio; a list names other allowed origins.
-        cors_allowed_origins=security.socketio_allowed_origins(app.config["SOCKETIO_CORS_ORIGINS"]),
+        # None means same origin only in python-engineio; a check function allows other origins too. The stubs
+        # know only a string or a list, though python-engineio takes None and a callable as well.
+        cors_allowed_origins=security.socketio_allowed_origins(  # type: ignore[arg-type]
+            app.config["SOCKETIO_CORS_ORIGINS"]
+        ),
         max_http_buffer_size=16 * 1024,
         ping_interval=20,
         ping_timeout=20,
     )
-    app.wsgi_app = compression.without_websocket_compression(app.wsgi_app)
+    wsgi_app = compression.without_websocket_compression(app.wsgi_app)
 
     if app.config["PROXY_FIX"]:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
+        wsgi_app = ProxyFix(wsgi_app, x_for=1, x_proto=1, x_host=1)
+    # Middleware wraps Flask's wsgi_app, as Flask documents; its type declares a method, not an attribute.
+    app.wsgi_app = wsgi_app  # type: ignore[method-assign, assignment]
 
     from facilitator.asks.duty_bearer_routes import bp as duty_bearers_bp
     from facilitator.asks.register_routes import bp as commitments_bp
@@ -119,7 +125,7 @@ def _init_database_pragmas(app: Flask) -> None:
         _private_database_file(engine.url.database)
 
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_connection, _record):
+        def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA busy_timeout=10000")

@@ -9,13 +9,13 @@ from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from facilitator.columns import UTCDateTime, utcnow
-from facilitator.extensions import db
+from facilitator.extensions import Model, db
 
 if TYPE_CHECKING:
     from facilitator.staff.models import StaffUser
 
 
-class AuditEntry(db.Model):
+class AuditEntry(Model):
     """Every moderation and safeguarding action, with who did it and what it changed."""
 
     __tablename__ = "audit_entries"
@@ -25,7 +25,7 @@ class AuditEntry(db.Model):
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
     action: Mapped[str] = mapped_column(String(40))
     target: Mapped[str | None] = mapped_column(String(60))  # "response:12"
-    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

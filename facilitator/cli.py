@@ -55,14 +55,14 @@ def ensure_demo_event(app: Flask, *, base_url: str) -> None:
 
 def add_commands(app: Flask) -> None:
     @app.cli.command("init-db")
-    def init_db():
+    def init_db() -> None:
         """Create or upgrade the database schema."""
         upgrade_database()
         click.echo("Database is up to date.")
 
     @app.cli.command("demo")
     @click.option("--base-url", default="http://127.0.0.1:5000", show_default=True)
-    def demo(base_url):
+    def demo(base_url: str) -> None:
         """Create the demo roundtable event (two-day agenda) and a facilitator login."""
         upgrade_database()
         ensure_demo_event(app, base_url=base_url)
@@ -73,7 +73,7 @@ def add_commands(app: Flask) -> None:
         "--due", is_flag=True, help="Purge every event whose retention period after the final export has passed."
     )
     @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
-    def purge(event_id, due, yes):
+    def purge(event_id: int | None, due: bool, yes: bool) -> None:
         """Purge an event's raw entries now (keeps the approved, redacted record), or every event that is due."""
         from facilitator.safeguarding import service as safeguarding_service
 
@@ -96,7 +96,9 @@ def add_commands(app: Flask) -> None:
     @click.option("--role", type=click.Choice(STAFF_ROLES), default="facilitator", show_default=True)
     @click.option("--organisation", default=None, help="For duty bearers: the organisation they answer for.")
     @click.option("--reset", is_flag=True, help="Give an existing user a new one-time password.")
-    def create_staff(email, name, event_id, role, organisation, reset):
+    def create_staff(
+        email: str, name: str, event_id: int | None, role: str, organisation: str | None, reset: bool
+    ) -> None:
         """Create a staff user (or reset one's password) and print a one-time password."""
         password = staff_service.new_one_time_password()
         try:
@@ -144,7 +146,9 @@ def add_commands(app: Flask) -> None:
         type=click.Path(dir_okay=True, writable=True),
         help="File or directory to write (default: the export's own name, here).",
     )
-    def export(event_id, export_format, session_id, kind, full, output):
+    def export(
+        event_id: int, export_format: str, session_id: int | None, kind: str | None, full: bool, output: str | None
+    ) -> None:
         """Export an event (or one session) as a report or as data. A whole-event export starts the purge clock."""
         import os
 

@@ -35,7 +35,7 @@ class ServiceError(Exception):
     def __str__(self) -> str:
         return self.message
 
-    def as_ack(self) -> dict:
+    def as_ack(self) -> dict[str, Any]:
         params = {name: str(value) if isinstance(value, LazyString) else value for name, value in self.params.items()}
         return {"ok": False, "error": self.code, "params": params, "message": self.message}
 

@@ -1,5 +1,7 @@
 """Extensions, created once and bound to the app in ``create_app``."""
 
+from typing import TYPE_CHECKING, Any
+
 from flask_babel import Babel
 from flask_migrate import Migrate
 from flask_socketio import SocketIO
@@ -23,7 +25,26 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+# What every model derives from. At run time it is ``db.Model``, which Flask-SQLAlchemy builds from ``Base`` (adding its
+# table naming and bind key mixins); a type checker cannot take an attribute for a class, so to it the base is ``Base``.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
+
 migrate = Migrate()
 csrf = CSRFProtect()
 socketio = SocketIO()
 babel = Babel()
+
+
+# Flask-SocketIO's stubs lag behind it in two places; these wrappers keep the one ignore each needs here.
+def socket_server() -> Any:
+    """python-socketio's server behind ``socketio``, once ``init_app`` made it (python-socketio has no types)."""
+    return socketio.server  # type: ignore[attr-defined]  # set by init_app, absent from the stubs
+
+
+def socket_sleep(seconds: float) -> None:
+    """Yield to other greenlets or threads for ``seconds``, fractions included."""
+    socketio.sleep(seconds)  # type: ignore[arg-type]  # the stubs say int; it takes time.sleep's float

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
+from typing import Any, Literal, overload
 
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
@@ -56,9 +56,18 @@ def positive_int(value: Any, *, field: str | LazyString) -> int:
     return value
 
 
+@overload
+def choice(
+    value: Any, options: tuple[str, ...] | set[str], *, field: str | LazyString, required: Literal[True] = True
+) -> str: ...
+@overload
+def choice(
+    value: Any, options: tuple[str, ...] | set[str], *, field: str | LazyString, required: bool
+) -> str | None: ...
 def choice(
     value: Any, options: tuple[str, ...] | set[str], *, field: str | LazyString, required: bool = True
 ) -> str | None:
+    """One of ``options``; or None when nothing was chosen and nothing is ``required``."""
     if value in (None, "") and not required:
         return None
     if not isinstance(value, str) or value not in options:
@@ -66,7 +75,7 @@ def choice(
     return value
 
 
-def payload(value: Any) -> dict:
+def payload(value: Any) -> dict[str, Any]:
     """A socket event's payload must be a JSON object."""
     if not isinstance(value, dict):
         raise InvalidInput("invalid_payload", _l("Something went wrong. Please send it again."))

@@ -23,7 +23,7 @@ from facilitator.voting.votes import MAX_OPTIONS
 MAX_LANES = 3
 
 
-def _texts(items: Any, *, field: str, low: int, high: int) -> list[dict]:
+def _texts(items: Any, *, field: str, low: int, high: int) -> list[dict[str, Any]]:
     """A list of {text, text_sw} (options) from the console's form."""
     if not isinstance(items, list) or not low <= len(items) <= high:
         raise InvalidInput("invalid_options", f"{field}: give between {low} and {high}.")
@@ -48,8 +48,8 @@ def _lane_key(name: str, taken: set[str]) -> str:
     return key
 
 
-def _settings(kind: str, spec: dict, existing_lanes: list[dict]) -> dict:
-    settings: dict = {}
+def _settings(kind: str, spec: dict[str, Any], existing_lanes: list[dict[str, Any]]) -> dict[str, Any]:
+    settings: dict[str, Any] = {}
     if kind == "board":
         lanes = _texts(spec.get("lanes") or [{"text": "Ideas"}], field="Lanes", low=1, high=MAX_LANES)
         # A renamed lane keeps its key, so the cards already in it stay in it.
@@ -67,7 +67,8 @@ def _settings(kind: str, spec: dict, existing_lanes: list[dict]) -> dict:
     if kind == "poll":
         settings["multiple"] = bool(spec.get("multiple"))
     if kind == "scale":
-        scale = spec.get("scale") if isinstance(spec.get("scale"), dict) else {}
+        raw_scale = spec.get("scale")
+        scale: dict[str, Any] = raw_scale if isinstance(raw_scale, dict) else {}
         low, high = scale.get("min", 1), scale.get("max", 5)
         if not (isinstance(low, int) and isinstance(high, int) and 0 <= low < high <= 10):
             raise InvalidInput("invalid_scale", "A scale runs from a smaller to a larger number, at most 10.")
@@ -214,7 +215,7 @@ def duplicate_activity(event: Event, actor: StaffUser, activity_id: Any) -> Acti
     return copy_
 
 
-def activity_spec(activity: Activity) -> dict:
+def activity_spec(activity: Activity) -> dict[str, Any]:
     """An activity as the console's editor fills its form."""
     return {
         "id": activity.id,

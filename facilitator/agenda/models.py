@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
@@ -16,7 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from facilitator.columns import UTCDateTime
-from facilitator.extensions import db
+from facilitator.extensions import Model
 
 if TYPE_CHECKING:
     from facilitator.events.models import Event
@@ -35,7 +35,7 @@ MODERATION_MODES = ("pre", "post")
 AUDIENCES = ("children", "everyone")
 
 
-class AgendaSession(db.Model):
+class AgendaSession(Model):
     """A block of the event's agenda (shown to people as a "session")."""
 
     __tablename__ = "agenda_sessions"
@@ -56,7 +56,7 @@ class AgendaSession(db.Model):
     )
 
 
-class Activity(db.Model):
+class Activity(Model):
     """One thing participants do inside a session: a board, a poll, a word cloud…"""
 
     __tablename__ = "activities"
@@ -80,12 +80,12 @@ class Activity(db.Model):
     # An optional countdown shown on phones and the projector; nothing closes by itself.
     timer_ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Kind-specific settings: lanes for a board, options for a poll, the scale's ends…
-    settings: Mapped[dict] = mapped_column(JSON, default=dict)
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     session: Mapped[AgendaSession] = relationship(back_populates="activities")
 
     @property
-    def lanes(self) -> list[dict]:
+    def lanes(self) -> list[dict[str, Any]]:
         """The board's lanes; every text activity has at least one."""
         return self.settings.get("lanes") or [{"key": "main", "name": self.title, "name_sw": self.title_sw}]
 
@@ -93,7 +93,7 @@ class Activity(db.Model):
         return {lane["key"] for lane in self.lanes}
 
     @property
-    def options(self) -> list[dict]:
+    def options(self) -> list[dict[str, Any]]:
         """The choices of a poll or the items of a ranking."""
         return self.settings.get("options") or []
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 
 from facilitator import audit, validation
 from facilitator.agenda.models import Activity, AgendaSession
@@ -120,10 +120,13 @@ def reset_activity(event: Event, actor: StaffUser, activity_id: Any, confirm: An
     activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
     if confirm != activity.title:
         raise InvalidInput("not_confirmed", "To reset, confirm with the activity's exact title.")
-    votes = db.session.execute(delete(Vote).where(Vote.activity_id == activity.id)).rowcount
+    votes = cast("CursorResult[Any]", db.session.execute(delete(Vote).where(Vote.activity_id == activity.id))).rowcount
     flagged = select(SafeguardingFlag.response_id).where(SafeguardingFlag.response_id.is_not(None))
-    entries = db.session.execute(
-        delete(Entry).where(Entry.activity_id == activity.id, Entry.status != "held", Entry.id.not_in(flagged))
+    entries = cast(
+        "CursorResult[Any]",
+        db.session.execute(
+            delete(Entry).where(Entry.activity_id == activity.id, Entry.status != "held", Entry.id.not_in(flagged))
+        ),
     ).rowcount
     activity.timer_ends_at = None
     audit.record(event.id, actor, "reset_activity", f"activity:{activity.id}", votes=votes, entries=entries)

@@ -22,7 +22,7 @@ def projected_activity(event: Event) -> Activity | None:
     return db.session.get(Activity, activity_id) if activity_id else None
 
 
-def activity_view(activity: Activity | None) -> dict | None:
+def activity_view(activity: Activity | None) -> dict[str, Any] | None:
     """An activity as phones and the projector see it."""
     if activity is None:
         return None

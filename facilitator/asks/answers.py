@@ -81,7 +81,7 @@ def submit_answer(
     return answer
 
 
-def _save_commitment(event: Event, answer: DutyBearerAnswer, spec: dict) -> Commitment:
+def _save_commitment(event: Event, answer: DutyBearerAnswer, spec: dict[str, Any]) -> Commitment:
     what = validation.clean_text(spec.get("what"), field="What you will do", max_chars=1000)
     owner = validation.clean_text(spec.get("owner"), field="Who owns it", max_chars=200)
     commitment = db.session.scalar(select(Commitment).where(Commitment.answer_id == answer.id))

@@ -7,12 +7,12 @@ Progress notes are not shown: they are the organisers' working notes, not writte
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from facilitator.asks import asks as ask_service
-from facilitator.asks.models import SECTOR_NAMES, SECTOR_NAMES_SW, Organisation
-from facilitator.asks.views import answer_view, approved_answers, ordered_asks
+from facilitator.asks.models import SECTOR_NAMES, SECTOR_NAMES_SW
+from facilitator.asks.views import answer_view, approved_answers, ordered_asks, organisation_of
 from facilitator.events.models import Event
-from facilitator.extensions import db
 
 # Each commitment status in plain words, English and Kiswahili.
 STATUS_WORDS = {
@@ -61,10 +61,10 @@ def friendly_date(iso: str | None) -> tuple[str, str] | None:
 
 
 def _sector(sector: str | None) -> tuple[str, str]:
-    return SECTOR_NAMES.get(sector, ""), SECTOR_NAMES_SW.get(sector, "")
+    return SECTOR_NAMES.get(sector or "", ""), SECTOR_NAMES_SW.get(sector or "", "")
 
 
-def asks_for_children(event: Event) -> list[dict]:
+def asks_for_children(event: Event) -> list[dict[str, Any]]:
     """Each ask in priority order, with the promises made on it (approved answers with a commitment),
     the approved answers that promised nothing, and the organisations asked that have not answered."""
     sectors = {o.name: o.sector for o in ask_service.organisations(event)}
@@ -112,7 +112,7 @@ def asks_for_children(event: Event) -> list[dict]:
     return asks
 
 
-def _asks_with_answers(event: Event) -> dict:
+def _asks_with_answers(event: Event) -> dict[str, Any]:
     """'You said / They committed / What happens next', for the public feedback page."""
     asks = []
     for ask in ordered_asks(event):
@@ -122,7 +122,7 @@ def _asks_with_answers(event: Event) -> dict:
                 "text": ask.text,
                 "text_sw": ask.text_sw,
                 "answers": answers,
-                "assigned": [db.session.get(Organisation, a.organisation_id).name for a in ask.assignments],
+                "assigned": [organisation_of(a).name for a in ask.assignments],
             }
         )
     return {"asks": asks}

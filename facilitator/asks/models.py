@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueCons
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from facilitator.columns import UTCDateTime, utcnow
-from facilitator.extensions import db
+from facilitator.extensions import Model
 
 SECTORS = ("government", "isp_telco", "social_media", "cso", "other")
 
@@ -38,7 +38,7 @@ RATINGS = ("satisfied", "not_sure", "not_satisfied")
 COMMITMENT_STATUSES = ("planned", "in_progress", "done", "delayed", "dropped")
 
 
-class Organisation(db.Model):
+class Organisation(Model):
     """A duty bearer: answers asks on record, by name and sector (duty bearers are not anonymous)."""
 
     __tablename__ = "organisations"
@@ -53,7 +53,7 @@ class Organisation(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Ask(db.Model):
+class Ask(Model):
     """What children ask of duty bearers, worded by the facilitator from a theme or a card."""
 
     __tablename__ = "asks"
@@ -70,7 +70,7 @@ class Ask(db.Model):
     assignments: Mapped[list[AskAssignment]] = relationship(cascade="all, delete-orphan")
 
 
-class AskAssignment(db.Model):
+class AskAssignment(Model):
     """An ask put to a named organisation: it must answer, or be listed as not having answered."""
 
     __tablename__ = "ask_assignments"
@@ -81,7 +81,7 @@ class AskAssignment(db.Model):
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
 
 
-class DutyBearerAnswer(db.Model):
+class DutyBearerAnswer(Model):
     """An organisation's answer to an ask: screened and moderated like any text."""
 
     __tablename__ = "duty_bearer_answers"
@@ -93,13 +93,13 @@ class DutyBearerAnswer(db.Model):
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
     shown_text: Mapped[str] = mapped_column(Text)
-    flags: Mapped[list] = mapped_column(JSON, default=list)
+    flags: Mapped[list[str]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(10), default="pending")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class Commitment(db.Model):
+class Commitment(Model):
     """What an organisation will do about an ask, who owns it, by when: the event's main output."""
 
     __tablename__ = "commitments"
@@ -115,7 +115,7 @@ class Commitment(db.Model):
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class AnswerRating(db.Model):
+class AnswerRating(Model):
     """A participant's rating of an answer: satisfied, not sure, not satisfied. One each, changeable."""
 
     __tablename__ = "answer_ratings"

@@ -12,6 +12,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 
@@ -80,13 +81,13 @@ def _load(event: Event) -> _Rows:
     return _Rows(ordered_asks(event), answers, assigned)
 
 
-def register(event: Event) -> dict:
+def register(event: Event) -> dict[str, Any]:
     """Every commitment of an approved answer (in ask order), and for every ask the organisations it was put to
     that have not had an answer shown (or that it was put to nobody). Nothing dropped."""
     return _register(_load(event))
 
 
-def _register(rows: _Rows) -> dict:
+def _register(rows: _Rows) -> dict[str, Any]:
     commitments, unanswered = [], []
     for ask in rows.asks:
         answers = rows.answers.get(ask.id, {})
@@ -108,7 +109,7 @@ def _register(rows: _Rows) -> dict:
     return {"commitments": commitments, "unanswered": unanswered}
 
 
-def register_view(event: Event, *, today: date | None = None) -> dict:
+def register_view(event: Event, *, today: date | None = None) -> dict[str, Any]:
     """The register as staff read it: every commitment (with sector name, ask number and whether it is overdue),
     every ask with the organisations that have not answered it and why, asks put to nobody, and approved
     answers that made no commitment."""
@@ -147,7 +148,7 @@ def register_view(event: Event, *, today: date | None = None) -> dict:
                     "organisations": [
                         {
                             "name": name,
-                            "sector_name": SECTOR_NAMES.get(sectors.get(name), ""),
+                            "sector_name": SECTOR_NAMES.get(sectors.get(name, ""), ""),
                             "why": NOT_ANSWERED_WHY.get(
                                 by_name[(entry["ask_id"], name)].answer.status
                                 if (entry["ask_id"], name) in by_name
@@ -183,7 +184,7 @@ def register_view(event: Event, *, today: date | None = None) -> dict:
     }
 
 
-def _cell(value) -> str:
+def _cell(value: object) -> str:
     """A spreadsheet cell that stays text: a leading =, +, - or @ would make Excel run it as a formula."""
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

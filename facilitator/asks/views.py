@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -71,7 +72,7 @@ def ordered_asks(event: Event, order_by: str = "position") -> list[Ask]:
     return asks
 
 
-def ask_view(ask: Ask) -> dict:
+def ask_view(ask: Ask) -> dict[str, Any]:
     return {
         "id": ask.id,
         "text": ask.text,
@@ -101,14 +102,14 @@ def own_ratings(participant: Participant) -> dict[int, str]:
     )
 
 
-def ratings_view(answer: DutyBearerAnswer) -> dict:
+def ratings_view(answer: DutyBearerAnswer) -> dict[str, Any]:
     """Counts per rating, and splits by age band and by group where every shown group has at least
     MIN_GROUP_SIZE people; smaller groups are counted together (COMBINED), or the split is not shown."""
     ratings = list(db.session.scalars(select(AnswerRating).where(AnswerRating.answer_id == answer.id)))
     total = Counter(r.rating for r in ratings)
 
-    def split(attribute: str, order: tuple[str, ...]) -> list[dict] | None:
-        groups: dict[str, Counter] = {}
+    def split(attribute: str, order: tuple[str, ...]) -> list[dict[str, Any]] | None:
+        groups: dict[str, Counter[str]] = {}
         for r in ratings:
             key = getattr(r, attribute) or "not said"
             groups.setdefault(key, Counter())[r.rating] += 1
@@ -135,8 +136,15 @@ def ratings_view(answer: DutyBearerAnswer) -> dict:
     }
 
 
-def answer_view(answer: DutyBearerAnswer, *, staff: bool = False) -> dict:
-    organisation = db.session.get(Organisation, answer.organisation_id)
+def organisation_of(row: DutyBearerAnswer | AskAssignment) -> Organisation:
+    """The organisation an answer or an assignment is for."""
+    organisation = db.session.get(Organisation, row.organisation_id)
+    assert organisation is not None  # organisation_id is a foreign key
+    return organisation
+
+
+def answer_view(answer: DutyBearerAnswer, *, staff: bool = False) -> dict[str, Any]:
+    organisation = organisation_of(answer)
     commitment = db.session.scalar(select(Commitment).where(Commitment.answer_id == answer.id))
     view = {
         "id": answer.id,
@@ -154,7 +162,7 @@ def answer_view(answer: DutyBearerAnswer, *, staff: bool = False) -> dict:
     return view
 
 
-def commitment_view(commitment: Commitment) -> dict:
+def commitment_view(commitment: Commitment) -> dict[str, Any]:
     return {
         "id": commitment.id,
         "what": commitment.what,
@@ -176,7 +184,7 @@ def approved_answers(ask: Ask) -> list[DutyBearerAnswer]:
 
 
 @results_service.results_of("response")
-def response_activity_view(activity: Activity, *, staff: bool = False) -> dict:
+def response_activity_view(activity: Activity, *, staff: bool = False) -> dict[str, Any]:
     """The ask on show in a response activity and its approved answers (all answers for staff)."""
     ask_id = activity.settings.get("ask_id")
     ask = db.session.get(Ask, ask_id) if ask_id else None
@@ -191,7 +199,7 @@ def response_activity_view(activity: Activity, *, staff: bool = False) -> dict:
         if staff
         else approved_answers(ask)
     )
-    assigned = [db.session.get(Organisation, a.organisation_id).name for a in ask.assignments]
+    assigned = [organisation_of(a).name for a in ask.assignments]
     return {
         "ask": {"id": ask.id, "text": ask.text, "text_sw": ask.text_sw, "assigned": assigned},
         "answers": [answer_view(a, staff=staff) for a in answers],

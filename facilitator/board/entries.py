@@ -3,8 +3,9 @@ told (what each view may see of them is ``board.views``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
@@ -54,7 +55,8 @@ class Submission:
     activity: Activity | None = None  # the activity written to, loaded already (None for a re-send)
     flag: SafeguardingFlag | None = None  # raised by this submission, for the safeguarding lead
     version: int | None = None  # the event's version this entry brought it to (None for a re-send)
-    counts: dict | None = None  # its activity's received/shown as its batch committed them (None for a re-send)
+    # Its activity's received/shown as its batch committed them (None for a re-send).
+    counts: dict[str, Any] | None = None
 
     @property
     def needs_safeguarding(self) -> bool:
@@ -101,7 +103,7 @@ def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | Se
     """
     outcomes: list[Submission | ServiceError | None] = [None] * len(entries)
     participants = _participants(event, {e.participant_id for e in entries if e.participant_id is not None})
-    new_rows: list[dict] = []
+    new_rows: list[dict[str, Any]] = []
     pending: dict[str, tuple[int, Activity, safety.Screening]] = {}  # key -> (index, activity, screening)
     refused: dict[int, str] = {}  # index -> key, for entries that broke a rule: unless already stored
     repeats: list[tuple[int, str]] = []  # the same key twice in one batch: a re-send racing its original
@@ -114,7 +116,7 @@ def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | Se
         if key in pending:
             repeats.append((i, key))
             continue
-        participant = participants.get(entry.participant_id)
+        participant = participants.get(entry.participant_id) if entry.participant_id is not None else None
         try:
             if entry.participant_id is not None and participant is None:
                 raise InvalidInput("unknown_participant", "Join the event again to take part.")
@@ -135,7 +137,7 @@ def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | Se
     skipped = set(pending) - set(inserted)  # stored before: by an earlier send, or by another process
     stored = _stored_entries(event, skipped | set(refused.values()))
     created = [key for key in pending if key in inserted]
-    first_version = bump_version(event, by=len(created)) - len(created) + 1 if created else None
+    first_version = bump_version(event, by=len(created)) - len(created) + 1 if created else 0  # 0: nothing created
     # Counted inside the transaction: the same figures as after the commit, without a second transaction
     # (each statement is a round trip, and with PostgreSQL under gevent a wait for the writer's turn).
     activity_counts = {
@@ -166,10 +168,11 @@ def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | Se
             outcomes[i] = _resent(stored[key], entries[i].participant_id)
     for i, key in repeats:
         outcomes[i] = _resent(inserted.get(key) or stored[key], entries[i].participant_id)
-    stored = [outcome for outcome in outcomes if isinstance(outcome, Submission)]
-    send_after_commit(broadcast.entries_stored, event, stored)
+    submissions = [outcome for outcome in outcomes if isinstance(outcome, Submission)]
+    send_after_commit(broadcast.entries_stored, event, submissions)
     commit(keep_state=True)
-    return outcomes
+    # Every entry has its outcome by now: an error, a new entry, or a re-send of a stored one.
+    return cast("list[Submission | ServiceError]", outcomes)
 
 
 def _checked_input(event: Event, entry: NewEntry) -> tuple[Activity, str]:
@@ -198,7 +201,7 @@ def _row(
     clean: str,
     screening: safety.Screening,
     participant: Participant | None,
-) -> dict:
+) -> dict[str, Any]:
     # Every column given, so every row of a multi-row insert has the same keys.
     return {
         "event_id": event.id,
@@ -220,10 +223,13 @@ def _row(
     }
 
 
-_DIALECT_INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+_DIALECT_INSERTS: dict[str, Callable[[type[Entry]], sqlite.Insert | postgresql.Insert]] = {
+    "sqlite": sqlite.insert,
+    "postgresql": postgresql.insert,
+}
 
 
-def _insert_unless_known(rows: list[dict]) -> list[Entry]:
+def _insert_unless_known(rows: list[dict[str, Any]]) -> list[Entry]:
     """Insert entries in one statement, skipping any whose client key is already stored (by an earlier
     send, or by another process this very moment). Returns the Responses stored, persistent in the session."""
     insert = _DIALECT_INSERTS[db.session.get_bind().dialect.name]

@@ -16,7 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from facilitator.columns import UTCDateTime, utcnow
-from facilitator.extensions import db
+from facilitator.extensions import Model
 
 # pending: waits for a moderator; approved: on the board; hidden: a moderator took it off;
 # held: a safety check stopped it and only staff may see it.
@@ -26,7 +26,7 @@ ENTRY_STATUSES = ("pending", "approved", "hidden", "held")
 ENTRY_SOURCES = ("phone", "paper")
 
 
-class Entry(db.Model):
+class Entry(Model):
     """A participant's entry: a card, a word, a question. The table keeps its first name, ``responses``
     (renaming a table is a migration that rebuilds it on SQLite, for no reader's gain)."""
 
@@ -47,7 +47,7 @@ class Entry(db.Model):
     text: Mapped[str] = mapped_column(Text)
     # What any non-staff view may show: personal details redacted, profanity masked.
     shown_text: Mapped[str] = mapped_column(Text)
-    flags: Mapped[list] = mapped_column(JSON, default=list)
+    flags: Mapped[list[str]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(10), default="pending")
     # How sure the safety screen was when it held the entry for distress or disclosure: "high" (the lead is
     # alerted at once, the writer sees the helpline) or "possible" (a marked wait in the moderation queue and
@@ -65,7 +65,7 @@ class Entry(db.Model):
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"), index=True)
 
 
-class Theme(db.Model):
+class Theme(Model):
     """A facilitator's grouping of approved cards on a board."""
 
     __tablename__ = "themes"

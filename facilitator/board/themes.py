@@ -160,7 +160,7 @@ def delete_theme(event: Event, actor: StaffUser, theme_id: Any) -> None:
     commit()
 
 
-def suggest_themes(activity: Activity, *, max_suggestions: int = 8) -> list[dict]:
+def suggest_themes(activity: Activity, *, max_suggestions: int = 8) -> list[dict[str, Any]]:
     """Keywords shared by two or more approved cards not yet in a theme, greedily: the keyword covering
     the most cards first, each card suggested once. The facilitator accepts, renames or ignores them."""
     cards = list(
@@ -173,7 +173,8 @@ def suggest_themes(activity: Activity, *, max_suggestions: int = 8) -> list[dict
     for card_id, words in words_of.items():
         for word in words:
             cards_with[word].add(card_id)
-    suggestions, taken = [], set()
+    suggestions: list[dict[str, Any]] = []
+    taken: set[int] = set()
     while len(suggestions) < max_suggestions:
         ranked = Counter({word: len(ids - taken) for word, ids in cards_with.items()})
         if not ranked:

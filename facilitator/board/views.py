@@ -3,6 +3,8 @@ the counts; and the one order cards are shown in."""
 
 from __future__ import annotations
 
+from typing import Any, Protocol
+
 from sqlalchemy import case, func, or_, select
 
 from facilitator.agenda.models import Activity
@@ -15,11 +17,32 @@ from facilitator.extensions import db
 CARD_ORDER = (Entry.pinned.desc(), Entry.id)
 
 
-def sort_key(response: Entry) -> list[int]:
+class Card(Protocol):
+    """What a card's view reads of an entry: an Entry, or a row of just these columns (``cards_on_board``)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def activity_id(self) -> int: ...
+    @property
+    def lane(self) -> str: ...
+    @property
+    def shown_text(self) -> str: ...
+    @property
+    def pinned(self) -> bool: ...
+    @property
+    def starred(self) -> bool: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def theme_id(self) -> int | None: ...
+
+
+def sort_key(response: Card) -> list[int]:
     return [0 if response.pinned else 1, response.id]
 
 
-def card_view(response: Entry) -> dict:
+def card_view(response: Card) -> dict[str, Any]:
     """A card as the projector and phones show it: redacted text, nothing about its author. ``response``
     may also be a row of just these columns (``cards_on_board``)."""
     return {
@@ -35,7 +58,7 @@ def card_view(response: Entry) -> dict:
     }
 
 
-def staff_view(response: Entry) -> dict:
+def staff_view(response: Entry) -> dict[str, Any]:
     """A card as the moderation queue shows it: the original text, its checks and state."""
     return card_view(response) | {
         "original": response.text,
@@ -50,7 +73,7 @@ def staff_view(response: Entry) -> dict:
     }
 
 
-def withheld_view(response: Entry) -> dict:
+def withheld_view(response: Entry) -> dict[str, Any]:
     """A held entry as a moderator's console hears of it: that it left the queue, not what it says."""
     return {
         "id": response.id,
@@ -61,7 +84,7 @@ def withheld_view(response: Entry) -> dict:
     }
 
 
-def own_entry_view(response: Entry) -> dict:
+def own_entry_view(response: Entry) -> dict[str, Any]:
     """An entry as its author sees it on their phone. A held entry only ever reads as 'received'."""
     state = {"approved": "on_board", "hidden": "not_shown"}.get(response.status, "waiting")
     return {
@@ -99,7 +122,7 @@ def approved_cards(activity_id: int) -> list[Entry]:
     )
 
 
-def cards_on_board(activity_id: int) -> list[dict]:
+def cards_on_board(activity_id: int) -> list[dict[str, Any]]:
     """The approved cards' views, read as plain rows: a board can hold thousands, and loading each as an ORM
     object took a few hundred ms of an activity switch, while every phone waited."""
     rows = db.session.execute(
@@ -119,7 +142,7 @@ def cards_on_board(activity_id: int) -> list[dict]:
     return [card_view(row) for row in rows]
 
 
-def counts(activity_id: int) -> dict:
+def counts(activity_id: int) -> dict[str, Any]:
     """Entries received and shown: the room can see that moderation is not silencing anyone."""
     received, shown = db.session.execute(
         select(func.count(Entry.id), func.count(case((Entry.status == "approved", 1)))).where(
@@ -129,7 +152,7 @@ def counts(activity_id: int) -> dict:
     return {"received": received, "shown": shown}
 
 
-def entry_for_staff(entry: Entry, *, may_safeguard: bool) -> dict:
+def entry_for_staff(entry: Entry, *, may_safeguard: bool) -> dict[str, Any]:
     """Who may read a held entry: staff who safeguard (the lead, facilitators) read every one. Other staff see a
     possible concern in their queue, marked, waiting for the lead's review; of a high concern they learn only
     that it left their queue, and its text never reaches them."""
@@ -138,7 +161,7 @@ def entry_for_staff(entry: Entry, *, may_safeguard: bool) -> dict:
     return withheld_view(entry)
 
 
-def entries_for_staff(activity_id: int, *, may_safeguard: bool) -> list[dict]:
+def entries_for_staff(activity_id: int, *, may_safeguard: bool) -> list[dict[str, Any]]:
     """An activity's entries as a staff member's console lists them (held ones only for those who safeguard)."""
     query = select(Entry).where(Entry.activity_id == activity_id)
     if not may_safeguard:
@@ -148,7 +171,7 @@ def entries_for_staff(activity_id: int, *, may_safeguard: bool) -> list[dict]:
     ]
 
 
-def themes_view(activity: Activity) -> list[dict]:
+def themes_view(activity: Activity) -> list[dict[str, Any]]:
     """The board's themes with their approved cards' count, largest first."""
     counts = dict(
         db.session.execute(

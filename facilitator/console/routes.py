@@ -20,6 +20,7 @@ bp = Blueprint("console", __name__, url_prefix="/console")
 @login_required
 def event_list():
     user = current_staff()
+    assert user is not None  # login_required let only a signed-in user through
     events = [db.session.get(Event, event_id) for event_id in staff_service.events_of(user.id)]
     return render_template("console/events.html", events=events, user=user)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from facilitator import validation
 from facilitator.agenda import editing
 from facilitator.agenda import running as agenda_service
@@ -17,15 +19,16 @@ from facilitator.events.models import Event
 from facilitator.live.connections import Connection, handler, since
 from facilitator.safeguarding import service as safeguarding_service
 from facilitator.staff import service as staff_service
+from facilitator.staff.models import StaffUser
 from facilitator.voting import results as results_service
 
 
-def _authorised(connection: Connection, permission: str):
+def _authorised(connection: Connection, permission: str) -> tuple[StaffUser, Event]:
     actor = staff_service.require(connection.user_id, connection.event_id, permission)
     return actor, event_service.get_event(connection.event_id)
 
 
-def agenda_view(event: Event) -> list[dict]:
+def agenda_view(event: Event) -> list[dict[str, Any]]:
     return [
         {
             "id": session.id,
@@ -57,7 +60,7 @@ def agenda_view(event: Event) -> list[dict]:
 
 
 @handler("console:sync", view="console")
-def sync(connection: Connection, data: dict) -> dict:
+def sync(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """The console's whole state: the agenda and the entries of the activity in focus
     (the one asked for, else the open one, else the projected one)."""
     actor, event = _authorised(connection, "view_console")
@@ -92,7 +95,7 @@ def sync(connection: Connection, data: dict) -> dict:
 
 
 @handler("console:show_ask", view="console")
-def show_ask(connection: Connection, data: dict) -> dict:
+def show_ask(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """Put one ask on the response activity: the projector and phones show it with its answers."""
     actor, event = _authorised(connection, "run_agenda")
     ask_service.show_ask(event, actor, data.get("activity_id"), data.get("ask_id"))
@@ -100,7 +103,7 @@ def show_ask(connection: Connection, data: dict) -> dict:
 
 
 @handler("console:moderate_answer", view="console")
-def moderate_answer(connection: Connection, data: dict) -> dict:
+def moderate_answer(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """Approve or hide a duty bearer's answer, like a card."""
     actor, event = _authorised(connection, "moderate")
     answer = answer_service.moderate_answer(event, actor, data.get("answer_id"), data.get("action"))
@@ -108,28 +111,28 @@ def moderate_answer(connection: Connection, data: dict) -> dict:
 
 
 @handler("console:open_activity", view="console")
-def open_activity(connection: Connection, data: dict) -> dict:
+def open_activity(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     actor, event = _authorised(connection, "run_agenda")
     activity = agenda_service.open_activity(event, actor, data.get("activity_id"))
     return {"activity": agenda_views.activity_view(activity)}
 
 
 @handler("console:close_activity", view="console")
-def close_activity(connection: Connection, data: dict) -> dict:
+def close_activity(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     actor, event = _authorised(connection, "run_agenda")
     activity = agenda_service.close_activity(event, actor, data.get("activity_id"))
     return {"activity": agenda_views.activity_view(activity)}
 
 
 @handler("console:project", view="console")
-def project(connection: Connection, data: dict) -> dict:
+def project(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     actor, event = _authorised(connection, "run_agenda")
     activity = agenda_service.show_on_projector(event, actor, data.get("activity_id"))
     return {"projector_activity_id": activity.id if activity else None}
 
 
 @handler("console:next_activity", view="console")
-def next_activity(connection: Connection, data: dict) -> dict:
+def next_activity(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """Open the activity after the current one: every phone and the projector follow."""
     actor, event = _authorised(connection, "run_agenda")
     activity = agenda_service.open_next_activity(event, actor)
@@ -137,7 +140,7 @@ def next_activity(connection: Connection, data: dict) -> dict:
 
 
 @handler("console:activity_controls", view="console")
-def activity_controls(connection: Connection, data: dict) -> dict:
+def activity_controls(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """Lock or unlock voting; show or hide results on the projector and on phones; upvotes on or off."""
     actor, event = _authorised(connection, "run_agenda")
     activity = agenda_service.set_controls(event, actor, data.get("activity_id"), data.get("changes"))
@@ -145,7 +148,7 @@ def activity_controls(connection: Connection, data: dict) -> dict:
 
 
 @handler("console:timer", view="console")
-def timer(connection: Connection, data: dict) -> dict:
+def timer(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """Start a countdown of ``seconds`` on an activity, or clear it with ``seconds: null``."""
     actor, event = _authorised(connection, "run_agenda")
     activity = agenda_service.set_timer(event, actor, data.get("activity_id"), data.get("seconds"))
@@ -153,7 +156,7 @@ def timer(connection: Connection, data: dict) -> dict:
 
 
 @handler("console:reset_activity", view="console")
-def reset_activity(connection: Connection, data: dict) -> dict:
+def reset_activity(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """Remove every vote and entry of an activity; ``confirm`` must be its exact title."""
     actor, event = _authorised(connection, "run_agenda")
     agenda_service.reset_activity(event, actor, data.get("activity_id"), data.get("confirm"))
@@ -161,7 +164,7 @@ def reset_activity(connection: Connection, data: dict) -> dict:
 
 
 @handler("console:save_activity", view="console")
-def save_activity(connection: Connection, data: dict) -> dict:
+def save_activity(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """Add an activity to a session (``session_id``) or edit one (``activity_id``), during the event."""
     actor, event = _authorised(connection, "run_agenda")
     if data.get("activity_id") is not None:
@@ -172,21 +175,21 @@ def save_activity(connection: Connection, data: dict) -> dict:
 
 
 @handler("console:move_activity", view="console")
-def move_activity(connection: Connection, data: dict) -> dict:
+def move_activity(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     actor, event = _authorised(connection, "run_agenda")
     editing.move_activity(event, actor, data.get("activity_id"), data.get("direction"))
     return {}
 
 
 @handler("console:duplicate_activity", view="console")
-def duplicate_activity(connection: Connection, data: dict) -> dict:
+def duplicate_activity(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     actor, event = _authorised(connection, "run_agenda")
     activity = editing.duplicate_activity(event, actor, data.get("activity_id"))
     return {"activity": editing.activity_spec(activity)}
 
 
 @handler("console:activity_spec", view="console")
-def activity_spec(connection: Connection, data: dict) -> dict:
+def activity_spec(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """An activity's full settings, for the editor."""
     _actor, event = _authorised(connection, "run_agenda")
     activity = agenda_views.get_activity(event, validation.positive_int(data.get("activity_id"), field="Activity"))
@@ -194,7 +197,7 @@ def activity_spec(connection: Connection, data: dict) -> dict:
 
 
 @handler("console:mark_answered", view="console")
-def mark_answered(connection: Connection, data: dict) -> dict:
+def mark_answered(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """The panel answered a Q&A question (or, with ``answered: false``, not yet)."""
     actor, event = _authorised(connection, "moderate")
     response = moderation_service.mark_answered(event, actor, data.get("response_id"), data.get("answered", True))
@@ -202,21 +205,21 @@ def mark_answered(connection: Connection, data: dict) -> dict:
 
 
 @handler("console:moderate", view="console")
-def moderate(connection: Connection, data: dict) -> dict:
+def moderate(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     actor, event = _authorised(connection, "moderate")
     response = moderation_service.moderate(event, actor, data.get("response_id"), data.get("action"))
     return {"entry": board_views.staff_view(response)}
 
 
 @handler("console:edit", view="console")
-def edit(connection: Connection, data: dict) -> dict:
+def edit(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     actor, event = _authorised(connection, "moderate")
     response = moderation_service.edit_text(event, actor, data.get("response_id"), data.get("text"))
     return {"entry": board_views.staff_view(response)}
 
 
 @handler("console:escalate", view="console")
-def escalate(connection: Connection, data: dict) -> dict:
+def escalate(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """Send an entry to the safeguarding lead: it leaves every board and export at once."""
     actor, event = _authorised(connection, "moderate")
     response = moderation_service.get_response(event, data.get("response_id"))
@@ -225,7 +228,7 @@ def escalate(connection: Connection, data: dict) -> dict:
 
 
 @handler("console:paper_entry", view="console")
-def paper_entry(connection: Connection, data: dict) -> dict:
+def paper_entry(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """A facilitator types in a card written on paper by a child without a phone."""
     actor, event = _authorised(connection, "enter_paper")
     submission = board_service.submit_entry(

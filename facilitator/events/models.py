@@ -15,13 +15,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from facilitator.columns import UTCDateTime, utcnow
-from facilitator.extensions import db
+from facilitator.extensions import Model
 
 if TYPE_CHECKING:
     from facilitator.agenda.models import AgendaSession
 
 
-class Event(db.Model):
+class Event(Model):
     __tablename__ = "events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -42,7 +42,7 @@ class Event(db.Model):
         ForeignKey("activities.id", use_alter=True, ondelete="SET NULL")
     )
     # Extra words this event's organisers want held or masked, on top of the shipped lists.
-    blocked_words: Mapped[list] = mapped_column(JSON, default=list)
+    blocked_words: Mapped[list[str]] = mapped_column(JSON, default=list)
     # When the approved record was last exported; raw entries are purged retention_days after it.
     last_export_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -66,7 +66,7 @@ GROUPS = ("child", "parent", "government", "cso", "isp_telco", "social_media", "
 AGE_BANDS = ("12-13", "14-15", "16-17")
 
 
-class Participant(db.Model):
+class Participant(Model):
     """Someone on a phone. A random token in a cookie and what they chose to declare; nothing else:
     no name, no IP address, no user agent."""
 

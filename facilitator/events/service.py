@@ -10,7 +10,7 @@ from importlib import resources
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from facilitator import audit
@@ -75,7 +75,8 @@ def bump_version(event: Event, by: int = 1) -> int:
     # On the table, not the ORM entity: every entry bumps the version, and the ORM's bulk-update
     # bookkeeping (matching objects in the session) cost more than the statement itself.
     events = Event.__table__
-    version = db.session.execute(
+    assert isinstance(events, Table)  # a mapped class's table, typed as any FROM clause
+    version: int = db.session.execute(
         update(events).where(events.c.id == event.id).values(version=events.c.version + by).returning(events.c.version)
     ).scalar_one()
     set_committed_value(event, "version", version)
@@ -92,11 +93,16 @@ def renew_projector_link(event: Event, actor: StaffUser) -> str:
     return event.projector_token
 
 
-def load_template(name: str = ROUNDTABLE_TEMPLATE) -> dict:
-    return json.loads(resources.files("facilitator.agenda").joinpath(name).read_text(encoding="utf-8"))
+def load_template(name: str = ROUNDTABLE_TEMPLATE) -> dict[str, Any]:
+    template: dict[str, Any] = json.loads(
+        resources.files("facilitator.agenda").joinpath(name).read_text(encoding="utf-8")
+    )
+    return template
 
 
-def create_event_from_template(template: dict, *, title: str | None = None, starts_on: date | None = None) -> Event:
+def create_event_from_template(
+    template: dict[str, Any], *, title: str | None = None, starts_on: date | None = None
+) -> Event:
     """An event with the template's agenda, sessions and activities, all activities in draft."""
     event = Event(
         title=title or template["title"],
@@ -128,7 +134,7 @@ def create_event_from_template(template: dict, *, title: str | None = None, star
     return event
 
 
-def _activity_from_spec(event: Event, session: AgendaSession, position: int, spec: dict) -> Activity:
+def _activity_from_spec(event: Event, session: AgendaSession, position: int, spec: dict[str, Any]) -> Activity:
     if spec["kind"] not in ACTIVITY_KINDS:
         raise InvalidInput("invalid_template", f"Unknown activity kind {spec['kind']!r} in the template.")
     audience = spec.get("audience", "everyone")

@@ -4,6 +4,8 @@ needing this module's domain lookups."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import current_app, request, session
 from flask_socketio import join_room
 
@@ -12,19 +14,19 @@ from facilitator.errors import ServiceError
 from facilitator.events import participants as participant_service
 from facilitator.events import service as event_service
 from facilitator.extensions import socketio
-from facilitator.live.connections import Connection, connections, participant_room, room
+from facilitator.live.connections import Connection, connections, current_sid, participant_room, room
 from facilitator.staff import service as staff_service
 
 
 @socketio.on("connect")
-def on_connect(auth=None):
+def on_connect(auth: Any = None) -> bool | None:
     """Admit a connection as exactly one view of one event, or refuse it."""
     auth = auth if isinstance(auth, dict) else {}
     wanted = auth.get("view")
     try:
         if wanted == "projector":
             event = event_service.event_by_projector_token(auth.get("token"))
-            connections[request.sid] = Connection("projector", event.id, projector_token=auth.get("token"))
+            connections[current_sid()] = Connection("projector", event.id, projector_token=auth.get("token"))
             join_room(room(event.id, "projector"))
         elif wanted == "console":
             event_id = validation.positive_int(auth.get("event_id"), field="Event")
@@ -32,7 +34,7 @@ def on_connect(auth=None):
             roles = staff_service.roles_in_event(user_id, event_id)
             if not roles & staff_service.PERMISSIONS["view_console"]:
                 return False
-            connections[request.sid] = Connection("console", event_id, user_id=user_id)
+            connections[current_sid()] = Connection("console", event_id, user_id=user_id)
             join_room(room(event_id, "staff"))
             if roles & staff_service.PERMISSIONS["safeguard"]:
                 join_room(room(event_id, "safeguarding"))
@@ -41,7 +43,7 @@ def on_connect(auth=None):
             participant = participant_service.participant_for_token(token)
             if participant is None:
                 return False
-            connections[request.sid] = Connection("participant", participant.event_id, participant_id=participant.id)
+            connections[current_sid()] = Connection("participant", participant.event_id, participant_id=participant.id)
             join_room(room(participant.event_id, "participants"))
             join_room(participant_room(participant.id))
         else:

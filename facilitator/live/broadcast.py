@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import TYPE_CHECKING, Any
 
-from flask import current_app
+from flask import Flask, current_app
 
 from facilitator.agenda import views as agenda_views
 from facilitator.agenda.models import Activity
@@ -17,11 +18,16 @@ from facilitator.asks import views as ask_views
 from facilitator.board import views as board_views
 from facilitator.board.models import Entry
 from facilitator.events.models import Event
-from facilitator.extensions import db, socketio
+from facilitator.extensions import db, socket_sleep, socketio
 from facilitator.live.connections import connections, participant_room, room
 from facilitator.safeguarding import views as safeguarding_views
 from facilitator.safeguarding.models import SafeguardingFlag
 from facilitator.voting import results as results_service
+
+if TYPE_CHECKING:
+    from facilitator.asks.models import DutyBearerAnswer
+    from facilitator.board.entries import Submission
+    from facilitator.safeguarding.models import SafeguardingFlag
 
 
 def entry_changed(event: Event, response: Entry, activity: Activity | None = None) -> None:
@@ -36,33 +42,42 @@ def entry_changed(event: Event, response: Entry, activity: Activity | None = Non
             {"version": event.version, "entry": board_views.own_entry_view(response)},
             to=participant_room(response.participant_id),
         )
-    _entries_counted_in_results(event, activity or db.session.get(Activity, response.activity_id))
+    if activity is None:
+        activity = db.session.get(Activity, response.activity_id)
+        assert activity is not None  # an entry's activity_id is a foreign key
+    _entries_counted_in_results(event, activity)
 
 
-def entries_stored(event: Event, submissions: list) -> None:
+def entries_stored(event: Event, submissions: list[Submission]) -> None:
     """New entries were committed (a batch, for one event): one message per view and activity, with the
     counts the batch committed; a flag alerts safeguarding. The writer's phone learnt of its entry from its ack.
     Re-sends change nothing and tell nobody."""
-    by_activity: dict[int, list] = {}
+    by_activity: dict[int, list[Submission]] = {}
+    activities: dict[int, Activity] = {}
     for submission in submissions:
         if submission.created:
+            # A new entry's Submission carries its activity, version and counts (only a re-send's lack them).
+            assert submission.activity is not None
+            activities.setdefault(submission.activity.id, submission.activity)
             by_activity.setdefault(submission.activity.id, []).append(submission)
     for activity_id, group in by_activity.items():
         _tell_views(
             event,
             activity_id,
             [s.response for s in group],
-            version=max(s.version for s in group),
-            counts=group[-1].counts,
+            version=max(s.version or 0 for s in group),
+            counts=group[-1].counts or {},
         )
-        _entries_counted_in_results(event, group[0].activity)
+        _entries_counted_in_results(event, activities[activity_id])
     for group in by_activity.values():
         for submission in group:
             if submission.flag is not None:
                 safeguarding_alert(event, submission.flag)
 
 
-def _tell_views(event: Event, activity_id: int, responses: list[Entry], *, version: int, counts: dict) -> None:
+def _tell_views(
+    event: Event, activity_id: int, responses: list[Entry], *, version: int, counts: dict[str, Any]
+) -> None:
     """Staff's queue, safeguarding and the projector hear of new or changed entries of one activity, in
     one message each however many there are."""
     # The staff room holds every console; the safeguarding room only those who may read held entries.
@@ -98,7 +113,7 @@ def _entries_counted_in_results(event: Event, activity: Activity) -> None:
         results_changed(event, activity)
 
 
-def safeguarding_alert(event: Event, flag) -> None:
+def safeguarding_alert(event: Event, flag: SafeguardingFlag) -> None:
     """A new flag: the safeguarding lead's view sounds and shows a banner. Nobody else is told."""
     socketio.emit("safeguarding_alert", {"flag": safeguarding_views.flag_view(flag)}, to=room(event.id, "safeguarding"))
 
@@ -124,7 +139,7 @@ def agenda_changed(event: Event) -> None:
     socketio.emit("agenda", {"version": version}, to=room(event.id, "staff"))
 
 
-def projector_snapshot(event: Event) -> dict:
+def projector_snapshot(event: Event) -> dict[str, Any]:
     activity = agenda_views.projected_activity(event)
     return {
         "version": event.version,
@@ -155,10 +170,11 @@ def results_changed(event: Event, activity: Activity) -> None:
         send_results(event.id, activity.id, phones=True)
         return
     _dirty[activity.id] = event.id
-    _ensure_flusher(current_app._get_current_object(), interval)
+    # current_app is a proxy, typed as the Flask app it stands for; the thread needs the app itself.
+    _ensure_flusher(current_app._get_current_object(), interval)  # type: ignore[attr-defined]
 
 
-def _ensure_flusher(app, interval: float) -> None:
+def _ensure_flusher(app: Flask, interval: float) -> None:
     global _flusher_running
     with _flusher_lock:
         if _flusher_running:
@@ -167,9 +183,9 @@ def _ensure_flusher(app, interval: float) -> None:
     socketio.start_background_task(_flush_forever, app, interval)
 
 
-def _flush_forever(app, interval: float) -> None:
+def _flush_forever(app: Flask, interval: float) -> None:
     while True:
-        socketio.sleep(interval)
+        socket_sleep(interval)
         if not _dirty and not _phones_pending:
             continue
         batch = dict(_dirty)
@@ -214,7 +230,7 @@ def send_results(event_id: int, activity_id: int, *, phones: bool) -> None:
 def send_phone_results(activity_id: int) -> None:
     activity = db.session.get(Activity, activity_id)
     outcome = results_service.phone_results(activity) if activity else None
-    if outcome is not None:
+    if activity is not None and outcome is not None:
         socketio.emit(
             "results", {"activity_id": activity_id, "results": outcome}, to=room(activity.event_id, "participants")
         )
@@ -223,7 +239,7 @@ def send_phone_results(activity_id: int) -> None:
 # --- Duty bearers' answers ----------------------------------------------------------------------
 
 
-def answer_changed(event: Event, answer) -> None:
+def answer_changed(event: Event, answer: DutyBearerAnswer) -> None:
     """An answer was written, changed or moderated: staff see it in their queue; once approved, the
     response activity showing its ask redraws on the projector and phones."""
 
@@ -238,8 +254,8 @@ def answer_changed(event: Event, answer) -> None:
 def response_activity_changed(event: Event) -> None:
     """Redraw the duty bearers' response activity wherever it is on show."""
 
-    for activity in {agenda_views.projected_activity(event), agenda_views.current_activity(event)} - {None}:
-        if activity.kind != "response":
+    for activity in {agenda_views.projected_activity(event), agenda_views.current_activity(event)}:
+        if activity is None or activity.kind != "response":
             continue
         view = ask_views.response_activity_view(activity)
         message = {"activity_id": activity.id, "results": {"activity_id": activity.id, "kind": "response", **view}}

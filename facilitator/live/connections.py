@@ -11,12 +11,13 @@ import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from flask import request
 
 from facilitator import validation
 from facilitator.errors import Forbidden, Internal, InvalidInput, ServiceError
-from facilitator.extensions import db, socketio
+from facilitator.extensions import db, socket_server, socketio
 
 log = logging.getLogger(__name__)
 
@@ -37,17 +38,27 @@ class Connection:
 connections: dict[str, Connection] = {}
 
 
+def current_sid() -> str:
+    """The socket connection whose event is being handled."""
+    sid: str = request.sid  # type: ignore[attr-defined]  # Flask-SocketIO sets it; Flask's Request type lacks it
+    return sid
+
+
 def current_connection() -> Connection | None:
-    return connections.get(request.sid)
+    return connections.get(current_sid())
 
 
-def handler(name: str, *, view: str) -> Callable:
+# A socket handler as declared: the connection and the payload in, what to add to the ack out.
+Handler = Callable[[Connection, dict[str, Any]], dict[str, Any] | None]
+
+
+def handler(name: str, *, view: str) -> Callable[[Handler], Callable[..., dict[str, Any]]]:
     """Declare a socket event handler for connections of ``view``. The function gets the connection and
     the payload (a dict) and returns a dict merged into a successful ack."""
 
-    def decorator(fn: Callable[[Connection, dict], dict | None]) -> Callable:
+    def decorator(fn: Handler) -> Callable[..., dict[str, Any]]:
         @functools.wraps(fn)
-        def wrapper(data=None):
+        def wrapper(data: Any = None) -> dict[str, Any]:
             try:
                 connection = current_connection()
                 if connection is None or connection.view != view:
@@ -69,7 +80,7 @@ def handler(name: str, *, view: str) -> Callable:
     return decorator
 
 
-def since(data: dict) -> int | None:
+def since(data: dict[str, Any]) -> int | None:
     """The event version a view last saw, when its sync sends one (``since``; DESIGN.md §4). A sync
     whose ``since`` is the current version answers ``{"unchanged": True, "version": v}`` without a snapshot."""
     value = data.get("since")
@@ -90,8 +101,8 @@ def participant_room(participant_id: int) -> str:
 
 
 @socketio.on("disconnect")
-def on_disconnect(*_reason):
-    connections.pop(request.sid, None)
+def on_disconnect(*_reason: Any) -> None:
+    connections.pop(current_sid(), None)
 
 
 def disconnect(matches: Callable[[Connection], bool]) -> None:
@@ -99,7 +110,7 @@ def disconnect(matches: Callable[[Connection], bool]) -> None:
     their next call, which checks again who may make it (docs/deployment.md)."""
     for sid, connection in list(connections.items()):
         if matches(connection):
-            socketio.server.disconnect(sid, namespace="/")
+            socket_server().disconnect(sid, namespace="/")
 
 
 def disconnect_consoles_of(event_id: int, user_id: int) -> None:

@@ -23,7 +23,7 @@ from facilitator.board import entries as board_service
 from facilitator.board import views as board_views
 from facilitator.errors import Busy, Internal, ServiceError
 from facilitator.events.models import Event
-from facilitator.extensions import db, socketio
+from facilitator.extensions import db, socket_server, socket_sleep, socketio
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ class _Waiting:
     event_id: int
     entry: board_service.NewEntry
     done: Any  # an Event of the server's async mode: set once ``ack`` or ``error`` is filled in
-    ack: dict | None = None
+    ack: dict[str, Any] | None = None
     error: ServiceError | None = None
 
 
@@ -50,29 +50,30 @@ class EntryWriter:
     _queue: Any = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def store(self, event_id: int, entry: board_service.NewEntry) -> dict:
+    def store(self, event_id: int, entry: board_service.NewEntry) -> dict[str, Any]:
         """Store one entry and return what its phone is told (the ack's fields); raises ServiceError.
         ``Busy`` means it may or may not be stored yet: the phone re-sends it, and a re-send is a no-op."""
         queue = self._running_queue()
         if queue.qsize() >= self.queue_limit:
             raise Busy("busy", BUSY)
-        waiting = _Waiting(event_id, entry, done=socketio.server.eio.create_event())
+        waiting = _Waiting(event_id, entry, done=socket_server().eio.create_event())
         queue.put(waiting)
         if not waiting.done.wait(self.wait_seconds):
             raise Busy("busy", BUSY)
         if waiting.error is not None:
             raise waiting.error
+        assert waiting.ack is not None  # ``done`` is set once ``ack`` or ``error`` is filled in
         return waiting.ack
 
-    def _running_queue(self):
+    def _running_queue(self) -> Any:  # a queue of the server's async mode
         with self._lock:
             if self._queue is None:
-                self._queue = socketio.server.eio.create_queue()
+                self._queue = socket_server().eio.create_queue()
                 socketio.start_background_task(self._write_forever, self._queue)
             return self._queue
 
-    def _write_forever(self, queue) -> None:
-        empty = socketio.server.eio.get_queue_empty_exception()
+    def _write_forever(self, queue: Any) -> None:
+        empty = socket_server().eio.get_queue_empty_exception()
         last_batch = float("-inf")
         while True:
             batch = [queue.get()]
@@ -82,7 +83,7 @@ class EntryWriter:
                 # count and one version bump serve the room's entries of those milliseconds; that is what
                 # keeps a burst off the CPU's limit. After a batch that took longer there is no wait, and an
                 # entry in a quiet room is stored at once.
-                socketio.sleep(self.batch_interval_seconds - since_last)
+                socket_sleep(self.batch_interval_seconds - since_last)
             last_batch = time.monotonic()
             while len(batch) < self.max_batch:
                 try:
@@ -104,7 +105,7 @@ class EntryWriter:
                         waiting.error = Internal()
                     waiting.done.set()
             # Let the answered handlers, and phones' new entries, run before the next batch.
-            socketio.sleep(0)
+            socket_sleep(0)
 
     def _store_and_tell(self, batch: list[_Waiting]) -> None:
         """Store a batch, one transaction per event; if one fails as a whole, its entries are tried one by
@@ -163,5 +164,6 @@ def init_app(app: Flask) -> None:
     )
 
 
-def store(event_id: int, entry: board_service.NewEntry) -> dict:
-    return current_app.extensions["entry_writer"].store(event_id, entry)
+def store(event_id: int, entry: board_service.NewEntry) -> dict[str, Any]:
+    writer: EntryWriter = current_app.extensions["entry_writer"]
+    return writer.store(event_id, entry)

@@ -22,7 +22,7 @@ import gc
 import logging
 import time
 
-from facilitator.extensions import socketio
+from facilitator.extensions import socket_sleep, socketio
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ def _collect_when_quiet() -> None:
     load = RecentLoad()
     cpu_before, wall_before = time.process_time(), time.monotonic()
     while True:
-        socketio.sleep(SLICE_SECONDS)
+        socket_sleep(SLICE_SECONDS)
         cpu_now, now = time.process_time(), time.monotonic()
         load.add(cpu_now - cpu_before, now - wall_before)
         cpu_before, wall_before = cpu_now, now

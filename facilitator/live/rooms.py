@@ -8,11 +8,22 @@ costs O(rooms of that connection). Rooms themselves stay exactly as python-socke
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import socketio
 
+if TYPE_CHECKING:
+    # To mypy the mixin is a manager (python-socketio has no types, so any attribute goes); at run time it
+    # stands before one in each class below.
+    from socketio import Manager as _Manager
+else:
+    _Manager = object
 
-class IndexedRoomsMixin:
-    def _sid_rooms(self, namespace: str) -> dict:
+
+class IndexedRoomsMixin(_Manager):
+    _rooms_of_sid: dict[str, dict[str, set[str | None]]]  # namespace -> sid -> rooms
+
+    def _sid_rooms(self, namespace: str) -> dict[str, set[str | None]]:
         if not hasattr(self, "_rooms_of_sid"):
             self._rooms_of_sid = {}
         return self._rooms_of_sid.setdefault(namespace, {})

@@ -8,7 +8,7 @@ from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from facilitator.columns import UTCDateTime, utcnow
-from facilitator.extensions import db
+from facilitator.extensions import Model
 
 # A plain note; a key point of the discussion; a recommendation for the report; an action with an owner
 # and a due date. Recommendations and actions are gathered at the end of every report.
@@ -21,7 +21,7 @@ NOTE_KIND_NAMES = {"note": "Note", "key_point": "Key point", "recommendation": "
 NOTE_MAX_CHARS = 10_000
 
 
-class Note(db.Model):
+class Note(Model):
     """A rapporteur's note on a session. Saved while it is written: the client key names the note, so a
     re-sent save updates it instead of adding another, and ``revision`` (the writer's own counter) keeps
     a late, older save from overwriting a newer one."""

@@ -91,13 +91,13 @@ def _revision(raw: Any) -> int:
     return raw
 
 
-def _fields(note: Note) -> dict:
+def _fields(note: Note) -> dict[str, Any]:
     return _as_fields(
         {"kind": note.kind, "text": note.text, "action_owner": note.action_owner, "action_due_on": note.action_due_on}
     )
 
 
-def _as_fields(values: dict) -> dict:
+def _as_fields(values: dict[str, Any]) -> dict[str, Any]:
     """What a save changes, as plain values (for comparing, for the audit log and for the page's script)."""
     due = values["action_due_on"]
     return {**values, "action_due_on": due.isoformat() if due else None}
@@ -180,7 +180,7 @@ def save_note(
     return Saved(note, created=False, changed=True)
 
 
-def _apply(event: Event, note: Note, actor: StaffUser, wanted: dict, revision: int) -> None:
+def _apply(event: Event, note: Note, actor: StaffUser, wanted: dict[str, Any], revision: int) -> None:
     note.kind, note.text = wanted["kind"], wanted["text"]
     note.shown_text = safety.screen(wanted["text"], event.blocked_words).redacted if wanted["text"] else ""
     note.action_owner, note.action_due_on = wanted["action_owner"], wanted["action_due_on"]
@@ -199,7 +199,7 @@ def delete_note(event: Event, actor: StaffUser, client_key: Any) -> None:
     db.session.commit()
 
 
-def note_view(note: Note) -> dict:
+def note_view(note: Note) -> dict[str, Any]:
     """A note as the notes page's script sees it after a save."""
     return {
         "id": note.id,

@@ -175,9 +175,9 @@ def vote(code):
     if elsewhere:
         return elsewhere
     form = request.form
-    ranking = None
+    ranking: list[int] | list[str] | None = None  # raw input: cast_vote checks it
     if any(key.startswith("rank_") for key in form):
-        places = {key[5:]: form.get(key) for key in form if key.startswith("rank_")}
+        places = {key[5:]: form[key] for key in form if key.startswith("rank_")}
         try:
             ranking = [int(option) for option, _place in sorted(places.items(), key=lambda item: int(item[1]))]
         except ValueError:

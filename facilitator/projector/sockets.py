@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from facilitator.agenda import views as agenda_views
 from facilitator.events import service as event_service
 from facilitator.live import broadcast
@@ -10,7 +12,7 @@ from facilitator.voting import results as results_service
 
 
 @handler("projector:sync", view="projector")
-def sync(connection: Connection, data: dict) -> dict:
+def sync(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     """A fresh snapshot; the projector asks after every (re)connect, so it never shows a stale board. When it
     saw the current version already: ``unchanged``, with the results (votes do not raise the version)."""
     event = event_service.event_by_projector_token(connection.projector_token)

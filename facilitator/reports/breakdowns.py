@@ -4,11 +4,15 @@ as report tables. Only what ``groups.shown_groups`` allows is shown: no group of
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from facilitator.agenda.models import WRITTEN_KINDS, Activity
 from facilitator.reports import groups
-from facilitator.reports.document import Block, Heading, Paragraph, Table
-from facilitator.reports.record import Record
+from facilitator.reports.document import Block, Cell, Heading, Paragraph, Table
+from facilitator.reports.record import Ballot, Rating, Record, RecordedEntry
+
+_Row = TypeVar("_Row", RecordedEntry, Ballot, Rating)
 
 VOTE_KINDS = ("poll", "scale", "ranking")
 
@@ -20,14 +24,16 @@ def lane_names(activity: Activity) -> dict[str, str]:
 def activity_breakdowns(record: Record, activity: Activity) -> list[Block]:
     """Tables by group and by age band for one activity, under the small-group rule, or why there are none."""
     if activity.kind in WRITTEN_KINDS:
-        rows, make = record.entries.get(activity.id, []), _entry_breakdown
-    elif activity.kind in VOTE_KINDS:
-        rows, make = (
-            record.ballots.get(activity.id, []),
-            {"poll": _poll_breakdown, "scale": _scale_breakdown, "ranking": _ranking_breakdown}[activity.kind],
-        )
-    else:
-        return []
+        return _breakdowns(activity, record.entries.get(activity.id, []), _entry_breakdown)
+    if activity.kind in VOTE_KINDS:
+        make = {"poll": _poll_breakdown, "scale": _scale_breakdown, "ranking": _ranking_breakdown}[activity.kind]
+        return _breakdowns(activity, record.ballots.get(activity.id, []), make)
+    return []
+
+
+def _breakdowns(
+    activity: Activity, rows: list[_Row], make: Callable[[Activity, list[_Row], str, dict[str, str]], Table]
+) -> list[Block]:
     if not rows:
         return []
     blocks: list[Block] = []
@@ -52,20 +58,20 @@ def activity_breakdowns(record: Record, activity: Activity) -> list[Block]:
     return blocks
 
 
-def split_rows(rows: list, attribute: str, mapping: dict[str, str]) -> dict[str, list]:
+def split_rows(rows: list[_Row], attribute: str, mapping: dict[str, str]) -> dict[str, list[_Row]]:
     """Rows by the group they are shown under (their own, or the combined one)."""
-    split: dict[str, list] = defaultdict(list)
+    split: dict[str, list[_Row]] = defaultdict(list)
     for row in rows:
         split[mapping[getattr(row, attribute) or groups.NOT_SAID]].append(row)
     return split
 
 
-def count_people(rows: list) -> int:
+def count_people(rows: Sequence[RecordedEntry | Ballot | Rating]) -> int:
     """How many people the rows come from; one without a participant (paper, purged) counts as one."""
     return len({r.person if r.person is not None else ("anonymous", i) for i, r in enumerate(rows)})
 
 
-def _entry_breakdown(activity: Activity, rows: list, attribute: str, mapping: dict[str, str]) -> Table:
+def _entry_breakdown(activity: Activity, rows: list[RecordedEntry], attribute: str, mapping: dict[str, str]) -> Table:
     lanes = lane_names(activity)
     several = len(lanes) > 1 and activity.kind == "board"
     split = split_rows(rows, attribute, mapping)
@@ -83,7 +89,7 @@ def _entry_breakdown(activity: Activity, rows: list, attribute: str, mapping: di
     return Table(columns, table_rows, numeric=[False] + [True] * (len(columns) - 1))
 
 
-def _poll_breakdown(activity: Activity, rows: list, attribute: str, mapping: dict[str, str]) -> Table:
+def _poll_breakdown(activity: Activity, rows: list[Ballot], attribute: str, mapping: dict[str, str]) -> Table:
     """Options down, groups across: the options' wording is long, the groups are few."""
     options = [o.get("text", "") for o in activity.options]
     split = split_rows(rows, attribute, mapping)
@@ -99,9 +105,9 @@ def _poll_breakdown(activity: Activity, rows: list, attribute: str, mapping: dic
     )
 
 
-def _scale_breakdown(activity: Activity, rows: list, attribute: str, mapping: dict[str, str]) -> Table:
+def _scale_breakdown(activity: Activity, rows: list[Ballot], attribute: str, mapping: dict[str, str]) -> Table:
     split = split_rows(rows, attribute, mapping)
-    table_rows = []
+    table_rows: list[list[Cell]] = []
     for key in groups.display_order(mapping):
         values = [b.choice for b in split.get(key, []) if b.choice is not None]
         table_rows.append(
@@ -116,12 +122,12 @@ def _scale_breakdown(activity: Activity, rows: list, attribute: str, mapping: di
     )
 
 
-def _ranking_breakdown(activity: Activity, rows: list, attribute: str, mapping: dict[str, str]) -> Table:
+def _ranking_breakdown(activity: Activity, rows: list[Ballot], attribute: str, mapping: dict[str, str]) -> Table:
     options = [o.get("text", "") for o in activity.options]
     split = split_rows(rows, attribute, mapping)
     table_rows = []
     for key in groups.display_order(mapping):
-        sums: Counter = Counter()
+        sums: Counter[int] = Counter()
         rankings = [b.ranking for b in split.get(key, []) if b.ranking]
         for order in rankings:
             for position, option in enumerate(order, start=1):

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from datetime import date
+from typing import Any
 
 from facilitator.agenda.models import WRITTEN_KINDS, Activity, AgendaSession
-from facilitator.asks.models import RATINGS, SECTOR_NAMES
+from facilitator.asks.models import RATINGS, SECTOR_NAMES, DutyBearerAnswer
 from facilitator.reports import breakdowns, groups
-from facilitator.reports.document import Block, BulletList, Heading, Paragraph, Quote, Report, Table
-from facilitator.reports.record import Record, RecordedEntry
+from facilitator.reports.document import Block, BulletList, Cell, Heading, Paragraph, Quote, Report, Table
+from facilitator.reports.record import NoteRow, Rating, Record, RecordedEntry
 
 KIND_NAMES = {
     "board": "Board",
@@ -194,7 +195,7 @@ def _counts_line(counts: dict[str, int], kind: str) -> str:
 
 def _at_a_glance(record: Record) -> list[Block]:
     activities = record.all_activities()
-    totals: Counter = Counter()
+    totals: Counter[str] = Counter()
     for activity in activities:
         if activity.kind in WRITTEN_KINDS:
             totals.update(_entry_counts(record, activity))
@@ -202,7 +203,7 @@ def _at_a_glance(record: Record) -> list[Block]:
     approved_answers = sum(1 for answers in record.answers.values() for a in answers if a.status == "approved")
     unanswered = [ask for ask in record.asks if not _approved(record, ask.id)]
     all_notes = [n for s in record.sessions for n in record.notes.get(s.id, [])]
-    rows = [
+    rows: list[list[Cell]] = [
         ["Sessions with activities", sum(1 for s in record.sessions if record.activities.get(s.id))],
         ["Activities run", len(activities)],
         ["Entries received", totals["received"]],
@@ -221,7 +222,7 @@ def _at_a_glance(record: Record) -> list[Block]:
     mapping = groups.shown_groups(record.participants, "group") if record.participants else None
     blocks.append(Heading(2, "Who took part"))
     if mapping:
-        sizes: Counter = Counter()
+        sizes: Counter[str] = Counter()
         for key, people in record.participants.items():
             sizes[mapping[key]] += len(people)
         rows = [[groups.label("group", key), sizes[key]] for key in groups.display_order(mapping)]
@@ -427,7 +428,7 @@ def _poll(record: Record, activity: Activity) -> list[Block]:
     return blocks
 
 
-def _scale_label(result: dict, value: int) -> str:
+def _scale_label(result: dict[str, Any], value: int) -> str:
     if value == result["min"] and result.get("min_label"):
         return f"{value} – {result['min_label']}"
     if value == result["max"] and result.get("max_label"):
@@ -481,7 +482,7 @@ def _ranking(record: Record, activity: Activity) -> list[Block]:
 
 def _response(record: Record, activity: Activity) -> list[Block]:
     ask_id = activity.settings.get("ask_id")
-    number = record.ask_numbers.get(ask_id)
+    number = record.ask_numbers.get(ask_id) if ask_id is not None else None
     if number is None:
         return [Paragraph("No ask was put on the screen in this activity.", tone="muted")]
     ask = next((a for a in record.asks if a.id == ask_id), None)
@@ -507,7 +508,7 @@ def _session_notes(record: Record, session: AgendaSession) -> list[Block]:
     if not notes:
         return []
     blocks: list[Block] = [Heading(2, "Rapporteur's notes")]
-    by_kind: dict[str, list] = defaultdict(list)
+    by_kind: dict[str, list[NoteRow]] = defaultdict(list)
     for note in notes:
         by_kind[note.kind].append(note)
     if by_kind["key_point"]:
@@ -557,7 +558,7 @@ def _recommendations(record: Record) -> list[Block]:
 # --- Asks, answers, ratings and the register -------------------------------------------------------------
 
 
-def _approved(record: Record, ask_id: int) -> list:
+def _approved(record: Record, ask_id: int) -> list[DutyBearerAnswer]:
     return [a for a in record.answers.get(ask_id, []) if a.status == "approved"]
 
 
@@ -625,7 +626,7 @@ def _asks(record: Record) -> list[Block]:
     return blocks
 
 
-def _answer(record: Record, answer) -> list[Block]:
+def _answer(record: Record, answer: DutyBearerAnswer) -> list[Block]:
     blocks: list[Block] = [Heading(3, _organisation(record, answer.organisation_id))]
     if answer.status != "approved":
         blocks.append(
@@ -650,11 +651,11 @@ def _ratings(record: Record, answer_id: int) -> list[Block]:
     if not ratings:
         return [Paragraph("No ratings yet.", label="Children's ratings:", tone="muted")]
 
-    def row(name: str, members: list) -> list:
+    def row(name: str, members: list[Rating]) -> list[Cell]:
         counts = Counter(r.rating for r in members)
-        return [name] + [counts[r] for r in RATINGS] + [len(members)]
+        return [name, *(counts[r] for r in RATINGS), len(members)]
 
-    rows = [row("Everyone", ratings)]
+    rows: list[list[Cell]] = [row("Everyone", ratings)]
     left_out = []
     for attribute in ("age_band", "group"):
         mapping = groups.shown_groups(groups.people_by(ratings, attribute), attribute)

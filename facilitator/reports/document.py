@@ -3,6 +3,7 @@ tables. ``content`` decides what the report says, once; the renderers only decid
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 Cell = str | int | float | None
@@ -35,7 +36,7 @@ class Quote:
 @dataclass(frozen=True)
 class Table:
     columns: list[str]
-    rows: list[list[Cell]]
+    rows: Sequence[Sequence[Cell]]
     numeric: list[bool] = field(default_factory=list)  # right-aligned columns
     widths: list[float] = field(default_factory=list)  # relative column widths, when it matters
 

@@ -3,9 +3,10 @@ no group of fewer than five people is shown on its own in any export."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from facilitator.asks.views import MIN_GROUP_SIZE
+from facilitator.asks.views import MIN_GROUP_SIZE as MIN_GROUP_SIZE  # the reports keep the asks' rule
 from facilitator.events.models import AGE_BANDS, GROUPS
 
 GROUP_NAMES = {
@@ -38,7 +39,7 @@ def order(attribute: str) -> tuple[str, ...]:
     return GROUPS if attribute == "group" else AGE_BANDS
 
 
-def shown_groups(people: dict[str, set | int], attribute: str) -> dict[str, str] | None:
+def shown_groups(people: Mapping[str, set[Any] | frozenset[Any] | int], attribute: str) -> dict[str, str] | None:
     """The same rule as ``asks.views.ratings_view``: a group is shown when it has at least
     MIN_GROUP_SIZE people; smaller ones are folded into one combined group, which must itself reach
     MIN_GROUP_SIZE (else the total minus the others would reveal them) and no split is shown; nor is one
@@ -72,10 +73,14 @@ def display_order(mapping: dict[str, str]) -> list[str]:
     return seen + ([COMBINED] if COMBINED in mapping.values() else [])
 
 
-def people_by(rows: Iterable, attribute: str) -> dict[str, set]:
+# A person: their participant id, or someone without one (a paper card, or after the purge) as one more.
+Person = int | tuple[str, int]
+
+
+def people_by(rows: Iterable[Any], attribute: str) -> dict[str, set[Person]]:
     """Each group's people among ``rows`` (entries, votes or ratings with ``person``, ``group``, ``age_band``).
     Someone without a participant (a paper card, or after the purge) counts as one more person."""
-    groups: dict[str, set] = {}
+    groups: dict[str, set[Person]] = {}
     for index, row in enumerate(rows):
         key = getattr(row, attribute) or NOT_SAID
         groups.setdefault(key, set()).add(row.person if row.person is not None else ("anonymous", index))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -26,6 +27,7 @@ from facilitator.errors import NotFound
 from facilitator.events.models import Event, Participant
 from facilitator.extensions import db
 from facilitator.notes.models import Note
+from facilitator.reports.groups import Person
 from facilitator.staff.models import StaffUser
 from facilitator.voting.models import Vote
 from facilitator.voting.results import results
@@ -60,7 +62,7 @@ class Ballot:
 
     activity_id: int
     choice: int | None
-    ranking: list | None
+    ranking: list[int] | None
     group: str | None
     age_band: str | None
     person: int | None
@@ -99,10 +101,10 @@ class Record:
     sessions: list[AgendaSession]  # in scope
     activities: dict[int, list[Activity]]  # by session, every session of the agenda
     entries: dict[int, list[RecordedEntry]]  # by activity, included statuses only
-    status_counts: dict[int, Counter]  # by activity, every status (counts only)
+    status_counts: dict[int, Counter[str]]  # by activity, every status (counts only)
     themes: dict[int, list[Theme]]  # by activity
     ballots: dict[int, list[Ballot]]  # by activity: poll, scale and ranking votes
-    results: dict[int, dict]  # by activity: voting.results.results for poll, scale, ranking, word cloud
+    results: dict[int, dict[str, Any]]  # by activity: voting.results.results for poll, scale, ranking, word cloud
     asks: list[Ask]  # in scope, in the event's order
     ask_numbers: dict[int, int]  # the ask's number in the whole event
     ask_origin: dict[int, int]  # ask id -> the session it was raised in
@@ -112,9 +114,9 @@ class Record:
     answer_statuses: dict[tuple[int, int], str]  # (ask id, organisation id) -> status of any answer
     commitments: dict[int, Commitment]  # by answer id
     ratings: dict[int, list[Rating]]  # by answer id
-    register: dict  # asks.register.register, restricted to the asks in scope
+    register: dict[str, Any]  # asks.register.register, restricted to the asks in scope
     notes: dict[int, list[NoteRow]]  # by session
-    participants: dict[str, set] = field(default_factory=dict)  # group -> people, whole event
+    participants: dict[str, set[Person]] = field(default_factory=dict)  # group -> people, whole event
 
     @property
     def statuses(self) -> tuple[str, ...]:
@@ -198,7 +200,7 @@ def load(event: Event, *, session_id: int | None = None, full: bool = False) -> 
             )
         )
 
-    status_counts: dict[int, Counter] = defaultdict(Counter)
+    status_counts: dict[int, Counter[str]] = defaultdict(Counter)
     for activity_id, status, count in db.session.execute(
         select(StoredEntry.activity_id, StoredEntry.status, func.count(StoredEntry.id))
         .where(StoredEntry.event_id == event.id)
@@ -216,16 +218,16 @@ def load(event: Event, *, session_id: int | None = None, full: bool = False) -> 
     ).where(Vote.event_id == event.id, Vote.response_id.is_(None))
     if session:
         vote_query = vote_query.where(Vote.activity_id.in_(scope_activity_ids))
-    for row in db.session.execute(vote_query.order_by(Vote.id)):
-        ballots[row.activity_id].append(
+    for vote in db.session.execute(vote_query.order_by(Vote.id)):
+        ballots[vote.activity_id].append(
             Ballot(
-                activity_id=row.activity_id,
-                choice=row.choice,
-                ranking=row.ranking,
-                group=row.group,
-                age_band=row.age_band,
-                person=row.participant_id,
-                created_at=row.created_at,
+                activity_id=vote.activity_id,
+                choice=vote.choice,
+                ranking=vote.ranking,
+                group=vote.group,
+                age_band=vote.age_band,
+                person=vote.participant_id,
+                created_at=vote.created_at,
             )
         )
 
@@ -248,9 +250,12 @@ def load(event: Event, *, session_id: int | None = None, full: bool = False) -> 
     )
     ask_origin = {}
     for ask in asks_all:
-        activity_id = theme_activity.get(ask.theme_id) if ask.theme_id else card_activity.get(ask.response_id)
-        if activity_id in activity_session:
-            ask_origin[ask.id] = activity_session[activity_id]
+        if ask.theme_id:
+            origin = theme_activity.get(ask.theme_id)
+        else:
+            origin = card_activity.get(ask.response_id) if ask.response_id is not None else None
+        if origin in activity_session:
+            ask_origin[ask.id] = activity_session[origin]
     if session:
         # A session's asks: those raised in it, or all of them where duty bearers answer them.
         answers_here = any(a.kind == "response" for a in activities.get(session.id, []))
@@ -280,7 +285,7 @@ def load(event: Event, *, session_id: int | None = None, full: bool = False) -> 
         c.answer_id: c for c in db.session.scalars(select(Commitment).where(Commitment.event_id == event.id))
     }
     ratings: dict[int, list[Rating]] = defaultdict(list)
-    for row in db.session.execute(
+    for rated in db.session.execute(
         select(
             AnswerRating.answer_id,
             AnswerRating.rating,
@@ -292,14 +297,14 @@ def load(event: Event, *, session_id: int | None = None, full: bool = False) -> 
         .where(AnswerRating.event_id == event.id)
         .order_by(AnswerRating.id)
     ):
-        ratings[row.answer_id].append(
+        ratings[rated.answer_id].append(
             Rating(
-                answer_id=row.answer_id,
-                rating=row.rating,
-                group=row.group,
-                age_band=row.age_band,
-                person=row.participant_id,
-                created_at=row.created_at,
+                answer_id=rated.answer_id,
+                rating=rated.rating,
+                group=rated.group,
+                age_band=rated.age_band,
+                person=rated.participant_id,
+                created_at=rated.created_at,
             )
         )
 
@@ -330,7 +335,7 @@ def load(event: Event, *, session_id: int | None = None, full: bool = False) -> 
                 )
             )
 
-    participants: dict[str, set] = defaultdict(set)
+    participants: dict[str, set[Person]] = defaultdict(set)
     for participant_id, group in db.session.execute(
         select(Participant.id, Participant.group).where(Participant.event_id == event.id)
     ):

@@ -4,6 +4,8 @@ the console may export the approved record; only facilitators the full staff exp
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from typing import cast
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file
 
@@ -47,7 +49,10 @@ def download(event_id):
     event = event_service.get_event(event_id)
     export_format = request.args.get("format")
     in_browser = export_format == "html" and request.args.get("view", "").lower() in TRUE
-    css_href = current_app.jinja_env.globals["asset_url"]("reports/report.css") if in_browser else None
+    css_href = None
+    if in_browser:
+        asset_url = cast("Callable[[str], str]", current_app.jinja_env.globals["asset_url"])  # put there by web.assets
+        css_href = asset_url("reports/report.css")
     try:
         result = exports.export(
             event,

@@ -10,14 +10,17 @@ named: it is folded into "Smaller groups combined", or the column reads "not sho
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
+from facilitator.agenda.models import Activity, AgendaSession
 from facilitator.asks.models import SECTOR_NAMES
 from facilitator.notes.models import NOTE_KIND_NAMES
 from facilitator.reports import groups
 from facilitator.reports.content import COMMITMENT_STATUS_NAMES, ENTRY_STATUS_NAMES, KIND_NAMES, RATING_NAMES
-from facilitator.reports.record import Record
+from facilitator.reports.record import Ballot, Rating, Record, RecordedEntry
 
 KINDS = ("entries", "votes", "ratings", "asks", "answers", "commitments", "notes")
 NOT_SHOWN = "not shown (small group)"
@@ -34,7 +37,7 @@ class Column:
 class Sheet:
     name: str
     columns: list[Column]
-    rows: list[list]
+    rows: list[list[Any]]
 
 
 def build(record: Record, kinds: tuple[str, ...] = KINDS) -> list[Sheet]:
@@ -50,7 +53,7 @@ def build(record: Record, kinds: tuple[str, ...] = KINDS) -> list[Sheet]:
     return [makers[kind](record) for kind in kinds]
 
 
-def _group_labeller(rows: list):
+def _group_labeller(rows: Sequence[RecordedEntry | Ballot | Rating]) -> Callable[[Any, str], str]:
     """Group and age band as a sheet may show them for these rows (one activity's, or one answer's)."""
     mappings = {
         attribute: groups.shown_groups(groups.people_by(rows, attribute), attribute)
@@ -59,7 +62,7 @@ def _group_labeller(rows: list):
 
     labels: dict[tuple[str, str | None], str] = {}
 
-    def shown(row, attribute: str) -> str:
+    def shown(row: Any, attribute: str) -> str:
         key = (attribute, getattr(row, attribute))
         if key not in labels:
             mapping = mappings[attribute]
@@ -69,7 +72,7 @@ def _group_labeller(rows: list):
     return shown
 
 
-def _context(record: Record) -> tuple[dict, dict]:
+def _context(record: Record) -> tuple[dict[int, AgendaSession], dict[int, Activity]]:
     sessions = {s.id: s for s in record.agenda}
     activities = {a.id: a for rows in record.activities.values() for a in rows}
     return sessions, activities
@@ -77,7 +80,7 @@ def _context(record: Record) -> tuple[dict, dict]:
 
 def _entries(record: Record) -> Sheet:
     sessions, activities = _context(record)
-    themes = {t.id: t.name for rows in record.themes.values() for t in rows}
+    themes: dict[int | None, str] = {t.id: t.name for rows in record.themes.values() for t in rows}
     rows = []
     for activity in record.all_activities():
         entries = record.entries.get(activity.id, [])
@@ -141,18 +144,19 @@ def _votes(record: Record) -> Sheet:
             continue
         shown = _group_labeller(ballots)
         options = [o.get("text", "") for o in activity.options]
-        counts: Counter = Counter()
+        counts: Counter[tuple[int, int | None, tuple[str, str]]] = Counter()  # (option, place, who)
         for b in ballots:
             who = (shown(b, "group"), shown(b, "age_band"))
             if activity.kind == "ranking":
-                for position, option in enumerate(b.ranking or [], start=1):
+                for place, option in enumerate(b.ranking or [], start=1):
                     if isinstance(option, int) and option < len(options):
-                        counts[(option, position, who)] += 1
+                        counts[(option, place, who)] += 1
             elif b.choice is not None:
                 counts[(b.choice, None, who)] += 1
         for (choice, position, (group, age_band)), count in sorted(
             counts.items(), key=lambda item: (item[0][0], item[0][1] or 0, item[0][2])
         ):
+            value: int | None  # the option's number, or its place in a ranking
             if activity.kind == "poll":
                 answer, value = (options[choice] if choice < len(options) else ""), choice + 1
             elif activity.kind == "ranking":
@@ -229,7 +233,7 @@ def _ratings(record: Record) -> Sheet:
 
 
 def _asks(record: Record) -> Sheet:
-    titles = {s.id: s.title for s in record.agenda}
+    titles: dict[int | None, str] = {s.id: s.title for s in record.agenda}  # looked up with an ask's origin, if any
     rows = []
     for ask in record.asks:
         assigned = record.assigned.get(ask.id, [])
@@ -368,7 +372,7 @@ def _notes(record: Record) -> Sheet:
     )
 
 
-def plain(value, column: Column):
+def plain(value: Any, column: Column) -> Any:
     """A value as text, for CSV: dates in ISO form, times to the minute (UTC)."""
     if value is None:
         return ""

@@ -6,13 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from typing import Any
 
-from facilitator.reports.tables import Sheet, plain
+from facilitator.reports.tables import Column, Sheet, plain
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value, column) -> str:
+def _cell(value: Any, column: Column) -> object:
     value = plain(value, column)
     if column.type == "text" and isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value

@@ -335,21 +335,23 @@ def _table(body: _Body, block: Table):
     grid = SubElement(table, qn("w:tblGrid"))
     for column_width in widths:
         SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(column_width))
-    for row_index, values in enumerate([block.columns] + block.rows):
+    for row_index, values in enumerate([block.columns, *block.rows]):
         row = SubElement(table, qn("w:tr"))
         row_properties = SubElement(row, qn("w:trPr"))
         SubElement(row_properties, qn("w:cantSplit"))  # a row never breaks across pages
         if row_index == 0:
             SubElement(row_properties, qn("w:tblHeader"))  # the header repeats on every page
         for index in range(columns):
-            value = values[index] if index < len(values) else None
+            cell_value = values[index] if index < len(values) else None
             cell = SubElement(row, qn("w:tc"))
             cell_width = SubElement(SubElement(cell, qn("w:tcPr")), qn("w:tcW"))
             cell_width.set(qn("w:w"), str(widths[index]))
             cell_width.set(qn("w:type"), "dxa")
             cell.append(
                 body.paragraph(
-                    _runs("" if value is None else str(value)), style=TABLE_TEXT, right=block.is_numeric(index)
+                    _runs("" if cell_value is None else str(cell_value)),
+                    style=TABLE_TEXT,
+                    right=block.is_numeric(index),
                 )
             )
     return table
@@ -357,7 +359,7 @@ def _table(body: _Body, block: Table):
 
 def _guess_widths(block: Table) -> list[float]:
     """Columns as wide as their longest words and typical text, numbers narrow."""
-    weights = []
+    weights: list[float] = []
     for index, name in enumerate(block.columns):
         values = [str(row[index]) for row in block.rows[:200] if index < len(row) and row[index] is not None]
         typical = sorted(len(v) for v in values)[len(values) // 2] if values else 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from flask import current_app, render_template
 
-from facilitator.reports.document import BulletList, Heading, Paragraph, Quote, Report, Table
+from facilitator.reports.document import Block, BulletList, Heading, Paragraph, Quote, Report, Table
 
 STYLESHEET = Path("reports") / "report.css"
 
@@ -17,6 +17,7 @@ def render(report: Report, *, css_href: str | None = None) -> str:
     """With ``css_href`` the page links its stylesheet; without, it carries a copy (a standalone file)."""
     inline_css = None
     if css_href is None:
+        assert current_app.static_folder is not None  # create_app sets it
         inline_css = (Path(current_app.static_folder) / STYLESHEET).read_text(encoding="utf-8")
     items, contents, headings = [], [], 0
     for block in report.blocks:
@@ -32,7 +33,7 @@ def render(report: Report, *, css_href: str | None = None) -> str:
     )
 
 
-def _kind(block) -> str:
+def _kind(block: Block) -> str:
     for name, cls in (
         ("heading", Heading),
         ("paragraph", Paragraph),

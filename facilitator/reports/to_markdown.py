@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from facilitator.reports.document import BulletList, Heading, Paragraph, Quote, Report, Table
+from facilitator.reports.document import Block, BulletList, Cell, Heading, Paragraph, Quote, Report, Table
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)
@@ -29,11 +29,11 @@ def _inline(text: str) -> str:
     return "<br>".join(escape(line) for line in str(text).splitlines() or [""])
 
 
-def _cell(value) -> str:
+def _cell(value: Cell) -> str:
     return "" if value is None else _inline(str(value))
 
 
-def slug(text: str, seen: Counter) -> str:
+def slug(text: str, seen: Counter[str]) -> str:
     """The anchor GitHub and most renderers give a heading, so the contents can link to it."""
     base = re.sub(r"[^\w\- ]", "", text.lower()).strip().replace(" ", "-")
     seen[base] += 1
@@ -50,7 +50,7 @@ def render(report: Report) -> str:
         out += [f"> {escape(notice)}", ">"]
     if report.notices:
         out[-1] = ""
-    seen: Counter = Counter()
+    seen: Counter[str] = Counter()
     seen[slug(report.title, Counter())] += 1
     anchors = {id(h): slug(h.text, seen) for h in report.blocks if isinstance(h, Heading)}
     out += ["## Contents", ""]
@@ -63,7 +63,7 @@ def render(report: Report) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _block(block) -> list[str]:
+def _block(block: Block) -> list[str]:
     if isinstance(block, Heading):
         return ["#" * (block.level + 1) + " " + escape(block.text)]
     if isinstance(block, Paragraph):

@@ -4,15 +4,20 @@ numbers as numbers, dates as dates, a bold frozen header row with a filter, sens
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from facilitator.reports.tables import Sheet
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 NUMBER_FORMATS = {"date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm"}
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -50,7 +55,7 @@ def render(sheets: list[Sheet], *, title: str = "") -> bytes:
     return buffer.getvalue()
 
 
-def _datetime(worksheet, value):
+def _datetime(worksheet: WriteOnlyWorksheet, value: Any) -> Cell:
     # Excel has no time zones: times are written in UTC, as the column's name says, to the second.
     if isinstance(value, datetime):
         if value.tzinfo is not None:
@@ -61,13 +66,13 @@ def _datetime(worksheet, value):
     return cell
 
 
-def _date(worksheet, value):
+def _date(worksheet: WriteOnlyWorksheet, value: Any) -> Cell:
     cell = WriteOnlyCell(worksheet, value=value)
     cell.number_format = NUMBER_FORMATS["date"]
     return cell
 
 
-def _text(worksheet, value):
+def _text(worksheet: WriteOnlyWorksheet, value: Any) -> object:
     if not isinstance(value, str):
         return value
     if not value:
@@ -80,4 +85,9 @@ def _text(worksheet, value):
     return value
 
 
-_CONVERTERS = {"datetime": _datetime, "date": _date, "text": _text}
+# What a column of each type writes for a value: a styled cell, or the value as it is.
+_CONVERTERS: dict[str, Callable[[WriteOnlyWorksheet, Any], object]] = {
+    "datetime": _datetime,
+    "date": _date,
+    "text": _text,
+}

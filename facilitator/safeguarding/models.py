@@ -14,7 +14,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from facilitator.columns import UTCDateTime, utcnow
-from facilitator.extensions import db
+from facilitator.extensions import Model
 
 READINESS_ITEMS = {
     "guardian_consent": "Guardian consent for every child taking part was obtained offline",
@@ -23,7 +23,7 @@ READINESS_ITEMS = {
 }
 
 
-class ReadinessCheck(db.Model):
+class ReadinessCheck(Model):
     """One item of the checklist an organiser confirms before children's activities can open."""
 
     __tablename__ = "readiness_checks"
@@ -46,7 +46,7 @@ CONCERN_LEVELS = ("high", "possible")
 FLAG_REASONS_BY_PEOPLE = ("help_request", "escalated")
 
 
-class SafeguardingFlag(db.Model):
+class SafeguardingFlag(Model):
     """Something for the safeguarding lead: an entry the checks held, an entry a moderator escalated,
     or a participant asking to talk to someone privately. And what was done about it."""
 
@@ -57,7 +57,7 @@ class SafeguardingFlag(db.Model):
     response_id: Mapped[int | None] = mapped_column(ForeignKey("responses.id", ondelete="SET NULL"))
     # Links the flag to the same anonymous participant's other entries; never to who they are.
     participant_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id", ondelete="SET NULL"))
-    reasons: Mapped[list] = mapped_column(JSON, default=list)
+    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
     # "high" alerts the lead loudly; "possible" goes on the lead's review list without a sound.
     level: Mapped[str] = mapped_column(String(10), default="high", server_default="high")
     # For a help request: where the child said they can be found ("table 4"), screened like any text.

@@ -199,14 +199,14 @@ def safeguarding_contact(event: Event) -> str | None:
 PURGE_CONFIRMATION = "PURGE"
 
 
-def purge_on_request(event: Event, actor: StaffUser, confirmation: Any) -> dict:
+def purge_on_request(event: Event, actor: StaffUser, confirmation: Any) -> dict[str, Any]:
     """An organiser's purge from the console: only with the word typed, because it cannot be undone."""
     if confirmation != PURGE_CONFIRMATION:
         raise InvalidInput("not_confirmed", f"Type {PURGE_CONFIRMATION} to confirm: this cannot be undone.")
     return purge_event(event, actor, reason="by an organiser in the console")
 
 
-def purge_event(event: Event, actor: StaffUser | None, *, reason: str) -> dict:
+def purge_event(event: Event, actor: StaffUser | None, *, reason: str) -> dict[str, Any]:
     """Delete what was only ever raw: entries never shown, participants' tokens and declared details,
     the original wording of shown entries. Keep the approved, redacted record and the aggregates.
     Held entries keep a record that they existed, without their text."""
@@ -244,7 +244,7 @@ def events_due_for_purge(now: datetime | None = None) -> list[Event]:
         for event in db.session.scalars(
             select(Event).where(Event.last_export_at.is_not(None), Event.purged_at.is_(None))
         )
-        if event.last_export_at + timedelta(days=event.retention_days) <= now
+        if event.last_export_at is not None and event.last_export_at + timedelta(days=event.retention_days) <= now
     ]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 
 from facilitator.agenda.models import Activity
@@ -11,7 +13,13 @@ from facilitator.safeguarding.models import SafeguardingFlag
 from facilitator.staff.models import StaffUser
 
 
-def flag_view(flag: SafeguardingFlag) -> dict:
+def _activity_of(entry: Entry) -> Activity:
+    activity = db.session.get(Activity, entry.activity_id)
+    assert activity is not None  # an entry's activity_id is a foreign key
+    return activity
+
+
+def flag_view(flag: SafeguardingFlag) -> dict[str, Any]:
     """A flag with its context: the entry, the activity, the time, and the same participant's other
     entries. Never who they are: there is nothing stored that could say."""
     response = db.session.get(Entry, flag.response_id) if flag.response_id else None
@@ -23,7 +31,7 @@ def flag_view(flag: SafeguardingFlag) -> dict:
                 "text": r.text,
                 "status": r.status,
                 "created_at": r.created_at.isoformat(),
-                "activity": db.session.get(Activity, r.activity_id).title,
+                "activity": _activity_of(r).title,
             }
             for r in db.session.scalars(
                 select(Entry)

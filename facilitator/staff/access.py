@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import functools
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from flask import abort, redirect, request, session, url_for
+from werkzeug.wrappers import Response
 
 from facilitator.errors import Forbidden
 from facilitator.extensions import db
 from facilitator.staff import service as staff_service
 from facilitator.staff.models import StaffUser
+
+if TYPE_CHECKING:
+    from facilitator.events.models import Event
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 def current_staff() -> StaffUser | None:
@@ -21,9 +30,9 @@ def current_staff() -> StaffUser | None:
     return user if user is not None and user.is_active else None
 
 
-def login_required(view):
+def login_required(view: Callable[_P, _R]) -> Callable[_P, _R | Response]:
     @functools.wraps(view)
-    def wrapped(*args, **kwargs):
+    def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> _R | Response:
         if current_staff() is None:
             return redirect(url_for("auth.login", next=request.path))
         return view(*args, **kwargs)
@@ -41,7 +50,7 @@ def staff_or_404(event_id: int, permission: str) -> StaffUser:
         abort(404)
 
 
-def staff_page(event_id: int, permission: str):
+def staff_page(event_id: int, permission: str) -> tuple[StaffUser, Event, dict[str, bool]]:
     """What a staff page starts from: the signed-in user (404 unless their roles grant ``permission``),
     the event, and what the user may do in it (``can``, for what else the page offers)."""
     from facilitator.events import service as event_service

@@ -8,12 +8,12 @@ from sqlalchemy import Boolean, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from facilitator.columns import UTCDateTime, utcnow
-from facilitator.extensions import db
+from facilitator.extensions import Model
 
 STAFF_ROLES = ("facilitator", "moderator", "safeguarding", "rapporteur", "duty_bearer")
 
 
-class StaffUser(db.Model):
+class StaffUser(Model):
     __tablename__ = "staff_users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -27,7 +27,7 @@ class StaffUser(db.Model):
     roles: Mapped[list[StaffRole]] = relationship(back_populates="user", cascade="all, delete-orphan")
 
 
-class StaffRole(db.Model):
+class StaffRole(Model):
     """What one staff user may do in one event."""
 
     __tablename__ = "staff_roles"
@@ -44,7 +44,7 @@ class StaffRole(db.Model):
     user: Mapped[StaffUser] = relationship(back_populates="roles")
 
 
-class StaffInvite(db.Model):
+class StaffInvite(Model):
     """A one-time link giving one role in one event to whoever opens it first, until it expires.
 
     Only the SHA-256 of the link's token is stored, as for participants: a copy of the database cannot be

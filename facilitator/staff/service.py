@@ -6,12 +6,12 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 
 from facilitator import audit, validation
 from facilitator.columns import utcnow
@@ -38,8 +38,8 @@ def _passwords() -> _Passwords:
 
     Only new hashes use these settings: a stored hash carries its own, so every existing hash still
     verifies, and one made with other settings is re-made on its owner's next sign-in."""
-    app = current_app._get_current_object()
-    passwords = app.extensions.get("staff_passwords")
+    app = current_app
+    passwords: _Passwords | None = app.extensions.get("staff_passwords")
     if passwords is None:
         hasher = PasswordHasher(
             time_cost=app.config["PASSWORD_HASH_TIME_COST"],
@@ -150,7 +150,15 @@ def require(user_id: int | None, event_id: int, permission: str) -> StaffUser:
     Called on every staff action, never cached, so a revoked role stops working at once."""
     if not roles_in_event(user_id, event_id) & PERMISSIONS[permission]:
         raise Forbidden("forbidden", "You do not have permission to do that in this event.")
-    return db.session.get(StaffUser, user_id)
+    return _user(user_id)
+
+
+def _user(user_id: int | None) -> StaffUser:
+    """The account of someone whose roles were just checked (an account's roles go with it)."""
+    user = db.session.get(StaffUser, user_id) if user_id is not None else None
+    if user is None:
+        raise Forbidden("forbidden", "You do not have permission to do that in this event.")
+    return user
 
 
 def events_of(user_id: int) -> list[int]:
@@ -194,7 +202,7 @@ def require_staff_manager(user_id: int | None, event_id: int) -> StaffUser:
     """Like ``require``, for managing the event's staff."""
     if not may_manage_staff(user_id, event_id):
         raise Forbidden("forbidden", "You do not have permission to do that in this event.")
-    return db.session.get(StaffUser, user_id)
+    return _user(user_id)
 
 
 def staff_of_event(event_id: int) -> list[StaffRole]:
@@ -218,9 +226,9 @@ def revoke_role(event_id: int, actor: StaffUser, role_id: Any) -> StaffRole:
     if granted.is_owner and not is_owner(actor.id, event_id):
         raise Forbidden("owner_role", "Only an owner of the event can remove an owner's role.")
     if granted.role == "facilitator":
-        facilitators = db.session.scalar(
+        facilitators = db.session.scalars(
             select(func.count(StaffRole.id)).where(StaffRole.event_id == event_id, StaffRole.role == "facilitator")
-        )
+        ).one()
         if facilitators <= 1:
             raise Conflict(
                 "last_facilitator",
@@ -404,16 +412,19 @@ def accept_invite(
             set_password(user, password)
     # Claim the link atomically: of two people opening it at once, exactly one gets the role.
     now = utcnow()
-    claimed = db.session.execute(
-        update(StaffInvite)
-        .where(
-            StaffInvite.id == invite.id,
-            StaffInvite.used_at.is_(None),
-            StaffInvite.revoked_at.is_(None),
-            StaffInvite.expires_at > now,
-        )
-        .values(used_at=now, used_by_id=user.id)
-        .execution_options(synchronize_session=False)
+    claimed = cast(
+        "CursorResult[Any]",
+        db.session.execute(
+            update(StaffInvite)
+            .where(
+                StaffInvite.id == invite.id,
+                StaffInvite.used_at.is_(None),
+                StaffInvite.revoked_at.is_(None),
+                StaffInvite.expires_at > now,
+            )
+            .values(used_at=now, used_by_id=user.id)
+            .execution_options(synchronize_session=False)
+        ),
     ).rowcount
     if claimed != 1:
         raise InviteUnusable(*_UNUSABLE["used"])

@@ -14,10 +14,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from facilitator.columns import UTCDateTime, utcnow
-from facilitator.extensions import db
+from facilitator.extensions import Model
 
 
-class Vote(db.Model):
+class Vote(Model):
     """One participant's vote in one activity: a poll choice, a scale value, a ranking, an upvote.
 
     ``slot`` makes "one vote each" a database rule: 0 for a single-choice poll, a scale or a ranking;
@@ -34,7 +34,7 @@ class Vote(db.Model):
     participant_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id", ondelete="SET NULL"), index=True)
     slot: Mapped[int] = mapped_column(Integer, default=0)
     choice: Mapped[int | None] = mapped_column(Integer)  # poll option index, or scale value
-    ranking: Mapped[list | None] = mapped_column(JSON)  # option indexes, first is the top
+    ranking: Mapped[list[int] | None] = mapped_column(JSON)  # option indexes, first is the top
     response_id: Mapped[int | None] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"), index=True)
     group: Mapped[str | None] = mapped_column(String(20))
     age_band: Mapped[str | None] = mapped_column(String(10))

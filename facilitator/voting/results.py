@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 
@@ -28,20 +29,21 @@ def normalise_term(text: str) -> str:
 
 # Each activity kind's results. A kind owned by another domain (the duty bearers' answers, in asks/) registers its
 # own with ``results_of``, so this module needs nothing from the domains that need it.
-_RESULTS_BY_KIND: dict[str, Callable[[Activity], dict]] = {}
+_RESULTS_BY_KIND: dict[str, Callable[[Activity], dict[str, Any]]] = {}
+_Compute = TypeVar("_Compute", bound=Callable[[Activity], dict[str, Any]])
 
 
-def results_of(kind: str) -> Callable[[Callable[[Activity], dict]], Callable[[Activity], dict]]:
+def results_of(kind: str) -> Callable[[_Compute], _Compute]:
     """Register the function that computes the results of activities of ``kind``."""
 
-    def record(compute: Callable[[Activity], dict]) -> Callable[[Activity], dict]:
+    def record(compute: _Compute) -> _Compute:
         _RESULTS_BY_KIND[kind] = compute
         return compute
 
     return record
 
 
-def results(activity: Activity) -> dict:
+def results(activity: Activity) -> dict[str, Any]:
     compute = _RESULTS_BY_KIND.get(activity.kind)
     outcome = compute(activity) if compute else {}
     return {"activity_id": activity.id, "kind": activity.kind, **outcome}
@@ -59,7 +61,7 @@ def _voters(activity: Activity) -> int:
 
 
 @results_of("poll")
-def _poll(activity: Activity) -> dict:
+def _poll(activity: Activity) -> dict[str, Any]:
     counts = dict(
         db.session.execute(
             select(Vote.choice, func.count(Vote.id))
@@ -78,13 +80,13 @@ def _poll(activity: Activity) -> dict:
 
 
 @results_of("scale")
-def _scale(activity: Activity) -> dict:
+def _scale(activity: Activity) -> dict[str, Any]:
     low, high = scale_bounds(activity)
-    counts = dict(
-        db.session.execute(
-            select(Vote.choice, func.count(Vote.id)).where(Vote.activity_id == activity.id).group_by(Vote.choice)
-        ).all()
-    )
+    rows = db.session.execute(
+        select(Vote.choice, func.count(Vote.id)).where(Vote.activity_id == activity.id).group_by(Vote.choice)
+    ).all()
+    # A scale's votes all carry a choice.
+    counts = {choice: n for choice, n in rows if choice is not None}
     total = sum(counts.values())
     scale = activity.settings.get("scale") or {}
     return {
@@ -102,13 +104,14 @@ def _scale(activity: Activity) -> dict:
 
 
 @results_of("ranking")
-def _ranking(activity: Activity) -> dict:
-    rank_sums: Counter = Counter()
-    first_choices: Counter = Counter()
+def _ranking(activity: Activity) -> dict[str, Any]:
+    rank_sums: Counter[int] = Counter()
+    first_choices: Counter[int] = Counter()
     rankers = 0
     for (order,) in db.session.execute(
         select(Vote.ranking).where(Vote.activity_id == activity.id, Vote.ranking.is_not(None))
     ):
+        assert order is not None  # the query leaves out votes without a ranking
         rankers += 1
         first_choices[order[0]] += 1
         for position, option in enumerate(order, start=1):
@@ -128,8 +131,8 @@ def _ranking(activity: Activity) -> dict:
 
 
 @results_of("wordcloud")
-def _wordcloud(activity: Activity) -> dict:
-    terms: Counter = Counter()
+def _wordcloud(activity: Activity) -> dict[str, Any]:
+    terms: Counter[str] = Counter()
     for text in db.session.scalars(
         select(Entry.shown_text).where(Entry.activity_id == activity.id, Entry.status == "approved")
     ):
@@ -143,17 +146,16 @@ def _wordcloud(activity: Activity) -> dict:
 
 
 def upvote_counts(activity: Activity) -> dict[int, int]:
-    return dict(
-        db.session.execute(
-            select(Vote.response_id, func.count(Vote.id))
-            .where(Vote.activity_id == activity.id, Vote.response_id.is_not(None))
-            .group_by(Vote.response_id)
-        ).all()
-    )
+    rows = db.session.execute(
+        select(Vote.response_id, func.count(Vote.id))
+        .where(Vote.activity_id == activity.id, Vote.response_id.is_not(None))
+        .group_by(Vote.response_id)
+    ).all()
+    return {response_id: n for response_id, n in rows if response_id is not None}
 
 
 @results_of("qna")
-def _qna(activity: Activity) -> dict:
+def _qna(activity: Activity) -> dict[str, Any]:
     votes = upvote_counts(activity)
     questions = [
         board_views.card_view(r) | {"votes": votes.get(r.id, 0), "answered": r.answered_at is not None}
@@ -164,8 +166,10 @@ def _qna(activity: Activity) -> dict:
 
 
 @results_of("board")
-def _board(activity: Activity) -> dict:
-    outcome: dict = {"themes": board_views.themes_view(activity)} if activity.settings.get("group_by_theme") else {}
+def _board(activity: Activity) -> dict[str, Any]:
+    outcome: dict[str, Any] = (
+        {"themes": board_views.themes_view(activity)} if activity.settings.get("group_by_theme") else {}
+    )
     if activity.upvotes_enabled:
         votes = upvote_counts(activity)
         outcome["upvotes"] = {str(k): v for k, v in votes.items()}
@@ -176,9 +180,11 @@ def _board(activity: Activity) -> dict:
 def upvoted_order(activity: Activity, votes: dict[int, int]) -> list[int]:
     """An upvoted board's cards (ids) in the order the projector shows them: pinned, then most upvotes,
     then oldest."""
-    rows = db.session.execute(
-        select(Entry.id, Entry.pinned).where(Entry.activity_id == activity.id, Entry.status == "approved")
-    ).all()
+    rows = list(
+        db.session.execute(
+            select(Entry.id, Entry.pinned).where(Entry.activity_id == activity.id, Entry.status == "approved")
+        ).all()
+    )
     rows.sort(key=lambda row: (0 if row.pinned else 1, -votes.get(row.id, 0), row.id))
     return [row.id for row in rows]
 
@@ -188,14 +194,14 @@ def scale_bounds(activity: Activity) -> tuple[int, int]:
     return int(scale.get("min", 1)), int(scale.get("max", 5))
 
 
-def projector_results(activity: Activity | None) -> dict | None:
+def projector_results(activity: Activity | None) -> dict[str, Any] | None:
     """The results the projector shows of its activity, if any."""
     if activity and (activity.results_on_projector or activity.kind == "response"):
         return results(activity)
     return None
 
 
-def phone_results(activity: Activity | None) -> dict | None:
+def phone_results(activity: Activity | None) -> dict[str, Any] | None:
     """What phones may see of the results: the items they can upvote always (questions, cards on the
     board), the numbers only when the facilitator shows results on phones."""
     if activity is None:

@@ -69,6 +69,7 @@ def cast_vote(
     require_open_for_input(activity)
     participant_limits.check("vote", f"p{participant.id}", *([f"c{connection_id}"] if connection_id else []))
 
+    rows: list[dict[str, Any]]
     if activity.kind == "poll":
         picked = sorted(set(_int_list(choices, field=_l("Your choice"))))
         if not picked or any(not 0 <= i < len(activity.options) for i in picked):
@@ -130,6 +131,7 @@ def toggle_upvote(
     if response is None or response.event_id != event.id or response.status != "approved":
         raise NotFound("unknown_response", _l("That card is not on the board."))
     activity = db.session.get(Activity, response.activity_id)
+    assert activity is not None  # an entry's activity_id is a foreign key
     if not activity.upvotes_enabled:
         raise Conflict("upvotes_off", _l("Agreeing is off for this activity."))
     if response.answered_at is not None:
@@ -169,7 +171,7 @@ def _commit_vote() -> None:
         raise Conflict("vote_in_progress", _l("Your vote is being saved. Try again in a moment.")) from None
 
 
-def own_votes(participant: Participant, activity: Activity) -> dict:
+def own_votes(participant: Participant, activity: Activity) -> dict[str, Any]:
     """What this participant chose, so their phone shows it selected."""
     votes = list(
         db.session.scalars(select(Vote).where(Vote.activity_id == activity.id, Vote.participant_id == participant.id))

@@ -7,12 +7,13 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Flask, request, url_for
+from flask import Flask, Response, request, url_for
 
 ONE_YEAR = 365 * 24 * 3600
 
 
 def init_app(app: Flask) -> None:
+    assert app.static_folder is not None  # create_app sets it
     static_root = Path(app.static_folder)
 
     @lru_cache(maxsize=256)
@@ -25,7 +26,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["asset_url"] = asset_url
 
     @app.after_request
-    def long_cache_for_hashed_assets(response):
+    def long_cache_for_hashed_assets(response: Response) -> Response:
         if request.endpoint == "static" and request.args.get("v") and response.status_code == 200:
             response.cache_control.no_cache = None  # Flask's default would make phones re-check every file
             response.cache_control.public = True

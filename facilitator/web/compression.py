@@ -30,8 +30,13 @@ from __future__ import annotations
 import gzip
 import threading
 from collections import OrderedDict
+from collections.abc import Hashable, Iterable
+from typing import TYPE_CHECKING
 
 from flask import Flask, Response, request
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 MIN_SIZE = 512
 MAX_STATIC_SIZE = 4 * 1024 * 1024
@@ -48,7 +53,9 @@ COMPRESSIBLE = {
 
 
 def compressible(mimetype: str | None) -> bool:
-    return bool(mimetype) and (mimetype.startswith("text/") or mimetype in COMPRESSIBLE)
+    if not mimetype:
+        return False
+    return mimetype.startswith("text/") or mimetype in COMPRESSIBLE
 
 
 class _StaticCache:
@@ -56,10 +63,10 @@ class _StaticCache:
 
     def __init__(self, size: int = 128):
         self.size = size
-        self.items: OrderedDict[tuple, bytes] = OrderedDict()
+        self.items: OrderedDict[tuple[Hashable, ...], bytes] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, key: tuple, data: bytes) -> bytes:
+    def get(self, key: tuple[Hashable, ...], data: bytes) -> bytes:
         with self.lock:
             if key in self.items:
                 self.items.move_to_end(key)
@@ -119,11 +126,11 @@ def init_app(app: Flask) -> None:
     app.after_request(compress_response)
 
 
-def without_websocket_compression(wsgi_app):
+def without_websocket_compression(wsgi_app: WSGIApplication) -> WSGIApplication:
     """WSGI middleware, outermost: a websocket handshake reaches Engine.IO without the client's
     Sec-WebSocket-Extensions offer, so the connection is opened uncompressed."""
 
-    def middleware(environ, start_response):
+    def middleware(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         environ.pop("HTTP_SEC_WEBSOCKET_EXTENSIONS", None)
         return wsgi_app(environ, start_response)
 

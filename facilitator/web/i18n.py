@@ -26,9 +26,11 @@ from typing import Any
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import Flask, current_app, g, has_request_context, request
+from flask import Flask, Response, current_app, g, has_request_context, request
 from flask_babel import force_locale, get_locale, gettext
 from markupsafe import Markup, escape
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from facilitator.asks.models import SECTOR_NAMES_SW
 from facilitator.extensions import babel
@@ -94,13 +96,13 @@ def select_locale() -> str:
     return browser_language(request.accept_languages)
 
 
-def browser_language(accepted) -> str:
+def browser_language(accepted: LanguageAccept) -> str:
     """The first language the browser asks for that we have, by quality, ``en-KE`` counting as ``en``.
     (Werkzeug's ``best_match`` prefers any exact match over a better-liked regional one.)"""
     for value, quality in accepted:  # highest quality first
         primary = value.replace("_", "-").split("-")[0].lower()
         if quality > 0 and primary in LANGUAGES:
-            return primary
+            return str(primary)
     return "en"
 
 
@@ -113,7 +115,8 @@ def _participant_language() -> str | None:
 
             participant = participant_for_token(token)
             g.participant_language = participant.language if participant is not None else None
-    return g.participant_language
+    language: str | None = g.participant_language
+    return language
 
 
 def current_language() -> str:
@@ -129,7 +132,7 @@ def chosen_language(value: Any) -> str:
     return value if value in LANGUAGES else "en"
 
 
-def remember_language(response, language: str) -> None:
+def remember_language(response: WerkzeugResponse, language: str) -> None:
     """The switch's cookie: a year, readable by no script (nothing needs it), sent only to this site."""
     response.set_cookie(
         COOKIE,
@@ -205,7 +208,7 @@ def split_pairs(items: list[tuple[str, Pair]]) -> dict[str, dict[str, str]]:
     }
 
 
-def _render(translated: str, variables: dict) -> Markup:
+def _render(translated: str, variables: dict[str, Any]) -> Markup:
     return Markup(translated) % variables if variables else Markup(translated)
 
 
@@ -226,7 +229,7 @@ def init_app(app: Flask) -> None:
     )
 
     @app.after_request
-    def remember_joined_language(response):
+    def remember_joined_language(response: Response) -> Response:
         """A phone whose language came from its participant (chosen when joining) gets the cookie too, so
         later requests need no database look-up to know it."""
         if g.get("participant_language") in LANGUAGES and COOKIE not in request.cookies:

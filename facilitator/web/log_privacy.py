@@ -63,7 +63,7 @@ def eventlet_protocol_without_addresses() -> type:
     server runs on eventlet."""
     from eventlet import wsgi
 
-    class ProtocolWithoutAddresses(wsgi.HttpProtocol):  # type: ignore[misc, name-defined]
+    class ProtocolWithoutAddresses(wsgi.HttpProtocol):
         def address_string(self) -> str:
             return "-"
 

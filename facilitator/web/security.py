@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Flask, render_template, request
+from flask import Flask, Response, render_template, request
 from werkzeug.routing import IntegerConverter, Map
 
 from facilitator.errors import InvalidInput, RateLimited
@@ -38,7 +38,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
 def init_app(app: Flask) -> None:
 
     @app.after_request
-    def security_headers(response):
+    def security_headers(response: Response) -> Response:
         headers = response.headers
         headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         headers.setdefault("X-Content-Type-Options", "nosniff")
@@ -53,7 +53,7 @@ def init_app(app: Flask) -> None:
         return response
 
     @app.before_request
-    def limit_joins():
+    def limit_joins() -> tuple[str, int] | None:
         """Joining creates a participant before any socket or token exists: limit it here, per event code
         and per network peer (see ``facilitator.web.ratelimit``). Runs after the CSRF check."""
         if request.endpoint != "participant.join" or request.method != "POST":
@@ -80,7 +80,7 @@ def init_app(app: Flask) -> None:
         return None
 
 
-def socketio_allowed_origins(extra_origins: list[str] | None) -> Callable[[str, dict], bool] | None:
+def socketio_allowed_origins(extra_origins: list[str] | None) -> Callable[[str, dict[str, Any]], bool] | None:
     """The ``cors_allowed_origins`` to give Flask-SocketIO.
 
     With no extra origins: None, engine.io's own check, which accepts a browser's handshake only from the
@@ -92,7 +92,7 @@ def socketio_allowed_origins(extra_origins: list[str] | None) -> Callable[[str, 
     if not extras:
         return None
 
-    def allowed(origin: str, environ: dict) -> bool:
+    def allowed(origin: str, environ: dict[str, Any]) -> bool:
         own = f"{environ.get('wsgi.url_scheme', 'http')}://{environ.get('HTTP_HOST', '')}"
         return origin == own or origin in extras
 
