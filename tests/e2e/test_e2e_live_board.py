@@ -16,6 +16,7 @@ def sign_in_and_get_ready(page, server):
     page.fill("#password", server.demo["password"])
     page.click("button[type=submit]")
     page.goto(f"{server.url}/console/{server.demo['console']}/safeguarding/")
+    expect(page.locator("#alert-banner")).to_be_hidden()  # no alert yet: no red banner either
     for item in ("guardian_consent", "safeguarding_lead", "dpia"):
         form = page.locator(f'form:has(input[name=item][value="{item}"])')
         if item == "safeguarding_lead":
