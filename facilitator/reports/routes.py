@@ -7,7 +7,7 @@ import io
 from collections.abc import Callable
 from typing import cast
 
-from flask import Blueprint, abort, current_app, render_template, request, send_file
+from flask import Blueprint, Response, abort, current_app, render_template, request, send_file
 
 from facilitator.errors import ServiceError
 from facilitator.events import service as event_service
@@ -36,19 +36,22 @@ def reports_page(event_id):
     )
 
 
-@bp.get("/download")
+@bp.post("/download")
 @login_required
-def download(event_id):
+def download(event_id: int) -> Response:
+    """Every export is recorded (the audit log; a whole-event export starts the purge clock), so it is a POST
+    with the page's CSRF token, never a link another page could make a browser follow."""
     actor = staff_or_404(event_id, "view_console")
-    full = request.args.get("full", "").lower() in TRUE
+    fields = request.form
+    full = fields.get("full", "").lower() in TRUE
     if full:
         actor = staff_or_404(event_id, "run_agenda")
     if request.headers.get("Sec-Fetch-Site") == "cross-site":
         # An export starts the purge clock: another site's link must not be able to do that.
         abort(403)
     event = event_service.get_event(event_id)
-    export_format = request.args.get("format")
-    in_browser = export_format == "html" and request.args.get("view", "").lower() in TRUE
+    export_format = fields.get("format")
+    in_browser = export_format == "html" and fields.get("view", "").lower() in TRUE
     css_href = None
     if in_browser:
         asset_url = cast("Callable[[str], str]", current_app.jinja_env.globals["asset_url"])  # put there by web.assets
@@ -58,9 +61,9 @@ def download(event_id):
             event,
             format=export_format,
             actor=actor,
-            session_id=request.args.get("session"),
+            session_id=fields.get("session"),
             full=full,
-            kind=request.args.get("kind"),
+            kind=fields.get("kind"),
             css_href=css_href,
         )
     except ServiceError as error:

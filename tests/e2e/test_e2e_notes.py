@@ -100,7 +100,7 @@ def test_notes_autosave_survive_offline_and_reload(server):
         page.goto(f"{console}/reports/")
         expect(page.locator("h1")).to_have_text("Reports and exports")
         with page.expect_download() as download:
-            page.get_by_role("link", name="Word report (DOCX)").click()
+            page.get_by_role("button", name="Word report (DOCX)").click()
         assert re.fullmatch(
             r"roundtable-on-child-online-safety-in-kenya-\d{4}-\d{2}-\d{2}\.docx", download.value.suggested_filename
         )

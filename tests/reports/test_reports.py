@@ -429,6 +429,15 @@ CONTENT_TYPES = {
 }
 
 
+def download(client, event_id: int, headers: dict | None = None, **fields):
+    """An export as the reports page asks for it: a POST with the session's CSRF token (taken from the sign-in
+    form, which anyone may open, so that outsiders are refused for who they are, not for a missing token)."""
+    page = client.get("/staff/login").get_data(as_text=True)
+    return client.post(
+        f"/console/{event_id}/reports/download", data={"csrf_token": csrf_token(page), **fields}, headers=headers or {}
+    )
+
+
 def test_downloads_have_the_right_type_and_name(app, client, room):
     sign_in(client, room.facilitator, room.password)
     page = client.get(f"/console/{room.event_id}/reports/")
@@ -441,25 +450,23 @@ def test_downloads_have_the_right_type_and_name(app, client, room):
         ("html", "html"),
         ("csv", "zip"),
     ):
-        reply = client.get(f"/console/{room.event_id}/reports/download?format={export_format}")
+        reply = download(client, room.event_id, format=export_format)
         assert reply.status_code == 200, export_format
         assert reply.headers["Content-Type"] == CONTENT_TYPES[export_format]
         assert reply.headers["Content-Disposition"] == (
             f"attachment; filename=roundtable-on-child-online-safety-{today}.{extension}"
         )
         assert reply.headers["Cache-Control"] == "no-store"
-    one = client.get(f"/console/{room.event_id}/reports/download?format=csv&kind=entries")
+    one = download(client, room.event_id, format="csv", kind="entries")
     assert one.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert f"filename=roundtable-on-child-online-safety-entries-{today}.csv" in one.headers["Content-Disposition"]
-    shown = client.get(f"/console/{room.event_id}/reports/download?format=html&view=1")
+    shown = download(client, room.event_id, format="html", view="1")
     html = shown.get_data(as_text=True)
     assert "Content-Disposition" not in shown.headers or shown.headers["Content-Disposition"].startswith("inline")
     assert "<style>" not in html and 'rel="stylesheet" href="/static/reports/report.css?v=' in html
-    assert client.get(f"/console/{room.event_id}/reports/download?format=pdf").status_code == 400
-    assert client.get(f"/console/{room.event_id}/reports/download?format=docx&session=999999").status_code == 404
-    crossed = client.get(
-        f"/console/{room.event_id}/reports/download?format=docx", headers={"Sec-Fetch-Site": "cross-site"}
-    )
+    assert download(client, room.event_id, format="pdf").status_code == 400
+    assert download(client, room.event_id, format="docx", session="999999").status_code == 404
+    crossed = download(client, room.event_id, format="docx", headers={"Sec-Fetch-Site": "cross-site"})
     assert crossed.status_code == 403
 
 
@@ -469,17 +476,17 @@ def test_only_facilitators_get_the_full_export(app, client, room):
     sign_in(client, rapporteur, password)
     page = client.get(f"/console/{room.event_id}/reports/").get_data(as_text=True)
     assert "Full staff export" not in page
-    assert client.get(f"/console/{room.event_id}/reports/download?format=docx").status_code == 200
-    assert client.get(f"/console/{room.event_id}/reports/download?format=docx&full=1").status_code == 404
+    assert download(client, room.event_id, format="docx").status_code == 200
+    assert download(client, room.event_id, format="docx", full="1").status_code == 404
     facilitator = app.test_client()
     sign_in(facilitator, room.facilitator, room.password)
-    full = facilitator.get(f"/console/{room.event_id}/reports/download?format=xlsx&full=1")
+    full = download(facilitator, room.event_id, format="xlsx", full="1")
     assert full.status_code == 200 and "-full-" in full.headers["Content-Disposition"]
 
 
 def test_outsiders_get_nothing(app, client, room):
     assert client.get(f"/console/{room.event_id}/reports/").status_code == 302  # a phone: to staff sign-in
-    assert client.get(f"/console/{room.event_id}/reports/download?format=docx").status_code == 302
+    assert download(client, room.event_id, format="docx").status_code == 302
     with app.app_context():
         other = event_service.create_event_from_template(TEMPLATE)
         db.session.commit()
@@ -489,8 +496,9 @@ def test_outsiders_get_nothing(app, client, room):
         http = app.test_client()
         sign_in(http, user, secret)
         assert http.get(f"/console/{room.event_id}/reports/").status_code == 404
-        assert http.get(f"/console/{room.event_id}/reports/download?format=docx").status_code == 404
-        assert http.get(f"/console/{room.event_id}/reports/download?format=docx&full=1").status_code == 404
+        assert download(http, room.event_id, format="docx").status_code == 404
+        assert download(http, room.event_id, format="docx", full="1").status_code == 404
+        assert http.get(f"/console/{room.event_id}/reports/download?format=docx").status_code == 405
 
 
 def test_a_whole_event_export_starts_the_purge_clock_and_is_audited(app, room):
@@ -561,3 +569,13 @@ def test_export_queries_do_not_grow_with_the_entries(app, room):
             _entry(event, room.board_id, "want", f"Idea number {number}", child, "approved")
         db.session.commit()
     assert queries_for_export() == before
+
+
+def test_an_export_is_never_a_get(app, client, room):
+    """An export is recorded (a whole-event one starts the purge clock): a link or an image on any page must not
+    be able to make a signed-in browser do it, nor may a form without the CSRF token."""
+    sign_in(client, room.facilitator, room.password)
+    assert client.get(f"/console/{room.event_id}/reports/download?format=docx").status_code == 405
+    assert client.post(f"/console/{room.event_id}/reports/download", data={"format": "docx"}).status_code == 400
+    with app.app_context():
+        assert db.session.get(Event, room.event_id).last_export_at is None
