@@ -21,8 +21,12 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def join(join_code: Any, *, group: Any = None, age_band: Any = None, language: Any = "en") -> tuple[Participant, str]:
-    """A new participant in the event with this code, and the token for their cookie."""
+def join(
+    join_code: Any, *, group: Any = None, age_band: Any = None, language: Any = "en", token: Any = None
+) -> tuple[Participant, str]:
+    """The participant of the event with this code, and the token for their cookie: a new one, unless ``token``
+    (the device's cookie) is already a participant of this event. A device keeps its identity, so joining again
+    cannot escape the limits and the one vote each that count per participant."""
     event = event_by_join_code(join_code)
     group = validation.choice(group, GROUPS, field=_l("Group"), required=False)
     age_band = validation.choice(age_band, AGE_BANDS, field=_l("Age"), required=False)
@@ -31,6 +35,12 @@ def join(join_code: Any, *, group: Any = None, age_band: Any = None, language: A
     if group != "child":
         age_band = None
     language = language if language in LANGUAGES else "en"
+    known = participant_in_event(token, event)
+    if known is not None:
+        if group is not None:  # a new declaration replaces the old; none given keeps it
+            known.group, known.age_band = group, age_band
+        known.language = language
+        return known, token
     token = secrets.token_urlsafe(32)
     participant = Participant(
         event_id=event.id, token_hash=hash_token(token), group=group, age_band=age_band, language=language

@@ -71,6 +71,7 @@ def join():
             group=form.get("group") or None,
             age_band=form.get("age_band") or None,
             language=form.get("language") or "en",
+            token=request.cookies.get(current_app.config["PARTICIPANT_COOKIE_NAME"]),
         )
         code = event_service.get_event(participant.event_id).join_code
         db.session.commit()

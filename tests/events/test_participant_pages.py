@@ -133,3 +133,19 @@ def test_projector_page_and_forged_token(client, event):
     html = page.get_data(as_text=True)
     assert page.status_code == 200 and event.join_code in html and "<svg" in html
     assert client.get("/p/forged-token-forged-token").status_code == 404
+
+
+def test_a_device_that_joins_again_stays_the_same_participant(app, client, event):
+    """Joining again from a phone that holds a valid participant cookie for the event mints no new identity:
+    limits and votes per participant cannot be escaped by re-joining (one device flooded the lead that way)."""
+    join(client, event, group="child", age_band="14-15")
+    for _ in range(5):
+        token = csrf_token(client.get("/").get_data(as_text=True))
+        reply = client.post("/join", data={"code": event.join_code, "csrf_token": token, "group": "child"})
+        assert reply.status_code == 302 and reply.headers["Location"].endswith(f"/e/{event.join_code}")
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Participant.id))) == 1
+    other = app.test_client()
+    join(other, event)
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Participant.id))) == 2  # another device is another participant
