@@ -18,6 +18,7 @@ from flask import request
 from facilitator import validation
 from facilitator.errors import Forbidden, Internal, InvalidInput, ServiceError
 from facilitator.extensions import db, socket_server, socketio
+from facilitator.staff import sessions as staff_sessions
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,8 @@ class Connection:
     event_id: int
     participant_id: int | None = None
     user_id: int | None = None
+    # A console's staff session (the row's id, never the secret): every call checks that it still lives.
+    staff_session_id: int | None = None
     projector_token: str | None = None  # checked again on every call, so a renewed token cuts off the old link
 
 
@@ -63,6 +66,16 @@ def handler(name: str, *, view: str) -> Callable[[Handler], Callable[..., dict[s
                 connection = current_connection()
                 if connection is None or connection.view != view:
                     raise Forbidden("forbidden", "This connection may not do that.")
+                # A console's session is checked on every call, in the database: one query by primary key
+                # (plus a write at most once a minute, as it keeps the session from going idle). No cache in
+                # the process: a session ended by another process (or timed out) must be refused on the very
+                # next call, which only the shared database knows, and a call already makes a few queries
+                # (the caller's roles, its event), so one more small one is not worth a cache to invalidate.
+                if connection.staff_session_id is not None and not staff_sessions.is_live(connection.staff_session_id):
+                    # Signed out, timed out or a new password, on another process or with no socket to cut off
+                    # then (a timeout): refused, and cut off now, so it hears the event's rooms no longer.
+                    socket_server().disconnect(current_sid(), namespace="/")
+                    raise Forbidden("forbidden", "Your sign-in has ended. Sign in again.")
                 result = fn(connection, validation.payload(data if data is not None else {}))
                 return {"ok": True, **(result or {})}
             except ServiceError as error:
@@ -116,6 +129,12 @@ def disconnect(matches: Callable[[Connection], bool]) -> None:
 def disconnect_consoles_of(event_id: int, user_id: int) -> None:
     """A staff member lost a role: their live consoles of the event stop hearing its rooms now."""
     disconnect(lambda c: c.view == "console" and c.event_id == event_id and c.user_id == user_id)
+
+
+def disconnect_staff_sessions(staff_session_ids: tuple[int, ...]) -> None:
+    """These staff sessions ended (signed out, a new password): their sockets on this process are cut off now."""
+    ended = set(staff_session_ids)
+    disconnect(lambda c: c.staff_session_id is not None and c.staff_session_id in ended)
 
 
 def cut_off_projectors(event_id: int) -> None:
