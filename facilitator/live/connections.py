@@ -71,6 +71,8 @@ def handler(name: str, *, view: str) -> Callable[[Handler], Callable[..., dict[s
                 # the process: a session ended by another process (or timed out) must be refused on the very
                 # next call, which only the shared database knows, and a call already makes a few queries
                 # (the caller's roles, its event), so one more small one is not worth a cache to invalidate.
+                # Measured: ~0.3 ms a call on SQLite, ~0.7 ms on a local PostgreSQL, against ~0.4 / ~1.0 ms for
+                # the role check (staff.service.roles_in_event) each console call already makes.
                 if connection.staff_session_id is not None and not staff_sessions.is_live(connection.staff_session_id):
                     # Signed out, timed out or a new password, on another process or with no socket to cut off
                     # then (a timeout): refused, and cut off now, so it hears the event's rooms no longer.
