@@ -14,7 +14,14 @@ from facilitator.errors import ServiceError
 from facilitator.events import participants as participant_service
 from facilitator.events import service as event_service
 from facilitator.extensions import socketio
-from facilitator.live.connections import Connection, connections, current_sid, participant_room, room
+from facilitator.live.connections import (
+    Connection,
+    connections,
+    current_sid,
+    keep_sweeping,
+    participant_room,
+    room,
+)
 from facilitator.staff import service as staff_service
 from facilitator.staff import sessions as staff_sessions
 
@@ -43,6 +50,7 @@ def on_connect(auth: Any = None) -> bool | None:
             connections[current_sid()] = Connection(
                 "console", event_id, user_id=user_id, staff_session_id=staff_session_id
             )
+            keep_sweeping(current_app._get_current_object())  # type: ignore[attr-defined]  # a proxy's method
             join_room(room(event_id, "staff"))
             if roles & staff_service.PERMISSIONS["safeguard"]:
                 join_room(room(event_id, "safeguarding"))

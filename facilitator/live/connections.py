@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import request
+from flask import Flask, request
 
 from facilitator import validation
 from facilitator.errors import Forbidden, Internal, InvalidInput, ServiceError
-from facilitator.extensions import db, socket_server, socketio
+from facilitator.extensions import db, socket_server, socket_sleep, socketio
 from facilitator.staff import sessions as staff_sessions
 
 log = logging.getLogger(__name__)
@@ -137,6 +138,47 @@ def disconnect_staff_sessions(staff_session_ids: tuple[int, ...]) -> None:
     """These staff sessions ended (signed out, a new password): their sockets on this process are cut off now."""
     ended = set(staff_session_ids)
     disconnect(lambda c: c.staff_session_id is not None and c.staff_session_id in ended)
+
+
+def cut_off_consoles_of_ended_sessions() -> None:
+    """Cut off this process's consoles whose staff session is no longer live. A console that makes calls is
+    refused on its next one anyway; this reaches one that only listens, left open until its session timed
+    out (idle or absolute), or whose session another process ended. One query for all of them."""
+    ids = {c.staff_session_id for c in list(connections.values()) if c.staff_session_id is not None}
+    ended = ids - staff_sessions.live_among(ids)
+    if ended:
+        disconnect(lambda c: c.staff_session_id is not None and c.staff_session_id in ended)
+
+
+SWEEP_EVERY_SECONDS = 60
+_sweeping: set[int] = set()  # the apps (by id) this process already sweeps for
+_sweeping_lock = threading.Lock()
+
+
+def keep_sweeping(app: Flask) -> None:
+    """Run ``cut_off_consoles_of_ended_sessions`` every minute for as long as the process lives, starting at
+    the first console admitted. Not under tests (``TESTING``): a test's database connection is its own, and
+    calls ``cut_off_consoles_of_ended_sessions`` itself."""
+    if app.testing:
+        return
+    with _sweeping_lock:
+        if id(app) in _sweeping:
+            return
+        _sweeping.add(id(app))
+    socketio.start_background_task(_sweep_forever, app)
+
+
+def _sweep_forever(app: Flask) -> None:
+    while True:
+        socket_sleep(SWEEP_EVERY_SECONDS)
+        try:
+            with app.app_context():
+                try:
+                    cut_off_consoles_of_ended_sessions()
+                finally:
+                    db.session.remove()
+        except Exception:  # the sweep outlives a failure (a database restarting): it tries again next minute
+            log.exception("cutting off consoles of ended staff sessions failed")
 
 
 def cut_off_projectors(event_id: int) -> None:

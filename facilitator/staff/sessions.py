@@ -81,6 +81,15 @@ def is_live(staff_session_id: int) -> bool:
     return True
 
 
+def live_among(staff_session_ids: set[int]) -> set[int]:
+    """Which of these sessions are live (in one query; using none of them)."""
+    if not staff_session_ids:
+        return set()
+    return set(
+        db.session.scalars(select(StaffSession.id).where(StaffSession.id.in_(staff_session_ids), live_clause(utcnow())))
+    )
+
+
 def _touch(staff_session_id: int, now: datetime) -> None:
     """Move ``last_seen_at`` to now, committed at once: a page or a call that only reads must still keep its
     session from going idle. Called as a request or a socket call begins, before it has changed anything."""

@@ -282,3 +282,25 @@ def test_a_signed_cookie_with_an_odd_session_id_is_not_signed_in(app, event, fac
 def test_the_signed_cookie_lives_no_longer_than_a_session_may(app):
     assert app.permanent_session_lifetime == timedelta(hours=app.config["STAFF_SESSION_MAX_HOURS"])
     assert app.config["STAFF_SESSION_IDLE_HOURS"] == 8 and app.config["STAFF_SESSION_MAX_HOURS"] == 24
+
+
+def test_a_console_that_only_listens_is_cut_off_once_its_session_times_out(app, event, facilitator):
+    """No call comes to refuse: the minute's sweep (live.connections) cuts it off, so it hears no more."""
+    from facilitator.live.connections import cut_off_consoles_of_ended_sessions
+
+    user, password = facilitator
+    listening = console_socket(app, signed_in(app, user.email, password), event.id)
+    with app.app_context():
+        other, other_password = factories.staff_user(event.id, "moderator")
+    working = console_socket(app, signed_in(app, other.email, other_password), event.id)
+    assert listening.is_connected() and working.is_connected()
+
+    with app.app_context():
+        cut_off_consoles_of_ended_sessions()
+    assert listening.is_connected() and working.is_connected()
+
+    set_session_times(app, user.id, last_seen_at=utcnow() - timedelta(hours=9))
+    with app.app_context():
+        cut_off_consoles_of_ended_sessions()
+    assert not listening.is_connected()
+    assert working.is_connected()
