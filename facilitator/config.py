@@ -10,6 +10,7 @@ import math
 import os
 import secrets
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 
 INSECURE_KEYS = {"", "dev", "change-me", "secret"}
@@ -92,6 +93,9 @@ def load(instance_path: Path) -> dict:
         database_url = "postgresql+psycopg://" + database_url[len("postgresql://") :]
 
     production = environment == "production"
+    # A staff sign-in ends after this long unused, and after this long whatever happens (staff/sessions.py).
+    staff_session_idle_hours = _float("STAFF_SESSION_IDLE_HOURS", 8)
+    staff_session_max_hours = _float("STAFF_SESSION_MAX_HOURS", 24)
     return {
         "ENVIRONMENT": environment,
         "SECRET_KEY": secret_key,
@@ -141,6 +145,11 @@ def load(instance_path: Path) -> dict:
         # Live results (polls, word clouds) are sent at most this often; phones at most once a second.
         "RESULTS_BATCH_SECONDS": _float("RESULTS_BATCH_SECONDS", 0.1),
         "STAFF_INVITE_HOURS": _int("STAFF_INVITE_HOURS", 72),
+        "STAFF_SESSION_IDLE_HOURS": staff_session_idle_hours,
+        "STAFF_SESSION_MAX_HOURS": staff_session_max_hours,
+        # Flask refuses a signed session cookie older than this (and a staff cookie expires then): no cookie
+        # outlives the longest a staff session may last. The session row is the authority; this bounds the rest.
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=staff_session_max_hours),
         # Staff passwords' argon2id cost, for new hashes (a stored hash keeps its own and still verifies;
         # it is re-made with these on its owner's next sign-in). The defaults are argon2-cffi's own, RFC 9106's
         # low-memory profile: lower them only where nothing real is protected (the test suite does).

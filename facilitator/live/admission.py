@@ -14,8 +14,16 @@ from facilitator.errors import ServiceError
 from facilitator.events import participants as participant_service
 from facilitator.events import service as event_service
 from facilitator.extensions import socketio
-from facilitator.live.connections import Connection, connections, current_sid, participant_room, room
+from facilitator.live.connections import (
+    Connection,
+    connections,
+    current_sid,
+    keep_sweeping,
+    participant_room,
+    room,
+)
 from facilitator.staff import service as staff_service
+from facilitator.staff import sessions as staff_sessions
 
 
 @socketio.on("connect")
@@ -30,11 +38,19 @@ def on_connect(auth: Any = None) -> bool | None:
             join_room(room(event.id, "projector"))
         elif wanted == "console":
             event_id = validation.positive_int(auth.get("event_id"), field="Event")
-            user_id = session.get("staff_user_id")
+            # The browser's session must be live (signed in, not signed out, not timed out); its user's roles
+            # decide the rest. The connection keeps the session's id: every call checks it again.
+            staff_session = staff_sessions.by_session_id(session.get("staff_session"))
+            if staff_session is None:
+                return False
+            user_id, staff_session_id = staff_session.user_id, staff_session.id
             roles = staff_service.roles_in_event(user_id, event_id)
             if not roles & staff_service.PERMISSIONS["view_console"]:
                 return False
-            connections[current_sid()] = Connection("console", event_id, user_id=user_id)
+            connections[current_sid()] = Connection(
+                "console", event_id, user_id=user_id, staff_session_id=staff_session_id
+            )
+            keep_sweeping(current_app._get_current_object())  # type: ignore[attr-defined]  # a proxy's method
             join_room(room(event_id, "staff"))
             if roles & staff_service.PERMISSIONS["safeguard"]:
                 join_room(room(event_id, "safeguarding"))

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import functools
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-from flask import abort, redirect, request, session, url_for
+from flask import abort, g, redirect, request, session, url_for
 from werkzeug.wrappers import Response
 
 from facilitator.errors import Forbidden
 from facilitator.extensions import db
+from facilitator.live.on_commit import commit
 from facilitator.staff import service as staff_service
+from facilitator.staff import sessions as staff_sessions
 from facilitator.staff.models import StaffUser
 
 if TYPE_CHECKING:
@@ -23,11 +24,16 @@ _R = TypeVar("_R")
 
 
 def current_staff() -> StaffUser | None:
-    user_id = session.get("staff_user_id")
-    if not user_id:
-        return None
-    user = db.session.get(StaffUser, user_id)
-    return user if user is not None and user.is_active else None
+    """The signed-in user: the one whose live session the browser's cookie names (staff.sessions), if active.
+    Worked out once per request; a cookie naming no live session, whatever else it holds, is nobody."""
+    if "staff_user" in g:
+        cached: StaffUser | None = g.staff_user
+        return cached
+    staff_session = staff_sessions.by_session_id(session.get("staff_session"))
+    user = db.session.get(StaffUser, staff_session.user_id) if staff_session is not None else None
+    signed_in = user if user is not None and user.is_active else None
+    g.staff_user = signed_in
+    return signed_in
 
 
 def login_required(view: Callable[_P, _R]) -> Callable[_P, _R | Response]:
@@ -69,8 +75,19 @@ def staff_manager_or_404(event_id: int) -> StaffUser:
 
 
 def sign_in(user: StaffUser) -> None:
-    """Start a fresh session for ``user``: whatever the browser's session held before is dropped, so a
-    session id or CSRF token planted before sign-in is worth nothing after it."""
+    """Start a fresh session for ``user``, with a new session id, and end the one the browser held: whatever
+    the browser's session held before is dropped, so a session id or CSRF token planted before sign-in is worth
+    nothing after it. The cookie carries the session id alone; the session row says who is signed in."""
+    session_id = staff_service.start_session(user, replacing=session.get("staff_session"))
+    commit()
     session.clear()
-    session["staff_user_id"] = user.id
-    session["signed_in_at"] = int(time.time())
+    session["staff_session"] = session_id
+    g.pop("staff_user", None)
+
+
+def sign_out() -> None:
+    """End the browser's session now: every copy of its cookie stops working, its open consoles are cut off."""
+    staff_service.end_session(session.get("staff_session"))
+    commit()
+    session.clear()
+    g.pop("staff_user", None)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import Boolean, ForeignKey, String, UniqueConstraint
+from sqlalchemy import Boolean, ColumnElement, ForeignKey, String, UniqueConstraint, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from facilitator.columns import UTCDateTime, utcnow
@@ -77,3 +77,32 @@ class StaffInvite(Model):
         if self.expires_at <= (now or utcnow()):
             return "expired"
         return "pending"
+
+
+class StaffSession(Model):
+    """One sign-in of one staff user, from signing in until it ends: signed out, timed out (idle or absolute,
+    ``STAFF_SESSION_IDLE_HOURS`` / ``STAFF_SESSION_MAX_HOURS``), or ended by a new password.
+
+    The browser's signed cookie carries only a random session id; only its SHA-256 is stored here, as for
+    invitation links, so a copy of the database cannot be used as anyone's session. A session that has ended
+    keeps its row (``ended_at``) until its user next signs in, which clears their sessions no longer live.
+    """
+
+    __tablename__ = "staff_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    @staticmethod
+    def live(now: datetime, *, idle: timedelta, absolute: timedelta) -> ColumnElement[bool]:
+        """The one definition of a live session, as a WHERE clause: not ended, used within ``idle``, and begun
+        within ``absolute``. Every check (a page, a socket's admission, each socket call) uses it."""
+        return and_(
+            StaffSession.ended_at.is_(None),
+            StaffSession.last_seen_at > now - idle,
+            StaffSession.created_at > now - absolute,
+        )

@@ -6,13 +6,13 @@ below) at their own addresses under ``/console/<event>/staff``.
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 
 from facilitator.errors import RateLimited
 from facilitator.extensions import db
 from facilitator.staff import invite_routes
 from facilitator.staff import service as staff_service
-from facilitator.staff.access import current_staff, login_required, sign_in, staff_or_404, staff_page
+from facilitator.staff.access import current_staff, login_required, sign_in, sign_out, staff_or_404, staff_page
 from facilitator.web.ratelimit import login_failures_by_peer, login_limits, peer_key
 from facilitator.web.security import local_path
 
@@ -47,5 +47,5 @@ def login():
 
 @bp.post("/staff/logout")
 def logout():
-    session.clear()
+    sign_out()
     return redirect(url_for("auth.login"))

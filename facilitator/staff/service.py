@@ -11,7 +11,7 @@ from typing import Any, cast
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
-from sqlalchemy import CursorResult, func, select, update
+from sqlalchemy import CursorResult, delete, func, not_, select, update
 
 from facilitator import audit, validation
 from facilitator.columns import utcnow
@@ -19,7 +19,8 @@ from facilitator.errors import Conflict, Forbidden, InvalidInput, NotFound, Serv
 from facilitator.extensions import db
 from facilitator.live import connections
 from facilitator.live.on_commit import send_after_commit
-from facilitator.staff.models import STAFF_ROLES, StaffInvite, StaffRole, StaffUser
+from facilitator.staff import sessions as staff_sessions
+from facilitator.staff.models import STAFF_ROLES, StaffInvite, StaffRole, StaffSession, StaffUser
 
 MIN_PASSWORD_LENGTH = 10
 
@@ -84,9 +85,77 @@ def create_user(email: str, display_name: str, password: str | None = None) -> S
 
 
 def set_password(user: StaffUser, password: str) -> None:
+    """A new password, which ends every session of the user (signed in with the old one, or by whoever had it):
+    once committed, their pages need signing in again and their open consoles are cut off."""
     if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
         raise InvalidInput("weak_password", f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
     user.password_hash = _passwords().hasher.hash(password)
+    if user.id is not None:
+        end_sessions_of(user.id)
+
+
+# --- Sessions ----------------------------------------------------------------------------------
+#
+# A browser's signed cookie carries a random session id and nothing else that grants anything; the row it names
+# (staff.models.StaffSession, stored by the id's hash) is the authority, so ending the row ends every copy of
+# the cookie. Whether a session is live: staff.sessions.
+
+
+def start_session(user: StaffUser, *, replacing: Any = None) -> str:
+    """A new session for ``user``, signing in, and its id for the browser's cookie: a new id at every sign-in,
+    so an id known before signing in is worth nothing after it. The session the browser held until now
+    (``replacing``) ends; rows of the user's sessions no longer live are cleared."""
+    end_session(replacing)
+    now = utcnow()
+    db.session.execute(
+        delete(StaffSession)
+        .where(StaffSession.user_id == user.id, not_(staff_sessions.live_clause(now)))
+        .execution_options(synchronize_session=False)
+    )
+    session_id = staff_sessions.new_session_id()
+    db.session.add(
+        StaffSession(
+            user_id=user.id, token_hash=staff_sessions.hash_session_id(session_id), created_at=now, last_seen_at=now
+        )
+    )
+    db.session.flush()
+    return session_id
+
+
+def end_session(session_id: Any) -> None:
+    """Signing out: the session this id names ends, and, once committed, its open sockets on this process are
+    cut off (another process's are refused on their next call). An unknown or ended id changes nothing."""
+    plausible = staff_sessions.plausible_session_id(session_id)
+    if plausible is None:
+        return
+    ended = db.session.scalar(
+        select(StaffSession).where(
+            StaffSession.token_hash == staff_sessions.hash_session_id(plausible), StaffSession.ended_at.is_(None)
+        )
+    )
+    if ended is not None:
+        _end([ended])
+
+
+def end_sessions_of(user_id: int) -> None:
+    """Every session of the user ends (a new password)."""
+    _end(
+        list(
+            db.session.scalars(
+                select(StaffSession).where(StaffSession.user_id == user_id, StaffSession.ended_at.is_(None))
+            )
+        )
+    )
+
+
+def _end(ended: list[StaffSession]) -> None:
+    if not ended:
+        return
+    now = utcnow()
+    for staff_session in ended:
+        staff_session.ended_at = now
+    db.session.flush()
+    send_after_commit(connections.disconnect_staff_sessions, tuple(sorted(s.id for s in ended)))
 
 
 def new_one_time_password() -> str:

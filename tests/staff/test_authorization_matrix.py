@@ -60,6 +60,7 @@ from tests.conftest import csrf_token
 #   done   authorised: 201, or a redirect to a page of the app (not sign-in, not the join page)
 #   phone  redirected to event A's phone page
 #   login  redirected to staff sign-in
+#   out    signed out: redirected to staff sign-in, the actor's own session ended (its one write)
 #   join   redirected to event A's join page: not a participant of this event
 #   404    not found: an outsider learns nothing, not even that event A exists
 #   401    sign-in refused (the matrix always tries a wrong password)
@@ -88,7 +89,7 @@ POST /d/<token>/asks/<int:ask_id>                                  404    404   
 GET  /p/<token>                                                    404    404    404    404    404    404    404    404    404    ok     404
 GET  /staff/login                                                  ok     ok     ok     ok     ok     ok     ok     ok     ok     ok     ok
 POST /staff/login                                                  401    401    401    401    401    401    401    401    401    401    401
-POST /staff/logout                                                 login  login  login  login  login  login  login  login  login  login  login
+POST /staff/logout                                                 login  login  login  out    out    out    out    out    out    login  login
 GET  /staff/invite/<token>                                         404    404    404    404    404    404    404    404    404    404    ok
 POST /staff/invite/<token>                                         404    404    404    404    404    404    404    404    404    404    done
 GET  /console/                                                     login  login  login  ok     ok     ok     ok     ok     own    login  login
@@ -310,7 +311,7 @@ STAFF_ACTORS = {
     "duty": "duty_bearer",
     "o_fac": "facilitator",
 }
-HTTP_OUTCOMES = {"ok", "own", "done", "phone", "login", "join", "404", "401", "400"}
+HTTP_OUTCOMES = {"ok", "own", "done", "phone", "login", "out", "join", "404", "401", "400"}
 SOCKET_OUTCOMES = {"ok", "403", "404", "400", "refused"}
 REFUSALS = {"login", "join", "404", "401", "403", "refused"}
 GUESSED_TOKEN = "Xq" * 20
@@ -343,6 +344,7 @@ class World:
     commitment_id: int = 0
     response_activity_id: int = 0  # where asks are shown with their answers
     staff_ids: dict[str, int] = field(default_factory=dict)
+    staff_sessions: dict[str, str] = field(default_factory=dict)  # each staff actor's signed-in session id
     emails: dict[str, str] = field(default_factory=dict)
     participant_tokens: dict[str, str] = field(default_factory=dict)
 
@@ -350,7 +352,7 @@ class World:
 def build_world() -> World:
     event_a = factories.event_with_open_board()
     event_b = factories.event_with_open_board()
-    staff_ids, emails = {}, {}
+    staff_ids, staff_sessions, emails = {}, {}, {}
     for actor, role in STAFF_ACTORS.items():
         event_id = event_b.id if actor == "o_fac" else event_a.id
         # No password: the matrix is about authorisation, so sessions are made directly (hashing is slow).
@@ -363,6 +365,7 @@ def build_world() -> World:
             organisation="Ministry of ICT" if role == "duty_bearer" else None,
         )
         staff_ids[actor], emails[actor] = user.id, user.email
+        staff_sessions[actor] = staff_service.start_session(user)
     participant_a, token_a = participant_service.join(event_a.join_code)
     _, token_b = participant_service.join(event_b.join_code)
     db.session.commit()
@@ -410,6 +413,7 @@ def build_world() -> World:
         session_id=a.sessions[0].id,
         moderator_role_id=db.session.scalar(select(StaffRole.id).where(StaffRole.user_id == staff_ids["moder"])),
         staff_ids=staff_ids,
+        staff_sessions=staff_sessions,
         emails=emails,
         participant_tokens={"part": token_a, "o_part": token_b},
     )
@@ -486,7 +490,7 @@ def http_client(app, world: World, actor: str):
         client.set_cookie(app.config["PARTICIPANT_COOKIE_NAME"], world.participant_tokens[actor])
     elif actor in world.staff_ids:
         with client.session_transaction() as session:
-            session["staff_user_id"] = world.staff_ids[actor]
+            session["staff_session"] = world.staff_sessions[actor]
     return client
 
 
@@ -527,6 +531,7 @@ def http_outcome_holds(outcome: str, reply, world: World) -> bool:
         ),
         "phone": lambda: reply.status_code in (302, 303) and location == f"/e/{world.join_code}",
         "login": lambda: reply.status_code == 302 and location == "/staff/login",
+        "out": lambda: reply.status_code == 302 and location == "/staff/login",
         "join": lambda: reply.status_code == 302 and location == f"/j/{world.join_code}",
         "404": lambda: reply.status_code == 404,
         "401": lambda: reply.status_code == 401,
