@@ -113,9 +113,40 @@ def _entries_counted_in_results(event: Event, activity: Activity) -> None:
         results_changed(event, activity)
 
 
+# The lead's loud alert (sound and banner), built to be worked under pressure: a flag whose text is near-identical
+# to one that sounded in the last LOUD_REPEAT_SECONDS joins it quietly, and the event sounds at most once every
+# LOUD_EVERY_SECONDS. Every flag still reaches the list; only the noise is limited. Per process: with several
+# processes a repeat may sound once on each, which errs on the side of being heard.
+LOUD_REPEAT_SECONDS = 600.0
+LOUD_EVERY_SECONDS = 5.0
+_last_loud: dict[tuple[int, str | None], float] = {}
+
+
 def safeguarding_alert(event: Event, flag: SafeguardingFlag) -> None:
-    """A new flag: the safeguarding lead's view sounds and shows a banner. Nobody else is told."""
-    socketio.emit("safeguarding_alert", {"flag": safeguarding_views.flag_view(flag)}, to=room(event.id, "safeguarding"))
+    """A new flag: it reaches the safeguarding lead's list at once; the view sounds and shows a banner for a high
+    concern unless it repeats one just heard. Nobody else is told."""
+    view = safeguarding_views.flag_view(flag)
+    socketio.emit(
+        "safeguarding_alert", {"flag": view, "loud": _sounds(event.id, view)}, to=room(event.id, "safeguarding")
+    )
+
+
+def _sounds(event_id: int, view: dict[str, Any]) -> bool:
+    if view["level"] != "high":
+        return False
+    now = time.monotonic()
+    key = view["similar_key"]
+    repeat = key is not None and now - _last_loud.get((event_id, key), -LOUD_REPEAT_SECONDS) < LOUD_REPEAT_SECONDS
+    crowded = now - _last_loud.get((event_id, None), -LOUD_EVERY_SECONDS) < LOUD_EVERY_SECONDS
+    if len(_last_loud) > 10_000:  # forget what no longer silences anything
+        for stale in [k for k, at in _last_loud.items() if now - at > LOUD_REPEAT_SECONDS]:
+            del _last_loud[stale]
+    if key is not None:
+        _last_loud[(event_id, key)] = now  # a repeat keeps its text quiet for a while longer
+    if repeat or crowded:
+        return False
+    _last_loud[(event_id, None)] = now
+    return True
 
 
 def flag_changed(event: Event, flag: SafeguardingFlag) -> None:

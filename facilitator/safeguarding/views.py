@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import select
 
 from facilitator.agenda.models import Activity
 from facilitator.board.models import Entry
+from facilitator.events.models import Participant
 from facilitator.extensions import db
 from facilitator.safeguarding.models import SafeguardingFlag
 from facilitator.staff.models import StaffUser
+
+# A participant who joined this shortly before their flag: a burst of flags from such fresh identities is how one
+# device floods the lead (each re-join used to mint a participant), so the lead's view marks them.
+NEW_IDENTITY_SECONDS = 120
+
+
+def similarity_key(text: str) -> str:
+    """Near-identical texts share a key: case, digits, punctuation, repeated letters and spacing do not count.
+    A flood of one message, varied a little to slip past a filter, collapses into one alert with a count."""
+    letters = "".join(ch if ch.isalpha() else " " for ch in text.casefold())
+    squeezed = re.sub(r"(\w)\1{2,}", r"\1", letters)
+    return " ".join(squeezed.split())
 
 
 def _activity_of(entry: Entry) -> Activity:
@@ -41,6 +55,10 @@ def flag_view(flag: SafeguardingFlag) -> dict[str, Any]:
             )
         ]
     handler = db.session.get(StaffUser, flag.handled_by_id) if flag.handled_by_id else None
+    participant = db.session.get(Participant, flag.participant_id) if flag.participant_id else None
+    new_identity = participant is not None and (flag.created_at - participant.created_at).total_seconds() < (
+        NEW_IDENTITY_SECONDS
+    )
     return {
         "id": flag.id,
         "reasons": list(flag.reasons),
@@ -63,4 +81,6 @@ def flag_view(flag: SafeguardingFlag) -> dict[str, Any]:
         else None,
         "activity": activity.title if activity else None,
         "other_entries": others,
+        "similar_key": similarity_key(response.text) if response else None,
+        "new_identity": new_identity,
     }

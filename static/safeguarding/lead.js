@@ -44,15 +44,31 @@
   function draw() {
     var list = $("flags");
     list.textContent = "";
-    // Open high concerns first, then possible ones to review, then the rest; newest first within each.
+    // Open high concerns first, then possible ones to review, then the rest; newest first within each. Open flags
+    // with near-identical text collapse into one item with a count, after the distinct ones: a flood of one
+    // message never buries a real, different concern.
     var rank = function (f) { return f.state === "open" ? (f.level === "possible" ? 1 : 0) : 2; };
     var all = Array.from(flags.values()).sort(function (a, b) { return (rank(a) - rank(b)) || (b.id - a.id); });
-    all.forEach(function (flag) {
+    var groups = new Map();
+    all.forEach(function (f) {
+      var key = f.state === "open" && f.similar_key ? f.similar_key : "flag " + f.id;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(f);
+    });
+    var shown = Array.from(groups.values()).sort(function (a, b) {
+      return (rank(a[0]) - rank(b[0])) || ((a.length > 1) - (b.length > 1)) || (b[0].id - a[0].id);
+    });
+    shown.forEach(function (group) {
+      var flag = group[0];
       var item = $("flag-template").content.firstElementChild.cloneNode(true);
       item.classList.add("state-" + flag.state);
       var tags = item.querySelector(".flags");
       flag.reasons.forEach(function (r) { tags.appendChild(el("span", "flag flag-" + r, REASONS[r] || r)); });
       if (flag.level === "possible") tags.appendChild(el("span", "flag flag-possible", "possible concern: to review"));
+      if (group.length > 1) tags.appendChild(el("span", "flag flag-repeated", "×" + group.length + " near-identical"));
+      if (group.some(function (f) { return f.new_identity; })) {
+        tags.appendChild(el("span", "flag flag-new-identity", "from newly joined phones"));
+      }
       item.querySelector(".when").textContent = new Date(flag.created_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
       var text = flag.entry ? flag.entry.text : (flag.message ? "Where to find them: " + flag.message : "No message: they asked to talk.");
       item.querySelector(".entry-text").textContent = text;
@@ -99,7 +115,7 @@
   live.on("safeguarding_alert", function (message) {
     flags.set(message.flag.id, message.flag);
     draw();
-    if (message.flag.level === "possible") return; // on the review list, without a sound or a banner
+    if (!message.loud) return; // on the list, without a sound or a banner (a possible concern, or a repeat)
     $("alert-text").textContent = (message.flag.reasons.map(function (r) { return REASONS[r] || r; }).join(", "));
     $("alert-banner").hidden = false;
     chime();

@@ -310,3 +310,33 @@ def test_everyone_boards_are_premoderated_and_post_moderation_is_confirmed_and_a
     with app.app_context():
         audit = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "post_moderation_chosen"))
         assert audit is not None and audit.target == f"activity:{activity_id}"
+
+
+# --- an alert stream a lead can work under pressure ---------------------------------------------------------
+
+
+@pytest.fixture
+def quiet_start():
+    from facilitator.live import broadcast
+
+    broadcast._last_loud.clear()
+    yield
+    broadcast._last_loud.clear()
+
+
+def test_a_flood_of_one_message_sounds_once_and_never_buries_a_distinct_concern(quiet_start, new_phone, lead):
+    """Twelve fresh identities send the same distress text, a little varied; then a child discloses something
+    else. Every flag reaches the lead's list, the near-identical ones share a key (the list collapses them with
+    a count), they are marked as from newly joined phones, and the loud alert sounded once."""
+    lead.get_received()
+    variants = ["nataka kujiua", "NATAKA KUJIUA!!!", "nataka kujiuaaa 2", "Nataka  kujiua."] * 3
+    for text in variants:
+        assert new_phone().submit(text)["support"] is True
+    disclosure = new_phone().submit("mjomba wangu ananigusa usiku na ananiambia ni siri yetu")
+    assert disclosure["support"] is True
+    alerts = received(lead, "safeguarding_alert")
+    assert len(alerts) == len(variants) + 1  # the list never loses one
+    flood = [a["flag"] for a in alerts[:-1]]
+    assert len({flag["similar_key"] for flag in flood}) == 1 and all(flag["new_identity"] for flag in flood)
+    assert alerts[-1]["flag"]["similar_key"] != flood[0]["similar_key"]
+    assert [a["loud"] for a in alerts].count(True) == 1 and alerts[0]["loud"] is True
