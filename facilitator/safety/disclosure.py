@@ -216,7 +216,9 @@ _PATTERNS = [
     r"(?!\s+(?:msasa|simu|picha|stori|kelele|pasi|deki|hesabu|kura|chenga))",
     r"\b(?:tu|ni)(?:li|me|na)?ambiwa\s+(?:tusimwambie|nisimwambie|tusiseme|nisiseme|tusiwaambie|nisiwaambie)\b",
     # Passive with "I" as subject: nilibakwa, ninapigwa, nimetishiwa, mimi hupigwa
-    r"\b(?:ni(?:na|li|me|ta|ki|nge|kiwa)?|mimi hu|huwa na|na)(?:bakwa|pigwa(?!\s+(?:picha|simu))|chapwa|guswa|"
+    r"\b(?:ni(?:na|li|me|ta|ki|nge|kiwa)?|mimi hu|huwa na|na)(?:bakwa|"
+    r"pigwa(?!\s+(?:picha|simu|marufuku|faini|msasa|pasi|deki))|"
+    r"chapwa|guswa|"
     r"guzwa|shikwa|tishiwa|tishwa|nyanyaswa|dhulumiwa|teswa|lazimishwa|shurutishwa|sumbuliwa|tongozwa|dhalilishwa|"
     r"fuatiliwa|viziwa|tukanwa|onewa|umizwa|tombwa|vuliwa nguo|tumiwa (?:picha|video) (?:chafu|za uchi)|"
     r"blackmailiwa|threatenwa|bulliwa|forciwa|abusiwa|rapiwa|uzwa|tekwa|fanyiwa (?:vibaya|mabaya|ubaya|"

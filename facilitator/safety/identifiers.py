@@ -40,7 +40,9 @@ _COUNT_AFTER_RE = re.compile(
 # M-Pesa: "till 5123678", "paybill 400200 acc 77123", "buy goods 567 8901".
 _TILL_RE = re.compile(
     r"\b(?:till|paybill|pay\s+bill|buy\s*goods|business\s+(?:no|number)|acc(?:ount)?|akaunti)\b"
-    r"(?:\s*(?:no\.?|number|namba|ni|is|:|#|-))*\s*(?P<number>\d[\d ]{2,12}\d)\b",
+    # a few words may come between: "till number yangu ya kuuza mandazi ni 5 4 3 2 1 2"
+    r"(?:\s*(?:no\.?|number|namba|nambari|ni|is|:|#|-))*(?:(?:\s+[a-z]+){1,5}?\s*(?:ni|is|:|-))?"
+    r"\s*(?P<number>\d[\d ]{2,12}\d)\b",
     _I,
 )
 
@@ -48,7 +50,8 @@ _TILL_RE = re.compile(
 _UNIT = r"(?:plot|house|hse|block|blk|door|gate|road|rd|room|rm|flat|apartment|apt|court|nyumba|barabara|mlango|ploti)"
 # A unit and its number; blocks, courts and wings may be lettered ("block B").
 _UNIT_NUMBER = (
-    rf"(?:{_UNIT}\s*(?:no\.?|number|namba|ya|#)?\s*[a-z]?\d+[a-z]?\b|(?:block|blk|court|wing|phase)\s+[a-z]\b)"
+    rf"(?:{_UNIT}\s*(?:no\.?|nr\.?|number|namba|nambari|ya|#)?\s*[a-z]?\d+[a-z]?\b"
+    r"|(?:block|blk|court|wing|phase)\s+[a-z]\b)"
 )
 _ADDRESS_RE = re.compile(rf"\b{_UNIT_NUMBER}(?:[\s,]+{_UNIT_NUMBER})*", _I)
 _PLACE_WORD_RE = re.compile(r"[^\W_][\w'’]*|\d+")

@@ -14,7 +14,53 @@ from facilitator.safety.firstperson import compile_all, compile_any
 # --- Distress -----------------------------------------------------------------------------------
 
 _DIE_SW = r"(?:nife|nidie|nidedi|nikufe|nipotee|niondoke|nijiue|niishie|nisiamke|nilale milele)"
+_MEANS = (
+    r"(?:poison|sumu|rat poison|sumu ya panya|jik|bleach|pills|vidonge|tablets|dawa|panadol|rope|kamba|razor|wembe|"
+    r"blade|knife|kisu)"
+)
 _DISTRESS = [
+    # Fixing on the means: "rat poison in the kitchen and i keep staring at it", "vidonge ... nikizihesabu"
+    rf"\b{_MEANS}\b.{{0,50}}\b(?:(?:i|na)?\s*keep (?:staring|looking|thinking|counting|touching)|staring at|"
+    r"nikizihesabu|nazihesabu|nimezihesabu|nikivihesabu|navihesabu|counting them|count them|nikiziangalia|"
+    r"naziangalia|naiangalia|nikiiangalia|naitazama|nikiitazama|nakodolea|kuikodolea)",
+    rf"\b(?:keep|kept|always|nikifikiria|nafikiria|nawaza|thinking about|staring at)\s+(?:\w+\s+){{0,3}}?(?:the\s+)?"
+    rf"{_MEANS}\b.{{0,30}}\b(?:in (?:the|my|our)|kwa|ndani ya|under|chini ya|drawer|droo|kitchen|jikoni|bag|begi)",
+    # Tired of living, of being alive
+    r"\b(?:nimechoka|umechoka|nimechoshwa|moyo wangu umechoka|tired of|sick of|done with|so tired of|nmechoka)\s+"
+    r"(?:\w+\s+)?(?:kuishi|living|existing|being alive|life itself|kuwa hai|kuwa duniani|breathing|kupumua)\b",
+    # Not wanting to be here / alive
+    r"\b(?:sitaki|sitaki tena|i dont want to|i do not want to|i dont wanna|dont wanna|sipendi)\s+(?:kuwa|to be|be)\s+"
+    r"(?:hapa|here|hai|alive|duniani|in this world|around)\s*(?:tena|anymore|kabisa|no more|any longer)"
+    r"(?!.{0,30}\b(?:party|class|darasa|school|shule|meeting|event|lesson|church|kanisa|town|mtaa|estate|place|"
+    r"boring|inaboo|bored|hii (?:shule|place|town|mtaa))\b)"
+    r"|\b(?:sitaki|i dont want to|i do not want to|i dont wanna)\s+(?:kuwa|to be|be)\s+(?:hai|alive|duniani)\b",
+    # No reason to wake up, to live, to go on
+    r"\b(?:sioni|sina|hakuna|hamna|no|i see no|i dont see (?:a|any)|i have no)\s+(?:\w+\s+)?(?:sababu|reason|point|"
+    r"haja)\s+(?:ya\s+|of\s+|to\s+|for\s+)?(?:ku)?(?:amka|wake up|waking up|get up|getting up|ishi|live|living|"
+    r"endelea|keep going|go on|going on|breathe|pumua)\b",
+    # Why am I still alive
+    r"\b(?:kwa nini|kwanini|why|mbona|sijui kwa nini)\s+(?:bado\s+|still\s+)?(?:niko hai|nipo hai|niko duniani|"
+    r"am i (?:still )?alive|im (?:still )?alive|am i still here)",
+    # Going to a place of means and not coming back
+    r"\b(?:daraja|bridge|reli|railway|river|mto|quarry|cliff|dam|bwawa|ziwa|lake)\b.{0,40}\b(?:sitarudi|"
+    r"sitarudi tena|wont come back|wont be back|not coming back|never coming back|sitarudi nyumbani)\b"
+    r"(?!\s+(?:huko|there|pale|hapo|kule|again to))",
+    # Stepping in front of a vehicle
+    r"\b(?:step|stepping|stepped|jump|jumping|walk|walking|run|running|throw myself|throwing myself|kujirusha|"
+    r"nijirushe|nitajirusha|kujitupa|nijitupe|kuingia)\w*\s+(?:out\s+)?(?:in front of|mbele ya|infront of)\s+"
+    r"(?:a\s+|the\s+)?(?:matatu|mat|lorry|lori|car|gari|train|treni|bus|basi|truck|boda|nduthi|moti)\b",
+    # Waiting at the rail line for a train
+    r"\b(?:kwa|at|along|kwenye|kando ya|on|by|near)\s+(?:the\s+)?(?:reli|railway|rail|railway line|line ya train)\b"
+    r".{0,30}\b(?:wait|waiting|nangoja|nasubiri|nikingoja|nikisubiri)\w*\s+(?:for\s+)?(?:a\s+|the\s+)?"
+    r"(?:train|treni|gari moshi)",
+    # Letters written "just in case", to say goodbye
+    r"\b(?:wrote|written|write|writing|nimeandika|niliandika|naandika|nimewaandikia|nimemwandikia|nimeandikia)\s+"
+    r"(?:\w+\s+){0,2}?(?:letters?|barua|notes?)\b.{0,50}\b(?:just in case|nikimuaga|nikiwaaga|kuaga|kuwaaga|"
+    r"to say goodbye|ya mwisho|final|for when im gone)",
+    # Instructions for after "i am gone", Kiswahili perfect forms
+    r"\b(?:nikiwa nimeenda|nikiwa nimeondoka|nikiwa sipo|nikishaenda|nikishaondoka|when im not here|"
+    r"when im no longer here|when i am no longer here)\b.{0,40}\b(?:give|mpeni|mpe|msilie|dont cry|take care of|"
+    r"feed|look after|chukueni|lisheni|mlishe|care for)\b",
     # Hopelessness about the writer's own life, any language
     r"\b(?:sina|sioni|hakuna|hamna|no|there is no|theres no|i see no|i have no|i dont have (?:any|a)|"
     r"i dont see (?:a|any))\s+(?:tena\s+)?(?:tumaini|matumaini|hope|future|maana|sababu|point|reason|light|mwanga)\b"
@@ -173,9 +219,11 @@ _DISTRESS = [
     r"(?:goodbyes|goodbye (?:letters|messages|notes)|kuwaaga|kuaga)\b",
     r"\b(?:wrote|left|nimeacha|nimeandika|niliandika|writing|nimeandikia)\b.{0,40}\b(?:note|letter|letters|barua)\b"
     r".{0,50}\b(?:not their fault|under my pillow|chini ya (?:mto|pillow)|goodbye|for mum|kwa mama|so they know)",
-    r"\b(?:giving|gave|given|give|nimegawa|nimewapa|nilimpa|nimempa|nimegive|nagawa)\s+(?:away\s+)?(?:\w+\s+){0,3}?"
+    r"\b(?:giving|gave|given|give|nimegawa|nimewapa|nilimpa|nimempa|nimegive|nagawa|nimempea|nimewapea|nilimpea|"
+    r"nimepeana)\s+(?:away\s+)?(?:\w+\s+){0,4}?"
     r"(?:my things|my stuff|vitu vyangu|vitu zangu|things away|my phone and|simu yangu na|my books and|necklace)"
-    r".{0,40}(?:wont need|sitazihitaji|sitahitaji|need it more|coz i|sitarudi|vyote|zote|away)",
+    r".{0,40}(?:wont need|wont be needing|wont be using|sitazihitaji|sitahitaji|sitavihitaji|need it more|coz i|"
+    r"sitarudi|vyote|zote|away)",
     r"\b(?:last|mwisho)\s+(?:day|post|message|night|siku)\b(?!.{0,40}\b(?:school|shule|form|term|kidato|muhula|"
     r"class|darasa|job|kazi|holiday|likizo|exam|mtihani)\b).{0,25}\b(?:here|hapa|duniani|yangu|mine|wasee|bye|"
     r"everyone|thank)",
@@ -221,6 +269,14 @@ _NOT_A_GAME = (
     r"do (?:my )?homework|go to (?:school|church))))"
 )
 _DISCLOSURE = [
+    # An adult "boyfriend" or sponsor of a child, with his age: "beste yangu ako na boyfriend wa 30 years"
+    r"\b(?:ako na|yuko na|ana|nina|niko na|has a|have a|dating a|is dating|anadate|nadate|anadate na|with a)\s+"
+    r"(?:\w+\s+)?(?:boyfriend|bf|mpenzi|sponsor|sugar daddy|mubaba|man|jamaa|msee|mzee|boyfriend ambaye)\s+"
+    r"(?:wa|of|aged|who is|ambaye ni|mwenye)?\s*(?:miaka\s+)?[2-6]\d\b",
+    # Nudes demanded
+    r"\b(?:anadai|ananidai|alidai|amedai|alinidai|ameniitisha|ananiitisha|aliniitisha|anaitisha|demanding|demands|"
+    r"demanded|keeps asking me for|is asking me for|anaitisha|ananiomba|ameniomba|aliniomba)\s+(?:\w+\s+)?"
+    r"(?:nudes|nude|picha za uchi|uchi|naked (?:pics|photos|pictures)|pics za uchi)\b",
     # Harm to another child, told by a child: "the watchman grabs my friend", "he touches her"
     rf"\b(?:he|she|they|(?:my|her|his|our|the|a|an)\s+(?:\w+\s+){{0,2}}?\w+|someone|somebody|this guy|"
     rf"some man|an old man)\s+(?:always\s+|still\s+|keeps\s+|kept\s+|has\s+|had\s+)?{_HARM_EN}\s+{_CHILD}\b"
