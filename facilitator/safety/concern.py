@@ -33,9 +33,11 @@ _TOPIC_CONTEXT_RE = re.compile(
     r"if (?:someone|somebody|anyone|a |an |you|they)|when (?:someone|somebody|a )|ukiona|ukisikia|ukiskia|"
     r"\w*akikuambia|\w*akikuomba|\w*akikutumia|\w*akikutishia|kama mtu|mtu akiku\w+|should|must|lazima|"
     r"tell an adult|ambia mtu mzima|waambie wazazi|report it|ripoti|uripoti|piga 116|call 116|serikali|government|"
-    r"watoto wengi|many (?:children|kids)|children are|kids are|(?<!long )story(?! ni ndefu)|movie|film|filamu|"
+    r"watoto wengi|many (?:children|kids)|children are|kids are|"
+    r"(?<!long )story(?! ni ndefu| ya (?:goodbye|kwaheri|kuaga)| yangu)|movie|film|filamu|"
     r"hadithi|news|"
     r"book|kitabu|fifa|chess|draft|draughts|pubg|free fire|race|mechi|mchezo wa|tukicheza|watoto|lol|haha|hahaha)\b"
+    r"|\b(?:says|said|told us|tells us|anasema|alisema|alituambia|anatuambia) (?:never|dont|not to|usi\w+|tusi\w+)\b"
     r"|😂|🤣|😅"
 )
 

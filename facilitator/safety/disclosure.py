@@ -208,13 +208,15 @@ _PATTERNS = [
     rf"{SW_TO_ME}(?:omb(?:a|e)|itish(?:a|e)|tak(?:a|e)|lazimish(?:a|e))\b[^.!?]{{0,30}}?\b(?:uchi|chafu|ngono|nudes|"
     r"mwili wangu|bila nguo|kimapenzi|kingono|picha za (?:mwili|chupi))",
     rf"{SW_TO_ME}ambi(?:a|e)\s+(?:nisimwambie|nisiseme|nisimweleze|ni siri|tusiseme|nisiwaambie|usimwambie)"
+    r"(?!\s+(?:uongo|vibaya|matusi|maneno mabaya|lies))"
     r"(?!\s+(?:uongo|vibaya|matusi|maneno mabaya))",
     r"\b(?:atapost|ataweka|atatuma|atasambaza|ataonyesha|ataleak|ataanika)\s+(?:picha|video|nudes|siri)\s+(?:zangu|"
     r"yangu)",
     # Physical or sexual harm to "us": "walimu hutupiga", "wanatuchapa"
     r"\b(?:(?:a|wa|m)(?:na|li|me|ta)|hu)tu(?:piga|chapa|gusa|guza|baka|nyanyasa|tesa|dhulumu|umiza|tishia|lazimisha)\b"
     r"(?!\s+(?:msasa|simu|picha|stori|kelele|pasi|deki|hesabu|kura|chenga))",
-    r"\b(?:tu|ni)(?:li|me|na)?ambiwa\s+(?:tusimwambie|nisimwambie|tusiseme|nisiseme|tusiwaambie|nisiwaambie)\b",
+    r"\b(?:tu|ni)(?:li|me|na)?ambiwa\s+(?:tusimwambie|nisimwambie|tusiseme|nisiseme|tusiwaambie|nisiwaambie)\b"
+    r"(?!\s+(?:uongo|vibaya|matusi|maneno mabaya|lies))",
     # Passive with "I" as subject: nilibakwa, ninapigwa, nimetishiwa, mimi hupigwa
     r"\b(?:ni(?:na|li|me|ta|ki|nge|kiwa)?|mimi hu|huwa na|na)(?:bakwa|"
     r"pigwa(?!\s+(?:picha|simu|marufuku|faini|msasa|pasi|deki))|"

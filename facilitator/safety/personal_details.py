@@ -173,6 +173,10 @@ _HANDLE_INVITATION_RE = re.compile(
     rf"(?:\s+(?:on|kwa|in|via))?(?:\s+{_PLATFORM})?\s*(?:kama|as|:)?\s+(?P<at>@?)(?P<handle>{_HANDLE})",
     _I,
 )
+# "nifollow tiktok, niko kama shosh_wa_kisumu": the platform named earlier, then "niko kama" and a handle.
+_HANDLE_KAMA_RE = re.compile(
+    rf"\b(?:niko|nipo|tuko|mimi ni|im|i am)\s+(?:kama|as)\s+(?P<at>@?)(?P<handle>{_HANDLE})", _I
+)
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
 # Numbers, ordinals, times, sizes and prices after "add me"/"follow me" are not handles.
 _NOT_A_BARE_HANDLE_RE = re.compile(r"[\d.,:]+(?:st|nd|rd|th|am|pm|h|hrs|k|gb|mb|bob|ksh|/=)?", _I)
@@ -265,6 +269,11 @@ def _handles(text: str) -> Iterator[Span]:
             continue  # "tiktok ni 60%": a figure
         if match.group("at") or _looks_like_handle(handle) or _CAMEL_RE.search(handle):
             yield Span(match.start("at"), match.end("handle"), HANDLE)
+    if _HANDLE_HINT_RE.search(text):
+        for match in _HANDLE_KAMA_RE.finditer(text):
+            handle = match.group("handle")
+            if match.group("at") or _looks_like_handle(handle) or _CAMEL_RE.search(handle):
+                yield Span(match.start("at"), match.end("handle"), HANDLE)
     for match in _HANDLE_SELF_RE.finditer(text):
         handle = match.group("handle")
         if handle.split()[0].lower() not in _COMMON_WORDS and len(handle) >= 3:

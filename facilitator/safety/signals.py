@@ -19,6 +19,38 @@ _MEANS = (
     r"blade|knife|kisu)"
 )
 _DISTRESS = [
+    # Dead inside, only the body going on: "roho yangu imekufa", "my body is here but i already left"
+    r"\b(?:roho yangu|moyo wangu|ndani yangu|nafsi yangu)\s+(?:imekufa|umekufa|imeshakufa|imeisha)\b|\bdead inside\b"
+    r"|\b(?:my body is here but|mwili tu ndio|mwili wangu tu)\b",
+    # Not seeing the end of the term, the year
+    r"\b(?:sitaona|sitafika|i wont see|i will not see|i wont make it to|i wont reach)\s+(?:\w+\s+)?(?:mwisho wa|"
+    r"the end of)\s+(?:\w+\s+)?(?:muhula|term|mwaka|year|wiki|week|month|mwezi)\b",
+    # Tired of being a burden
+    r"\b(?:nimechoka|tired of|sick of|nmechoka)\s+(?:kuwa|being)\s+(?:a\s+)?(?:mzigo|burden|shida|problem)\b",
+    # Forgiveness asked for what the writer is about to do
+    r"\b(?:nisamehe|forgive me|mnisamehe|nisameheni|pls forgive me|please forgive me)\s+(?:kwa|for)\s+"
+    r"(?:hiki\s+|hicho\s+)?(?:nitakachofanya|ninachoenda kufanya|what im about to do|what i am about to do|"
+    r"what i will do|what im going to do|what i am going to do|what ill do)\b",
+    # Done with the world, with life
+    r"\b(?:niko done|im done|i am done|im so done|nimemaliza|nimeshamaliza)\s+(?:na|with)\s+(?:hii\s+|this\s+)?"
+    r"(?:dunia|world|maisha|life|kuishi|living|everything)\b(?!\s+(?:ya|of|za|wa|in)\b)",
+    # A blade or knife into one's own arm or thigh
+    r"\b(?:ni|na|nime|nili|nimekuwa|nikiskia|nikisikia|nafeel|nataka|i|ive)\w*\b.{0,30}\b(?:kisu|wembe|blade|razor|"
+    r"knife)\b.{0,15}\b(?:kwa|kwenye|on|into|in)\s+(?:my\s+)?(?:mkono|mikono|paja|mapaja|mguu|wrist|wrists|arm|arms|"
+    r"thigh|thighs)\b",
+    # Heights and the thought of jumping
+    r"\b(?:rooftop|roof|paa|balcony|roshani|ghorofa|top floor|daraja|bridge|cliff|mwamba|footbridge)\b.{0,50}"
+    r"\b\w*?(?:fikiria|fikiri|waza|thinking|think|want|wanna|taka|feel like|feeling like)\w*\s+(?:about\s+|of\s+)?"
+    r"(?:ku|to\s+)?(?:ruka|jump|jumping|jirusha|let go|one step|just one step)\b",
+    # A goodbye posted
+    r"\b(?:story|status|post|video|message|ujumbe|tweet)\s+(?:ya|wa|of|a)?\s*(?:goodbye|kwaheri|kuaga|kuwaaga)\b"
+    r"|\b(?:post|message|ujumbe|story|status)\s+yangu\s+(?:ya\s+)?last\b",
+    # Holding the means now
+    rf"\b(?:nimeshika|nimebeba|im holding|i am holding|holding|niko na|i have)\s+(?:a\s+|the\s+|my\s+)?{_MEANS}\s+"
+    r"(?:\w+\s+)?(?:mkononi|in my hand|right now|sasa hivi|saa hii|now)\b",
+    # Falling asleep and staying asleep
+    r"\b(?:fall asleep|sleep|go to sleep|lala|nilale)\s+(?:and\s+|na\s+)?(?:stay asleep|never wake|nisiamke|"
+    r"not wake|nikae usingizini)",
     # Fixing on the means: "rat poison in the kitchen and i keep staring at it", "vidonge ... nikizihesabu"
     rf"\b{_MEANS}\b.{{0,50}}\b(?:(?:i|na)?\s*keep (?:staring|looking|thinking|counting|touching)|staring at|"
     r"nikizihesabu|nazihesabu|nimezihesabu|nikivihesabu|navihesabu|counting them|count them|nikiziangalia|"
@@ -66,7 +98,8 @@ _DISTRESS = [
     r"i dont see (?:a|any))\s+(?:tena\s+)?(?:tumaini|matumaini|hope|future|maana|sababu|point|reason|light|mwanga)\b"
     r"(?:\s+(?:\w+\s+){0,2}?(?:yangu|lolote|tena|kabisa|for me|kwangu|anymore|left|ya (?:kuishi|kuendelea|life|"
     r"maisha)|to live|in living|of living|in life|ya mimi))",
-    r"\b(?:sioni|i dont see|i cant see|cant see)\s+(?:\w+\s+)?(?:future|tomorrow|kesho|a way out|way out|njia)\b",
+    r"\b(?:sioni|i dont see|i cant see|cant see)\s+(?:\w+\s+)?(?:future|tomorrow|kesho|a way out|way out|njia)\b"
+    r"(?!\s+(?:ya|of|for|wa|za|in)\s+(?!(?:yangu|me|mine|myself|my life|maisha yangu)\b))",
     r"\b(?:hakuna|no)\s+(?:future|kesho|tomorrow)\s+(?:for me|kwangu|yangu)\b",
     r"\b(?:why|kwa nini|kwanini|mbona|ata sijui why|sijui why|sijui kwa nini)\s+(?:was i|i was|nilizaliwa|"
     r"was i even|i was even|i was ever|did i get|am i even)\s*(?:born|alive|here)?\b(?<!\bhere)",
@@ -269,6 +302,22 @@ _NOT_A_GAME = (
     r"do (?:my )?homework|go to (?:school|church))))"
 )
 _DISCLOSURE = [
+    # Followed from school: "a man in a car hufuata my sister from school", "ananifuata kila siku"
+    r"\b(?:man|men|mzee|jamaa|msee|guy|mtu|someone|somebody|stranger|mwanaume|boda|dereva|driver|uncle|mjomba)\b"
+    r".{0,25}\b(?:hu|ana|ali|ame)(?:ni|m|tu|wa)?fuat\w*\s+(?:\w+\s+)?(?:me|my \w+|dada|sister|brother|rafiki|friend|"
+    r"mimi|sisi|us)\b.{0,30}\b(?:from school|after school|shule|home|nyumbani|everyday|every day|kila siku)\b",
+    # An adult takes a child to a room and locks the door
+    r"\b(?:ali|ana|hu|ame)(?:ni|m|tu)(?:peleka|ita|chukua|vuta|ingiza)\w*\b.{0,40}\b(?:akafunga|anafunga|alifunga|"
+    r"hufunga|kufunga)\s+(?:mlango|the door|door)\b"
+    r"|\b(?:took|takes|called|calls|brought|pulled)\s+(?:me|her|him|my \w+)\s+(?:to|into)\s+(?:his|her|the)\s+"
+    r"(?:office|room|house|car|store)\b.{0,20}\b(?:locked|closed|shut)\s+the\s+door\b",
+    # An adult texting a child at night to come over
+    r"\b(?:hunitext|ananitext|alinitext|hunipigia|ananipigia|texts me|calls me|hutext|anatext)\s+(?:\w+\s+)?"
+    r"(?:usiku|at night|late at night|late)\b.{0,40}\b(?:nimuende|nimwendee|nije|niende|come to|visit|kwake|"
+    r"his (?:house|place|room))",
+    # Filmed in the bathroom or naked and shared
+    r"\b\w*rekodiwa\b.{0,30}\b(?:bafu|bafuni|bathroom|shower|akioga|nikioga|uchi|naked)\b"
+    r"|\b(?:filmed|recorded)\s+(?:me|her|him|my \w+)\s+(?:in the\s+)?(?:bathroom|shower|changing room|naked)\b",
     # An adult "boyfriend" or sponsor of a child, with his age: "beste yangu ako na boyfriend wa 30 years"
     r"\b(?:ako na|yuko na|ana|nina|niko na|has a|have a|dating a|is dating|anadate|nadate|anadate na|with a)\s+"
     r"(?:\w+\s+)?(?:boyfriend|bf|mpenzi|sponsor|sugar daddy|mubaba|man|jamaa|msee|mzee|boyfriend ambaye)\s+"
