@@ -218,6 +218,14 @@ def _emails(text: str) -> Iterator[Span]:
         patterns += (_OBFUSCATED_EMAIL_RE,)
     for pattern in patterns:
         for match in pattern.finditer(text):
+            at = text.find("@", match.start(), match.end())
+            if (
+                pattern is _SPACED_EMAIL_RE
+                and at > 0
+                and text[at - 1].isspace()
+                and not text[at + 1 : at + 2].isspace()
+            ):
+                continue  # "tiktok @nyokabi.wa.muranga": a handle after a word, not a spaced email
             yield Span(match.start(), _trim_link(text, match.start(), match.end()), EMAIL)
 
 

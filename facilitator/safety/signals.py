@@ -19,6 +19,32 @@ _MEANS = (
     r"blade|knife|kisu)"
 )
 _DISTRESS = [
+    # Others better off without the writer: "ndugu zangu wangepata nafasi zaidi bila mimi"
+    r"\b(?:wangekuwa|wangepata|wangeishi|wangepumzika|watapumzika|wangefurahi|watafurahi|wangekuwa na|"
+    r"would be (?:better|happier|lighter|fine|okay|ok|free|at peace)|would have more|will be (?:better|happier|fine|"
+    r"free))\b.{0,30}\b(?:bila mimi|without me)\b(?!\s+(?:for|kwa)\s+(?:a|one|the|siku|wiki|weekend|week|day|"
+    r"holiday|likizo)\b)",
+    # Death as the solution: "naona kifo ndio suluhisho la shida zangu"
+    r"\b(?:kifo|kufa|death|dying|kujiua|suicide|kuishia)\s+(?:\w+\s+)?(?:ndio|ndiyo|ni|is|iko)\s+(?:the\s+|my\s+|"
+    r"only\s+|pekee\s+)?(?:suluhisho|solution|jibu|answer|njia pekee|only way|way out|escape)\b"
+    r"(?!\s+(?:la kudumu|ya kudumu|to a temporary|kwa shida ya muda))",
+    # A will written
+    r"\b(?:nimeshaandika|nimeandika|niliandika|nimeandaa|wrote|written|writing|prepared|made)\s+(?:my\s+)?"
+    r"(?:wosia|last will|will)\b(?:\s+wangu)?(?!\s+(?:to|power|and testament of))",
+    # Knowing how: "najua vile nitaishia", "i know how ill do it"
+    r"\b(?:najua|i know|nimejua|nimeshajua|nishajua)\s+(?:vile|jinsi|how|the way|exactly how)\s+(?:nitaishia|"
+    r"nitakufa|nitajiua|nitaimaliza|ill end it|i will end it|"
+    r"nitaenda(?=\s*,))",
+    # Found too late: "fam haitajua mpaka wanipate"
+    r"\b(?:hawatajua|haitajua|hatajua|wont know|will not know|hawatagundua|wont notice)\b.{0,20}\b(?:mpaka|until|"
+    r"till)\s+(?:wanipate|they find me|wananipata|wakinipata|wakiniona|its too late|it is too late)",
+    # Going somewhere and never returning
+    r"\b(?:nataka|ningependa|natamani|i want to|i wanna|i just want to)\s+(?:tu\s+)?(?:kwenda|kuenda|go|kuondoka|"
+    r"leave)\s+(?:\w+\s+)?(?:mahali|somewhere|far|away)?\b.{0,15}\b(?:nisirudi|never come back|not come back|"
+    r"and never return)",
+    # Not expecting to reach a birthday
+    r"\b(?:sioni kama nitafika|sidhani nitafika|i dont think ill (?:reach|make it to|see)|i doubt ill (?:reach|see|"
+    r"make it to))\s+(?:\w+\s+){0,2}?(?:birthday|next year|mwaka ujao|christmas|18|16|17|form four|form 4)\b",
     # Dead inside, only the body going on: "roho yangu imekufa", "my body is here but i already left"
     r"\b(?:roho yangu|moyo wangu|ndani yangu|nafsi yangu)\s+(?:imekufa|umekufa|imeshakufa|imeisha)\b|\bdead inside\b"
     r"|\b(?:my body is here but|mwili tu ndio|mwili wangu tu)\b",
@@ -69,7 +95,7 @@ _DISTRESS = [
     # No reason to wake up, to live, to go on
     r"\b(?:sioni|sina|hakuna|hamna|no|i see no|i dont see (?:a|any)|i have no)\s+(?:\w+\s+)?(?:sababu|reason|point|"
     r"haja)\s+(?:ya\s+|of\s+|to\s+|for\s+)?(?:ku)?(?:amka|wake up|waking up|get up|getting up|ishi|live|living|"
-    r"endelea|keep going|go on|going on|breathe|pumua)\b",
+    r"endelea|keep going|go on|going on|breathe|pumua|kuwa hai|to be alive|be alive|being alive)\b",
     # Why am I still alive
     r"\b(?:kwa nini|kwanini|why|mbona|sijui kwa nini)\s+(?:bado\s+|still\s+)?(?:niko hai|nipo hai|niko duniani|"
     r"am i (?:still )?alive|im (?:still )?alive|am i still here)",
@@ -251,7 +277,8 @@ _DISTRESS = [
     r"\b(?:writing|wrote|written|nimewaandikia|nimeandika|naandika|nimemwandikia)\s+(?:my\s+)?(?:\w+\s+){0,2}?"
     r"(?:goodbyes|goodbye (?:letters|messages|notes)|kuwaaga|kuaga)\b",
     r"\b(?:wrote|left|nimeacha|nimeandika|niliandika|writing|nimeandikia)\b.{0,40}\b(?:note|letter|letters|barua)\b"
-    r".{0,50}\b(?:not their fault|under my pillow|chini ya (?:mto|pillow)|goodbye|for mum|kwa mama|so they know)",
+    r".{0,50}\b(?:not their fault|under my pillow|chini ya (?:mto|pillow)|goodbye|for mum|kwa mama|so they know|"
+    r"kwa mum|to mum|to my mum|sorry for everything|samahani kwa kila kitu|msamaha kwa kila kitu)",
     r"\b(?:giving|gave|given|give|nimegawa|nimewapa|nilimpa|nimempa|nimegive|nagawa|nimempea|nimewapea|nilimpea|"
     r"nimepeana)\s+(?:away\s+)?(?:\w+\s+){0,4}?"
     r"(?:my things|my stuff|vitu vyangu|vitu zangu|things away|my phone and|simu yangu na|my books and|necklace)"
@@ -302,6 +329,16 @@ _NOT_A_GAME = (
     r"do (?:my )?homework|go to (?:school|church))))"
 )
 _DISCLOSURE = [
+    # Locked in without food: "mathe hunilock kwa nyumba siku mzima bila food"
+    r"\b(?:hu|ana|ali|ame)(?:ni|m|tu|wa)(?:lock|fungia|fungiaga|funga ndani)\w*\b.{0,40}\b(?:bila (?:chakula|food|"
+    r"kula|maji)|without food|siku mzima|siku nzima|whole day|all day|usiku mzima|nje|outside)\b"
+    r"|\b(?:locks|locked|keeps)\s+(?:me|us|her|him|my \w+)\s+(?:in|inside|out|outside)\b.{0,30}\b(?:without food|"
+    r"all day|whole day|all night|no food|bila chakula)\b",
+    # Threatened to be found: "he will find me at school", "atanipata shule"
+    r"\b(?:he|she|they|someone|somebody|mtu|msee|jamaa|guy|man)\b.{0,40}\b(?:will|gonna|going to|is coming to)\s+"
+    r"find\s+me\b(?!\s+(?:a|an|some|the)\b)"
+    r"|\b(?:atanipata|atanifuata|atanitafuta|atakuja kunipata)\b(?=.{0,30}\b(?:shule|"
+    r"school|home|nyumbani|kwetu)\b)",
     # Followed from school: "a man in a car hufuata my sister from school", "ananifuata kila siku"
     r"\b(?:man|men|mzee|jamaa|msee|guy|mtu|someone|somebody|stranger|mwanaume|boda|dereva|driver|uncle|mjomba)\b"
     r".{0,25}\b(?:hu|ana|ali|ame)(?:ni|m|tu|wa)?fuat\w*\s+(?:\w+\s+)?(?:me|my \w+|dada|sister|brother|rafiki|friend|"
