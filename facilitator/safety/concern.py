@@ -10,6 +10,10 @@ and model together and 2,340 training lines, ``POSSIBLE_AT`` 0.6 gave 267/270 de
 10/231 false alarms on clean dev lines, 0.65 gave 266/270 and 5/231, 0.7 266/270 and 4/231; 0.65 keeps
 the model's reach into what no rule names while halving false alarms. ``HIGH_AT`` is where the model
 alone was right on nearly every dev line it flagged.
+
+Re-checked after fresh sets 12-15 were merged (2,908 training lines): ``POSSIBLE_AT`` 0.65 gave 336/341 dev
+concern lines and 9/268 false alarms, 0.7 336/341 and 6/268, 0.75 335/341 and 3/268; the new rules carry what
+the model's middling scores used to, so 0.7 loses nothing on dev and drops a third of the false alarms.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import NamedTuple
 from facilitator.safety import disclosure, distress, model, morphology, signals
 
 HIGH_AT = 0.9
-POSSIBLE_AT = 0.65
+POSSIBLE_AT = 0.7
 
 # Where a rule's words stand in advice, a hypothetical, a story, a game or a statement about children
 # in general ("if someone asks you for photos, report", "watoto wengi wanapigwa", "the news said", "he

@@ -54,7 +54,7 @@ _UNIT = (
 # A unit and its number; blocks, courts and wings may be lettered ("block B").
 _UNIT_NUMBER = (
     rf"(?:{_UNIT}\s*(?:no\.?|nr\.?|number|namba|nambari|ya|#)?\s*[a-z]?\d+[a-z]?\b"
-    r"|(?:block|blk|court|wing|phase)\s+[a-z]\b)"
+    r"|(?:block|blk|court|wing|phase|gate)\s+[a-z]\b)"
 )
 _ADDRESS_RE = re.compile(rf"\b{_UNIT_NUMBER}(?:[\s,]+{_UNIT_NUMBER})*", _I)
 _PLACE_WORD_RE = re.compile(r"[^\W_][\w'’]*|\d+")

@@ -53,7 +53,8 @@ _TITLED_NAME_RE = re.compile(
 )
 # A capitalised pair beside a school: "Tabitha Chelangat of Moi Girls", "Juma Ali, Form 2, Kakamega High".
 _NAME_AT_SCHOOL_RE = re.compile(
-    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})(?:\s+[A-Z][a-z]{2,})?\s*,?\s+(?:(?:of|from|at|wa|in)\s+)?"
+    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})(?:\s+[A-Z][a-z]{2,})?\s*,?\s+(?:(?:is|ni|yuko|anasoma)\s+)?"
+    r"(?:(?:of|from|at|wa|in)\s+)?"
     r"(?:(?:[Ff]orm|[Gg]rade|[Cc]lass|[Ss]td)\s*\d\b|(?:[A-Z][\w'’]+\s+){1,3}(?i:school|girls|boys|high|academy|primary|"
     r"secondary|sec|pri|day|mixed)\b)"
 )

@@ -175,7 +175,9 @@ _HANDLE_INVITATION_RE = re.compile(
 )
 # "nifollow tiktok, niko kama shosh_wa_kisumu": the platform named earlier, then "niko kama" and a handle.
 _HANDLE_KAMA_RE = re.compile(
-    rf"\b(?:niko|nipo|tuko|mimi ni|im|i am)\s+(?:kama|as)\s+(?P<at>@?)(?P<handle>{_HANDLE})", _I
+    rf"\b(?:niko|nipo|tuko|mimi ni|im|i am)\s+(?:kama|as)\s+(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
+    rf"{_HANDLE})",
+    _I,
 )
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
 # Numbers, ordinals, times, sizes and prices after "add me"/"follow me" are not handles.
@@ -280,7 +282,7 @@ def _handles(text: str) -> Iterator[Span]:
     if _HANDLE_HINT_RE.search(text):
         for match in _HANDLE_KAMA_RE.finditer(text):
             handle = match.group("handle")
-            if match.group("at") or _looks_like_handle(handle) or _CAMEL_RE.search(handle):
+            if match.group("at") or " " in handle or _looks_like_handle(handle) or _CAMEL_RE.search(handle):
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
     for match in _HANDLE_SELF_RE.finditer(text):
         handle = match.group("handle")

@@ -19,6 +19,35 @@ _MEANS = (
     r"blade|knife|kisu)"
 )
 _DISTRESS = [
+    # Searching for ways to die
+    r"\b(?:(?:ni|na|nime|nili|niki|ku)?tafut\w*|search\w*|googl\w*|nimegoogl\w*|looked up|look up|research\w*)\b"
+    r".{0,30}\b(?:njia za kufa|ways to die|how to die|"
+    r"painless|bila uchungu|how to kill myself|jinsi ya kujiua|njia za kujiua|how many pills)",
+    # Sitting or standing at a place of means, thinking
+    r"\b(?:nimekaa|nimesimama|nilikaa|nilisimama|sitting|standing|stood|sat|nakaa|nasimama|nikikaa|nikisimama)\s+"
+    r"(?:\w+\s+){0,3}?(?:reli|railway|daraja|bridge|quarry|cliff|edge|ukingo|rooftop|paa)\b.{0,40}"
+    r"\b(?:nikiwaza|nikifikiria|thinking|nawaza|nafikiria)\b",
+    # The letter that explains: "she will understand why i did it"
+    r"\b(?:letter|barua|note|msg|message|ujumbe)\b.{0,50}\b(?:why i did it|kwa nini nilifanya|kwa nini nimefanya)",
+    # Not being there, asking not to be waited for or to be remembered
+    r"\b(?:sitakuwepo|sitakuwa around|sitakuwa hapa|i wont be (?:here|around|there))\b.{0,40}\b(?:msinisubiri|"
+    r"usinisubiri|dont wait for me|mtanikumbuka|remember me)"
+    r"|\b(?:nawapenda|i love you (?:all|guys)|love you all)\b.{0,30}\b(?:mtanikumbuka|remember me|msinisahau|"
+    r"dont forget me)",
+    # Drinking poison or insecticide
+    r"\b(?:nimekunywa|nilikunywa|nimemeza|nilimeza|i drank|drank|swallowed|nimeshakunywa)\s+(?:\w+\s+){0,2}?"
+    r"(?:dawa ya mbu|dawa ya panya|sumu|poison|bleach|jik|insecticide|doom|dawa ya kuua|pesticide|dawa ya wadudu)",
+    # Dead inside, said in Sheng
+    r"\b(?:ndani nimekufa|nimekufa ndani|im dead inside|i am dead inside|nimekufa kwa ndani)\b",
+    # Wanting one's life to end
+    r"\b(?:maisha yangu|life yangu|my life)\b.{0,40}\b(?:nataka (?:i|y)ishe|nataka iishe|i want it (?:to end|over)|"
+    r"want it to end|iishe tu)",
+    # Taking someone's pills and keeping them
+    r"\b(?:took|stole|nimechukua|nilichukua|niliiba|nimeiba)\s+(?:\w+\s+){0,2}?(?:pills|vidonge|tablets|dawa)\b"
+    r".{0,30}\b(?:kept|hid|hidden|nimezificha|nikazificha|nimeziweka|nikaziweka|keeping)\b",
+    # The last time anyone hears from the writer
+    r"\b(?:last time|mara ya mwisho)\s+(?:you will|youll|u will|you ll|mtanisikia|utanisikia|mtasikia|mtaniona|"
+    r"you (?:will )?see me)",
     # Others better off without the writer: "ndugu zangu wangepata nafasi zaidi bila mimi"
     r"\b(?:wangekuwa|wangepata|wangeishi|wangepumzika|watapumzika|wangefurahi|watafurahi|wangekuwa na|"
     r"would be (?:better|happier|lighter|fine|okay|ok|free|at peace)|would have more|will be (?:better|happier|fine|"
@@ -61,7 +90,7 @@ _DISTRESS = [
     r"\b(?:niko done|im done|i am done|im so done|nimemaliza|nimeshamaliza)\s+(?:na|with)\s+(?:hii\s+|this\s+)?"
     r"(?:dunia|world|maisha|life|kuishi|living|everything)\b(?!\s+(?:ya|of|za|wa|in)\b)",
     # A blade or knife into one's own arm or thigh
-    r"\b(?:ni|na|nime|nili|nimekuwa|nikiskia|nikisikia|nafeel|nataka|i|ive)\w*\b.{0,30}\b(?:kisu|wembe|blade|razor|"
+    r"\b(?:kisu|wembe|blade|razor|"
     r"knife)\b.{0,15}\b(?:kwa|kwenye|on|into|in)\s+(?:my\s+)?(?:mkono|mikono|paja|mapaja|mguu|wrist|wrists|arm|arms|"
     r"thigh|thighs)\b",
     # Heights and the thought of jumping
@@ -95,7 +124,8 @@ _DISTRESS = [
     # No reason to wake up, to live, to go on
     r"\b(?:sioni|sina|hakuna|hamna|no|i see no|i dont see (?:a|any)|i have no)\s+(?:\w+\s+)?(?:sababu|reason|point|"
     r"haja)\s+(?:ya\s+|of\s+|to\s+|for\s+)?(?:ku)?(?:amka|wake up|waking up|get up|getting up|ishi|live|living|"
-    r"endelea|keep going|go on|going on|breathe|pumua|kuwa hai|to be alive|be alive|being alive)\b",
+    r"endelea|keep going|go on|going on|breathe|pumua|kuwa hai|to be alive|be alive|being alive|"
+    r"(?:kukaa|kuwa|to stay|to be)\s+(?:hapa\s+)?(?:earth|duniani|in this world|on earth))\b",
     # Why am I still alive
     r"\b(?:kwa nini|kwanini|why|mbona|sijui kwa nini)\s+(?:bado\s+|still\s+)?(?:niko hai|nipo hai|niko duniani|"
     r"am i (?:still )?alive|im (?:still )?alive|am i still here)",
@@ -196,7 +226,8 @@ _DISTRESS = [
     r"\bnext time\s+(?:i wont fail|i will not fail|sitafail|sitashindwa|it will work)\b",
     r"\b(?:hope|natamani|wish)\s+(?:i\s+)?(?:get sick|niugue|fall sick)\b.{0,20}\b(?:dont get better|not get better|"
     r"nisipone|never get better|die)\b",
-    r"\b(?:blade|razor|wembe)\b.{0,30}\b(?:pencil case|kasha la kalamu|just in case|in my bag|under my pillow)\b",
+    r"\b(?:blade|razor|wembe|kisu|knife)\b.{0,30}\b(?:pencil case|kasha la kalamu|just in case|in my bag|"
+    r"under my pillow|chini ya mto|chini ya godoro|under my bed|under my mattress)\b",
     # Instructions for after the writer is gone
     r"\b(?:when im gone|after im gone|once im gone|nikienda|nikiondoka|nikifa|nikidedi)\b"
     r"(?!\s+(?:to|shule\w*|school|boarding|safari|nyumbani|home|kwa|kule|sokoni|church|kanisani))"
@@ -267,7 +298,8 @@ _DISTRESS = [
     r"everyone|everybody|watu|wote)\b(?!.{0,30}\b(?:term|holiday|likizo|school|shule|trip|party)\b)",
     r"\b(?:giving|gave|given|give|nimegawa|nimewapa|nimempa|nagawa|ninagawa|nimegive|nimepeana)\s+(?:away\s+)?"
     r"(?:all\s+)?(?:(?:of\s+)?my|vitu|nguo|viatu|simu|vitabu)\s+(?!old\b)(?:clothes|shoes|phone|books|things|stuff|"
-    r"belongings|necklace|bag|vyangu|zangu|yangu)\b(?!.{0,30}\b(?:old|zamani|charity|new one|mpya)\b)",
+    r"belongings|necklace|bag|vyangu|zangu|yangu)\b(?!.{0,50}\b(?:old|zamani|charity|new one|mpya|too small|too big|"
+    r"didnt fit|dont fit|hazinitoshi|zimenibana|outgrew|grew out)\b)",
     r"\b(?:can|may|will|ata|wata)\s*(?:have|keep|take|chukua|kuwa na)\s+(?:everything|all my|vitu vyangu vyote|"
     r"vitu zangu zote|my things)\b(?=.{0,30}\b(?:now|sasa|after|when im gone|nikienda|nikiondoka)\b)",
     r"\b(?:left|leaving|nimeacha|nimemwachia|nimewaachia|niliacha|nimeachia)\s+(?:\w+\s+){0,3}?(?:a |an )?"
@@ -329,6 +361,15 @@ _NOT_A_GAME = (
     r"do (?:my )?homework|go to (?:school|church))))"
 )
 _DISCLOSURE = [
+    # Exposure threatened unless the child pays or sends: "wataniweka kwa page ya expose nisipolipa"
+    r"\b\w*?(?:weka|post|expose|leak|tuma|share|anika)\w*\b.{0,40}\b(?:nisipo(?:lipa|tuma|mtumia|wapa|mlipa)|"
+    r"unless i (?:pay|send)|if i dont (?:pay|send))\b",
+    # A "secret game" with an adult
+    r"\b(?:game|mchezo)\s+(?:yetu|wetu|our)\s+(?:ya\s+|wa\s+)?siri\b|\bour secret game\b|\bsecret game\b.{0,30}"
+    r"\b(?:uncle|mjomba|he|teacher|mwalimu)\b",
+    r"\b(?:uncle|mjomba|teacher|mwalimu|coach|pastor|neighbour|jirani|step ?dad|baba wa kambo|mzee|watchman)\b"
+    r".{0,60}\b(?:i|ni)\s*(?:shouldnt|should not|must not|cant|sipaswi|sifai)\s+(?:tell|kumwambia|kuambia|kusema)\s+"
+    r"(?:mum|mom|dad|my parents|anyone|mama|baba|mtu)\b",
     # Locked in without food: "mathe hunilock kwa nyumba siku mzima bila food"
     r"\b(?:hu|ana|ali|ame)(?:ni|m|tu|wa)(?:lock|fungia|fungiaga|funga ndani)\w*\b.{0,40}\b(?:bila (?:chakula|food|"
     r"kula|maji)|without food|siku mzima|siku nzima|whole day|all day|usiku mzima|nje|outside)\b"
@@ -364,7 +405,9 @@ _DISCLOSURE = [
     r"demanded|keeps asking me for|is asking me for|anaitisha|ananiomba|ameniomba|aliniomba)\s+(?:\w+\s+)?"
     r"(?:nudes|nude|picha za uchi|uchi|naked (?:pics|photos|pictures)|pics za uchi)\b",
     # Harm to another child, told by a child: "the watchman grabs my friend", "he touches her"
-    rf"\b(?:he|she|they|(?:my|her|his|our|the|a|an)\s+(?:\w+\s+){{0,2}}?\w+|someone|somebody|this guy|"
+    # (a vehicle, a ball or a door "hit me" is an accident)
+    rf"\b(?:he|she|they|(?:my|her|his|our|the|a|an)\s+(?!(?:\w+\s+)?(?:car|matatu|mat|ball|bike|bicycle|boda|"
+    r"motorbike|lorry|bus|door|stone|branch|wave|truck|nduthi)\b)(?:\w+\s+){0,2}?\w+|someone|somebody|this guy|"
     rf"some man|an old man)\s+(?:always\s+|still\s+|keeps\s+|kept\s+|has\s+|had\s+)?{_HARM_EN}\s+{_CHILD}\b"
     rf"{_NOT_A_GAME}",
     rf"\b{_CHILD}\s+(?:is|was|got|gets|has been|is being|was being|were)\s+(?:\w+\s+)?(?:raped|molested|abused|beaten|"
