@@ -72,7 +72,7 @@ _NOT_HARM_PASSIVE = re.compile(r"\b\w*hackiwa\b(?![^.!?]{0,40}\b(?:picha|pics|nu
 SELF_HARM_RE = re.compile(
     r"\b(?:ni(?:na|li|me|ta|ki|nge|sha)?|na|hu|(?:nataka|napenda|nilitaka|nilijaribu|nataka tu|nimejaribu|"
     r"nafikiria|nawaza|natamani|ningependa|nimetry|nilitry|natry|nimewahi|niliwahi|nishawahi|nishatry)\s+ku)ji(?:kat|chom|kwaruz|pig|gong|umiz|dhuru|nyong|ua\b|ue\b|maliz|"
-    r"tup|rush|angamiz|chinj|ng ?at|finy|cut|burn|harm|hurt|kill|end|hang|unalive)[a-z]*"
+    r"tup|rush|angamiz|chinj|dung|ng ?at|finy|cut|burn|harm|hurt|kill|end|hang|unalive)[a-z]*"
 )
 
 

@@ -179,7 +179,7 @@ _DIGIT_WORD_RE = re.compile(
 
 
 # Kiswahili tens among digits: "07 ishirini na mbili 334 455" is 0722 334 455. The tens digit takes
-# the tens word's place and the unit digit the unit word's, so offsets hold and the gap stays short.
+# the end of the tens word's place and the unit digit the unit word's, so offsets hold and gaps stay short.
 _SW_TENS = {
     word: str(value)
     for value, word in enumerate("kumi ishirini thelathini arobaini hamsini sitini sabini themanini tisini".split(), 1)
@@ -204,9 +204,10 @@ def _sw_tens_to_digits(match: re.Match[str]) -> str:
     digit = _SW_TENS[tens.lower()]
     unit = match.group("unit")
     if unit is None:
-        return (digit + "0").ljust(len(tens))
+        return (digit + "0").rjust(len(tens))
     unit_digit = unit if unit.isdigit() else _SW_UNITS[unit.lower()]
-    return digit.ljust(len(tens)) + " " * len(match.group("na")) + unit_digit.ljust(len(unit))
+    # the tens digit at the end of its word, so the gap to the unit digit is " na " only
+    return digit.rjust(len(tens)) + " " * len(match.group("na")) + unit_digit.ljust(len(unit))
 
 
 def _digit_words_to_digits(match: re.Match[str]) -> str:

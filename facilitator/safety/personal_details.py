@@ -173,9 +173,11 @@ _HANDLE_INVITATION_RE = re.compile(
     rf"(?:\s+(?:on|kwa|in|via))?(?:\s+{_PLATFORM})?\s*(?:kama|as|:)?\s+(?P<at>@?)(?P<handle>{_HANDLE})",
     _I,
 )
-# "nifollow tiktok, niko kama shosh_wa_kisumu": the platform named earlier, then "niko kama" and a handle.
+# "nifollow tiktok, niko kama shosh_wa_kisumu", "add me kwa snap, jina ni baraka.o": the platform named
+# earlier, then "niko kama" or "jina ni" and a handle.
 _HANDLE_KAMA_RE = re.compile(
-    rf"\b(?:niko|nipo|tuko|mimi ni|im|i am)\s+(?:kama|as)\s+(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
+    rf"\b(?:(?:niko|nipo|tuko|mimi ni|im|i am)\s+(?:kama|as)|(?:jina|username)\s+(?:ni|is|:))"
+    rf"\s+(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
     rf"{_HANDLE})",
     _I,
 )
@@ -282,6 +284,8 @@ def _handles(text: str) -> Iterator[Span]:
     if _HANDLE_HINT_RE.search(text):
         for match in _HANDLE_KAMA_RE.finditer(text):
             handle = match.group("handle")
+            if " " in handle and match.group(0).split()[0].lower() in ("jina", "username"):
+                continue  # "jina ni Mary Wanjiru" is a name: names.py finds it
             if match.group("at") or " " in handle or _looks_like_handle(handle) or _CAMEL_RE.search(handle):
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
     for match in _HANDLE_SELF_RE.finditer(text):

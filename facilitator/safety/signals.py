@@ -19,6 +19,9 @@ _MEANS = (
     r"blade|knife|kisu)"
 )
 _DISTRESS = [
+    # Tired of pretending to be fine
+    r"\b(?:nimechoka|tired of|sick of|im tired of|nmechoka)\s+(?:na\s+)?(?:ku)?(?:jifanya|pretending|fake|faking|"
+    r"fake)\w*\s+(?:\w+\s+)?(?:niko sawa|niko fiti|niko poa|im okay|im ok|im fine|smile|smiling|happy|furaha)\b",
     # Searching for ways to die
     r"\b(?:(?:ni|na|nime|nili|niki|ku)?tafut\w*|search\w*|googl\w*|nimegoogl\w*|looked up|look up|research\w*)\b"
     r".{0,30}\b(?:njia za kufa|ways to die|how to die|"
@@ -361,6 +364,10 @@ _NOT_A_GAME = (
     r"do (?:my )?homework|go to (?:school|church))))"
 )
 _DISCLOSURE = [
+    # A parent or carer burning or cutting a child's body: "my dad burned my hand on the jiko"
+    r"\b(?:dad|daddy|mum|mom|mother|father|uncle|aunt|auntie|stepdad|stepmum|stepmom|stepmother|stepfather|teacher|"
+    r"baba|mama|mjomba|shangazi|buda|mathe|guardian)\b.{0,20}\b(?:burned|burnt|burns|cut|cuts|broke|breaks|"
+    r"scalded|scalds)\s+(?:my|her|his)\s+(?:hand|hands|arm|arms|leg|legs|back|fingers|skin|face|feet|foot)\b",
     # Exposure threatened unless the child pays or sends: "wataniweka kwa page ya expose nisipolipa"
     r"\b\w*?(?:weka|post|expose|leak|tuma|share|anika)\w*\b.{0,40}\b(?:nisipo(?:lipa|tuma|mtumia|wapa|mlipa)|"
     r"unless i (?:pay|send)|if i dont (?:pay|send))\b",
