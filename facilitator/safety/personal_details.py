@@ -59,6 +59,9 @@ def _spelled_digit_count(run: str) -> int:
     return count
 
 
+_REPEAT_WORD_RE = re.compile(r"\b(?:double|triple)\s+\d", _I)
+
+
 def _count_digit_words(text: str) -> int:
     # A split and a set lookup are much cheaper than the spelled-number regex on ordinary text.
     return sum(1 for word in text.lower().split() if word.strip(",.-") in _DIGIT_WORDS)
@@ -68,8 +71,11 @@ def _spelled_phones(text: str) -> Iterator[Span]:
     """Phone numbers spelled out: "zero seven one two ...", "sifuri saba moja mbili ..."."""
     for match in _SPELLED_NUMBER_RE.finditer(text):
         run = match.group(0)
-        words = sum(1 for t in _SPELLED_TOKEN_RE.findall(run) if not t[0].isdigit())
-        if words >= 3 and _spelled_digit_count(run) >= 9:
+        tokens = _SPELLED_TOKEN_RE.findall(run)
+        words = sum(1 for t in tokens if not t[0].isdigit())
+        # "0-7-2-0 double 4 5 triple 6": digits with "double"/"triple" read as a phone with fewer words
+        repeats = any(t.lower() in ("double", "triple") for t in tokens)
+        if (words >= 3 or (repeats and run.lstrip("+")[:1] in "0" + "71")) and _spelled_digit_count(run) >= 9:
             yield Span(match.start(), match.end(), PHONE)
 
 
@@ -209,7 +215,7 @@ def _trim_link(text: str, start: int, end: int) -> int:
 
 
 def _phones(text: str, view: str, digits: int) -> Iterator[Span]:
-    if _count_digit_words(text) >= 3:
+    if _count_digit_words(text) >= 3 or (digits >= 3 and _REPEAT_WORD_RE.search(text)):
         yield from _spelled_phones(text)
     if digits >= phones.MIN_DIGITS:
         for start, end in phones.find(view, text):
