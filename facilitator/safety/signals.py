@@ -19,6 +19,18 @@ _MEANS = (
     r"blade|knife|kisu)"
 )
 _DISTRESS = [
+    # Cutting one's arm or thigh without the reflexive "-ji-": "nakata mkono na blade"
+    r"\b(?:nakata|nilikata|nimekata|hukata|nikikata|nimekuwa nikikata|nachana|nimechana|nilichana)\s+(?:\w+\s+)?"
+    r"(?:mkono|mikono|paja|mapaja|wrist|mguu|miguu)\w*\b.{0,30}\b(?:blade|wembe|razor|kisu|knife)\b"
+    r"(?!.{0,30}\b(?:bahati mbaya|by accident|accidentally|nikipika|while cooking|kwa makosa)\b)"
+    r"(?<!\bbahati mbaya na kisu)(?<!\bbahati mbaya na blade)",
+    # Ending it at a named place: "nitaishia kwa river ya Nairobi"
+    r"\b(?:nitaishia|nitajimaliza|nitajiua|ill end it|i will end it|ill end my life|i will end my life)\b.{0,30}"
+    r"\b(?:river|mto|reli|railway|bridge|daraja|quarry|highway|barabara|building|ghorofa|dam|bwawa)\b",
+    # Looking at the means for a long time
+    rf"\b(?:looked at|look at|looking at|staring at|stared at|nikiangalia|naangalia|niliangalia|nikiangalia)\s+"
+    rf"(?:the\s+|my\s+|zile\s+|hizo\s+|hizi\s+)?(?:\w+\s+)?{_MEANS}\b.{{0,30}}\b(?:for (?:a )?(?:long|hours|an hour|"
+    r"one hour|ages|like)|kwa muda mrefu|kwa masaa)",
     # Tired of pretending to be fine
     r"\b(?:nimechoka|tired of|sick of|im tired of|nmechoka)\s+(?:na\s+)?(?:ku)?(?:jifanya|pretending|fake|faking|"
     r"fake)\w*\s+(?:\w+\s+)?(?:niko sawa|niko fiti|niko poa|im okay|im ok|im fine|smile|smiling|happy|furaha)\b",
@@ -229,7 +241,8 @@ _DISTRESS = [
     r"\bnext time\s+(?:i wont fail|i will not fail|sitafail|sitashindwa|it will work)\b",
     r"\b(?:hope|natamani|wish)\s+(?:i\s+)?(?:get sick|niugue|fall sick)\b.{0,20}\b(?:dont get better|not get better|"
     r"nisipone|never get better|die)\b",
-    r"\b(?:blade|razor|wembe|kisu|knife)\b.{0,30}\b(?:pencil case|kasha la kalamu|just in case|in my bag|"
+    r"\b(?:blade|razor|wembe|kisu|knife)\b(?!\s+(?:ya|of|from|for|kwa)\s+(?:ku)?(?:sharpen|sharpener))"
+    r".{0,30}\b(?:pencil case|kasha la kalamu|just in case|in my bag|"
     r"under my pillow|chini ya mto|chini ya godoro|under my bed|under my mattress)\b",
     # Instructions for after the writer is gone
     r"\b(?:when im gone|after im gone|once im gone|nikienda|nikiondoka|nikifa|nikidedi)\b"
@@ -364,6 +377,9 @@ _NOT_A_GAME = (
     r"do (?:my )?homework|go to (?:school|church))))"
 )
 _DISCLOSURE = [
+    # A man of a given age courting a child: "jamaa wa 35 ananitext kila siku ati ananipenda"
+    r"\b(?:jamaa|msee|mzee|man|guy|mwanaume|boda|sponsor)\s+(?:wa|of|aged)\s+(?:miaka\s+)?[2-6]\d\b.{0,40}"
+    r"\b(?:ananitext|texts me|ananipenda|loves me|ananibuyia|anataka tukutane|wants to meet|ananitumia|sends me)\b",
     # A parent or carer burning or cutting a child's body: "my dad burned my hand on the jiko"
     r"\b(?:dad|daddy|mum|mom|mother|father|uncle|aunt|auntie|stepdad|stepmum|stepmom|stepmother|stepfather|teacher|"
     r"baba|mama|mjomba|shangazi|buda|mathe|guardian)\b.{0,20}\b(?:burned|burnt|burns|cut|cuts|broke|breaks|"

@@ -19,7 +19,6 @@ SOFT_WORDINGS = (
     "siz yangu ako na msee wa class yake",
     "mama aliniambia nisiseme uongo",
     "I'd rather be at home",
-    "kila kitu ni giza siku hizi",
     "sina nguvu tena",
 )
 
