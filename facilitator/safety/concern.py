@@ -10,6 +10,10 @@ and model together and 2,340 training lines, ``POSSIBLE_AT`` 0.6 gave 267/270 de
 10/231 false alarms on clean dev lines, 0.65 gave 266/270 and 5/231, 0.7 266/270 and 4/231; 0.65 keeps
 the model's reach into what no rule names while halving false alarms. ``HIGH_AT`` is where the model
 alone was right on nearly every dev line it flagged.
+
+Re-checked after fresh sets 12-15 were merged (2,908 training lines): ``POSSIBLE_AT`` 0.65 gave 336/341 dev
+concern lines and 9/268 false alarms, 0.7 336/341 and 6/268, 0.75 335/341 and 3/268; the new rules carry what
+the model's middling scores used to, so 0.7 loses nothing on dev and drops a third of the false alarms.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import NamedTuple
 from facilitator.safety import disclosure, distress, model, morphology, signals
 
 HIGH_AT = 0.9
-POSSIBLE_AT = 0.65
+POSSIBLE_AT = 0.7
 
 # Where a rule's words stand in advice, a hypothetical, a story, a game or a statement about children
 # in general ("if someone asks you for photos, report", "watoto wengi wanapigwa", "the news said", "he
@@ -33,8 +37,11 @@ _TOPIC_CONTEXT_RE = re.compile(
     r"if (?:someone|somebody|anyone|a |an |you|they)|when (?:someone|somebody|a )|ukiona|ukisikia|ukiskia|"
     r"\w*akikuambia|\w*akikuomba|\w*akikutumia|\w*akikutishia|kama mtu|mtu akiku\w+|should|must|lazima|"
     r"tell an adult|ambia mtu mzima|waambie wazazi|report it|ripoti|uripoti|piga 116|call 116|serikali|government|"
-    r"watoto wengi|many (?:children|kids)|children are|kids are|story|movie|film|filamu|hadithi|news|"
+    r"watoto wengi|many (?:children|kids)|children are|kids are|"
+    r"(?<!long )story(?! ni ndefu| ya (?:goodbye|kwaheri|kuaga)| yangu)|movie|film|filamu|"
+    r"hadithi|news|"
     r"book|kitabu|fifa|chess|draft|draughts|pubg|free fire|race|mechi|mchezo wa|tukicheza|watoto|lol|haha|hahaha)\b"
+    r"|\b(?:says|said|told us|tells us|anasema|alisema|alituambia|anatuambia) (?:never|dont|not to|usi\w+|tusi\w+)\b"
     r"|😂|🤣|😅"
 )
 

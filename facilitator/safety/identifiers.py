@@ -22,7 +22,7 @@ _ID_CUES = (
 )
 _FILLER = r"(?:\s*(?:no\.?|nos|number|num|namba|nambari|is|ni|yangu|changu|yake|ya|cha|la|my|:|#|=|-|\.|"
 _FILLER += r"free\s+fire|pubg|cod|roblox|fortnite|fifa|mobile|shuleni|school|ya\s+\w+))*"
-_GROUPED_NUMBER = r"[a-z]{0,3}-?\d[\da-z]*(?:(?:[ \-/]|\s-\s)\d[\da-z]*){0,7}"
+_GROUPED_NUMBER = r"[a-z]{0,3}[ \-]?\d[\da-z]*(?:(?:[ \-/]|\s-\s)\d[\da-z]*){0,7}"
 # Up to two other words may stand between the cue and the number ("kitambulisho cha mama ni ...").
 _OTHER_WORDS = r"(?:\s+[a-z]{2,10}(?=\s)){0,2}"
 _INTRODUCED_ID_RE = re.compile(rf"\b{_ID_CUES}\b{_FILLER}{_OTHER_WORDS}{_FILLER}\s*(?P<number>{_GROUPED_NUMBER})\b", _I)
@@ -40,15 +40,21 @@ _COUNT_AFTER_RE = re.compile(
 # M-Pesa: "till 5123678", "paybill 400200 acc 77123", "buy goods 567 8901".
 _TILL_RE = re.compile(
     r"\b(?:till|paybill|pay\s+bill|buy\s*goods|business\s+(?:no|number)|acc(?:ount)?|akaunti)\b"
-    r"(?:\s*(?:no\.?|number|namba|ni|is|:|#|-))*\s*(?P<number>\d[\d ]{2,12}\d)\b",
+    # a few words may come between: "till number yangu ya kuuza mandazi ni 5 4 3 2 1 2"
+    r"(?:\s*(?:no\.?|number|namba|nambari|ni|is|:|#|-))*(?:(?:\s+[a-z]+){1,5}?\s*(?:ni|is|:|-))?"
+    r"\s*(?P<number>\d[\d ]{2,12}\d)\b",
     _I,
 )
 
 # Where someone lives: an estate or village, then plot/house/block/door/gate/road/room numbers.
-_UNIT = r"(?:plot|house|hse|block|blk|door|gate|road|rd|room|rm|flat|apartment|apt|court|nyumba|barabara|mlango|ploti)"
+_UNIT = (
+    r"(?:plot|house|hse|block|blk|door|gate|road|rd|room|rm|flat|apartment|apt|court|nyumba|barabara|mlango|ploti|"
+    r"chumba)"
+)
 # A unit and its number; blocks, courts and wings may be lettered ("block B").
 _UNIT_NUMBER = (
-    rf"(?:{_UNIT}\s*(?:no\.?|number|namba|ya|#)?\s*[a-z]?\d+[a-z]?\b|(?:block|blk|court|wing|phase)\s+[a-z]\b)"
+    rf"(?:{_UNIT}\s*(?:no\.?|nr\.?|number|namba|nambari|ya|#)?\s*[a-z]?\d+[a-z]?\b"
+    r"|(?:block|blk|court|wing|phase|gate)\s+[a-z]\b)"
 )
 _ADDRESS_RE = re.compile(rf"\b{_UNIT_NUMBER}(?:[\s,]+{_UNIT_NUMBER})*", _I)
 _PLACE_WORD_RE = re.compile(r"[^\W_][\w'’]*|\d+")

@@ -51,7 +51,9 @@ DOING_TO_RE = re.compile(
 UNDRESSING_RE = re.compile(rf"\b{_SUBJECT_TENSE}{_OBJECT}vu(?:a|lia)\b(?:\s+\w+){{0,3}}?\s+(?:nguo|chupi|clothes)\b")
 # Passives with any subject: ali-bakwa, ni-na-pigwa, wa-li-chapwa, a-li-uzwa, a-me-ozwa.
 PASSIVE_RE = re.compile(
-    r"\b(?:ni|u|a|tu|m|wa|hu|yu)(?:na|li|me|ta|ki|nge|sha|ka)?(?:bakwa|pigwa(?!\s+(?:picha|simu|na butwaa))|"
+    r"\b(?:ni|u|a|tu|m|wa|hu|yu)(?:na|li|me|ta|ki|nge|sha|ka)?(?:bakwa|"
+    r"pigwa(?!\s+(?:picha|simu|na butwaa|marufuku|faini|msasa|pasi|deki))|"
+    r""
     r"chapwa|guswa|guzwa|tishiwa|nyanyaswa|dhulumiwa|teswa|lazimishwa|dhalilishwa|tongozwa|umizwa|chomwa|uzwa|"
     r"ozwa|ozeshwa|ingiliwa|tombwa|fungiwa|nyimwa chakula|vuliwa nguo|fanyiwa (?:vibaya|mabaya|ubaya|unyama)|"
     r"touchiwa|forciwa|rapiwa|abusiwa|bulliwa|blackmailiwa|threatenwa|hackiwa)\b"
@@ -69,8 +71,8 @@ _NOT_HARM_PASSIVE = re.compile(r"\b\w*hackiwa\b(?![^.!?]{0,40}\b(?:picha|pics|nu
 # only for the writer, so third-person forms ("anajikata") are left to the model.
 SELF_HARM_RE = re.compile(
     r"\b(?:ni(?:na|li|me|ta|ki|nge|sha)?|na|hu|(?:nataka|napenda|nilitaka|nilijaribu|nataka tu|nimejaribu|"
-    r"nafikiria|nawaza|natamani|ningependa)\s+ku)ji(?:kat|chom|kwaruz|pig|gong|umiz|dhuru|nyong|ua\b|ue\b|maliz|"
-    r"tup|rush|angamiz|chinj|ng ?at|finy|cut|burn|harm|hurt|kill|end|hang|unalive)[a-z]*"
+    r"nafikiria|nawaza|natamani|ningependa|nimetry|nilitry|natry|nimewahi|niliwahi|nishawahi|nishatry)\s+ku)ji(?:kat|chom|kwaruz|pig|gong|umiz|dhuru|nyong|ua\b|ue\b|maliz|"
+    r"tup|rush|angamiz|chinj|dung|ng ?at|finy|cut|burn|harm|hurt|kill|end|hang|unalive)[a-z]*"
 )
 
 

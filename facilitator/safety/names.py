@@ -41,7 +41,10 @@ _INTRO_RE = re.compile(
     r"(?:his|her|their)\s+(?:full\s+)?name\s+is|(?:majina|jina)(?:\s+(?:langu|yangu|lake|lako|lao|lenu|letu|"
     r"la\s+\w+))?(?:\s+kamili)?\s*(?:ni|:)?|(?:mimi\s+)?(?:ni|a|wa|u)?naitwa|aitwaye|name\s*:|"
     r"(?:i\s+am|i'm|i’m|im)\s+called|(?:they|people|everyone|friends)\s+call\s+me|"
-    r"(?:i\s+am|i'm|i’m|im|am|mimi\s+ni|it's\s+me|its\s+me|this\s+is|msee\s+ni|huyu\s+ni))\s+",
+    r"(?:i\s+am|i'm|i’m|im|am|mimi\s+ni|it's\s+me|its\s+me|this\s+is|msee\s+ni|huyu\s+ni)|"
+    # "beste yangu ni Shiku Wambui", "mathe wangu ni ...": a relation, then the name
+    r"(?:beste|bestie|rafiki|dada|kaka|mathe|buda|cousin|binamu|jirani|mwalimu|siz|shosh|boyfriend|girlfriend|"
+    r"bf|gf|crush|sister|brother|friend)\s+(?:yangu|wangu|yake|wake|my)\s+(?:ni|anaitwa|is))\s+",
     _I,
 )
 # "Mama Otieno", "Mzee Kamau", "Mr Ouma": a title and a family name name a person.
@@ -50,11 +53,15 @@ _TITLED_NAME_RE = re.compile(
 )
 # A capitalised pair beside a school: "Tabitha Chelangat of Moi Girls", "Juma Ali, Form 2, Kakamega High".
 _NAME_AT_SCHOOL_RE = re.compile(
-    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})(?:\s+[A-Z][a-z]{2,})?\s*,?\s+(?:(?:of|from|at|wa|in)\s+)?"
+    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})(?:\s+[A-Z][a-z]{2,})?\s*,?\s+(?:(?:is|ni|yuko|anasoma)\s+)?"
+    r"(?:(?:of|from|at|wa|in)\s+)?"
     r"(?:(?:[Ff]orm|[Gg]rade|[Cc]lass|[Ss]td)\s*\d\b|(?:[A-Z][\w'’]+\s+){1,3}(?i:school|girls|boys|high|academy|primary|"
     r"secondary|sec|pri|day|mixed)\b)"
 )
-_SOFT_CUES = frozenset({"i", "i'm", "i’m", "im", "am", "it's", "its", "this", "msee", "huyu", "mimi"})
+_SOFT_CUES = frozenset(
+    """i i'm i’m im am it's its this msee huyu mimi beste bestie rafiki dada kaka mathe buda cousin binamu jirani
+    mwalimu siz shosh boyfriend girlfriend bf gf crush sister brother friend""".split()
+)
 _MONEY_CONTEXT_RE = re.compile(r"\b(?:till|paybill|pay\s+bill|m-?pesa|akaunti|account|acc|tuma|send|sendia)\b", _I)
 
 

@@ -178,6 +178,38 @@ _DIGIT_WORD_RE = re.compile(
 )
 
 
+# Kiswahili tens among digits: "07 ishirini na mbili 334 455" is 0722 334 455. The tens digit takes
+# the end of the tens word's place and the unit digit the unit word's, so offsets hold and gaps stay short.
+_SW_TENS = {
+    word: str(value)
+    for value, word in enumerate("kumi ishirini thelathini arobaini hamsini sitini sabini themanini tisini".split(), 1)
+}
+_SW_UNITS = {word: value for word, value in _DIGIT_WORD_VALUES.items() if value != "0"}
+_SW_TENS_RE = re.compile(
+    rf"\b(?P<tens>{'|'.join(_SW_TENS)})(?:(?P<na>\s+na\s+)(?P<unit>{'|'.join(_SW_UNITS)}|[1-9]))?\b",
+    re.IGNORECASE,
+)
+_DIGIT_NEAR_RE = re.compile(r"\d")
+
+
+def _sw_tens_to_digits(match: re.Match[str]) -> str:
+    text = match.string
+    # Only among real digits: "miaka kumi na tatu" (thirteen years) alone stays words.
+    if not (
+        _DIGIT_NEAR_RE.search(text, max(0, match.start() - 6), match.start())
+        or _DIGIT_NEAR_RE.search(text, match.end(), match.end() + 6)
+    ):
+        return match.group(0)
+    tens = match.group("tens")
+    digit = _SW_TENS[tens.lower()]
+    unit = match.group("unit")
+    if unit is None:
+        return (digit + "0").rjust(len(tens))
+    unit_digit = unit if unit.isdigit() else _SW_UNITS[unit.lower()]
+    # the tens digit at the end of its word, so the gap to the unit digit is " na " only
+    return digit.rjust(len(tens)) + " " * len(match.group("na")) + unit_digit.ljust(len(unit))
+
+
 def _digit_words_to_digits(match: re.Match[str]) -> str:
     # Each word becomes its digit padded with spaces, so offsets do not move.
     return _DIGIT_WORD_RE.sub(lambda w: _DIGIT_WORD_VALUES[w.group(0).lower()].ljust(len(w.group(0))), match.group(0))
@@ -211,6 +243,7 @@ def numbers_view(cleaned: str) -> str:
         else:
             chars.append(char.translate(_CONFUSABLES))
     text = "".join(chars)  # the confusables table maps one character to one: offsets hold
+    text = _SW_TENS_RE.sub(_sw_tens_to_digits, text)
     text = _MIXED_DIGIT_WORDS_RE.sub(_digit_words_to_digits, text)
     text = _SPACED_DIGIT_WORDS_RE.sub(_spaced_digit_words_to_digits, text)
     text = _NUMBER_RUN_RE.sub(_swap_letter_digits, text)

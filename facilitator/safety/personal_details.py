@@ -59,6 +59,9 @@ def _spelled_digit_count(run: str) -> int:
     return count
 
 
+_REPEAT_WORD_RE = re.compile(r"\b(?:double|triple)\s+\d", _I)
+
+
 def _count_digit_words(text: str) -> int:
     # A split and a set lookup are much cheaper than the spelled-number regex on ordinary text.
     return sum(1 for word in text.lower().split() if word.strip(",.-") in _DIGIT_WORDS)
@@ -68,8 +71,11 @@ def _spelled_phones(text: str) -> Iterator[Span]:
     """Phone numbers spelled out: "zero seven one two ...", "sifuri saba moja mbili ..."."""
     for match in _SPELLED_NUMBER_RE.finditer(text):
         run = match.group(0)
-        words = sum(1 for t in _SPELLED_TOKEN_RE.findall(run) if not t[0].isdigit())
-        if words >= 3 and _spelled_digit_count(run) >= 9:
+        tokens = _SPELLED_TOKEN_RE.findall(run)
+        words = sum(1 for t in tokens if not t[0].isdigit())
+        # "0-7-2-0 double 4 5 triple 6": digits with "double"/"triple" read as a phone with fewer words
+        repeats = any(t.lower() in ("double", "triple") for t in tokens)
+        if (words >= 3 or (repeats and run.lstrip("+")[:1] in "0" + "71")) and _spelled_digit_count(run) >= 9:
             yield Span(match.start(), match.end(), PHONE)
 
 
@@ -153,7 +159,8 @@ _HANDLE_INVITE_RE = re.compile(
 # "snap ni kevo_mwas", "discord is kevo#4521", "ig its shiko.wanjiru": a cue word after the platform;
 # the handle must look like one (a digit, "_", ".", "#" or CamelCase) since "tiktok ni mbaya" is an opinion.
 _HANDLE_CUE_RE = re.compile(
-    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:yangu\s+|yake\s+|account\s+)?(?:ni|kama|as|is|its|it's|iko|:|-)\s*(?P<at>@?)"
+    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:yangu\s+|yake\s+|account\s+)?(?:ni|kama|as|is|its|it's|iko|:|-)\s*"
+    rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?P<at>@?)"
     rf"(?P<handle>{_HANDLE})",
     _I,
 )
@@ -170,6 +177,14 @@ _HANDLE_SELF_RE = re.compile(
 _HANDLE_INVITATION_RE = re.compile(
     rf"\b(?:ni(?:follow|add|dm|text|tafute|cheki|stalk)|(?:add|follow|dm|find|hmu|search)(?:\s+(?:me|us))?)"
     rf"(?:\s+(?:on|kwa|in|via))?(?:\s+{_PLATFORM})?\s*(?:kama|as|:)?\s+(?P<at>@?)(?P<handle>{_HANDLE})",
+    _I,
+)
+# "nifollow tiktok, niko kama shosh_wa_kisumu", "add me kwa snap, jina ni baraka.o": the platform named
+# earlier, then "niko kama" or "jina ni" and a handle.
+_HANDLE_KAMA_RE = re.compile(
+    rf"\b(?:(?:niko|nipo|tuko|mimi ni|im|i am)\s+(?:kama|as)|(?:jina|username)\s+(?:ni|is|:))"
+    rf"\s+(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
+    rf"{_HANDLE})",
     _I,
 )
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
@@ -200,7 +215,7 @@ def _trim_link(text: str, start: int, end: int) -> int:
 
 
 def _phones(text: str, view: str, digits: int) -> Iterator[Span]:
-    if _count_digit_words(text) >= 3:
+    if _count_digit_words(text) >= 3 or (digits >= 3 and _REPEAT_WORD_RE.search(text)):
         yield from _spelled_phones(text)
     if digits >= phones.MIN_DIGITS:
         for start, end in phones.find(view, text):
@@ -213,6 +228,14 @@ def _emails(text: str) -> Iterator[Span]:
         patterns += (_OBFUSCATED_EMAIL_RE,)
     for pattern in patterns:
         for match in pattern.finditer(text):
+            at = text.find("@", match.start(), match.end())
+            if (
+                pattern is _SPACED_EMAIL_RE
+                and at > 0
+                and text[at - 1].isspace()
+                and not text[at + 1 : at + 2].isspace()
+            ):
+                continue  # "tiktok @nyokabi.wa.muranga": a handle after a word, not a spaced email
             yield Span(match.start(), _trim_link(text, match.start(), match.end()), EMAIL)
 
 
@@ -264,6 +287,13 @@ def _handles(text: str) -> Iterator[Span]:
             continue  # "tiktok ni 60%": a figure
         if match.group("at") or _looks_like_handle(handle) or _CAMEL_RE.search(handle):
             yield Span(match.start("at"), match.end("handle"), HANDLE)
+    if _HANDLE_HINT_RE.search(text):
+        for match in _HANDLE_KAMA_RE.finditer(text):
+            handle = match.group("handle")
+            if " " in handle and match.group(0).split()[0].lower() in ("jina", "username"):
+                continue  # "jina ni Mary Wanjiru" is a name: names.py finds it
+            if match.group("at") or " " in handle or _looks_like_handle(handle) or _CAMEL_RE.search(handle):
+                yield Span(match.start("at"), match.end("handle"), HANDLE)
     for match in _HANDLE_SELF_RE.finditer(text):
         handle = match.group("handle")
         if handle.split()[0].lower() not in _COMMON_WORDS and len(handle) >= 3:

@@ -14,13 +14,163 @@ from facilitator.safety.firstperson import compile_all, compile_any
 # --- Distress -----------------------------------------------------------------------------------
 
 _DIE_SW = r"(?:nife|nidie|nidedi|nikufe|nipotee|niondoke|nijiue|niishie|nisiamke|nilale milele)"
+_MEANS = (
+    r"(?:poison|sumu|rat poison|sumu ya panya|jik|bleach|pills|vidonge|tablets|dawa|panadol|rope|kamba|razor|wembe|"
+    r"blade|knife|kisu)"
+)
 _DISTRESS = [
+    # Cutting one's arm or thigh without the reflexive "-ji-": "nakata mkono na blade"
+    r"\b(?:nakata|nilikata|nimekata|hukata|nikikata|nimekuwa nikikata|nachana|nimechana|nilichana)\s+(?:\w+\s+)?"
+    r"(?:mkono|mikono|paja|mapaja|wrist|mguu|miguu)\w*\b.{0,30}\b(?:blade|wembe|razor|kisu|knife)\b"
+    r"(?!.{0,30}\b(?:bahati mbaya|by accident|accidentally|nikipika|while cooking|kwa makosa)\b)"
+    r"(?<!\bbahati mbaya na kisu)(?<!\bbahati mbaya na blade)",
+    # Ending it at a named place: "nitaishia kwa river ya Nairobi"
+    r"\b(?:nitaishia|nitajimaliza|nitajiua|ill end it|i will end it|ill end my life|i will end my life)\b.{0,30}"
+    r"\b(?:river|mto|reli|railway|bridge|daraja|quarry|highway|barabara|building|ghorofa|dam|bwawa)\b",
+    # Looking at the means for a long time
+    rf"\b(?:looked at|look at|looking at|staring at|stared at|nikiangalia|naangalia|niliangalia|nikiangalia)\s+"
+    rf"(?:the\s+|my\s+|zile\s+|hizo\s+|hizi\s+)?(?:\w+\s+)?{_MEANS}\b.{{0,30}}\b(?:for (?:a )?(?:long|hours|an hour|"
+    r"one hour|ages|like)|kwa muda mrefu|kwa masaa)",
+    # Tired of pretending to be fine
+    r"\b(?:nimechoka|tired of|sick of|im tired of|nmechoka)\s+(?:na\s+)?(?:ku)?(?:jifanya|pretending|fake|faking|"
+    r"fake)\w*\s+(?:\w+\s+)?(?:niko sawa|niko fiti|niko poa|im okay|im ok|im fine|smile|smiling|happy|furaha)\b",
+    # Searching for ways to die
+    r"\b(?:(?:ni|na|nime|nili|niki|ku)?tafut\w*|search\w*|googl\w*|nimegoogl\w*|looked up|look up|research\w*)\b"
+    r".{0,30}\b(?:njia za kufa|ways to die|how to die|"
+    r"painless|bila uchungu|how to kill myself|jinsi ya kujiua|njia za kujiua|how many pills)",
+    # Sitting or standing at a place of means, thinking
+    r"\b(?:nimekaa|nimesimama|nilikaa|nilisimama|sitting|standing|stood|sat|nakaa|nasimama|nikikaa|nikisimama)\s+"
+    r"(?:\w+\s+){0,3}?(?:reli|railway|daraja|bridge|quarry|cliff|edge|ukingo|rooftop|paa)\b.{0,40}"
+    r"\b(?:nikiwaza|nikifikiria|thinking|nawaza|nafikiria)\b",
+    # The letter that explains: "she will understand why i did it"
+    r"\b(?:letter|barua|note|msg|message|ujumbe)\b.{0,50}\b(?:why i did it|kwa nini nilifanya|kwa nini nimefanya)",
+    # Not being there, asking not to be waited for or to be remembered
+    r"\b(?:sitakuwepo|sitakuwa around|sitakuwa hapa|i wont be (?:here|around|there))\b.{0,40}\b(?:msinisubiri|"
+    r"usinisubiri|dont wait for me|mtanikumbuka|remember me)"
+    r"|\b(?:nawapenda|i love you (?:all|guys)|love you all)\b.{0,30}\b(?:mtanikumbuka|remember me|msinisahau|"
+    r"dont forget me)",
+    # Drinking poison or insecticide
+    r"\b(?:nimekunywa|nilikunywa|nimemeza|nilimeza|i drank|drank|swallowed|nimeshakunywa)\s+(?:\w+\s+){0,2}?"
+    r"(?:dawa ya mbu|dawa ya panya|sumu|poison|bleach|jik|insecticide|doom|dawa ya kuua|pesticide|dawa ya wadudu)",
+    # Dead inside, said in Sheng
+    r"\b(?:ndani nimekufa|nimekufa ndani|im dead inside|i am dead inside|nimekufa kwa ndani)\b",
+    # Wanting one's life to end
+    r"\b(?:maisha yangu|life yangu|my life)\b.{0,40}\b(?:nataka (?:i|y)ishe|nataka iishe|i want it (?:to end|over)|"
+    r"want it to end|iishe tu)",
+    # Taking someone's pills and keeping them
+    r"\b(?:took|stole|nimechukua|nilichukua|niliiba|nimeiba)\s+(?:\w+\s+){0,2}?(?:pills|vidonge|tablets|dawa)\b"
+    r".{0,30}\b(?:kept|hid|hidden|nimezificha|nikazificha|nimeziweka|nikaziweka|keeping)\b",
+    # The last time anyone hears from the writer
+    r"\b(?:last time|mara ya mwisho)\s+(?:you will|youll|u will|you ll|mtanisikia|utanisikia|mtasikia|mtaniona|"
+    r"you (?:will )?see me)",
+    # Others better off without the writer: "ndugu zangu wangepata nafasi zaidi bila mimi"
+    r"\b(?:wangekuwa|wangepata|wangeishi|wangepumzika|watapumzika|wangefurahi|watafurahi|wangekuwa na|"
+    r"would be (?:better|happier|lighter|fine|okay|ok|free|at peace)|would have more|will be (?:better|happier|fine|"
+    r"free))\b.{0,30}\b(?:bila mimi|without me)\b(?!\s+(?:for|kwa)\s+(?:a|one|the|siku|wiki|weekend|week|day|"
+    r"holiday|likizo)\b)",
+    # Death as the solution: "naona kifo ndio suluhisho la shida zangu"
+    r"\b(?:kifo|kufa|death|dying|kujiua|suicide|kuishia)\s+(?:\w+\s+)?(?:ndio|ndiyo|ni|is|iko)\s+(?:the\s+|my\s+|"
+    r"only\s+|pekee\s+)?(?:suluhisho|solution|jibu|answer|njia pekee|only way|way out|escape)\b"
+    r"(?!\s+(?:la kudumu|ya kudumu|to a temporary|kwa shida ya muda))",
+    # A will written
+    r"\b(?:nimeshaandika|nimeandika|niliandika|nimeandaa|wrote|written|writing|prepared|made)\s+(?:my\s+)?"
+    r"(?:wosia|last will|will)\b(?:\s+wangu)?(?!\s+(?:to|power|and testament of))",
+    # Knowing how: "najua vile nitaishia", "i know how ill do it"
+    r"\b(?:najua|i know|nimejua|nimeshajua|nishajua)\s+(?:vile|jinsi|how|the way|exactly how)\s+(?:nitaishia|"
+    r"nitakufa|nitajiua|nitaimaliza|ill end it|i will end it|"
+    r"nitaenda(?=\s*,))",
+    # Found too late: "fam haitajua mpaka wanipate"
+    r"\b(?:hawatajua|haitajua|hatajua|wont know|will not know|hawatagundua|wont notice)\b.{0,20}\b(?:mpaka|until|"
+    r"till)\s+(?:wanipate|they find me|wananipata|wakinipata|wakiniona|its too late|it is too late)",
+    # Going somewhere and never returning
+    r"\b(?:nataka|ningependa|natamani|i want to|i wanna|i just want to)\s+(?:tu\s+)?(?:kwenda|kuenda|go|kuondoka|"
+    r"leave)\s+(?:\w+\s+)?(?:mahali|somewhere|far|away)?\b.{0,15}\b(?:nisirudi|never come back|not come back|"
+    r"and never return)",
+    # Not expecting to reach a birthday
+    r"\b(?:sioni kama nitafika|sidhani nitafika|i dont think ill (?:reach|make it to|see)|i doubt ill (?:reach|see|"
+    r"make it to))\s+(?:\w+\s+){0,2}?(?:birthday|next year|mwaka ujao|christmas|18|16|17|form four|form 4)\b",
+    # Dead inside, only the body going on: "roho yangu imekufa", "my body is here but i already left"
+    r"\b(?:roho yangu|moyo wangu|ndani yangu|nafsi yangu)\s+(?:imekufa|umekufa|imeshakufa|imeisha)\b|\bdead inside\b"
+    r"|\b(?:my body is here but|mwili tu ndio|mwili wangu tu)\b",
+    # Not seeing the end of the term, the year
+    r"\b(?:sitaona|sitafika|i wont see|i will not see|i wont make it to|i wont reach)\s+(?:\w+\s+)?(?:mwisho wa|"
+    r"the end of)\s+(?:\w+\s+)?(?:muhula|term|mwaka|year|wiki|week|month|mwezi)\b",
+    # Tired of being a burden
+    r"\b(?:nimechoka|tired of|sick of|nmechoka)\s+(?:kuwa|being)\s+(?:a\s+)?(?:mzigo|burden|shida|problem)\b",
+    # Forgiveness asked for what the writer is about to do
+    r"\b(?:nisamehe|forgive me|mnisamehe|nisameheni|pls forgive me|please forgive me)\s+(?:kwa|for)\s+"
+    r"(?:hiki\s+|hicho\s+)?(?:nitakachofanya|ninachoenda kufanya|what im about to do|what i am about to do|"
+    r"what i will do|what im going to do|what i am going to do|what ill do)\b",
+    # Done with the world, with life
+    r"\b(?:niko done|im done|i am done|im so done|nimemaliza|nimeshamaliza)\s+(?:na|with)\s+(?:hii\s+|this\s+)?"
+    r"(?:dunia|world|maisha|life|kuishi|living|everything)\b(?!\s+(?:ya|of|za|wa|in)\b)",
+    # A blade or knife into one's own arm or thigh
+    r"\b(?:kisu|wembe|blade|razor|"
+    r"knife)\b.{0,15}\b(?:kwa|kwenye|on|into|in)\s+(?:my\s+)?(?:mkono|mikono|paja|mapaja|mguu|wrist|wrists|arm|arms|"
+    r"thigh|thighs)\b",
+    # Heights and the thought of jumping
+    r"\b(?:rooftop|roof|paa|balcony|roshani|ghorofa|top floor|daraja|bridge|cliff|mwamba|footbridge)\b.{0,50}"
+    r"\b\w*?(?:fikiria|fikiri|waza|thinking|think|want|wanna|taka|feel like|feeling like)\w*\s+(?:about\s+|of\s+)?"
+    r"(?:ku|to\s+)?(?:ruka|jump|jumping|jirusha|let go|one step|just one step)\b",
+    # A goodbye posted
+    r"\b(?:story|status|post|video|message|ujumbe|tweet)\s+(?:ya|wa|of|a)?\s*(?:goodbye|kwaheri|kuaga|kuwaaga)\b"
+    r"|\b(?:post|message|ujumbe|story|status)\s+yangu\s+(?:ya\s+)?last\b",
+    # Holding the means now
+    rf"\b(?:nimeshika|nimebeba|im holding|i am holding|holding|niko na|i have)\s+(?:a\s+|the\s+|my\s+)?{_MEANS}\s+"
+    r"(?:\w+\s+)?(?:mkononi|in my hand|right now|sasa hivi|saa hii|now)\b",
+    # Falling asleep and staying asleep
+    r"\b(?:fall asleep|sleep|go to sleep|lala|nilale)\s+(?:and\s+|na\s+)?(?:stay asleep|never wake|nisiamke|"
+    r"not wake|nikae usingizini)",
+    # Fixing on the means: "rat poison in the kitchen and i keep staring at it", "vidonge ... nikizihesabu"
+    rf"\b{_MEANS}\b.{{0,50}}\b(?:(?:i|na)?\s*keep (?:staring|looking|thinking|counting|touching)|staring at|"
+    r"nikizihesabu|nazihesabu|nimezihesabu|nikivihesabu|navihesabu|counting them|count them|nikiziangalia|"
+    r"naziangalia|naiangalia|nikiiangalia|naitazama|nikiitazama|nakodolea|kuikodolea)",
+    rf"\b(?:keep|kept|always|nikifikiria|nafikiria|nawaza|thinking about|staring at)\s+(?:\w+\s+){{0,3}}?(?:the\s+)?"
+    rf"{_MEANS}\b.{{0,30}}\b(?:in (?:the|my|our)|kwa|ndani ya|under|chini ya|drawer|droo|kitchen|jikoni|bag|begi)",
+    # Tired of living, of being alive
+    r"\b(?:nimechoka|umechoka|nimechoshwa|moyo wangu umechoka|tired of|sick of|done with|so tired of|nmechoka)\s+"
+    r"(?:\w+\s+)?(?:kuishi|living|existing|being alive|life itself|kuwa hai|kuwa duniani|breathing|kupumua)\b",
+    # Not wanting to be here / alive
+    r"\b(?:sitaki|sitaki tena|i dont want to|i do not want to|i dont wanna|dont wanna|sipendi)\s+(?:kuwa|to be|be)\s+"
+    r"(?:hapa|here|hai|alive|duniani|in this world|around)\s*(?:tena|anymore|kabisa|no more|any longer)"
+    r"(?!.{0,30}\b(?:party|class|darasa|school|shule|meeting|event|lesson|church|kanisa|town|mtaa|estate|place|"
+    r"boring|inaboo|bored|hii (?:shule|place|town|mtaa))\b)"
+    r"|\b(?:sitaki|i dont want to|i do not want to|i dont wanna)\s+(?:kuwa|to be|be)\s+(?:hai|alive|duniani)\b",
+    # No reason to wake up, to live, to go on
+    r"\b(?:sioni|sina|hakuna|hamna|no|i see no|i dont see (?:a|any)|i have no)\s+(?:\w+\s+)?(?:sababu|reason|point|"
+    r"haja)\s+(?:ya\s+|of\s+|to\s+|for\s+)?(?:ku)?(?:amka|wake up|waking up|get up|getting up|ishi|live|living|"
+    r"endelea|keep going|go on|going on|breathe|pumua|kuwa hai|to be alive|be alive|being alive|"
+    r"(?:kukaa|kuwa|to stay|to be)\s+(?:hapa\s+)?(?:earth|duniani|in this world|on earth))\b",
+    # Why am I still alive
+    r"\b(?:kwa nini|kwanini|why|mbona|sijui kwa nini)\s+(?:bado\s+|still\s+)?(?:niko hai|nipo hai|niko duniani|"
+    r"am i (?:still )?alive|im (?:still )?alive|am i still here)",
+    # Going to a place of means and not coming back
+    r"\b(?:daraja|bridge|reli|railway|river|mto|quarry|cliff|dam|bwawa|ziwa|lake)\b.{0,40}\b(?:sitarudi|"
+    r"sitarudi tena|wont come back|wont be back|not coming back|never coming back|sitarudi nyumbani)\b"
+    r"(?!\s+(?:huko|there|pale|hapo|kule|again to))",
+    # Stepping in front of a vehicle
+    r"\b(?:step|stepping|stepped|jump|jumping|walk|walking|run|running|throw myself|throwing myself|kujirusha|"
+    r"nijirushe|nitajirusha|kujitupa|nijitupe|kuingia)\w*\s+(?:out\s+)?(?:in front of|mbele ya|infront of)\s+"
+    r"(?:a\s+|the\s+)?(?:matatu|mat|lorry|lori|car|gari|train|treni|bus|basi|truck|boda|nduthi|moti)\b",
+    # Waiting at the rail line for a train
+    r"\b(?:kwa|at|along|kwenye|kando ya|on|by|near)\s+(?:the\s+)?(?:reli|railway|rail|railway line|line ya train)\b"
+    r".{0,30}\b(?:wait|waiting|nangoja|nasubiri|nikingoja|nikisubiri)\w*\s+(?:for\s+)?(?:a\s+|the\s+)?"
+    r"(?:train|treni|gari moshi)",
+    # Letters written "just in case", to say goodbye
+    r"\b(?:wrote|written|write|writing|nimeandika|niliandika|naandika|nimewaandikia|nimemwandikia|nimeandikia)\s+"
+    r"(?:\w+\s+){0,2}?(?:letters?|barua|notes?)\b.{0,50}\b(?:just in case|nikimuaga|nikiwaaga|kuaga|kuwaaga|"
+    r"to say goodbye|ya mwisho|final|for when im gone)",
+    # Instructions for after "i am gone", Kiswahili perfect forms
+    r"\b(?:nikiwa nimeenda|nikiwa nimeondoka|nikiwa sipo|nikishaenda|nikishaondoka|when im not here|"
+    r"when im no longer here|when i am no longer here)\b.{0,40}\b(?:give|mpeni|mpe|msilie|dont cry|take care of|"
+    r"feed|look after|chukueni|lisheni|mlishe|care for)\b",
     # Hopelessness about the writer's own life, any language
     r"\b(?:sina|sioni|hakuna|hamna|no|there is no|theres no|i see no|i have no|i dont have (?:any|a)|"
     r"i dont see (?:a|any))\s+(?:tena\s+)?(?:tumaini|matumaini|hope|future|maana|sababu|point|reason|light|mwanga)\b"
     r"(?:\s+(?:\w+\s+){0,2}?(?:yangu|lolote|tena|kabisa|for me|kwangu|anymore|left|ya (?:kuishi|kuendelea|life|"
     r"maisha)|to live|in living|of living|in life|ya mimi))",
-    r"\b(?:sioni|i dont see|i cant see|cant see)\s+(?:\w+\s+)?(?:future|tomorrow|kesho|a way out|way out|njia)\b",
+    r"\b(?:sioni|i dont see|i cant see|cant see)\s+(?:\w+\s+)?(?:future|tomorrow|kesho|a way out|way out|njia)\b"
+    r"(?!\s+(?:ya|of|for|wa|za|in)\s+(?!(?:yangu|me|mine|myself|my life|maisha yangu)\b))",
     r"\b(?:hakuna|no)\s+(?:future|kesho|tomorrow)\s+(?:for me|kwangu|yangu)\b",
     r"\b(?:why|kwa nini|kwanini|mbona|ata sijui why|sijui why|sijui kwa nini)\s+(?:was i|i was|nilizaliwa|"
     r"was i even|i was even|i was ever|did i get|am i even)\s*(?:born|alive|here)?\b(?<!\bhere)",
@@ -91,7 +241,9 @@ _DISTRESS = [
     r"\bnext time\s+(?:i wont fail|i will not fail|sitafail|sitashindwa|it will work)\b",
     r"\b(?:hope|natamani|wish)\s+(?:i\s+)?(?:get sick|niugue|fall sick)\b.{0,20}\b(?:dont get better|not get better|"
     r"nisipone|never get better|die)\b",
-    r"\b(?:blade|razor|wembe)\b.{0,30}\b(?:pencil case|kasha la kalamu|just in case|in my bag|under my pillow)\b",
+    r"\b(?:blade|razor|wembe|kisu|knife)\b(?!\s+(?:ya|of|from|for|kwa)\s+(?:ku)?(?:sharpen|sharpener))"
+    r".{0,30}\b(?:pencil case|kasha la kalamu|just in case|in my bag|"
+    r"under my pillow|chini ya mto|chini ya godoro|under my bed|under my mattress)\b",
     # Instructions for after the writer is gone
     r"\b(?:when im gone|after im gone|once im gone|nikienda|nikiondoka|nikifa|nikidedi)\b"
     r"(?!\s+(?:to|shule\w*|school|boarding|safari|nyumbani|home|kwa|kule|sokoni|church|kanisani))"
@@ -162,7 +314,8 @@ _DISTRESS = [
     r"everyone|everybody|watu|wote)\b(?!.{0,30}\b(?:term|holiday|likizo|school|shule|trip|party)\b)",
     r"\b(?:giving|gave|given|give|nimegawa|nimewapa|nimempa|nagawa|ninagawa|nimegive|nimepeana)\s+(?:away\s+)?"
     r"(?:all\s+)?(?:(?:of\s+)?my|vitu|nguo|viatu|simu|vitabu)\s+(?!old\b)(?:clothes|shoes|phone|books|things|stuff|"
-    r"belongings|necklace|bag|vyangu|zangu|yangu)\b(?!.{0,30}\b(?:old|zamani|charity|new one|mpya)\b)",
+    r"belongings|necklace|bag|vyangu|zangu|yangu)\b(?!.{0,50}\b(?:old|zamani|charity|new one|mpya|too small|too big|"
+    r"didnt fit|dont fit|hazinitoshi|zimenibana|outgrew|grew out)\b)",
     r"\b(?:can|may|will|ata|wata)\s*(?:have|keep|take|chukua|kuwa na)\s+(?:everything|all my|vitu vyangu vyote|"
     r"vitu zangu zote|my things)\b(?=.{0,30}\b(?:now|sasa|after|when im gone|nikienda|nikiondoka)\b)",
     r"\b(?:left|leaving|nimeacha|nimemwachia|nimewaachia|niliacha|nimeachia)\s+(?:\w+\s+){0,3}?(?:a |an )?"
@@ -172,10 +325,13 @@ _DISTRESS = [
     r"\b(?:writing|wrote|written|nimewaandikia|nimeandika|naandika|nimemwandikia)\s+(?:my\s+)?(?:\w+\s+){0,2}?"
     r"(?:goodbyes|goodbye (?:letters|messages|notes)|kuwaaga|kuaga)\b",
     r"\b(?:wrote|left|nimeacha|nimeandika|niliandika|writing|nimeandikia)\b.{0,40}\b(?:note|letter|letters|barua)\b"
-    r".{0,50}\b(?:not their fault|under my pillow|chini ya (?:mto|pillow)|goodbye|for mum|kwa mama|so they know)",
-    r"\b(?:giving|gave|given|give|nimegawa|nimewapa|nilimpa|nimempa|nimegive|nagawa)\s+(?:away\s+)?(?:\w+\s+){0,3}?"
+    r".{0,50}\b(?:not their fault|under my pillow|chini ya (?:mto|pillow)|goodbye|for mum|kwa mama|so they know|"
+    r"kwa mum|to mum|to my mum|sorry for everything|samahani kwa kila kitu|msamaha kwa kila kitu)",
+    r"\b(?:giving|gave|given|give|nimegawa|nimewapa|nilimpa|nimempa|nimegive|nagawa|nimempea|nimewapea|nilimpea|"
+    r"nimepeana)\s+(?:away\s+)?(?:\w+\s+){0,4}?"
     r"(?:my things|my stuff|vitu vyangu|vitu zangu|things away|my phone and|simu yangu na|my books and|necklace)"
-    r".{0,40}(?:wont need|sitazihitaji|sitahitaji|need it more|coz i|sitarudi|vyote|zote|away)",
+    r".{0,40}(?:wont need|wont be needing|wont be using|sitazihitaji|sitahitaji|sitavihitaji|need it more|coz i|"
+    r"sitarudi|vyote|zote|away)",
     r"\b(?:last|mwisho)\s+(?:day|post|message|night|siku)\b(?!.{0,40}\b(?:school|shule|form|term|kidato|muhula|"
     r"class|darasa|job|kazi|holiday|likizo|exam|mtihani)\b).{0,25}\b(?:here|hapa|duniani|yangu|mine|wasee|bye|"
     r"everyone|thank)",
@@ -221,8 +377,60 @@ _NOT_A_GAME = (
     r"do (?:my )?homework|go to (?:school|church))))"
 )
 _DISCLOSURE = [
+    # A man of a given age courting a child: "jamaa wa 35 ananitext kila siku ati ananipenda"
+    r"\b(?:jamaa|msee|mzee|man|guy|mwanaume|boda|sponsor)\s+(?:wa|of|aged)\s+(?:miaka\s+)?[2-6]\d\b.{0,40}"
+    r"\b(?:ananitext|texts me|ananipenda|loves me|ananibuyia|anataka tukutane|wants to meet|ananitumia|sends me)\b",
+    # A parent or carer burning or cutting a child's body: "my dad burned my hand on the jiko"
+    r"\b(?:dad|daddy|mum|mom|mother|father|uncle|aunt|auntie|stepdad|stepmum|stepmom|stepmother|stepfather|teacher|"
+    r"baba|mama|mjomba|shangazi|buda|mathe|guardian)\b.{0,20}\b(?:burned|burnt|burns|cut|cuts|broke|breaks|"
+    r"scalded|scalds)\s+(?:my|her|his)\s+(?:hand|hands|arm|arms|leg|legs|back|fingers|skin|face|feet|foot)\b",
+    # Exposure threatened unless the child pays or sends: "wataniweka kwa page ya expose nisipolipa"
+    r"\b\w*?(?:weka|post|expose|leak|tuma|share|anika)\w*\b.{0,40}\b(?:nisipo(?:lipa|tuma|mtumia|wapa|mlipa)|"
+    r"unless i (?:pay|send)|if i dont (?:pay|send))\b",
+    # A "secret game" with an adult
+    r"\b(?:game|mchezo)\s+(?:yetu|wetu|our)\s+(?:ya\s+|wa\s+)?siri\b|\bour secret game\b|\bsecret game\b.{0,30}"
+    r"\b(?:uncle|mjomba|he|teacher|mwalimu)\b",
+    r"\b(?:uncle|mjomba|teacher|mwalimu|coach|pastor|neighbour|jirani|step ?dad|baba wa kambo|mzee|watchman)\b"
+    r".{0,60}\b(?:i|ni)\s*(?:shouldnt|should not|must not|cant|sipaswi|sifai)\s+(?:tell|kumwambia|kuambia|kusema)\s+"
+    r"(?:mum|mom|dad|my parents|anyone|mama|baba|mtu)\b",
+    # Locked in without food: "mathe hunilock kwa nyumba siku mzima bila food"
+    r"\b(?:hu|ana|ali|ame)(?:ni|m|tu|wa)(?:lock|fungia|fungiaga|funga ndani)\w*\b.{0,40}\b(?:bila (?:chakula|food|"
+    r"kula|maji)|without food|siku mzima|siku nzima|whole day|all day|usiku mzima|nje|outside)\b"
+    r"|\b(?:locks|locked|keeps)\s+(?:me|us|her|him|my \w+)\s+(?:in|inside|out|outside)\b.{0,30}\b(?:without food|"
+    r"all day|whole day|all night|no food|bila chakula)\b",
+    # Threatened to be found: "he will find me at school", "atanipata shule"
+    r"\b(?:he|she|they|someone|somebody|mtu|msee|jamaa|guy|man)\b.{0,40}\b(?:will|gonna|going to|is coming to)\s+"
+    r"find\s+me\b(?!\s+(?:a|an|some|the)\b)"
+    r"|\b(?:atanipata|atanifuata|atanitafuta|atakuja kunipata)\b(?=.{0,30}\b(?:shule|"
+    r"school|home|nyumbani|kwetu)\b)",
+    # Followed from school: "a man in a car hufuata my sister from school", "ananifuata kila siku"
+    r"\b(?:man|men|mzee|jamaa|msee|guy|mtu|someone|somebody|stranger|mwanaume|boda|dereva|driver|uncle|mjomba)\b"
+    r".{0,25}\b(?:hu|ana|ali|ame)(?:ni|m|tu|wa)?fuat\w*\s+(?:\w+\s+)?(?:me|my \w+|dada|sister|brother|rafiki|friend|"
+    r"mimi|sisi|us)\b.{0,30}\b(?:from school|after school|shule|home|nyumbani|everyday|every day|kila siku)\b",
+    # An adult takes a child to a room and locks the door
+    r"\b(?:ali|ana|hu|ame)(?:ni|m|tu)(?:peleka|ita|chukua|vuta|ingiza)\w*\b.{0,40}\b(?:akafunga|anafunga|alifunga|"
+    r"hufunga|kufunga)\s+(?:mlango|the door|door)\b"
+    r"|\b(?:took|takes|called|calls|brought|pulled)\s+(?:me|her|him|my \w+)\s+(?:to|into)\s+(?:his|her|the)\s+"
+    r"(?:office|room|house|car|store)\b.{0,20}\b(?:locked|closed|shut)\s+the\s+door\b",
+    # An adult texting a child at night to come over
+    r"\b(?:hunitext|ananitext|alinitext|hunipigia|ananipigia|texts me|calls me|hutext|anatext)\s+(?:\w+\s+)?"
+    r"(?:usiku|at night|late at night|late)\b.{0,40}\b(?:nimuende|nimwendee|nije|niende|come to|visit|kwake|"
+    r"his (?:house|place|room))",
+    # Filmed in the bathroom or naked and shared
+    r"\b\w*rekodiwa\b.{0,30}\b(?:bafu|bafuni|bathroom|shower|akioga|nikioga|uchi|naked)\b"
+    r"|\b(?:filmed|recorded)\s+(?:me|her|him|my \w+)\s+(?:in the\s+)?(?:bathroom|shower|changing room|naked)\b",
+    # An adult "boyfriend" or sponsor of a child, with his age: "beste yangu ako na boyfriend wa 30 years"
+    r"\b(?:ako na|yuko na|ana|nina|niko na|has a|have a|dating a|is dating|anadate|nadate|anadate na|with a)\s+"
+    r"(?:\w+\s+)?(?:boyfriend|bf|mpenzi|sponsor|sugar daddy|mubaba|man|jamaa|msee|mzee|boyfriend ambaye)\s+"
+    r"(?:wa|of|aged|who is|ambaye ni|mwenye)?\s*(?:miaka\s+)?[2-6]\d\b",
+    # Nudes demanded
+    r"\b(?:anadai|ananidai|alidai|amedai|alinidai|ameniitisha|ananiitisha|aliniitisha|anaitisha|demanding|demands|"
+    r"demanded|keeps asking me for|is asking me for|anaitisha|ananiomba|ameniomba|aliniomba)\s+(?:\w+\s+)?"
+    r"(?:nudes|nude|picha za uchi|uchi|naked (?:pics|photos|pictures)|pics za uchi)\b",
     # Harm to another child, told by a child: "the watchman grabs my friend", "he touches her"
-    rf"\b(?:he|she|they|(?:my|her|his|our|the|a|an)\s+(?:\w+\s+){{0,2}}?\w+|someone|somebody|this guy|"
+    # (a vehicle, a ball or a door "hit me" is an accident)
+    rf"\b(?:he|she|they|(?:my|her|his|our|the|a|an)\s+(?!(?:\w+\s+)?(?:car|matatu|mat|ball|bike|bicycle|boda|"
+    r"motorbike|lorry|bus|door|stone|branch|wave|truck|nduthi)\b)(?:\w+\s+){0,2}?\w+|someone|somebody|this guy|"
     rf"some man|an old man)\s+(?:always\s+|still\s+|keeps\s+|kept\s+|has\s+|had\s+)?{_HARM_EN}\s+{_CHILD}\b"
     rf"{_NOT_A_GAME}",
     rf"\b{_CHILD}\s+(?:is|was|got|gets|has been|is being|was being|were)\s+(?:\w+\s+)?(?:raped|molested|abused|beaten|"

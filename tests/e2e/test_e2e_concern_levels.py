@@ -19,6 +19,7 @@ SOFT_WORDINGS = (
     "siz yangu ako na msee wa class yake",
     "mama aliniambia nisiseme uongo",
     "I'd rather be at home",
+    "sina nguvu tena",
 )
 
 
