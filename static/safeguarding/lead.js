@@ -66,7 +66,9 @@
       flag.reasons.forEach(function (r) { tags.appendChild(el("span", "flag flag-" + r, REASONS[r] || r)); });
       if (flag.level === "possible") tags.appendChild(el("span", "flag flag-possible", "possible concern: to review"));
       if (group.length > 1) tags.appendChild(el("span", "flag flag-repeated", "×" + group.length + " near-identical"));
-      if (group.some(function (f) { return f.new_identity; })) {
+      // A burst from phones that joined just before writing is how one device floods the list; a single flag from
+      // a new phone is just a child who joined late, and is not marked.
+      if (group.length > 1 && group.some(function (f) { return f.new_identity; })) {
         tags.appendChild(el("span", "flag flag-new-identity", "from newly joined phones"));
       }
       item.querySelector(".when").textContent = new Date(flag.created_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
