@@ -16,6 +16,9 @@ from flask import (
     request,
     url_for,
 )
+from flask.typing import ResponseReturnValue
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
 
 from facilitator.agenda import views as agenda_views
 from facilitator.asks import answers as answer_service
@@ -256,6 +259,27 @@ def submit(code):
         )
     flash("support" if submission.needs_safeguarding else "sent")
     return redirect(url_for("participant.activity_page", code=event.join_code) + "#my-entries", code=303)
+
+
+@bp.errorhandler(CSRFError)
+def form_token_refused(error: CSRFError) -> ResponseReturnValue:
+    """A phone's page left open past its form token's life, or an old copy of it: the app's own page in the phone's
+    language, with what was typed still in the box, never the framework's bare English error."""
+    message = _l("This page was open a long time. Check your text and press Send again.")
+    code = (request.view_args or {}).get("code")
+    event, participant, _elsewhere = _event_and_participant(code) if code else (None, None, None)
+    if event is None or participant is None:
+        return render_template(
+            "participant/join.html",
+            code=str(request.form.get("code") or code or "")[:12],
+            error=message,
+            groups=GROUPS,
+            age_bands=AGE_BANDS,
+        ), 400
+    draft = None
+    if request.endpoint == "participant.submit":
+        draft = {"lane": request.form.get("lane"), "text": (request.form.get("text") or "")[:2000]}
+    return _render_activity_page(event, participant, error=str(message), draft=draft, status=400)
 
 
 @bp.post("/e/<code>/help")

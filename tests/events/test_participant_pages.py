@@ -149,3 +149,20 @@ def test_a_device_that_joins_again_stays_the_same_participant(app, client, event
     join(other, event)
     with app.app_context():
         assert db.session.scalar(select(func.count(Participant.id))) == 2  # another device is another participant
+
+
+def test_a_refused_form_token_keeps_what_the_phone_typed_in_its_language(client, event):
+    """A phone left open past its form token's life (or with an old page) posts without a valid token: the app
+    answers with its own page, in the phone's language, and the text is still in the box."""
+    join(client, event, language="sw")
+    page = client.get(f"/e/{event.join_code}").get_data(as_text=True)
+    form = re.search(r'<form class="lane-form".*?</form>', page, re.S).group(0)
+    fields = dict(re.findall(r'name="(\w+)" value="([^"]*)"', form))
+    fields["csrf_token"] = "stale"
+    reply = client.post(f"/e/{event.join_code}/submit", data={**fields, "text": "Tunataka simu salama zaidi"})
+    html = reply.get_data(as_text=True)
+    assert reply.status_code == 400
+    assert "Tunataka simu salama zaidi" in html  # kept, in the writing box
+    assert "Ukurasa huu ulikaa wazi" in html  # the app's own message, in Kiswahili
+    with client.application.app_context():
+        assert db.session.scalar(select(func.count(Entry.id))) == 0
