@@ -26,18 +26,17 @@ class ServiceError(Exception):
     def message(self) -> str:
         """The message in the current language (the request's, when there is one), parameters filled in."""
         text = str(self.template)
-        if not self.params:
-            return text
-        return text % {
-            name: str(value) if isinstance(value, LazyString) else value for name, value in self.params.items()
-        }
+        return text % self.plain_params() if self.params else text
+
+    def plain_params(self) -> dict[str, Any]:
+        """The parameters as JSON can carry them: a translated label (a field's name) as text in this language."""
+        return {name: str(value) if isinstance(value, LazyString) else value for name, value in self.params.items()}
 
     def __str__(self) -> str:
         return self.message
 
     def as_ack(self) -> dict[str, Any]:
-        params = {name: str(value) if isinstance(value, LazyString) else value for name, value in self.params.items()}
-        return {"ok": False, "error": self.code, "params": params, "message": self.message}
+        return {"ok": False, "error": self.code, "params": self.plain_params(), "message": self.message}
 
 
 class InvalidInput(ServiceError):

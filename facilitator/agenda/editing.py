@@ -6,11 +6,11 @@ import copy
 import re
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from facilitator import audit, validation
 from facilitator.agenda.models import ACTIVITY_KINDS, AUDIENCES, MODERATION_MODES, WRITTEN_KINDS, Activity
-from facilitator.agenda.views import get_activity, get_session
+from facilitator.agenda.views import get_activity, get_session, next_position
 from facilitator.errors import Conflict, InvalidInput
 from facilitator.events.models import Event
 from facilitator.events.service import bump_version
@@ -125,11 +125,10 @@ def _apply(event: Event, actor: StaffUser, activity: Activity, spec: Any) -> Non
 
 def add_activity(event: Event, actor: StaffUser, session_id: Any, spec: Any) -> Activity:
     session = get_session(event, session_id)
-    last = db.session.scalar(select(func.max(Activity.position)).where(Activity.session_id == session.id))
     activity = Activity(
         event_id=event.id,
         session_id=session.id,
-        position=(last or 0) + 1,
+        position=next_position(session),
         state="draft",
         kind="board",
         title="",

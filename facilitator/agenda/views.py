@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
 
 from facilitator.agenda.models import Activity, AgendaSession
 from facilitator.events.models import Event
@@ -60,6 +61,12 @@ def get_activity(event: Event, activity_id: Any) -> Activity:
         code="unknown_activity",
         message="That activity does not exist in this event.",
     )
+
+
+def next_position(session: AgendaSession) -> int:
+    """Where an activity added to the session goes: after its last one."""
+    last = db.session.scalar(select(func.max(Activity.position)).where(Activity.session_id == session.id))
+    return (last or 0) + 1
 
 
 def get_session(event: Event, session_id: Any) -> AgendaSession:

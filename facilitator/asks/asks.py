@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from facilitator import audit, validation
-from facilitator.agenda.models import Activity, AgendaSession
-from facilitator.agenda.views import get_activity
+from facilitator.agenda.models import Activity
+from facilitator.agenda.views import get_activity, get_session, next_position
 from facilitator.asks.models import SECTORS, Ask, AskAssignment, Organisation
 from facilitator.asks.views import ordered_asks, ranking_activity
 from facilitator.board.models import Entry
@@ -170,17 +170,14 @@ def apply_order(event: Event, actor: StaffUser, order_by: Any) -> list[Ask]:
 
 def create_ranking_activity(event: Event, actor: StaffUser, session_id: Any) -> Activity:
     """A ranking activity whose options are the asks (up to 8, in their current order), for children."""
-    session = db.session.get(AgendaSession, validation.positive_int(session_id, field="Session"))
-    if session is None or session.event_id != event.id:
-        raise NotFound("unknown_session", "That session does not exist in this event.")
+    session = get_session(event, session_id)
     asks = ordered_asks(event)[:8]
     if len(asks) < 2:
         raise Conflict("too_few_asks", "Write at least two asks before ranking them.")
-    last = db.session.scalar(select(func.max(Activity.position)).where(Activity.session_id == session.id))
     activity = Activity(
         event_id=event.id,
         session_id=session.id,
-        position=(last or 0) + 1,
+        position=next_position(session),
         kind="ranking",
         title="Which asks matter most?",
         title_sw="Maombi yapi ni muhimu zaidi?",

@@ -27,7 +27,6 @@ from facilitator.voting import results as results_service
 if TYPE_CHECKING:
     from facilitator.asks.models import DutyBearerAnswer
     from facilitator.board.entries import Submission
-    from facilitator.safeguarding.models import SafeguardingFlag
 
 
 def entry_changed(event: Event, response: Entry, activity: Activity | None = None) -> None:

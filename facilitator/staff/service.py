@@ -19,6 +19,7 @@ from facilitator.errors import Conflict, Forbidden, InvalidInput, NotFound, Serv
 from facilitator.extensions import db
 from facilitator.live import connections
 from facilitator.live.on_commit import send_after_commit
+from facilitator.lookups import get_in_event
 from facilitator.staff import sessions as staff_sessions
 from facilitator.staff.models import STAFF_ROLES, StaffInvite, StaffRole, StaffSession, StaffUser
 
@@ -289,9 +290,14 @@ def staff_of_event(event_id: int) -> list[StaffRole]:
 def revoke_role(event_id: int, actor: StaffUser, role_id: Any) -> StaffRole:
     """Take one role away. It stops working on the next request or socket call (nothing is cached).
     Only an owner can remove an owner, and the event always keeps one facilitator."""
-    granted = db.session.get(StaffRole, validation.positive_int(role_id, field="Role"))
-    if granted is None or granted.event_id != event_id:
-        raise NotFound("unknown_role", "That role does not exist in this event.")
+    granted = get_in_event(
+        StaffRole,
+        event_id,
+        role_id,
+        field="Role",
+        code="unknown_role",
+        message="That role does not exist in this event.",
+    )
     if granted.is_owner and not is_owner(actor.id, event_id):
         raise Forbidden("owner_role", "Only an owner of the event can remove an owner's role.")
     if granted.role == "facilitator":
@@ -409,9 +415,14 @@ def pending_invites(event_id: int, *, now: datetime | None = None) -> list[Staff
 
 
 def revoke_invite(event_id: int, actor: StaffUser, invite_id: Any) -> StaffInvite:
-    invite = db.session.get(StaffInvite, validation.positive_int(invite_id, field="Invitation"))
-    if invite is None or invite.event_id != event_id:
-        raise NotFound("unknown_invite", "That invitation does not exist in this event.")
+    invite = get_in_event(
+        StaffInvite,
+        event_id,
+        invite_id,
+        field="Invitation",
+        code="unknown_invite",
+        message="That invitation does not exist in this event.",
+    )
     if invite.state() != "pending":
         raise Conflict("invite_not_pending", f"That invitation is already {invite.state()}.")
     invite.revoked_at = utcnow()
