@@ -86,7 +86,10 @@ def add_commands(app: Flask) -> None:
         event = event_service.get_event(event_id)
         if not yes:
             click.confirm(f"Purge the raw entries of '{event.title}'? This cannot be undone.", abort=True)
-        counts = safeguarding_service.purge_event(event, None, reason="CLI")
+        try:
+            counts = safeguarding_service.purge_event(event, None, reason="CLI")
+        except ServiceError as error:
+            raise click.ClickException(error.message) from None
         click.echo(f"Purged '{event.title}': {counts}")
 
     @app.cli.command("create-staff")

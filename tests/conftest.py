@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, text, update
 from facilitator import create_app
 from facilitator.events.models import Event
 from facilitator.extensions import db, socketio
+from facilitator.live import connections as live_connections
 from facilitator.web import ratelimit
 from facilitator.web.ratelimit import participant_limits
 from tests import factories
@@ -126,6 +127,8 @@ def clean_database(request, app):
     else:
         with rolled_back(app) as connection:
             yield connection
+    # A test's socket clients end with it: the next test's event (often the same id) starts with no phone.
+    live_connections.connections.clear()
 
 
 @pytest.fixture

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import uuid
 
+from sqlalchemy import update
+
+from facilitator.agenda.models import Activity
 from facilitator.events import service as event_service
+from facilitator.events.models import Event
 from facilitator.extensions import db
 from facilitator.staff import service as staff_service
 from facilitator.staff.models import StaffUser
@@ -69,3 +73,9 @@ def staff_user(event_id: int, role: str, *, email: str | None = None) -> tuple[S
     db.session.refresh(user)
     db.session.expunge(user)
     return user, password
+
+
+def close_every_activity(event: Event) -> None:
+    """The room has left: what a purge asks for first (safeguarding.service.purge_refusal)."""
+    db.session.execute(update(Activity).where(Activity.event_id == event.id).values(state="closed"))
+    db.session.commit()

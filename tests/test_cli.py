@@ -8,6 +8,7 @@ from facilitator.events.models import Event
 from facilitator.extensions import db
 from facilitator.staff import service as staff_service
 from facilitator.staff.models import StaffUser
+from tests import factories
 
 
 # The demo command migrates the database first, and migrations (and the comparison below) need the engine
@@ -64,6 +65,10 @@ def test_purge_command_needs_confirmation_and_purges(app, runner, event):
     assert refused.exit_code != 0
     with app.app_context():
         assert db.session.get(Event, event.id).purged_at is None
+    while_open = runner.invoke(args=["purge", str(event.id), "--yes"])
+    assert while_open.exit_code == 1 and "Close every activity first" in while_open.output
+    with app.app_context():
+        factories.close_every_activity(db.session.get(Event, event.id))
     done = runner.invoke(args=["purge", str(event.id), "--yes"])
     assert done.exit_code == 0 and "Purged" in done.output
     with app.app_context():

@@ -121,6 +121,12 @@ def on_disconnect(*_reason: Any) -> None:
     connections.pop(current_sid(), None)
 
 
+def phones_connected(event_id: int) -> int:
+    """Phones of the event connected to this process. (Other processes' phones are not counted: the purge,
+    which asks, also refuses while an activity is open, which is what keeps phones on a page.)"""
+    return sum(1 for c in connections.values() if c.view == "participant" and c.event_id == event_id)
+
+
 def disconnect(matches: Callable[[Connection], bool]) -> None:
     """Disconnect this process's sockets whose connection ``matches``. Other processes' sockets are refused on
     their next call, which checks again who may make it (docs/deployment.md)."""

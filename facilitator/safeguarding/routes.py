@@ -26,6 +26,7 @@ def lead_view(event_id):
         readiness=safeguarding_service.readiness(event),
         readiness_items=READINESS_ITEMS,
         blocked_words="\n".join(event.blocked_words or []),
+        purge_refusal=safeguarding_service.purge_refusal(event),
     )
 
 
@@ -70,8 +71,9 @@ def purge(event_id):
     def purge_now(event, actor):
         counts = safeguarding_service.purge_on_request(event, actor, request.form.get("confirm"))
         return (
-            f"Purged: {counts['deleted']} raw entries deleted, {counts['redacted_kept']} approved entries "
-            f"kept redacted, {counts['held_records']} held entries kept as a record without text."
+            f"Purged: {counts['redacted_kept']} approved entries kept redacted; the wording of "
+            f"{counts['text_removed']} entries never shown and {counts['held_records']} held entries removed; "
+            f"{counts['participants']} phones can no longer act as their participant. Counts and votes are kept."
         )
 
     return _organiser_action(event_id, purge_now)

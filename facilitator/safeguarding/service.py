@@ -3,6 +3,8 @@ and purging raw entries once the record is kept. Only the safeguarding lead and 
 
 from __future__ import annotations
 
+import logging
+import secrets
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -15,14 +17,17 @@ from facilitator.board.models import Entry
 from facilitator.columns import utcnow
 from facilitator.errors import Conflict, InvalidInput
 from facilitator.events.models import Event, Participant
+from facilitator.events.participants import hash_token
 from facilitator.events.service import bump_version
 from facilitator.extensions import db
-from facilitator.live import broadcast
+from facilitator.live import broadcast, connections
 from facilitator.live.on_commit import commit, send_after_commit
 from facilitator.lookups import get_in_event
 from facilitator.safeguarding.models import FLAG_STATES, READINESS_ITEMS, ReadinessCheck, SafeguardingFlag
 from facilitator.staff.models import StaffUser
 from facilitator.web.ratelimit import help_request_limits
+
+log = logging.getLogger(__name__)
 
 HELP_NOTE_MAX_CHARS = 120
 
@@ -197,6 +202,7 @@ def safeguarding_contact(event: Event) -> str | None:
 
 
 PURGE_CONFIRMATION = "PURGE"
+REMOVED_TEXT = "[removed after the event]"
 
 
 def purge_on_request(event: Event, actor: StaffUser, confirmation: Any) -> dict[str, Any]:
@@ -206,28 +212,55 @@ def purge_on_request(event: Event, actor: StaffUser, confirmation: Any) -> dict[
     return purge_event(event, actor, reason="by an organiser in the console")
 
 
+def purge_refusal(event: Event) -> str | None:
+    """Why the event cannot be purged now, or None. A purge under a live room would pull the ground from under
+    phones still answering (their participant gone mid-activity) and cut an activity's record in two."""
+    if event.purged_at is not None:
+        return "This event's raw entries were already purged."
+    open_titles = db.session.scalars(
+        select(Activity.title).where(Activity.event_id == event.id, Activity.state == "open").order_by(Activity.id)
+    ).all()
+    if open_titles:
+        return f"Close every activity first: still open: {', '.join(open_titles)}."
+    phones = connections.phones_connected(event.id)
+    if phones:
+        return (
+            f"{phones} phone(s) are still connected. Close joining and wait until the room has left, "
+            "or try again after the event."
+        )
+    return None
+
+
 def purge_event(event: Event, actor: StaffUser | None, *, reason: str) -> dict[str, Any]:
-    """Delete what was only ever raw: entries never shown, participants' tokens and declared details,
-    the original wording of shown entries. Keep the approved, redacted record and the aggregates.
-    Held entries keep a record that they existed, without their text."""
-    counts = {"deleted": 0, "redacted_kept": 0, "held_records": 0, "participants": 0}
-    for response in db.session.scalars(select(Entry).where(Entry.event_id == event.id)):
-        if response.status == "approved":
-            response.text = response.shown_text
-            response.participant_id = None
+    """Forget what was only ever raw, and keep the record reading exactly as before (DESIGN.md §3).
+
+    Gone: the original wording of every entry (approved ones keep their redacted text; waiting, hidden and held
+    ones keep only that they existed, their status and their group), safeguarding messages and their link to a
+    participant, and every phone's token, so no device can act as its participant again. Kept: each
+    participant as a row with no token (declared group and age band only, which every entry and vote of theirs
+    already carries), so counts of people, vote totals and the rule that hides groups under five read the same
+    after the purge as before it. Deleting those rows would make every entry and vote its own "person".
+    """
+    refusal = purge_refusal(event)
+    if refusal:
+        raise Conflict("purge_refused", refusal)
+    counts = {"redacted_kept": 0, "text_removed": 0, "held_records": 0, "participants": 0}
+    for entry in db.session.scalars(select(Entry).where(Entry.event_id == event.id)):
+        if entry.status == "approved":
+            entry.text = entry.shown_text
             counts["redacted_kept"] += 1
-        elif response.status == "held":
-            response.text = response.shown_text = "[removed after the event]"
-            response.participant_id = None
+        elif entry.status == "held":
+            entry.text = entry.shown_text = REMOVED_TEXT
             counts["held_records"] += 1
         else:
-            db.session.delete(response)
-            counts["deleted"] += 1
+            entry.text = entry.shown_text = REMOVED_TEXT
+            counts["text_removed"] += 1
     for flag in db.session.scalars(select(SafeguardingFlag).where(SafeguardingFlag.event_id == event.id)):
         flag.participant_id = None
         flag.message = None
     for participant in db.session.scalars(select(Participant).where(Participant.event_id == event.id)):
-        db.session.delete(participant)
+        # A token nobody holds: the hash of fresh random bytes, thrown away.
+        participant.token_hash = hash_token(secrets.token_urlsafe(32))
         counts["participants"] += 1
     event.purged_at = utcnow()
     audit.record(event.id, actor, "purge", f"event:{event.id}", reason=reason, **counts)
@@ -251,6 +284,20 @@ def events_due_for_purge(now: datetime | None = None) -> list[Event]:
 def purge_due_events(now: datetime | None = None) -> list[int]:
     purged = []
     for event in events_due_for_purge(now):
+        # Weeks after the event, an activity left open is an oversight, not a room still answering: it is closed
+        # (audited) in the purge's own transaction. (agenda.running.close_activity needs this module, so the
+        # two lines are here.)
+        for activity in db.session.scalars(
+            select(Activity).where(Activity.event_id == event.id, Activity.state == "open")
+        ):
+            activity.state = "closed"
+            audit.record(event.id, None, "close_activity", f"activity:{activity.id}", reason="automatic purge")
+        refusal = purge_refusal(event)
+        if refusal:
+            # Tried again at the next scheduled run; the organiser sees the same reason on the page.
+            log.warning("event %s is due for purge but cannot be purged now: %s", event.id, refusal)
+            db.session.rollback()
+            continue
         purge_event(event, None, reason=f"automatic: {event.retention_days} days after the final export")
         purged.append(event.id)
     return purged

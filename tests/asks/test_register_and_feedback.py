@@ -314,6 +314,7 @@ def test_feedback_page_survives_the_purge(app, client, room):
     before = text_of(client.get(f"/f/{room.join_code}").get_data(as_text=True))
     with app.app_context():
         event = db.session.get(Event, room.event_id)
+        factories.close_every_activity(event)
         safeguarding_service.purge_event(event, None, reason="test")
     reply = client.get(f"/f/{room.join_code}")
     assert reply.status_code == 200

@@ -28,6 +28,8 @@ from facilitator.extensions import db
 from facilitator.notes import service as notes_service
 from facilitator.reports import exports, tables, to_docx
 from facilitator.reports.exports import slug
+from facilitator.safeguarding import service as safeguarding_service
+from facilitator.safeguarding.service import REMOVED_TEXT
 from facilitator.staff.models import StaffUser
 from facilitator.voting import votes
 from tests import factories
@@ -579,3 +581,38 @@ def test_an_export_is_never_a_get(app, client, room):
     assert client.post(f"/console/{room.event_id}/reports/download", data={"format": "docx"}).status_code == 400
     with app.app_context():
         assert db.session.get(Event, room.event_id).last_export_at is None
+
+
+def test_the_purge_leaves_every_export_reading_as_before_minus_the_raw_text(app, room):
+    """Counts, vote totals, ratings and the rule that hides groups under five are the same after the purge;
+    the only change is that the full staff export no longer has the wording of entries that were never shown."""
+    generated = re.compile(
+        r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\.\d+)?(\+00:00| UTC)?|\d{1,2} \w{3} \d{4} \d{2}:\d{2}"
+    )
+    formats = ("docx", "md", "html", "xlsx", "csv")
+
+    def readable_exports() -> dict[tuple[str, bool], str]:
+        # Markdown escapes brackets; compared without its escapes, so the removal notice reads the same everywhere.
+        return {
+            (export_format, full): generated.sub(
+                "<time>", _readable(export_format, export(app, room, export_format, full=full).body)
+            )
+            .replace("\\[", "[")
+            .replace("\\]", "]")
+            for export_format in formats
+            for full in (False, True)
+        }
+
+    before = readable_exports()
+    with app.app_context():
+        event = db.session.get(Event, room.event_id)
+        factories.close_every_activity(event)
+        safeguarding_service.purge_event(event, None, reason="test")
+    after = readable_exports()
+    for key, text in before.items():
+        export_format, full = key
+        if full:
+            text = text.replace(PENDING, REMOVED_TEXT).replace(HIDDEN, REMOVED_TEXT)
+        assert after[key] == text, key
+    assert "13 responses received" in after[("docx", False)]
+    assert PENDING not in after[("xlsx", True)]

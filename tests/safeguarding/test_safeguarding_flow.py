@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from facilitator.audit import AuditEntry
 from facilitator.board.models import Entry
+from facilitator.errors import Conflict
 from facilitator.events.models import Event, Participant
 from facilitator.extensions import db
 from facilitator.safeguarding import service as safeguarding_service
@@ -179,15 +180,34 @@ def test_purge_keeps_the_redacted_record_and_forgets_the_rest(app, event, phone,
     waiting = phone.submit("never approved")["entry"]["id"]
     held = phone.submit("I cut myself when I read the comments")["entry"]["id"]
     with app.app_context():
-        current = db.session.get(Event, event.id)
-        counts = safeguarding_service.purge_event(current, None, reason="test")
-        assert counts == {"deleted": 1, "redacted_kept": 1, "held_records": 1, "participants": 1}
-        assert db.session.get(Entry, waiting) is None
+        participant_id = db.session.get(Entry, kept).participant_id
+        token_hash = db.session.get(Participant, participant_id).token_hash
+        open_activity = db.session.get(Event, event.id).current_activity_id
+    # Refused while an activity is open, then while the phone is still connected: the page says why.
+    with app.app_context(), pytest.raises(Conflict, match="Close every activity"):
+        safeguarding_service.purge_event(db.session.get(Event, event.id), None, reason="test")
+    assert console.emit("console:close_activity", {"activity_id": open_activity}, callback=True)["ok"]
+    with app.app_context(), pytest.raises(Conflict, match="1 phone"):
+        safeguarding_service.purge_event(db.session.get(Event, event.id), None, reason="test")
+    phone.socket.disconnect()
+    with app.app_context():
+        counts = safeguarding_service.purge_event(db.session.get(Event, event.id), None, reason="test")
+        assert counts == {"redacted_kept": 1, "text_removed": 1, "held_records": 1, "participants": 1}
         approved = db.session.get(Entry, kept)
-        assert "0722" not in approved.text and approved.participant_id is None
+        assert "0722" not in approved.text and "0722" not in approved.shown_text
+        # The entry that was never shown keeps that it existed (counts read the same), not what it said.
+        assert db.session.get(Entry, waiting).text == "[removed after the event]"
+        assert db.session.get(Entry, waiting).status == "pending"
         assert db.session.get(Entry, held).text == "[removed after the event]"
-        assert db.session.scalars(select(Participant)).all() == []
-        assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "purge")).detail["deleted"] == 1
+        # The participant stays one person for the counts, but no device can act as it any more.
+        participant = db.session.get(Participant, participant_id)
+        assert participant is not None and participant.token_hash != token_hash
+        assert approved.participant_id == participant_id
+        assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "purge")).detail["text_removed"] == 1
+        with pytest.raises(Conflict, match="already purged"):
+            safeguarding_service.purge_event(db.session.get(Event, event.id), None, reason="again")
+    # The phone's old cookie no longer names a participant.
+    assert phone.http.get(f"/e/{event.join_code}").status_code in (302, 303)
 
 
 def test_purge_happens_by_itself_after_the_retention_days(app, event):
