@@ -31,7 +31,8 @@ def ensure_demo_event(app: Flask, *, base_url: str) -> None:
         user = db.session.scalar(select(StaffUser).where(StaffUser.email == DEMO_FACILITATOR_EMAIL))
         if user is None:
             password = staff_service.new_one_time_password()
-            user = staff_service.create_user(DEMO_FACILITATOR_EMAIL, "Demo facilitator", password)
+            user = staff_service.create_user(DEMO_FACILITATOR_EMAIL, "Demo facilitator")
+            staff_service.set_one_time_password(user, password)
         for role in ("facilitator", "safeguarding", "rapporteur"):
             staff_service.grant_role(user, event.id, role, owner=role == "facilitator")
         db.session.commit()
@@ -45,7 +46,9 @@ def ensure_demo_event(app: Flask, *, base_url: str) -> None:
     click.echo(f"  Projector:      {projector_url}")
     click.echo(f"  Console:        {console_url}")
     if password:
-        click.echo(f"  Staff login:    {DEMO_FACILITATOR_EMAIL} / {password}   (shown once: note it now)\n")
+        click.echo(
+            f"  Staff login:    {DEMO_FACILITATOR_EMAIL} / {password}   (one-time: you choose your own at sign-in)\n"
+        )
     else:
         click.echo(
             f"  Staff login:    {DEMO_FACILITATOR_EMAIL} (password shown when the demo was created;"
@@ -110,9 +113,10 @@ def add_commands(app: Flask) -> None:
                 event_service.get_event(event_id)
             user = db.session.scalar(select(StaffUser).where(StaffUser.email == staff_service.normalise_email(email)))
             if user is None:
-                user = staff_service.create_user(email, name or email, password)
+                user = staff_service.create_user(email, name or email)
+                staff_service.set_one_time_password(user, password)
             elif reset:
-                staff_service.set_password(user, password)
+                staff_service.set_one_time_password(user, password)
             else:
                 raise click.ClickException(f"{email} already exists; use --reset for a new password.")
             if event_id:
@@ -121,7 +125,7 @@ def add_commands(app: Flask) -> None:
         except ServiceError as error:
             db.session.rollback()
             raise click.ClickException(error.message) from None
-        click.echo(f"{user.email} / {password}   (one-time password: shown once)")
+        click.echo(f"{user.email} / {password}   (one-time: they choose their own at sign-in)")
 
     @app.cli.command("export")
     @click.argument("event_id", type=int)

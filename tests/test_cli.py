@@ -5,10 +5,11 @@ from sqlalchemy import select
 
 from facilitator.agenda.models import Activity
 from facilitator.events.models import Event
-from facilitator.extensions import db
+from facilitator.extensions import db, socketio
 from facilitator.staff import service as staff_service
 from facilitator.staff.models import StaffUser
 from tests import factories
+from tests.conftest import csrf_token
 
 
 # The demo command migrates the database first, and migrations (and the comparison below) need the engine
@@ -29,7 +30,7 @@ def test_demo_creates_the_roundtable_with_a_two_lane_board(app, runner):
         assert board.moderation == "pre"
         assert staff_service.authenticate("facilitator@demo.local", password) is not None
     again = runner.invoke(args=["demo"])
-    assert again.exit_code == 0 and "shown once" not in again.output
+    assert again.exit_code == 0 and "one-time" not in again.output
     with app.app_context():
         assert len(db.session.scalars(select(Event)).all()) == 1
 
@@ -83,3 +84,63 @@ def test_create_staff_for_an_unknown_event_says_so_and_creates_nobody(app, runne
     assert isinstance(result.exception, SystemExit)  # click's clean exit, not a traceback
     with app.app_context():
         assert db.session.scalar(select(StaffUser).where(StaffUser.email == "nobody@example.org")) is None
+
+
+def _sign_in(app, email: str, password: str):
+    client = app.test_client()
+    page = client.get("/staff/login").get_data(as_text=True)
+    reply = client.post("/staff/login", data={"email": email, "password": password, "csrf_token": csrf_token(page)})
+    return client, reply
+
+
+@pytest.mark.committing
+def test_a_printed_password_opens_one_sign_in_which_must_choose_a_new_one(app, runner):
+    runner.invoke(args=["demo"])
+    with app.app_context():
+        event_id = db.session.scalar(select(Event.id))
+    printed = runner.invoke(
+        args=["create-staff", "lead@example.org", "--event", str(event_id), "--role", "safeguarding"]
+    )
+    password = printed.output.split(" / ")[1].split()[0]
+    client, reply = _sign_in(app, "lead@example.org", password)
+    assert reply.status_code == 302 and reply.headers["Location"].startswith("/staff/password")
+    # Nothing else opens before a password is chosen: no console page, no console socket.
+    assert client.get(f"/console/{event_id}").headers["Location"].startswith("/staff/login")
+    assert not socketio.test_client(
+        app, flask_test_client=client, auth={"view": "console", "event_id": event_id}
+    ).is_connected()
+    # The printed password has done its one job: a second sign-in with it (another browser) is refused.
+    assert _sign_in(app, "lead@example.org", password)[1].status_code == 401
+    page = client.get("/staff/password").get_data(as_text=True)
+    assert "lead@example.org" in page
+    differ = client.post(
+        "/staff/password",
+        data={"password": "my-own-password-1", "repeated": "my-own-password-2", "csrf_token": csrf_token(page)},
+    )
+    assert differ.status_code == 400 and "not the same" in differ.get_data(as_text=True)
+    short = client.post(
+        "/staff/password", data={"password": "short", "repeated": "short", "csrf_token": csrf_token(page)}
+    )
+    assert short.status_code == 400 and "at least 10 characters" in short.get_data(as_text=True)
+    chosen = client.post(
+        "/staff/password",
+        data={"password": "my-own-password-1", "repeated": "my-own-password-1", "csrf_token": csrf_token(page)},
+    )
+    assert chosen.status_code == 302
+    assert client.get(f"/console/{event_id}").status_code == 200
+    # Chosen once: the setup page is closed, and the new password signs in straight to the console.
+    assert client.get("/staff/password").headers["Location"].startswith("/staff/login")
+    again, reply = _sign_in(app, "lead@example.org", "my-own-password-1")
+    assert reply.status_code == 302 and not reply.headers["Location"].startswith("/staff/password")
+
+
+@pytest.mark.committing
+def test_an_abandoned_password_setup_needs_a_reset_not_the_old_password(app, runner):
+    runner.invoke(args=["demo"])
+    printed = runner.invoke(args=["create-staff", "rap@example.org"])
+    password = printed.output.split(" / ")[1].split()[0]
+    _sign_in(app, "rap@example.org", password)  # and the browser is closed before choosing a password
+    assert _sign_in(app, "rap@example.org", password)[1].status_code == 401
+    reset = runner.invoke(args=["create-staff", "rap@example.org", "--reset"])
+    new_password = reset.output.split(" / ")[1].split()[0]
+    assert _sign_in(app, "rap@example.org", new_password)[1].headers["Location"].startswith("/staff/password")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 
+from facilitator.errors import ServiceError
 from facilitator.events import service as event_service
 from facilitator.events.models import Event
 from facilitator.extensions import db
@@ -11,7 +12,7 @@ from facilitator.projector.routes import join_url, public_base_url
 from facilitator.safeguarding import service as safeguarding_service
 from facilitator.safeguarding.models import READINESS_ITEMS
 from facilitator.staff import service as staff_service
-from facilitator.staff.routes import current_staff, login_required, staff_page
+from facilitator.staff.routes import current_staff, login_required, staff_or_404, staff_page
 
 bp = Blueprint("console", __name__, url_prefix="/console")
 
@@ -43,3 +44,21 @@ def console_page(event_id):
             label for item, label in READINESS_ITEMS.items() if item not in safeguarding_service.readiness(event)
         ],
     )
+
+
+@bp.post("/<int:event_id>/joining")
+@login_required
+def set_joining(event_id):
+    """Close joining once everyone is in, or reopen it (a form, so it works before the console's script runs)."""
+    actor = staff_or_404(event_id, "run_agenda")
+    event = event_service.get_event(event_id)
+    try:
+        event_service.set_joining(
+            event, actor, open_=request.form.get("joining") == "open", expected=request.form.get("expected")
+        )
+    except ServiceError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        flash("Joining is open." if event.joining_open else "Joining is closed: phones already in keep their place.")
+    return redirect(url_for("console.console_page", event_id=event_id))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Date,
     ForeignKey,
     Integer,
@@ -34,6 +35,10 @@ class Event(Model):
     ends_on: Mapped[date | None] = mapped_column(Date)
     languages: Mapped[str] = mapped_column(String(40), default="en,sw")
     retention_days: Mapped[int] = mapped_column(Integer, default=30)
+    # Closed once everyone is in: no new participant, while phones that joined keep theirs (events.participants).
+    joining_open: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The organiser's estimate of the room; the join limits grow with it (web.ratelimit.check_join).
+    expected_participants: Mapped[int | None] = mapped_column(Integer)
     # The activity phones are on now; the projector follows it unless projector_activity_id is set.
     current_activity_id: Mapped[int | None] = mapped_column(
         ForeignKey("activities.id", use_alter=True, ondelete="SET NULL")

@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from facilitator import validation
+from facilitator.errors import Forbidden
 from facilitator.events.models import AGE_BANDS, GROUPS, Event, Participant
 from facilitator.events.service import event_by_join_code
 from facilitator.extensions import db
@@ -36,6 +37,11 @@ def join(
         age_band = None
     language = language if language in LANGUAGES else "en"
     known = participant_in_event(token, event)
+    if known is None and (not event.joining_open or event.purged_at is not None):
+        raise Forbidden(
+            "joining_closed",
+            _l("Joining this event is closed. If you were already in, open the page on the phone you joined with."),
+        )
     if known is not None:
         if group is not None:  # a new declaration replaces the old; none given keeps it
             known.group, known.age_band = group, age_band

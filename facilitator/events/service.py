@@ -13,12 +13,12 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
-from facilitator import audit
+from facilitator import audit, validation
 from facilitator.agenda.models import ACTIVITY_KINDS, AUDIENCES, MODERATION_MODES, Activity, AgendaSession
 from facilitator.errors import InvalidInput, NotFound
 from facilitator.events.models import Event
 from facilitator.extensions import db
-from facilitator.live import connections
+from facilitator.live import broadcast, connections
 from facilitator.live.on_commit import commit, send_after_commit
 from facilitator.staff.models import StaffUser
 
@@ -91,6 +91,33 @@ def renew_projector_link(event: Event, actor: StaffUser) -> str:
     send_after_commit(connections.cut_off_projectors, event.id)
     commit()
     return event.projector_token
+
+
+MAX_EXPECTED_PARTICIPANTS = 100_000
+
+
+def set_joining(event: Event, actor: StaffUser, *, open_: Any, expected: Any = None) -> Event:
+    """Close joining once everyone is in (phones that joined keep their place), or reopen it; and the
+    organiser's estimate of the room, which the join limits grow with (``web.ratelimit.check_join``)."""
+    if not isinstance(open_, bool):
+        raise InvalidInput("invalid_input", "Say whether joining is open (true or false).")
+    if expected is not None and expected != "":
+        expected = validation.positive_int(expected, field="Expected participants")
+        if expected > MAX_EXPECTED_PARTICIPANTS:
+            raise InvalidInput("too_large", f"Expect at most {MAX_EXPECTED_PARTICIPANTS:,} participants.")
+        event.expected_participants = expected
+    event.joining_open = open_
+    audit.record(
+        event.id,
+        actor,
+        "joining_opened" if open_ else "joining_closed",
+        f"event:{event.id}",
+        expected=event.expected_participants,
+    )
+    bump_version(event)
+    send_after_commit(broadcast.joining_changed, event)
+    commit()
+    return event
 
 
 def load_template(name: str = ROUNDTABLE_TEMPLATE) -> dict[str, Any]:

@@ -169,11 +169,19 @@ def agenda_changed(event: Event) -> None:
     socketio.emit("agenda", {"version": version}, to=room(event.id, "staff"))
 
 
+def joining_changed(event: Event) -> None:
+    """Joining was closed or reopened: the projector's join card says so; consoles refresh. Phones already in
+    are not told: nothing changes for them."""
+    socketio.emit("projector", projector_snapshot(event), to=room(event.id, "projector"))
+    socketio.emit("agenda", {"version": event.version}, to=room(event.id, "staff"))
+
+
 def projector_snapshot(event: Event) -> dict[str, Any]:
     activity = agenda_views.projected_activity(event)
     return {
         "version": event.version,
         "join_code": event.join_code,
+        "joining_open": event.joining_open,
         "activity": agenda_views.activity_view(activity),
         "cards": board_views.cards_on_board(activity.id) if activity else [],
         "counts": board_views.counts(activity.id) if activity else {"received": 0, "shown": 0},

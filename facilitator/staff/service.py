@@ -163,6 +163,27 @@ def new_one_time_password() -> str:
     return secrets.token_urlsafe(12)
 
 
+def set_one_time_password(user: StaffUser, password: str) -> None:
+    """A password shown once on a terminal: it opens one sign-in, after which the user must choose their own.
+    (A printed password sits in scrollback, shell history and screenshots; it must not stay the key.)"""
+    set_password(user, password)
+    user.must_set_password = True
+
+
+def use_one_time_password(user: StaffUser) -> None:
+    """The one sign-in a one-time password opens has happened: the password stops working now, whether or not
+    a new one is chosen (an abandoned attempt needs a reset, not the old password again)."""
+    user.password_hash = None
+
+
+def choose_password(user: StaffUser, password: Any, repeated: Any) -> None:
+    """The user's own password, after a one-time one."""
+    if not isinstance(password, str) or password != repeated:
+        raise InvalidInput("passwords_differ", "The two passwords are not the same.")
+    set_password(user, password)
+    user.must_set_password = False
+
+
 def authenticate(email: str, password: str) -> StaffUser | None:
     """The active user with this e-mail and password, or None."""
     try:

@@ -135,10 +135,11 @@ class RateLimiter:
         self.limit, self.window = limit, window
         self.counter = RedisCounter(redis_url) if redis_url and not self.memory_only else MemoryCounter()
 
-    def check(self, action: str, *subjects: str) -> None:
-        """Count one ``action`` against each subject (a participant, a connection); refuse past the limit."""
+    def check(self, action: str, *subjects: str, limit: int | None = None) -> None:
+        """Count one ``action`` against each subject (a participant, a connection); refuse past the limit
+        (``limit``, when given, instead of the configured one)."""
         for subject in subjects:
-            if self.counter.hit(f"{action}:{subject}", self.window) > self.limit:
+            if self.counter.hit(f"{action}:{subject}", self.window) > (limit or self.limit):
                 raise RateLimited("rate_limited", self.message)
 
     def exceeded(self, action: str, subject: str) -> bool:
@@ -190,12 +191,17 @@ help_request_limits = RateLimiter(limit=3, window=600)
 answer_limits = RateLimiter(limit=30, window=600, message=TOO_MANY_ANSWERS)
 
 
-def check_join(join_code: str | None, peer_address: str | None) -> None:
+def check_join(join_code: str | None, peer_address: str | None, *, expected_participants: int | None = None) -> None:
     """Count one join attempt; ``RateLimited`` when the peer or the event code is over its limit.
-    ``join_code`` is None when what was typed is not a code at all (it still counts against the peer)."""
-    join_limits_by_peer.check("join", peer_key(peer_address))
+    ``join_code`` is None when what was typed is not a code at all (it still counts against the peer).
+
+    Both limits grow with the room the organiser expects: a whole venue may sit behind one NAT address and
+    join within the same minute, so the peer's limit is at least the room, and the code's at least twice it
+    (phones that join again after a lost cookie)."""
+    room = expected_participants or 0
+    join_limits_by_peer.check("join", peer_key(peer_address), limit=max(join_limits_by_peer.limit, room))
     if join_code:
-        join_limits_by_code.check("join", join_code)
+        join_limits_by_code.check("join", join_code, limit=max(join_limits_by_code.limit, 2 * room))
 
 
 def configure_from(config: Mapping[str, Any]) -> None:

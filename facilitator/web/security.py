@@ -13,9 +13,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, render_template, request
+from sqlalchemy import select
 from werkzeug.routing import IntegerConverter, Map
 
 from facilitator.errors import InvalidInput, RateLimited
+from facilitator.extensions import db
 from facilitator.validation import MAX_ID
 from facilitator.web import ratelimit
 
@@ -65,8 +67,13 @@ def init_app(app: Flask) -> None:
             code = normalise_join_code(typed)
         except InvalidInput:
             code = None  # the join itself explains what is wrong with the code
+        expected = None
+        if code:
+            from facilitator.events.models import Event
+
+            expected = db.session.scalar(select(Event.expected_participants).where(Event.join_code == code))
         try:
-            ratelimit.check_join(code, request.remote_addr)
+            ratelimit.check_join(code, request.remote_addr, expected_participants=expected)
         except RateLimited as limited:
             from facilitator.events.models import AGE_BANDS, GROUPS
 

@@ -89,11 +89,14 @@ POST /d/<token>/asks/<int:ask_id>                                  404    404   
 GET  /p/<token>                                                    404    404    404    404    404    404    404    404    404    ok     404
 GET  /staff/login                                                  ok     ok     ok     ok     ok     ok     ok     ok     ok     ok     ok
 POST /staff/login                                                  401    401    401    401    401    401    401    401    401    401    401
+GET  /staff/password                                                login  login  login  login  login  login  login  login  login  login  login
+POST /staff/password                                                login  login  login  login  login  login  login  login  login  login  login
 POST /staff/logout                                                 login  login  login  out    out    out    out    out    out    login  login
 GET  /staff/invite/<token>                                         404    404    404    404    404    404    404    404    404    404    ok
 POST /staff/invite/<token>                                         404    404    404    404    404    404    404    404    404    404    done
 GET  /console/                                                     login  login  login  ok     ok     ok     ok     ok     own    login  login
 GET  /console/<int:event_id>                                       login  login  login  ok     ok     ok     ok     404    404    login  login
+POST /console/<int:event_id>/joining                               login  login  login  done   404    404    404    404    404    login  login
 GET  /console/<int:event_id>/staff                                 login  login  login  ok     404    404    404    404    404    login  login
 POST /console/<int:event_id>/staff/invites                         login  login  login  done   404    404    404    404    404    login  login
 POST /console/<int:event_id>/staff/invites/<int:invite_id>/revoke  login  login  login  done   404    404    404    404    404    login  login
@@ -152,6 +155,7 @@ FORMS: dict[str, Callable[[World], dict]] = {
     "POST /console/<int:event_id>/safeguarding/readiness": lambda w: {"item": "dpia"},
     "POST /console/<int:event_id>/safeguarding/words": lambda w: {"words": "matrixword"},
     "POST /console/<int:event_id>/safeguarding/purge": lambda w: {"confirm": "PURGE"},
+    "POST /console/<int:event_id>/joining": lambda w: {"joining": "closed", "expected": "60"},
     "POST /console/<int:event_id>/asks/themes": lambda w: {
         "board": w.board_id,
         "name": "Kindness",

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from facilitator.board.models import Entry
-from facilitator.events.models import Participant
+from facilitator.events.models import Event, Participant
 from facilitator.extensions import db
 from facilitator.web import ratelimit
 from facilitator.web.ratelimit import MemoryCounter, RateLimiter, RedisCounter, participant_limits
@@ -259,3 +259,16 @@ def test_sign_in_limit_per_address_is_shared_through_redis(app, event, redis_pre
     assert [sign_in(app, user.email, "wrong-password").status_code for _ in range(2)] == [401, 401]
     refused = sign_in(app, user.email, password)
     assert refused.status_code == 429 and "Too many sign-in attempts" in refused.get_data(as_text=True)
+
+
+def test_the_join_limits_grow_with_the_room_the_organiser_expects(app, event):
+    """One venue behind one NAT address: with 3 joins a minute per peer configured, an event expecting 6
+    people lets all 6 in from one address (and the 7th is refused); an event expecting nobody in particular
+    keeps the configured limit."""
+    frozen_limit(ratelimit.join_limits_by_peer, limit=3, window=60)
+    with app.app_context():
+        other = factories.event_with_open_board()
+        db.session.get(Event, event.id).expected_participants = 6
+        db.session.commit()
+    assert [join_from(app, event.join_code, "10.3.0.1").status_code for _ in range(7)] == [302] * 6 + [429]
+    assert [join_from(app, other.join_code, "10.3.0.2").status_code for _ in range(4)] == [302] * 3 + [429]
