@@ -31,8 +31,9 @@ def ensure_demo_event(app: Flask, *, base_url: str) -> None:
         user = db.session.scalar(select(StaffUser).where(StaffUser.email == DEMO_FACILITATOR_EMAIL))
         if user is None:
             password = staff_service.new_one_time_password()
-            user = staff_service.create_user(DEMO_FACILITATOR_EMAIL, "Demo facilitator")
-            staff_service.set_one_time_password(user, password)
+            # A rehearsal login that benches and several consoles share, so not a one-time password (those are
+            # for real staff: create-staff, or an invitation).
+            user = staff_service.create_user(DEMO_FACILITATOR_EMAIL, "Demo facilitator", password)
         for role in ("facilitator", "safeguarding", "rapporteur"):
             staff_service.grant_role(user, event.id, role, owner=role == "facilitator")
         db.session.commit()
@@ -47,7 +48,7 @@ def ensure_demo_event(app: Flask, *, base_url: str) -> None:
     click.echo(f"  Console:        {console_url}")
     if password:
         click.echo(
-            f"  Staff login:    {DEMO_FACILITATOR_EMAIL} / {password}   (one-time: you choose your own at sign-in)\n"
+            f"  Staff login:    {DEMO_FACILITATOR_EMAIL} / {password}   (shown once: note it now)\n"
         )
     else:
         click.echo(

@@ -30,7 +30,7 @@ def test_demo_creates_the_roundtable_with_a_two_lane_board(app, runner):
         assert board.moderation == "pre"
         assert staff_service.authenticate("facilitator@demo.local", password) is not None
     again = runner.invoke(args=["demo"])
-    assert again.exit_code == 0 and "one-time" not in again.output
+    assert again.exit_code == 0 and "shown once" not in again.output
     with app.app_context():
         assert len(db.session.scalars(select(Event)).all()) == 1
 
