@@ -47,9 +47,7 @@ def ensure_demo_event(app: Flask, *, base_url: str) -> None:
     click.echo(f"  Projector:      {projector_url}")
     click.echo(f"  Console:        {console_url}")
     if password:
-        click.echo(
-            f"  Staff login:    {DEMO_FACILITATOR_EMAIL} / {password}   (shown once: note it now)\n"
-        )
+        click.echo(f"  Staff login:    {DEMO_FACILITATOR_EMAIL} / {password}   (shown once: note it now)\n")
     else:
         click.echo(
             f"  Staff login:    {DEMO_FACILITATOR_EMAIL} (password shown when the demo was created;"

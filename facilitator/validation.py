@@ -75,8 +75,84 @@ def choice(
     return value
 
 
+# The shape every socket payload's fields must have, checked once for every handler before it runs (and so
+# before any rate limit counts or any query is made): a field's type is a property of its name across the app,
+# so one table holds it. Each rule still parses its own values (ranges, options, lengths in context); this only
+# refuses what no handler could want: an id that is a list, a text that is an object, a payload nested deep.
+_ID_FIELD = re.compile(r"^[a-z_]*id$")
+_ID_LIST_FIELD = re.compile(r"^[a-z_]*ids$")
+_TEXT_FIELDS = {
+    "text",
+    "note",
+    "lane",
+    "client_key",
+    "action",
+    "where",
+    "rating",
+    "state",
+    "direction",
+    "confirm",
+    "view",
+    "token",
+    "language",
+    "kind",
+    "title",
+    "prompt",
+}
+_NUMBER_FIELDS = {"since", "seconds", "value", "choice", "position"}
+_LIST_OF_NUMBERS_FIELDS = {"choices", "ranking"}
+_OBJECT_FIELDS = {"changes", "activity", "spec", "settings", "commitment"}
+MAX_PAYLOAD_ITEMS = 500  # the longest list a handler takes (a batch of ids to moderate)
+MAX_FIELD_CHARS = 20_000  # above any text a rule accepts; it refuses shorter ones itself
+MAX_DEPTH = 6
+
+
+def _depth(value: Any, limit: int) -> int:
+    if limit < 0:
+        return 1  # deep enough to refuse; not walked further
+    if isinstance(value, dict):
+        return 1 + max((_depth(v, limit - 1) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(v, limit - 1) for v in value), default=0)
+    return 0
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_ID
+
+
+def _field_problem(name: str, value: Any) -> bool:
+    """Whether ``value`` cannot be what a field called ``name`` holds anywhere in the app."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        # Ids may come as digit strings (form posts and some scripts); numbers may too.
+        return len(value) > MAX_FIELD_CHARS or name in _LIST_OF_NUMBERS_FIELDS or name in _OBJECT_FIELDS
+    if isinstance(value, bool):
+        return name not in _OBJECT_FIELDS and not name.startswith(("is_", "answered", "open", "locked", "results_"))
+    if isinstance(value, (int, float)):
+        return isinstance(value, float) or not _is_number(value) or name in _TEXT_FIELDS
+    if isinstance(value, list):
+        if len(value) > MAX_PAYLOAD_ITEMS:
+            return True
+        if _ID_LIST_FIELD.match(name) or name in _LIST_OF_NUMBERS_FIELDS:
+            return not all(_is_number(item) or (isinstance(item, str) and item.isdigit()) for item in value)
+        return name not in _OBJECT_FIELDS
+    if isinstance(value, dict):
+        return name not in _OBJECT_FIELDS or len(value) > MAX_PAYLOAD_ITEMS
+    return True
+
+
 def payload(value: Any) -> dict[str, Any]:
-    """A socket event's payload must be a JSON object."""
-    if not isinstance(value, dict):
+    """A socket event's payload: a JSON object whose fields have the shape their names promise (see above)."""
+    if not isinstance(value, dict) or len(value) > MAX_PAYLOAD_ITEMS or _depth(value, MAX_DEPTH) > MAX_DEPTH:
         raise InvalidInput("invalid_payload", _l("Something went wrong. Please send it again."))
+    for name, field_value in value.items():
+        if (
+            not isinstance(name, str)
+            or _field_problem(name, field_value)
+            or (_ID_FIELD.match(name) and isinstance(field_value, str) and not field_value.isdigit())
+        ):
+            code = "invalid_id" if isinstance(name, str) and _ID_FIELD.match(name) else "invalid_input"
+            raise InvalidInput(code, _l("Something went wrong. Please send it again."), field=str(name)[:40])
     return value

@@ -307,6 +307,38 @@ def test_cards_carry_the_one_order_and_an_upvoted_board_its_order(app, event, ph
 def test_a_lane_of_the_wrong_type_is_refused_clearly(phone, caplog, lane):
     """Refused as the wrong column, before any limit is counted, and nothing in the log but the refusal."""
     ack = phone.submit("hello", lane=lane)
-    assert ack == {"ok": False, "error": "invalid_lane", "params": {}, "message": ack["message"]}
+    expected = ("invalid_lane", {}) if lane is None else ("invalid_input", {"field": "lane"})  # the rule / the shape
+    assert (ack["ok"], ack["error"], ack["params"]) == (False, *expected)
     assert "Traceback" not in caplog.text and "failed" not in caplog.text
     assert phone.submit("hello", lane="have")["ok"]  # and the phone goes on as before
+
+
+MALFORMED_PAYLOADS = [
+    {"activity_id": [1]},
+    {"response_id": 10**30},
+    {"flag_id": "1 OR 1=1"},
+    {"entry_ids": list(range(1, 600))},
+    {"text": {"nested": "object"}},
+    {"lane": ["have"], "text": "ok"},
+    {"since": 1.5},
+    {"anything": [[[[[[[[[["deep"]]]]]]]]]]},
+    {"choices": "0,1"},
+    {"note": "x" * 30_000},
+]
+
+
+@pytest.mark.parametrize("payload", MALFORMED_PAYLOADS, ids=lambda p: next(iter(p)))
+def test_every_handler_refuses_a_malformed_payload_before_any_work(app, phone, console, projector, caplog, payload):
+    """The shared shape check (validation.payload) runs for every handler of every view before the handler:
+    each answers with a code, nothing is stored, nothing is logged as a failure, and the connection lives on."""
+    clients = {"participant": phone.socket, "console": console, "projector": projector}
+    with app.app_context():
+        entries_before = db.session.scalar(select(func.count(Entry.id)))
+    for name, view in sorted(HANDLERS.items()):
+        client = clients[view]
+        ack = client.emit(name, payload, callback=True)
+        assert ack["ok"] is False and ack["error"] in ("invalid_input", "invalid_id", "invalid_payload"), (name, ack)
+        assert client.is_connected(), name
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Entry.id))) == entries_before
+    assert "Traceback" not in caplog.text and "failed" not in caplog.text
