@@ -128,8 +128,14 @@ def _field_problem(name: str, value: Any) -> bool:
     if isinstance(value, str):
         # Ids may come as digit strings (form posts and some scripts); numbers may too.
         return len(value) > MAX_FIELD_CHARS or name in _LIST_OF_NUMBERS_FIELDS or name in _OBJECT_FIELDS
-    if isinstance(value, bool):
-        return name not in _OBJECT_FIELDS and not name.startswith(("is_", "answered", "open", "locked", "results_"))
+    if isinstance(value, bool):  # a flag: anything but a field whose name says id, number, text or list
+        return bool(
+            _ID_FIELD.match(name)
+            or _ID_LIST_FIELD.match(name)
+            or name in _TEXT_FIELDS
+            or name in _NUMBER_FIELDS
+            or name in _LIST_OF_NUMBERS_FIELDS
+        )
     if isinstance(value, (int, float)):
         return isinstance(value, float) or not _is_number(value) or name in _TEXT_FIELDS
     if isinstance(value, list):
