@@ -1,6 +1,6 @@
 """No network address in any log (DESIGN.md §2: nothing identifying is kept for participants, in the database or
 in any log). The servers themselves write peers' addresses: gevent's for a malformed request line or a closed
-websocket ("(from ('10.0.0.7', 51234))"), eventlet's and gunicorn's access lines. Every log line the process
+websocket ("(from ('10.0.0.7', 51234))"), eventlet's and gunicorn's access lines (gunicorn's also the user agent). Every log line the process
 writes passes through ``scrub``: the logging handlers by a filter, the servers' own error streams by a
 wrapper."""
 
@@ -48,11 +48,29 @@ class ScrubbedStream:
         self.target.flush()
 
 
+# gunicorn's access line, whatever ``--access-logformat`` an operator set: time, request line, status, size and
+# duration. Its default also writes the peer (%(h)s), the user agent (%(a)s) and the referrer (%(f)s).
+ACCESS_LOG_FORMAT = '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'
+
+
+class AccessLineFilter(logging.Filter):
+    """gunicorn logs each request as its format string with a dict of atoms (``glogging.Logger.access``): the
+    format is replaced by one without peer, user agent or referrer, so no setting can bring them back."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, dict):
+            record.msg = ACCESS_LOG_FORMAT
+        return True
+
+
 def install(*logger_names: str) -> None:
-    """Put the filter on every handler of the root logger and of the named loggers (gunicorn's own)."""
+    """Put the filter on every handler of the root logger and of the named loggers (gunicorn's own); and
+    gunicorn's access lines in the app's format."""
     address_filter = AddressFilter()
     for name in ("", *logger_names):
         for handler in logging.getLogger(name).handlers:
+            if name == "gunicorn.access" and not any(isinstance(f, AccessLineFilter) for f in handler.filters):
+                handler.addFilter(AccessLineFilter())  # before the address filter, which reads the message
             if not any(isinstance(f, AddressFilter) for f in handler.filters):
                 handler.addFilter(address_filter)
 

@@ -1,6 +1,8 @@
 """The app as a real server process (gevent, and eventlet through the serve command), driven by
 python-socketio's client: join, submit, acknowledgement, moderation, broadcast to a projector."""
 
+import os
+import re
 import threading
 import uuid
 
@@ -104,3 +106,58 @@ def test_no_peer_address_reaches_the_servers_log(server):
     time.sleep(1)
     log = "".join(server.output)
     assert "127.0.0.1" not in log.replace(server.url, ""), log[-2000:]
+
+
+def test_no_peer_address_reaches_gunicorns_logs(tmp_path):
+    """README's production server, with gunicorn's access log switched on as an operator might: neither its
+    access lines nor its error log (a malformed request line, a websocket that closes) name a peer or carry
+    the phone's user agent."""
+    import socket as raw_socket
+    import subprocess
+    import sys
+    import time
+
+    from tests.servers import ROOT, free_port
+
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'gunicorn.db'}", "FACILITATOR_ENV": "development"}
+    demo = subprocess.run(
+        [sys.executable, "-m", "facilitator", "demo"], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    join_code = re.search(r"Join code:\s+(\w+)", demo.stdout).group(1)
+    port = free_port()
+    log_file = tmp_path / "gunicorn.log"
+    gunicorn = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-k", "gevent", "-w", "1", "--bind", f"127.0.0.1:{port}",
+         "--access-logfile", str(log_file), "--error-logfile", str(log_file), "wsgi:app"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                Browserless(url).get("/healthz")
+                break
+            except OSError:
+                time.sleep(0.2)
+        with raw_socket.create_connection(("127.0.0.1", port), timeout=5) as conn:
+            conn.sendall(b"NOT A REQUEST\x01\r\n\r\n")
+            conn.recv(1024)
+        phone_http = Browserless(url)
+        phone_http.opener.addheaders = [("User-Agent", "TECNO-Spark-Go/1.0 (a phone)"), ("Referer", f"{url}/j/x")]
+        phone_http.join(join_code)
+        ws = websocket.create_connection(
+            url.replace("http", "ws") + "/socket.io/?EIO=4&transport=websocket",
+            header=[f"Cookie: {phone_http.cookie_header()}", "User-Agent: TECNO-Spark-Go/1.0 (a phone)"],
+        )
+        ws.send('40{"view":"participant"}')
+        ws.recv()
+        ws.close()
+        time.sleep(1)
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait(20)
+    log = log_file.read_text()
+    assert "GET /healthz" in log and "/join" in log  # the access log did record the requests
+    assert "127.0.0.1" not in log.replace(url, ""), log[-2000:]
+    assert "TECNO" not in log and "/j/x" not in log  # nor the user agent, nor the referrer
