@@ -1,8 +1,8 @@
 """No network address in any log (DESIGN.md §2: nothing identifying is kept for participants, in the database or
 in any log). The servers themselves write peers' addresses: gevent's for a malformed request line or a closed
-websocket ("(from ('10.0.0.7', 51234))"), eventlet's and gunicorn's access lines (gunicorn's also the user agent). Every log line the process
-writes passes through ``scrub``: the logging handlers by a filter, the servers' own error streams by a
-wrapper."""
+websocket ("(from ('10.0.0.7', 51234))"), eventlet's and gunicorn's access lines (gunicorn's also the user
+agent and referrer). Every log line the process writes passes through ``scrub``: the logging handlers by a
+filter, the servers' own error streams by a wrapper."""
 
 from __future__ import annotations
 
