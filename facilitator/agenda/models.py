@@ -79,6 +79,8 @@ class Activity(Model):
     results_on_phones: Mapped[bool] = mapped_column(Boolean, default=False)
     # An optional countdown shown on phones and the projector; nothing closes by itself.
     timer_ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When phones were first sent to it: an activity never opened did not run, and the report leaves it out.
+    first_opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Kind-specific settings: lanes for a board, options for a poll, the scale's ends…
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
