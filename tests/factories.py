@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from facilitator.columns import utcnow
 from facilitator.events import service as event_service
 from facilitator.extensions import db
 from facilitator.staff import service as staff_service
@@ -54,6 +55,7 @@ def event_with_open_board(*, open_activity: bool = True):
     first = event.sessions[0].activities[0]
     if open_activity:
         first.state = "open"
+        first.first_opened_at = utcnow()
         event.current_activity_id = first.id
     db.session.commit()
     db.session.refresh(event)

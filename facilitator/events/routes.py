@@ -40,7 +40,7 @@ def _typed(fields: tuple[str, ...]) -> dict[str, Any]:
 
 
 def _typed_details() -> dict[str, Any]:
-    form = _typed_details()
+    form = _typed(DETAIL_FIELDS)
     form["languages"] = [code for code in request.form.getlist("languages") if code in setup.LANGUAGES]
     return form
 
