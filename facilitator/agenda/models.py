@@ -87,6 +87,11 @@ class Activity(Model):
     session: Mapped[AgendaSession] = relationship(back_populates="activities")
 
     @property
+    def has_run(self) -> bool:
+        """Phones were sent to it at least once: it is part of what happened, not only of the plan."""
+        return self.first_opened_at is not None
+
+    @property
     def lanes(self) -> list[dict[str, Any]]:
         """The board's lanes; every text activity has at least one."""
         return self.settings.get("lanes") or [{"key": "main", "name": self.title, "name_sw": self.title_sw}]

@@ -45,15 +45,20 @@ def _due_date(raw: Any) -> date | None:
     raise InvalidInput("invalid_date", "Give the due date as YYYY-MM-DD.")
 
 
+ANSWER_LANGUAGES = ("en", "sw")
+
+
 def submit_answer(
-    event: Event, organisation: Organisation, ask_id: Any, text: Any, commitment: Any = None
+    event: Event, organisation: Organisation, ask_id: Any, text: Any, commitment: Any = None, language: Any = "en"
 ) -> DutyBearerAnswer:
-    """An organisation answers an ask (or changes its answer), optionally committing to an action.
+    """An organisation answers an ask (or changes its answer) in English or Kiswahili, optionally committing to
+    an action.
     The answer passes the same safety checks as any text and waits for a moderator. One organisation's link
     may send only so many answers in a while: a leaked link must not flood the moderators' queue."""
     answer_limits.check("answer", f"organisation:{organisation.id}")
     ask = get_ask(event, ask_id)
     clean = validation.clean_text(text, field="The answer", max_chars=ANSWER_MAX_CHARS)
+    written_in = validation.choice(language or "en", ANSWER_LANGUAGES, field="The answer's language")
     screening = safety.screen(clean, event.blocked_words)
     answer = db.session.scalar(
         select(DutyBearerAnswer).where(
@@ -66,6 +71,7 @@ def submit_answer(
     else:
         answer.updated_at = utcnow()
     answer.text, answer.shown_text, answer.flags = clean, screening.redacted, sorted(screening.flags)
+    answer.language = written_in
     answer.status = "held" if screening.held else "pending"
     db.session.flush()
     if isinstance(commitment, dict) and any(commitment.get(k) for k in ("what", "owner", "due_on")):
