@@ -3,9 +3,9 @@
 Revision ID: 0009_event_details
 Revises: 0008_staff_sessions
 
-Written by hand to match the models; ``tests/test_cli.py`` compares the two. Existing events are in
-Nairobi's zone (the roundtable's), existing answers in English, and an activity already closed or open counts
-as opened (its first opening is unknown, so its creation is not guessed: the event's own creation time stands in).
+Written by hand to match the models; ``tests/test_cli.py`` compares the two. Existing events get Nairobi's
+zone (the roundtable's) and existing answers English. An activity already open or closed has run, but when it
+first opened was never recorded: the event's creation time stands in, so the report still counts it.
 """
 import sqlalchemy as sa
 from alembic import op
