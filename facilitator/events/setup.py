@@ -198,7 +198,8 @@ def _session_fields(event: Event, form: Any, *, editing: AgendaSession | None) -
 
 
 def _place(event: Event, session: AgendaSession) -> None:
-    """Sessions in the order of their day and start; a session without a start keeps its place in its day."""
+    """Sessions in the order of their day and start time (those without one first in their day); ``session``,
+    just added or moved, after any other with the same start."""
     ordered = sorted(
         event.sessions,
         key=lambda s: (s.day, s.starts_at or "", s.position if s is not session else len(event.sessions)),
@@ -244,16 +245,35 @@ def move_session(event: Event, actor: StaffUser | None, session_id: Any, directi
             "cannot_move", f"This session is already the {'first' if direction == 'up' else 'last'} of its day."
         )
     neighbour = ordered[other]
-    if session.starts_at and neighbour.starts_at:
-        # Times decide the order: moving swaps the two sessions' times, so the agenda still reads in order.
-        session.starts_at, neighbour.starts_at = neighbour.starts_at, session.starts_at
-        session.ends_at, neighbour.ends_at = neighbour.ends_at, session.ends_at
+    earlier, later = (neighbour, session) if direction == "up" else (session, neighbour)
+    if earlier.starts_at and later.starts_at:
+        _swap_slots(earlier, later)
     ordered[index], ordered[other] = neighbour, session
     for position, each in enumerate(ordered):
         each.position = position
     audit.record(event.id, actor, "move_session", f"session:{session.id}", direction=direction)
     _agenda_changed(event)
     return session
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _swap_slots(earlier: AgendaSession, later: AgendaSession) -> None:
+    """The later session now comes first. With both ends known, the two keep their lengths and the gap between
+    them (a break) and still fill the same stretch of the day; otherwise they swap their times."""
+    assert earlier.starts_at and later.starts_at  # the caller checked
+    if not (earlier.ends_at and later.ends_at):
+        earlier.starts_at, later.starts_at = later.starts_at, earlier.starts_at
+        earlier.ends_at, later.ends_at = later.ends_at, earlier.ends_at
+        return
+    start, earlier_end = _minutes(earlier.starts_at), _minutes(earlier.ends_at)
+    later_start, later_end = _minutes(later.starts_at), _minutes(later.ends_at)
+    gap = later_start - earlier_end
+    later.starts_at, later.ends_at = _clock(start), _clock(start + later_end - later_start)
+    moved = start + later_end - later_start + gap
+    earlier.starts_at, earlier.ends_at = _clock(moved), _clock(moved + earlier_end - start)
 
 
 def delete_session(event: Event, actor: StaffUser | None, session_id: Any) -> None:
@@ -286,6 +306,10 @@ def _next_year(day: date | None) -> date | None:
         return day.replace(year=day.year + 1, day=28)
 
 
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
 def duplicate_event(event: Event, actor: StaffUser | None, form: Any = None) -> Event:
     """The same event a year later: details and the whole agenda (sessions, activities, their settings), every
     activity in draft; no participants, entries, votes, asks, notes or staff but the one who made the copy."""
@@ -297,8 +321,8 @@ def duplicate_event(event: Event, actor: StaffUser | None, form: Any = None) -> 
             "subtitle": event.subtitle,
             "organisers": event.organisers,
             "venue": event.venue,
-            "starts_on": (_next_year(event.starts_on) or "") and str(_next_year(event.starts_on)),
-            "ends_on": (_next_year(event.ends_on) or "") and str(_next_year(event.ends_on)),
+            "starts_on": _iso(_next_year(event.starts_on)),
+            "ends_on": _iso(_next_year(event.ends_on)),
             "time_zone": event.time_zone,
             "languages": event.languages,
         }

@@ -131,13 +131,25 @@ def test_sessions_are_added_in_time_order_and_overlaps_are_refused(organiser):
     assert db.session.get(AgendaSession, late.id).ends_at == "16:00"
 
 
-def test_moving_a_session_swaps_its_times_with_its_neighbour_within_the_day(organiser):
+def test_moving_a_session_keeps_the_lengths_and_the_break_between_within_the_day(organiser):
     event = setup.create_event(DETAILS, template="blank", organiser=organiser)
-    first = setup.add_session(event, organiser, {"title": "A", "day": "1", "starts_at": "09:00", "ends_at": "10:00"})
-    second = setup.add_session(event, organiser, {"title": "B", "day": "1", "starts_at": "10:00", "ends_at": "10:30"})
+    recap = setup.add_session(
+        event, organiser, {"title": "Recap", "day": "1", "starts_at": "09:00", "ends_at": "09:30"}
+    )
+    evidence = setup.add_session(
+        event, organiser, {"title": "Evidence", "day": "1", "starts_at": "09:45", "ends_at": "10:45"}
+    )
     other_day = setup.add_session(event, organiser, {"title": "C", "day": "2", "starts_at": "09:00"})
-    setup.move_session(event, organiser, second.id, "up")
-    assert (second.position, second.starts_at, first.position, first.starts_at) == (0, "09:00", 1, "10:00")
+    setup.move_session(event, organiser, evidence.id, "up")
+    assert (evidence.position, evidence.starts_at, evidence.ends_at) == (0, "09:00", "10:00")
+    assert (recap.position, recap.starts_at, recap.ends_at) == (1, "10:15", "10:45")
+    setup.move_session(event, organiser, evidence.id, "down")
+    assert (recap.starts_at, recap.ends_at, evidence.starts_at, evidence.ends_at) == (
+        "09:00",
+        "09:30",
+        "09:45",
+        "10:45",
+    )
     with pytest.raises(ServiceError) as refused:
         setup.move_session(event, organiser, other_day.id, "up")
     assert refused.value.code == "cannot_move"
