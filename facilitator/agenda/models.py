@@ -35,6 +35,20 @@ MODERATION_MODES = ("pre", "post")
 AUDIENCES = ("children", "everyone")
 
 
+# The kinds of session of an agenda and their names (the set-up page, the report); "other" for anything else.
+SESSION_KIND_NAMES = {
+    "preliminaries": "Preliminaries",
+    "evidence": "Evidence",
+    "childrens_voices": "Children's voices",
+    "duty_bearers_response": "Duty bearers' response",
+    "protocols": "Protocols",
+    "way_forward": "Way forward",
+    "recap": "Recap",
+    "break": "Break",
+    "other": "Other",
+}
+
+
 class AgendaSession(Model):
     """A block of the event's agenda (shown to people as a "session")."""
 

@@ -30,6 +30,7 @@ from facilitator.live import broadcast
 from facilitator.live.on_commit import commit, send_after_commit
 from facilitator.lookups import get_in_event
 from facilitator.staff.models import StaffUser
+from facilitator.web.i18n import LANGUAGES
 from facilitator.web.ratelimit import answer_limits, participant_limits
 
 ANSWER_MAX_CHARS = 2000
@@ -45,9 +46,6 @@ def _due_date(raw: Any) -> date | None:
     raise InvalidInput("invalid_date", "Give the due date as YYYY-MM-DD.")
 
 
-ANSWER_LANGUAGES = ("en", "sw")
-
-
 def submit_answer(
     event: Event, organisation: Organisation, ask_id: Any, text: Any, commitment: Any = None, language: Any = "en"
 ) -> DutyBearerAnswer:
@@ -58,7 +56,7 @@ def submit_answer(
     answer_limits.check("answer", f"organisation:{organisation.id}")
     ask = get_ask(event, ask_id)
     clean = validation.clean_text(text, field="The answer", max_chars=ANSWER_MAX_CHARS)
-    written_in = validation.choice(language or "en", ANSWER_LANGUAGES, field="The answer's language")
+    written_in = validation.choice(language or "en", LANGUAGES, field="The answer's language")
     screening = safety.screen(clean, event.blocked_words)
     answer = db.session.scalar(
         select(DutyBearerAnswer).where(

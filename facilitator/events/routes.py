@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
+from facilitator.agenda.models import SESSION_KIND_NAMES
 from facilitator.columns import utcnow
 from facilitator.errors import NotFound, ServiceError
 from facilitator.events import setup, times
@@ -15,23 +16,13 @@ from facilitator.events.models import DEFAULT_TIME_ZONE, Event
 from facilitator.extensions import db
 from facilitator.staff import service as staff_service
 from facilitator.staff.routes import current_staff, login_required, staff_page
+from facilitator.web.i18n import LANGUAGES
 
 bp = Blueprint("setup", __name__, url_prefix="/console")
 bp.add_app_template_filter(times.event_time, "event_time")
 
 DETAIL_FIELDS = ("title", "title_sw", "subtitle", "organisers", "venue", "starts_on", "ends_on", "time_zone")
 SESSION_FIELDS = ("title", "title_sw", "kind", "day", "starts_at", "ends_at")
-SESSION_KIND_NAMES = {
-    "preliminaries": "Preliminaries",
-    "evidence": "Evidence",
-    "childrens_voices": "Children's voices",
-    "duty_bearers_response": "Duty bearers' response",
-    "protocols": "Protocols",
-    "way_forward": "Way forward",
-    "recap": "Recap",
-    "break": "Break",
-    "other": "Other",
-}
 
 
 def _typed(fields: tuple[str, ...]) -> dict[str, Any]:
@@ -41,7 +32,7 @@ def _typed(fields: tuple[str, ...]) -> dict[str, Any]:
 
 def _typed_details() -> dict[str, Any]:
     form = _typed(DETAIL_FIELDS)
-    form["languages"] = [code for code in request.form.getlist("languages") if code in setup.LANGUAGES]
+    form["languages"] = [code for code in request.form.getlist("languages") if code in LANGUAGES]
     return form
 
 
@@ -67,7 +58,7 @@ def new_event():
     if not staff_service.may_create_events(user.id):
         abort(404)
     if request.method == "GET":
-        form = {"time_zone": DEFAULT_TIME_ZONE, "languages": list(setup.LANGUAGES), "template": "roundtable"}
+        form = {"time_zone": DEFAULT_TIME_ZONE, "languages": list(LANGUAGES), "template": "roundtable"}
         return render_template("events/new.html", user=user, form=form, error=None, **_choices())
     form = _typed_details()
     form["template"] = request.form.get("template") or ""

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 
 from facilitator import audit, validation
-from facilitator.agenda.models import Activity, AgendaSession
+from facilitator.agenda.models import SESSION_KIND_NAMES, Activity, AgendaSession
 from facilitator.agenda.views import get_session
 from facilitator.errors import Conflict, InvalidInput
 from facilitator.events.models import DEFAULT_TIME_ZONE, Event
@@ -26,21 +26,9 @@ from facilitator.live import broadcast
 from facilitator.live.on_commit import commit, send_after_commit
 from facilitator.staff import service as staff_service
 from facilitator.staff.models import StaffUser
+from facilitator.web.i18n import LANGUAGES
 
-LANGUAGES = ("en", "sw")
 TEMPLATES = ("roundtable", "blank")
-# The kinds of session the report names (reports.content.SESSION_KIND_NAMES); "other" for anything else.
-SESSION_KINDS = (
-    "preliminaries",
-    "evidence",
-    "childrens_voices",
-    "duty_bearers_response",
-    "protocols",
-    "way_forward",
-    "recap",
-    "break",
-    "other",
-)
 MAX_DAYS = 14
 
 
@@ -190,7 +178,7 @@ def _session_fields(event: Event, form: Any, *, editing: AgendaSession | None) -
             form.get("title_sw"), field="Session title in Kiswahili", max_chars=200, required=False
         )
         or None,
-        "kind": validation.choice(form.get("kind") or "other", SESSION_KINDS, field="Kind of session"),
+        "kind": validation.choice(form.get("kind") or "other", tuple(SESSION_KIND_NAMES), field="Kind of session"),
         "day": day,
         "starts_at": starts_at,
         "ends_at": ends_at,

@@ -17,12 +17,13 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
-from facilitator.agenda.models import WRITTEN_KINDS, Activity, AgendaSession
+from facilitator.agenda.models import SESSION_KIND_NAMES, WRITTEN_KINDS, Activity, AgendaSession
 from facilitator.asks.models import RATINGS, SECTOR_NAMES, DutyBearerAnswer
 from facilitator.events import times
 from facilitator.reports import breakdowns, groups
 from facilitator.reports.document import Block, BulletList, Cell, Heading, Paragraph, Quote, Report, Table
 from facilitator.reports.record import NoteRow, Rating, Record, RecordedEntry
+from facilitator.web.i18n import LANGUAGE_NAMES
 
 KIND_NAMES = {
     "board": "Board",
@@ -33,17 +34,6 @@ KIND_NAMES = {
     "qna": "Questions to the panel",
     "response": "Duty bearers' response",
 }
-SESSION_KIND_NAMES = {
-    "preliminaries": "Preliminaries",
-    "evidence": "Evidence",
-    "childrens_voices": "Children's voices",
-    "duty_bearers_response": "Duty bearers' response",
-    "protocols": "Protocols",
-    "way_forward": "Way forward",
-    "recap": "Recap",
-    "break": "Break",
-}
-LANGUAGE_NAMES = {"en": "English", "sw": "Kiswahili"}
 RATING_NAMES = {"satisfied": "Satisfied", "not_sure": "Not sure", "not_satisfied": "Not satisfied"}
 COMMITMENT_STATUS_NAMES = {
     "planned": "Planned",
