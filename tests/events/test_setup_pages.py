@@ -93,3 +93,17 @@ def test_the_set_up_page_is_an_organisers_only(app, event):
     assert client.get(f"/console/{event.id}/setup").status_code == 404
     assert client.get("/console/new").status_code == 404
     assert "New event" not in client.get("/console/").get_data(as_text=True)
+
+
+def test_refused_details_on_the_set_up_page_keep_what_was_typed_and_change_nothing(app, organiser_client, event):
+    reply = _post(
+        organiser_client,
+        f"/console/{event.id}/setup/details",
+        {"title": "Renamed", "venue": "Mombasa", "time_zone": "Africa/Mombasa", "languages": ["en"]},
+    )
+    page = html.unescape(reply.get_data(as_text=True))
+    assert reply.status_code == 400 and "Africa/Mombasa is not a known time zone" in page
+    assert 'value="Renamed"' in page and 'value="Mombasa"' in page
+    with app.app_context():
+        stored = db.session.get(Event, event.id)
+        assert (stored.title, stored.venue, stored.time_zone) == ("Test roundtable", None, "Africa/Nairobi")
