@@ -31,12 +31,18 @@ def _patch(mode: str) -> None:
 
 def serve(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="facilitator serve", description="Run the app (HTTP and Socket.IO).")
-    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--host", help="address to listen on (default: HOST, else 127.0.0.1; 0.0.0.0 with --room)")
+    parser.add_argument(
+        "--room",
+        action="store_true",
+        help="for a real room: listen on every network interface and print the address phones can reach",
+    )
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "5000")))
     parser.add_argument("--async-mode", choices=ASYNC_MODES, default=os.environ.get("ASYNC_MODE", "gevent"))
     parser.add_argument("--demo", action="store_true", help="create the demo roundtable event if there is none")
     parser.add_argument("--max-connections", type=int, default=10000)
     args = parser.parse_args(argv)
+    host = args.host or ("0.0.0.0" if args.room else os.environ.get("HOST", "127.0.0.1"))
     _patch(args.async_mode)
 
     from facilitator import create_app
@@ -45,14 +51,25 @@ def serve(argv: list[str]) -> None:
     from facilitator.live import gc_policy
     from facilitator.web import log_privacy
 
-    app = create_app({"ASYNC_MODE": args.async_mode})
+    overrides: dict[str, Any] = {"ASYNC_MODE": args.async_mode}
+    if args.room:
+        from facilitator.web import room
+
+        plan = room.plan(room.lan_addresses(), args.port, os.environ.get("PUBLIC_URL", "").rstrip("/"))
+        if plan.public_url:
+            overrides["PUBLIC_URL"] = plan.public_url
+        for line in plan.lines:
+            print(line, flush=True)
+        if plan.warning:
+            print(plan.warning, file=sys.stderr, flush=True)
+    app = create_app(overrides)
     with app.app_context():
         upgrade_database()
         if args.demo:
-            ensure_demo_event(app, base_url=f"http://{args.host}:{args.port}")
+            ensure_demo_event(app, base_url=app.config["PUBLIC_URL"] or f"http://{host}:{args.port}")
     socketio.start_background_task(_purge_due_events_daily, app)
     gc_policy.install()
-    options: dict[str, Any] = {"host": args.host, "port": args.port, "allow_unsafe_werkzeug": True}
+    options: dict[str, Any] = {"host": host, "port": args.port, "allow_unsafe_werkzeug": True}
     # The servers write peers' addresses to their own streams, not through logging: those go scrubbed.
     if args.async_mode == "eventlet":
         options["max_size"] = args.max_connections  # eventlet's server caps at 1,024 otherwise
@@ -60,7 +77,7 @@ def serve(argv: list[str]) -> None:
         options["protocol"] = log_privacy.eventlet_protocol_without_addresses()
     elif args.async_mode == "gevent":
         options["error_log"] = log_privacy.ScrubbedStream(sys.stderr)
-    print(f" * facilitator serving on http://{args.host}:{args.port} ({args.async_mode})", flush=True)
+    print(f" * facilitator serving on http://{host}:{args.port} ({args.async_mode})", flush=True)
     socketio.run(app, **options)
 
 

@@ -84,6 +84,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from facilitator.asks.register_routes import feedback_bp
     from facilitator.asks.routes import bp as asks_bp
     from facilitator.console.routes import bp as console_bp
+    from facilitator.events.routes import bp as setup_bp
     from facilitator.notes.routes import bp as notes_bp
     from facilitator.participant.routes import bp as participant_bp
     from facilitator.projector.routes import bp as projector_bp
@@ -106,6 +107,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(asks_bp)
     app.register_blueprint(notes_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(setup_bp)
 
     from facilitator.cli import add_commands
 

@@ -1,4 +1,5 @@
-"""Commands on the ``flask --app facilitator`` / ``facilitator`` CLI: init-db, demo, create-staff."""
+"""Commands on the ``flask --app facilitator`` / ``facilitator`` CLI: init-db, demo, create-event, create-staff,
+purge, export."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from sqlalchemy import select
 
 from facilitator.errors import ServiceError
 from facilitator.events import service as event_service
-from facilitator.events.models import Event
+from facilitator.events import setup
+from facilitator.events.models import DEFAULT_TIME_ZONE, Event
 from facilitator.extensions import db
 from facilitator.staff import service as staff_service
 from facilitator.staff.models import STAFF_ROLES, StaffUser
@@ -125,6 +127,64 @@ def add_commands(app: Flask) -> None:
             db.session.rollback()
             raise click.ClickException(error.message) from None
         click.echo(f"{user.email} / {password}   (one-time: they choose their own at sign-in)")
+
+    @app.cli.command("create-event")
+    @click.argument("title")
+    @click.option("--organisers", help='Who runs it, as the report\'s cover names them ("Watoto Online Trust; NCCS").')
+    @click.option("--venue")
+    @click.option("--starts-on", help="First day, YYYY-MM-DD.")
+    @click.option("--ends-on", help="Last day, YYYY-MM-DD.")
+    @click.option("--time-zone", default=DEFAULT_TIME_ZONE, show_default=True, help="The venue's IANA time zone.")
+    @click.option("--languages", default="en,sw", show_default=True, help="en, sw or en,sw.")
+    @click.option(
+        "--template",
+        type=click.Choice(setup.TEMPLATES),
+        default="roundtable",
+        show_default=True,
+        help="Start from the roundtable's two-day agenda, or blank.",
+    )
+    @click.option("--owner", "owner_email", help="E-mail of an existing staff user: the event's owning facilitator.")
+    def create_event(
+        title: str,
+        organisers: str | None,
+        venue: str | None,
+        starts_on: str | None,
+        ends_on: str | None,
+        time_zone: str,
+        languages: str,
+        template: str,
+        owner_email: str | None,
+    ) -> None:
+        """Create an event (from the roundtable template or blank) and print its join code and id."""
+        upgrade_database()
+        form = {
+            "title": title,
+            "organisers": organisers,
+            "venue": venue,
+            "starts_on": starts_on,
+            "ends_on": ends_on,
+            "time_zone": time_zone,
+            "languages": languages,
+        }
+        try:
+            owner = None
+            if owner_email:
+                owner = db.session.scalar(
+                    select(StaffUser).where(StaffUser.email == staff_service.normalise_email(owner_email))
+                )
+                if owner is None:
+                    raise click.ClickException(
+                        f"No staff user {owner_email}: create one first with facilitator create-staff."
+                    )
+            event = setup.create_event(form, template=template, organiser=owner)
+        except ServiceError as error:
+            db.session.rollback()
+            raise click.ClickException(error.message) from None
+        click.echo(f"Created event {event.id}: {event.title}")
+        click.echo(f"  Join code: {event.join_code}")
+        click.echo(f"  Sessions:  {len(event.sessions)} ({template}); times in {event.time_zone}")
+        if owner is None:
+            click.echo(f"  Nobody can run it yet: facilitator create-staff EMAIL --event {event.id} --role facilitator")
 
     @app.cli.command("export")
     @click.argument("event_id", type=int)

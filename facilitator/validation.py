@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zoneinfo
+from datetime import date
+from functools import cache
 from typing import Any, Literal, overload
 
 from flask_babel import LazyString
@@ -14,6 +17,7 @@ from facilitator.errors import InvalidInput
 # The largest id a database column holds (PostgreSQL's integer): a larger one is refused, not a 500.
 MAX_ID = 2**31 - 1
 CLIENT_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+CLOCK_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 # Control and format characters other than ordinary whitespace; bidi overrides (U+202A-E, U+2066-9)
 # would let one card reverse the text around it on the projector.
 _STRIP_CATEGORIES = {"Cc", "Cf", "Co", "Cs"}
@@ -162,3 +166,40 @@ def payload(value: Any) -> dict[str, Any]:
             code = "invalid_id" if isinstance(name, str) and _ID_FIELD.match(name) else "invalid_input"
             raise InvalidInput(code, _l("Something went wrong. Please send it again."), field=str(name)[:40])
     return value
+
+
+def iso_date(value: Any, *, field: str, required: bool = True) -> date | None:
+    """A calendar date as a date field sends it (YYYY-MM-DD). Staff forms only: plain English."""
+    if value in (None, "") and not required:
+        return None
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise InvalidInput("invalid_date", f"{field}: give a date as YYYY-MM-DD.")
+
+
+def clock_time(value: Any, *, field: str, required: bool = True) -> str | None:
+    """A time of day as HH:MM (24 hours), as a time field sends it; seconds are dropped."""
+    if value in (None, "") and not required:
+        return None
+    if isinstance(value, str) and CLOCK_TIME.match(value.strip()[:5]) and len(value.strip()) in (5, 8):
+        return value.strip()[:5]
+    raise InvalidInput("invalid_time", f"{field}: give a time as HH:MM, for example 09:30.")
+
+
+@cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def time_zone(value: Any, *, field: str = "Time zone") -> str:
+    """An IANA time zone name the system's zone database knows ("Africa/Nairobi")."""
+    name = value.strip() if isinstance(value, str) else ""
+    if name not in _time_zones():
+        raise InvalidInput(
+            "unknown_time_zone",
+            f"{field}: {name or 'nothing'} is not a known time zone. Use a name like Africa/Nairobi.",
+        )
+    return name

@@ -7,6 +7,7 @@ import uuid
 from sqlalchemy import update
 
 from facilitator.agenda.models import Activity
+from facilitator.columns import utcnow
 from facilitator.events import service as event_service
 from facilitator.events.models import Event
 from facilitator.extensions import db
@@ -58,6 +59,7 @@ def event_with_open_board(*, open_activity: bool = True):
     first = event.sessions[0].activities[0]
     if open_activity:
         first.state = "open"
+        first.first_opened_at = utcnow()
         event.current_activity_id = first.id
     db.session.commit()
     db.session.refresh(event)

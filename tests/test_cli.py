@@ -144,3 +144,54 @@ def test_an_abandoned_password_setup_needs_a_reset_not_the_old_password(app, run
     reset = runner.invoke(args=["create-staff", "rap@example.org", "--reset"])
     new_password = reset.output.split(" / ")[1].split()[0]
     assert _sign_in(app, "rap@example.org", new_password)[1].headers["Location"].startswith("/staff/password")
+
+
+@pytest.mark.committing
+def test_create_event_from_the_cli_with_its_details_and_owner(app, runner):
+    with app.app_context():
+        staff_service.create_user("lead@example.org", "Lead", "a-long-test-password")
+        db.session.commit()
+    result = runner.invoke(
+        args=[
+            "create-event",
+            "Roundtable 2027",
+            "--organisers",
+            "Watoto Online Trust",
+            "--venue",
+            "KICC, Nairobi",
+            "--starts-on",
+            "2027-03-10",
+            "--ends-on",
+            "2027-03-11",
+            "--owner",
+            "lead@example.org",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    code = re.search(r"Join code: (\w{6})", result.output).group(1)
+    with app.app_context():
+        event = db.session.scalar(select(Event).where(Event.join_code == code))
+        assert (event.venue, event.organisers, event.time_zone) == (
+            "KICC, Nairobi",
+            "Watoto Online Trust",
+            "Africa/Nairobi",
+        )
+        assert {s.day for s in event.sessions} == {1, 2}
+        user = db.session.scalar(select(StaffUser).where(StaffUser.email == "lead@example.org"))
+        assert staff_service.roles_in_event(user.id, event.id) == {"facilitator"}
+
+
+@pytest.mark.committing
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--time-zone", "Mars/Olympus"], "Mars/Olympus is not a known time zone"),
+        (["--starts-on", "2027-03-10", "--ends-on", "2027-03-01"], "The last day is before the first day."),
+        (["--template", "blank", "--owner", "ghost@example.org"], "No staff user ghost@example.org"),
+    ],
+)
+def test_create_event_refuses_bad_input_and_creates_nothing(app, runner, options, message):
+    result = runner.invoke(args=["create-event", "Roundtable", *options])
+    assert result.exit_code == 1 and message in result.output
+    with app.app_context():
+        assert db.session.scalar(select(Event)) is None

@@ -35,6 +35,20 @@ MODERATION_MODES = ("pre", "post")
 AUDIENCES = ("children", "everyone")
 
 
+# The kinds of session of an agenda and their names (the set-up page, the report); "other" for anything else.
+SESSION_KIND_NAMES = {
+    "preliminaries": "Preliminaries",
+    "evidence": "Evidence",
+    "childrens_voices": "Children's voices",
+    "duty_bearers_response": "Duty bearers' response",
+    "protocols": "Protocols",
+    "way_forward": "Way forward",
+    "recap": "Recap",
+    "break": "Break",
+    "other": "Other",
+}
+
+
 class AgendaSession(Model):
     """A block of the event's agenda (shown to people as a "session")."""
 
@@ -79,10 +93,17 @@ class Activity(Model):
     results_on_phones: Mapped[bool] = mapped_column(Boolean, default=False)
     # An optional countdown shown on phones and the projector; nothing closes by itself.
     timer_ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When phones were first sent to it: an activity never opened did not run, and the report leaves it out.
+    first_opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Kind-specific settings: lanes for a board, options for a poll, the scale's ends…
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     session: Mapped[AgendaSession] = relationship(back_populates="activities")
+
+    @property
+    def has_run(self) -> bool:
+        """Phones were sent to it at least once: it is part of what happened, not only of the plan."""
+        return self.first_opened_at is not None
 
     @property
     def lanes(self) -> list[dict[str, Any]]:

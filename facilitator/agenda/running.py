@@ -33,6 +33,8 @@ def open_activity(event: Event, actor: StaffUser, activity_id: Any) -> Activity:
         if previous is not None and previous.state == "open":
             previous.state = "closed"
     activity.state = "open"
+    if activity.first_opened_at is None:
+        activity.first_opened_at = utcnow()
     event.current_activity_id = activity.id
     audit.record(event.id, actor, "open_activity", f"activity:{activity.id}")
     bump_version(event)
@@ -129,6 +131,8 @@ def reset_activity(event: Event, actor: StaffUser, activity_id: Any, confirm: An
         ),
     ).rowcount
     activity.timer_ends_at = None
+    # A false start did not run: unless it is open now, the report leaves it out again.
+    activity.first_opened_at = utcnow() if activity.state == "open" else None
     audit.record(event.id, actor, "reset_activity", f"activity:{activity.id}", votes=votes, entries=entries)
     bump_version(event)
     send_after_commit(broadcast.agenda_changed, event)

@@ -30,6 +30,7 @@ from facilitator.live import broadcast
 from facilitator.live.on_commit import commit, send_after_commit
 from facilitator.lookups import get_in_event
 from facilitator.staff.models import StaffUser
+from facilitator.web.i18n import LANGUAGES
 from facilitator.web.ratelimit import answer_limits, participant_limits
 
 ANSWER_MAX_CHARS = 2000
@@ -46,14 +47,16 @@ def _due_date(raw: Any) -> date | None:
 
 
 def submit_answer(
-    event: Event, organisation: Organisation, ask_id: Any, text: Any, commitment: Any = None
+    event: Event, organisation: Organisation, ask_id: Any, text: Any, commitment: Any = None, language: Any = "en"
 ) -> DutyBearerAnswer:
-    """An organisation answers an ask (or changes its answer), optionally committing to an action.
+    """An organisation answers an ask (or changes its answer) in English or Kiswahili, optionally committing to
+    an action.
     The answer passes the same safety checks as any text and waits for a moderator. One organisation's link
     may send only so many answers in a while: a leaked link must not flood the moderators' queue."""
     answer_limits.check("answer", f"organisation:{organisation.id}")
     ask = get_ask(event, ask_id)
     clean = validation.clean_text(text, field="The answer", max_chars=ANSWER_MAX_CHARS)
+    written_in = validation.choice(language or "en", LANGUAGES, field="The answer's language")
     screening = safety.screen(clean, event.blocked_words)
     answer = db.session.scalar(
         select(DutyBearerAnswer).where(
@@ -66,6 +69,7 @@ def submit_answer(
     else:
         answer.updated_at = utcnow()
     answer.text, answer.shown_text, answer.flags = clean, screening.redacted, sorted(screening.flags)
+    answer.language = written_in
     answer.status = "held" if screening.held else "pending"
     db.session.flush()
     if isinstance(commitment, dict) and any(commitment.get(k) for k in ("what", "owner", "due_on")):

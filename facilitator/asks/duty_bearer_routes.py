@@ -71,6 +71,7 @@ def submit_answer(token, ask_id):
         "what": form.get("what", ""),
         "owner": form.get("owner", ""),
         "due_on": form.get("due_on", ""),
+        "language": form.get("language", ""),
     }
     event = event_service.get_event(organisation.event_id)
     try:
@@ -80,6 +81,7 @@ def submit_answer(token, ask_id):
             ask_id,
             draft["text"],
             {"what": draft["what"], "owner": draft["owner"], "due_on": draft["due_on"]},
+            language=draft["language"],
         )
     except ServiceError as error:
         db.session.rollback()

@@ -93,6 +93,8 @@ class DutyBearerAnswer(Model):
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
     shown_text: Mapped[str] = mapped_column(Text)
+    # The language the duty bearer wrote in ("en" or "sw"): children reading in the other one are told.
+    language: Mapped[str] = mapped_column(String(5), default="en", server_default="en")
     flags: Mapped[list[str]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(10), default="pending")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -153,6 +153,7 @@ def answer_view(answer: DutyBearerAnswer, *, staff: bool = False) -> dict[str, A
         "sector": organisation.sector,
         "sector_name": SECTOR_NAMES[organisation.sector],
         "text": answer.shown_text,
+        "language": answer.language,
         "status": answer.status,
         "commitment": commitment_view(commitment) if commitment else None,
         "ratings": ratings_view(answer) if answer.status == "approved" else None,

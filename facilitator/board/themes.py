@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from importlib import resources
 from typing import Any
 
 from sqlalchemy import select, update
@@ -23,23 +24,25 @@ from facilitator.lookups import get_in_event
 from facilitator.staff.models import StaffUser
 
 THEME_NAME_MAX = 120
-# Words too common to say what a card is about (English, Kiswahili, Sheng), for theme suggestions.
-STOPWORDS = frozenset(
-    """
-a about after all also am an and any are as at be because been being but by can could did do does doing don
-dont for from get gets got had has have having he her here him his how i if in into is it its just like make
-many me more most much my no not now of on one only or other our out over people really say see she should so
-some such than that the their them then there these they thing things this those to too up us very want was we
-were what when where which who why will with would you your yours online internet kids children child things
-na ya wa la za kwa ni si au pia sana kwa hii hiyo huo hao wao sisi nyinyi mimi wewe yeye kama lakini kuwa
-kwenye katika hata tu bado tena zaidi watoto mtoto mtandao mitandao tunataka nataka tuna kuna
-""".split()
-)
+STOPWORD_LANGUAGES = ("en", "sw")
+
+
+def _stopword_list(language: str) -> frozenset[str]:
+    text = resources.files("facilitator.board").joinpath(f"stopwords/{language}.txt").read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0] for line in text.splitlines())
+    return frozenset(unicodedata.normalize("NFKC", word).casefold() for line in lines for word in line.split())
+
+
+# Words too common to say what a card is about, in both languages of the room (English, Kiswahili and Sheng):
+# never a theme suggestion. One list per language, shipped as data (board/stopwords/).
+STOPWORDS = frozenset().union(*(_stopword_list(language) for language in STOPWORD_LANGUAGES))
 
 
 def _words(text: str) -> set[str]:
+    """A card's keywords: words of three letters or more, a plural "s" dropped, stop words left out (before
+    and after the "s" goes, so "things" and "thing" both go)."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    words = set(re.findall(r"[^\W\d_]{3,}", text))
+    words = set(re.findall(r"[^\W\d_]{3,}", text)) - STOPWORDS
     return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words} - STOPWORDS
 
 

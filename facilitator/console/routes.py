@@ -23,7 +23,9 @@ def event_list():
     user = current_staff()
     assert user is not None  # login_required let only a signed-in user through
     events = [db.session.get(Event, event_id) for event_id in staff_service.events_of(user.id)]
-    return render_template("console/events.html", events=events, user=user)
+    return render_template(
+        "console/events.html", events=events, user=user, may_create_events=staff_service.may_create_events(user.id)
+    )
 
 
 @bp.get("/<int:event_id>")

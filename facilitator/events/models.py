@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from facilitator.agenda.models import AgendaSession
 
 
+DEFAULT_TIME_ZONE = "Africa/Nairobi"
+
+
 class Event(Model):
     __tablename__ = "events"
 
@@ -33,6 +36,11 @@ class Event(Model):
     projector_token: Mapped[str] = mapped_column(String(64), unique=True)
     starts_on: Mapped[date | None] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
+    venue: Mapped[str | None] = mapped_column(String(200))
+    # Who runs the event, as the report's cover names them ("Watoto Online Trust; Ministry of ICT").
+    organisers: Mapped[str | None] = mapped_column(String(300))
+    # The venue's IANA time zone: session times are its local times, and every time shown is in it.
+    time_zone: Mapped[str] = mapped_column(String(64), default=DEFAULT_TIME_ZONE, server_default=DEFAULT_TIME_ZONE)
     languages: Mapped[str] = mapped_column(String(40), default="en,sw")
     retention_days: Mapped[int] = mapped_column(Integer, default=30)
     # Closed once everyone is in: no new participant, while phones that joined keep theirs (events.participants).

@@ -1,12 +1,14 @@
 """What a report of an event, or of one of its sessions, says, and in what order. Every format (DOCX,
 Markdown, HTML) renders the ``Report`` built here, so they say the same thing.
 
-Order: a title page; the figures at a glance; the agenda; each session with its activities (prompts,
+Order: a title page (title, organisers, venue, dates, the time zone every time is in); the figures at a glance;
+the agenda; each session with the activities that ran, i.e. were opened at least once (prompts,
 how many entries were received, shown, held by moderation and flagged for safeguarding, themes with
 counts and representative quotes, results as tables, breakdowns by group and age band from ``breakdowns``)
 and the rapporteur's notes; the children's asks with the duty bearers' answers, commitments and ratings, and
 every ask nobody answered; the commitments register; the recommendations and actions from the notes;
-an annex of the entries themselves when there are not too many to print.
+an annex of the entries themselves when there are not too many to print; an annex of the activities planned
+but never opened, which nothing else counts.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
-from facilitator.agenda.models import WRITTEN_KINDS, Activity, AgendaSession
+from facilitator.agenda.models import SESSION_KIND_NAMES, WRITTEN_KINDS, Activity, AgendaSession
 from facilitator.asks.models import RATINGS, SECTOR_NAMES, DutyBearerAnswer
+from facilitator.events import times
 from facilitator.reports import breakdowns, groups
 from facilitator.reports.document import Block, BulletList, Cell, Heading, Paragraph, Quote, Report, Table
 from facilitator.reports.record import NoteRow, Rating, Record, RecordedEntry
+from facilitator.web.i18n import LANGUAGE_NAMES
 
 KIND_NAMES = {
     "board": "Board",
@@ -29,16 +33,6 @@ KIND_NAMES = {
     "ranking": "Ranking",
     "qna": "Questions to the panel",
     "response": "Duty bearers' response",
-}
-SESSION_KIND_NAMES = {
-    "preliminaries": "Preliminaries",
-    "evidence": "Evidence",
-    "childrens_voices": "Children's voices",
-    "duty_bearers_response": "Duty bearers' response",
-    "protocols": "Protocols",
-    "way_forward": "Way forward",
-    "recap": "Recap",
-    "break": "Break",
 }
 RATING_NAMES = {"satisfied": "Satisfied", "not_sure": "Not sure", "not_satisfied": "Not satisfied"}
 COMMITMENT_STATUS_NAMES = {
@@ -69,24 +63,31 @@ def build(record: Record) -> Report:
         blocks += _at_a_glance(record)
     blocks += _agenda(record)
     for session in record.sessions:
-        if session.kind == "break" and not record.activities.get(session.id) and not record.notes.get(session.id):
+        if session.kind == "break" and not record.activities_run(session) and not record.notes.get(session.id):
             continue
         blocks += _session(record, session)
     blocks += _asks(record)
     blocks += _register(record)
     blocks += _recommendations(record)
     blocks += _annex(record)
+    blocks += _not_run(record)
     event = record.event
     if record.session is None:
         kind = "Report of the event"
     else:
         kind = f"Session report: {record.session.title}"
     facts = []
+    if event.organisers:
+        facts.append(("Organised by", event.organisers))
+    if event.venue:
+        facts.append(("Venue", event.venue))
     if event.starts_on:
         facts.append(("Dates", date_range(event.starts_on, event.ends_on)))
     if record.session is not None:
         facts.append(("Session", _when(record.session)))
-    facts.append(("Prepared", f"{long_date(record.generated_at.date())}, from the live record"))
+    facts.append(("Times", f"{event.time_zone}, the venue's local time"))
+    prepared = times.in_event_zone(record.generated_at, event).date()
+    facts.append(("Prepared", f"{long_date(prepared)}, from the live record"))
     facts.append(
         (
             "Contents",
@@ -194,7 +195,7 @@ def _counts_line(counts: dict[str, int], kind: str) -> str:
 
 
 def _at_a_glance(record: Record) -> list[Block]:
-    activities = record.all_activities()
+    activities = record.activities_run()
     totals: Counter[str] = Counter()
     for activity in activities:
         if activity.kind in WRITTEN_KINDS:
@@ -204,8 +205,9 @@ def _at_a_glance(record: Record) -> list[Block]:
     unanswered = [ask for ask in record.asks if not _approved(record, ask.id)]
     all_notes = [n for s in record.sessions for n in record.notes.get(s.id, [])]
     rows: list[list[Cell]] = [
-        ["Sessions with activities", sum(1 for s in record.sessions if record.activities.get(s.id))],
+        ["Sessions with activities run", sum(1 for s in record.sessions if record.activities_run(s))],
         ["Activities run", len(activities)],
+        ["Activities planned but not run (listed in the last annex)", len(record.activities_not_run())],
         ["Entries received", totals["received"]],
         ["Entries shown (approved by moderators)", totals["shown"]],
         ["Entries held by moderation", totals["moderation"]],
@@ -252,8 +254,11 @@ def _agenda(record: Record) -> list[Block]:
     rows = []
     for session in record.agenda:
         hours = f"{session.starts_at or ''}–{session.ends_at or ''}".strip("–")
-        activities = "\n".join(a.title for a in record.activities.get(session.id, []))
-        rows.append([f"Day {session.day}", hours, session.title, activities])
+        ran = [a.title for a in record.activities_run(session)]
+        not_run = len(record.activities.get(session.id, [])) - len(ran)
+        if not_run:
+            ran.append(f"({_plural(not_run, 'planned activity', 'planned activities')} not run: see the last annex)")
+        rows.append([f"Day {session.day}", hours, session.title, "\n".join(ran)])
     return [Heading(1, "Agenda"), Table(["Day", "Time", "Session", "Activities"], rows, widths=[1.1, 2.0, 3.4, 4.0])]
 
 
@@ -267,7 +272,7 @@ def _session(record: Record, session: AgendaSession) -> list[Block]:
         Heading(1, session_heading(session)),
         Paragraph(" · ".join(part for part in (hours, kind) if part), tone="muted"),
     ]
-    activities = record.activities.get(session.id, [])
+    activities = record.activities_run(session)
     if not activities:
         blocks.append(Paragraph("No activities were run in this session.", tone="muted"))
     for activity in activities:
@@ -285,7 +290,10 @@ def _activity(record: Record, activity: Activity) -> list[Block]:
     about = [KIND_NAMES.get(activity.kind, activity.kind), audience]
     if activity.kind in WRITTEN_KINDS:
         about.append("pre-moderated" if activity.moderation == "pre" else "post-moderated")
-    blocks: list[Block] = [Heading(2, activity.title), Paragraph(" · ".join(about).capitalize(), tone="muted")]
+    about_line = " · ".join(about).capitalize()
+    if activity.first_opened_at is not None:
+        about_line += f" · first opened {times.event_time(activity.first_opened_at, record.event, '%d %b, %H:%M')}"
+    blocks: list[Block] = [Heading(2, activity.title), Paragraph(about_line, tone="muted")]
     if activity.prompt:
         blocks.append(Paragraph(activity.prompt, label="Prompt:"))
     if activity.prompt_sw:
@@ -634,7 +642,7 @@ def _answer(record: Record, answer: DutyBearerAnswer) -> list[Block]:
                 f"Not approved by a moderator ({ENTRY_STATUS_NAMES.get(answer.status, answer.status)}).", tone="notice"
             )
         )
-    blocks.append(Paragraph(answer.shown_text))
+    blocks.append(Paragraph(answer.shown_text, label=f"In {LANGUAGE_NAMES.get(answer.language, answer.language)}:"))
     commitment = record.commitments.get(answer.id)
     if commitment:
         status = COMMITMENT_STATUS_NAMES.get(commitment.status, commitment.status)
@@ -775,6 +783,25 @@ def _annex(record: Record) -> list[Block]:
                 )
             )
     return blocks
+
+
+def _not_run(record: Record) -> list[Block]:
+    """What the agenda planned and nobody opened, once, so the chapters above count and describe only what ran."""
+    planned = record.activities_not_run()
+    if not planned:
+        return []
+    sessions = {s.id: s for s in record.sessions}
+    return [
+        Heading(1, "Annex: activities planned but not run"),
+        Paragraph(
+            "These activities were on the agenda but never opened on the phones; they are not counted in this report."
+        ),
+        Table(
+            ["Session", "Activity", "Kind"],
+            [[session_heading(sessions[a.session_id]), a.title, KIND_NAMES.get(a.kind, a.kind)] for a in planned],
+            widths=[3.5, 4.5, 2],
+        ),
+    ]
 
 
 def _why_not_answered(record: Record, ask_id: int, organisation_id: int) -> str:

@@ -125,6 +125,15 @@ class Record:
     def all_activities(self) -> list[Activity]:
         return [a for s in self.sessions for a in self.activities.get(s.id, [])]
 
+    def activities_run(self, session: AgendaSession | None = None) -> list[Activity]:
+        """What ran (opened at least once), in a session or in scope: what the report counts and describes."""
+        planned = self.activities.get(session.id, []) if session else self.all_activities()
+        return [a for a in planned if a.has_run]
+
+    def activities_not_run(self) -> list[Activity]:
+        """Planned, never opened: listed once in an annex, counted nowhere else."""
+        return [a for a in self.all_activities() if not a.has_run]
+
 
 def load(event: Event, *, session_id: int | None = None, full: bool = False) -> Record:
     statuses = FULL_STAFF_EXPORT if full else APPROVED_ONLY

@@ -17,6 +17,7 @@ from typing import Any
 
 from facilitator.agenda.models import Activity, AgendaSession
 from facilitator.asks.models import SECTOR_NAMES
+from facilitator.events import times
 from facilitator.notes.models import NOTE_KIND_NAMES
 from facilitator.reports import groups
 from facilitator.reports.content import COMMITMENT_STATUS_NAMES, ENTRY_STATUS_NAMES, KIND_NAMES, RATING_NAMES
@@ -29,7 +30,7 @@ NOT_SHOWN = "not shown (small group)"
 @dataclass(frozen=True)
 class Column:
     name: str
-    type: str = "text"  # text | int | float | date | datetime (UTC)
+    type: str = "text"  # text | int | float | date | datetime (the event's wall clock, see in_event_zone)
     width: float = 14
 
 
@@ -50,7 +51,24 @@ def build(record: Record, kinds: tuple[str, ...] = KINDS) -> list[Sheet]:
         "commitments": _commitments,
         "notes": _notes,
     }
-    return [makers[kind](record) for kind in kinds]
+    return [_in_event_zone(makers[kind](record), record) for kind in kinds]
+
+
+def _in_event_zone(sheet: Sheet, record: Record) -> Sheet:
+    """Times as the venue's clocks showed them, the zone named in the column ("written (Africa/Nairobi)"):
+    a spreadsheet has no time zones, and a rapporteur reads 14:05, not 11:05 UTC."""
+    zone = record.event.time_zone
+    return Sheet(
+        sheet.name,
+        [Column(f"{c.name} ({zone})", c.type, c.width) if c.type == "datetime" else c for c in sheet.columns],
+        [
+            [
+                times.in_event_zone(value, record.event).replace(tzinfo=None) if isinstance(value, datetime) else value
+                for value in row
+            ]
+            for row in sheet.rows
+        ],
+    )
 
 
 def _group_labeller(rows: Sequence[RecordedEntry | Ballot | Rating]) -> Callable[[Any, str], str]:
@@ -127,7 +145,7 @@ def _entries(record: Record) -> Sheet:
             Column("pinned", width=8),
             Column("source", width=8),
             Column("answered", width=9),
-            Column("written (UTC)", "datetime", 17),
+            Column("written", "datetime", 17),
         ],
         rows,
     )
@@ -301,7 +319,7 @@ def _answers(record: Record) -> Sheet:
             Column("not sure", "int", 10),
             Column("not satisfied", "int", 12),
             Column("ratings", "int", 9),
-            Column("answered (UTC)", "datetime", 17),
+            Column("answered", "datetime", 17),
         ],
         rows,
     )
@@ -365,15 +383,15 @@ def _notes(record: Record) -> Sheet:
             Column("action owner", width=28),
             Column("due", "date", 12),
             Column("written by", width=20),
-            Column("written (UTC)", "datetime", 17),
-            Column("updated (UTC)", "datetime", 17),
+            Column("written", "datetime", 17),
+            Column("updated", "datetime", 17),
         ],
         rows,
     )
 
 
 def plain(value: Any, column: Column) -> Any:
-    """A value as text, for CSV: dates in ISO form, times to the minute (UTC)."""
+    """A value as text, for CSV: dates in ISO form, times to the minute (in the event's zone)."""
     if value is None:
         return ""
     if isinstance(value, datetime):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
@@ -56,10 +56,9 @@ def render(sheets: list[Sheet], *, title: str = "") -> bytes:
 
 
 def _datetime(worksheet: WriteOnlyWorksheet, value: Any) -> Cell:
-    # Excel has no time zones: times are written in UTC, as the column's name says, to the second.
+    # Excel has no time zones: times come as the event's wall clock (tables.in_event_zone), the zone named in
+    # the column's name; written to the second.
     if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC).replace(tzinfo=None)
         value = value.replace(microsecond=0)
     cell = WriteOnlyCell(worksheet, value=value)
     cell.number_format = NUMBER_FORMATS["datetime"]

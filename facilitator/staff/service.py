@@ -63,6 +63,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # Invite staff, revoke roles and invites. An owner of the event may too, whatever their role
     # (see may_manage_staff).
     "manage_staff": frozenset({"facilitator"}),
+    # Edit the event's details, days and sessions, copy it for next year. Whoever holds it in any event is an
+    # organiser and may create new events (may_create_events).
+    "set_up_event": frozenset({"facilitator"}),
 }
 
 
@@ -278,6 +281,25 @@ def is_owner(user_id: int | None, event_id: int) -> bool:
 def may_manage_staff(user_id: int | None, event_id: int) -> bool:
     """A facilitator or an owner of the event may invite staff and revoke roles and invites."""
     return bool(roles_in_event(user_id, event_id) & PERMISSIONS["manage_staff"]) or is_owner(user_id, event_id)
+
+
+def may_create_events(user_id: int | None) -> bool:
+    """An organiser: someone who may set up some event (or owns one) may create another."""
+    if not user_id:
+        return False
+    return (
+        db.session.scalar(
+            select(StaffRole.id)
+            .join(StaffUser, StaffUser.id == StaffRole.user_id)
+            .where(
+                StaffRole.user_id == user_id,
+                StaffUser.is_active.is_(True),
+                (StaffRole.role.in_(PERMISSIONS["set_up_event"])) | StaffRole.is_owner.is_(True),
+            )
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def capabilities(user_id: int | None, event_id: int) -> dict[str, bool]:

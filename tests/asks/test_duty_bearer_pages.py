@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from facilitator.asks import answers, asks
-from facilitator.asks.models import Commitment, DutyBearerAnswer
+from facilitator.asks.models import Commitment, DutyBearerAnswer, Organisation
 from facilitator.events.models import Event
 from facilitator.extensions import db
 from facilitator.staff.models import StaffUser
@@ -299,3 +299,44 @@ def test_no_asks_yet_says_so(app, client, event, facilitator):
         )
         token = organisation.answer_token
     assert "not ready yet" in client.get(f"/d/{token}").get_data(as_text=True)
+
+
+def test_an_answer_in_kiswahili_is_stored_with_its_language_and_an_unknown_language_is_refused(app, client, room):
+    token = room.tokens["Safaricom"]
+    page = client.get(f"/d/{token}").get_data(as_text=True)
+    assert 'name="language" value="sw"' in page and 'name="language" value="en"' in page
+    refused = post_answer(client, token, room.asks[1], text="Tutazuia matangazo ya kamari.", language="fr")
+    assert refused.status_code == 400 and "language" in text_of(refused.get_data(as_text=True))
+    assert "Tutazuia matangazo ya kamari." in refused.get_data(as_text=True)  # what was typed stays
+    assert stored_answers(app) == []
+    post_answer(client, token, room.asks[1], text="Tutazuia matangazo ya kamari.", language="sw")
+    with app.app_context():
+        assert db.session.scalar(select(DutyBearerAnswer.language)) == "sw"
+    again = client.get(f"/d/{token}").get_data(as_text=True)
+    assert 'value="sw" lang="sw" checked' in again and "In Kiswahili" in text_of(again)
+
+
+def test_children_read_an_answer_in_the_other_language_marked_as_such(app, room, phone):
+    from facilitator.agenda import editing, running
+    from facilitator.asks import asks as ask_service
+
+    give_answer(app, room, "Safaricom", 1, "We will block betting adverts for under-18s.")
+    with app.app_context():
+        event = db.session.get(Event, room.event_id)
+        actor = db.session.get(StaffUser, room.actor_id)
+        # The ministry answers the same ask in Kiswahili.
+        ministry = db.session.get(Organisation, room.organisations["Ministry of ICT"])
+        kiswahili = answers.submit_answer(event, ministry, room.asks[1], "Tutaweka sheria mpya.", language="sw")
+        answers.moderate_answer(event, actor, kiswahili.id, "approve")
+        response = editing.add_activity(event, actor, event.sessions[0].id, {"kind": "response", "title": "Answers"})
+        ask_service.show_ask(event, actor, response.id, room.asks[1])
+        running.open_activity(event, actor, response.id)
+    english_phone = text_of(phone.http.get(f"/e/{room.join_code}/activity").get_data(as_text=True))
+    assert "Tutaweka sheria mpya. This answer was written in Kiswahili." in english_phone
+    assert "This answer was written in English." not in english_phone
+    token = csrf_token(phone.http.get(f"/e/{room.join_code}").get_data(as_text=True))
+    phone.http.post("/lang", data={"lang": "sw", "next": f"/e/{room.join_code}", "csrf_token": token})
+    kiswahili_phone = phone.http.get(f"/e/{room.join_code}/activity").get_data(as_text=True)
+    assert '<p lang="sw">Tutaweka sheria mpya.</p>' in kiswahili_phone
+    assert "Jibu hili liliandikwa kwa Kiingereza." in text_of(kiswahili_phone)
+    assert "liliandikwa kwa Kiswahili" not in kiswahili_phone

@@ -9,7 +9,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from docx import Document
@@ -64,6 +64,13 @@ TEMPLATE = {
                     "audience": "children",
                     "options": [{"text": "A parent"}, {"text": "A teacher"}, {"text": "Nobody"}],
                 },
+                # Planned, never opened: the report leaves it out and lists it once, in the last annex.
+                {
+                    "kind": "poll",
+                    "title": "Which app do you use most?",
+                    "audience": "children",
+                    "options": [{"text": "WhatsApp"}, {"text": "TikTok"}],
+                },
             ],
         },
         {"day": 1, "start": "12:00", "end": "13:00", "kind": "break", "title": "Lunch break"},
@@ -116,8 +123,10 @@ def room(app) -> Room:
         event = event_service.create_event_from_template(TEMPLATE, starts_on=date(2026, 12, 3))
         event.ends_on = date(2026, 12, 4)
         db.session.flush()
-        board_activity, poll = event.sessions[0].activities
-        board_activity.state = poll.state = "open"
+        board_activity, poll, _never_opened = event.sessions[0].activities
+        answers_activity = event.sessions[2].activities[0]
+        for opened in (board_activity, poll, answers_activity):
+            opened.state, opened.first_opened_at = "open", datetime(2026, 12, 3, 8, 30, tzinfo=UTC)
         db.session.commit()
         user, password = factories.staff_user(event.id, "facilitator")
         actor = db.session.get(StaffUser, user.id)
@@ -218,6 +227,7 @@ def test_word_report_uses_word_styles_and_states_every_count(app, room):
         "Commitments register",
         "Recommendations and actions",
         "Annex: the entries",
+        "Annex: activities planned but not run",
     ]
     assert {"Have and want", "Who do you tell?", "Answers to the asks", "Rapporteur's notes"} <= set(
         headings(document, 2)
@@ -370,7 +380,7 @@ def test_workbook_has_a_typed_sheet_per_kind_with_frozen_headers(app, room):
     rows = list(entries.iter_rows(min_row=2, values_only=True))
     header = [c.value for c in entries[1]]
     assert "participant" not in " ".join(header)
-    written = rows[0][header.index("written (UTC)")]
+    written = rows[0][header.index("written (Africa/Nairobi)")]
     assert isinstance(written, datetime) and isinstance(rows[0][header.index("upvotes")], int)
     formula = next(row for row in entries.iter_rows(min_row=2) if str(row[header.index("text")].value).startswith("="))
     assert formula[header.index("text")].data_type == "s"  # a child's text is never run as a formula

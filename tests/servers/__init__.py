@@ -66,12 +66,19 @@ def post_moderated_board(db_path: str, event_id: int) -> tuple[int, str]:
 
 
 def start_server(
-    async_mode: str, env: dict, *, port: int | None = None, demo: bool = True, timeout: float = 60
+    async_mode: str,
+    env: dict,
+    *,
+    port: int | None = None,
+    demo: bool = True,
+    timeout: float = 60,
+    extra_args: tuple[str, ...] = (),
 ) -> RunningServer:
     port = port or free_port()
     command = [sys.executable, "-m", "facilitator", "serve", "--port", str(port), "--async-mode", async_mode]
     if demo:
         command.append("--demo")
+    command += extra_args
     process = subprocess.Popen(
         command,
         cwd=ROOT,

@@ -127,6 +127,15 @@ POST /console/<int:event_id>/notes/save                            login  login 
 POST /console/<int:event_id>/notes/delete                          login  login  login  done   done   done   done   404    404    login  login
 GET  /console/<int:event_id>/reports/                              login  login  login  ok     ok     ok     ok     404    404    login  login
 POST /console/<int:event_id>/reports/download                      login  login  login  ok     ok     ok     ok     404    404    login  login
+GET  /console/new                                                  login  login  login  ok     404    404    404    404    ok     login  login
+POST /console/new                                                  login  login  login  done   404    404    404    404    done   login  login
+GET  /console/<int:event_id>/setup                                 login  login  login  ok     404    404    404    404    404    login  login
+POST /console/<int:event_id>/setup/details                         login  login  login  done   404    404    404    404    404    login  login
+POST /console/<int:event_id>/setup/sessions                        login  login  login  done   404    404    404    404    404    login  login
+POST /console/<int:event_id>/setup/sessions/<int:session_id>       login  login  login  done   404    404    404    404    404    login  login
+POST /console/<int:event_id>/setup/sessions/<int:session_id>/move  login  login  login  done   404    404    404    404    404    login  login
+POST /console/<int:event_id>/setup/sessions/<int:session_id>/delete login login login  done   404    404    404    404    404    login  login
+POST /console/<int:event_id>/setup/duplicate                       login  login  login  done   404    404    404    404    404    login  login
 """
 
 # What each POST sends besides its CSRF token (a valid one, so the row tests authorisation, not CSRF).
@@ -172,6 +181,30 @@ FORMS: dict[str, Callable[[World], dict]] = {
     "POST /console/<int:event_id>/asks/organisations": lambda w: {"name": "Safaricom", "sector": "isp_telco"},
     "POST /console/<int:event_id>/commitments/<int:commitment_id>": lambda w: {"status": "in_progress"},
     "POST /console/<int:event_id>/reports/download": lambda w: {"format": "csv"},
+    "POST /console/new": lambda w: {
+        "title": "Next roundtable",
+        "time_zone": "Africa/Nairobi",
+        "languages": ["en", "sw"],
+        "template": "blank",
+    },
+    "POST /console/<int:event_id>/setup/details": lambda w: {
+        "title": "Renamed by the matrix",
+        "time_zone": "Africa/Nairobi",
+        "languages": ["en"],
+    },
+    "POST /console/<int:event_id>/setup/sessions": lambda w: {
+        "title": "Extra session",
+        "day": "1",
+        "starts_at": "16:00",
+        "ends_at": "17:00",
+    },
+    "POST /console/<int:event_id>/setup/sessions/<int:session_id>": lambda w: {
+        "title": "Children's voices",
+        "day": "1",
+        "starts_at": "09:00",
+        "ends_at": "10:30",
+    },
+    "POST /console/<int:event_id>/setup/sessions/<int:session_id>/move": lambda w: {"direction": "down"},
     "POST /console/<int:event_id>/notes/save": lambda w: {
         "session_id": w.session_id,
         "client_key": factories.new_key(),
@@ -509,6 +542,7 @@ def url_for_cell(app, rule, world: World, actor: str) -> str:
         "ask_id": world.ask_id,
         "organisation_id": world.organisation_id,
         "commitment_id": world.commitment_id,
+        "session_id": world.session_id,
         "token": {"proj": world.projector_token, "invitee": world.invite_token, "duty": world.answer_token}[actor]
         if TOKEN_HOLDERS.get(rule.endpoint) == actor
         else GUESSED_TOKEN,
