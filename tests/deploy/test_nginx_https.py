@@ -34,7 +34,9 @@ def nginx_binary() -> str:
     if found:
         return found
     subprocess.run(["apt-get", "update", "-qq"], check=True)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "nginx-light"], check=True, env={"DEBIAN_FRONTEND": "noninteractive"})
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "nginx-light"], check=True, env={"DEBIAN_FRONTEND": "noninteractive"}
+    )
     return shutil.which("nginx") or "/usr/sbin/nginx"
 
 
@@ -73,7 +75,9 @@ http {{
 """
     )
     binary = nginx_binary()
-    test = subprocess.run([binary, "-t", "-p", str(folder), "-c", str(folder / "nginx.conf")], capture_output=True, text=True)
+    test = subprocess.run(
+        [binary, "-t", "-p", str(folder), "-c", str(folder / "nginx.conf")], capture_output=True, text=True
+    )
     assert test.returncode == 0, test.stderr
     return subprocess.Popen([binary, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"])
 
@@ -128,7 +132,9 @@ def test_https_through_nginx_with_two_processes(tmp_path):
 
             with sync_playwright() as playwright:
                 browser = launch(playwright)
-                projector = browser.new_context(ignore_https_errors=True, viewport={"width": 1600, "height": 900}).new_page()
+                projector = browser.new_context(
+                    ignore_https_errors=True, viewport={"width": 1600, "height": 900}
+                ).new_page()
                 projector.goto(f"{base}/p/{demo['projector']}")
                 expect(projector.locator("header")).to_contain_text(demo["join_code"])
                 projector_process = upstream_of(access_log, "/p/")
@@ -192,7 +198,9 @@ def test_https_through_nginx_with_two_processes(tmp_path):
 
             time.sleep(0.5)
             log = access_log.read_text()
-            upgraded = re.findall(r'^101 "GET /socket\.io/\S*transport=websocket\S* HTTP/1\.1" upstream=(\S+)$', log, re.M)
+            upgraded = re.findall(
+                r'^101 "GET /socket\.io/\S*transport=websocket\S* HTTP/1\.1" upstream=(\S+)$', log, re.M
+            )
             assert set(upgraded) == {f"127.0.0.1:{app_1}", f"127.0.0.1:{app_2}"}, log
             assert not re.search(r"^(400|403|5\d\d) ", log, re.M), log
         finally:
