@@ -13,6 +13,7 @@ from __future__ import annotations
 import secrets
 import shutil
 import subprocess
+import tempfile
 import threading
 import time
 import urllib.error
@@ -47,12 +48,12 @@ def letters(n: int = 8) -> str:
 class PrivatePostgres:
     """A PostgreSQL cluster of this test's own, in a temporary folder, run as the postgres user."""
 
-    def __init__(self, folder: Path):
-        self.data = folder / "pgdata"
+    def __init__(self):
+        # Its own folder under /tmp, owned by postgres: pytest's folders are closed to other users.
+        self.folder = Path(tempfile.mkdtemp(prefix="facilitator-pg-"))
+        shutil.chown(self.folder, "postgres", "postgres")
+        self.data = self.folder / "pgdata"
         self.port = free_port()
-        folder.chmod(0o755)
-        self.data.mkdir()
-        shutil.chown(self.data, "postgres", "postgres")
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "--no-sync")
         self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
@@ -70,16 +71,17 @@ class PrivatePostgres:
 
 
 @contextmanager
-def private_postgres(folder: Path):
-    server = PrivatePostgres(folder)
-    server.start()
+def private_postgres():
+    server = PrivatePostgres()
     try:
+        server.start()
         yield server
     finally:
         try:
             server.stop()
         except subprocess.CalledProcessError:
             pass  # already stopped
+        shutil.rmtree(server.folder, ignore_errors=True)
 
 
 class PrivateRedis:
@@ -163,8 +165,8 @@ def page(url: str, language: str) -> tuple[int, str]:
         return error.code, error.read().decode()
 
 
-def test_postgresql_stopped_mid_burst(tmp_path):
-    with private_postgres(tmp_path) as postgres, fresh_database(postgres.url) as database:
+def test_postgresql_stopped_mid_burst():
+    with private_postgres() as postgres, fresh_database(postgres.url) as database:
         env = production_env(database, "redis://127.0.0.1:6379/14", **TRIAL_ON_HTTP)
         server = start_gunicorn(env)
         demo = demo_event(env, server.url)
