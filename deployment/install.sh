@@ -12,6 +12,10 @@ APP_DIR=/opt/facilitator
 ENV_DIR=/etc/facilitator
 BACKUPS=/var/backups/facilitator
 PORTS="8001 8002"
+# Debian's own Python (python3-venv serves it), whatever else is first on root's PATH (a pyenv under /root,
+# which the service user could not even enter).
+PYTHON=/usr/bin/python3
+umask 022
 
 echo "== packages"
 export DEBIAN_FRONTEND=noninteractive
@@ -29,15 +33,15 @@ if [ "$SOURCE" != "$APP_DIR" ]; then
 fi
 chown -R root:root "$APP_DIR"
 install -d -m 0700 -o facilitator -g facilitator "$APP_DIR/instance"
-python3 -m venv "$APP_DIR/.venv"
+"$PYTHON" -m venv "$APP_DIR/.venv"
 "$APP_DIR/.venv/bin/pip" install -q --upgrade pip
 "$APP_DIR/.venv/bin/pip" install -q -e "$APP_DIR"   # editable: templates/ and static/ are read from the checkout
 install -m 0755 "$APP_DIR/deployment/facilitator-admin" /usr/local/sbin/facilitator-admin
 
 echo "== PostgreSQL: a role with a password, and its database"
 if [ ! -s "$ENV_DIR/env" ]; then
-    DB_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_hex(24))')
-    SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
+    DB_PASSWORD=$("$PYTHON" -c 'import secrets; print(secrets.token_hex(24))')
+    SECRET_KEY=$("$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(48))')
     # Written through a file created 0640 first: no secret ever appears on a command line.
     install -m 0640 -o root -g facilitator /dev/null "$ENV_DIR/env"
     cat >"$ENV_DIR/env" <<SETTINGS
