@@ -1,10 +1,10 @@
 """One log line per kind of outage, with a count, instead of a traceback per failure.
 
-While the database is down every entry, page and socket call fails the same way: a traceback each (~120 lines)
-filled the journal with megabytes and buried everything else. The filter keeps the first failure of a kind in
-each window as one line (the message, then the error's kind), drops the rest of that window, and says how
-many it dropped on the next line of that kind or of any other. Errors that are not outages (bugs) keep their
-tracebacks: those are rare and each one needs reading.
+While the database (or Redis) is down every entry, page and socket call fails the same way: a traceback each
+(~120 lines) filled the journal with megabytes and buried everything else. The filter keeps the first failure
+of a kind in each window as one line (the message, then the error's kind), drops the rest of that window, and
+says how many it dropped on the next line of that kind or of any other. Errors that are not outages (bugs)
+keep their tracebacks: those are rare and each one needs reading.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from redis import exceptions as redis_errors
 
 from facilitator.errors import is_outage
 
@@ -26,6 +28,11 @@ log = logging.getLogger(__name__)
 class _Window:
     started: float
     folded: int = 0
+
+
+def is_outage_failure(error: BaseException) -> bool:
+    """The database or Redis out of reach: the same failure again and again until it is back."""
+    return is_outage(error) or isinstance(error, redis_errors.ConnectionError | redis_errors.TimeoutError)
 
 
 def failure_kind(error: BaseException) -> str:
@@ -51,7 +58,7 @@ class OutageSummary(logging.Filter):
         now = self.clock()
         self._report_ended_windows(now)
         error = record.exc_info[1] if record.exc_info else None
-        if error is None or not is_outage(error):
+        if error is None or not is_outage_failure(error):
             return True
         kind = failure_kind(error)
         with self._lock:

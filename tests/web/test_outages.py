@@ -87,3 +87,12 @@ def test_other_errors_keep_their_tracebacks():
         kept = record(bug)
         assert summary.filter(kept) and kept.exc_info is not None
     assert summary.filter(record(None))
+
+
+def test_redis_out_of_reach_folds_too():
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    summary = OutageSummary(window_seconds=30, clock=Clock())
+    error = RedisConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+    kept = [summary.filter(record(error, "rate-limit counter in Redis unavailable")) for _ in range(100)]
+    assert kept.count(True) == 1
