@@ -10,6 +10,8 @@ from __future__ import annotations
 import http.client
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import time
 from pathlib import Path
@@ -51,10 +53,21 @@ def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
     return certificate, key
 
 
-def start_nginx(folder: Path, site: str) -> subprocess.Popen:
+def render_site(certificate: Path, key: Path, ports: dict[str, int]) -> str:
+    """deployment/nginx.conf for these ports, by the script install.sh uses."""
+    return subprocess.run(
+        [str(ROOT / "deployment/render-nginx.sh"), HOST, str(certificate), str(key)]
+        + [str(ports[name]) for name in ("http", "https", "app_1", "app_2")],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def start_nginx(folder: Path, certificate: Path, key: Path, ports: dict[str, int]) -> subprocess.Popen:
     """nginx in the foreground with its own prefix: the rendered site inside a minimal http block whose access
-    log also names the upstream each request went to."""
-    (folder / "site.conf").write_text(site)
+    log also names the upstream each request went to. A spare port taken by someone else in the meantime
+    (other tests on the machine) means new ports and another try."""
     (folder / "nginx.conf").write_text(
         f"""
 user root;
@@ -75,11 +88,45 @@ http {{
 """
     )
     binary = nginx_binary()
-    test = subprocess.run(
-        [binary, "-t", "-p", str(folder), "-c", str(folder / "nginx.conf")], capture_output=True, text=True
-    )
-    assert test.returncode == 0, test.stderr
-    return subprocess.Popen([binary, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"])
+    command = [binary, "-p", str(folder), "-c", str(folder / "nginx.conf")]
+    for _attempt in range(3):
+        (folder / "site.conf").write_text(render_site(certificate, key, ports))
+        test = subprocess.run([*command, "-t"], capture_output=True, text=True)
+        assert test.returncode == 0, test.stderr
+        nginx = subprocess.Popen([*command, "-g", "daemon off;"])
+        if _listening(nginx, ports["http"], ports["https"]):
+            return nginx
+        nginx.wait(10)
+        ports.update(http=free_port(), https=free_port())
+    raise AssertionError("nginx could not bind its ports:\n" + (folder / "error.log").read_text())
+
+
+def start_app(env: dict[str, str], folder: Path, certificate: Path, key: Path, ports: dict[str, int], name: str, nginx):
+    """One gunicorn process on ports[name]; if that spare port was taken meanwhile, another one, and nginx
+    reloads the site rendered for it."""
+    for _attempt in range(3):
+        try:
+            return start_gunicorn(env, ports[name])
+        except RuntimeError as error:
+            if not any(sign in str(error) for sign in ("Connection in use", "Address already in use")):
+                raise
+        ports[name] = free_port()
+        (folder / "site.conf").write_text(render_site(certificate, key, ports))
+        nginx.send_signal(signal.SIGHUP)
+        time.sleep(1)
+    raise AssertionError(f"no free port for {name}")
+
+
+def _listening(nginx: subprocess.Popen, *ports: int, timeout: float = 10) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and nginx.poll() is None:
+        try:
+            for port in ports:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return True
+        except OSError:
+            time.sleep(0.1)
+    return False
 
 
 def upstream_of(access_log: Path, path_prefix: str, timeout: float = 5) -> str:
@@ -105,120 +152,105 @@ def test_https_through_nginx_with_two_processes(tmp_path):
     started = time.monotonic()
     tmp_path.chmod(0o755)
     certificate, key = self_signed_certificate(tmp_path)
-    http_port, https_port, app_1, app_2 = free_port(), free_port(), free_port(), free_port()
-    site = subprocess.run(
-        [str(ROOT / "deployment/render-nginx.sh"), HOST, str(certificate), str(key)]
-        + [str(http_port), str(https_port), str(app_1), str(app_2)],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    base = f"https://{HOST}:{https_port}"
-    with fresh_database() as database:
-        env = production_env(database, REDIS_URL, PROXY_FIX="1", TRUSTED_HOSTS=f"{HOST},127.0.0.1", PUBLIC_URL=base)
-        demo = demo_event(env, base)
-        servers = [start_gunicorn(env, app_1), start_gunicorn(env, app_2)]
-        nginx = start_nginx(tmp_path, site)
-        access_log = tmp_path / "access.log"
-        try:
-            _wait_for_port(https_port)
-            # Plain HTTP answers only a redirect, to the same path on HTTPS with its port.
-            plain = http.client.HTTPConnection(HOST, http_port, timeout=5)
-            plain.request("GET", f"/j/{demo['join_code']}", headers={"Host": f"{HOST}:{http_port}"})
-            redirect = plain.getresponse()
-            assert redirect.status == 301
-            assert redirect.getheader("Location") == f"{base}/j/{demo['join_code']}"
-            plain.close()
-
-            with sync_playwright() as playwright:
-                browser = launch(playwright)
-                projector = browser.new_context(
-                    ignore_https_errors=True, viewport={"width": 1600, "height": 900}
-                ).new_page()
-                projector.goto(f"{base}/p/{demo['projector']}")
-                expect(projector.locator("header")).to_contain_text(demo["join_code"])
-                projector_process = upstream_of(access_log, "/p/")
-
-                # Staff land on a process by their session cookie: sign in until the console is on the other one.
-                for _attempt in range(12):
-                    staff = browser.new_context(ignore_https_errors=True, viewport={"width": 1366, "height": 900})
-                    console = staff.new_page()
-                    sign_in(console, base, demo["password"])
-                    console.goto(f"{base}/console/{demo['console']}")
-                    if upstream_of(access_log, f"/console/{demo['console']} ") != projector_process:
-                        break
-                    staff.close()
-                else:
-                    raise AssertionError("every sign-in landed on the projector's process")
-                expect(console.locator("#status")).to_have_text("Live.")
-                page = f"{base}/console/{demo['console']}/safeguarding/"
-                console.goto(page)
-                for item in ("guardian_consent", "safeguarding_lead", "dpia"):
-                    form = console.locator(f'form:has(input[name=item][value="{item}"])')
-                    if item == "safeguarding_lead":
-                        form.locator("input[name=detail]").fill("Ms Achieng, by the door")
-                    form.get_by_role("button").click()
-                    expect(console.locator(".saved")).to_be_visible()
-                reply = console.goto(f"{base}/console/{demo['console']}")
-                headers = reply.headers
-                assert headers["strict-transport-security"].startswith("max-age=")
-                assert "script-src 'self'" in headers["content-security-policy"]
-                assert headers["referrer-policy"] == "same-origin"
-                expect(console.locator("#status")).to_have_text("Live.")
-                row = console.locator(".agenda-activity", has_text=BOARD)
-                row.get_by_role("button", name="Open").click()
-                expect(row.locator(".state-open")).to_be_visible()
-                expect(projector.locator(".lane-name").first).to_contain_text("The internet we have")
-
-                phone_context = browser.new_context(
-                    ignore_https_errors=True, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
-                )
-                phone = phone_context.new_page()
-                phone.goto(f"{base}/j/{demo['join_code']}")
-                phone.select_option("#group", "child")
-                phone.select_option("#age_band", "14-15")
-                phone.get_by_role("button", name="Join").click()  # a form POST over HTTPS: CSRF and referrer agree
-                expect(phone.locator("#text-want")).to_be_visible()
-                phone.fill("#text-want", "Apps that explain privacy in Kiswahili")
-                phone.locator('.lane-form[data-lane="want"] button[type=submit]').click()
-                mine = phone.locator("#entries li", has_text="Apps that explain privacy in Kiswahili")
-                expect(mine.locator(".state")).to_have_text("Waiting for the moderator")
-
-                queued = console.locator("#queue .entry", has_text="Apps that explain privacy in Kiswahili")
-                expect(queued).to_be_visible()
-                queued.get_by_role("button", name="Approve").click()
-                expect(projector.locator(".card", has_text="Apps that explain privacy in Kiswahili")).to_be_visible()
-                expect(mine.locator(".state")).to_have_text("On the board")
-                screenshot(projector, "deploy-projector-over-https")
-
-                cookies = {c["name"]: c for c in staff.cookies() + phone_context.cookies()}
-                for name in ("session", "participant"):
-                    assert cookies[name]["secure"] and cookies[name]["httpOnly"], cookies[name]
-                browser.close()  # closes the websockets: nginx logs a websocket when it ends
-
-            time.sleep(0.5)
-            log = access_log.read_text()
-            upgraded = re.findall(
-                r'^101 "GET /socket\.io/\S*transport=websocket\S* HTTP/1\.1" upstream=(\S+)$', log, re.M
+    ports = {"http": free_port(), "https": free_port(), "app_1": free_port(), "app_2": free_port()}
+    nginx = start_nginx(tmp_path, certificate, key, ports)  # the HTTPS port is the site's address: held first
+    base = f"https://{HOST}:{ports['https']}"
+    http_port = ports["http"]
+    servers = []
+    try:
+        with fresh_database() as database:
+            env = production_env(database, REDIS_URL, PROXY_FIX="1", TRUSTED_HOSTS=f"{HOST},127.0.0.1", PUBLIC_URL=base)
+            demo = demo_event(env, base)
+            for name in ("app_1", "app_2"):
+                servers.append(start_app(env, tmp_path, certificate, key, ports, name, nginx))
+            access_log = tmp_path / "access.log"
+            _check_through_nginx(
+                base, http_port, demo, access_log, {f"127.0.0.1:{ports[n]}" for n in ("app_1", "app_2")}
             )
-            assert set(upgraded) == {f"127.0.0.1:{app_1}", f"127.0.0.1:{app_2}"}, log
-            assert not re.search(r"^(400|403|5\d\d) ", log, re.M), log
-        finally:
-            nginx.terminate()
-            nginx.wait(10)
-            for server in servers:
-                server.stop()
+    finally:
+        nginx.terminate()
+        nginx.wait(10)
+        for server in servers:
+            server.stop()
     assert time.monotonic() - started < 300
 
 
-def _wait_for_port(port: int, timeout: float = 10) -> None:
-    import socket
+def _check_through_nginx(base: str, http_port: int, demo: dict, access_log: Path, processes: set[str]) -> None:
+    """What the brief asks of the production path, through nginx, with the app processes running."""
+    # Plain HTTP answers only a redirect, to the same path on HTTPS with its port.
+    plain = http.client.HTTPConnection(HOST, http_port, timeout=5)
+    plain.request("GET", f"/j/{demo['join_code']}", headers={"Host": f"{HOST}:{http_port}"})
+    redirect = plain.getresponse()
+    assert redirect.status == 301
+    assert redirect.getheader("Location") == f"{base}/j/{demo['join_code']}"
+    plain.close()
 
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"nothing listens on {port}")
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        projector = browser.new_context(ignore_https_errors=True, viewport={"width": 1600, "height": 900}).new_page()
+        projector.goto(f"{base}/p/{demo['projector']}")
+        expect(projector.locator("header")).to_contain_text(demo["join_code"])
+        projector_process = upstream_of(access_log, "/p/")
+
+        # Staff land on a process by their session cookie: sign in until the console is on the other one.
+        for _attempt in range(12):
+            staff = browser.new_context(ignore_https_errors=True, viewport={"width": 1366, "height": 900})
+            console = staff.new_page()
+            sign_in(console, base, demo["password"])
+            console.goto(f"{base}/console/{demo['console']}")
+            if upstream_of(access_log, f"/console/{demo['console']} ") != projector_process:
+                break
+            staff.close()
+        else:
+            raise AssertionError("every sign-in landed on the projector's process")
+        expect(console.locator("#status")).to_have_text("Live.")
+        page = f"{base}/console/{demo['console']}/safeguarding/"
+        console.goto(page)
+        for item in ("guardian_consent", "safeguarding_lead", "dpia"):
+            form = console.locator(f'form:has(input[name=item][value="{item}"])')
+            if item == "safeguarding_lead":
+                form.locator("input[name=detail]").fill("Ms Achieng, by the door")
+            form.get_by_role("button").click()
+            expect(console.locator(".saved")).to_be_visible()
+        reply = console.goto(f"{base}/console/{demo['console']}")
+        headers = reply.headers
+        assert headers["strict-transport-security"].startswith("max-age=")
+        assert "script-src 'self'" in headers["content-security-policy"]
+        assert headers["referrer-policy"] == "same-origin"
+        expect(console.locator("#status")).to_have_text("Live.")
+        row = console.locator(".agenda-activity", has_text=BOARD)
+        row.get_by_role("button", name="Open").click()
+        expect(row.locator(".state-open")).to_be_visible()
+        expect(projector.locator(".lane-name").first).to_contain_text("The internet we have")
+
+        phone_context = browser.new_context(
+            ignore_https_errors=True, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
+        )
+        phone = phone_context.new_page()
+        phone.goto(f"{base}/j/{demo['join_code']}")
+        phone.select_option("#group", "child")
+        phone.select_option("#age_band", "14-15")
+        phone.get_by_role("button", name="Join").click()  # a form POST over HTTPS: CSRF and referrer agree
+        expect(phone.locator("#text-want")).to_be_visible()
+        phone.fill("#text-want", "Apps that explain privacy in Kiswahili")
+        phone.locator('.lane-form[data-lane="want"] button[type=submit]').click()
+        mine = phone.locator("#entries li", has_text="Apps that explain privacy in Kiswahili")
+        expect(mine.locator(".state")).to_have_text("Waiting for the moderator")
+
+        queued = console.locator("#queue .entry", has_text="Apps that explain privacy in Kiswahili")
+        expect(queued).to_be_visible()
+        queued.get_by_role("button", name="Approve").click()
+        expect(projector.locator(".card", has_text="Apps that explain privacy in Kiswahili")).to_be_visible()
+        expect(mine.locator(".state")).to_have_text("On the board")
+        screenshot(projector, "deploy-projector-over-https")
+
+        cookies = {c["name"]: c for c in staff.cookies() + phone_context.cookies()}
+        for name in ("session", "participant"):
+            assert cookies[name]["secure"] and cookies[name]["httpOnly"], cookies[name]
+        browser.close()  # closes the websockets: nginx logs a websocket when it ends
+
+    time.sleep(0.5)
+    log = access_log.read_text()
+    upgraded = re.findall(r'^101 "GET /socket\.io/\S*transport=websocket\S* HTTP/1\.1" upstream=(\S+)$', log, re.M)
+    assert set(upgraded) == processes, log
+    assert not re.search(r"^(400|403|5\d\d) ", log, re.M), log
