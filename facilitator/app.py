@@ -13,7 +13,7 @@ from facilitator import config as config_module
 from facilitator import models  # noqa: F401  (every table, before any mapper is used)
 from facilitator.extensions import csrf, db, migrate, socketio
 from facilitator.live import entry_writer, rooms
-from facilitator.web import compression, i18n, log_privacy, ratelimit
+from facilitator.web import compression, i18n, log_privacy, log_summary, outages, ratelimit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -36,6 +36,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log_summary.install("gunicorn.error")  # before the address filter, which then scrubs its lines too
     log_privacy.install("gunicorn.error", "gunicorn.access")
 
     db.init_app(app)
@@ -94,6 +95,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from facilitator.web import assets
 
     security.init_app(app)
+    outages.init_app(app)
     assets.init_app(app)
     compression.init_app(app)  # gzip for text responses; Socket.IO never reaches it
     app.register_blueprint(participant_bp)

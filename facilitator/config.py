@@ -127,6 +127,10 @@ def load(instance_path: Path) -> dict:
         "ENTRY_QUEUE_LIMIT": _int("ENTRY_QUEUE_LIMIT", 2000),
         "ENTRY_WAIT_SECONDS": _float("ENTRY_WAIT_SECONDS", 10),
         "PROXY_FIX": _bool("PROXY_FIX", False),
+        # Comma-separated host names the app answers to (Flask's check; ports are not compared); any other Host is
+        # a 400. Behind PROXY_FIX the Host comes from the proxy's X-Forwarded-Host, so this stops a
+        # forged one from reaching the QR code's address or the same-origin checks. Empty: any host.
+        "TRUSTED_HOSTS": [h.strip() for h in os.environ.get("TRUSTED_HOSTS", "").split(",") if h.strip()] or None,
         # Set by the entry point that owns the process (wsgi.py, the serve command); plain imports of the
         # app (tests, CLI commands) use threads. Explicit, because Flask-SocketIO would otherwise pick
         # eventlet whenever it happens to be installed.

@@ -9,6 +9,7 @@ from typing import Any
 
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import exc as database_errors
 
 
 class ServiceError(Exception):
@@ -72,3 +73,22 @@ class Internal(ServiceError):
 
     def __init__(self) -> None:
         super().__init__("internal", _l("Something went wrong. Please try again."))
+
+
+class Unavailable(ServiceError):
+    """The database cannot be reached for a moment (restarting, a network blip): nothing was done, and the same
+    request will work again once it is back. Phones keep the entry in their outbox and send it again."""
+
+    status = 503
+
+    def __init__(self) -> None:
+        super().__init__("unavailable", _l("We cannot save or load anything just now. Please try again in a moment."))
+
+
+def is_outage(error: BaseException) -> bool:
+    """Whether ``error`` means the database is out of reach (refused, cut, restarting, every pooled connection
+    busy), rather than a bug or a refused write: only then is "try again in a moment" the truth."""
+    outage_kinds = (database_errors.OperationalError, database_errors.InterfaceError, database_errors.TimeoutError)
+    if isinstance(error, outage_kinds):
+        return True
+    return isinstance(error, database_errors.DBAPIError) and error.connection_invalidated

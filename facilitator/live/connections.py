@@ -17,9 +17,10 @@ from typing import Any
 from flask import Flask, request
 
 from facilitator import validation
-from facilitator.errors import Forbidden, Internal, InvalidInput, ServiceError
+from facilitator.errors import Forbidden, Internal, InvalidInput, ServiceError, Unavailable, is_outage
 from facilitator.extensions import db, socket_server, socket_sleep, socketio
 from facilitator.staff import sessions as staff_sessions
+from facilitator.web.outages import rollback_quietly
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +85,12 @@ def handler(name: str, *, view: str) -> Callable[[Handler], Callable[..., dict[s
             except ServiceError as error:
                 db.session.rollback()
                 return error.as_ack()
-            except Exception:
-                db.session.rollback()
+            except Exception as error:
+                rollback_quietly()
+                if is_outage(error):
+                    # One line a kind while the database is away (web.log_summary); the client tries again.
+                    log.error("socket handler %s could not reach the database", name, exc_info=error)
+                    return Unavailable().as_ack()
                 log.exception("socket handler %s failed", name)
                 return Internal().as_ack()
 

@@ -21,9 +21,10 @@ from flask_babel import lazy_gettext as _l
 
 from facilitator.board import entries as board_service
 from facilitator.board import views as board_views
-from facilitator.errors import Busy, Internal, ServiceError
+from facilitator.errors import Busy, Internal, ServiceError, Unavailable, is_outage
 from facilitator.events.models import Event
 from facilitator.extensions import db, socket_server, socket_sleep, socketio
+from facilitator.web.outages import rollback_quietly
 
 log = logging.getLogger(__name__)
 
@@ -117,8 +118,15 @@ class EntryWriter:
         for event_id, group in by_event.items():
             try:
                 self._store_group(event_id, group)
-            except Exception:
-                db.session.rollback()
+            except Exception as failure:
+                rollback_quietly()
+                if is_outage(failure):
+                    # The database is away: one by one would fail alike. The phones keep their entries and
+                    # send them again; one log line a kind (web.log_summary).
+                    log.error("storing a batch of %d entries: database unavailable", len(group), exc_info=failure)
+                    for waiting in group:
+                        waiting.error = Unavailable()
+                    continue
                 if len(group) == 1:
                     log.exception("storing an entry failed")
                     group[0].error = Internal()

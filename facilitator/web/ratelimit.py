@@ -103,7 +103,8 @@ class RedisCounter:
             pipe.get(previous_name)
             current, _, previous = pipe.execute()
         except self._errors as error:
-            log.warning("rate-limit counter in Redis unavailable (%s); counting in memory", error)
+            # One line per 30 s with a count while Redis is away (web.log_summary), not one per entry.
+            log.warning("rate-limit counter in Redis unavailable; counting in memory", exc_info=error)
             return self._fallback.hit(key, window)
         return _estimate(int(current), int(previous or 0), now, window)
 

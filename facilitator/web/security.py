@@ -44,7 +44,11 @@ def init_app(app: Flask) -> None:
         headers = response.headers
         headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("Referrer-Policy", "no-referrer")
+        # same-origin, not no-referrer: over HTTPS Flask-WTF's CSRF check (WTF_CSRF_SSL_STRICT) refuses a POST whose
+        # Referer is missing or from another origin, so every form needs the browser to send its own page as the
+        # Referer. same-origin sends it to this site only and to no other (no link to elsewhere ever learns a
+        # projector's or a duty bearer's secret link); the strict check stays on, as a second guard with the token.
+        headers.setdefault("Referrer-Policy", "same-origin")
         headers.setdefault("X-Frame-Options", "DENY")
         headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         if request.is_secure:

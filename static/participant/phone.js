@@ -316,7 +316,7 @@
           support.hidden = false;
           support.focus();
         }
-      } else if (ack.error === "rate_limited" || ack.error === "internal" || ack.error === "busy") {
+      } else if (ack.error === "rate_limited" || ack.error === "internal" || ack.error === "busy" || ack.error === "unavailable") {
         showError(errorText(ack));
         // Spread over a few seconds: a busy server is not helped by the whole room retrying at once.
         setTimeout(function () { send(item); }, 3000 + Math.random() * 4000);

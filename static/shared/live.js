@@ -84,6 +84,14 @@
       if (lastVersion !== null) payload.since = lastVersion;
       sync(payload, flush);
     });
+    // The server's message queue had a gap (Redis restarted): broadcasts may be missing, and a later version may
+    // already have been seen, so ask for a full snapshot (no since). Spread out: a hall of phones hears it at once.
+    socket.on("resync", function () {
+      if (!options.syncEvent) return;
+      setTimeout(function () {
+        if (socket.connected) sync(options.syncPayload ? options.syncPayload() : {});
+      }, Math.random() * 1500);
+    });
     socket.on("disconnect", function () { status("offline"); });
     socket.on("connect_error", function () { status(socket.active ? "unreachable" : "refused"); });
 

@@ -118,7 +118,7 @@ def test_security_headers_on_every_page(client, event):
     csp = reply.headers["Content-Security-Policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
     assert reply.headers["X-Content-Type-Options"] == "nosniff"
-    assert reply.headers["Referrer-Policy"] == "no-referrer"
+    assert reply.headers["Referrer-Policy"] == "same-origin"
 
 
 def test_static_files_have_cache_busting_names(client):

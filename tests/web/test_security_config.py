@@ -232,7 +232,7 @@ def test_pages_carry_a_strict_policy_and_the_usual_headers(client, event):
     assert "frame-ancestors 'none'" in CONTENT_SECURITY_POLICY and "object-src 'none'" in CONTENT_SECURITY_POLICY
     assert headers["X-Frame-Options"] == "DENY"
     assert headers["X-Content-Type-Options"] == "nosniff"
-    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["Referrer-Policy"] == "same-origin"
     assert headers["Cache-Control"] == "no-store"
     assert "Strict-Transport-Security" not in headers
     assert "max-age" in client.get("/", base_url="https://localhost").headers["Strict-Transport-Security"]
