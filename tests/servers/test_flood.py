@@ -8,10 +8,16 @@ however many flood alerts arrived; the moderation queue keeps working (the appro
 the other phones' acks stay under 100 ms.
 
 On timing, on a shared 2-core machine: the server, the flooder, six phones, a console, a projector and Chromium
-all share the same cores here, where in a hall the flooder's and the phones' work is done on their own devices.
-The test asserts the promise on the 95th percentile of every ack (a single ack delayed by the machine's other
-work is not the server failing the phones), and a ceiling on the slowest ack that no momentary stall explains;
-it prints p50/p95/max for the record. bench/ holds no figure from here: this is a pass/fail test.
+all share the same cores here (and CI may run other jobs beside them), where in a hall the flooder's, the phones'
+and the lead's work is done on their own devices. So:
+- the flooder runs in a process of its own, so the phones' timing here never waits for its interpreter lock;
+- the promise is asserted on the 95th percentile of every ack, not on the slowest one (which only has a generous
+  ceiling that a stalled phone would break);
+- the machine's share in the delay is measured, not guessed: the kernel counts how long the server's threads
+  were ready to run but waited for a CPU taken by other processes (/proc/<pid>/task/*/schedstat). The 100 ms are
+  held as server time: the budget is 100 ms times (time run + time waited) / time run over the flood, so exactly
+  100 ms on a machine that gives the server its CPU, and proportionally more on one that does not;
+- p50/p95/max, calm and under the flood, and the server's wait are printed for the record.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import time
 import urllib.error
 import uuid
 from contextlib import closing
+from pathlib import Path
 
 import pytest
 import socketio
@@ -39,10 +46,7 @@ FLOOD_SECONDS = 10.0
 PHONES = 6
 PHONE_INTERVAL_SECONDS = 1.1  # under the per-participant limit (10 entries in 10 s): well-behaved phones
 ACK_PROMISE_MS = 100  # the issue: "other phones' acks stay under 100 ms"
-CALM_SECONDS = 5.0
-# The p95 of the phones' acks with no flood, on an idle machine (measured: ~10-20 ms); a busier machine's excess
-# over this widens the budget by as much (see the test's end).
-CALM_P95_EXPECTED_MS = 30
+CALM_SECONDS = 5.0  # the same phones first, with no flood: what the flood changes
 ACK_CEILING_MS = 2000  # no single ack may take this long, whatever else the machine does: that is a phone stalled
 DISCLOSURE = "My uncle touches me at night and says it is our secret, I am scared to go home"
 # The flood's text: distress, varied as a script would vary it to slip past a filter of exact repeats.
@@ -170,6 +174,18 @@ def staff_socket(server, staff: Browserless, view: str = "console") -> socketio.
     return client
 
 
+def ran_and_waited(pid: int) -> tuple[int, int]:
+    """Nanoseconds the process's threads ran on a CPU, and waited for one while ready to run (Linux schedstat)."""
+    ran = waited = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            on_cpu, on_queue, _slices = (int(n) for n in (task / "schedstat").read_text().split())
+        except (OSError, ValueError):
+            continue  # a thread that ended meanwhile
+        ran, waited = ran + on_cpu, waited + on_queue
+    return ran, waited
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -237,6 +253,7 @@ def test_one_device_rejoining_to_flood_buries_no_disclosure_and_slows_no_phone(a
             )
             flooder.start()
             assert results.get(timeout=60) == "ready"
+            server_before = ran_and_waited(server.process.pid)
             started = time.monotonic()
             until = started + FLOOD_SECONDS
             acks: list[float] = []
@@ -261,6 +278,7 @@ def test_one_device_rejoining_to_flood_buries_no_disclosure_and_slows_no_phone(a
             for thread in threads:
                 thread.join(FLOOD_SECONDS + 30)
             assert not any(t.is_alive() for t in threads)
+            server_after = ran_and_waited(server.process.pid)
             flooded = results.get(timeout=60)
             flooder.join(10)
             flooded_for = time.monotonic() - started
@@ -294,9 +312,8 @@ def test_one_device_rejoining_to_flood_buries_no_disclosure_and_slows_no_phone(a
 
     p50, p95, slowest = statistics.median(acks), percentile(acks, 0.95), max(acks)
     calm_p95 = percentile(calm, 0.95)
-    # On a machine busy with other work, calm acks are slower too; that part of the delay is the machine's, not
-    # the flood's. The promise is held to its letter on a calm machine and shifted by the machine's own excess.
-    budget = ACK_PROMISE_MS + max(0.0, calm_p95 - CALM_P95_EXPECTED_MS)
+    ran, waited = (after - before for after, before in zip(server_after, server_before, strict=True))
+    budget = ACK_PROMISE_MS * (ran + waited) / ran  # see the module's docstring
     to_projector_ms = (projected.get(idea["entry"]["id"], float("nan")) - approved_at) * 1000
     print(
         f"\n{async_mode}: flooder joined {flooded['joins']} times in {FLOOD_SECONDS:.0f} s "
@@ -306,7 +323,8 @@ def test_one_device_rejoining_to_flood_buries_no_disclosure_and_slows_no_phone(a
         f"y={box and box['y']:.0f}-{box and box['y'] + box['height']:.0f} of 720; first screen: {first_screen}\n"
         f"{len(calm)} calm acks: p50 {statistics.median(calm):.1f} ms, p95 {calm_p95:.1f} ms, max {max(calm):.1f} ms; "
         f"{len(acks)} acks under the flood: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {slowest:.1f} ms "
-        f"(budget for p95 {budget:.0f} ms); approved card on the projector after {to_projector_ms:.0f} ms"
+        f"(budget for p95 {budget:.0f} ms: the server ran {ran / 1e9:.1f} s and waited {waited / 1e9:.1f} s for a CPU "
+        f"over the flood); approved card on the projector after {to_projector_ms:.0f} ms"
     )
     assert not flooded["errors"], flooded["errors"][:5]
     assert flooded["joins"] >= 20, "the flood never got going"
