@@ -13,7 +13,7 @@ from facilitator import config as config_module
 from facilitator import models  # noqa: F401  (every table, before any mapper is used)
 from facilitator.extensions import csrf, db, migrate, socketio
 from facilitator.live import entry_writer, rooms
-from facilitator.web import compression, i18n, log_privacy, ratelimit
+from facilitator.web import compression, error_pages, i18n, log_privacy, ratelimit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -102,6 +102,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     assets.init_app(app)
     compression.init_app(app)  # gzip for text responses; Socket.IO never reaches it
+    error_pages.init_app(app)  # the app's own pages for a refused form token and a body too large
     app.register_blueprint(participant_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(console_bp)

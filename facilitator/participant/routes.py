@@ -35,7 +35,8 @@ from facilitator.safeguarding import service as safeguarding_service
 from facilitator.voting import results as results_service
 from facilitator.voting import votes as voting_service
 from facilitator.web import i18n
-from facilitator.web.security import form_before_the_limit, local_path
+from facilitator.web.error_pages import form_before_the_limit
+from facilitator.web.security import local_path
 
 bp = Blueprint("participant", __name__)
 

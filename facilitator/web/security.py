@@ -10,13 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
-from flask import Flask, Response, current_app, render_template, request
-from flask.typing import ResponseReturnValue
-from flask_wtf.csrf import CSRFError
-from werkzeug.datastructures import MultiDict
-from werkzeug.exceptions import RequestEntityTooLarge
+from flask import Flask, Response, render_template, request
 from werkzeug.routing import IntegerConverter, Map
 
 from facilitator.errors import InvalidInput, RateLimited
@@ -56,16 +52,6 @@ def init_app(app: Flask) -> None:
             headers.setdefault("Cache-Control", "no-store")
         return response
 
-    # The framework's own pages for these are bare English; staff (and duty bearers) get the app's page. A phone's
-    # pages have their own, in the phone's language (facilitator.participant.routes).
-    @app.errorhandler(CSRFError)
-    def form_token_refused(error: CSRFError) -> ResponseReturnValue:
-        return render_template("errors/form_token_refused.html"), 400
-
-    @app.errorhandler(RequestEntityTooLarge)
-    def too_large(error: RequestEntityTooLarge) -> ResponseReturnValue:
-        return render_template("errors/too_large.html", limit_kb=current_app.config["MAX_CONTENT_LENGTH"] // 1024), 413
-
     @app.before_request
     def limit_joins() -> tuple[str, int] | None:
         """Joining creates a participant before any socket or token exists: limit it here, per event code
@@ -92,17 +78,6 @@ def init_app(app: Flask) -> None:
                 age_bands=AGE_BANDS,
             ), limited.status
         return None
-
-
-def form_before_the_limit() -> MultiDict[str, str]:
-    """The fields of a url-encoded form too large to parse, as far as the first MAX_CONTENT_LENGTH bytes of it go
-    (a field cut short by the limit is kept as far as it got). Only to show someone what they sent: never to act
-    on, as the form token was not checked."""
-    if request.mimetype != "application/x-www-form-urlencoded":
-        return MultiDict()
-    head = request.environ["wsgi.input"].read(current_app.config["MAX_CONTENT_LENGTH"])
-    fields = parse_qsl(head.decode("ascii", "replace"), keep_blank_values=True, errors="replace")
-    return MultiDict([(name, value.rstrip("\ufffd")) for name, value in fields])  # a letter cut in two goes
 
 
 def socketio_allowed_origins(extra_origins: list[str] | None) -> Callable[[str, dict[str, Any]], bool] | None:
