@@ -21,7 +21,7 @@ from socketio import packet as socketio_packet
 from facilitator.errors import InvalidInput
 from facilitator.extensions import socketio
 
-# Not a name a client's event can be mistaken for: the library's own reserved names are plain words.
+# A name no page of the app sends; a client that sends it anyway is only told its message could not be read.
 UNREADABLE = "\x00unreadable"
 
 
