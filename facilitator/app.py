@@ -13,7 +13,7 @@ from facilitator import config as config_module
 from facilitator import models  # noqa: F401  (every table, before any mapper is used)
 from facilitator.extensions import csrf, db, migrate, socketio
 from facilitator.live import entry_writer, rooms
-from facilitator.web import compression, i18n, log_privacy, log_summary, outages, ratelimit
+from facilitator.web import compression, error_pages, i18n, log_privacy, log_summary, outages, ratelimit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -50,13 +50,17 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     # Socket handlers register themselves on import, beside the blueprint they serve. Imported before
     # init_app: handlers declared while no server exists are kept and bound to every app's server.
-    from facilitator.live import admission  # noqa: F401
+    from facilitator.live import (
+        admission,  # noqa: F401
+        packets,  # its catch-all handler registers on import; its packet class is below
+    )
     from facilitator.participant import sockets as participant_events  # noqa: F401
     from facilitator.projector import sockets as projector_events  # noqa: F401
     from facilitator.safeguarding import sockets as safeguarding_events  # noqa: F401
     from facilitator.web import security
 
-    socketio.init_app(
+    # The stubs lack python-socketio's serializer argument (a packet class), which Flask-SocketIO passes on.
+    socketio.init_app(  # type: ignore[call-arg]
         app,
         async_mode=app.config["ASYNC_MODE"],  # always set (config.load)
         client_manager=rooms.client_manager(
@@ -68,6 +72,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
             app.config["SOCKETIO_CORS_ORIGINS"]
         ),
         max_http_buffer_size=16 * 1024,
+        # A packet that cannot be decoded is answered (facilitator.live.packets), never a traceback and no ack.
+        serializer=packets.AnsweringPacket,
+        json=packets.PacketJSON,
         ping_interval=20,
         ping_timeout=20,
     )
@@ -98,6 +105,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     outages.init_app(app)
     assets.init_app(app)
     compression.init_app(app)  # gzip for text responses; Socket.IO never reaches it
+    error_pages.init_app(app)  # the app's own pages for a refused form token and a body too large
     app.register_blueprint(participant_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(console_bp)

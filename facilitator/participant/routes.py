@@ -19,6 +19,7 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from facilitator.agenda import views as agenda_views
 from facilitator.asks import answers as answer_service
@@ -34,6 +35,7 @@ from facilitator.safeguarding import service as safeguarding_service
 from facilitator.voting import results as results_service
 from facilitator.voting import votes as voting_service
 from facilitator.web import i18n
+from facilitator.web.error_pages import form_before_the_limit
 from facilitator.web.security import local_path
 
 bp = Blueprint("participant", __name__)
@@ -280,6 +282,27 @@ def form_token_refused(error: CSRFError) -> ResponseReturnValue:
     if request.endpoint == "participant.submit":
         draft = {"lane": request.form.get("lane"), "text": (request.form.get("text") or "")[:2000]}
     return _render_activity_page(event, participant, error=str(message), draft=draft, status=400)
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def too_large(error: RequestEntityTooLarge) -> ResponseReturnValue:
+    """A form past the server's limit on a body (an old browser that ignores the box's maxlength): the phone's own
+    page, in its language, saying how long a text may be, with as much of the text as may be sent in the box."""
+    code = (request.view_args or {}).get("code")
+    event, participant, _elsewhere = _event_and_participant(code) if code else (None, None, None)
+    message = _l(
+        "That was too long to send: a text may have up to %(n)s characters. Check it, then press Send again.",
+        n=board_service.ENTRY_MAX_CHARS,
+    )
+    if event is None or participant is None:
+        return render_template(
+            "participant/join.html", code=str(code or "")[:12], error=message, groups=GROUPS, age_bands=AGE_BANDS
+        ), 413
+    draft = None
+    if request.endpoint == "participant.submit":
+        form = form_before_the_limit()
+        draft = {"lane": form.get("lane"), "text": (form.get("text") or "")[: board_service.ENTRY_MAX_CHARS]}
+    return _render_activity_page(event, participant, error=str(message), draft=draft, status=413)
 
 
 @bp.post("/e/<code>/help")

@@ -8,6 +8,7 @@ from facilitator.errors import ServiceError
 from facilitator.events import service as event_service
 from facilitator.extensions import db
 from facilitator.safeguarding import service as safeguarding_service
+from facilitator.safeguarding import views as safeguarding_views
 from facilitator.safeguarding.models import READINESS_ITEMS
 from facilitator.staff.routes import login_required, staff_or_404, staff_page
 
@@ -27,6 +28,7 @@ def lead_view(event_id):
         readiness_items=READINESS_ITEMS,
         blocked_words="\n".join(event.blocked_words or []),
         purge_refusal=safeguarding_service.purge_refusal(event),
+        burst=safeguarding_views.burst_settings(),
     )
 
 

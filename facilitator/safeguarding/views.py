@@ -17,6 +17,17 @@ from facilitator.staff.models import StaffUser
 # A participant who joined this shortly before their flag: a burst of flags from such fresh identities is how one
 # device floods the lead (each re-join used to mint a participant), so the lead's view marks them.
 NEW_IDENTITY_SECONDS = 120
+# A burst: this many open flags from newly joined phones within this many seconds of one another. The lead's list
+# puts a burst after every other concern and marks it: a script that re-joins to write each alert from a fresh
+# phone makes every text distinct with a word or two, so collapsing near-identical text alone would not keep a
+# child's disclosure on the lead's first screen. A single child who joined late is no burst.
+BURST_FLAGS = 5
+BURST_SECONDS = 60
+
+
+def burst_settings() -> dict[str, int]:
+    """What the lead's page needs to find bursts among the flags it holds."""
+    return {"flags": BURST_FLAGS, "seconds": BURST_SECONDS}
 
 
 def similarity_key(text: str) -> str:

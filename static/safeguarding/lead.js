@@ -41,14 +41,34 @@
   }
 
 
+  // Open flags from newly joined phones, page.burst.flags or more within page.burst.seconds of one another: how one
+  // device floods the lead by re-joining, whatever it makes each text say.
+  function inBursts(all) {
+    var fresh = all.filter(function (f) { return f.state === "open" && f.new_identity; })
+      .map(function (f) { return { id: f.id, at: Date.parse(f.created_at) }; })
+      .sort(function (a, b) { return a.at - b.at; });
+    var span = page.burst.seconds * 1000, burst = new Set(), lo = 0, hi = 0;
+    fresh.forEach(function (f) {
+      while (fresh[lo].at < f.at - span) lo++;
+      while (hi < fresh.length && fresh[hi].at <= f.at + span) hi++;
+      if (hi - lo >= page.burst.flags) burst.add(f.id);
+    });
+    return burst;
+  }
+
   function draw() {
     var list = $("flags");
     list.textContent = "";
-    // Open high concerns first, then possible ones to review, then the rest; newest first within each. Open flags
-    // with near-identical text collapse into one item with a count, after the distinct ones: a flood of one
-    // message never buries a real, different concern.
-    var rank = function (f) { return f.state === "open" ? (f.level === "possible" ? 1 : 0) : 2; };
-    var all = Array.from(flags.values()).sort(function (a, b) { return (rank(a) - rank(b)) || (b.id - a.id); });
+    // Open high concerns first, then possible ones to review, then a burst from newly joined phones, then the rest;
+    // newest first within each. Open flags with near-identical text collapse into one item with a count, after the
+    // distinct ones: a flood of one message, or of many from re-joining phones, never buries a real concern.
+    var all = Array.from(flags.values());
+    var burst = inBursts(all);
+    var rank = function (f) {
+      if (f.state !== "open") return 4;
+      return (burst.has(f.id) ? 2 : 0) + (f.level === "possible" ? 1 : 0);
+    };
+    all.sort(function (a, b) { return (rank(a) - rank(b)) || (b.id - a.id); });
     var groups = new Map();
     all.forEach(function (f) {
       var key = f.state === "open" && f.similar_key ? f.similar_key : "flag " + f.id;
@@ -66,9 +86,9 @@
       flag.reasons.forEach(function (r) { tags.appendChild(el("span", "flag flag-" + r, REASONS[r] || r)); });
       if (flag.level === "possible") tags.appendChild(el("span", "flag flag-possible", "possible concern: to review"));
       if (group.length > 1) tags.appendChild(el("span", "flag flag-repeated", "×" + group.length + " near-identical"));
-      // A burst from phones that joined just before writing is how one device floods the list; a single flag from
-      // a new phone is just a child who joined late, and is not marked.
-      if (group.length > 1 && group.some(function (f) { return f.new_identity; })) {
+      // A single flag from a new phone is just a child who joined late, and is not marked.
+      if (group.some(function (f) { return burst.has(f.id); }) ||
+          (group.length > 1 && group.some(function (f) { return f.new_identity; }))) {
         tags.appendChild(el("span", "flag flag-new-identity", "from newly joined phones"));
       }
       item.querySelector(".when").textContent = new Date(flag.created_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
@@ -114,14 +134,21 @@
     $("open-count").textContent = all.filter(function (f) { return f.state === "open"; }).length;
   }
 
+  // Alerts arrive in bursts (a flood brings dozens a second): the list is drawn again at most every 100 ms, so the
+  // page stays responsive for the lead however many arrive.
+  var drawTimer = null;
+  function drawSoon() {
+    if (drawTimer === null) drawTimer = setTimeout(function () { drawTimer = null; draw(); }, 100);
+  }
+
   live.on("safeguarding_alert", function (message) {
     flags.set(message.flag.id, message.flag);
-    draw();
+    drawSoon();
     if (!message.loud) return; // on the list, without a sound or a banner (a possible concern, or a repeat)
     $("alert-text").textContent = (message.flag.reasons.map(function (r) { return REASONS[r] || r; }).join(", "));
     $("alert-banner").hidden = false;
     chime();
   });
-  live.on("safeguarding_flag", function (message) { flags.set(message.flag.id, message.flag); draw(); });
+  live.on("safeguarding_flag", function (message) { flags.set(message.flag.id, message.flag); drawSoon(); });
   $("alert-dismiss").addEventListener("click", function () { $("alert-banner").hidden = true; });
 })();
