@@ -84,6 +84,25 @@
     });
   }
 
+  // What the projector shows: the projected activity, else the open one, else the join screen.
+  function titleOf(id) {
+    for (var i = 0; i < state.agenda.length; i++) {
+      var found = state.agenda[i].activities.find(function (a) { return a.id === id; });
+      if (found) return found.title;
+    }
+    return null;
+  }
+  function drawOnScreen() {
+    var shown = state.projected || state.current;
+    $("on-screen-title").textContent = "On screen now: " + (shown ? titleOf(shown) : "the join screen (no activity open)") +
+      (state.projected && state.projected !== state.current ? " (projected by hand; phones are elsewhere)" : "");
+    var follow = $("follow-open");
+    if (follow) follow.hidden = !state.projected || state.projected === state.current;
+  }
+  if ($("follow-open")) $("follow-open").addEventListener("click", function () {
+    call("console:project", { activity_id: null });
+  });
+
   // --- entries -------------------------------------------------------------------------------
   var LISTS = { pending: "queue", approved: "board", hidden: "hidden", held: "held" };
   function laneName(key) {
@@ -311,6 +330,7 @@
     state.asks = ack.asks;
     state.entries = new Map(ack.entries.map(function (e) { return [e.id, e]; }));
     drawAgenda();
+    drawOnScreen();
     drawFocus();
     drawEntries();
     status("Live.");
