@@ -201,6 +201,7 @@
       var list = pageable(el("ol", "questions"));
       results.questions.forEach(function (q) {
         var row = el("li", "question" + (q.answered ? " answered" : "") + (q.pinned && !q.answered ? " pinned" : ""));
+        row.setAttribute("data-id", q.id);
         justDrawn.push(q.id);
         row.appendChild(el("span", "votes", "▲ " + q.votes));
         row.appendChild(el("span", "q-text", q.text));
@@ -259,7 +260,8 @@
 
   function draw() {
     var activity = board.activity;
-    var title = activity ? sides(activity.title, activity.title_sw) : sides("", "");
+    // Nothing on show: the event's own title above the join card.
+    var title = activity ? sides(activity.title, activity.title_sw) : sides(page.event_title[0], page.event_title[1]);
     var prompt = activity ? sides(activity.prompt, activity.prompt_sw) : sides("", "");
     $("title").textContent = title[0];
     $("title-other").textContent = title[1];
@@ -363,7 +365,8 @@
       kept += boxes[i].height + gap;
       pageOf.push(-1);
     }
-    var room = height - kept, page = 0, start = i < items.length ? boxes[i].top : 0;
+    // A pixel spare: offsets are rounded, the list's clip is not.
+    var room = height - kept - 1, page = 0, start = i < items.length ? boxes[i].top : 0;
     for (var first = i; i < items.length; i++) {
       if (i > first && boxes[i].top + boxes[i].height - start > room && boxes[i].top > start) {
         page += 1;

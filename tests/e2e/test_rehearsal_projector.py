@@ -50,13 +50,13 @@ def card_text(n: int) -> str:
     return f"{OPENINGS[n % len(OPENINGS)]}{TAILS[(n // len(OPENINGS)) % len(TAILS)]} (card {n + 1})"
 
 
-# Reads, in one go, where every card on show is and how big its type is: the list a card is in clips it.
-ON_SCREEN = """() => {
+# Reads, in one go, where every item on show is and how big its type is: the list an item is in clips it.
+ON_SCREEN = """(itemClass) => {
   const vw = window.innerWidth, vh = window.innerHeight;
   const cards = [];
-  document.querySelectorAll('.lane .pageable').forEach((list) => {
+  document.querySelectorAll('.pageable').forEach((list) => {
     const clip = list.getBoundingClientRect();
-    list.querySelectorAll(':scope > .card').forEach((card) => {
+    list.querySelectorAll(':scope > .' + itemClass).forEach((card) => {
       const box = card.getBoundingClientRect();
       if (card.classList.contains('off-page') || box.height === 0) return;
       const inside = box.top >= Math.max(0, clip.top) - 0.5 && box.bottom <= Math.min(vh, clip.bottom) + 0.5 &&
@@ -87,7 +87,7 @@ def browser_phone_submits(browser, url: str, code: str, texts: list[str]):
     return phone
 
 
-def one_paging_cycle(projector, width: int, height: int) -> dict[int, dict]:
+def one_paging_cycle(projector, width: int, height: int, item_class: str = "card") -> dict[int, dict]:
     """Every card seen on show over one full cycle of pages, by id, with whether it was fully inside the
     viewport (and its lane) and its font size, at the first page it was seen whole."""
     seen: dict[int, dict] = {}
@@ -95,7 +95,7 @@ def one_paging_cycle(projector, width: int, height: int) -> dict[int, dict]:
     total = None
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        state = projector.evaluate(ON_SCREEN)
+        state = projector.evaluate(ON_SCREEN, item_class)
         label = state["page"]
         if label:
             total = int(label.rsplit(" ", 1)[-1])
@@ -146,11 +146,12 @@ def test_two_hundred_cards_fit_the_projector_at_every_size(server, chromium):
         for phone in browser_phones:  # a child whose phone says "on the board" finds the card on the wall
             expect(phone.locator("#entries .state", has_text="On the board")).to_have_count(2)
 
-        projector = chromium.new_context(viewport={"width": 1920, "height": 1080}).new_page()
-        projector.goto(f"{url}/p/{demo['projector']}?page_seconds={PAGE_SECONDS}")
-        expect(projector.locator("#counts")).to_have_text(f"{CARDS} received · {CARDS} on the board")
+        projector = chromium.new_context().new_page()
         for width, height in SIZES:
+            # A projector opened at this size (a resize redraws too, but mid-cycle a reading could mix layouts).
             projector.set_viewport_size({"width": width, "height": height})
+            projector.goto(f"{url}/p/{demo['projector']}?page_seconds={PAGE_SECONDS}")
+            expect(projector.locator("#counts")).to_have_text(f"{CARDS} received · {CARDS} on the board")
             expect(projector.locator("#page-of")).to_have_text(re.compile(r"^page \d+ of \d+$"))
             screenshot(projector, f"rehearsal-projector-{width}x{height}")
             seen = one_paging_cycle(projector, width, height)
@@ -159,6 +160,92 @@ def test_two_hundred_cards_fit_the_projector_at_every_size(server, chromium):
             cut = [card_id for card_id, card in seen.items() if not card["inside"]]
             small = {card["font"] for card in seen.values() if card["font"] < floor - 0.01}
             assert (missing, cut, small) == (0, [], set()), f"{width}x{height}, floor {floor:.1f} px"
+    finally:
+        for phone in phones:
+            close_client(phone)
+        close_client(console)
+
+
+def staff_console(server) -> socketio.Client:
+    demo = server.demo
+    staff = Browserless(server.url).sign_in("facilitator@demo.local", demo["password"])
+    staff.confirm_readiness(demo["console"])
+    console = socketio.Client(reconnection=False)
+    console.connect(
+        server.url,
+        auth={"view": "console", "event_id": int(demo["console"])},
+        headers={"Cookie": staff.cookie_header()},
+        wait_timeout=10,
+    )
+    return console
+
+
+def open_titled(console, title: str) -> int:
+    state = console.call("console:sync", {}, timeout=10)
+    activity = next(a for s in state["agenda"] for a in s["activities"] if a["title"] == title)
+    assert console.call("console:open_activity", {"activity_id": activity["id"]}, timeout=10)["ok"]
+    return activity["id"]
+
+
+def test_join_screen_scale_ends_and_a_long_question_list(server, chromium):
+    """Nothing on show: the join card fills the screen. A scale's two ends are laid out apart. Sixty questions
+    page on a 1024x768 projector, every one fully on screen at some moment."""
+    demo, url = server.demo, server.url
+    projector = chromium.new_context(viewport={"width": 1024, "height": 768}).new_page()
+    projector.goto(f"{url}/p/{demo['projector']}?page_seconds={PAGE_SECONDS}")
+    expect(projector.locator("body.join-screen")).to_be_visible()
+    expect(projector.locator("#title")).to_have_text("Roundtable on Child Online Safety in Kenya")
+    qr_height, code_top, code_bottom = projector.evaluate(
+        "() => { const qr = document.querySelector('.qr svg').getBoundingClientRect();"
+        " const code = document.getElementById('join-code').getBoundingClientRect();"
+        " return [qr.height, code.top, code.bottom]; }"
+    )
+    assert qr_height >= 768 / 3 and code_top >= 0 and code_bottom <= 768, (qr_height, code_top, code_bottom)
+    assert code_bottom - code_top >= 768 / 12
+    screenshot(projector, "projector-join-screen-1024x768")
+
+    console = staff_console(server)
+    phones = [join_socket_phone(url, demo["join_code"]) for _ in range(6)]
+    try:
+        scale_id = open_titled(console, "How safe do you feel online?")
+        for n, phone in enumerate(phones):
+            assert phone.call("participant:vote", {"activity_id": scale_id, "value": 1 + n % 5}, timeout=10)["ok"]
+        changes = {"results_on_projector": True}
+        assert console.call("console:activity_controls", {"activity_id": scale_id, "changes": changes}, timeout=10)[
+            "ok"
+        ]
+        expect(projector.locator("body.join-screen")).to_have_count(0)
+        low, high = projector.locator(".scale-low"), projector.locator(".scale-high")
+        expect(low).to_contain_text("1 = Not safe at all")
+        expect(high).to_contain_text("5 = Very safe")
+        # Read together, in one go: a redraw (a late vote) replaces both nodes.
+        low_right, high_left = projector.evaluate(
+            "() => [document.querySelector('.scale-low').getBoundingClientRect().right,"
+            " document.querySelector('.scale-high').getBoundingClientRect().left]"
+        )
+        assert low_right < high_left, (low_right, high_left)
+        screenshot(projector, "projector-scale-1024x768")
+
+        qna_id = open_titled(console, "Questions for the presenters")
+        for n in range(60):
+            question = f"Question {n + 1}: {OPENINGS[n % len(OPENINGS)]}, what will you do about it?"
+            entry = {"activity_id": qna_id, "lane": "main", "text": question, "client_key": uuid.uuid4().hex}
+            assert phones[n % len(phones)].call("participant:submit", entry, timeout=10)["ok"]
+        waiting = [e["id"] for e in console.call("console:sync", {}, timeout=10)["entries"]]
+        assert console.call("console:moderate_many", {"response_ids": waiting, "action": "approve"}, timeout=10)["ok"]
+        assert console.call("console:moderate", {"response_id": waiting[-1], "action": "pin"}, timeout=10)["ok"]
+        changes = {"results_on_projector": True}
+        assert console.call("console:activity_controls", {"activity_id": qna_id, "changes": changes}, timeout=10)["ok"]
+        expect(projector.locator(".question")).to_have_count(60)
+        expect(projector.locator("#page-of")).to_have_text(re.compile(r"^page \d+ of \d+$"))
+        screenshot(projector, "projector-questions-1024x768")
+        seen = one_paging_cycle(projector, 1024, 768, "question")
+        assert len(seen) == 60 and all(q["inside"] for q in seen.values())
+        assert min(q["font"] for q in seen.values()) >= FLOOR_AT_1080 * 768 / 1080 - 0.01
+        # The pinned question stays in view on every page.
+        for _ in range(3):
+            expect(projector.locator(".question.pinned:not(.off-page)")).to_contain_text("Question 60")
+            time.sleep(PAGE_SECONDS)
     finally:
         for phone in phones:
             close_client(phone)
