@@ -72,8 +72,10 @@
     return node;
   }
 
+  // Grouped by the facilitator's themes, largest first, with counts; ungrouped cards last. A theme of more
+  // than THEME_PART cards comes in parts ("2/3"), so no block is taller than a page; the blocks page like a lane.
+  var THEME_PART = 9; // three rows of three
   function drawThemes(stage, activity) {
-    // The board grouped by the facilitator's themes, largest first, with counts; ungrouped cards last.
     stage.className = "stage themes";
     var groups = board.results.themes.map(function (t) { return { id: t.id, name: t.name, name_sw: t.name_sw, cards: [] }; });
     var sw = page.lang === "sw";
@@ -84,16 +86,25 @@
     Array.from(board.cards.values()).sort(Live.bySortKey).forEach(function (card) {
       (byId[card.theme_id] || other).cards.push(card);
     });
+    var blocks = stage.appendChild(pageable(el("div", "theme-list")));
     groups.concat(other.cards.length ? [other] : []).forEach(function (group) {
-      var block = el("section", "theme-block");
-      var head = bilingual("h2", "theme-name", group.name, group.name_sw);
-      head.appendChild(el("span", "theme-count", String(group.cards.length)));
-      block.appendChild(head);
-      var list = el("ul", "cards");
-      group.cards.slice(0, 6).forEach(function (card) { list.appendChild(el("li", "card", card.text)); justDrawn.push(card.id); });
-      if (group.cards.length > 6) list.appendChild(twice("li", "more", "more", { n: group.cards.length - 6 }));
-      block.appendChild(list);
-      stage.appendChild(block);
+      var parts = Math.max(1, Math.ceil(group.cards.length / THEME_PART));
+      for (var part = 0; part < parts; part++) {
+        var block = el("section", "theme-block");
+        var head = bilingual("h2", "theme-name", group.name, group.name_sw);
+        head.appendChild(el("span", "theme-count", String(group.cards.length)));
+        if (parts > 1) head.appendChild(el("span", "theme-part", (part + 1) + "/" + parts));
+        block.appendChild(head);
+        var list = el("ul", "theme-cards");
+        group.cards.slice(part * THEME_PART, (part + 1) * THEME_PART).forEach(function (card) {
+          var item = el("li", "card", card.text);
+          item.setAttribute("data-id", card.id);
+          justDrawn.push(card.id);
+          list.appendChild(item);
+        });
+        block.appendChild(list);
+        blocks.appendChild(block);
+      }
     });
   }
 
