@@ -239,16 +239,15 @@
   var MAX_BATCH = 500;
   var selected = new Set();
   var cursorId = null;
-  function moderateMany(ids, action, done) {
+  function moderateMany(ids, action) {
     if (!ids.length) return status("Nothing selected.", true);
     var batches = [];
     for (var i = 0; i < ids.length; i += MAX_BATCH) batches.push(ids.slice(i, i + MAX_BATCH));
     (function next(changed, held) {
       var batch = batches.shift();
       if (!batch) {
-        status(changed + (action === "approve" ? " approved" : " hidden") + (held ? "; " + held + " held for safeguarding left as they are." : "."));
-        if (done) done();
-        return;
+        return status(changed + (action === "approve" ? " approved" : " hidden") +
+          (held ? "; " + held + " held for safeguarding left as they are." : "."));
       }
       live.emit("console:moderate_many", { response_ids: batch, action: action }, 20000, function (timedOut, ack) {
         if (timedOut) return status("No answer from the server: check the connection.", true);
