@@ -342,7 +342,8 @@
       document.body.classList.remove("full-board");
     }
     stage.style.setProperty("--fit", String(fitScale));
-    if (!lists.length && !fitOnly.length) return showPages(1);
+    // The join screen hides the stage: nothing to fit, and no pages to count.
+    if ((!lists.length && !fitOnly.length) || document.body.classList.contains("join-screen")) return showPages(1);
     var ratio = overflow(); // the one layout read of a draw whose size holds
     if (ratio > 1.001 && !document.body.classList.contains("full-board")) {
       document.body.classList.add("full-board"); // once an activity: the compact header gives the cards room

@@ -272,6 +272,13 @@ def test_join_screen_scale_ends_and_a_long_question_list(server, chromium):
         for _ in range(3):
             expect(projector.locator(".question.pinned:not(.off-page)")).to_contain_text("Question 60")
             time.sleep(PAGE_SECONDS)
+        # J shows the big join card over the activity for latecomers (no pages counted behind it); J again: back.
+        projector.keyboard.press("j")
+        expect(projector.locator("body.join-screen")).to_be_visible()
+        expect(projector.locator(".page-of")).to_be_hidden()
+        projector.keyboard.press("j")
+        expect(projector.locator(".question").first).to_be_visible()
+        expect(projector.locator("#page-of")).to_have_text(re.compile(r"^page \d+ of \d+$"))
     finally:
         for phone in phones:
             close_client(phone)
