@@ -25,7 +25,9 @@ from facilitator.voting.models import Vote
 
 
 def open_activity(event: Event, actor: StaffUser, activity_id: Any) -> Activity:
-    """Open an activity and send every phone to it. The activity phones were on closes: one thing at a time."""
+    """Open an activity and send every phone and the projector to it. The activity phones were on closes: one
+    thing at a time. Opening ends a "Project" of another activity: the facilitator's last move is what the room
+    sees (left set, the projector stuck on the projected one and ignored every Open and Next after it)."""
     activity = get_activity(event, validation.positive_int(activity_id, field="Activity"))
     require_ready_for_children(event, activity)
     if event.current_activity_id and event.current_activity_id != activity.id:
@@ -36,6 +38,7 @@ def open_activity(event: Event, actor: StaffUser, activity_id: Any) -> Activity:
     if activity.first_opened_at is None:
         activity.first_opened_at = utcnow()
     event.current_activity_id = activity.id
+    event.projector_activity_id = None
     audit.record(event.id, actor, "open_activity", f"activity:{activity.id}")
     bump_version(event)
     send_after_commit(broadcast.agenda_changed, event)

@@ -121,6 +121,18 @@ def create_ask(
     return ask
 
 
+def ask_from_entry(event: Event, actor: StaffUser, response_id: Any, text: Any = None) -> Ask:
+    """A card made an ask straight from the moderation queue, no theme needed: the ask says what the card
+    says as the room saw it (its shown text, personal details masked) unless the facilitator words it."""
+    card = get_in_event(
+        Entry, event.id, response_id, field="Card", code="unknown_response", message="That card is not in this event."
+    )
+    if card.status != "approved":
+        raise InvalidInput("invalid_selection", "An ask comes from an approved card of this event.")
+    wording = text if text is not None and str(text).strip() else card.shown_text[:ASK_MAX_CHARS]
+    return create_ask(event, actor, wording, response_id=card.id)
+
+
 def edit_ask(event: Event, actor: StaffUser, ask_id: Any, text: Any, text_sw: Any = None) -> Ask:
     ask = get_ask(event, ask_id)
     before = ask.text

@@ -211,6 +211,22 @@ def moderate(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     return {"entry": board_views.staff_view(response)}
 
 
+@handler("console:moderate_many", view="console")
+def moderate_many(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
+    """Approve or hide several entries in one go: those selected, every one in view, one word-cloud word's."""
+    actor, event = _authorised(connection, "moderate")
+    changed, held = moderation_service.moderate_many(event, actor, data.get("response_ids"), data.get("action"))
+    return {"entries": [board_views.staff_view(r) for r in changed], "held": [r.id for r in held]}
+
+
+@handler("console:ask_from_entry", view="console")
+def ask_from_entry(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
+    """Make an approved card an ask, without a theme."""
+    actor, event = _authorised(connection, "run_agenda")
+    ask = ask_service.ask_from_entry(event, actor, data.get("response_id"), data.get("text"))
+    return {"ask": {"id": ask.id, "text": ask.text}}
+
+
 @handler("console:edit", view="console")
 def edit(connection: Connection, data: dict[str, Any]) -> dict[str, Any]:
     actor, event = _authorised(connection, "moderate")

@@ -47,6 +47,26 @@ def entry_changed(event: Event, response: Entry, activity: Activity | None = Non
     _entries_counted_in_results(event, activity)
 
 
+def entries_moderated(event: Event, responses: list[Entry]) -> None:
+    """Several entries were moderated at once: staff and the projector hear once per activity, however many
+    there are; each author's phone hears of its own entry."""
+    by_activity: dict[int, list[Entry]] = {}
+    for response in responses:
+        by_activity.setdefault(response.activity_id, []).append(response)
+    for activity_id, group in by_activity.items():
+        _tell_views(event, activity_id, group, version=event.version, counts=board_views.counts(activity_id))
+        activity = db.session.get(Activity, activity_id)
+        assert activity is not None  # an entry's activity_id is a foreign key
+        _entries_counted_in_results(event, activity)
+    for response in responses:
+        if response.participant_id:
+            socketio.emit(
+                "own_entry",
+                {"version": event.version, "entry": board_views.own_entry_view(response)},
+                to=participant_room(response.participant_id),
+            )
+
+
 def entries_stored(event: Event, submissions: list[Submission]) -> None:
     """New entries were committed (a batch, for one event): one message per view and activity, with the
     counts the batch committed; a flag alerts safeguarding. The writer's phone learnt of its entry from its ack.

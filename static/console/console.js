@@ -54,6 +54,7 @@
       session.activities.forEach(function (activity) {
         var row = el("div", "agenda-activity" + (activity.id === state.current ? " current" : "") +
           (state.focus && activity.id === state.focus.id ? " focused" : ""));
+        row.setAttribute("data-activity-id", activity.id);
         var name = button(activity.title, function () { focusId = activity.id; sync(); }, "link activity-name");
         row.appendChild(name);
         var meta = el("span", "activity-meta");
@@ -84,6 +85,25 @@
     });
   }
 
+  // What the projector shows: the projected activity, else the open one, else the join screen.
+  function titleOf(id) {
+    for (var i = 0; i < state.agenda.length; i++) {
+      var found = state.agenda[i].activities.find(function (a) { return a.id === id; });
+      if (found) return found.title;
+    }
+    return null;
+  }
+  function drawOnScreen() {
+    var shown = state.projected || state.current;
+    $("on-screen-title").textContent = "On screen now: " + (shown ? titleOf(shown) : "the join screen (no activity open)") +
+      (state.projected && state.projected !== state.current ? " (projected by hand; phones are elsewhere)" : "");
+    var follow = $("follow-open");
+    if (follow) follow.hidden = !state.projected || state.projected === state.current;
+  }
+  if ($("follow-open")) $("follow-open").addEventListener("click", function () {
+    call("console:project", { activity_id: null });
+  });
+
   // --- entries -------------------------------------------------------------------------------
   var LISTS = { pending: "queue", approved: "board", hidden: "hidden", held: "held" };
   function laneName(key) {
@@ -110,6 +130,18 @@
       item.insertBefore(flags, item.querySelector(".entry-actions"));
     }
     var actions = item.querySelector(".entry-actions");
+    if (entry.id === cursorId) item.classList.add("cursor");
+    if (can.moderate && (entry.status === "pending" || entry.status === "approved")) {
+      var pick = el("input", "select-entry");
+      pick.type = "checkbox";
+      pick.checked = selected.has(entry.id);
+      pick.setAttribute("aria-label", "Select");
+      pick.addEventListener("change", function () {
+        if (pick.checked) selected.add(entry.id); else selected.delete(entry.id);
+        drawSelection();
+      });
+      item.insertBefore(pick, item.firstChild);
+    }
     if (entry.status === "held" && entry.concern === "possible") {
       item.classList.add("possible-concern");
       item.insertBefore(el("p", "concern-marker", "Possible concern: waiting for the safeguarding lead's review."),
@@ -124,16 +156,19 @@
     }
     if (can.moderate && entry.status !== "held") {
       var act = function (action) { return function () { call("console:moderate", { response_id: entry.id, action: action }, upsertFromAck); }; };
-      if (entry.status !== "approved") actions.appendChild(button("Approve", act("approve"), "small-button approve"));
-      if (entry.status !== "hidden") actions.appendChild(button("Hide", act("hide"), "small-button hide"));
+      if (entry.status !== "approved") actions.appendChild(button("Approve (A)", act("approve"), "small-button approve"));
+      if (entry.status !== "hidden") actions.appendChild(button("Hide (H)", act("hide"), "small-button hide"));
       if (entry.status === "approved" && state.focus && state.focus.kind === "qna") {
         actions.appendChild(button(entry.answered ? "Not answered yet" : "Answered", function () {
           call("console:mark_answered", { response_id: entry.id, answered: !entry.answered }, upsertFromAck);
         }, "small-button approve"));
       }
       if (entry.status === "approved") {
-        actions.appendChild(button(entry.pinned ? "Unpin" : "Pin", act(entry.pinned ? "unpin" : "pin")));
+        actions.appendChild(button(entry.pinned ? "Unpin (P)" : "Pin (P)", act(entry.pinned ? "unpin" : "pin")));
         actions.appendChild(button(entry.starred ? "Unstar" : "Star", act(entry.starred ? "unstar" : "star")));
+        if (can.run_agenda) actions.appendChild(button("Make an ask", function () {
+          call("console:ask_from_entry", { response_id: entry.id }, function (ack) { status("Ask added: “" + ack.ask.text + "”."); });
+        }));
       }
       actions.appendChild(button("Edit", function () { startEdit(item, entry); }));
       actions.appendChild(button("Safeguarding", function () {
@@ -175,18 +210,128 @@
   function listOf(entry) {
     return entry.status === "held" && entry.concern === "possible" ? "pending" : entry.status;
   }
+  function inList(status) {
+    var matching = Array.from(state.entries.values()).filter(function (e) { return listOf(e) === status && !e.withheld; });
+    return matching.sort(Live.bySortKey);
+  }
   function drawEntries() {
     Object.keys(LISTS).forEach(function (status) {
       var list = $(LISTS[status]);
       if (!list) return;
       list.textContent = "";
-      var matching = Array.from(state.entries.values()).filter(function (e) { return listOf(e) === status && !e.withheld; });
-      matching.sort(Live.bySortKey);
+      var matching = inList(status);
+      if (status === "pending" && state.focus && state.focus.kind === "wordcloud" && can.moderate) drawWords(list, matching);
       matching.forEach(function (e) { list.appendChild(drawEntry(e)); });
       var badge = $(LISTS[status] + "-count");
       if (badge) badge.textContent = matching.length;
     });
+    // Entries that left the queue and the board (hidden, held, gone) are no longer selected.
+    var listed = new Set(inList("pending").concat(inList("approved")).map(function (e) { return e.id; }));
+    selected.forEach(function (id) { if (!listed.has(id)) selected.delete(id); });
+    drawSelection();
+    var cursor = document.querySelector(".entry.cursor");
+    if (cursor && cursor.scrollIntoView) cursor.scrollIntoView({ block: "nearest" });
   }
+
+  // --- moderating many at once ----------------------------------------------------------------
+  // Several selected (the boxes, or X), everything waiting, or every entry of one word-cloud word: one call, one
+  // commit, one broadcast, at most MAX_BATCH at a time (the server refuses more).
+  var MAX_BATCH = 500;
+  var selected = new Set();
+  var cursorId = null;
+  function moderateMany(ids, action) {
+    if (!ids.length) return status("Nothing selected.", true);
+    var batches = [];
+    for (var i = 0; i < ids.length; i += MAX_BATCH) batches.push(ids.slice(i, i + MAX_BATCH));
+    (function next(changed, held) {
+      var batch = batches.shift();
+      if (!batch) {
+        return status(changed + (action === "approve" ? " approved" : " hidden") +
+          (held ? "; " + held + " held for safeguarding left as they are." : "."));
+      }
+      live.emit("console:moderate_many", { response_ids: batch, action: action }, 20000, function (timedOut, ack) {
+        if (timedOut) return status("No answer from the server: check the connection.", true);
+        if (!ack.ok) return status(ack.message, true);
+        ack.entries.forEach(remember);
+        batch.forEach(function (id) { selected.delete(id); });
+        drawEntries();
+        next(changed + ack.entries.length, held + ack.held.length);
+      });
+    })(0, 0);
+  }
+  function drawSelection() {
+    var count = $("selected-count");
+    if (count) count.textContent = selected.size ? selected.size + " selected" : "";
+  }
+  function drawWords(list, waiting) {
+    // The same word from many phones: one row with its count, approved or hidden together.
+    var words = new Map();
+    waiting.forEach(function (e) {
+      var key = e.original.trim().toLowerCase();
+      if (!words.has(key)) words.set(key, { word: e.original.trim(), ids: [] });
+      words.get(key).ids.push(e.id);
+    });
+    Array.from(words.values()).sort(function (a, b) { return b.ids.length - a.ids.length; }).forEach(function (w) {
+      var row = el("li", "word-group");
+      row.appendChild(el("span", "word-text", w.word));
+      row.appendChild(el("span", "badge", "×" + w.ids.length));
+      row.appendChild(button("Approve all " + w.ids.length, function () { moderateMany(w.ids, "approve"); }, "small-button approve"));
+      row.appendChild(button("Hide all " + w.ids.length, function () { moderateMany(w.ids, "hide"); }, "small-button hide"));
+      list.appendChild(row);
+    });
+  }
+  function queueIds() { return inList("pending").filter(function (e) { return e.status === "pending"; }).map(function (e) { return e.id; }); }
+  if ($("approve-selected")) {
+    $("approve-selected").addEventListener("click", function () { moderateMany(Array.from(selected), "approve"); });
+    $("hide-selected").addEventListener("click", function () { moderateMany(Array.from(selected), "hide"); });
+    $("approve-all").addEventListener("click", function () { moderateMany(queueIds(), "approve"); });
+    $("select-none").addEventListener("click", function () { selected.clear(); drawEntries(); });
+  }
+
+  // Keys, shown on screen: A approve, H hide, P pin, N (or J, ↓) next, K (↑) previous, X select. Approve and
+  // hide act on the selection when there is one, else on the entry under the cursor, which then moves on.
+  function cursorOrder() {
+    return inList("pending").concat(inList("approved")).filter(function (e) { return e.status !== "held"; });
+  }
+  function moveCursor(step) {
+    var order = cursorOrder();
+    if (!order.length) { cursorId = null; return drawEntries(); }
+    var at = order.findIndex(function (e) { return e.id === cursorId; });
+    cursorId = order[at < 0 ? 0 : Math.min(order.length - 1, Math.max(0, at + step))].id;
+    drawEntries();
+  }
+  function actOnCursor(action) {
+    var entry = state.entries.get(cursorId);
+    if (!entry) return moveCursor(0);
+    var order = cursorOrder();
+    var at = order.findIndex(function (e) { return e.id === cursorId; });
+    var after = order[at + 1] || order[at - 1];
+    call("console:moderate", { response_id: entry.id, action: action }, function (ack) {
+      if (action === "approve" || action === "hide") cursorId = after && after.id !== entry.id ? after.id : null;
+      upsertFromAck(ack);
+    });
+  }
+  document.addEventListener("keydown", function (event) {
+    if (!can.moderate || event.altKey || event.ctrlKey || event.metaKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) && target.type !== "checkbox") return;
+    if (document.querySelector("dialog[open]")) return;
+    var key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    var handled = true;
+    if (key === "n" || key === "j" || key === "ArrowDown") moveCursor(cursorId === null ? 0 : 1);
+    else if (key === "k" || key === "ArrowUp") moveCursor(-1);
+    else if (key === "x") {
+      if (cursorId !== null) { if (selected.has(cursorId)) selected.delete(cursorId); else selected.add(cursorId); drawEntries(); }
+    } else if (key === "a" || key === "h") {
+      var action = key === "a" ? "approve" : "hide";
+      if (selected.size) moderateMany(Array.from(selected), action);
+      else if (cursorId !== null) actOnCursor(action);
+    } else if (key === "p") {
+      var entry = state.entries.get(cursorId);
+      if (entry && entry.status === "approved") actOnCursor(entry.pinned ? "unpin" : "pin");
+    } else handled = false;
+    if (handled) event.preventDefault();
+  });
   function drawControls() {
     var controls = $("controls");
     if (!controls) return;
@@ -311,6 +456,7 @@
     state.asks = ack.asks;
     state.entries = new Map(ack.entries.map(function (e) { return [e.id, e]; }));
     drawAgenda();
+    drawOnScreen();
     drawFocus();
     drawEntries();
     status("Live.");

@@ -7,6 +7,10 @@
   var page = Live.pageState();
   var board = null; // {activity, cards: Map id -> card, counts, results}
   var drawn = new Set(); // cards already on the wall: only a newcomer animates in
+  // For the performance bench (read over the DevTools protocol): entry id -> when its node was first in the
+  // DOM, after the frame that drew it (performance.timeOrigin + performance.now(), ms since the epoch). A card
+  // on a later page is in the DOM too, hidden until its page shows.
+  window.facilitatorDrawn = {};
   var $ = Live.$, el = Live.el;
   // The room reads both languages: the page's language first (page.text), the other beside it
   // (page.text_other, empty where it says the same). Both are translated on the server.
@@ -43,6 +47,8 @@
       if (event.key === "c" || event.key === "C" || event.key === "h" || event.key === "H") {
         setContrast(!document.body.classList.contains("contrast-high"));
       }
+      // J: the big join screen over the activity (again: back), for latecomers; it shows by itself when nothing is on.
+      if (event.key === "j" || event.key === "J") { joinAsked = !joinAsked; if (board) scheduleDraw(); }
     });
   })();
   // Faces are the app's own drawings (static/faces/N.svg): no emoji font needed on the projector's laptop.
@@ -66,8 +72,10 @@
     return node;
   }
 
+  // Grouped by the facilitator's themes, largest first, with counts; ungrouped cards last. A theme of more
+  // than THEME_PART cards comes in parts ("2/3"), so no block is taller than a page; the blocks page like a lane.
+  var THEME_PART = 9; // three rows of three
   function drawThemes(stage, activity) {
-    // The board grouped by the facilitator's themes, largest first, with counts; ungrouped cards last.
     stage.className = "stage themes";
     var groups = board.results.themes.map(function (t) { return { id: t.id, name: t.name, name_sw: t.name_sw, cards: [] }; });
     var sw = page.lang === "sw";
@@ -78,16 +86,25 @@
     Array.from(board.cards.values()).sort(Live.bySortKey).forEach(function (card) {
       (byId[card.theme_id] || other).cards.push(card);
     });
+    var blocks = stage.appendChild(pageable(el("div", "theme-list")));
     groups.concat(other.cards.length ? [other] : []).forEach(function (group) {
-      var block = el("section", "theme-block");
-      var head = bilingual("h2", "theme-name", group.name, group.name_sw);
-      head.appendChild(el("span", "theme-count", String(group.cards.length)));
-      block.appendChild(head);
-      var list = el("ul", "cards");
-      group.cards.slice(0, 6).forEach(function (card) { list.appendChild(el("li", "card", card.text)); });
-      if (group.cards.length > 6) list.appendChild(twice("li", "more", "more", { n: group.cards.length - 6 }));
-      block.appendChild(list);
-      stage.appendChild(block);
+      var parts = Math.max(1, Math.ceil(group.cards.length / THEME_PART));
+      for (var part = 0; part < parts; part++) {
+        var block = el("section", "theme-block");
+        var head = bilingual("h2", "theme-name", group.name, group.name_sw);
+        head.appendChild(el("span", "theme-count", String(group.cards.length)));
+        if (parts > 1) head.appendChild(el("span", "theme-part", (part + 1) + "/" + parts));
+        block.appendChild(head);
+        var list = el("ul", "theme-cards");
+        group.cards.slice(part * THEME_PART, (part + 1) * THEME_PART).forEach(function (card) {
+          var item = el("li", "card", card.text);
+          item.setAttribute("data-id", card.id);
+          justDrawn.push(card.id);
+          list.appendChild(item);
+        });
+        block.appendChild(list);
+        blocks.appendChild(block);
+      }
     });
   }
 
@@ -95,15 +112,17 @@
     if (activity.group_by_theme && board.results && board.results.themes) return drawThemes(stage, activity);
     stage.className = "stage lanes lanes-" + activity.lanes.length;
     var upvotes = (board.results && board.results.upvotes) || {};
-    var cards = inOrder(Array.from(board.cards.values()), board.results && board.results.order);
+    var cards = pinnedFirst(inOrder(Array.from(board.cards.values()), board.results && board.results.order));
     activity.lanes.forEach(function (lane) {
       var column = el("section", "lane");
       column.appendChild(bilingual("h2", "lane-name", lane.name, lane.name_sw));
-      var list = el("ul", "cards");
+      var list = pageable(el("ul", "cards"));
       cards.filter(function (c) { return c.lane === lane.key; }).forEach(function (card) {
         var item = el("li", "card" + (card.pinned ? " pinned" : "") + (card.starred ? " starred" : "") +
           (drawn.has(card.id) ? "" : " arriving"));
+        item.setAttribute("data-id", card.id);
         drawn.add(card.id);
+        justDrawn.push(card.id);
         item.appendChild(el("span", "card-text", card.text));
         if (upvotes[card.id]) item.appendChild(el("span", "votes", "▲ " + upvotes[card.id]));
         if (card.paper) item.appendChild(el("span", "paper-tag", T.paper));
@@ -112,6 +131,11 @@
       column.appendChild(list);
       stage.appendChild(column);
     });
+  }
+
+  // Pinned cards lead every lane (and stay in view on every page), whatever the order of the rest.
+  function pinnedFirst(cards) {
+    return cards.filter(function (c) { return c.pinned; }).concat(cards.filter(function (c) { return !c.pinned; }));
   }
 
   // The server's order: an upvoted board's results say it (`order`, card ids); else each card's sort_key.
@@ -126,7 +150,7 @@
   }
 
   function drawBars(stage, rows, total) {
-    var list = el("ul", "bars");
+    var list = pageable(el("ul", "bars"));
     rows.forEach(function (row) {
       var item = el("li", "bar-row");
       var label = bilingual("div", "bar-label", row.label, row.label_sw);
@@ -152,12 +176,14 @@
     } else if (activity.kind === "scale") {
       var head = el("div", "scale-head");
       head.appendChild(el("div", "average", results.average === null ? "–" : String(results.average)));
-      var low = bilingual("span", "", results.min_label || String(results.min), results.min_label_sw);
-      var high = bilingual("span", "", results.max_label || String(results.max), results.max_label_sw);
+      // Each end on its own, number first ("1 = Not at all", its Kiswahili below): never one run-together line.
       var ends = el("div", "scale-ends");
-      ends.appendChild(low);
-      ends.appendChild(document.createTextNode("  →  "));
-      ends.appendChild(high);
+      [[results.min, results.min_label, results.min_label_sw, "scale-low"],
+        [results.max, results.max_label, results.max_label_sw, "scale-high"]].forEach(function (end) {
+        var label = bilingual("div", "scale-end " + end[3], end[1] ? end[0] + " = " + end[1] : String(end[0]),
+          end[2] ? end[0] + " = " + end[2] : null);
+        ends.appendChild(label);
+      });
       head.appendChild(ends);
       stage.appendChild(head);
       drawBars(stage, results.distribution.map(function (d) {
@@ -165,7 +191,7 @@
       }), results.count);
       stage.appendChild(twice("p", "totals", "answered_count", { n: results.count }, "total"));
     } else if (activity.kind === "ranking") {
-      var ranked = el("ol", "ranked");
+      var ranked = pageable(el("ol", "ranked"));
       results.items.forEach(function (item) {
         var row = bilingual("li", "", item.text, item.text_sw);
         if (item.average_rank !== null) row.appendChild(el("span", "rank-score", fill(T.average_place, { n: item.average_rank })));
@@ -174,18 +200,20 @@
       stage.appendChild(ranked);
       stage.appendChild(twice("p", "totals", "ranked", { n: results.rankers }, "total"));
     } else if (activity.kind === "wordcloud") {
-      var cloud = el("div", "cloud");
+      var cloud = fitted(el("div", "cloud"));
       var max = results.words.length ? results.words[0].count : 1;
       results.words.forEach(function (word, i) {
         var span = el("span", "word word-" + (i % 5), word.word);
-        span.style.fontSize = (2.2 + 6.5 * word.count / max).toFixed(2) + "vmin";
+        span.style.fontSize = "max(var(--floor), calc(" + (2.2 + 6.5 * word.count / max).toFixed(2) + "vmin * var(--fit, 1)))";
         cloud.appendChild(span);
       });
       stage.appendChild(cloud);
     } else if (activity.kind === "qna") {
-      var list = el("ol", "questions");
+      var list = pageable(el("ol", "questions"));
       results.questions.forEach(function (q) {
-        var row = el("li", "question" + (q.answered ? " answered" : "") + (q.pinned ? " pinned" : ""));
+        var row = el("li", "question" + (q.answered ? " answered" : "") + (q.pinned && !q.answered ? " pinned" : ""));
+        row.setAttribute("data-id", q.id);
+        justDrawn.push(q.id);
         row.appendChild(el("span", "votes", "▲ " + q.votes));
         row.appendChild(el("span", "q-text", q.text));
         if (q.answered) row.appendChild(twice("span", "answered-tag", "answered"));
@@ -202,7 +230,7 @@
       return;
     }
     stage.appendChild(bilingual("div", "ask-banner", results.ask.text, results.ask.text_sw));
-    var list = el("div", "answers answers-" + Math.min(results.answers.length, 3));
+    var list = pageable(el("div", "answers answers-" + Math.min(results.answers.length, 3)));
     results.answers.forEach(function (answer) {
       var card = el("article", "answer" + (drawn.has("a" + answer.id) ? "" : " arriving"));
       drawn.add("a" + answer.id);
@@ -219,14 +247,21 @@
       }
       var r = answer.ratings;
       if (r && r.count) {
+        // The bar carries the numbers only (a thin share has no room for words); the legend below wraps.
         var bar = el("div", "rating-bar");
+        var legend = el("div", "rating-legend");
         ["satisfied", "not_sure", "not_satisfied"].forEach(function (key) {
           if (!r[key]) return;
-          var part = el("span", "rating rating-" + key, r[key] + " " + T[key] + (T2[key] ? " / " + T2[key] : ""));
+          var part = el("span", "rating rating-" + key, String(r[key]));
           part.style.flexGrow = String(r[key]);
           bar.appendChild(part);
+          var entry = el("span", "legend-item");
+          entry.appendChild(el("span", "legend-key rating-" + key));
+          entry.appendChild(document.createTextNode(r[key] + " " + T[key] + (T2[key] ? " / " + T2[key] : "")));
+          legend.appendChild(entry);
         });
         card.appendChild(bar);
+        card.appendChild(legend);
       }
       list.appendChild(card);
     });
@@ -236,7 +271,8 @@
 
   function draw() {
     var activity = board.activity;
-    var title = activity ? sides(activity.title, activity.title_sw) : sides("", "");
+    // Nothing on show: the event's own title above the join card.
+    var title = activity ? sides(activity.title, activity.title_sw) : sides(page.event_title[0], page.event_title[1]);
     var prompt = activity ? sides(activity.prompt, activity.prompt_sw) : sides("", "");
     $("title").textContent = title[0];
     $("title-other").textContent = title[1];
@@ -244,16 +280,137 @@
     $("prompt-sw").textContent = prompt[1];
     var stage = $("lanes");
     stage.textContent = "";
+    lists = [];
+    fitOnly = [];
+    justDrawn = [];
     $("timer").hidden = !(activity && activity.timer_ends_at);
-    if (!activity) { stage.className = "stage"; return drawCounts(); }
-    if (activity.kind === "board") drawCards(stage, activity);
+    document.body.classList.toggle("join-screen", !activity || joinAsked);
+    if (!activity) stage.className = "stage";
+    else if (activity.kind === "board") drawCards(stage, activity);
     else if (activity.kind === "response") drawResponse(stage, board.results);
     else if (!activity.results_on_projector || !board.results) {
       stage.className = "stage hidden-results";
       stage.appendChild(twice("p", "hidden-note", "results_later"));
     } else drawResults(stage, activity, board.results);
     drawCounts();
+    fitAndPage(stage);
+    var at = performance.timeOrigin + performance.now();
+    justDrawn.forEach(function (id) { if (!(id in window.facilitatorDrawn)) window.facilitatorDrawn[id] = at; });
   }
+
+  // --- Fitting any board on any screen --------------------------------------------------------------
+  // Type shrinks as a board fills (the stage's --fit, 1 down to FIT_FLOOR), never below the readable floor
+  // (--floor in projector.css: 22 px on a 1080-pixel-high screen, scaled with the screen's shorter side);
+  // what still does not fit is split into pages shown in turn, every PAGE_SECONDS, "page 2 of 5" in the
+  // footer. Pinned items lead their list on every page. Each draw (at most one a frame, however many cards
+  // arrived) reads the layout once, or twice when the type size changes, never once per card.
+  var FIT_FLOOR = 0.6; // the cards' 3.4vmin × 0.6 is the floor; smaller would change nothing
+  var PAGE_SECONDS = (function () {
+    var asked = /[?&]page_seconds=(\d+(?:\.\d+)?)\b/.exec(window.location.search);
+    return asked ? Math.min(120, Math.max(0.25, Number(asked[1]))) : 8;
+  })();
+  var lists = []; // the pageable lists of the current draw
+  var fitOnly = []; // boxes whose content shrinks to fit but never pages
+  var justDrawn = []; // entry ids whose nodes the current draw put in the DOM
+  var fitScale = 1, fitFor = null; // carried from draw to draw of one activity: one layout read when it holds
+  var pageCount = 1, pageIndex = 0;
+  var joinAsked = false;
+
+  function pageable(list) {
+    list.classList.add("pageable");
+    lists.push(list);
+    return list;
+  }
+  // A word cloud is never paged: its words shrink to fit, down to the floor.
+  function fitted(box) {
+    fitOnly.push(box);
+    return box;
+  }
+  function overflow() {
+    var worst = 0;
+    lists.concat(fitOnly).forEach(function (list) {
+      if (list.clientHeight > 0) worst = Math.max(worst, list.scrollHeight / list.clientHeight);
+    });
+    return worst;
+  }
+  function fitAndPage(stage) {
+    var activityId = board.activity ? board.activity.id : null;
+    if (fitFor !== activityId) {
+      fitFor = activityId;
+      fitScale = 1;
+      pageIndex = 0;
+      document.body.classList.remove("full-board");
+    }
+    stage.style.setProperty("--fit", String(fitScale));
+    // The join screen hides the stage: nothing to fit, and no pages to count.
+    if ((!lists.length && !fitOnly.length) || document.body.classList.contains("join-screen")) return showPages(1);
+    var ratio = overflow(); // the one layout read of a draw whose size holds
+    if (ratio > 1.001 && !document.body.classList.contains("full-board")) {
+      document.body.classList.add("full-board"); // once an activity: the compact header gives the cards room
+      ratio = overflow();
+    }
+    // Text area grows with the square of its size: scale by the square root of the overflow, a little under.
+    var wanted = ratio > 1.001 ? fitScale / Math.sqrt(ratio) * 0.97 : ratio < 0.7 ? fitScale / Math.sqrt(ratio) * 0.9 : fitScale;
+    wanted = Math.min(1, Math.max(FIT_FLOOR, wanted));
+    if (Math.abs(wanted - fitScale) > 0.01) {
+      fitScale = wanted;
+      stage.style.setProperty("--fit", String(fitScale));
+    }
+    var pages = 1;
+    var plans = lists.map(function (list) { var plan = planPages(list); pages = Math.max(pages, plan.pages); return plan; });
+    plans.forEach(function (plan) {
+      plan.items.forEach(function (item, i) { item.setAttribute("data-page", String(plan.pageOf[i])); });
+      plan.list.setAttribute("data-pages", String(plan.pages));
+    });
+    showPages(pages);
+  }
+  // Pages of one list, from one read of its items' boxes: pinned items first (those that fit in half the
+  // list) stay on every page (page -1); the rest fill the height left, in order.
+  function planPages(list) {
+    var items = Array.prototype.slice.call(list.children);
+    var height = list.clientHeight;
+    var boxes = items.map(function (item) { return { top: item.offsetTop, height: item.offsetHeight }; });
+    var gap = parseFloat(getComputedStyle(list).rowGap) || 0;
+    var pageOf = [], kept = 0, i = 0;
+    for (; i < items.length && items[i].classList.contains("pinned"); i++) {
+      if (kept + boxes[i].height > height / 2) break;
+      kept += boxes[i].height + gap;
+      pageOf.push(-1);
+    }
+    // A pixel spare: offsets are rounded, the list's clip is not.
+    var room = height - kept - 1, page = 0, start = i < items.length ? boxes[i].top : 0;
+    for (var first = i; i < items.length; i++) {
+      if (i > first && boxes[i].top + boxes[i].height - start > room && boxes[i].top > start) {
+        page += 1;
+        start = boxes[i].top;
+      }
+      pageOf.push(page);
+    }
+    return { list: list, items: items, pageOf: pageOf, pages: page + 1 };
+  }
+  function showPages(pages) {
+    pageCount = pages;
+    if (pageIndex >= pageCount) pageIndex = 0;
+    lists.forEach(function (list) {
+      var own = Number(list.getAttribute("data-pages")) || 1;
+      var shown = String(pageIndex % own); // a list with fewer pages starts again: every item shows each cycle
+      Array.prototype.forEach.call(list.children, function (item) {
+        var on = item.getAttribute("data-page");
+        item.classList.toggle("off-page", on !== "-1" && on !== shown);
+      });
+    });
+    var values = { n: pageIndex + 1, total: pageCount };
+    $("page-of").textContent = pageCount > 1 ? fill(T.page_of, values) : "";
+    $("page-of-other").textContent = pageCount > 1 && T2.page_of ? fill(T2.page_of, values) : "";
+    $("page-of").parentNode.hidden = pageCount < 2;
+  }
+  setInterval(function () {
+    if (pageCount < 2) return;
+    pageIndex = (pageIndex + 1) % pageCount;
+    showPages(pageCount);
+  }, PAGE_SECONDS * 1000);
+  // The screen resized (another projector, a window moved): the fit and the pages follow.
+  window.addEventListener("resize", function () { if (board) scheduleDraw(); });
 
   function sides(text, textSw) {
     var first = page.lang === "sw" && textSw ? textSw : (text || "");

@@ -95,8 +95,8 @@ def test_from_childrens_cards_to_the_commitments_register(server):
             expect(phone.locator(".answer").get_by_role("button", name=rating, exact=True)).to_have_attribute(
                 "aria-pressed", "true"
             )
-        expect(projector.locator(".rating-bar")).to_contain_text("1 satisfied")
-        expect(projector.locator(".rating-bar")).to_contain_text("1 not sure")
+        expect(projector.locator(".rating-legend")).to_contain_text("1 satisfied")
+        expect(projector.locator(".rating-legend")).to_contain_text("1 not sure")
         screenshot(projector, "projector-response")
         screenshot(phones[0], "phone-rating")
 

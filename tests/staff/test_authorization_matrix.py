@@ -266,6 +266,8 @@ console:duplicate_activity refused 403     403      ok       403      403      4
 console:activity_spec    refused  403      403      ok       403      403      403      refused  404      403      refused
 console:mark_answered    refused  403      403      ok       ok       403      403      refused  404      403      refused
 console:moderate         refused  403      403      ok       ok       403      403      refused  404      403      refused
+console:moderate_many    refused  403      403      ok       ok       403      403      refused  404      403      refused
+console:ask_from_entry   refused  403      403      ok       403      403      403      refused  404      403      refused
 console:edit             refused  403      403      ok       ok       403      403      refused  404      403      refused
 console:escalate         refused  403      403      ok       ok       403      403      refused  404      403      refused
 console:paper_entry      refused  403      403      ok       ok       403      403      refused  404      403      refused
@@ -307,6 +309,8 @@ PAYLOADS: dict[str, Callable[[World], dict]] = {
     "console:activity_spec": lambda w: {"activity_id": w.wall_id},
     "console:mark_answered": lambda w: {"response_id": w.approved_id, "answered": True},
     "console:moderate": lambda w: {"response_id": w.response_id, "action": "approve"},
+    "console:moderate_many": lambda w: {"response_ids": [w.response_id], "action": "approve"},
+    "console:ask_from_entry": lambda w: {"response_id": w.approved_id},
     "console:edit": lambda w: {"response_id": w.response_id, "text": "Corrected by the matrix"},
     "console:escalate": lambda w: {"response_id": w.response_id, "note": "please look"},
     "console:paper_entry": lambda w: {
