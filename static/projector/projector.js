@@ -441,6 +441,8 @@
       counts: snapshot.counts,
       results: snapshot.results
     };
+    // Closed joining: the join card says so instead of inviting more phones (those already in keep their place).
+    document.body.classList.toggle("joining-closed", snapshot.joining_open === false);
     draw();
   }
 

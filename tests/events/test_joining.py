@@ -111,3 +111,10 @@ def test_a_purged_event_takes_no_new_participant(app, event):
     with pytest.raises(AssertionError):
         Phone(app, event)
     assert join(app.test_client(), event).status_code == 403
+
+
+def test_the_projector_page_says_joining_is_closed(app, client, event, facilitator):
+    assert "joining-closed" not in client.get(f"/p/{event.projector_token}").get_data(as_text=True).split("<main")[0]
+    close_joining(app, event, facilitator)
+    page = client.get(f"/p/{event.projector_token}").get_data(as_text=True)
+    assert '<body class="projector joining-closed">' in page and "Joining is closed" in page
