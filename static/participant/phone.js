@@ -21,7 +21,11 @@
   }
   function currentActivityId() { return Number($("activity").getAttribute("data-activity-id")) || null; }
 
+  // Every own entry this page has shown, by client key: a re-render of the activity from the server may be older
+  // than an entry it just acknowledged (sent from the outbox after a reconnect), and must not make it vanish.
+  var shown = {};
   function renderEntry(entry) {
+    shown[entry.client_key] = entry;
     var list = $("entries");
     if (!list) return;
     var item = list.querySelector('li[data-key="' + entry.client_key + '"]');
@@ -40,8 +44,14 @@
     $("my-entries").hidden = false;
   }
   function showOutbox() {
+    var here = currentActivityId();
+    var list = $("entries");
+    Object.keys(shown).forEach(function (key) {
+      var entry = shown[key];
+      if (entry.activity_id === here && list && !list.querySelector('li[data-key="' + key + '"]')) renderEntry(entry);
+    });
     outbox.items().forEach(function (item) {
-      if (item.activity_id === currentActivityId()) {
+      if (item.activity_id === here && !(list && list.querySelector('li[data-key="' + item.client_key + '"]'))) {
         renderEntry({ client_key: item.client_key, activity_id: item.activity_id, text: item.text, state: "sending" });
       }
     });
@@ -83,11 +93,7 @@
       var picked = form.querySelector("input[name=value]:checked");
       payload.value = picked ? Number(picked.value) : null;
     } else {
-      var places = Array.prototype.map.call(form.querySelectorAll("select"), function (s, option) {
-        return { option: option, place: Number(s.value) };
-      });
-      places.sort(function (a, b) { return a.place - b.place; });
-      payload.ranking = places.map(function (p) { return p.option; });
+      payload.ranking = rankingOf(form);
     }
     return payload;
   }
@@ -185,11 +191,68 @@
     button.addEventListener("click", function () { readAloud(button); });
   }
 
+  // Ranking by taps: the options in the order tapped, most important first; a tap on a placed option takes it
+  // back (the ones after it move up). The drop-downs of the plain form stay in the page, hidden, kept in step,
+  // so a half-made ranking survives a re-render of the same activity (keepInputs / restoreInputs).
+  var tapped = { activity: null, order: [] };
+  function rankingOfSelects(selects) {
+    return Array.prototype.map.call(selects, function (s, option) { return { option: option, place: Number(s.value) }; })
+      .sort(function (a, b) { return a.place - b.place; }).map(function (p) { return p.option; });
+  }
+  function rankingOf(form) {
+    return form.querySelector(".rank-options") ? tapped.order.slice() : rankingOfSelects(form.querySelectorAll(".ranking select"));
+  }
+  function wireRanking(form) {
+    var selects = form.querySelectorAll(".ranking select");
+    var labels = form.querySelectorAll(".ranking label");
+    var send = form.querySelector("button[type=submit]");
+    var activity = Number(form.elements.activity_id.value);
+    if (tapped.activity !== activity) {
+      tapped = { activity: activity, order: form.hasAttribute("data-ranked") ? rankingOfSelects(selects) : [] };
+    }
+    var list = el("ol", "rank-options");
+    var buttons = Array.prototype.map.call(labels, function (label, option) {
+      var button = el("button", "rank-option");
+      button.type = "button";
+      button.appendChild(el("span", "rank-place"));
+      var text = el("span", "rank-text");
+      text.innerHTML = label.innerHTML; // the server's escaped text (with its lang where untranslated)
+      button.appendChild(text);
+      button.addEventListener("click", function () {
+        var at = tapped.order.indexOf(option);
+        if (at >= 0) tapped.order.splice(at, 1); else tapped.order.push(option);
+        draw();
+      });
+      var item = el("li");
+      item.appendChild(button);
+      list.appendChild(item);
+      return button;
+    });
+    var reset = el("button", "rank-reset secondary", T.rank_reset);
+    reset.type = "button";
+    reset.addEventListener("click", function () { tapped.order = []; draw(); });
+    function draw() {
+      buttons.forEach(function (button, option) {
+        var place = tapped.order.indexOf(option) + 1;
+        button.querySelector(".rank-place").textContent = place ? String(place) : "";
+        button.setAttribute("aria-pressed", place ? "true" : "false");
+      });
+      tapped.order.forEach(function (option, index) { selects[option].value = String(index + 1); });
+      send.disabled = tapped.order.length !== buttons.length;
+      reset.hidden = !tapped.order.length;
+    }
+    form.querySelector(".ranking").hidden = true;
+    form.querySelector(".rank-hint").textContent = T.rank_hint;
+    form.insertBefore(list, send);
+    form.insertBefore(reset, send);
+    draw();
+  }
   function wire(root) {
     Array.prototype.forEach.call(root.querySelectorAll(".read-aloud"), wireReadAloud);
     Array.prototype.forEach.call(root.querySelectorAll(".rate-form"), wireRating);
     Array.prototype.forEach.call(root.querySelectorAll(".lane-form"), wireLaneForm);
     Array.prototype.forEach.call(root.querySelectorAll(".vote-form"), wireVoteForm);
+    Array.prototype.forEach.call(root.querySelectorAll('.vote-form[data-kind="ranking"]'), wireRanking);
     Array.prototype.forEach.call(root.querySelectorAll(".upvote-form"), wireUpvote);
     startTimer();
   }
@@ -241,11 +304,25 @@
         if (canSpeak) synth.cancel(); // the facilitator moved on: stop reading the old prompt
         $("live").innerHTML = request.responseText; // server-rendered and escaped, like the page itself
         if (currentActivityId() === before) restoreInputs(typed); // a settings change must not eat a half-made choice
+        else movedOn();
         wire($("live"));
         showOutbox();
       };
       request.send();
     }, Math.floor(Math.random() * (spreadMs || 0)));
+  }
+
+  // The facilitator moved on: what was said about the last activity ("Sent", "Your vote is saved", an error)
+  // and the helpline box go; "Before you write" folds (it has been read).
+  function movedOn() {
+    announce("");
+    showError("");
+    foldNotice();
+    $("support").hidden = true;
+  }
+  function foldNotice() {
+    var notice = $("first-notice");
+    if (notice) notice.open = false;
   }
 
   function updateResults(message) {
@@ -309,8 +386,7 @@
       if (ack.ok) {
         renderEntry(ack.entry);
         announce(T.sent);
-        var notice = $("first-notice");
-        if (notice) notice.hidden = true;
+        foldNotice();
         if (ack.support) {
           var support = $("support");
           support.hidden = false;
@@ -323,6 +399,7 @@
       } else {
         // Refused for good (too long, activity closed…): give the text back so nothing is lost.
         outbox.drop(item.client_key);
+        delete shown[item.client_key];
         var li = $("entries") && $("entries").querySelector('li[data-key="' + item.client_key + '"]');
         if (li) li.parentNode.removeChild(li);
         var form = document.querySelector('.lane-form[data-lane="' + item.lane + '"]');
@@ -333,6 +410,13 @@
       }
     });
   }
+
+  // The helpline box after a disclosure closes with a tap, here and now (without JavaScript: the page again).
+  var supportClose = document.querySelector(".support-close");
+  if (supportClose) supportClose.addEventListener("submit", function (e) {
+    e.preventDefault();
+    $("support").hidden = true;
+  });
 
   live = Live.connect({ view: "participant" }, {
     syncEvent: "participant:sync",
