@@ -21,8 +21,7 @@
   }
   function currentActivityId() { return Number($("activity").getAttribute("data-activity-id")) || null; }
 
-  // Every own entry this page has shown, by client key: a re-render of the activity from the server may be older
-  // than an entry it just acknowledged (sent from the outbox after a reconnect), and must not make it vanish.
+  // Own entries shown, by key: a re-render fetched before an entry was stored must not make it vanish.
   var shown = {};
   function renderEntry(entry) {
     shown[entry.client_key] = entry;
@@ -44,16 +43,11 @@
     $("my-entries").hidden = false;
   }
   function showOutbox() {
-    var here = currentActivityId();
-    var list = $("entries");
-    Object.keys(shown).forEach(function (key) {
-      var entry = shown[key];
-      if (entry.activity_id === here && list && !list.querySelector('li[data-key="' + key + '"]')) renderEntry(entry);
-    });
     outbox.items().forEach(function (item) {
-      if (item.activity_id === here && !(list && list.querySelector('li[data-key="' + item.client_key + '"]'))) {
-        renderEntry({ client_key: item.client_key, activity_id: item.activity_id, text: item.text, state: "sending" });
-      }
+      if (!shown[item.client_key]) shown[item.client_key] = { client_key: item.client_key, activity_id: item.activity_id, text: item.text, state: "sending" };
+    });
+    Object.keys(shown).forEach(function (key) {
+      if (shown[key].activity_id === currentActivityId() && !$("entries").querySelector('li[data-key="' + key + '"]')) renderEntry(shown[key]);
     });
   }
 
@@ -93,7 +87,7 @@
       var picked = form.querySelector("input[name=value]:checked");
       payload.value = picked ? Number(picked.value) : null;
     } else {
-      payload.ranking = rankingOf(form);
+      payload.ranking = form.querySelector(".rank-option") ? tapped.order.slice() : placesOf(form);
     }
     return payload;
   }
@@ -191,60 +185,40 @@
     button.addEventListener("click", function () { readAloud(button); });
   }
 
-  // Ranking by taps: the options in the order tapped, most important first; a tap on a placed option takes it
-  // back (the ones after it move up). The drop-downs of the plain form stay in the page, hidden, kept in step,
-  // so a half-made ranking survives a re-render of the same activity (keepInputs / restoreInputs).
+  // Ranking by taps, most important first; a tap on a placed option takes it back. It cannot tie. The plain
+  // form's drop-downs stay, hidden and kept in step, so a re-render keeps a half-made ranking.
   var tapped = { activity: null, order: [] };
-  function rankingOfSelects(selects) {
-    return Array.prototype.map.call(selects, function (s, option) { return { option: option, place: Number(s.value) }; })
-      .sort(function (a, b) { return a.place - b.place; }).map(function (p) { return p.option; });
-  }
-  function rankingOf(form) {
-    return form.querySelector(".rank-options") ? tapped.order.slice() : rankingOfSelects(form.querySelectorAll(".ranking select"));
+  function placesOf(form) {
+    return Array.prototype.map.call(form.querySelectorAll(".ranking select"), function (s, option) {
+      return { option: option, place: Number(s.value) };
+    }).sort(function (a, b) { return a.place - b.place; }).map(function (p) { return p.option; });
   }
   function wireRanking(form) {
     var selects = form.querySelectorAll(".ranking select");
-    var labels = form.querySelectorAll(".ranking label");
-    var send = form.querySelector("button[type=submit]");
+    var send = form.querySelector("[type=submit]");
+    var reset = form.querySelector(".rank-reset");
+    var buttons = form.querySelectorAll(".rank-option");
     var activity = Number(form.elements.activity_id.value);
-    if (tapped.activity !== activity) {
-      tapped = { activity: activity, order: form.hasAttribute("data-ranked") ? rankingOfSelects(selects) : [] };
-    }
-    var list = el("ol", "rank-options");
-    var buttons = Array.prototype.map.call(labels, function (label, option) {
-      var button = el("button", "rank-option");
-      button.type = "button";
-      button.appendChild(el("span", "rank-place"));
-      var text = el("span", "rank-text");
-      text.innerHTML = label.innerHTML; // the server's escaped text (with its lang where untranslated)
-      button.appendChild(text);
-      button.addEventListener("click", function () {
-        var at = tapped.order.indexOf(option);
-        if (at >= 0) tapped.order.splice(at, 1); else tapped.order.push(option);
-        draw();
-      });
-      var item = el("li");
-      item.appendChild(button);
-      list.appendChild(item);
-      return button;
-    });
-    var reset = el("button", "rank-reset secondary", T.rank_reset);
-    reset.type = "button";
-    reset.addEventListener("click", function () { tapped.order = []; draw(); });
+    if (tapped.activity !== activity) tapped = { activity: activity, order: form.hasAttribute("data-ranked") ? placesOf(form) : [] };
     function draw() {
-      buttons.forEach(function (button, option) {
+      Array.prototype.forEach.call(buttons, function (button, option) {
         var place = tapped.order.indexOf(option) + 1;
-        button.querySelector(".rank-place").textContent = place ? String(place) : "";
+        button.firstChild.textContent = place || "";
         button.setAttribute("aria-pressed", place ? "true" : "false");
       });
-      tapped.order.forEach(function (option, index) { selects[option].value = String(index + 1); });
+      tapped.order.forEach(function (option, index) { selects[option].value = index + 1; });
       send.disabled = tapped.order.length !== buttons.length;
       reset.hidden = !tapped.order.length;
     }
-    form.querySelector(".ranking").hidden = true;
-    form.querySelector(".rank-hint").textContent = T.rank_hint;
-    form.insertBefore(list, send);
-    form.insertBefore(reset, send);
+    Array.prototype.forEach.call(buttons, function (button, option) {
+      button.addEventListener("click", function () {
+        var at = tapped.order.indexOf(option);
+        if (at < 0) tapped.order.push(option); else tapped.order.splice(at, 1);
+        draw();
+      });
+    });
+    reset.addEventListener("click", function () { tapped.order = []; draw(); });
+    form.className += " tapping"; // the buttons instead of the drop-downs (phone.css)
     draw();
   }
   function wire(root) {
@@ -312,8 +286,7 @@
     }, Math.floor(Math.random() * (spreadMs || 0)));
   }
 
-  // The facilitator moved on: what was said about the last activity ("Sent", "Your vote is saved", an error)
-  // and the helpline box go; "Before you write" folds (it has been read).
+  // A new activity: what was said about the last one goes, and the helpline box; the notice folds.
   function movedOn() {
     announce("");
     showError("");
@@ -411,9 +384,7 @@
     });
   }
 
-  // The helpline box after a disclosure closes with a tap, here and now (without JavaScript: the page again).
-  var supportClose = document.querySelector(".support-close");
-  if (supportClose) supportClose.addEventListener("submit", function (e) {
+  document.querySelector(".support-close").addEventListener("submit", function (e) {
     e.preventDefault();
     $("support").hidden = true;
   });
