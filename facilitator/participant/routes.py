@@ -4,6 +4,8 @@ phone.js upgrades the same forms to live updates over Socket.IO with an outbox."
 from __future__ import annotations
 
 import uuid
+from functools import cache
+from pathlib import Path
 
 from flask import (
     Blueprint,
@@ -19,6 +21,7 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from markupsafe import Markup
 
 from facilitator.agenda import views as agenda_views
 from facilitator.asks import answers as answer_service
@@ -100,6 +103,14 @@ def join():
     return response
 
 
+@cache
+def _faces() -> dict[int, Markup]:
+    """The scale's faces (static/faces/N.svg, the projector's too) drawn inside the phone's page: five requests'
+    headers weigh more than the drawings, and the page must stay under 30 KB (DESIGN.md section 5)."""
+    folder = Path(current_app.static_folder or "static") / "faces"
+    return {value: Markup((folder / f"{value}.svg").read_text(encoding="utf-8")) for value in range(1, 6)}
+
+
 def _activity_context(event, participant, *, draft=None) -> dict:
     """What the live part of the phone page shows: the open activity, this participant's own entries
     and votes, and the results if the facilitator shows them on phones."""
@@ -115,6 +126,7 @@ def _activity_context(event, participant, *, draft=None) -> dict:
         "new_client_key": uuid.uuid4().hex,
         "draft": draft or {},
         "max_chars": board_service.ENTRY_MAX_CHARS,
+        "faces": _faces(),
     }
 
 
