@@ -110,10 +110,6 @@ def own_entries(participant: Participant, activity_id: int | None) -> list[Entry
     )
 
 
-def has_written(participant: Participant) -> bool:
-    return db.session.scalar(select(Entry.id).where(Entry.participant_id == participant.id).limit(1)) is not None
-
-
 def approved_cards(activity_id: int) -> list[Entry]:
     return list(
         db.session.scalars(

@@ -4,6 +4,8 @@ phone.js upgrades the same forms to live updates over Socket.IO with an outbox."
 from __future__ import annotations
 
 import uuid
+from functools import cache
+from pathlib import Path
 
 from flask import (
     Blueprint,
@@ -19,6 +21,7 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from markupsafe import Markup
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from facilitator.agenda import views as agenda_views
@@ -39,6 +42,7 @@ from facilitator.web.error_pages import form_before_the_limit
 from facilitator.web.security import local_path
 
 bp = Blueprint("participant", __name__)
+NOTICE_COOKIE = "notice_seen"  # the phone has seen "Before you write" unfolded once, on this event's page
 
 
 def _participant_for(event):
@@ -101,6 +105,14 @@ def join():
     return response
 
 
+@cache
+def _faces() -> dict[int, Markup]:
+    """The scale's faces (static/faces/N.svg, the projector's too) drawn inside the phone's page: five requests'
+    headers weigh more than the drawings, and the page must stay under 30 KB (DESIGN.md section 5)."""
+    folder = Path(current_app.static_folder or "static") / "faces"
+    return {value: Markup((folder / f"{value}.svg").read_text(encoding="utf-8")) for value in range(1, 6)}
+
+
 def _activity_context(event, participant, *, draft=None) -> dict:
     """What the live part of the phone page shows: the open activity, this participant's own entries
     and votes, and the results if the facilitator shows them on phones."""
@@ -116,24 +128,55 @@ def _activity_context(event, participant, *, draft=None) -> dict:
         "new_client_key": uuid.uuid4().hex,
         "draft": draft or {},
         "max_chars": board_service.ENTRY_MAX_CHARS,
+        "faces": _faces(),
     }
 
 
+def _state_message(what: str, activity_id: int) -> str:
+    """A flashed "sent" / "voted" that belongs to the activity it was said about (see _activity_states)."""
+    return f"{what}:{activity_id}"
+
+
+def _activity_states(messages: list[str], activity) -> set[str]:
+    """Of the flashed state messages, those about the activity on the page now: "Sent" or "Your vote is saved"
+    said about another activity (the facilitator moved on between the post and its page) is not shown."""
+    here = str(activity.id) if activity else ""
+    return {what for what, _, about in (m.partition(":") for m in messages) if about == here}
+
+
 def _render_activity_page(event, participant, *, error=None, draft=None, status=200):
-    messages = get_flashed_messages()
-    return render_template(
-        "participant/activity.html",
-        **_activity_context(event, participant, draft=draft),
-        error=error,
-        version=event.version,
-        sent="sent" in messages or "support" in messages,
-        voted="voted" in messages or "rated" in messages,
-        show_support="support" in messages,
-        help_requested="help" in messages,
-        first_visit=not board_views.has_written(participant),
-        contact=safeguarding_service.safeguarding_contact(event),
-        language=participant.language,
-    ), status
+    messages = [str(message) for message in get_flashed_messages()]
+    context = _activity_context(event, participant, draft=draft)
+    states = _activity_states(messages, context["activity"])
+    notice_seen = request.cookies.get(NOTICE_COOKIE) == "1"
+    response = make_response(
+        render_template(
+            "participant/activity.html",
+            **context,
+            error=error,
+            version=event.version,
+            sent="sent" in states,
+            voted="voted" in states or "rated" in states,
+            show_support="support" in messages,
+            help_requested="help" in messages,
+            notice_open=not notice_seen,
+            contact=safeguarding_service.safeguarding_contact(event),
+            language=participant.language,
+        ),
+        status,
+    )
+    if not notice_seen:
+        # "Before you write" is read in full once; on every later page it is folded (one tap to open again).
+        response.set_cookie(
+            NOTICE_COOKIE,
+            "1",
+            max_age=current_app.config["PARTICIPANT_COOKIE_DAYS"] * 24 * 3600,
+            path=url_for("participant.activity_page", code=event.join_code),
+            httponly=True,
+            samesite="Lax",
+            secure=current_app.config["SESSION_COOKIE_SECURE"],
+        )
+    return response
 
 
 @bp.get("/e/<code>")
@@ -181,26 +224,21 @@ def vote(code):
     if elsewhere:
         return elsewhere
     form = request.form
-    ranking: list[int] | list[str] | None = None  # raw input: cast_vote checks it
-    if any(key.startswith("rank_") for key in form):
-        places = {key[5:]: form[key] for key in form if key.startswith("rank_")}
-        try:
-            ranking = [int(option) for option, _place in sorted(places.items(), key=lambda item: int(item[1]))]
-        except ValueError:
-            ranking = ["invalid"]
+    # A ranking without JavaScript is one drop-down per option ("rank_<option>": its place); cast_vote checks it.
+    places = {key.removeprefix("rank_"): form[key] for key in form if key.startswith("rank_")} or None
     try:
-        voting_service.cast_vote(
+        activity = voting_service.cast_vote(
             event,
             participant,
             form.get("activity_id"),
             choices=form.getlist("choice"),
             value=form.get("value"),
-            ranking=ranking,
+            places=places,
         )
     except ServiceError as error:
         db.session.rollback()
         return _render_activity_page(event, participant, error=error.message, status=error.status)
-    flash("voted")
+    flash(_state_message("voted", activity.id))
     return redirect(url_for("participant.activity_page", code=event.join_code), code=303)
 
 
@@ -215,7 +253,9 @@ def rate(code):
     except ServiceError as error:
         db.session.rollback()
         return _render_activity_page(event, participant, error=error.message, status=error.status)
-    flash("rated")
+    activity = agenda_views.current_activity(event)
+    if activity is not None:
+        flash(_state_message("rated", activity.id))
     return redirect(url_for("participant.activity_page", code=event.join_code), code=303)
 
 
@@ -259,7 +299,9 @@ def submit(code):
             draft={"lane": lane, "text": (form.get("text") or "")[:2000]},
             status=error.status,
         )
-    flash("support" if submission.needs_safeguarding else "sent")
+    flash(_state_message("sent", submission.response.activity_id))
+    if submission.needs_safeguarding:
+        flash("support")
     return redirect(url_for("participant.activity_page", code=event.join_code) + "#my-entries", code=303)
 
 

@@ -52,6 +52,22 @@ def _int_list(raw: Any, *, field: str) -> list[int]:
     return values
 
 
+def _order_from_places(places: Any, count: int) -> list[int]:
+    """``{"0": "2", "1": "1", ...}`` (each option's place) as option indexes in order of place; refused when an
+    option is missing or two options share a place (a form of drop-downs allows 1, 1, 1)."""
+    if not isinstance(places, dict) or len(places) > MAX_OPTIONS:
+        raise InvalidInput("invalid_ranking", _l("Put every option in order, each once."))
+    placed: dict[int, int] = {}
+    for option, place in places.items():
+        option_index = _int_list(option, field=_l("Your ranking"))[0]
+        placed[option_index] = _int_list(place, field=_l("Your ranking"))[0]
+    if sorted(placed) != list(range(count)):
+        raise InvalidInput("invalid_ranking", _l("Put every option in order, each once."))
+    if sorted(placed.values()) != list(range(1, count + 1)):
+        raise InvalidInput("ranking_tie", _l("Give each option a different place, from 1 to %(n)s."), n=count)
+    return sorted(placed, key=placed.__getitem__)
+
+
 def cast_vote(
     event: Event,
     participant: Participant,
@@ -60,9 +76,12 @@ def cast_vote(
     choices: Any = None,
     value: Any = None,
     ranking: Any = None,
+    places: Any = None,
     connection_id: str | None = None,
 ) -> Activity:
-    """Store (or change) this participant's vote. Returns the activity, whose results changed."""
+    """Store (or change) this participant's vote. Returns the activity, whose results changed. A ranking comes
+    as ``ranking`` (option indexes, most important first) or as ``places`` (option index -> place, from the
+    form without JavaScript); either way every option once, no two in the same place."""
     activity = get_activity(event, validation.positive_int(activity_id, field=_l("Activity")))
     if activity.kind not in VOTE_KINDS:
         raise InvalidInput("wrong_kind", _l("This activity does not take answers like this."))
@@ -84,7 +103,10 @@ def cast_vote(
             raise InvalidInput("invalid_choice", _l("Choose a number from %(n)s to %(m)s."), n=low, m=high)
         rows = [{"slot": 0, "choice": number[0]}]
     else:
-        order = _int_list(ranking, field=_l("Your ranking"))
+        if places is not None:
+            order = _order_from_places(places, len(activity.options))
+        else:
+            order = _int_list(ranking, field=_l("Your ranking"))
         if sorted(order) != list(range(len(activity.options))):
             raise InvalidInput("invalid_ranking", _l("Put every option in order, each once."))
         rows = [{"slot": 0, "ranking": order}]

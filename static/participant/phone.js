@@ -21,7 +21,10 @@
   }
   function currentActivityId() { return Number($("activity").getAttribute("data-activity-id")) || null; }
 
+  // Own entries shown, by key: a re-render fetched before an entry was stored must not make it vanish.
+  var shown = {};
   function renderEntry(entry) {
+    shown[entry.client_key] = entry;
     var list = $("entries");
     if (!list) return;
     var item = list.querySelector('li[data-key="' + entry.client_key + '"]');
@@ -41,9 +44,10 @@
   }
   function showOutbox() {
     outbox.items().forEach(function (item) {
-      if (item.activity_id === currentActivityId()) {
-        renderEntry({ client_key: item.client_key, activity_id: item.activity_id, text: item.text, state: "sending" });
-      }
+      if (!shown[item.client_key]) shown[item.client_key] = { client_key: item.client_key, activity_id: item.activity_id, text: item.text, state: "sending" };
+    });
+    Object.keys(shown).forEach(function (key) {
+      if (shown[key].activity_id === currentActivityId() && !$("entries").querySelector('li[data-key="' + key + '"]')) renderEntry(shown[key]);
     });
   }
 
@@ -83,11 +87,7 @@
       var picked = form.querySelector("input[name=value]:checked");
       payload.value = picked ? Number(picked.value) : null;
     } else {
-      var places = Array.prototype.map.call(form.querySelectorAll("select"), function (s, option) {
-        return { option: option, place: Number(s.value) };
-      });
-      places.sort(function (a, b) { return a.place - b.place; });
-      payload.ranking = places.map(function (p) { return p.option; });
+      payload.ranking = form.querySelector(".rank-option") ? tapped.order.slice() : placesOf(form);
     }
     return payload;
   }
@@ -185,11 +185,48 @@
     button.addEventListener("click", function () { readAloud(button); });
   }
 
+  // Ranking by taps, most important first; a tap on a placed option takes it back. It cannot tie. The plain
+  // form's drop-downs stay, hidden and kept in step, so a re-render keeps a half-made ranking.
+  var tapped = { activity: null, order: [] };
+  function placesOf(form) {
+    return Array.prototype.map.call(form.querySelectorAll(".ranking select"), function (s, option) {
+      return { option: option, place: Number(s.value) };
+    }).sort(function (a, b) { return a.place - b.place; }).map(function (p) { return p.option; });
+  }
+  function wireRanking(form) {
+    var selects = form.querySelectorAll(".ranking select");
+    var send = form.querySelector("[type=submit]");
+    var reset = form.querySelector(".rank-reset");
+    var buttons = form.querySelectorAll(".rank-option");
+    var activity = Number(form.elements.activity_id.value);
+    if (tapped.activity !== activity) tapped = { activity: activity, order: form.hasAttribute("data-ranked") ? placesOf(form) : [] };
+    function draw() {
+      Array.prototype.forEach.call(buttons, function (button, option) {
+        var place = tapped.order.indexOf(option) + 1;
+        button.firstChild.textContent = place || "";
+        button.setAttribute("aria-pressed", place ? "true" : "false");
+      });
+      tapped.order.forEach(function (option, index) { selects[option].value = index + 1; });
+      send.disabled = tapped.order.length !== buttons.length;
+      reset.hidden = !tapped.order.length;
+    }
+    Array.prototype.forEach.call(buttons, function (button, option) {
+      button.addEventListener("click", function () {
+        var at = tapped.order.indexOf(option);
+        if (at < 0) tapped.order.push(option); else tapped.order.splice(at, 1);
+        draw();
+      });
+    });
+    reset.addEventListener("click", function () { tapped.order = []; draw(); });
+    form.className += " tapping"; // the buttons instead of the drop-downs (phone.css)
+    draw();
+  }
   function wire(root) {
     Array.prototype.forEach.call(root.querySelectorAll(".read-aloud"), wireReadAloud);
     Array.prototype.forEach.call(root.querySelectorAll(".rate-form"), wireRating);
     Array.prototype.forEach.call(root.querySelectorAll(".lane-form"), wireLaneForm);
     Array.prototype.forEach.call(root.querySelectorAll(".vote-form"), wireVoteForm);
+    Array.prototype.forEach.call(root.querySelectorAll('.vote-form[data-kind="ranking"]'), wireRanking);
     Array.prototype.forEach.call(root.querySelectorAll(".upvote-form"), wireUpvote);
     startTimer();
   }
@@ -241,11 +278,24 @@
         if (canSpeak) synth.cancel(); // the facilitator moved on: stop reading the old prompt
         $("live").innerHTML = request.responseText; // server-rendered and escaped, like the page itself
         if (currentActivityId() === before) restoreInputs(typed); // a settings change must not eat a half-made choice
+        else movedOn();
         wire($("live"));
         showOutbox();
       };
       request.send();
     }, Math.floor(Math.random() * (spreadMs || 0)));
+  }
+
+  // A new activity: what was said about the last one goes, and the helpline box; the notice folds.
+  function movedOn() {
+    announce("");
+    showError("");
+    foldNotice();
+    $("support").hidden = true;
+  }
+  function foldNotice() {
+    var notice = $("first-notice");
+    if (notice) notice.open = false;
   }
 
   function updateResults(message) {
@@ -309,8 +359,7 @@
       if (ack.ok) {
         renderEntry(ack.entry);
         announce(T.sent);
-        var notice = $("first-notice");
-        if (notice) notice.hidden = true;
+        foldNotice();
         if (ack.support) {
           var support = $("support");
           support.hidden = false;
@@ -323,6 +372,7 @@
       } else {
         // Refused for good (too long, activity closed…): give the text back so nothing is lost.
         outbox.drop(item.client_key);
+        delete shown[item.client_key];
         var li = $("entries") && $("entries").querySelector('li[data-key="' + item.client_key + '"]');
         if (li) li.parentNode.removeChild(li);
         var form = document.querySelector('.lane-form[data-lane="' + item.lane + '"]');
@@ -333,6 +383,11 @@
       }
     });
   }
+
+  document.querySelector(".support-close").addEventListener("submit", function (e) {
+    e.preventDefault();
+    $("support").hidden = true;
+  });
 
   live = Live.connect({ view: "participant" }, {
     syncEvent: "participant:sync",

@@ -130,7 +130,8 @@ def test_join_page_is_accessible(browser, server, language):
         assert_tap_targets(page, f"join-{language}")
         assert_no_sideways_scroll(page, f"join-{language}")
         screenshot(page, f"a11y-phone-join-{language}-320px")
-        page.locator("#help summary").click()
+        page.locator(".top-links .help-link").click()  # the help at the foot of the page, never folded
+        expect(page.locator("#help a[href='tel:116']")).to_be_in_viewport()
         assert_tap_targets(page, f"join-{language}-help")
         full_page_screenshot(page, f"a11y-phone-join-{language}-320px-full")
         text_at_200_percent(page)
@@ -149,7 +150,8 @@ def test_activity_page_is_accessible_at_320px_and_200_percent_text(browser, serv
         assert_tap_targets(page, f"activity-{language}")
         assert_no_sideways_scroll(page, f"activity-{language}")
         screenshot(page, f"a11y-phone-activity-{language}-320px")
-        page.locator("#help summary").click()
+        page.locator(".bar .help-link").click()  # the help at the foot of the page, never folded
+        expect(page.locator("#help a[href='tel:116']")).to_be_in_viewport()
         full_page_screenshot(page, f"a11y-phone-activity-{language}-320px-full")
         assert_no_serious_violations(page, f"activity-{language}-help-open")
         assert_tap_targets(page, f"activity-{language}-help-open")

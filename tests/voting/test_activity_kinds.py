@@ -320,3 +320,35 @@ def test_votes_without_javascript(app, event, console, phone):
     assert reply.status_code == 303
     with app.app_context():
         assert db.session.scalar(select(Vote.ranking).where(Vote.activity_id == ranking)) == [1, 0]
+
+
+def test_a_ranking_from_the_plain_form_refuses_ties_and_missing_options(app, event, console, phone):
+    """Drop-downs let a child put 1, 1, 1: the rule refuses it (it used to be sorted into a valid order)."""
+    from tests.conftest import csrf_token
+
+    ranking = add(
+        app,
+        event,
+        console,
+        {"kind": "ranking", "title": "Rank", "options": [{"text": "A"}, {"text": "B"}, {"text": "C"}]},
+    )
+    page = phone.http.get(f"/e/{event.join_code}").get_data(as_text=True)
+    form = {"csrf_token": csrf_token(page), "activity_id": ranking}
+    for places, message in (
+        ({"rank_0": "1", "rank_1": "1", "rank_2": "1"}, "Give each option a different place, from 1 to 3."),
+        ({"rank_0": "1", "rank_1": "2", "rank_2": "4"}, "Give each option a different place, from 1 to 3."),
+        ({"rank_0": "1", "rank_1": "2"}, "Put every option in order, each once."),
+        ({"rank_0": "1", "rank_1": "2", "rank_5": "3"}, "Put every option in order, each once."),
+        ({"rank_0": "1", "rank_1": "x", "rank_2": "3"}, "Choose one of the options."),
+    ):
+        reply = phone.http.post(f"/e/{event.join_code}/vote", data={**form, **places})
+        assert reply.status_code == 400 and message in reply.get_data(as_text=True), places
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Vote.id)).where(Vote.activity_id == ranking)) == 0
+    reply = phone.http.post(f"/e/{event.join_code}/vote", data={**form, "rank_0": "2", "rank_1": "3", "rank_2": "1"})
+    assert reply.status_code == 303
+    with app.app_context():
+        assert db.session.scalar(select(Vote.ranking).where(Vote.activity_id == ranking)) == [2, 0, 1]
+    # The socket's ranking is a list of options, checked the same way: no option twice.
+    ack = phone.socket.emit("participant:vote", {"activity_id": ranking, "ranking": [0, 0, 1]}, callback=True)
+    assert ack["ok"] is False and ack["error"] == "invalid_ranking"
