@@ -229,6 +229,7 @@ def purge_event(event: Event, actor: StaffUser | None, *, reason: str) -> dict[s
     for participant in db.session.scalars(select(Participant).where(Participant.event_id == event.id)):
         db.session.delete(participant)
         counts["participants"] += 1
+    event.number_secret = None  # no SMS or USSD sender's hash can be matched to their number again
     event.purged_at = utcnow()
     audit.record(event.id, actor, "purge", f"event:{event.id}", reason=reason, **counts)
     bump_version(event)
