@@ -18,13 +18,11 @@ from typing import Any
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
 
 from facilitator import validation
 from facilitator.agenda.models import WRITTEN_KINDS
 from facilitator.agenda.views import current_activity
 from facilitator.board.entries import ENTRY_MAX_CHARS, submit_entry
-from facilitator.board.models import Entry
 from facilitator.errors import Conflict, InvalidInput, ServiceError
 from facilitator.events.participants import participant_for_number
 from facilitator.events.service import event_by_join_code
@@ -118,9 +116,6 @@ def _store(message: IncomingSms, text: str, language: str) -> SmsOutcome:
         lane = activity.lanes[0]["key"]
     # Checked before the sender becomes a participant, so a refused message leaves nothing behind.
     answer = validation.clean_text(answer, field=_l("Your answer"), max_chars=ENTRY_MAX_CHARS)
-    key = client_key(message.message_id)
-    if db.session.scalar(select(Entry.id).where(Entry.event_id == event.id, Entry.client_key == key)) is not None:
-        return SmsOutcome(stored=False, reply=None)  # the gateway retried a callback already answered
     participant = participant_for_number(event, message.sender, language=language)
     sms_limits.check("sms", f"p{participant.id}")
     submission = submit_entry(
@@ -128,12 +123,12 @@ def _store(message: IncomingSms, text: str, language: str) -> SmsOutcome:
         activity_id=activity.id,
         lane=lane,
         text=answer,
-        client_key=key,
+        client_key=client_key(message.message_id),
         participant=participant,
         source="sms",
     )
     if not submission.created:
-        return SmsOutcome(stored=False, reply=None)
+        return SmsOutcome(stored=False, reply=None)  # the gateway retried a callback already answered
     return SmsOutcome(stored=True, reply=_in_language(RECEIVED, language))
 
 

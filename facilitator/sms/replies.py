@@ -8,11 +8,14 @@ quote the number). A reply still unsent when the process stops is lost: the pric
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+from africastalking.SMS import SMSService
 
 from facilitator.extensions import socketio
 
@@ -42,8 +45,6 @@ class AfricasTalkingSender:
     name = "africastalking"
 
     def __init__(self, username: str, api_key: str, *, sender_id: str | None = None, api_url: str | None = None):
-        from africastalking.SMS import SMSService
-
         self._service = SMSService(username, api_key)
         if api_url:
             self._service._baseUrl = api_url.rstrip("/")
@@ -89,14 +90,20 @@ class NoSender:
 
 
 def africastalking_sender(config: Mapping[str, Any]) -> Sender:
-    if not config["AFRICASTALKING_USERNAME"]:
-        return NoSender()
-    return AfricasTalkingSender(
+    return _africastalking_sender(
         config["AFRICASTALKING_USERNAME"],
         config["AFRICASTALKING_API_KEY"],
-        sender_id=config["AFRICASTALKING_SENDER_ID"],
-        api_url=config["AFRICASTALKING_API_URL"],
+        config["AFRICASTALKING_SENDER_ID"],
+        config["AFRICASTALKING_API_URL"],
     )
+
+
+@functools.lru_cache(maxsize=4)
+def _africastalking_sender(username: str, api_key: str, sender_id: str | None, api_url: str | None) -> Sender:
+    """One sender per account: the SDK's service holds no state between messages."""
+    if not username:
+        return NoSender()
+    return AfricasTalkingSender(username, api_key, sender_id=sender_id, api_url=api_url)
 
 
 def gammu_sender(config: Mapping[str, Any]) -> Sender:
