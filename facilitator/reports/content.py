@@ -196,9 +196,11 @@ def _counts_line(counts: dict[str, int], kind: str) -> str:
 def _at_a_glance(record: Record) -> list[Block]:
     activities = record.all_activities()
     totals: Counter[str] = Counter()
+    by_sms = 0
     for activity in activities:
         if activity.kind in WRITTEN_KINDS:
             totals.update(_entry_counts(record, activity))
+            by_sms += record.source_counts.get(activity.id, Counter())["sms"]
     votes = sum(len(record.ballots.get(a.id, [])) for a in activities)
     approved_answers = sum(1 for answers in record.answers.values() for a in answers if a.status == "approved")
     unanswered = [ask for ask in record.asks if not _approved(record, ask.id)]
@@ -207,6 +209,7 @@ def _at_a_glance(record: Record) -> list[Block]:
         ["Sessions with activities", sum(1 for s in record.sessions if record.activities.get(s.id))],
         ["Activities run", len(activities)],
         ["Entries received", totals["received"]],
+        ["of which by SMS", by_sms],
         ["Entries shown (approved by moderators)", totals["shown"]],
         ["Entries held by moderation", totals["moderation"]],
         ["Entries flagged for safeguarding (not in this report)", totals["safeguarding"]],

@@ -11,10 +11,12 @@ from sqlalchemy import func, select
 from facilitator.board.models import Entry
 from facilitator.events.models import Event, Participant
 from facilitator.extensions import db
+from facilitator.reports import exports
 from facilitator.safeguarding import service as safeguarding_service
 from facilitator.safeguarding.models import SafeguardingFlag
 from facilitator.safeguarding.views import flag_view
 from facilitator.web import ratelimit
+from tests.conftest import Phone
 from tests.sms.conftest import NUMBER, SECRET, sms
 
 RECEIVED_EN = "Thank you, your answer was received. Need to talk to someone? Call 116, free."
@@ -165,3 +167,18 @@ def test_the_reply_is_sent_off_the_request_path_and_retried_while_the_gateway_fa
     assert time.monotonic() - started < 0.4  # answered before the gateway's first answer
     [sent] = gateway.wait_for(1, timeout=10)
     assert sent["message"] == RECEIVED_EN and gateway.attempts == 3
+
+
+def test_the_report_counts_sms_answers_apart_and_the_data_export_marks_them(app, client, gateway, sms_event):
+    phone = Phone(app, sms_event)
+    sms(client, f"{sms_event.join_code} WANT an answer by text message")
+    assert phone.submit("An answer from the phone page")["ok"]
+    with app.app_context():
+        event = db.session.get(Event, sms_event.id)
+        for entry in db.session.scalars(select(Entry)):
+            entry.status = "approved"
+        db.session.commit()
+        report = exports.export(event, format="md", actor=None).body.decode()
+        data = exports.export(event, format="csv", actor=None, kind="entries").body.decode()
+    assert "| Entries received | 2 |" in report and "| of which by SMS | 1 |" in report
+    assert any(",sms," in line and "an answer by text message" in line for line in data.splitlines())
