@@ -24,7 +24,7 @@ from facilitator.agenda.models import WRITTEN_KINDS
 from facilitator.agenda.views import current_activity
 from facilitator.board.entries import ENTRY_MAX_CHARS, submit_entry
 from facilitator.errors import Conflict, InvalidInput, ServiceError
-from facilitator.events.participants import participant_for_number
+from facilitator.events.participants import PHONE_NUMBER, participant_for_number
 from facilitator.events.service import event_by_join_code
 from facilitator.extensions import db
 from facilitator.sms import replies
@@ -82,8 +82,8 @@ def receive_sms(message: IncomingSms) -> SmsOutcome:
     """Store the message as an entry of the open activity, or refuse it with a reason; queue the reply."""
     if not isinstance(message.message_id, str) or not 0 < len(message.message_id) <= MESSAGE_ID_MAX:
         raise InvalidInput("invalid_message_id", "The message has no id.")
-    if not isinstance(message.sender, str) or not message.sender.strip():
-        raise InvalidInput("invalid_number", "The message has no sender.")
+    if not isinstance(message.sender, str) or not PHONE_NUMBER.match(message.sender.strip()):
+        raise InvalidInput("invalid_number", "The message's sender is not a phone number.")
     text = message.text if isinstance(message.text, str) else ""
     language = language_of(text)
     try:

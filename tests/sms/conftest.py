@@ -86,7 +86,7 @@ def sms(client, text, *, number=NUMBER, message_id=None, secret=SECRET):
             "to": "40404",
             "text": text,
             "date": "2026-11-29 10:15:00",
-            "id": message_id or f"ATXid_{uuid.uuid4().hex}",
+            "id": f"ATXid_{uuid.uuid4().hex}" if message_id is None else message_id,
             "linkId": f"SampleLinkId{uuid.uuid4().hex[:6]}",
         },
     )

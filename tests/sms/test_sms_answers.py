@@ -182,3 +182,14 @@ def test_the_report_counts_sms_answers_apart_and_the_data_export_marks_them(app,
         data = exports.export(event, format="csv", actor=None, kind="entries").body.decode()
     assert "| Entries received | 2 |" in report and "| of which by SMS | 1 |" in report
     assert any(",sms," in line and "an answer by text message" in line for line in data.splitlines())
+
+
+def test_a_callback_without_an_id_or_a_sender_is_refused_and_answers_nobody(app, client, gateway, sms_event):
+    code = sms_event.join_code
+    assert sms(client, f"{code} no id", message_id="").status_code == 400
+    assert sms(client, f"{code} no sender", number="").status_code == 400
+    assert sms(client, f"{code} not a number", number="Safaricom").status_code == 400
+    assert client.post(f"/sms/{SECRET}/africastalking/incoming", data={}).status_code == 400
+    assert count(app, Entry) == 0 and count(app, Participant) == 0
+    time.sleep(0.2)
+    assert gateway.attempts == 0
