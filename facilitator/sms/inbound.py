@@ -22,11 +22,12 @@ from flask_babel import lazy_gettext as _l
 from facilitator import validation
 from facilitator.agenda.models import WRITTEN_KINDS
 from facilitator.agenda.views import current_activity
-from facilitator.board.entries import ENTRY_MAX_CHARS, submit_entry
-from facilitator.errors import Conflict, InvalidInput, ServiceError
+from facilitator.board.entries import ENTRY_MAX_CHARS, NewEntry
+from facilitator.errors import Busy, Conflict, InvalidInput, ServiceError
 from facilitator.events.participants import PHONE_NUMBER, participant_for_number
 from facilitator.events.service import event_by_join_code
 from facilitator.extensions import db
+from facilitator.live import entry_writer
 from facilitator.sms import replies
 from facilitator.sms.views import lane_for_keyword
 from facilitator.voting.votes import require_open_for_input
@@ -88,6 +89,9 @@ def receive_sms(message: IncomingSms) -> SmsOutcome:
     language = language_of(text)
     try:
         outcome = _store(message, text, language)
+    except Busy:
+        db.session.rollback()
+        raise  # not stored yet, perhaps: the gateway is told to try again (503), and a retry is a no-op
     except ServiceError as error:
         db.session.rollback()
         outcome = SmsOutcome(stored=False, reply=_in_language(error, language))
@@ -118,16 +122,16 @@ def _store(message: IncomingSms, text: str, language: str) -> SmsOutcome:
     answer = validation.clean_text(answer, field=_l("Your answer"), max_chars=ENTRY_MAX_CHARS)
     participant = participant_for_number(event, message.sender, language=language)
     sms_limits.check("sms", f"p{participant.id}")
-    submission = submit_entry(
-        event,
-        activity_id=activity.id,
-        lane=lane,
-        text=answer,
-        client_key=client_key(message.message_id),
-        participant=participant,
-        source="sms",
+    entry = NewEntry(
+        activity.id, lane, answer, client_key(message.message_id), participant_id=participant.id, source="sms"
     )
-    if not submission.created:
+    event_id = event.id
+    # Committed, and the session left alone, before the entry writer stores the entry in its own transaction:
+    # SQLite has one writer at a time, and this request must not hold a transaction while it waits.
+    db.session.commit()
+    # The phones' own path under load: the entry writer stores what arrives together in one transaction.
+    ack = entry_writer.store(event_id, entry)
+    if ack["duplicate"]:
         return SmsOutcome(stored=False, reply=None)  # the gateway retried a callback already answered
     return SmsOutcome(stored=True, reply=_in_language(RECEIVED, language))
 
