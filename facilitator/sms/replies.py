@@ -1,6 +1,10 @@
 """Replies to SMS senders: queued off the request path, sent by Africa's Talking's SDK or handed to
 gammu-smsd, and tried again while the gateway or the modem fails.
 
+Replies are gathered for a moment (``GATHER_SECONDS``) and the same text goes to many numbers in one request
+(Africa's Talking's bulk send, up to ``MAX_RECIPIENTS``): every thank-you is the same text, so a busy room costs
+one request where it would cost a hundred.
+
 The number a reply goes to is kept in memory only, for as long as the reply is being sent: it is in no table
 and no log line (failures are logged by the sender's name and the error's type, never its text, which may
 quote the number). A reply still unsent when the process stops is lost: the price of storing no numbers.
@@ -17,14 +21,16 @@ from typing import Any, Protocol
 
 from africastalking.SMS import SMSService
 
-from facilitator.extensions import socketio
+from facilitator.extensions import socket_sleep, socketio
 
 log = logging.getLogger(__name__)
 
 # Africa's Talking's per-recipient status codes that mean the message was taken: Processed, Sent, Queued.
 AT_ACCEPTED = {100, 101, 102}
-# At most this many replies are being handed to a gateway at once; the rest wait their turn.
+# At most this many requests are being made to a gateway at once; the rest wait their turn.
 _sending = threading.BoundedSemaphore(8)
+GATHER_SECONDS = 0.25
+MAX_RECIPIENTS = 100
 
 
 class ReplyFailed(RuntimeError):
@@ -34,8 +40,8 @@ class ReplyFailed(RuntimeError):
 class Sender(Protocol):
     name: str
 
-    def send(self, number: str, text: str) -> None:
-        """Hand one message to the gateway, or raise."""
+    def send(self, numbers: list[str], text: str) -> list[str]:
+        """Hand one text for these numbers to the gateway; returns the numbers it did not take (or raises)."""
 
 
 class AfricasTalkingSender:
@@ -50,12 +56,11 @@ class AfricasTalkingSender:
             self._service._baseUrl = api_url.rstrip("/")
         self._sender_id = sender_id
 
-    def send(self, number: str, text: str) -> None:
-        result = self._service.send(text, [number], sender_id=self._sender_id)
+    def send(self, numbers: list[str], text: str) -> list[str]:
+        result = self._service.send(text, numbers, sender_id=self._sender_id)
         recipients = result.get("SMSMessageData", {}).get("Recipients", []) if isinstance(result, dict) else []
-        codes = [recipient.get("statusCode") for recipient in recipients]
-        if not any(code in AT_ACCEPTED for code in codes):
-            raise ReplyFailed(f"not accepted, status {codes}")
+        taken = {recipient.get("number") for recipient in recipients if recipient.get("statusCode") in AT_ACCEPTED}
+        return [number for number in numbers if number not in taken]
 
 
 class GammuSender:
@@ -67,17 +72,27 @@ class GammuSender:
     def __init__(self, smsd_config: str):
         self._config = smsd_config
 
-    def send(self, number: str, text: str) -> None:
+    def send(self, numbers: list[str], text: str) -> list[str]:
         import gammu
         import gammu.smsd
 
-        parts = gammu.EncodeSMS(
-            {"Class": -1, "Unicode": not text.isascii(), "Entries": [{"ID": "ConcatenatedTextLong", "Buffer": text}]}
-        )
-        for part in parts:
-            part["SMSC"] = {"Location": 1}
-            part["Number"] = number
-        gammu.smsd.SMSD(self._config).InjectSMS(parts)
+        smsd = gammu.smsd.SMSD(self._config)
+        for n, number in enumerate(numbers):
+            parts = gammu.EncodeSMS(
+                {
+                    "Class": -1,
+                    "Unicode": not text.isascii(),
+                    "Entries": [{"ID": "ConcatenatedTextLong", "Buffer": text}],
+                }
+            )
+            for part in parts:
+                part["SMSC"] = {"Location": 1}
+                part["Number"] = number
+            try:
+                smsd.InjectSMS(parts)
+            except gammu.GSMError:
+                return numbers[n:]
+        return []
 
 
 class NoSender:
@@ -85,7 +100,7 @@ class NoSender:
 
     name = "none"
 
-    def send(self, number: str, text: str) -> None:
+    def send(self, numbers: list[str], text: str) -> list[str]:
         raise ReplyFailed("no SMS sender is configured (AFRICASTALKING_USERNAME or GAMMU_SMSD_CONFIG)")
 
 
@@ -120,18 +135,65 @@ class RetryPolicy:
         return cls(max(1, int(config["SMS_REPLY_ATTEMPTS"])), float(config["SMS_REPLY_RETRY_SECONDS"]))
 
 
+class ReplyQueue:
+    """Replies waiting for their moment, by sender and text. A background task started by the first reply sends
+    what gathered, in groups, each in a task of its own, and ends when nothing more is waiting."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._waiting: dict[tuple[Sender, str], list[str]] = {}
+        self._policy: dict[Sender, RetryPolicy] = {}
+        self._running = False
+
+    def put(self, sender: Sender, number: str, text: str, policy: RetryPolicy) -> None:
+        with self._lock:
+            self._waiting.setdefault((sender, text), []).append(number)
+            self._policy[sender] = policy
+            if self._running:
+                return
+            self._running = True
+        socketio.start_background_task(self._send_gathered)
+
+    def _send_gathered(self) -> None:
+        while True:
+            socket_sleep(GATHER_SECONDS)
+            with self._lock:
+                waiting, self._waiting = self._waiting, {}
+                if not waiting:
+                    self._running = False
+                    return
+                policies = dict(self._policy)
+            for (sender, text), numbers in waiting.items():
+                for start in range(0, len(numbers), MAX_RECIPIENTS):
+                    group = numbers[start : start + MAX_RECIPIENTS]
+                    socketio.start_background_task(_deliver, sender, group, text, policies[sender])
+
+
+_queue = ReplyQueue()
+
+
 def queue_reply(sender: Sender, number: str, text: str, policy: RetryPolicy) -> None:
-    """Send ``text`` to ``number`` in a background task, so a slow or failing gateway never delays the answer
+    """Send ``text`` to ``number`` from a background task, so a slow or failing gateway never delays the answer
     to the callback that caused the reply."""
-    socketio.start_background_task(_deliver, sender, number, text, policy)
+    _queue.put(sender, number, text, policy)
 
 
-def _deliver(sender: Sender, number: str, text: str, policy: RetryPolicy) -> None:
+def _deliver(sender: Sender, numbers: list[str], text: str, policy: RetryPolicy) -> None:
+    """Send until every number was taken, waiting longer after each failure; only the numbers the gateway did
+    not take are tried again."""
     for attempt in range(1, policy.attempts + 1):
         try:
             with _sending:
-                sender.send(number, text)
-            return
+                numbers = sender.send(numbers, text)
+            if not numbers:
+                return
+            log.warning(
+                "SMS reply via %s: %d recipients not taken (attempt %d of %d)",
+                sender.name,
+                len(numbers),
+                attempt,
+                policy.attempts,
+            )
         except Exception as error:  # whatever the gateway or the network did: wait, then try again
             log.warning(
                 "SMS reply via %s failed (attempt %d of %d): %s",
@@ -140,6 +202,6 @@ def _deliver(sender: Sender, number: str, text: str, policy: RetryPolicy) -> Non
                 policy.attempts,
                 type(error).__name__,
             )
-            if attempt < policy.attempts:
-                socketio.sleep(policy.first_wait * 2 ** (attempt - 1))
-    log.error("SMS reply via %s not sent after %d attempts", sender.name, policy.attempts)
+        if attempt < policy.attempts:
+            socket_sleep(policy.first_wait * 2 ** (attempt - 1))
+    log.error("SMS reply via %s: %d recipients not sent after %d attempts", sender.name, len(numbers), policy.attempts)

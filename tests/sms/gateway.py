@@ -12,8 +12,8 @@ from urllib.parse import parse_qs
 
 class FakeGateway:
     def __init__(self) -> None:
-        self.sent: list[dict[str, str]] = []  # every message the gateway took
-        self.attempts = 0  # every request, taken or failed
+        self.sent: list[dict[str, str]] = []  # every message the gateway took, one per recipient
+        self.attempts = 0  # every request (one may carry many recipients), taken or failed
         self.fail_next = 0  # answer this many requests with a 500 first
         self.delay = 0.0  # seconds each request takes
         self._lock = threading.Lock()
@@ -29,8 +29,8 @@ class FakeGateway:
                     failing = gateway.fail_next > 0
                     if failing:
                         gateway.fail_next -= 1
-                    else:
-                        gateway.sent.append(fields)
+                    else:  # one record per recipient: a bulk send is many messages
+                        gateway.sent += [fields | {"to": number} for number in fields.get("to", "").split(",")]
                 if failing or self.path != "/version1/messaging" or self.headers.get("apiKey") != "test-api-key":
                     self.send_response(500)
                     self.end_headers()

@@ -123,8 +123,9 @@ def test_a_long_message_in_parts_is_one_entry(app, tmp_path, sms_event):
         name = "recorder"
         sent: list[tuple[str, str]] = []
 
-        def send(self, number: str, text: str) -> None:
-            self.sent.append((number, text))
+        def send(self, numbers: list[str], text: str) -> list[str]:
+            self.sent += [(number, text) for number in numbers]
+            return []
 
     with app.app_context():
         assert modem.handle_inbox(inbox, Recorder()) == 1
