@@ -73,7 +73,7 @@ class SmsOutcome:
 
 
 def language_of(text: str) -> str:
-    words = re.findall(r"[a-z]+", text.casefold())
+    words = [word for word in re.findall(r"\w+", text.casefold()) if word.isalpha()]
     swahili = sum(word in _SWAHILI for word in words)
     english = sum(word in _ENGLISH for word in words)
     return "sw" if swahili > english else "en"
@@ -86,7 +86,7 @@ def receive_sms(message: IncomingSms) -> SmsOutcome:
     if not isinstance(message.sender, str) or not PHONE_NUMBER.match(message.sender.strip()):
         raise InvalidInput("invalid_number", "The message's sender is not a phone number.")
     text = message.text if isinstance(message.text, str) else ""
-    language = language_of(text)
+    language = language_of(text.strip().partition(" ")[2])  # the answer's words, not the code's letters
     try:
         outcome = _store(message, text, language)
     except Busy:

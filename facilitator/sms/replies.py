@@ -144,6 +144,12 @@ class ReplyQueue:
         self._waiting: dict[tuple[Sender, str], list[str]] = {}
         self._policy: dict[Sender, RetryPolicy] = {}
         self._running = False
+        self._sending = 0  # groups being sent (or waiting to be tried again)
+
+    def busy(self) -> bool:
+        """Whether any reply is still waiting or being sent (the tests wait for this; so may a shutdown)."""
+        with self._lock:
+            return self._running or self._sending > 0
 
     def put(self, sender: Sender, number: str, text: str, policy: RetryPolicy) -> None:
         with self._lock:
@@ -166,10 +172,23 @@ class ReplyQueue:
             for (sender, text), numbers in waiting.items():
                 for start in range(0, len(numbers), MAX_RECIPIENTS):
                     group = numbers[start : start + MAX_RECIPIENTS]
-                    socketio.start_background_task(_deliver, sender, group, text, policies[sender])
+                    with self._lock:
+                        self._sending += 1
+                    socketio.start_background_task(self._deliver, sender, group, text, policies[sender])
+
+    def _deliver(self, sender: Sender, numbers: list[str], text: str, policy: RetryPolicy) -> None:
+        try:
+            _deliver(sender, numbers, text, policy)
+        finally:
+            with self._lock:
+                self._sending -= 1
 
 
 _queue = ReplyQueue()
+
+
+def replies_busy() -> bool:
+    return _queue.busy()
 
 
 def queue_reply(sender: Sender, number: str, text: str, policy: RetryPolicy) -> None:

@@ -15,6 +15,7 @@ from facilitator.reports import exports
 from facilitator.safeguarding import service as safeguarding_service
 from facilitator.safeguarding.models import SafeguardingFlag
 from facilitator.safeguarding.views import flag_view
+from facilitator.sms import inbound
 from facilitator.web import ratelimit
 from tests.conftest import Phone
 from tests.sms.conftest import NUMBER, SECRET, sms
@@ -195,3 +196,9 @@ def test_a_callback_without_an_id_or_a_sender_is_refused_and_answers_nobody(app,
     assert count(app, Entry) == 0 and count(app, Participant) == 0
     time.sleep(0.5)  # longer than replies wait to be gathered
     assert not [m for m in gateway.sent if m["to"] in (UNANSWERED, "Safaricom", "")]
+
+
+def test_the_reply_language_follows_the_answer_not_the_letters_of_the_code():
+    assert inbound.language_of("too late") == "en"
+    assert inbound.language_of("NA2KWA late") == "en"  # a code's letters are no words
+    assert inbound.language_of("tunataka watoto walindwe") == "sw"
