@@ -161,6 +161,14 @@ class ReplyQueue:
         socketio.start_background_task(self._send_gathered)
 
     def _send_gathered(self) -> None:
+        try:
+            self._send_until_none_wait()
+        except Exception:  # a bug here must not stop every later reply: the next one starts a fresh task
+            log.exception("the SMS reply queue failed")
+            with self._lock:
+                self._running = False
+
+    def _send_until_none_wait(self) -> None:
         while True:
             socket_sleep(GATHER_SECONDS)
             with self._lock:
