@@ -4,6 +4,7 @@ server (README's production command) while phones are connected. Every callback 
 retries, and must store nothing more. Replies go through the SDK to a local stand-in of the send endpoint.
 
     .venv/bin/python -m bench.sms --phones 1000 --rate 100 --duration 30
+    .venv/bin/python -m bench.sms --db postgres     # on a fresh PostgreSQL database (created and dropped)
 
 Every address is on 127.0.0.1; every loop is bounded in count and time.
 """
@@ -14,7 +15,6 @@ import argparse
 import asyncio
 import os
 import secrets
-import sqlite3
 import sys
 import tempfile
 import time
@@ -22,6 +22,8 @@ from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import create_engine, text  # noqa: E402
 
 from bench import _server  # noqa: E402
 from bench.load import Workers, quantile  # noqa: E402
@@ -31,16 +33,37 @@ SECRET = secrets.token_urlsafe(24)
 BOARD = "The internet we have and the internet we want"
 
 
-def prepare(database: Path) -> int:
+def prepare(database_url: str) -> int:
     """SMS on for the demo event, its children's board open for written answers (straight in the database:
     the bench measures callbacks, not the console). Returns the board's id."""
-    with sqlite3.connect(database) as conn:
-        event_id, board_id = conn.execute(
-            "SELECT event_id, id FROM activities WHERE title = ? AND kind = 'board' ORDER BY id LIMIT 1", (BOARD,)
-        ).fetchone()
-        conn.execute("UPDATE activities SET state = 'open' WHERE id = ?", (board_id,))
-        conn.execute("UPDATE events SET sms_enabled = 1, current_activity_id = ? WHERE id = ?", (board_id, event_id))
+    engine = create_engine(_server.sqlalchemy_url(database_url))
+    try:
+        with engine.begin() as conn:
+            event_id, board_id = conn.execute(
+                text("SELECT event_id, id FROM activities WHERE title = :t AND kind = 'board' ORDER BY id LIMIT 1"),
+                {"t": BOARD},
+            ).one()
+            conn.execute(text("UPDATE activities SET state = 'open' WHERE id = :b"), {"b": board_id})
+            conn.execute(
+                text("UPDATE events SET sms_enabled = true, current_activity_id = :b WHERE id = :e"),
+                {"b": board_id, "e": event_id},
+            )
+    finally:
+        engine.dispose()
     return board_id
+
+
+def stored_sms(database_url: str) -> tuple[int, int]:
+    """Entries stored from SMS, and how many distinct client keys they have."""
+    engine = create_engine(_server.sqlalchemy_url(database_url))
+    try:
+        with engine.connect() as conn:
+            stored, distinct = conn.execute(
+                text("SELECT COUNT(*), COUNT(DISTINCT client_key) FROM responses WHERE source = 'sms'")
+            ).one()
+    finally:
+        engine.dispose()
+    return stored, distinct
 
 
 async def callbacks(url: str, code: str, rate: float, duration: float, repeat_every: int) -> dict:
@@ -93,11 +116,11 @@ async def callbacks(url: str, code: str, rate: float, duration: float, repeat_ev
 
 async def run(args) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="bench-sms-"))
-    database = workdir / "bench.db"
+    database_url = _server.create_pg_database() if args.db == "postgres" else f"sqlite:///{workdir / 'bench.db'}"
     gateway = FakeGateway()
     port = _server.free_port()
     env = {
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": database_url,
         "SECRET_KEY": secrets.token_urlsafe(48),
         "SMS_CALLBACK_SECRET": SECRET,
         "SMS_NUMBER": "40404",
@@ -107,7 +130,7 @@ async def run(args) -> None:
         "PUBLIC_URL": f"http://127.0.0.1:{port}",
     }
     demo = _server.create_demo(env, f"http://127.0.0.1:{port}")
-    prepare(database)
+    prepare(database_url)
     server = _server.start_server(args.serve, env, port=port, workdir=workdir)
     workers = Workers(args.processes, None)
     try:
@@ -116,6 +139,7 @@ async def run(args) -> None:
         replies = await workers.all("connect", [server.url], 32, 30, timeout=600)
         held = sum(r[1] for r in replies)
         print(f"phones connected            {held} of {args.phones}", flush=True)
+        print(f"database                    {args.db}; load average before {os.getloadavg()[0]:.1f}", flush=True)
         cpu_before = _server.cpu_seconds(server.pid)
         result = await callbacks(server.url, demo["join_code"], args.rate, args.duration, args.repeat_every)
         cpu = _server.cpu_seconds(server.pid) - cpu_before
@@ -123,10 +147,7 @@ async def run(args) -> None:
         deadline = time.monotonic() + 60
         while len(gateway.sent) < result["unique"] and time.monotonic() < deadline:
             await asyncio.sleep(0.2)
-        with sqlite3.connect(database) as conn:
-            stored, distinct = conn.execute(
-                "SELECT COUNT(*), COUNT(DISTINCT client_key) FROM responses WHERE source = 'sms'"
-            ).fetchone()
+        stored, distinct = stored_sms(database_url)
         latencies = result["latencies"]
         over = sum(1 for value in latencies if value > 1.0)
         sent = len(latencies)
@@ -145,7 +166,7 @@ async def run(args) -> None:
             f"duplicated {stored - distinct})"
         )
         print(f"replies taken by gateway    {len(gateway.sent)} (sent {gateway.attempts} requests)")
-        print(f"phones still connected      {still}")
+        print(f"phones still connected      {still}; load average after {os.getloadavg()[0]:.1f}")
         rss_mb = _server.rss_kb(server.pid) // 1024
         print(f"server CPU during callbacks {cpu:.1f} s over {args.duration:.0f} s; RSS {rss_mb} MB")
         problems = server.problems()
@@ -156,11 +177,14 @@ async def run(args) -> None:
         workers.close()
         server.stop()
         gateway.close()
+        if args.db == "postgres":
+            _server.drop_pg_database(database_url)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--serve", default="gunicorn", choices=("gunicorn", "serve-gevent", "serve-eventlet"))
+    parser.add_argument("--db", default="sqlite", choices=("sqlite", "postgres"))
     parser.add_argument("--phones", type=int, default=1000)
     parser.add_argument("--processes", type=int, default=2, help="bench client processes holding the phones")
     parser.add_argument("--rate", type=float, default=100, help="callbacks a second")
