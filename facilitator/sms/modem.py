@@ -43,7 +43,7 @@ def read_inbox(inbox: Path) -> list[tuple[list[Path], str, str, str]]:
 
 
 def _read_text(path: Path) -> str:
-    """gammu-smsd writes text in UTF-8 (InboxFormat = standard or unicode with a BOM: UTF-16)."""
+    """gammu-smsd writes a message's text as UTF-8, or as UTF-16 with a byte-order mark (InboxFormat = unicode)."""
     raw = path.read_bytes()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16")

@@ -49,8 +49,8 @@ def lane_for_keyword(activity: Activity, word: str) -> str | None:
 
 
 def join_card(event: Event, activity: Activity | None) -> dict[str, Any] | None:
-    """How the room joins by SMS or USSD, when either is on: the number and example, the USSD code, the keywords
-    of the lanes of the open board. None when neither is on (or not configured for this installation)."""
+    """How the room joins by SMS or USSD, when either is on: the number to text, the USSD code, the keywords of
+    the lanes of the open board. None when neither is on (or not configured for this installation)."""
     number, ussd_code = current_app.config["SMS_NUMBER"], current_app.config["USSD_CODE"]
     sms = bool(event.sms_enabled and number)
     ussd = bool(event.ussd_enabled and ussd_code)
@@ -58,7 +58,6 @@ def join_card(event: Event, activity: Activity | None) -> dict[str, Any] | None:
         return None
     return {
         "sms_number": number if sms else None,
-        "example": f"{event.join_code} …" if sms else None,
         "ussd_code": ussd_code if ussd else None,
         "keywords": [vars(k) for k in lane_keywords(activity)] if sms and activity is not None else [],
     }
