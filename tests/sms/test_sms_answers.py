@@ -202,3 +202,11 @@ def test_the_reply_language_follows_the_answer_not_the_letters_of_the_code():
     assert inbound.language_of("too late") == "en"
     assert inbound.language_of("NA2KWA late") == "en"  # a code's letters are no words
     assert inbound.language_of("tunataka watoto walindwe") == "sw"
+
+
+def test_the_callback_secret_is_scrubbed_from_log_lines():
+    from facilitator.web import log_privacy
+
+    line = f'127.0.0.1 - - "POST /sms/{SECRET}/africastalking/incoming HTTP/1.1" 200'
+    assert SECRET not in log_privacy.scrub(line)
+    assert "/sms/[secret]/africastalking/incoming" in log_privacy.scrub(line)
