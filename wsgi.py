@@ -5,6 +5,8 @@ gunicorn's gevent worker monkey-patches before it imports this module.
 
 from facilitator import create_app
 from facilitator.live import gc_policy
+from facilitator.sms import modem
 
 app = create_app({"ASYNC_MODE": "gevent"})
+modem.start_reader(app)  # a GSM modem's messages, when GAMMU_INBOX_PATH is set (run one worker then)
 gc_policy.install()

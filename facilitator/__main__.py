@@ -49,6 +49,7 @@ def serve(argv: list[str]) -> None:
     from facilitator.cli import ensure_demo_event, upgrade_database
     from facilitator.extensions import socketio
     from facilitator.live import gc_policy
+    from facilitator.sms import modem
     from facilitator.web import log_privacy
 
     overrides: dict[str, Any] = {"ASYNC_MODE": args.async_mode}
@@ -68,6 +69,7 @@ def serve(argv: list[str]) -> None:
         if args.demo:
             ensure_demo_event(app, base_url=app.config["PUBLIC_URL"] or f"http://{host}:{args.port}")
     socketio.start_background_task(_purge_due_events_daily, app)
+    modem.start_reader(app)  # a GSM modem's messages, when GAMMU_INBOX_PATH is set
     gc_policy.install()
     options: dict[str, Any] = {"host": host, "port": args.port, "allow_unsafe_werkzeug": True}
     # The servers write peers' addresses to their own streams, not through logging: those go scrubbed.

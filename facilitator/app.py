@@ -98,6 +98,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from facilitator.projector.routes import bp as projector_bp
     from facilitator.reports.routes import bp as reports_bp
     from facilitator.safeguarding.routes import bp as safeguarding_bp
+    from facilitator.sms.routes import bp as sms_bp
+    from facilitator.sms.routes import webhooks as sms_webhooks_bp
     from facilitator.staff.routes import bp as auth_bp
     from facilitator.web import assets
 
@@ -118,6 +120,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(notes_bp)
     app.register_blueprint(reports_bp)
     app.register_blueprint(setup_bp)
+    app.register_blueprint(sms_bp)
+    app.register_blueprint(sms_webhooks_bp)
 
     from facilitator.cli import add_commands
 

@@ -160,4 +160,28 @@ def load(instance_path: Path) -> dict:
         "PASSWORD_HASH_TIME_COST": _int("PASSWORD_HASH_TIME_COST", PASSWORD_HASH_DEFAULTS["time_cost"]),
         "PASSWORD_HASH_MEMORY_KIB": _int("PASSWORD_HASH_MEMORY_KIB", PASSWORD_HASH_DEFAULTS["memory_cost"]),
         "PASSWORD_HASH_PARALLELISM": _int("PASSWORD_HASH_PARALLELISM", PASSWORD_HASH_DEFAULTS["parallelism"]),
+        # --- SMS answers and USSD votes (facilitator/sms/; docs/deployment.md, "SMS and USSD") ---
+        # The secret in the gateway's callback URLs (/sms/<secret>/...): Africa's Talking does not sign its
+        # requests, so this is what tells them from anyone else's. Unset, every callback is refused.
+        "SMS_CALLBACK_SECRET": os.environ.get("SMS_CALLBACK_SECRET") or None,
+        # What the room is shown: the number (or short code) to text, and the USSD code to dial.
+        "SMS_NUMBER": os.environ.get("SMS_NUMBER", ""),
+        "USSD_CODE": os.environ.get("USSD_CODE", ""),
+        # Replies by Africa's Talking's SDK: the account, the sender id (short code or alphanumeric; empty for
+        # the account's default) and, for a sandbox or a local stand-in, the API's base URL instead of theirs.
+        "AFRICASTALKING_USERNAME": os.environ.get("AFRICASTALKING_USERNAME", ""),
+        "AFRICASTALKING_API_KEY": os.environ.get("AFRICASTALKING_API_KEY", ""),
+        "AFRICASTALKING_SENDER_ID": os.environ.get("AFRICASTALKING_SENDER_ID") or None,
+        "AFRICASTALKING_API_URL": os.environ.get("AFRICASTALKING_API_URL") or None,
+        # A GSM modem through gammu-smsd (files backend): its configuration file (replies are handed to it)
+        # and its inbox folder, read every GAMMU_POLL_SECONDS by the serving process.
+        "GAMMU_SMSD_CONFIG": os.environ.get("GAMMU_SMSD_CONFIG") or None,
+        "GAMMU_INBOX_PATH": os.environ.get("GAMMU_INBOX_PATH") or None,
+        "GAMMU_POLL_SECONDS": _float("GAMMU_POLL_SECONDS", 2),
+        # A reply that fails is tried again, waiting SMS_REPLY_RETRY_SECONDS, then twice as long each time.
+        "SMS_REPLY_ATTEMPTS": _int("SMS_REPLY_ATTEMPTS", 6),
+        "SMS_REPLY_RETRY_SECONDS": _float("SMS_REPLY_RETRY_SECONDS", 2),
+        # Messages per sender (their number's hash) per window, on top of the per-participant entry limit.
+        "RATE_LIMIT_SMS_PER_SENDER": _int("RATE_LIMIT_SMS_PER_SENDER", 5),
+        "RATE_LIMIT_SMS_WINDOW_SECONDS": _int("RATE_LIMIT_SMS_WINDOW_SECONDS", 60),
     }

@@ -46,6 +46,7 @@ class NewEntry:
     participant_id: int | None = None
     connection_id: str | None = None  # the socket it came over, for the per-connection rate limit
     paper_by: StaffUser | None = None
+    source: str = "phone"  # where it came from (ENTRY_SOURCES); paper_by makes it "paper"
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ def submit_entry(
     participant: Participant | None = None,
     paper_by: StaffUser | None = None,
     connection_id: str | None = None,
+    source: str = "phone",
 ) -> Submission:
     """Store one entry, screened, before anyone is told about it. A known client key is a no-op."""
     entry = NewEntry(
@@ -85,6 +87,7 @@ def submit_entry(
         participant_id=participant.id if participant else None,
         connection_id=connection_id,
         paper_by=paper_by,
+        source=source,
     )
     outcome = store_entries(event, [entry])[0]
     if isinstance(outcome, ServiceError):
@@ -214,7 +217,7 @@ def _row(
         "flags": sorted(screening.flags),
         "status": _initial_status(activity, screening, paper=entry.paper_by is not None),
         "concern": screening.confidence if screening.held else None,
-        "source": "paper" if entry.paper_by else "phone",
+        "source": "paper" if entry.paper_by else entry.source,
         "group": participant.group if participant else None,
         "age_band": participant.age_band if participant else None,
         "pinned": False,

@@ -23,7 +23,8 @@ from facilitator.extensions import Model
 ENTRY_STATUSES = ("pending", "approved", "hidden", "held")
 
 
-ENTRY_SOURCES = ("phone", "paper")
+# phone: the phone page; paper: a facilitator typed a card in; sms: a text message (facilitator/sms/).
+ENTRY_SOURCES = ("phone", "paper", "sms")
 
 
 class Entry(Model):

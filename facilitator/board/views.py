@@ -53,6 +53,7 @@ def card_view(response: Card) -> dict[str, Any]:
         "pinned": response.pinned,
         "starred": response.starred,
         "paper": response.source == "paper",
+        "sms": response.source == "sms",
         "theme_id": response.theme_id,
         "sort_key": sort_key(response),
     }

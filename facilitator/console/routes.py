@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
+from facilitator.agenda.views import current_activity
 from facilitator.errors import ServiceError
 from facilitator.events import service as event_service
 from facilitator.events.models import Event
@@ -11,6 +12,7 @@ from facilitator.extensions import db
 from facilitator.projector.routes import join_url, public_base_url
 from facilitator.safeguarding import service as safeguarding_service
 from facilitator.safeguarding.models import READINESS_ITEMS
+from facilitator.sms import views as sms_views
 from facilitator.staff import service as staff_service
 from facilitator.staff.routes import current_staff, login_required, staff_or_404, staff_page
 
@@ -42,6 +44,8 @@ def console_page(event_id):
         if can["run_agenda"]
         else None,
         sessions=event_service.agenda(event),
+        sms_card=sms_views.join_card(event, current_activity(event)),
+        sms_ready=bool(current_app.config["SMS_CALLBACK_SECRET"]),
         missing_readiness=[
             label for item, label in READINESS_ITEMS.items() if item not in safeguarding_service.readiness(event)
         ],

@@ -59,6 +59,12 @@ class Event(Model):
     # When the approved record was last exported; raw entries are purged retention_days after it.
     last_export_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     purged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Answers by SMS and votes by USSD (facilitator/sms/), each turned on by a facilitator for this event.
+    sms_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    ussd_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The key of the keyed hash that stands for an SMS or USSD sender's number (events/participants.py); made
+    # when first needed, destroyed by the purge, after which no hash can be matched to a number again.
+    number_secret: Mapped[str | None] = mapped_column(String(64))
     # Rises with every change any live view shows; clients compare it after a reconnect.
     version: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -80,14 +86,15 @@ AGE_BANDS = ("12-13", "14-15", "16-17")
 
 
 class Participant(Model):
-    """Someone on a phone. A random token in a cookie and what they chose to declare; nothing else:
-    no name, no IP address, no user agent."""
+    """Someone on a phone. A random token in a cookie (or, for SMS and USSD, a keyed hash of the number) and
+    what they chose to declare; nothing else: no name, no IP address, no user agent, no phone number."""
 
     __tablename__ = "participants"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
-    # SHA-256 of the cookie token: a copy of the database cannot be used to act as a participant.
+    # SHA-256 of the cookie token: a copy of the database cannot be used to act as a participant. For a sender
+    # by SMS or USSD, the HMAC-SHA-256 of their number keyed with the event's number_secret.
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     group: Mapped[str | None] = mapped_column(String(20))
     age_band: Mapped[str | None] = mapped_column(String(10))

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
+import re
 import secrets
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 
 from facilitator import validation
-from facilitator.errors import Forbidden
+from facilitator.errors import Forbidden, InvalidInput
 from facilitator.events.models import AGE_BANDS, GROUPS, Event, Participant
 from facilitator.events.service import event_by_join_code
 from facilitator.extensions import db
@@ -65,3 +68,43 @@ def participant_for_token(token: Any) -> Participant | None:
 def participant_in_event(token: Any, event: Event) -> Participant | None:
     participant = participant_for_token(token)
     return participant if participant is not None and participant.event_id == event.id else None
+
+
+# What a gateway or a modem gives as the sender: an international number, perhaps without its "+".
+PHONE_NUMBER = re.compile(r"^\+?[0-9]{6,15}$")
+
+
+def participant_for_number(event: Event, number: Any, *, language: str | None = None) -> Participant:
+    """The participant an SMS or USSD sender is in this event: one number, one participant, for the limits and
+    the one vote each. The number itself is never stored: it is named by its HMAC keyed with the event's
+    ``number_secret``, which the purge destroys, so nobody can turn a stored hash back into a number."""
+    if not isinstance(number, str) or not PHONE_NUMBER.match(number.strip()):
+        raise InvalidInput("invalid_number", "The sender's number is not a phone number.")
+    digits = number.strip().lstrip("+")
+    key_hash = hmac.new(bytes.fromhex(_number_secret(event)), digits.encode(), hashlib.sha256).hexdigest()
+    participant = db.session.scalar(select(Participant).where(Participant.token_hash == key_hash))
+    if participant is None:
+        participant = Participant(event_id=event.id, token_hash=key_hash, language=language or "en")
+        try:
+            with db.session.begin_nested():  # the same number's other message may be creating it this moment
+                db.session.add(participant)
+        except IntegrityError:
+            participant = db.session.scalars(select(Participant).where(Participant.token_hash == key_hash)).one()
+    elif language in LANGUAGES:
+        participant.language = language
+    return participant
+
+
+def _number_secret(event: Event) -> str:
+    """The event's key for numbers, made on first use; set only where none is, so two first messages arriving
+    together agree on one key."""
+    if event.number_secret is None:
+        db.session.execute(
+            update(Event)
+            .where(Event.id == event.id, Event.number_secret.is_(None))
+            .values(number_secret=secrets.token_hex(32))
+            .execution_options(synchronize_session=False)
+        )
+        db.session.refresh(event, ["number_secret"])
+    assert event.number_secret is not None  # set above, by this transaction or another
+    return event.number_secret

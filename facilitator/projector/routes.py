@@ -5,9 +5,11 @@ from __future__ import annotations
 import segno
 from flask import Blueprint, current_app, render_template, request
 
+from facilitator.agenda.views import current_activity
 from facilitator.errors import ServiceError
 from facilitator.events import service as event_service
 from facilitator.live import broadcast
+from facilitator.sms import views as sms_views
 
 bp = Blueprint("projector", __name__)
 
@@ -35,4 +37,5 @@ def projector_page(token):
         qr_svg=qr_svg,
         snapshot=broadcast.projector_snapshot(event),
         token=token,
+        sms=sms_views.join_card(event, current_activity(event)),
     )

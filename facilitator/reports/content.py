@@ -197,9 +197,11 @@ def _counts_line(counts: dict[str, int], kind: str) -> str:
 def _at_a_glance(record: Record) -> list[Block]:
     activities = record.activities_run()
     totals: Counter[str] = Counter()
+    by_sms = 0
     for activity in activities:
         if activity.kind in WRITTEN_KINDS:
             totals.update(_entry_counts(record, activity))
+            by_sms += record.source_counts.get(activity.id, Counter())["sms"]
     votes = sum(len(record.ballots.get(a.id, [])) for a in activities)
     approved_answers = sum(1 for answers in record.answers.values() for a in answers if a.status == "approved")
     unanswered = [ask for ask in record.asks if not _approved(record, ask.id)]
@@ -209,6 +211,7 @@ def _at_a_glance(record: Record) -> list[Block]:
         ["Activities run", len(activities)],
         ["Activities planned but not run (listed in the last annex)", len(record.activities_not_run())],
         ["Entries received", totals["received"]],
+        ["of which by SMS", by_sms],
         ["Entries shown (approved by moderators)", totals["shown"]],
         ["Entries held by moderation", totals["moderation"]],
         ["Entries flagged for safeguarding (not in this report)", totals["safeguarding"]],

@@ -117,6 +117,8 @@ class Record:
     register: dict[str, Any]  # asks.register.register, restricted to the asks in scope
     notes: dict[int, list[NoteRow]]  # by session
     participants: dict[str, set[Person]] = field(default_factory=dict)  # group -> people, whole event
+    # by activity, every status: entries by where they came from ("phone", "paper", "sms"), counts only
+    source_counts: dict[int, Counter[str]] = field(default_factory=dict)
 
     @property
     def statuses(self) -> tuple[str, ...]:
@@ -216,6 +218,14 @@ def load(event: Event, *, session_id: int | None = None, full: bool = False) -> 
         .group_by(StoredEntry.activity_id, StoredEntry.status)
     ):
         status_counts[activity_id][status] = count
+
+    source_counts: dict[int, Counter[str]] = defaultdict(Counter)
+    for activity_id, source, count in db.session.execute(
+        select(StoredEntry.activity_id, StoredEntry.source, func.count(StoredEntry.id))
+        .where(StoredEntry.event_id == event.id)
+        .group_by(StoredEntry.activity_id, StoredEntry.source)
+    ):
+        source_counts[activity_id][source] = count
 
     themes: dict[int, list[Theme]] = defaultdict(list)
     for theme in db.session.scalars(select(Theme).where(Theme.event_id == event.id).order_by(Theme.id)):
@@ -360,6 +370,7 @@ def load(event: Event, *, session_id: int | None = None, full: bool = False) -> 
         activities=dict(activities),
         entries=dict(entries),
         status_counts=dict(status_counts),
+        source_counts=dict(source_counts),
         themes=dict(themes),
         ballots=dict(ballots),
         results=activity_results,

@@ -262,6 +262,7 @@ def purge_event(event: Event, actor: StaffUser | None, *, reason: str) -> dict[s
         # A token nobody holds: the hash of fresh random bytes, thrown away.
         participant.token_hash = hash_token(secrets.token_urlsafe(32))
         counts["participants"] += 1
+    event.number_secret = None  # no SMS or USSD sender's hash can be matched to their number again
     event.purged_at = utcnow()
     audit.record(event.id, actor, "purge", f"event:{event.id}", reason=reason, **counts)
     bump_version(event)

@@ -87,6 +87,7 @@ def flag_view(flag: SafeguardingFlag) -> dict[str, Any]:
             "group": response.group,
             "age_band": response.age_band,
             "status": response.status,
+            "source": response.source,  # "sms": the lead knows the child wrote from a phone without data
         }
         if response
         else None,

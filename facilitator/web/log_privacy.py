@@ -14,10 +14,13 @@ from typing import Any, TextIO
 # Bare IPv6 is not matched on purpose: it would also match times such as 16:29:51.
 _ADDRESS = re.compile(r"\(\s*'[^']*'\s*,\s*\d+(?:\s*,\s*\d+)*\s*\)|(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.])")
 SCRUBBED = "[address]"
+# The SMS gateway's callback URLs hold the installation's secret (facilitator/sms/routes.py): access logs show
+# the path without it.
+_SMS_SECRET = re.compile(r"/sms/[^/\s]+/")
 
 
 def scrub(text: str) -> str:
-    return _ADDRESS.sub(SCRUBBED, text)
+    return _SMS_SECRET.sub("/sms/[secret]/", _ADDRESS.sub(SCRUBBED, text))
 
 
 class AddressFilter(logging.Filter):

@@ -6,6 +6,8 @@ What is limited, and by what:
   service);
 - joining an event: per event code, shared between processes, and per network peer, in this process's
   memory only (``join_limits_by_code``, ``join_limits_by_peer``; see ``check_join``);
+- SMS and USSD senders: per sender, by the keyed hash of their number (``sms_limits``, checked by the SMS
+  rules before the entry's own limits);
 - staff sign-in: per e-mail address (``login_limits``) and failed attempts per network peer
   (``login_failures_by_peer``).
 """
@@ -32,6 +34,7 @@ SLOW_DOWN = _l("You are sending very fast. Wait a few seconds, then try again.")
 TOO_MANY_ANSWERS = "You have sent many answers in a short time. Wait a few minutes, then send this one again."
 BUSY_JOINING = _l("Lots of people are joining right now. Wait a minute, then press Join again.")
 TOO_MANY_SIGN_INS = "Too many sign-in attempts. Wait a few minutes, then try again."
+TOO_MANY_MESSAGES = _l("You have sent many messages in a short time. Wait a few minutes, then send it again.")
 
 
 class MemoryCounter:
@@ -183,6 +186,10 @@ join_limits_by_peer = RateLimiter(limit=1200, window=60, message=BUSY_JOINING, m
 login_limits = RateLimiter(limit=10, window=300, message=TOO_MANY_SIGN_INS)
 login_failures_by_peer = RateLimiter(limit=100, window=300, message=TOO_MANY_SIGN_INS, memory_only=True)
 
+# SMS and USSD, per sender (the participant their number's hash names): a text costs the child money and a
+# reply costs the event, so fewer than a phone's taps; enough for a child who sends an answer a minute.
+sms_limits = RateLimiter(limit=5, window=60, message=TOO_MANY_MESSAGES)
+
 # "Talk to someone privately" per participant: enough for a child who asks again, too few to flood the lead.
 help_request_limits = RateLimiter(limit=3, window=600)
 
@@ -220,6 +227,11 @@ def configure_from(config: Mapping[str, Any]) -> None:
     answer_limits.configure(
         limit=int(config["RATE_LIMIT_ANSWERS_PER_ORGANISATION"]),
         window=int(config["RATE_LIMIT_ANSWERS_WINDOW_SECONDS"]),
+        redis_url=redis_url,
+    )
+    sms_limits.configure(
+        limit=int(config["RATE_LIMIT_SMS_PER_SENDER"]),
+        window=int(config["RATE_LIMIT_SMS_WINDOW_SECONDS"]),
         redis_url=redis_url,
     )
     join_window = int(config["RATE_LIMIT_JOIN_WINDOW_SECONDS"])

@@ -121,6 +121,7 @@
     }
     var meta = [laneName(entry.lane)];
     if (entry.paper) meta.push("paper card");
+    if (entry.sms) meta.push("SMS");
     if (entry.group) meta.push(entry.group + (entry.age_band ? " " + entry.age_band : ""));
     meta.push(new Date(entry.created_at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }));
     item.querySelector(".entry-meta").textContent = meta.join(" · ");

@@ -126,6 +126,7 @@
         item.appendChild(el("span", "card-text", card.text));
         if (upvotes[card.id]) item.appendChild(el("span", "votes", "▲ " + upvotes[card.id]));
         if (card.paper) item.appendChild(el("span", "paper-tag", T.paper));
+        if (card.sms) item.appendChild(el("span", "paper-tag sms-tag", T.sms));
         list.appendChild(item);
       });
       column.appendChild(list);

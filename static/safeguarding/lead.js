@@ -96,6 +96,7 @@
       item.querySelector(".entry-text").textContent = text;
       var context = [];
       if (flag.activity) context.push("in “" + flag.activity + "”");
+      if (flag.entry && flag.entry.source === "sms") context.push("SMS");
       if (flag.entry && flag.entry.group) context.push(flag.entry.group + (flag.entry.age_band ? " " + flag.entry.age_band : ""));
       item.querySelector(".context").textContent = context.join(" · ");
       var others = item.querySelector(".others ul");

@@ -49,6 +49,7 @@ def test_approved_card_reaches_the_projector_and_waiting_one_does_not(phone, pro
             "pinned": False,
             "starred": False,
             "paper": False,
+            "sms": False,
             "theme_id": None,
             "sort_key": [1, ack["entry"]["id"]],
         }

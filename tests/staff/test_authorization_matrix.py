@@ -64,6 +64,7 @@ from tests.conftest import csrf_token
 #   join   redirected to event A's join page: not a participant of this event
 #   404    not found: an outsider learns nothing, not even that event A exists
 #   401    sign-in refused (the matrix always tries a wrong password)
+#   403    refused: the SMS gateway's webhooks, without this installation's callback secret (nobody holds it)
 #   400    authorised, then the rules refused this input (e.g. a vote sent to a board, not a poll)
 #
 # HEAD and OPTIONS are left out: Flask answers HEAD with the GET view and OPTIONS by itself.
@@ -136,6 +137,9 @@ POST /console/<int:event_id>/setup/sessions/<int:session_id>       login  login 
 POST /console/<int:event_id>/setup/sessions/<int:session_id>/move  login  login  login  done   404    404    404    404    404    login  login
 POST /console/<int:event_id>/setup/sessions/<int:session_id>/delete login login login  done   404    404    404    404    404    login  login
 POST /console/<int:event_id>/setup/duplicate                       login  login  login  done   404    404    404    404    404    login  login
+POST /console/<int:event_id>/sms                                   login  login  login  done   404    404    404    404    404    login  login
+POST /sms/<token>/africastalking/incoming                          403    403    403    403    403    403    403    403    403    403    403
+POST /sms/<token>/africastalking/ussd                              403    403    403    403    403    403    403    403    403    403    403
 """
 
 # What each POST sends besides its CSRF token (a valid one, so the row tests authorisation, not CSRF).
@@ -205,6 +209,21 @@ FORMS: dict[str, Callable[[World], dict]] = {
         "ends_at": "10:30",
     },
     "POST /console/<int:event_id>/setup/sessions/<int:session_id>/move": lambda w: {"direction": "down"},
+    "POST /console/<int:event_id>/sms": lambda w: {"sms": "on", "ussd": "on"},
+    "POST /sms/<token>/africastalking/incoming": lambda w: {
+        "from": "+254712345678",
+        "to": "40404",
+        "text": f"{w.join_code} an answer without the secret",
+        "date": "2026-11-29 10:15:00",
+        "id": "ATXid_matrix",
+        "linkId": "SampleLinkId",
+    },
+    "POST /sms/<token>/africastalking/ussd": lambda w: {
+        "sessionId": "ATUid_matrix",
+        "serviceCode": "*384*1234#",
+        "phoneNumber": "+254712345678",
+        "text": "1*1",
+    },
     "POST /console/<int:event_id>/notes/save": lambda w: {
         "session_id": w.session_id,
         "client_key": factories.new_key(),
@@ -352,7 +371,7 @@ STAFF_ACTORS = {
     "duty": "duty_bearer",
     "o_fac": "facilitator",
 }
-HTTP_OUTCOMES = {"ok", "own", "done", "phone", "login", "out", "join", "404", "401", "400"}
+HTTP_OUTCOMES = {"ok", "own", "done", "phone", "login", "out", "join", "404", "401", "403", "400"}
 SOCKET_OUTCOMES = {"ok", "403", "404", "400", "refused"}
 REFUSALS = {"login", "join", "404", "401", "403", "refused"}
 GUESSED_TOKEN = "Xq" * 20
@@ -577,6 +596,7 @@ def http_outcome_holds(outcome: str, reply, world: World) -> bool:
         "join": lambda: reply.status_code == 302 and location == f"/j/{world.join_code}",
         "404": lambda: reply.status_code == 404,
         "401": lambda: reply.status_code == 401,
+        "403": lambda: reply.status_code == 403,
         "400": lambda: reply.status_code == 400,
     }[outcome]()
 

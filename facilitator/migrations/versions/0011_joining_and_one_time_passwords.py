@@ -1,7 +1,7 @@
 """joining that can be closed, limits scaled to the expected room, and one-time staff passwords
 
 Revision ID: 0011_joining_and_passwords
-Revises: 0009_event_details
+Revises: 0010_sms
 
 Events: ``joining_open`` (a facilitator closes joining once everyone is in; phones that already joined keep
 their place) and ``expected_participants`` (the organiser's estimate of the room, which scales the join limits).
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011_joining_and_passwords"
-down_revision = "0009_event_details"
+down_revision = "0010_sms"
 branch_labels = None
 depends_on = None
 
