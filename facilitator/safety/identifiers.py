@@ -17,7 +17,7 @@ _I = re.IGNORECASE
 # may be written in groups ("2987 6543", "21 345 678", "3 4 5 6 7 8 9 0").
 _ID_CUES = (
     r"(?:national\s+id|id\s*card|id|i\.d\.?|ids|ma-?id|kitambulisho|birth\s*cert(?:ificate)?|cheti\s+cha\s+kuzaliwa|"
-    r"passport|pasipoti|nemis|upi|assessment|index|adm(?:ission)?|reg(?:istration)?|usajili|uid|player\s+id|"
+    r"passport|pasipoti|nemis|upi|assessment|index|adm(?:n|ission)?|admno|reg(?:istration)?|usajili|uid|player\s+id|"
     r"gamer\s*id|game\s+id)"
 )
 _FILLER = r"(?:\s*(?:no\.?|nos|number|num|namba|nambari|is|ni|yangu|changu|yake|ya|cha|la|my|:|#|=|-|\.|"

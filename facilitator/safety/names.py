@@ -58,6 +58,14 @@ _NAME_AT_SCHOOL_RE = re.compile(
     r"(?:(?:[Ff]orm|[Gg]rade|[Cc]lass|[Ss]td)\s*\d\b|(?:[A-Z][\w'’]+\s+){1,3}(?i:school|girls|boys|high|academy|primary|"
     r"secondary|sec|pri|day|mixed)\b)"
 )
+# A rural home named after its head: "boma ya mzee Ngumbao", "nyumbani kwa mama Akinyi", "home of mzee Kilonzo".
+_HOME_OF_RE = re.compile(
+    r"\b(?:boma|homestead|home|nyumbani|compound|shamba|kwetu\s+ni)\s+(?:ya|la|kwa|of|ni)\s+(?:the\s+)?"
+    r"(?:mzee|mama|baba|bi|bw|mwalimu|chief|pastor|mr|mrs|shosh|guka|cucu)\.?\s+(?-i:[A-Z][a-z]{2,})",
+    _I,
+)
+# Kikuyu and Kamba names go on with "wa" and the father's name: "Njeri wa Kamau", "Mutua wa Musyoka".
+_WA_FATHER_RE = re.compile(r"\s+[Ww]a\s+[A-Z][a-z]{2,}")
 _SOFT_CUES = frozenset(
     """i i'm i’m im am it's its this msee huyu mimi beste bestie rafiki dada kaka mathe buda cousin binamu jirani
     mwalimu siz shosh boyfriend girlfriend bf gf crush sister brother friend""".split()
@@ -103,6 +111,14 @@ def _words_after(text: str, position: int, limit: int) -> list[re.Match[str]]:
 
 def find(text: str) -> Iterator[tuple[int, int]]:
     """Spans of people's full names in *text*."""
+    for start, end in _find(text):
+        father = _WA_FATHER_RE.match(text, end)
+        yield start, father.end() if father else end
+    for match in _HOME_OF_RE.finditer(text):
+        yield match.start(), match.end()
+
+
+def _find(text: str) -> Iterator[tuple[int, int]]:
     given, _ = known_names()
     money = _MONEY_CONTEXT_RE.search(text) is not None
     for match in _INTRO_RE.finditer(text):

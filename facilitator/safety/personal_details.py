@@ -159,7 +159,8 @@ _HANDLE_INVITE_RE = re.compile(
 # "snap ni kevo_mwas", "discord is kevo#4521", "ig its shiko.wanjiru": a cue word after the platform;
 # the handle must look like one (a digit, "_", ".", "#" or CamelCase) since "tiktok ni mbaya" is an opinion.
 _HANDLE_CUE_RE = re.compile(
-    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:yangu\s+|yake\s+|account\s+)?(?:ni|kama|as|is|its|it's|iko|:|-)\s*"
+    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:yangu\s+|yake\s+|account\s+)?(?:ni|kama|as|is|its|it's|iko|inaitwa|"
+    rf"yaitwa|is called|called|named|:|-)\s*"
     rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?P<at>@?)"
     rf"(?P<handle>{_HANDLE})",
     _I,

@@ -91,7 +91,10 @@ def _word_pattern(word: str) -> str:
         while index + run < len(word) and word[index + run] == letter:
             run += 1
         cls = _letter_class(letter, first=index == 0)
-        if letter in _VOWELS and run == 1:
+        if letter in _VOWELS and run == 1 and index + run == len(word):
+            # The last vowel may be stretched any way: teens lengthen word ends ("kumanyokoo", "falaa").
+            parts.append(f"{cls}+")
+        elif letter in _VOWELS and run == 1:
             # Once, or stretched to three or more: a doubled vowel is another word ("kuuma").
             parts.append(f"{cls}(?:{cls}{{2,}})?")
         else:
@@ -219,7 +222,8 @@ def find(text: str, extra_words: Iterable[str] | None = None) -> list[tuple[int,
     exempt = _exempt_indexes(tokens, matchers)
     spans: list[tuple[int, int]] = []
     for index, token in enumerate(tokens):
-        if index not in exempt and hit(token.norm):
+        # A token of digits alone is a number, never a word written in leetspeak ("85%" is not "bs").
+        if index not in exempt and not token.norm.isdigit() and hit(token.norm):
             spans.append((token.start, token.end))
     spans.extend(_phrase_spans(tokens, matchers, exempt))
     spans.extend(_spaced_letter_spans(text, tokens, hit))

@@ -19,6 +19,16 @@ _MEANS = (
     r"blade|knife|kisu)"
 )
 _DISTRESS = [
+    # Many pills or medicine swallowed at once: "nilimeza dawa za mum nyingi", "took a whole lot of pills"
+    r"\b(?:nilimeza|nimemeza|nikameza|nimeshameza|nilikunywa|nimekunywa|nikakunywa|swallowed|i took|took|drank)\s+"
+    r"(?:\w+\s+){0,3}?(?:dawa|vidonge|pills|tablets|panadol|painkillers|medicine|meds)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:nyingi|vingi|zote|vyote|mob|too many|so many|a lot|kwa mpigo|at once|the whole)\b",
+    # Carrying the means about: "niko na rope kwa bag tangu jana", "i keep a blade with me"
+    r"\b(?:niko na|nina|nimebeba|nabeba|nimekuwa na|i have|ive had|ive got|i carry|i keep|im carrying)\s+"
+    r"(?:a\s+|the\s+|my\s+)?(?:rope|kamba|wembe|razor|blade|sumu|poison|jik|rat poison)\b"
+    r"(?!\s+(?:ya kuruka|ya kuanika|ya viatu|for skipping|skipping|for shoes|ya kufunga|for the goats|ya mbuzi))"
+    r"(?:\s+\w+){0,3}?\s+(?:kwa bag|kwa begi|in my bag|kwa mfuko|tangu|since|just in case|with me|kila mahali|"
+    r"everywhere|under my bed|chini ya kitanda|hidden)\b",
     # Cutting one's arm or thigh without the reflexive "-ji-": "nakata mkono na blade"
     r"\b(?:nakata|nilikata|nimekata|hukata|nikikata|nimekuwa nikikata|nachana|nimechana|nilichana)\s+(?:\w+\s+)?"
     r"(?:mkono|mikono|paja|mapaja|wrist|mguu|miguu)\w*\b.{0,30}\b(?:blade|wembe|razor|kisu|knife)\b"
@@ -341,7 +351,10 @@ _DISTRESS = [
     r"bye|kwaheri|goodbye|mum|mama)\b|\b(?:mwisho|last|bye|kwaheri|goodbye)\b.{0,30}\b(?:mnisamehe|nisameheni|"
     r"forgive me|sorry mum)\b",
     r"\b(?:this is|hii ni|its)\s+(?:my\s+)?(?:goodbye|kwaheri)\b",
-    r"\bkwaherini? (?:nyote|wote|everyone)\b|\bgoodbye (?:everyone|all|wasee)\b",
+    r"(?:\bkwaherini? (?:nyote|wote|everyone)\b|\bgoodbye (?:everyone|all|wasee)\b)"
+    # a goodbye that says when to meet again is the end of a session, not of a life
+    r"(?!.{0,40}\b(?:see you|see u|cu|tutaonana|tuonane|next (?:time|session|week|year)|tomorrow|kesho|later|"
+    r"baadaye|mpaka|until|till|asanteni|thanks|thank you)\b)",
     r"\b(?:soon|hivi karibuni|after today|kesho)\b.{0,30}\b(?:wont have to worry|hamtakuwa na wasiwasi|"
     r"sitakuwepo|wont exist|i wont be here|sitakuwa hapa|hamtaniona)",
     r"\b(?:i wont|sitakuwa|sitakuwepo|i will not)\s+(?:be\s+)?(?:here|around|exist|hapa)\s+(?:next|tomorrow|kesho|"
@@ -377,6 +390,16 @@ _NOT_A_GAME = (
     r"do (?:my )?homework|go to (?:school|church))))"
 )
 _DISCLOSURE = [
+    # An adult "boyfriend" or sponsor of the writer, by his age: "boyfriend wangu ako 26", "my bf is 30"
+    r"\b(?:my\s+(?:boyfriend|bf|sponsor|sponsa|lover|mpenzi)|(?:boyfriend|bf|mpenzi|sponsor|sponsa|lover|msee)\s+"
+    r"(?:wangu|yangu))\s+(?:is|ni|ako|yuko|ana|has|turned)\s+(?:miaka\s+)?(?:[2-9]\d|thelathini|arobaini|hamsini)\b"
+    r"(?!\s*(?:min|minutes|dakika|km|%|bob|k\b|followers|kg))",
+    # Someone keeps posting the writer's or a girl's pictures
+    r"\b(?:keeps|kept|keep|always|anaendelea|huendelea|continues)\s+(?:to\s+)?(?:posting|sharing|post|share|kupost|"
+    r"kushare|kusambaza|kuweka|leaking|kuleak)\s+(?:\w+\s+)?(?:my|her|zangu|yangu|za dada|za rafiki)\s*"
+    r"(?:photos|pics|picha|nudes|videos?)\b"
+    r"|\b\w*(?:na|li|me|hu)(?:ni|m)?(?:post|postia|share|sambaza)\w*\s+(?:\w+\s+)?(?:picha|pics|photos|video)\s+"
+    r"(?:zangu|yangu)\b",
     # A man of a given age courting a child: "jamaa wa 35 ananitext kila siku ati ananipenda"
     r"\b(?:jamaa|msee|mzee|man|guy|mwanaume|boda|sponsor)\s+(?:wa|of|aged)\s+(?:miaka\s+)?[2-6]\d\b.{0,40}"
     r"\b(?:ananitext|texts me|ananipenda|loves me|ananibuyia|anataka tukutane|wants to meet|ananitumia|sends me)\b",
