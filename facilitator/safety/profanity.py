@@ -109,8 +109,10 @@ class _Matcher:
 
     by_first_letter: dict[str, re.Pattern[str]]
     ending_with: re.Pattern[str] | None
-    phrases: tuple[tuple[re.Pattern[str], ...], ...]
-    phrase_head: re.Pattern[str] | None  # any phrase's first word: most tokens fail this one test
+    # Phrases grouped by their first word; ``phrase_head`` tests a token against every first word at
+    # once and names the group it opens (``g0``, ``g1``...), so only that group's phrases are tried.
+    phrases: tuple[tuple[tuple[re.Pattern[str], ...], ...], ...]
+    phrase_head: re.Pattern[str] | None
     exceptions: tuple[tuple[str, ...], ...]
 
     def word_matches(self, token: str) -> bool:
@@ -127,8 +129,7 @@ class _Matcher:
 def _compile(entries: Iterable[str], *, english_suffixes: bool) -> _Matcher:
     grouped: dict[str, list[str]] = {}
     endings: list[str] = []
-    phrases: list[tuple[re.Pattern[str], ...]] = []
-    heads: list[str] = []
+    phrases: dict[str, list[tuple[re.Pattern[str], ...]]] = {}
     exceptions: list[tuple[str, ...]] = []
     suffix = _EN_SUFFIXES if english_suffixes else ""
     for entry in sorted(entries):
@@ -137,8 +138,7 @@ def _compile(entries: Iterable[str], *, english_suffixes: bool) -> _Matcher:
             continue
         words = entry.split()
         if len(words) > 1:
-            phrases.append(tuple(re.compile(_word_pattern(w) + suffix) for w in words))
-            heads.append(_word_pattern(words[0]) + suffix)
+            phrases.setdefault(words[0], []).append(tuple(re.compile(_word_pattern(w) + suffix) for w in words))
         elif entry.startswith("*") and len(entry) > 1:
             endings.append(_word_pattern(entry[1:]))
         else:
@@ -146,8 +146,10 @@ def _compile(entries: Iterable[str], *, english_suffixes: bool) -> _Matcher:
             grouped.setdefault(first, []).append(_word_pattern(entry) + suffix)
     by_first = {letter: re.compile("(?:" + "|".join(pats) + ")") for letter, pats in grouped.items()}
     ending = re.compile(r"[^\W_]*(?:" + "|".join(endings) + ")") if endings else None
-    head = re.compile("(?:" + "|".join(heads) + ")") if heads else None
-    return _Matcher(by_first, ending, tuple(phrases), head, tuple(exceptions))
+    heads = [f"(?P<g{index}>{_word_pattern(word)}{suffix})" for index, word in enumerate(phrases)]
+    head = re.compile("|".join(heads)) if heads else None
+    groups = tuple(tuple(group) for group in phrases.values())
+    return _Matcher(by_first, ending, groups, head, tuple(exceptions))
 
 
 @functools.cache
@@ -247,10 +249,12 @@ def _phrase_spans(tokens: list[_Token], matchers: tuple[_Matcher, ...], exempt: 
     for matcher in matchers:
         if matcher.phrase_head is None:
             continue
-        starts = [i for i, t in enumerate(tokens) if matcher.phrase_head.fullmatch(t.norm)]
-        for phrase in matcher.phrases:
-            size = len(phrase)
-            for start in starts:
+        for start, token in enumerate(tokens):
+            head = matcher.phrase_head.fullmatch(token.norm)
+            if head is None:
+                continue
+            for phrase in matcher.phrases[int(head.lastgroup[1:])]:  # type: ignore[index]
+                size = len(phrase)
                 window = tokens[start : start + size]
                 if len(window) < size or any(i in exempt for i in range(start, start + size)):
                     continue
