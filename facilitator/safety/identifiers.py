@@ -23,8 +23,8 @@ _ID_CUES = (
 _FILLER = r"(?:\s*(?:no\.?|nos|number|num|namba|nambari|is|ni|yangu|changu|yake|ya|cha|la|my|:|#|=|-|\.|"
 _FILLER += r"free\s+fire|pubg|cod|roblox|fortnite|fifa|mobile|shuleni|school|ya\s+\w+))*"
 _GROUPED_NUMBER = r"[a-z]{0,3}[ \-]?\d[\da-z]*(?:(?:[ \-/]|\s-\s)\d[\da-z]*){0,7}"
-# Up to two other words may stand between the cue and the number ("kitambulisho cha mama ni ...").
-_OTHER_WORDS = r"(?:\s+[a-z]{2,10}(?=\s)){0,2}"
+# Up to three other words may stand between the cue and the number ("kitambulisho cha mama ni ...").
+_OTHER_WORDS = r"(?:\s+[a-z]{2,10}(?=\s)){0,3}"
 _INTRODUCED_ID_RE = re.compile(rf"\b{_ID_CUES}\b{_FILLER}{_OTHER_WORDS}{_FILLER}\s*(?P<number>{_GROUPED_NUMBER})\b", _I)
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _BARE_ID_RE = re.compile(r"(?<![\w.,:/+\-])\d{7,8}(?![\w%]|[.,:/]\d)")

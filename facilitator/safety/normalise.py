@@ -245,6 +245,10 @@ def _swap_letter_digits(match: re.Match[str]) -> str:
     return run
 
 
+# A group of letters only, all standing for digits, between two digit groups: "O7O8 III 222".
+_LETTER_GROUP_RE = re.compile(r"(?<=\d)([\s.\-]{1,3})([OoIl|]{2,})(?=[\s.\-]{1,3}\d)")
+
+
 def numbers_view(cleaned: str) -> str:
     """Return *cleaned* with digits made plain, character for character (offsets are unchanged).
 
@@ -270,5 +274,6 @@ def numbers_view(cleaned: str) -> str:
     text = _MIXED_DIGIT_WORDS_RE.sub(_digit_words_to_digits, text)
     text = _SPACED_DIGIT_WORDS_RE.sub(_spaced_digit_words_to_digits, text)
     text = _NUMBER_RUN_RE.sub(_swap_letter_digits, text)
+    text = _LETTER_GROUP_RE.sub(lambda m: m.group(1) + m.group(2).translate(_LETTER_DIGITS), text)
     text = _GROUP_WORD_RE.sub(lambda m: " " * len(m.group(1)), text)
     return text.translate(_SEPARATORS)

@@ -137,7 +137,8 @@ _AT_HANDLE_RE = re.compile(rf"(?<![\w@.])@{_HANDLE}", _I)
 _NOT_A_HANDLE = re.compile(r"@(?:\d{1,2}(?::\d\d)?(?:am|pm|hrs)?|home|school|work|night|noon|all|everyone|here)$", _I)
 _PLATFORM = (
     r"(?:snap(?:chat)?|sc|ig|insta(?:gram)?|tiktok|tik\s+tok|tt|twitter|fb|facebook|telegram|discord|threads|"
-    r"youtube|yt|whatsapp|signal|kik|roblox|free\s*fire|pubg|reddit|pinterest|twitch|x)"
+    r"youtube|yt|whatsapp|signal|kik|roblox|free\s*fire|pubg|reddit|pinterest|twitch|fortnite|minecraft|cod|"
+    r"call\s+of\s+duty|cod\s+mobile|xbox|psn|steam|efootball|clash\s+of\s+clans|among\s+us|x)"
 )
 _ACCOUNT = r"(?:handle|username|user\s*name|user\s*id|gamertag|gamer\s*tag|account|acc)"
 # "my snap is jane.doe22", "my ig handle: jane_doe", "snap yangu ni jane.doe22", "username: jane"
@@ -159,7 +160,7 @@ _HANDLE_INVITE_RE = re.compile(
 # "snap ni kevo_mwas", "discord is kevo#4521", "ig its shiko.wanjiru": a cue word after the platform;
 # the handle must look like one (a digit, "_", ".", "#" or CamelCase) since "tiktok ni mbaya" is an opinion.
 _HANDLE_CUE_RE = re.compile(
-    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:yangu\s+|yake\s+|account\s+)?(?:ni|kama|as|is|its|it's|iko|inaitwa|"
+    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:(?:name|id|tag|account|acc)\s+)?(?:yangu\s+|yake\s+)?(?:ni|kama|as|is|its|it's|iko|inaitwa|"
     rf"yaitwa|is called|called|named|:|-)\s*"
     rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?P<at>@?)"
     rf"(?P<handle>{_HANDLE})",

@@ -80,7 +80,7 @@ def _letter_class(letter: str, first: bool) -> str:
     return "[" + re.escape(chars) + "]"
 
 
-def _word_pattern(word: str) -> str:
+def _word_pattern(word: str, english: bool = False) -> str:
     """Regex source for one word: leetspeak classes and stretched letters (see module doc)."""
     word = "".join(LEET.get(ch, ch) for ch in word)  # an organiser may type "sh1t"
     parts = []
@@ -91,8 +91,9 @@ def _word_pattern(word: str) -> str:
         while index + run < len(word) and word[index + run] == letter:
             run += 1
         cls = _letter_class(letter, first=index == 0)
-        if letter in _VOWELS and run == 1 and index + run == len(word):
-            # The last vowel may be stretched any way: teens lengthen word ends ("kumanyokoo", "falaa").
+        if letter in _VOWELS and run == 1 and (index + run == len(word) or english):
+            # The last vowel may be stretched any way: teens lengthen word ends ("kumanyokoo", "falaa");
+            # English has no doubled vowel that turns a swear word into another word ("shiit", "fuuck").
             parts.append(f"{cls}+")
         elif letter in _VOWELS and run == 1:
             # Once, or stretched to three or more: a doubled vowel is another word ("kuuma").
@@ -138,15 +139,17 @@ def _compile(entries: Iterable[str], *, english_suffixes: bool) -> _Matcher:
             continue
         words = entry.split()
         if len(words) > 1:
-            phrases.setdefault(words[0], []).append(tuple(re.compile(_word_pattern(w) + suffix) for w in words))
+            phrases.setdefault(words[0], []).append(
+                tuple(re.compile(_word_pattern(w, english_suffixes) + suffix) for w in words)
+            )
         elif entry.startswith("*") and len(entry) > 1:
-            endings.append(_word_pattern(entry[1:]))
+            endings.append(_word_pattern(entry[1:], english_suffixes))
         else:
             first = LEET.get(entry[0], entry[0])
-            grouped.setdefault(first, []).append(_word_pattern(entry) + suffix)
+            grouped.setdefault(first, []).append(_word_pattern(entry, english_suffixes) + suffix)
     by_first = {letter: re.compile("(?:" + "|".join(pats) + ")") for letter, pats in grouped.items()}
     ending = re.compile(r"[^\W_]*(?:" + "|".join(endings) + ")") if endings else None
-    heads = [f"(?P<g{index}>{_word_pattern(word)}{suffix})" for index, word in enumerate(phrases)]
+    heads = [f"(?P<g{index}>{_word_pattern(word, english_suffixes)}{suffix})" for index, word in enumerate(phrases)]
     head = re.compile("|".join(heads)) if heads else None
     groups = tuple(tuple(group) for group in phrases.values())
     return _Matcher(by_first, ending, groups, head, tuple(exceptions))

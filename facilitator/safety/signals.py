@@ -19,10 +19,20 @@ _MEANS = (
     r"blade|knife|kisu)"
 )
 _DISTRESS = [
+    # Self-harm again: "i cut again last night", "nimejikata tena"
+    r"\b(?:i|ive|i have|i just)\s+(?:cut|cutted|burnt|burned)\s+(?:myself\s+)?again\b|\b(?:started|start|im|been)\s+"
+    r"cutting again\b|\b(?:nimejikata|nilijikata|nimeanza kujikata|najikata|nimejichoma) tena\b",
     # Many pills or medicine swallowed at once: "nilimeza dawa za mum nyingi", "took a whole lot of pills"
     r"\b(?:nilimeza|nimemeza|nikameza|nimeshameza|nilikunywa|nimekunywa|nikakunywa|swallowed|i took|took|drank)\s+"
     r"(?:\w+\s+){0,3}?(?:dawa|vidonge|pills|tablets|panadol|painkillers|medicine|meds)\b(?:\s+\w+){0,3}?\s+"
     r"(?:nyingi|vingi|zote|vyote|mob|too many|so many|a lot|kwa mpigo|at once|the whole)\b",
+    # Someone else's pills, all of them: "nimemaliza vidonge vyote vya bibi"
+    r"\b(?:nimemaliza|nilimaliza|nikamaliza|nimemeza|finished|i finished|i took)\s+(?:\w+\s+)?(?:vidonge|dawa|pills|"
+    r"tablets)\s+(?:vyote|zote|all)\s+(?:vya|za|of)\s+(?:my\s+)?(?:bibi|shosh|cucu|mama|mum|mom|baba|dad|babu|guka|"
+    r"grandma|granny|grandpa|mums|moms|dads|grandmas)\b",
+    # The end felt near: "naona mwisho ni karibu", "i can feel the end is near"
+    r"\b(?:naona|nahisi|nafeel|i feel|i can feel|i know)\s+(?:kama\s+|that\s+)?(?:mwisho|the end|my end)\s+"
+    r"(?:wangu\s+|yangu\s+)?(?:ni|is|iko|umefika|has come)\s*(?:karibu|near|close|coming|here)?\b(?<!\bni)(?<!\bis)",
     # Carrying the means about: "niko na rope kwa bag tangu jana", "i keep a blade with me"
     r"\b(?:niko na|nina|nimebeba|nabeba|nimekuwa na|i have|ive had|ive got|i carry|i keep|im carrying)\s+"
     r"(?:a\s+|the\s+|my\s+)?(?:rope|kamba|wembe|razor|blade|sumu|poison|jik|rat poison)\b"
@@ -390,6 +400,9 @@ _NOT_A_GAME = (
     r"do (?:my )?homework|go to (?:school|church))))"
 )
 _DISCLOSURE = [
+    # Waking up undressed after a drink or a sleep: "alinipa soda ... nikaamka nikiwa sina nguo"
+    r"\b(?:nikaamka|niliamka|akaamka|aliamka|tukaamka|woke up|i woke|she woke)\b.{0,30}\b(?:bila nguo|sina nguo|"
+    r"hana nguo|hakuwa na nguo|sikuwa na nguo|without (?:my |her |any )?clothes|naked|uchi)\b",
     # An adult "boyfriend" or sponsor of the writer, by his age: "boyfriend wangu ako 26", "my bf is 30"
     r"\b(?:my\s+(?:boyfriend|bf|sponsor|sponsa|lover|mpenzi)|(?:boyfriend|bf|mpenzi|sponsor|sponsa|lover|msee)\s+"
     r"(?:wangu|yangu))\s+(?:is|ni|ako|yuko|ana|has|turned)\s+(?:miaka\s+)?(?:[2-9]\d|thelathini|arobaini|hamsini)\b"
@@ -578,7 +591,7 @@ _DISCLOSURE = [
     # Exploitation
     r"\b(?:want|wants|wanted|forcing|force|forced|planning|plan|arranged|arranging)\s+(?:for\s+)?(?:her|him|my \w+|"
     r"them)\s+to\s+(?:marry|get married|be married|be (?:his|a) wife)",
-    r"\b\w*(?:pelekwa|peleka|given|taken|sent|olewa|ozwa|sold)\w*\s+(?:\w+\s+){0,3}?(?:kama|as)\s+(?:a\s+)?(?:bibi|mke|"
+    r"\b\w*(?:pelekwa|peleka|chukuliwa|given|taken|sent|olewa|ozwa|sold)\w*\s+(?:\w+\s+){0,5}?(?:kama|as)\s+(?:a\s+)?(?:bibi|mke|"
     r"wife|second wife)\b",
     r"\b(?:made to work|analazimishwa kufanya kazi|forced to work|work (?:in|at) the quarry|instead of school|"
     r"badala ya shule|kazi ya mjengo|to work as a (?:maid|house girl|househelp))\b",
