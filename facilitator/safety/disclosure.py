@@ -216,7 +216,8 @@ _PATTERNS = [
     r"\b(?:atapost|ataweka|atatuma|atasambaza|ataonyesha|ataleak|ataanika)\s+(?:picha|video|nudes|siri)\s+(?:zangu|"
     r"yangu)",
     # Physical or sexual harm to "us": "walimu hutupiga", "wanatuchapa"
-    r"\b(?:(?:a|wa|m)(?:na|li|me|ta)|hu)tu(?:piga|chapa|gusa|guza|baka|nyanyasa|tesa|dhulumu|umiza|tishia|lazimisha)\b"
+    r"\b(?:(?:a|wa|m)(?:na|li|me|ta)|hu)tu(?:piga|chapa|gusa|guza|baka|nyanyasa|tesa|dhulumu|umiza|tishia|lazimisha|"
+    r"shika(?:\s+shika)?(?!\s+mkono\b))\b"
     r"(?!\s+(?:msasa|simu|picha|stori|kelele|pasi|deki|hesabu|kura|chenga))",
     r"\b(?:tu|ni)(?:li|me|na)?ambiwa\s+(?:tusimwambie|nisimwambie|tusiseme|nisiseme|tusiwaambie|nisiwaambie)\b"
     r"(?!\s+(?:uongo|vibaya|matusi|maneno mabaya|lies))",

@@ -62,7 +62,7 @@ _NAME_AT_SCHOOL_RE = re.compile(
 # A rural home named after its head: "boma ya mzee Ngumbao", "nyumbani kwa mama Akinyi", "home of mzee Kilonzo".
 _HOME_OF_RE = re.compile(
     r"\b(?:boma|homestead|home|nyumbani|compound|shamba|kwetu\s+ni)\s+(?:ya|la|kwa|of|ni)\s+(?:the\s+)?"
-    r"(?:mzee|mama|baba|bi|bw|mwalimu|chief|pastor|mr|mrs|shosh|guka|cucu)\.?\s+(?-i:[A-Z][a-z]{2,})",
+    r"(?:mzee|mama|baba|bi|bw|mwalimu|chief|pastor|mr|mrs|shosh|guka|cucu)\.?\s+(?-i:(?:[Oo]le\s+)?[A-Z][a-z]{2,})",
     _I,
 )
 # Public figures named in public are not personal details (docs/safety-labelling.md).
@@ -95,8 +95,9 @@ _SURNAME_RE = re.compile(
     r"(?:langu\s+|lake\s+|yangu\s+|yake\s+)?(?:ni|is|:|=)?\s*(?P<name>[^\W\d_]{3,})",
     _I,
 )
-# Kikuyu and Kamba names go on with "wa" and the father's name: "Njeri wa Kamau", "Mutua wa Musyoka".
-_WA_FATHER_RE = re.compile(r"\s+[Ww]a\s+[A-Z][a-z]{2,}")
+# Kikuyu and Kamba names go on with "wa" and the father's name ("Njeri wa Kamau"), Maasai ones with "ole"
+# ("Lemayian ole Sankale").
+_WA_FATHER_RE = re.compile(r"\s+(?:[Ww]a|[Oo]le)\s+[A-Z][a-z]{2,}")
 _SOFT_CUES = frozenset(
     """i i'm i’m im am it's its this msee huyu mimi beste bestie rafiki dada kaka mathe buda cousin binamu jirani
     mwalimu siz shosh boyfriend girlfriend bf gf crush sister brother friend""".split()

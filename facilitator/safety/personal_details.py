@@ -138,7 +138,7 @@ _NOT_A_HANDLE = re.compile(r"@(?:\d{1,2}(?::\d\d)?(?:am|pm|hrs)?|home|school|wor
 _PLATFORM = (
     r"(?:snap(?:chat)?|sc|ig|insta(?:gram)?|tiktok|tik\s+tok|tt|twitter|fb|facebook|telegram|discord|threads|"
     r"youtube|yt|whatsapp|signal|kik|roblox|free\s*fire|pubg|reddit|pinterest|twitch|fortnite|minecraft|cod|"
-    r"call\s+of\s+duty|cod\s+mobile|xbox|psn|steam|efootball|clash\s+of\s+clans|among\s+us|x)"
+    r"call\s+of\s+duty|cod\s+mobile|xbox|psn|ps[345]|playstation|steam|efootball|clash\s+of\s+clans|among\s+us|x)"
 )
 _ACCOUNT = r"(?:handle|username|user\s*name|user\s*id|gamertag|gamer\s*tag|account|acc)"
 # "my snap is jane.doe22", "my ig handle: jane_doe", "snap yangu ni jane.doe22", "username: jane"
