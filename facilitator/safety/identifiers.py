@@ -49,7 +49,7 @@ _TILL_RE = re.compile(
 # Where someone lives: an estate or village, then plot/house/block/door/gate/road/room numbers.
 _UNIT = (
     r"(?:plot|house|hse|block|blk|door|gate|road|rd|room|rm|flat|apartment|apt|court|nyumba|barabara|mlango|ploti|"
-    r"chumba)"
+    r"chumba|lane|kibanda|stall)"
 )
 # A unit and its number; blocks, courts and wings may be lettered ("block B").
 _UNIT_NUMBER = (

@@ -162,7 +162,8 @@ _HANDLE_INVITE_RE = re.compile(
 _HANDLE_CUE_RE = re.compile(
     rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:(?:name|id|tag|account|acc)\s+)?(?:yangu\s+|yake\s+)?(?:ni|kama|as|is|its|it's|iko|inaitwa|"
     rf"yaitwa|is called|called|named|:|-)\s*"
-    rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?P<at>@?)"
+    # a handle may come framed in symbols: "⚡KipKing⚡"
+    rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?:[^\w\s@]{{1,3}})?(?P<at>@?)"
     rf"(?P<handle>{_HANDLE})",
     _I,
 )

@@ -36,9 +36,16 @@ _DISTRESS = [
     # Carrying the means about: "niko na rope kwa bag tangu jana", "i keep a blade with me"
     r"\b(?:niko na|nina|nimebeba|nabeba|nimekuwa na|i have|ive had|ive got|i carry|i keep|im carrying)\s+"
     r"(?:a\s+|the\s+|my\s+)?(?:rope|kamba|wembe|razor|blade|sumu|poison|jik|rat poison)\b"
-    r"(?!\s+(?:ya kuruka|ya kuanika|ya viatu|for skipping|skipping|for shoes|ya kufunga|for the goats|ya mbuzi))"
+    r"(?!\s+(?:ya|za|for|of)\b|\s+skipping)"  # a rope "for the tug of war", "kamba ya kuanika" has a use named
     r"(?:\s+\w+){0,3}?\s+(?:kwa bag|kwa begi|in my bag|kwa mfuko|tangu|since|just in case|with me|kila mahali|"
     r"everywhere|under my bed|chini ya kitanda|hidden)\b",
+    # Sheng "cut" with Kiswahili prefixes, on an arm or thigh: "nime-cut mkono tena"
+    r"\b(?:na|nili|nime|niki|hu|nimekuwa nikicut|nilikuwa nikicut)cut\w*\s+(?:\w+\s+)?(?:mkono|mikono|paja|mapaja|"
+    r"wrist|wrists|arm|arms|thigh|thighs|mguu|miguu)\b"
+    r"(?!.{0,30}\b(?:bahati mbaya|by accident|accidentally|nikipika|while cooking|kwa makosa|na karatasi|paper)\b)",
+    # Deciding who gets one's things: "i made a list of who gets my stuff"
+    r"\b(?:list|orodha)\s+(?:of\s+|ya\s+)?(?:who|nani)\s+(?:gets|will get|should get|atapata|atachukua|apewe)\s+"
+    r"(?:my|vitu vyangu|nguo zangu|simu yangu)",
     # Cutting one's arm or thigh without the reflexive "-ji-": "nakata mkono na blade"
     r"\b(?:nakata|nilikata|nimekata|hukata|nikikata|nimekuwa nikikata|nachana|nimechana|nilichana)\s+(?:\w+\s+)?"
     r"(?:mkono|mikono|paja|mapaja|wrist|mguu|miguu)\w*\b.{0,30}\b(?:blade|wembe|razor|kisu|knife)\b"
@@ -284,7 +291,10 @@ _DISTRESS = [
     r"keep looking|looks peaceful|i know which|najua|ndio|maybe)\b",
     r"\b(?:(?:i|ive|i have|ni|nime|nili|nita|na)\s*(?:have|bought|saved|saving|hid|hidden|kept|got|nunua|ficha|get|"
     r"nunulia|weka|buy)|collecting|saving|hoarding|stockpiling|keeping|nakusanya|nimekusanya|naficha|nimeficha)\w*\s+"
-    r"(?:\w+\s+){0,3}?(?:poison|sumu|jik|bleach|pills|vidonge|tablets|rope|kamba|razor|wembe|blade)",
+    r"(?:\w+\s+){0,3}?(?:poison|sumu|jik|bleach|pills|vidonge|tablets|rope|kamba|razor|wembe|blade)\b"
+    # a use named: "a rope for the tug of war", "pills for my asthma"
+    r"(?!\s+(?:for|ya|za|of)\s+(?:the\s+|my\s+)?(?:tug|skipping|kuruka|kuanika|nguo|clothes|camping|malaria|"
+    r"headache|kichwa|flu|homa|asthma|pumu|allergy|period|pain|maumivu|cough|kikohozi)\b)",
     # Waiting by a road or rail line for a vehicle
     r"\b(?:by|on|near|kando ya|karibu na)\s+(?:the\s+)?(?:road|barabara|reli|railway|highway|rail)\b.{0,40}\b(?:wait|"
     r"waiting|nangoja|nasubiri)\w*\s+(?:for\s+)?(?:a\s+|the\s+)?(?:lorry|matatu|train|truck|lori|treni)\b",
@@ -400,6 +410,17 @@ _NOT_A_GAME = (
     r"do (?:my )?homework|go to (?:school|church))))"
 )
 _DISCLOSURE = [
+    # Another child told to keep quiet about what was done: "alimwambia rafiki yangu asiseme kitu alichomfanyia"
+    r"\b(?:alimwambia|anamwambia|amemwambia|humwambia|aliwaambia|huwaambia)\s+(?:\w+\s+){0,2}?(?:asiseme|"
+    r"asimwambie|wasiseme|wasimwambie|asiripoti|asiwaambie)\b.{0,40}\b(?:\w*fanyia|kitu|mambo|siri|mtu|wazazi|"
+    r"mama|baba|parents|anyone)\b",
+    # Child labour: sent to work instead of school, made to carry or sell all day
+    r"\b(?:kazi|work|working|kuuza|sell|selling|kuchunga|herding|kubeba|carry|carrying|mizigo|loads|quarry|shamba|"
+    r"maid|house ?girl|kibarua)\b.{0,40}\b(?:badala ya|instead of)\s+(?:kwenda\s+|going to\s+|kuenda\s+)?"
+    r"(?:shule|school|class|masomo)\b",
+    r"\b(?:makes|made|forces|forced|sends|sent|anatuma|hunituma|humtuma|analazimisha)\s+(?:me|him|her|my \w+|us|"
+    r"them)\s+(?:to\s+)?(?:work|sell|carry|dig|herd|hawk)\w*\b.{0,40}\b(?:all day|every day|kila siku|for no pay|"
+    r"without pay|bila malipo|instead of school|at night|till night)",
     # Waking up undressed after a drink or a sleep: "alinipa soda ... nikaamka nikiwa sina nguo"
     r"\b(?:nikaamka|niliamka|akaamka|aliamka|tukaamka|woke up|i woke|she woke)\b.{0,30}\b(?:bila nguo|sina nguo|"
     r"hana nguo|hakuwa na nguo|sikuwa na nguo|without (?:my |her |any )?clothes|naked|uchi)\b",
