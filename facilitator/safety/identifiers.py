@@ -41,7 +41,7 @@ _COUNT_AFTER_RE = re.compile(
 _TILL_RE = re.compile(
     r"\b(?:till|paybill|pay\s+bill|buy\s*goods|business\s+(?:no|number)|acc(?:ount)?|akaunti)\b"
     # a few words may come between: "till number yangu ya kuuza mandazi ni 5 4 3 2 1 2"
-    r"(?:\s*(?:no\.?|number|namba|nambari|ni|is|:|#|-))*(?:(?:\s+[a-z]+){1,5}?\s*(?:ni|is|:|-))?"
+    r"(?:\s*(?:no\.?|number|namba|nambari|ni|is|:|#|-))*(?:(?:\s+[a-z]+){1,5}?\s*(?:ni|is|:|-)?)?"
     r"\s*(?P<number>\d[\d ]{2,12}\d)\b",
     _I,
 )

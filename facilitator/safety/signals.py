@@ -43,6 +43,12 @@ _DISTRESS = [
     r"\b(?:na|nili|nime|niki|hu|nimekuwa nikicut|nilikuwa nikicut)cut\w*\s+(?:\w+\s+)?(?:mkono|mikono|paja|mapaja|"
     r"wrist|wrists|arm|arms|thigh|thighs|mguu|miguu)\b"
     r"(?!.{0,30}\b(?:bahati mbaya|by accident|accidentally|nikipika|while cooking|kwa makosa|na karatasi|paper)\b)",
+    # Sitting or standing on the rail line or a bridge's edge for long: "i sat on the railway for an hour"
+    r"\b(?:sat|sitting|sit|stood|standing|nimekaa|nilikaa|nilisimama|nimesimama|nakaa|nikikaa)\s+(?:on|at|kwa|kwenye|"
+    r"juu ya)\s+(?:the\s+)?(?:railway|railway line|rail line|train tracks|tracks|reli|ukingo wa daraja|bridge railing|"
+    r"edge of the bridge)\b(?!\s+(?:bench|station|stage|platform|crossing|museum|kiosk))\s*.{0,20}"
+    r"\b(?:for (?:an|one|two|three) hours?|for hours|kwa masaa|kwa saa|all night|"
+    r"usiku mzima|for a long time|kwa muda mrefu|alone|peke yangu)",
     # Deciding who gets one's things: "i made a list of who gets my stuff"
     r"\b(?:list|orodha)\s+(?:of\s+|ya\s+)?(?:who|nani)\s+(?:gets|will get|should get|atapata|atachukua|apewe)\s+"
     r"(?:my|vitu vyangu|nguo zangu|simu yangu)",
@@ -414,10 +420,11 @@ _DISCLOSURE = [
     r"\b(?:alimwambia|anamwambia|amemwambia|humwambia|aliwaambia|huwaambia)\s+(?:\w+\s+){0,2}?(?:asiseme|"
     r"asimwambie|wasiseme|wasimwambie|asiripoti|asiwaambie)\b.{0,40}\b(?:\w*fanyia|kitu|mambo|siri|mtu|wazazi|"
     r"mama|baba|parents|anyone)\b",
-    # Child labour: sent to work instead of school, made to carry or sell all day
-    r"\b(?:kazi|work|working|kuuza|sell|selling|kuchunga|herding|kubeba|carry|carrying|mizigo|loads|quarry|shamba|"
+    # Child labour: made to work ("anafanyishwa kazi"), sent to work instead of school, made to carry or sell all day
+    r"\b(?:ana|ali|ame|hu|wana|wali|wame|ni|nina|nili|nime)fanyishwa\s+kazi\b",
+    r"\b(?:kazi|kuuza|sell|selling|kuchunga|herding|kubeba|carry|carrying|mizigo|loads|quarry|shamba|"
     r"maid|house ?girl|kibarua)\b.{0,40}\b(?:badala ya|instead of)\s+(?:kwenda\s+|going to\s+|kuenda\s+)?"
-    r"(?:shule|school|class|masomo)\b",
+    r"(?:shule|school|masomo)\b",
     r"\b(?:makes|made|forces|forced|sends|sent|anatuma|hunituma|humtuma|analazimisha)\s+(?:me|him|her|my \w+|us|"
     r"them)\s+(?:to\s+)?(?:work|sell|carry|dig|herd|hawk)\w*\b.{0,40}\b(?:all day|every day|kila siku|for no pay|"
     r"without pay|bila malipo|instead of school|at night|till night)",
