@@ -67,6 +67,12 @@ def _count_digit_words(text: str) -> int:
     return sum(1 for word in text.lower().split() if word.strip(",.-") in _DIGIT_WORDS)
 
 
+# "plus two five four ...": the international sign spelled too belongs to the number.
+_SPELLED_PLUS_RE = re.compile(r"\b(?:plus|jumlisha)\s+$", _I)
+# The name part of a spaced email written with spaced dots: "omondi . james @ gmail . com".
+_SPACED_LOCAL_PART_RE = re.compile(r"(?:[\w+\-]+\s*\.\s*)+$")
+
+
 def _spelled_phones(text: str) -> Iterator[Span]:
     """Phone numbers spelled out: "zero seven one two ...", "sifuri saba moja mbili ..."."""
     for match in _SPELLED_NUMBER_RE.finditer(text):
@@ -76,7 +82,8 @@ def _spelled_phones(text: str) -> Iterator[Span]:
         # "0-7-2-0 double 4 5 triple 6": digits with "double"/"triple" read as a phone with fewer words
         repeats = any(t.lower() in ("double", "triple") for t in tokens)
         if (words >= 3 or (repeats and run.lstrip("+")[:1] in "0" + "71")) and _spelled_digit_count(run) >= 9:
-            yield Span(match.start(), match.end(), PHONE)
+            plus = _SPELLED_PLUS_RE.search(text, 0, match.start())
+            yield Span(plus.start() if plus else match.start(), match.end(), PHONE)
 
 
 # --- Email addresses and links ----------------------------------------------------------------------
@@ -239,7 +246,11 @@ def _emails(text: str) -> Iterator[Span]:
                 and not text[at + 1 : at + 2].isspace()
             ):
                 continue  # "tiktok @nyokabi.wa.muranga": a handle after a word, not a spaced email
-            yield Span(match.start(), _trim_link(text, match.start(), match.end()), EMAIL)
+            start = match.start()
+            if pattern is _SPACED_EMAIL_RE:
+                local = _SPACED_LOCAL_PART_RE.search(text, max(0, start - 60), start)
+                start = local.start() if local else start
+            yield Span(start, _trim_link(text, match.start(), match.end()), EMAIL)
 
 
 def _links(text: str) -> Iterator[Span]:

@@ -187,6 +187,7 @@ _DISTRESS = [
     r"(?:a\s+|the\s+)?(?:matatu|mat|lorry|lori|car|gari|train|treni|bus|basi|truck|boda|nduthi|moti)\b",
     # Waiting at the rail line for a train
     r"\b(?:kwa|at|along|kwenye|kando ya|on|by|near)\s+(?:the\s+)?(?:reli|railway|rail|railway line|line ya train)\b"
+    r"(?!\s+(?:station|stesheni|platform|bench|stage|museum))"
     r".{0,30}\b(?:wait|waiting|nangoja|nasubiri|nikingoja|nikisubiri)\w*\s+(?:for\s+)?(?:a\s+|the\s+)?"
     r"(?:train|treni|gari moshi)",
     # Letters written "just in case", to say goodbye
@@ -302,7 +303,9 @@ _DISTRESS = [
     r"(?!\s+(?:for|ya|za|of)\s+(?:the\s+|my\s+)?(?:tug|skipping|kuruka|kuanika|nguo|clothes|camping|malaria|"
     r"headache|kichwa|flu|homa|asthma|pumu|allergy|period|pain|maumivu|cough|kikohozi)\b)",
     # Waiting by a road or rail line for a vehicle
-    r"\b(?:by|on|near|kando ya|karibu na)\s+(?:the\s+)?(?:road|barabara|reli|railway|highway|rail)\b.{0,40}\b(?:wait|"
+    r"\b(?:by|on|near|kando ya|karibu na)\s+(?:the\s+)?(?:road|barabara|reli|railway|highway|rail)\b"
+    r"(?!\s+(?:station|stesheni|platform|bench|stage|side))"  # a station bench is where trains are waited for
+    r".{0,40}\b(?:wait|"
     r"waiting|nangoja|nasubiri)\w*\s+(?:for\s+)?(?:a\s+|the\s+)?(?:lorry|matatu|train|truck|lori|treni)\b",
     # Things given away because the writer "won't need them"
     r"\b(?:wont|will not|wouldnt|sitahitaji|sitazihitaji|sitaihitaji|dont)\s+(?:be\s+)?(?:need|needing|hitaji)\w*\s+"
@@ -420,6 +423,9 @@ _DISCLOSURE = [
     r"\b(?:alimwambia|anamwambia|amemwambia|humwambia|aliwaambia|huwaambia)\s+(?:\w+\s+){0,2}?(?:asiseme|"
     r"asimwambie|wasiseme|wasimwambie|asiripoti|asiwaambie)\b.{0,40}\b(?:\w*fanyia|kitu|mambo|siri|mtu|wazazi|"
     r"mama|baba|parents|anyone)\b",
+    # Kept from school to be married: "ameambiwa asiende shule ili aolewe"
+    r"\b(?:asiende|aache|kuacha|atoke|hataenda|not to go to|to leave|stop going to|drop out of)\s+(?:\w+\s+)?"
+    r"(?:shule|school)\b.{0,25}\b(?:ili aolewe|aolewe|kuolewa|ameolewa|to (?:be|get) married|to marry|married off)",
     # Child labour: made to work ("anafanyishwa kazi"), sent to work instead of school, made to carry or sell all day
     r"\b(?:ana|ali|ame|hu|wana|wali|wame|ni|nina|nili|nime)fanyishwa\s+kazi\b",
     r"\b(?:kazi|kuuza|sell|selling|kuchunga|herding|kubeba|carry|carrying|mizigo|loads|quarry|shamba|"
