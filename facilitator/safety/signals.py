@@ -32,7 +32,7 @@ _DISTRESS = [
     r"grandma|granny|grandpa|mums|moms|dads|grandmas)\b",
     # The end felt near: "naona mwisho ni karibu", "i can feel the end is near"
     r"\b(?:naona|nahisi|nafeel|i feel|i can feel|i know)\s+(?:kama\s+|that\s+)?(?:mwisho|the end|my end)\s+"
-    r"(?:wangu\s+|yangu\s+)?(?:ni|is|iko|umefika|has come)\s*(?:karibu|near|close|coming|here)?\b(?<!\bni)(?<!\bis)",
+    r"(?:wangu\s+|yangu\s+)?(?:(?:ni|is|iko)\s+(?:karibu|near|close|coming|here)|umefika|has come)\b",
     # Carrying the means about: "niko na rope kwa bag tangu jana", "i keep a blade with me"
     r"\b(?:niko na|nina|nimebeba|nabeba|nimekuwa na|i have|ive had|ive got|i carry|i keep|im carrying)\s+"
     r"(?:a\s+|the\s+|my\s+)?(?:rope|kamba|wembe|razor|blade|sumu|poison|jik|rat poison)\b"
@@ -625,8 +625,8 @@ _DISCLOSURE = [
     # Exploitation
     r"\b(?:want|wants|wanted|forcing|force|forced|planning|plan|arranged|arranging)\s+(?:for\s+)?(?:her|him|my \w+|"
     r"them)\s+to\s+(?:marry|get married|be married|be (?:his|a) wife)",
-    r"\b\w*(?:pelekwa|peleka|chukuliwa|given|taken|sent|olewa|ozwa|sold)\w*\s+(?:\w+\s+){0,5}?(?:kama|as)\s+(?:a\s+)?(?:bibi|mke|"
-    r"wife|second wife)\b",
+    r"\b\w*(?:pelekwa|peleka|chukuliwa|given|taken|sent|olewa|ozwa|sold)\w*\s+(?:\w+\s+){0,5}?(?:kama|as)\s+"
+    r"(?:a\s+)?(?:bibi|mke|wife|second wife)\b",
     r"\b(?:made to work|analazimishwa kufanya kazi|forced to work|work (?:in|at) the quarry|instead of school|"
     r"badala ya shule|kazi ya mjengo|to work as a (?:maid|house girl|househelp))\b",
     r"\b(?:married off|walimwozesha|analazimishwa kuolewa|forced to marry|kuolewa na mzee|for cows|ng ombe)\b",
