@@ -65,6 +65,10 @@ _HOME_OF_RE = re.compile(
     r"(?:mzee|mama|baba|bi|bw|mwalimu|chief|pastor|mr|mrs|shosh|guka|cucu)\.?\s+(?-i:(?:[Oo]le\s+)?[A-Z][a-z]{2,})",
     _I,
 )
+# Substrings without which the two patterns above and below cannot match: a substring test costs far less
+# than a regex scan, and most entries have none of them.
+_HOME_WORDS = ("boma", "home", "nyumbani", "compound", "shamba", "kwetu")
+_SURNAME_CUES = ("jina la", "name")
 # Public figures named in public are not personal details (docs/safety-labelling.md).
 _PUBLIC_FIGURES = frozenset(
     {
@@ -148,14 +152,17 @@ def find(text: str) -> Iterator[tuple[int, int]]:
             continue
         father = _WA_FATHER_RE.match(text, end)
         yield start, father.end() if father else end
-    for match in _HOME_OF_RE.finditer(text):
-        yield match.start(), match.end()
+    lower = text.lower()
+    if any(word in lower for word in _HOME_WORDS):
+        for match in _HOME_OF_RE.finditer(text):
+            yield match.start(), match.end()
 
 
 def _find(text: str) -> Iterator[tuple[int, int]]:
     given, _ = known_names()
     money = _MONEY_CONTEXT_RE.search(text) is not None
-    surname = _SURNAME_RE.search(text)
+    lower = text.lower()
+    surname = _SURNAME_RE.search(text) if any(cue in lower for cue in _SURNAME_CUES) else None
     if surname and surname.group("name").lower() not in NOT_NAMES:
         yield surname.start("name"), surname.end("name")
     for match in _INTRO_RE.finditer(text):
@@ -183,9 +190,10 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
         lower_first = first.lower()
         if lower_first in NOT_NAMES or second.lower() in NOT_NAMES:
             continue
+        if lower_first not in given or second.lower() == lower_first:
+            continue
         # A known given name before a family name, or before any capitalised word ("Purity Naliaka").
-        family = _family_like(second) or (_is_titlecase(first) and _is_titlecase(second) and len(second) >= 3)
-        if lower_first in given and family and second.lower() != lower_first:
+        if _family_like(second) or (_is_titlecase(first) and _is_titlecase(second) and len(second) >= 3):
             end = words[index + 1].end()
             if (
                 index + 2 < len(words)
