@@ -191,7 +191,10 @@ _PATTERNS = [
     r"pastor|boyfriend|neighbou?r|cousin|aunt|guardian|employer|boss|step dad|stepdad)|home|going home|alone with)\b",
     # --- Kiswahili and Sheng ---
     # Verb with "me" as object: ananipiga, alinibaka, ananiguza, wananinyanyasa, anayenitumia ...
-    rf"{SW_TO_ME}(?:(?:gus(?:a|ia|e)|guz(?:a|ia|e)|shik(?:a|e|ilia)|pig(?:a|e|i)(?!\s+(?:simu|picha|stori|kelele|"
+    # (holding a hand to help is not harm: "alinishika mkono akanisaidia kuandika")
+    rf"{SW_TO_ME}(?:(?:gus(?:a|ia|e)|guz(?:a|ia|e)|"
+    rf"shik(?:a|e|ilia)(?!\s+mkono\b.{{0,25}}\b\w*(?:saidia|salimia|vusha|vuka|pongeza))|"
+    rf"pig(?:a|e|i)(?!\s+(?:simu|picha|stori|kelele|"
     rf"makofi\b))|"
     r"chap(?:a|e)|bak(?:a|e)|lazimish(?:a|e)|shurutish(?:a|e)|tishi(?:a|e)|tish(?:a|e)|sumbu(?:a|e)|nyanyas(?:a|e)|"
     r"dhulumu|dhulumi(?:a|e)|tes(?:a|e)|fuatili(?:a|e)|vizi(?:a|e)|tomb(?:a|e)|dhalilish(?:a|e)|tongoz(?:a|e)|"
@@ -216,7 +219,8 @@ _PATTERNS = [
     r"\b(?:atapost|ataweka|atatuma|atasambaza|ataonyesha|ataleak|ataanika)\s+(?:picha|video|nudes|siri)\s+(?:zangu|"
     r"yangu)",
     # Physical or sexual harm to "us": "walimu hutupiga", "wanatuchapa"
-    r"\b(?:(?:a|wa|m)(?:na|li|me|ta)|hu)tu(?:piga|chapa|gusa|guza|baka|nyanyasa|tesa|dhulumu|umiza|tishia|lazimisha)\b"
+    r"\b(?:(?:a|wa|m)(?:na|li|me|ta)|hu)tu(?:piga|chapa|gusa|guza|baka|nyanyasa|tesa|dhulumu|umiza|tishia|lazimisha|"
+    r"shika(?:\s+shika)?(?!\s+mkono\b))\b"
     r"(?!\s+(?:msasa|simu|picha|stori|kelele|pasi|deki|hesabu|kura|chenga))",
     r"\b(?:tu|ni)(?:li|me|na)?ambiwa\s+(?:tusimwambie|nisimwambie|tusiseme|nisiseme|tusiwaambie|nisiwaambie)\b"
     r"(?!\s+(?:uongo|vibaya|matusi|maneno mabaya|lies))",

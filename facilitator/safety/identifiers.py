@@ -17,14 +17,14 @@ _I = re.IGNORECASE
 # may be written in groups ("2987 6543", "21 345 678", "3 4 5 6 7 8 9 0").
 _ID_CUES = (
     r"(?:national\s+id|id\s*card|id|i\.d\.?|ids|ma-?id|kitambulisho|birth\s*cert(?:ificate)?|cheti\s+cha\s+kuzaliwa|"
-    r"passport|pasipoti|nemis|upi|assessment|index|adm(?:ission)?|reg(?:istration)?|usajili|uid|player\s+id|"
+    r"passport|pasipoti|nemis|upi|assessment|index|adm(?:n|ission)?|admno|reg(?:istration)?|usajili|uid|player\s+id|"
     r"gamer\s*id|game\s+id)"
 )
 _FILLER = r"(?:\s*(?:no\.?|nos|number|num|namba|nambari|is|ni|yangu|changu|yake|ya|cha|la|my|:|#|=|-|\.|"
 _FILLER += r"free\s+fire|pubg|cod|roblox|fortnite|fifa|mobile|shuleni|school|ya\s+\w+))*"
 _GROUPED_NUMBER = r"[a-z]{0,3}[ \-]?\d[\da-z]*(?:(?:[ \-/]|\s-\s)\d[\da-z]*){0,7}"
-# Up to two other words may stand between the cue and the number ("kitambulisho cha mama ni ...").
-_OTHER_WORDS = r"(?:\s+[a-z]{2,10}(?=\s)){0,2}"
+# Up to three other words may stand between the cue and the number ("kitambulisho cha mama ni ...").
+_OTHER_WORDS = r"(?:\s+[a-z]{2,10}(?=\s)){0,3}"
 _INTRODUCED_ID_RE = re.compile(rf"\b{_ID_CUES}\b{_FILLER}{_OTHER_WORDS}{_FILLER}\s*(?P<number>{_GROUPED_NUMBER})\b", _I)
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _BARE_ID_RE = re.compile(r"(?<![\w.,:/+\-])\d{7,8}(?![\w%]|[.,:/]\d)")
@@ -41,7 +41,7 @@ _COUNT_AFTER_RE = re.compile(
 _TILL_RE = re.compile(
     r"\b(?:till|paybill|pay\s+bill|buy\s*goods|business\s+(?:no|number)|acc(?:ount)?|akaunti)\b"
     # a few words may come between: "till number yangu ya kuuza mandazi ni 5 4 3 2 1 2"
-    r"(?:\s*(?:no\.?|number|namba|nambari|ni|is|:|#|-))*(?:(?:\s+[a-z]+){1,5}?\s*(?:ni|is|:|-))?"
+    r"(?:\s*(?:no\.?|number|namba|nambari|ni|is|:|#|-))*(?:(?:\s+[a-z]+){1,5}?\s*(?:ni|is|:|-)?)?"
     r"\s*(?P<number>\d[\d ]{2,12}\d)\b",
     _I,
 )
@@ -49,7 +49,7 @@ _TILL_RE = re.compile(
 # Where someone lives: an estate or village, then plot/house/block/door/gate/road/room numbers.
 _UNIT = (
     r"(?:plot|house|hse|block|blk|door|gate|road|rd|room|rm|flat|apartment|apt|court|nyumba|barabara|mlango|ploti|"
-    r"chumba)"
+    r"chumba|lane|kibanda|stall)"
 )
 # A unit and its number; blocks, courts and wings may be lettered ("block B").
 _UNIT_NUMBER = (

@@ -33,6 +33,7 @@ NOT_NAMES = frozenset(
     na ni wa ya kutoka niko nina mimi katika kwa huko hapa mwanafunzi msichana mvulana mtoto darasa gredi
     kidato miaka mwaka sijui secret private anonymous unknown yuko ako ndio alishinda anasema
     kenyan kenya nairobi mombasa kisumu nakuru eldoret and lol pls please call text number
+    church hospital clinic foundation centre center home ministries ministry corps fm tv initiative network
     """.split()
 )
 
@@ -58,6 +59,49 @@ _NAME_AT_SCHOOL_RE = re.compile(
     r"(?:(?:[Ff]orm|[Gg]rade|[Cc]lass|[Ss]td)\s*\d\b|(?:[A-Z][\w'’]+\s+){1,3}(?i:school|girls|boys|high|academy|primary|"
     r"secondary|sec|pri|day|mixed)\b)"
 )
+# A rural home named after its head: "boma ya mzee Ngumbao", "nyumbani kwa mama Akinyi", "home of mzee Kilonzo".
+_HOME_OF_RE = re.compile(
+    r"\b(?:boma|homestead|home|nyumbani|compound|shamba|kwetu\s+ni)\s+(?:ya|la|kwa|of|ni)\s+(?:the\s+)?"
+    r"(?:mzee|mama|baba|bi|bw|mwalimu|chief|pastor|mr|mrs|shosh|guka|cucu)\.?\s+(?-i:(?:[Oo]le\s+)?[A-Z][a-z]{2,})",
+    _I,
+)
+# Substrings without which the two patterns above and below cannot match: a substring test costs far less
+# than a regex scan, and most entries have none of them.
+_HOME_WORDS = ("boma", "home", "nyumbani", "compound", "shamba", "kwetu")
+_SURNAME_CUES = ("jina la", "name")
+# Public figures named in public are not personal details (docs/safety-labelling.md).
+_PUBLIC_FIGURES = frozenset(
+    {
+        "mark zuckerberg",
+        "elon musk",
+        "bill gates",
+        "william ruto",
+        "uhuru kenyatta",
+        "raila odinga",
+        "rigathi gachagua",
+        "kithure kindiki",
+        "martha koome",
+        "musalia mudavadi",
+        "kalonzo musyoka",
+        "mwai kibaki",
+        "daniel moi",
+        "wangari maathai",
+        "eliud kipchoge",
+        "faith kipyegon",
+        "ferdinand omanyala",
+        "lupita nyong'o",
+        "lupita nyongo",
+    }
+)
+# A family name given on its own: "naitwa Chebet, jina la ukoo ni Ruto" names Chebet Ruto.
+_SURNAME_RE = re.compile(
+    r"\b(?:jina\s+la\s+(?:ukoo|familia|mwisho|pili)|surname|last\s+name|family\s+name|second\s+name)\s*"
+    r"(?:langu\s+|lake\s+|yangu\s+|yake\s+)?(?:ni|is|:|=)?\s*(?P<name>[^\W\d_]{3,})",
+    _I,
+)
+# Kikuyu and Kamba names go on with "wa" and the father's name ("Njeri wa Kamau"), Maasai ones with "ole"
+# ("Lemayian ole Sankale").
+_WA_FATHER_RE = re.compile(r"\s+(?:[Ww]a|[Oo]le)\s+[A-Z][a-z]{2,}")
 _SOFT_CUES = frozenset(
     """i i'm i’m im am it's its this msee huyu mimi beste bestie rafiki dada kaka mathe buda cousin binamu jirani
     mwalimu siz shosh boyfriend girlfriend bf gf crush sister brother friend""".split()
@@ -103,16 +147,33 @@ def _words_after(text: str, position: int, limit: int) -> list[re.Match[str]]:
 
 def find(text: str) -> Iterator[tuple[int, int]]:
     """Spans of people's full names in *text*."""
+    for start, end in _find(text):
+        if " ".join(text[start:end].lower().split()) in _PUBLIC_FIGURES:
+            continue
+        father = _WA_FATHER_RE.match(text, end)
+        yield start, father.end() if father else end
+    lower = text.lower()
+    if any(word in lower for word in _HOME_WORDS):
+        for match in _HOME_OF_RE.finditer(text):
+            yield match.start(), match.end()
+
+
+def _find(text: str) -> Iterator[tuple[int, int]]:
     given, _ = known_names()
     money = _MONEY_CONTEXT_RE.search(text) is not None
+    lower = text.lower()
+    surname = _SURNAME_RE.search(text) if any(cue in lower for cue in _SURNAME_CUES) else None
+    if surname and surname.group("name").lower() not in NOT_NAMES:
+        yield surname.start("name"), surname.end("name")
     for match in _INTRO_RE.finditer(text):
         words = _words_after(text, match.end(), 3)
         if match.group(0).split()[0].lower() in _SOFT_CUES and not (
             len(words) >= 2 and (words[0].group(0).lower() in given or _family_like(words[1].group(0)))
         ):
             continue  # "I am tired", "I am Team Safe": only a known given or family name
-        # One word is a first name, not a personal detail, except as the name on a till or account.
-        if len(words) >= 2 or (words and money):
+        # One word is a first name, not a personal detail, except as the name on a till or account or
+        # beside a family name given apart.
+        if len(words) >= 2 or (words and (money or surname)):
             yield words[0].start(), words[-1].end()
     for match in _NAME_AT_SCHOOL_RE.finditer(text):
         first, second = match.group("name").split()
@@ -129,7 +190,10 @@ def find(text: str) -> Iterator[tuple[int, int]]:
         lower_first = first.lower()
         if lower_first in NOT_NAMES or second.lower() in NOT_NAMES:
             continue
-        if lower_first in given and _family_like(second) and second.lower() != lower_first:
+        if lower_first not in given or second.lower() == lower_first:
+            continue
+        # A known given name before a family name, or before any capitalised word ("Purity Naliaka").
+        if _family_like(second) or (_is_titlecase(first) and _is_titlecase(second) and len(second) >= 3):
             end = words[index + 1].end()
             if (
                 index + 2 < len(words)

@@ -210,6 +210,27 @@ def _sw_tens_to_digits(match: re.Match[str]) -> str:
     return digit.rjust(len(tens)) + " " * len(match.group("na")) + unit_digit.ljust(len(unit))
 
 
+# Kiswahili hundreds among digits: "0711 mia tatu 45 678" is 0711 345 678 ("mia tatu" is the group's
+# first digit); with nothing after it, "mia tatu" is 300.
+_SW_HUNDREDS_RE = re.compile(rf"\bmia\s+(?P<unit>{'|'.join(_SW_UNITS)}|[1-9])\b(?:\s+na\b)?", re.IGNORECASE)
+_DIGIT_NEXT_RE = re.compile(r"\s*\d")
+
+
+def _sw_hundreds_to_digits(match: re.Match[str]) -> str:
+    text = match.string
+    if not (
+        _DIGIT_NEAR_RE.search(text, max(0, match.start() - 6), match.start())
+        or _DIGIT_NEAR_RE.search(text, match.end(), match.end() + 6)
+    ):
+        return match.group(0)
+    unit = match.group("unit")
+    digit = unit if unit.isdigit() else _SW_UNITS[unit.lower()]
+    width = len(match.group(0))
+    if _DIGIT_NEXT_RE.match(text, match.end()):
+        return digit.rjust(width)
+    return (digit + "00").ljust(width)
+
+
 def _digit_words_to_digits(match: re.Match[str]) -> str:
     # Each word becomes its digit padded with spaces, so offsets do not move.
     return _DIGIT_WORD_RE.sub(lambda w: _DIGIT_WORD_VALUES[w.group(0).lower()].ljust(len(w.group(0))), match.group(0))
@@ -222,6 +243,10 @@ def _swap_letter_digits(match: re.Match[str]) -> str:
     if digits and run.translate(_LETTER_DIGITS).isdigit():
         return run.translate(_LETTER_DIGITS)
     return run
+
+
+# A group of letters only, all standing for digits, between two digit groups: "O7O8 III 222".
+_LETTER_GROUP_RE = re.compile(r"(?<=\d)([\s.\-]{1,3})([OoIl|]{2,})(?=[\s.\-]{1,3}\d)")
 
 
 def numbers_view(cleaned: str) -> str:
@@ -244,8 +269,11 @@ def numbers_view(cleaned: str) -> str:
             chars.append(char.translate(_CONFUSABLES))
     text = "".join(chars)  # the confusables table maps one character to one: offsets hold
     text = _SW_TENS_RE.sub(_sw_tens_to_digits, text)
+    if "mia" in text.lower():
+        text = _SW_HUNDREDS_RE.sub(_sw_hundreds_to_digits, text)
     text = _MIXED_DIGIT_WORDS_RE.sub(_digit_words_to_digits, text)
     text = _SPACED_DIGIT_WORDS_RE.sub(_spaced_digit_words_to_digits, text)
     text = _NUMBER_RUN_RE.sub(_swap_letter_digits, text)
+    text = _LETTER_GROUP_RE.sub(lambda m: m.group(1) + m.group(2).translate(_LETTER_DIGITS), text)
     text = _GROUP_WORD_RE.sub(lambda m: " " * len(m.group(1)), text)
     return text.translate(_SEPARATORS)

@@ -67,6 +67,12 @@ def _count_digit_words(text: str) -> int:
     return sum(1 for word in text.lower().split() if word.strip(",.-") in _DIGIT_WORDS)
 
 
+# "plus two five four ...": the international sign spelled too belongs to the number.
+_SPELLED_PLUS_RE = re.compile(r"\b(?:plus|jumlisha)\s+$", _I)
+# The name part of a spaced email written with spaced dots: "omondi . james @ gmail . com".
+_SPACED_LOCAL_PART_RE = re.compile(r"(?:[\w+\-]+\s*\.\s*)+$")
+
+
 def _spelled_phones(text: str) -> Iterator[Span]:
     """Phone numbers spelled out: "zero seven one two ...", "sifuri saba moja mbili ..."."""
     for match in _SPELLED_NUMBER_RE.finditer(text):
@@ -76,7 +82,8 @@ def _spelled_phones(text: str) -> Iterator[Span]:
         # "0-7-2-0 double 4 5 triple 6": digits with "double"/"triple" read as a phone with fewer words
         repeats = any(t.lower() in ("double", "triple") for t in tokens)
         if (words >= 3 or (repeats and run.lstrip("+")[:1] in "0" + "71")) and _spelled_digit_count(run) >= 9:
-            yield Span(match.start(), match.end(), PHONE)
+            plus = _SPELLED_PLUS_RE.search(text, 0, match.start())
+            yield Span(plus.start() if plus else match.start(), match.end(), PHONE)
 
 
 # --- Email addresses and links ----------------------------------------------------------------------
@@ -137,7 +144,8 @@ _AT_HANDLE_RE = re.compile(rf"(?<![\w@.])@{_HANDLE}", _I)
 _NOT_A_HANDLE = re.compile(r"@(?:\d{1,2}(?::\d\d)?(?:am|pm|hrs)?|home|school|work|night|noon|all|everyone|here)$", _I)
 _PLATFORM = (
     r"(?:snap(?:chat)?|sc|ig|insta(?:gram)?|tiktok|tik\s+tok|tt|twitter|fb|facebook|telegram|discord|threads|"
-    r"youtube|yt|whatsapp|signal|kik|roblox|free\s*fire|pubg|reddit|pinterest|twitch|x)"
+    r"youtube|yt|whatsapp|signal|kik|roblox|free\s*fire|pubg|reddit|pinterest|twitch|fortnite|minecraft|cod|"
+    r"call\s+of\s+duty|cod\s+mobile|xbox|psn|ps[345]|playstation|steam|efootball|clash\s+of\s+clans|among\s+us|x)"
 )
 _ACCOUNT = r"(?:handle|username|user\s*name|user\s*id|gamertag|gamer\s*tag|account|acc)"
 # "my snap is jane.doe22", "my ig handle: jane_doe", "snap yangu ni jane.doe22", "username: jane"
@@ -159,8 +167,10 @@ _HANDLE_INVITE_RE = re.compile(
 # "snap ni kevo_mwas", "discord is kevo#4521", "ig its shiko.wanjiru": a cue word after the platform;
 # the handle must look like one (a digit, "_", ".", "#" or CamelCase) since "tiktok ni mbaya" is an opinion.
 _HANDLE_CUE_RE = re.compile(
-    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:yangu\s+|yake\s+|account\s+)?(?:ni|kama|as|is|its|it's|iko|:|-)\s*"
-    rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?P<at>@?)"
+    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:(?:name|id|tag|account|acc)\s+)?(?:yangu\s+|yake\s+)?"
+    rf"(?:ni|kama|as|is|its|it's|iko|inaitwa|yaitwa|is called|called|named|:|-)\s*"
+    # a handle may come framed in symbols: "⚡KipKing⚡"
+    rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?:[^\w\s@]{{1,3}})?(?P<at>@?)"
     rf"(?P<handle>{_HANDLE})",
     _I,
 )
@@ -236,7 +246,11 @@ def _emails(text: str) -> Iterator[Span]:
                 and not text[at + 1 : at + 2].isspace()
             ):
                 continue  # "tiktok @nyokabi.wa.muranga": a handle after a word, not a spaced email
-            yield Span(match.start(), _trim_link(text, match.start(), match.end()), EMAIL)
+            start = match.start()
+            if pattern is _SPACED_EMAIL_RE:
+                local = _SPACED_LOCAL_PART_RE.search(text, max(0, start - 60), start)
+                start = local.start() if local else start
+            yield Span(start, _trim_link(text, match.start(), match.end()), EMAIL)
 
 
 def _links(text: str) -> Iterator[Span]:

@@ -80,7 +80,7 @@ def _letter_class(letter: str, first: bool) -> str:
     return "[" + re.escape(chars) + "]"
 
 
-def _word_pattern(word: str) -> str:
+def _word_pattern(word: str, english: bool = False) -> str:
     """Regex source for one word: leetspeak classes and stretched letters (see module doc)."""
     word = "".join(LEET.get(ch, ch) for ch in word)  # an organiser may type "sh1t"
     parts = []
@@ -91,7 +91,11 @@ def _word_pattern(word: str) -> str:
         while index + run < len(word) and word[index + run] == letter:
             run += 1
         cls = _letter_class(letter, first=index == 0)
-        if letter in _VOWELS and run == 1:
+        if letter in _VOWELS and run == 1 and (index + run == len(word) or english):
+            # The last vowel may be stretched any way: teens lengthen word ends ("kumanyokoo", "falaa");
+            # English has no doubled vowel that turns a swear word into another word ("shiit", "fuuck").
+            parts.append(f"{cls}+")
+        elif letter in _VOWELS and run == 1:
             # Once, or stretched to three or more: a doubled vowel is another word ("kuuma").
             parts.append(f"{cls}(?:{cls}{{2,}})?")
         else:
@@ -106,8 +110,10 @@ class _Matcher:
 
     by_first_letter: dict[str, re.Pattern[str]]
     ending_with: re.Pattern[str] | None
-    phrases: tuple[tuple[re.Pattern[str], ...], ...]
-    phrase_head: re.Pattern[str] | None  # any phrase's first word: most tokens fail this one test
+    # Phrases grouped by their first word; ``phrase_head`` tests a token against every first word at
+    # once and names the group it opens (``g0``, ``g1``...), so only that group's phrases are tried.
+    phrases: tuple[tuple[tuple[re.Pattern[str], ...], ...], ...]
+    phrase_head: re.Pattern[str] | None
     exceptions: tuple[tuple[str, ...], ...]
 
     def word_matches(self, token: str) -> bool:
@@ -124,8 +130,7 @@ class _Matcher:
 def _compile(entries: Iterable[str], *, english_suffixes: bool) -> _Matcher:
     grouped: dict[str, list[str]] = {}
     endings: list[str] = []
-    phrases: list[tuple[re.Pattern[str], ...]] = []
-    heads: list[str] = []
+    phrases: dict[str, list[tuple[re.Pattern[str], ...]]] = {}
     exceptions: list[tuple[str, ...]] = []
     suffix = _EN_SUFFIXES if english_suffixes else ""
     for entry in sorted(entries):
@@ -134,17 +139,20 @@ def _compile(entries: Iterable[str], *, english_suffixes: bool) -> _Matcher:
             continue
         words = entry.split()
         if len(words) > 1:
-            phrases.append(tuple(re.compile(_word_pattern(w) + suffix) for w in words))
-            heads.append(_word_pattern(words[0]) + suffix)
+            phrases.setdefault(words[0], []).append(
+                tuple(re.compile(_word_pattern(w, english_suffixes) + suffix) for w in words)
+            )
         elif entry.startswith("*") and len(entry) > 1:
-            endings.append(_word_pattern(entry[1:]))
+            endings.append(_word_pattern(entry[1:], english_suffixes))
         else:
             first = LEET.get(entry[0], entry[0])
-            grouped.setdefault(first, []).append(_word_pattern(entry) + suffix)
+            grouped.setdefault(first, []).append(_word_pattern(entry, english_suffixes) + suffix)
     by_first = {letter: re.compile("(?:" + "|".join(pats) + ")") for letter, pats in grouped.items()}
     ending = re.compile(r"[^\W_]*(?:" + "|".join(endings) + ")") if endings else None
-    head = re.compile("(?:" + "|".join(heads) + ")") if heads else None
-    return _Matcher(by_first, ending, tuple(phrases), head, tuple(exceptions))
+    heads = [f"(?P<g{index}>{_word_pattern(word, english_suffixes)}{suffix})" for index, word in enumerate(phrases)]
+    head = re.compile("|".join(heads)) if heads else None
+    groups = tuple(tuple(group) for group in phrases.values())
+    return _Matcher(by_first, ending, groups, head, tuple(exceptions))
 
 
 @functools.cache
@@ -219,7 +227,8 @@ def find(text: str, extra_words: Iterable[str] | None = None) -> list[tuple[int,
     exempt = _exempt_indexes(tokens, matchers)
     spans: list[tuple[int, int]] = []
     for index, token in enumerate(tokens):
-        if index not in exempt and hit(token.norm):
+        # A token of digits alone is a number, never a word written in leetspeak ("85%" is not "bs").
+        if index not in exempt and not token.norm.isdigit() and hit(token.norm):
             spans.append((token.start, token.end))
     spans.extend(_phrase_spans(tokens, matchers, exempt))
     spans.extend(_spaced_letter_spans(text, tokens, hit))
@@ -243,10 +252,12 @@ def _phrase_spans(tokens: list[_Token], matchers: tuple[_Matcher, ...], exempt: 
     for matcher in matchers:
         if matcher.phrase_head is None:
             continue
-        starts = [i for i, t in enumerate(tokens) if matcher.phrase_head.fullmatch(t.norm)]
-        for phrase in matcher.phrases:
-            size = len(phrase)
-            for start in starts:
+        for start, token in enumerate(tokens):
+            head = matcher.phrase_head.fullmatch(token.norm)
+            if head is None:
+                continue
+            for phrase in matcher.phrases[int(head.lastgroup[1:])]:  # type: ignore[index]
+                size = len(phrase)
                 window = tokens[start : start + size]
                 if len(window) < size or any(i in exempt for i in range(start, start + size)):
                     continue

@@ -19,6 +19,39 @@ _MEANS = (
     r"blade|knife|kisu)"
 )
 _DISTRESS = [
+    # Self-harm again: "i cut again last night", "nimejikata tena"
+    r"\b(?:i|ive|i have|i just)\s+(?:cut|cutted|burnt|burned)\s+(?:myself\s+)?again\b|\b(?:started|start|im|been)\s+"
+    r"cutting again\b|\b(?:nimejikata|nilijikata|nimeanza kujikata|najikata|nimejichoma) tena\b",
+    # Many pills or medicine swallowed at once: "nilimeza dawa za mum nyingi", "took a whole lot of pills"
+    r"\b(?:nilimeza|nimemeza|nikameza|nimeshameza|nilikunywa|nimekunywa|nikakunywa|swallowed|i took|took|drank)\s+"
+    r"(?:\w+\s+){0,3}?(?:dawa|vidonge|pills|tablets|panadol|painkillers|medicine|meds)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:nyingi|vingi|zote|vyote|mob|too many|so many|a lot|kwa mpigo|at once|the whole)\b",
+    # Someone else's pills, all of them: "nimemaliza vidonge vyote vya bibi"
+    r"\b(?:nimemaliza|nilimaliza|nikamaliza|nimemeza|finished|i finished|i took)\s+(?:\w+\s+)?(?:vidonge|dawa|pills|"
+    r"tablets)\s+(?:vyote|zote|all)\s+(?:vya|za|of)\s+(?:my\s+)?(?:bibi|shosh|cucu|mama|mum|mom|baba|dad|babu|guka|"
+    r"grandma|granny|grandpa|mums|moms|dads|grandmas)\b",
+    # The end felt near: "naona mwisho ni karibu", "i can feel the end is near"
+    r"\b(?:naona|nahisi|nafeel|i feel|i can feel|i know)\s+(?:kama\s+|that\s+)?(?:mwisho|the end|my end)\s+"
+    r"(?:wangu\s+|yangu\s+)?(?:(?:ni|is|iko)\s+(?:karibu|near|close|coming|here)|umefika|has come)\b",
+    # Carrying the means about: "niko na rope kwa bag tangu jana", "i keep a blade with me"
+    r"\b(?:niko na|nina|nimebeba|nabeba|nimekuwa na|i have|ive had|ive got|i carry|i keep|im carrying)\s+"
+    r"(?:a\s+|the\s+|my\s+)?(?:rope|kamba|wembe|razor|blade|sumu|poison|jik|rat poison)\b"
+    r"(?!\s+(?:ya|za|for|of)\b|\s+skipping)"  # a rope "for the tug of war", "kamba ya kuanika" has a use named
+    r"(?:\s+\w+){0,3}?\s+(?:kwa bag|kwa begi|in my bag|kwa mfuko|tangu|since|just in case|with me|kila mahali|"
+    r"everywhere|under my bed|chini ya kitanda|hidden)\b",
+    # Sheng "cut" with Kiswahili prefixes, on an arm or thigh: "nime-cut mkono tena"
+    r"\b(?:na|nili|nime|niki|hu|nimekuwa nikicut|nilikuwa nikicut)cut\w*\s+(?:\w+\s+)?(?:mkono|mikono|paja|mapaja|"
+    r"wrist|wrists|arm|arms|thigh|thighs|mguu|miguu)\b"
+    r"(?!.{0,30}\b(?:bahati mbaya|by accident|accidentally|nikipika|while cooking|kwa makosa|na karatasi|paper)\b)",
+    # Sitting or standing on the rail line or a bridge's edge for long: "i sat on the railway for an hour"
+    r"\b(?:sat|sitting|sit|stood|standing|nimekaa|nilikaa|nilisimama|nimesimama|nakaa|nikikaa)\s+(?:on|at|kwa|kwenye|"
+    r"juu ya)\s+(?:the\s+)?(?:railway|railway line|rail line|train tracks|tracks|reli|ukingo wa daraja|bridge railing|"
+    r"edge of the bridge)\b(?!\s+(?:bench|station|stage|platform|crossing|museum|kiosk))\s*.{0,20}"
+    r"\b(?:for (?:an|one|two|three) hours?|for hours|kwa masaa|kwa saa|all night|"
+    r"usiku mzima|for a long time|kwa muda mrefu|alone|peke yangu)",
+    # Deciding who gets one's things: "i made a list of who gets my stuff"
+    r"\b(?:list|orodha)\s+(?:of\s+|ya\s+)?(?:who|nani)\s+(?:gets|will get|should get|atapata|atachukua|apewe)\s+"
+    r"(?:my|vitu vyangu|nguo zangu|simu yangu)",
     # Cutting one's arm or thigh without the reflexive "-ji-": "nakata mkono na blade"
     r"\b(?:nakata|nilikata|nimekata|hukata|nikikata|nimekuwa nikikata|nachana|nimechana|nilichana)\s+(?:\w+\s+)?"
     r"(?:mkono|mikono|paja|mapaja|wrist|mguu|miguu)\w*\b.{0,30}\b(?:blade|wembe|razor|kisu|knife)\b"
@@ -154,6 +187,7 @@ _DISTRESS = [
     r"(?:a\s+|the\s+)?(?:matatu|mat|lorry|lori|car|gari|train|treni|bus|basi|truck|boda|nduthi|moti)\b",
     # Waiting at the rail line for a train
     r"\b(?:kwa|at|along|kwenye|kando ya|on|by|near)\s+(?:the\s+)?(?:reli|railway|rail|railway line|line ya train)\b"
+    r"(?!\s+(?:station|stesheni|platform|bench|stage|museum))"
     r".{0,30}\b(?:wait|waiting|nangoja|nasubiri|nikingoja|nikisubiri)\w*\s+(?:for\s+)?(?:a\s+|the\s+)?"
     r"(?:train|treni|gari moshi)",
     # Letters written "just in case", to say goodbye
@@ -264,9 +298,14 @@ _DISTRESS = [
     r"keep looking|looks peaceful|i know which|najua|ndio|maybe)\b",
     r"\b(?:(?:i|ive|i have|ni|nime|nili|nita|na)\s*(?:have|bought|saved|saving|hid|hidden|kept|got|nunua|ficha|get|"
     r"nunulia|weka|buy)|collecting|saving|hoarding|stockpiling|keeping|nakusanya|nimekusanya|naficha|nimeficha)\w*\s+"
-    r"(?:\w+\s+){0,3}?(?:poison|sumu|jik|bleach|pills|vidonge|tablets|rope|kamba|razor|wembe|blade)",
+    r"(?:\w+\s+){0,3}?(?:poison|sumu|jik|bleach|pills|vidonge|tablets|rope|kamba|razor|wembe|blade)\b"
+    # a use named: "a rope for the tug of war", "pills for my asthma"
+    r"(?!\s+(?:for|ya|za|of)\s+(?:the\s+|my\s+)?(?:tug|skipping|kuruka|kuanika|nguo|clothes|camping|malaria|"
+    r"headache|kichwa|flu|homa|asthma|pumu|allergy|period|pain|maumivu|cough|kikohozi)\b)",
     # Waiting by a road or rail line for a vehicle
-    r"\b(?:by|on|near|kando ya|karibu na)\s+(?:the\s+)?(?:road|barabara|reli|railway|highway|rail)\b.{0,40}\b(?:wait|"
+    r"\b(?:by|on|near|kando ya|karibu na)\s+(?:the\s+)?(?:road|barabara|reli|railway|highway|rail)\b"
+    r"(?!\s+(?:station|stesheni|platform|bench|stage|side))"  # a station bench is where trains are waited for
+    r".{0,40}\b(?:wait|"
     r"waiting|nangoja|nasubiri)\w*\s+(?:for\s+)?(?:a\s+|the\s+)?(?:lorry|matatu|train|truck|lori|treni)\b",
     # Things given away because the writer "won't need them"
     r"\b(?:wont|will not|wouldnt|sitahitaji|sitazihitaji|sitaihitaji|dont)\s+(?:be\s+)?(?:need|needing|hitaji)\w*\s+"
@@ -341,7 +380,10 @@ _DISTRESS = [
     r"bye|kwaheri|goodbye|mum|mama)\b|\b(?:mwisho|last|bye|kwaheri|goodbye)\b.{0,30}\b(?:mnisamehe|nisameheni|"
     r"forgive me|sorry mum)\b",
     r"\b(?:this is|hii ni|its)\s+(?:my\s+)?(?:goodbye|kwaheri)\b",
-    r"\bkwaherini? (?:nyote|wote|everyone)\b|\bgoodbye (?:everyone|all|wasee)\b",
+    r"(?:\bkwaherini? (?:nyote|wote|everyone)\b|\bgoodbye (?:everyone|all|wasee)\b)"
+    # a goodbye that says when to meet again is the end of a session, not of a life
+    r"(?!.{0,40}\b(?:see you|see u|cu|tutaonana|tuonane|next (?:time|session|week|year)|tomorrow|kesho|later|"
+    r"baadaye|mpaka|until|till|asanteni|thanks|thank you)\b)",
     r"\b(?:soon|hivi karibuni|after today|kesho)\b.{0,30}\b(?:wont have to worry|hamtakuwa na wasiwasi|"
     r"sitakuwepo|wont exist|i wont be here|sitakuwa hapa|hamtaniona)",
     r"\b(?:i wont|sitakuwa|sitakuwepo|i will not)\s+(?:be\s+)?(?:here|around|exist|hapa)\s+(?:next|tomorrow|kesho|"
@@ -377,6 +419,34 @@ _NOT_A_GAME = (
     r"do (?:my )?homework|go to (?:school|church))))"
 )
 _DISCLOSURE = [
+    # Another child told to keep quiet about what was done: "alimwambia rafiki yangu asiseme kitu alichomfanyia"
+    r"\b(?:alimwambia|anamwambia|amemwambia|humwambia|aliwaambia|huwaambia)\s+(?:\w+\s+){0,2}?(?:asiseme|"
+    r"asimwambie|wasiseme|wasimwambie|asiripoti|asiwaambie)\b.{0,40}\b(?:\w*fanyia|kitu|mambo|siri|mtu|wazazi|"
+    r"mama|baba|parents|anyone)\b",
+    # Kept from school to be married: "ameambiwa asiende shule ili aolewe"
+    r"\b(?:asiende|aache|kuacha|atoke|hataenda|not to go to|to leave|stop going to|drop out of)\s+(?:\w+\s+)?"
+    r"(?:shule|school)\b.{0,25}\b(?:ili aolewe|aolewe|kuolewa|ameolewa|to (?:be|get) married|to marry|married off)",
+    # Child labour: made to work ("anafanyishwa kazi"), sent to work instead of school, made to carry or sell all day
+    r"\b(?:ana|ali|ame|hu|wana|wali|wame|ni|nina|nili|nime)fanyishwa\s+kazi\b",
+    r"\b(?:kazi|kuuza|sell|selling|kuchunga|herding|kubeba|carry|carrying|mizigo|loads|quarry|shamba|"
+    r"maid|house ?girl|kibarua)\b.{0,40}\b(?:badala ya|instead of)\s+(?:kwenda\s+|going to\s+|kuenda\s+)?"
+    r"(?:shule|school|masomo)\b",
+    r"\b(?:makes|made|forces|forced|sends|sent|anatuma|hunituma|humtuma|analazimisha)\s+(?:me|him|her|my \w+|us|"
+    r"them)\s+(?:to\s+)?(?:work|sell|carry|dig|herd|hawk)\w*\b.{0,40}\b(?:all day|every day|kila siku|for no pay|"
+    r"without pay|bila malipo|instead of school|at night|till night)",
+    # Waking up undressed after a drink or a sleep: "alinipa soda ... nikaamka nikiwa sina nguo"
+    r"\b(?:nikaamka|niliamka|akaamka|aliamka|tukaamka|woke up|i woke|she woke)\b.{0,30}\b(?:bila nguo|sina nguo|"
+    r"hana nguo|hakuwa na nguo|sikuwa na nguo|without (?:my |her |any )?clothes|naked|uchi)\b",
+    # An adult "boyfriend" or sponsor of the writer, by his age: "boyfriend wangu ako 26", "my bf is 30"
+    r"\b(?:my\s+(?:boyfriend|bf|sponsor|sponsa|lover|mpenzi)|(?:boyfriend|bf|mpenzi|sponsor|sponsa|lover|msee)\s+"
+    r"(?:wangu|yangu))\s+(?:is|ni|ako|yuko|ana|has|turned)\s+(?:miaka\s+)?(?:[2-9]\d|thelathini|arobaini|hamsini)\b"
+    r"(?!\s*(?:min|minutes|dakika|km|%|bob|k\b|followers|kg))",
+    # Someone keeps posting the writer's or a girl's pictures
+    r"\b(?:keeps|kept|keep|always|anaendelea|huendelea|continues)\s+(?:to\s+)?(?:posting|sharing|post|share|kupost|"
+    r"kushare|kusambaza|kuweka|leaking|kuleak)\s+(?:\w+\s+)?(?:my|her|zangu|yangu|za dada|za rafiki)\s*"
+    r"(?:photos|pics|picha|nudes|videos?)\b"
+    r"|\b\w*(?:na|li|me|hu)(?:ni|m)?(?:post|postia|share|sambaza)\w*\s+(?:\w+\s+)?(?:picha|pics|photos|video)\s+"
+    r"(?:zangu|yangu)\b",
     # A man of a given age courting a child: "jamaa wa 35 ananitext kila siku ati ananipenda"
     r"\b(?:jamaa|msee|mzee|man|guy|mwanaume|boda|sponsor)\s+(?:wa|of|aged)\s+(?:miaka\s+)?[2-6]\d\b.{0,40}"
     r"\b(?:ananitext|texts me|ananipenda|loves me|ananibuyia|anataka tukutane|wants to meet|ananitumia|sends me)\b",
@@ -555,8 +625,8 @@ _DISCLOSURE = [
     # Exploitation
     r"\b(?:want|wants|wanted|forcing|force|forced|planning|plan|arranged|arranging)\s+(?:for\s+)?(?:her|him|my \w+|"
     r"them)\s+to\s+(?:marry|get married|be married|be (?:his|a) wife)",
-    r"\b\w*(?:pelekwa|peleka|given|taken|sent|olewa|ozwa|sold)\w*\s+(?:\w+\s+){0,3}?(?:kama|as)\s+(?:a\s+)?(?:bibi|mke|"
-    r"wife|second wife)\b",
+    r"\b\w*(?:pelekwa|peleka|chukuliwa|given|taken|sent|olewa|ozwa|sold)\w*\s+(?:\w+\s+){0,5}?(?:kama|as)\s+"
+    r"(?:a\s+)?(?:bibi|mke|wife|second wife)\b",
     r"\b(?:made to work|analazimishwa kufanya kazi|forced to work|work (?:in|at) the quarry|instead of school|"
     r"badala ya shule|kazi ya mjengo|to work as a (?:maid|house girl|househelp))\b",
     r"\b(?:married off|walimwozesha|analazimishwa kuolewa|forced to marry|kuolewa na mzee|for cows|ng ombe)\b",

@@ -215,3 +215,75 @@ def test_possible_concern_is_held_like_high(monkeypatch):
     assert result.flags == {"distress"}
     assert result.confidence == "possible"
     assert result.held
+
+
+# Classes added after fresh sets 18-21: each case is a new sentence, not a corpus line.
+MORE_PERSONAL_DETAILS = [
+    ("sw", "namba ni 0733 mia tano na sitini na moja 204", ["0733 mia tano na sitini na moja 204"]),
+    ("en", "ring me on 0721 lll 456", ["0721 lll 456"]),
+    ("sheng", "niko fb kama Wambui Nduta wa Gitau", ["Wambui Nduta wa Gitau"]),
+    ("sw", "tunakaa boma ya mzee Lekishon karibu na shule", ["boma ya mzee Lekishon"]),
+    ("sw", "naitwa Atieno, jina la ukoo ni Oduya", ["Atieno", "Oduya"]),
+    ("sheng", "insta yangu inaitwa shiro.beats", ["shiro.beats"]),
+    ("sheng", "minecraft name yangu ni blocky_254", ["blocky_254"]),
+    ("en", "admn no 4471 at Maseno School", ["4471"]),
+    ("mixed", "admission number yangu kwa St Marys ni 9932", ["9932"]),
+]
+
+
+@pytest.mark.parametrize("language, text, pieces", MORE_PERSONAL_DETAILS, ids=lambda v: str(v)[:40])
+def test_more_personal_detail_classes_are_redacted(language, text, pieces):
+    result = screen(text)
+    assert "personal_details" in result.flags, text
+    for piece in pieces:
+        for token in re.findall(r"[^\W_]{4,}", piece):
+            assert token.casefold() not in result.redacted.casefold(), (text, result.redacted)
+
+
+MORE_CONCERN = [
+    ("distress", "sw", "jana nilimeza vidonge vya shosh vingi sana"),
+    ("distress", "sheng", "niko na kamba kwa begi tangu wiki iliyopita"),
+    ("distress", "en", "i cut myself again after school"),
+    ("distress", "sw", "nahisi mwisho wangu ni karibu"),
+    ("disclosure", "sheng", "bf wangu ako 31 na mimi niko form 1"),
+    ("disclosure", "en", "a boy in my class keeps posting my pics in a group"),
+    ("disclosure", "sw", "alinipa juice nikalala, nikaamka bila nguo"),
+    ("disclosure", "sw", "rafiki yangu wa miaka 14 alichukuliwa na mzee kama bibi wa pili"),
+]
+
+
+@pytest.mark.parametrize("flag, language, text", MORE_CONCERN, ids=lambda v: str(v)[:40])
+def test_more_concern_classes(flag, language, text):
+    _assert_concern(text, flag)
+
+
+MORE_PROFANITY = [
+    ("sheng", "mafaka nyinyi"),
+    ("sheng", "kumanyokoo wewe"),
+    ("sheng", "huyu ni fyatu"),
+    ("sheng", "mbuzi wewe, toka hapa"),
+    ("sheng", "nyang'au huyo"),
+    ("en", "what the fuq"),
+    ("en", "shiiit man"),
+]
+
+
+@pytest.mark.parametrize("language, text", MORE_PROFANITY, ids=lambda v: str(v)[:40])
+def test_more_profanity_classes(language, text):
+    assert "profanity" in screen(text).flags, text
+
+
+MORE_HARD_CLEAN = [
+    ("sw", "tulipata 85% kwenye mtihani wa mock"),
+    ("en", "goodbye everyone, see you at the next session"),
+    ("sw", "mwalimu alinishika mkono akanisaidia kuchora"),
+    ("en", "Mark Zuckerberg should answer to kenyan kids"),
+    ("en", "my jeans are looser now"),
+    ("sw", "tulikuwa watu mia tatu kwa mkutano"),
+]
+
+
+@pytest.mark.parametrize("language, text", MORE_HARD_CLEAN, ids=lambda v: str(v)[:40])
+def test_more_hard_clean_lines_stay_clean(language, text):
+    result = screen(text)
+    assert result.flags == frozenset(), (text, result)
