@@ -40,11 +40,8 @@ def join(
         age_band = None
     language = language if language in LANGUAGES else "en"
     known = participant_in_event(token, event)
-    if known is None and (not event.joining_open or event.purged_at is not None):
-        raise Forbidden(
-            "joining_closed",
-            _l("Joining this event is closed. If you were already in, open the page on the phone you joined with."),
-        )
+    if known is None:
+        refuse_if_joining_closed(event)
     if known is not None:
         if group is not None:  # a new declaration replaces the old; none given keeps it
             known.group, known.age_band = group, age_band
@@ -74,6 +71,15 @@ def participant_in_event(token: Any, event: Event) -> Participant | None:
 PHONE_NUMBER = re.compile(r"^\+?[0-9]{6,15}$")
 
 
+JOINING_CLOSED = _l("Joining this event is closed. If you were already in, open the page on the phone you joined with.")
+
+
+def refuse_if_joining_closed(event: Event) -> None:
+    """No new participant, from a phone page, SMS or USSD, once joining is closed or the event is purged."""
+    if not event.joining_open or event.purged_at is not None:
+        raise Forbidden("joining_closed", JOINING_CLOSED)
+
+
 def participant_for_number(event: Event, number: Any, *, language: str | None = None) -> Participant:
     """The participant an SMS or USSD sender is in this event: one number, one participant, for the limits and
     the one vote each. The number itself is never stored: it is named by its HMAC keyed with the event's
@@ -84,6 +90,7 @@ def participant_for_number(event: Event, number: Any, *, language: str | None = 
     key_hash = hmac.new(bytes.fromhex(_number_secret(event)), digits.encode(), hashlib.sha256).hexdigest()
     participant = db.session.scalar(select(Participant).where(Participant.token_hash == key_hash))
     if participant is None:
+        refuse_if_joining_closed(event)
         participant = Participant(event_id=event.id, token_hash=key_hash, language=language or "en")
         try:
             with db.session.begin_nested():  # the same number's other message may be creating it this moment

@@ -17,6 +17,7 @@ from facilitator.safeguarding.models import SafeguardingFlag
 from facilitator.safeguarding.views import flag_view
 from facilitator.sms import inbound
 from facilitator.web import ratelimit
+from tests import factories
 from tests.conftest import Phone
 from tests.sms.conftest import NUMBER, SECRET, sms
 
@@ -132,8 +133,22 @@ def test_one_number_is_one_participant_and_the_purge_destroys_its_key(app, clien
     with app.app_context():
         event = db.session.get(Event, sms_event.id)
         assert event.number_secret is not None
+        factories.close_every_activity(event)
         safeguarding_service.purge_event(event, None, reason="test")
         assert db.session.get(Event, sms_event.id).number_secret is None
+
+
+def test_closed_joining_takes_no_new_number_and_keeps_the_numbers_already_in(app, client, gateway, sms_event):
+    code = sms_event.join_code
+    sms(client, f"{code} I was here before")
+    with app.app_context():
+        db.session.get(Event, sms_event.id).joining_open = False
+        db.session.commit()
+    sms(client, f"{code} me too", number="+254700000002")
+    assert "Joining this event is closed" in gateway.wait_for(2)[1]["message"]
+    sms(client, f"{code} and again")
+    assert [e.text for e in entries(app)] == ["I was here before", "and again"]
+    assert count(app, Participant) == 1
 
 
 def test_one_sender_is_limited_per_window(app, client, gateway, sms_event):
