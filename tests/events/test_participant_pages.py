@@ -166,3 +166,14 @@ def test_a_refused_form_token_keeps_what_the_phone_typed_in_its_language(client,
     assert "Ukurasa huu ulikaa wazi" in html  # the app's own message, in Kiswahili
     with client.application.app_context():
         assert db.session.scalar(select(func.count(Entry.id))) == 0
+
+
+def test_the_phones_timer_says_when_in_the_events_time_zone(app, event, phone, console):
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    ack = console.emit("console:timer", {"activity_id": event.current_activity_id, "seconds": 600}, callback=True)
+    ends = datetime.fromisoformat(ack["activity"]["timer_ends_at"]).astimezone(UTC)
+    nairobi = ends.astimezone(ZoneInfo("Africa/Nairobi")).strftime("%H:%M")
+    page = phone.http.get(f"/e/{event.join_code}").get_data(as_text=True)
+    assert f"Time left until {nairobi} EAT" in page and " UTC" not in page
