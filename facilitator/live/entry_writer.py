@@ -24,6 +24,7 @@ from facilitator.board import views as board_views
 from facilitator.errors import Busy, Internal, ServiceError
 from facilitator.events.models import Event
 from facilitator.extensions import db, socket_server, socket_sleep, socketio
+from facilitator.live.priority import RoomFirst
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ class EntryWriter:
     busy_window_seconds: float  # entries are "flowing" when the last batch began less than this ago
     queue_limit: int
     wait_seconds: float
+    room: RoomFirst = field(default_factory=RoomFirst)  # what low-value work asks before it runs (live.priority)
     _queue: Any = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -57,6 +59,7 @@ class EntryWriter:
         if queue.qsize() >= self.queue_limit:
             raise Busy("busy", BUSY)
         waiting = _Waiting(event_id, entry, done=socket_server().eio.create_event())
+        self.room.entry_queued()
         queue.put(waiting)
         if not waiting.done.wait(self.wait_seconds):
             raise Busy("busy", BUSY)
@@ -90,6 +93,7 @@ class EntryWriter:
                     batch.append(queue.get_nowait())
                 except empty:
                     break
+            self.room.batch_begins(len(batch))
             try:
                 with self.app.app_context():
                     try:
@@ -104,6 +108,7 @@ class EntryWriter:
                     if waiting.ack is None and waiting.error is None:
                         waiting.error = Internal()
                     waiting.done.set()
+                self.room.batch_ends(next_batch_at=last_batch + self.batch_interval_seconds)
             # Let the answered handlers, and phones' new entries, run before the next batch.
             socket_sleep(0)
 
@@ -154,6 +159,7 @@ class EntryWriter:
 
 
 def init_app(app: Flask) -> None:
+    room = app.extensions["room_first"] = RoomFirst()
     app.extensions["entry_writer"] = EntryWriter(
         app,
         max_batch=app.config["ENTRY_BATCH_MAX"],
@@ -161,6 +167,7 @@ def init_app(app: Flask) -> None:
         busy_window_seconds=10 * app.config["ENTRY_BATCH_INTERVAL_SECONDS"],
         queue_limit=app.config["ENTRY_QUEUE_LIMIT"],
         wait_seconds=app.config["ENTRY_WAIT_SECONDS"],
+        room=room,
     )
 
 

@@ -23,6 +23,7 @@ import logging
 import time
 
 from facilitator.extensions import socket_sleep, socketio
+from facilitator.live import priority
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,8 @@ def _collect_when_quiet() -> None:
         load.add(cpu_now - cpu_before, now - wall_before)
         cpu_before, wall_before = cpu_now, now
         busiest = load.busiest()
-        if full_collection_due(busiest, now - last_full):
+        # A collection pauses everything: never while the writer owes the room a batch (live.priority).
+        if full_collection_due(busiest, now - last_full) and not priority.room_due_anywhere():
             started = time.perf_counter()
             freed = gc.collect()
             last_full = time.monotonic()
