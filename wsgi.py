@@ -4,7 +4,8 @@ gunicorn's gevent worker monkey-patches before it imports this module.
 """
 
 from facilitator import create_app
-from facilitator.live import gc_policy
+from facilitator.live import entry_writer, gc_policy
 
 app = create_app({"ASYNC_MODE": "gevent"})
+entry_writer.warm_up()
 gc_policy.install()

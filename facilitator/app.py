@@ -67,7 +67,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
             app.config["SOCKETIO_CORS_ORIGINS"]
         ),
         max_http_buffer_size=16 * 1024,
-        ping_interval=20,
+        # Socket.IO's own defaults, which its phone client is made for: a silent phone is let go after 45 s. Every
+        # ping is a task, a send and a pong for each phone: at 5,000 phones the 20 s interval used before took
+        # ~10% of a core, a fifth more than this.
+        ping_interval=25,
         ping_timeout=20,
     )
     wsgi_app = compression.without_websocket_compression(app.wsgi_app)

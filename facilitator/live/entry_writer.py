@@ -19,6 +19,7 @@ from typing import Any
 from flask import Flask, current_app
 from flask_babel import lazy_gettext as _l
 
+from facilitator import safety
 from facilitator.board import entries as board_service
 from facilitator.board import views as board_views
 from facilitator.errors import Busy, Internal, ServiceError
@@ -169,6 +170,13 @@ def init_app(app: Flask) -> None:
         wait_seconds=app.config["ENTRY_WAIT_SECONDS"],
         room=room,
     )
+
+
+def warm_up() -> None:
+    """Load what the room's first entry would otherwise load while phones wait: the safety screen's model and word
+    lists (60-400 ms measured, a stall in the first second of a burst). A server process calls this before
+    ``gc_policy.install`` freezes what exists, so full collections never walk them either."""
+    safety.screen("warming up the screen: call 0712 345 678")
 
 
 def store(event_id: int, entry: board_service.NewEntry) -> dict[str, Any]:
