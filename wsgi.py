@@ -4,8 +4,9 @@ gunicorn's gevent worker monkey-patches before it imports this module.
 """
 
 from facilitator import create_app
-from facilitator.live import entry_writer, gc_policy
+from facilitator.live import entry_writer, gc_policy, pings
 
 app = create_app({"ASYNC_MODE": "gevent"})
 entry_writer.warm_up()
+pings.install()
 gc_policy.install()

@@ -42,7 +42,7 @@ def serve(argv: list[str]) -> None:
     from facilitator import create_app
     from facilitator.cli import ensure_demo_event, upgrade_database
     from facilitator.extensions import socketio
-    from facilitator.live import entry_writer, gc_policy
+    from facilitator.live import entry_writer, gc_policy, pings
     from facilitator.web import log_privacy
 
     app = create_app({"ASYNC_MODE": args.async_mode})
@@ -52,6 +52,7 @@ def serve(argv: list[str]) -> None:
             ensure_demo_event(app, base_url=f"http://{args.host}:{args.port}")
     socketio.start_background_task(_purge_due_events_daily, app)
     entry_writer.warm_up()
+    pings.install()
     gc_policy.install()
     options: dict[str, Any] = {"host": args.host, "port": args.port, "allow_unsafe_werkzeug": True}
     # The servers write peers' addresses to their own streams, not through logging: those go scrubbed.
