@@ -112,17 +112,6 @@
       column.appendChild(list);
       stage.appendChild(column);
     });
-    markDrawn(cards);
-  }
-
-  // For the load bench (bench/load.py --browser-projector): when each card first stood in the page's DOM,
-  // on the wall clock (timeOrigin + now), read back over the DevTools protocol. Entry id -> milliseconds.
-  window.facilitatorDrawn = {};
-  function markDrawn(cards) {
-    var at = performance.timeOrigin + performance.now();
-    cards.forEach(function (card) {
-      if (!(card.id in window.facilitatorDrawn)) window.facilitatorDrawn[card.id] = at;
-    });
   }
 
   // The server's order: an upvoted board's results say it (`order`, card ids); else each card's sort_key.
