@@ -174,8 +174,8 @@ def init_app(app: Flask) -> None:
 
 def warm_up() -> None:
     """Load what the room's first entry would otherwise load while phones wait: the safety screen's model and word
-    lists (60-400 ms measured, a stall in the first second of a burst). A server process calls this before
-    ``gc_policy.install`` freezes what exists, so full collections never walk them either."""
+    lists (60-90 ms of CPU measured, more on a busy machine: a stall in the first second of a burst). A server
+    process calls this before ``gc_policy.install`` freezes what exists, so full collections never walk them."""
     safety.screen("warming up the screen: call 0712 345 678")
 
 
