@@ -2,6 +2,7 @@
 split into the service call (store) and the broadcast (tell), without sockets or a network.
 
     .venv/bin/python -m bench._queries [--entries 300] [--database-url postgresql://...]
+    .venv/bin/python -m bench._queries --batch 6     # the entry writer's path: batches of 6 (200/s, every 30 ms)
 
 Runs the app in threading mode on a temp SQLite file (or a fresh PostgreSQL database it drops).
 """
@@ -28,6 +29,13 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=300)
     parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
+    parser.add_argument(
+        "--batch",
+        type=int,
+        default=0,
+        help="store batches of this many entries as the entry writer does (store_entries, the views told, the "
+        "acks built), from as many phones, instead of one participant:submit at a time through the test client",
+    )
     parser.add_argument("--profile", action="store_true", help="cProfile the submissions, top 25 by cumulative time")
     # What-ifs, to size the recommended app changes (bench/README.md), monkey-patched here only:
     parser.add_argument("--no-expire", action="store_true", help="session expire_on_commit=False (no reloads)")
@@ -100,7 +108,31 @@ def main(argv=None) -> int:
         projector = socketio.test_client(app, auth={"view": "projector", "token": projector_token})
         assert phone.is_connected() and projector.is_connected()
 
+        if args.batch:
+            from facilitator.board import entries as board_service
+            from facilitator.board import views as board_views
+            from facilitator.events import participants
+            from facilitator.events.models import Event
+
+            with app.app_context():
+                people = [participants.join(code)[0].id for _ in range(args.batch)]
+                db.session.commit()
+            event_id = ev.id
+
         def submit(i):
+            if args.batch:
+                with app.app_context():
+                    batch = [
+                        board_service.NewEntry(
+                            board_id, lane, f"Safer apps idea number {i}-{k} for everyone", uuid.uuid4().hex, p
+                        )
+                        for k, p in enumerate(people)
+                    ]
+                    outcomes = board_service.store_entries(db.session.get(Event, event_id), batch)
+                    acks = [board_views.own_entry_view(o.response) for o in outcomes]  # type: ignore[union-attr]
+                    assert len(acks) == args.batch
+                    db.session.remove()
+                return
             ack = phone.emit(
                 "participant:submit",
                 {
@@ -121,15 +153,19 @@ def main(argv=None) -> int:
         started_cpu, started = time.process_time(), time.perf_counter()
         if profiler:
             profiler.enable()
-        for i in range(args.entries):
+        rounds = args.entries // args.batch if args.batch else args.entries
+        for i in range(rounds):
             submit(i)
         if profiler:
             profiler.disable()
         cpu, wall = time.process_time() - started_cpu, time.perf_counter() - started
         counting["on"] = False
         received = len([m for m in projector.get_received() if m["name"] == "board"])
+        how = f" in batches of {args.batch}" if args.batch else ""
+        if args.batch:
+            args.entries = rounds * args.batch  # and one board event per batch
         print(
-            f"{args.entries} submissions on {url.split(':')[0]}: {1000 * cpu / args.entries:.2f} ms CPU, "
+            f"{args.entries} submissions{how} on {url.split(':')[0]}: {1000 * cpu / args.entries:.2f} ms CPU, "
             f"{1000 * wall / args.entries:.2f} ms wall per entry (in process, test client; {received} board events)"
         )
         total = sum(statements.values())

@@ -313,12 +313,21 @@ def open_fds(pid: int) -> int:
 
 
 def schedstat(pid: int) -> tuple[float, float]:
-    """(seconds on a CPU, seconds runnable but waiting for one) of the process's main thread."""
+    """(seconds on a CPU, seconds runnable but waiting for one) of all the process's threads (a gevent server
+    runs in its main thread; a browser or the bench's own clients have helper threads too)."""
+    on_cpu = waiting = 0
     try:
-        on_cpu, waiting, _ = Path(f"/proc/{pid}/schedstat").read_text().split()
-        return int(on_cpu) / 1e9, int(waiting) / 1e9
-    except (OSError, ValueError):
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
         return 0.0, 0.0
+    for task in tasks:
+        try:
+            fields = Path(f"/proc/{pid}/task/{task}/schedstat").read_text().split()
+            on_cpu += int(fields[0])
+            waiting += int(fields[1])
+        except (OSError, ValueError, IndexError):  # the thread ended meanwhile
+            continue
+    return on_cpu / 1e9, waiting / 1e9
 
 
 def machine_busy() -> tuple[int, int]:
@@ -352,9 +361,52 @@ class CpuMeter:
         wall = max(time.monotonic() - self.t0, 1e-6)
         return {pid: 100.0 * (schedstat(pid)[1] - self.s0[pid][1]) / wall for pid in self.pids}
 
+    def runqueue_total_percent(self) -> float:
+        """All the processes' waiting for a CPU, summed, as a share of the wall time (several processes can
+        wait at once, so this can pass 100%)."""
+        return sum(self.runqueue_percent().values())
+
     def machine_percent(self) -> float:
         busy, total = machine_busy()
         return 100.0 * (busy - self.m0[0]) / max(total - self.m0[1], 1) * (os.cpu_count() or 1)
+
+
+# A repeatable bursty neighbour: busy for PCT% of every 100 ms period, idle for the rest (a browser drawing, a
+# test suite, an antivirus scan look like this to the scheduler, unlike an always-busy loop).
+NEIGHBOUR_CODE = """
+import sys, time
+busy = float(sys.argv[1]) / 100 * 0.1
+period_start = time.monotonic()
+while True:
+    while time.monotonic() - period_start < busy:
+        pass
+    period_start += 0.1
+    rest = period_start - time.monotonic()
+    if rest > 0:
+        time.sleep(rest)
+    else:
+        period_start = time.monotonic()
+"""
+
+
+def start_neighbour(percent: float, cpu: int | None) -> subprocess.Popen:
+    """A duty-cycled busy loop (``percent`` of each 100 ms), on ``cpu`` when given (the server's, with --pin)."""
+
+    def pin() -> None:
+        if cpu is not None:
+            os.sched_setaffinity(0, {cpu})
+
+    return subprocess.Popen([sys.executable, "-c", NEIGHBOUR_CODE, str(percent)], preexec_fn=pin)
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
 
 
 class TempDir:

@@ -21,6 +21,7 @@ import json
 import multiprocessing
 import os
 import re
+import secrets
 import subprocess
 import sys
 import time
@@ -30,6 +31,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import _server  # noqa: E402
+from bench._browser import BrowserViews  # noqa: E402
 from bench._phones import worker_main  # noqa: E402
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -233,6 +235,8 @@ async def run_scenario(
     other_activity: int,
     rss_base: dict[int, int],
     label: str,
+    browser: BrowserViews | None = None,
+    neighbours: list | None = None,
 ) -> dict:
     result: dict = {"label": label, "urls": urls, "phones_wanted": args.phones}
     print(f"\n=== {label}: {args.phones} phones on {len(urls)} process(es) {', '.join(urls)} ===", flush=True)
@@ -276,6 +280,16 @@ async def run_scenario(
 
     # --- the burst ---
     listeners.reset()
+    if browser is not None:
+        await browser.reset()
+        await browser.align_clocks()
+    if args.neighbour and neighbours is not None:
+        neighbours.append(_server.start_neighbour(args.neighbour, 0 if args.pin else None))
+        print(
+            f"neighbour                   busy {args.neighbour:g}% of every 100 ms"
+            + (" on the server's CPU 0" if args.pin else ", on any CPU"),
+            flush=True,
+        )
     t_start = time.monotonic() + 1.0
     profile = None
     if args.profile_dir:
@@ -301,6 +315,8 @@ async def run_scenario(
         await asyncio.sleep(max(0.0, t_start - time.monotonic()))
         meters["server"] = _server.CpuMeter(pids)
         meters["clients"] = _server.CpuMeter(client_pids)
+        if browser is not None:
+            meters["browser"] = _server.CpuMeter(browser.pids())
 
     replies, _ = await asyncio.gather(submit, start_meters())
     if profile is not None:
@@ -311,6 +327,9 @@ async def run_scenario(
     runqueue = meters["server"].runqueue_percent()
     machine = meters["server"].machine_percent()
     cpu_clients = meters["clients"].percent()
+    clients_wait = meters["clients"].runqueue_total_percent()
+    browser_cpu = sum(meters["browser"].percent().values()) if "browser" in meters else None
+    browser_wait = meters["browser"].runqueue_total_percent() if "browser" in meters else None
     records = [r for reply in replies for r in reply[1]]
     submitted = len(records)
     acked = [r for r in records if r[3]]
@@ -327,11 +346,19 @@ async def run_scenario(
     while time.monotonic() < deadline and not ids <= listeners.projector_at.keys():
         await asyncio.sleep(0.05)
     missed_live = sorted(i for i in ids if i not in listeners.projector_at)
+    drawn: dict[int, float] = {}
+    if browser is not None:
+        while True:
+            drawn = await browser.drawn()
+            if ids <= drawn.keys() or time.monotonic() >= deadline:
+                break
+            await asyncio.sleep(0.1)
     snapshot_ids = await listeners.projector_snapshot_ids()
     lost = sorted(i for i in missed_live if i not in snapshot_ids)
     lost_console = [sorted(i for i in ids if i not in seen) for seen in listeners.console_at[: len(listeners.consoles)]]
     latency_projector = [listeners.projector_at[r[4]] - r[1] for r in created if r[4] in listeners.projector_at]
     latency_ack = [r[2] - r[1] for r in acked]
+    latency_drawn = [drawn[r[4]] - r[1] for r in created if r[4] in drawn]
     latency_consoles = [
         seen[r[4]] - r[1] for seen in listeners.console_at[: len(listeners.consoles)] for r in created if r[4] in seen
     ]
@@ -357,13 +384,27 @@ async def run_scenario(
         server_runqueue_wait=runqueue,
         machine_cpu=machine,
         cpu_bench_clients=cpu_clients,
+        clients_runqueue_wait=clients_wait,
     )
+    if browser is not None:
+        result.update(
+            latency_drawn=summary(latency_drawn),
+            not_drawn=len(ids - drawn.keys()),
+            browser_cpu=browser_cpu,
+            browser_runqueue_wait=browser_wait,
+            clock_offset_error_ms=round(1000 * browser.offset_error, 2),
+        )
     print(f"entries submitted           {submitted} at {args.rate}/s for {args.duration} s")
     print(f"entries acknowledged        {len(acked)} ({len(created)} new), errors {errors or 'none'}")
     print(f"entries/s accepted          {accepted_rate:.1f}")
     print(latency_line("submit→ack", latency_ack))
     print(latency_line("submit→projector", latency_projector))
     print(latency_line("submit→consoles (both)", latency_consoles))
+    if browser is not None:
+        print(
+            latency_line("submit→drawn (Chromium)", latency_drawn)
+            + f" (clock aligned within ±{1000 * browser.offset_error:.2f} ms; not drawn {len(ids - drawn.keys())})"
+        )
     # The worst projector latency of each second of the burst: a steady tail, or stalls at moments?
     by_second: dict[int, float] = {}
     for r in created:
@@ -372,6 +413,14 @@ async def run_scenario(
             by_second[second] = max(by_second.get(second, 0.0), listeners.projector_at[r[4]] - r[1])
     result["projector_worst_by_second_ms"] = [round(1000 * by_second[k]) for k in sorted(by_second)]
     print("projector, worst per second  " + " ".join(str(v) for v in result["projector_worst_by_second_ms"]) + " ms")
+    if browser is not None:
+        drawn_by_second: dict[int, float] = {}
+        for r in created:
+            if r[4] in drawn:
+                second = int(r[1] - first_t)
+                drawn_by_second[second] = max(drawn_by_second.get(second, 0.0), drawn[r[4]] - r[1])
+        result["drawn_worst_by_second_ms"] = [round(1000 * drawn_by_second[k]) for k in sorted(drawn_by_second)]
+        print("drawn, worst per second      " + " ".join(str(v) for v in result["drawn_worst_by_second_ms"]) + " ms")
     print(
         f"entries lost                {len(lost)} (acked, not on the projector even after projector:sync); "
         f"{len(missed_live)} missed live; consoles missed {[len(x) for x in lost_console]}; "
@@ -384,6 +433,16 @@ async def run_scenario(
         + ", ".join(f"{v:.0f}%" for v in runqueue.values())
         + f"; machine {machine:.0f}% of {os.cpu_count()} cores; bench clients "
         + ", ".join(f"{v:.0f}%" for v in cpu_clients.values()),
+        flush=True,
+    )
+    print(
+        f"waiting for a CPU            server {sum(runqueue.values()):.0f}% of the burst; bench clients "
+        f"{clients_wait:.0f}% (summed over {len(client_pids)} processes)"
+        + (
+            f"; Chromium {browser_wait:.0f}% (summed over its processes, which used {browser_cpu:.0f}% of a core)"
+            if browser is not None
+            else ""
+        ),
         flush=True,
     )
 
@@ -511,6 +570,8 @@ async def orchestrate(args, urls: list[str], pids: list[int], demo: dict, board:
     )
     workers = Workers(args.processes, 1 if args.pin else None, args.nice)
     listeners = Listeners()
+    browser = BrowserViews() if args.browser_projector else None
+    neighbours: list = []
     results = []
     try:
         cookie = await staff_cookie(http, urls[0], args.staff_email, demo["password"])
@@ -528,6 +589,13 @@ async def orchestrate(args, urls: list[str], pids: list[int], demo: dict, board:
             ack = await listeners.consoles[0].call("console:open_activity", {"activity_id": board[0]}, timeout=30)
             if not ack.get("ok"):
                 raise RuntimeError(f"could not open the bench board: {ack}")
+        if browser is not None:
+            await browser.open(urls[0], demo["projector"], event_id, cookie)
+            print(
+                f"Chromium                    projector and console pages open (pids {browser.pids()}); page clock "
+                f"{1000 * browser.offset:+.2f} ms from the bench's, ±{1000 * browser.offset_error:.2f} ms",
+                flush=True,
+            )
         rss_base = {pid: _server.rss_kb(pid) for pid in pids}
 
         per_worker = [
@@ -560,9 +628,21 @@ async def orchestrate(args, urls: list[str], pids: list[int], demo: dict, board:
             scenario_pids = pids[: len(scenario_urls)] if len(pids) >= len(scenario_urls) else pids
             results.append(
                 await run_scenario(
-                    args, workers, listeners, scenario_urls, scenario_pids, board, other, rss_base, label
+                    args,
+                    workers,
+                    listeners,
+                    scenario_urls,
+                    scenario_pids,
+                    board,
+                    other,
+                    rss_base,
+                    label,
+                    browser,
+                    neighbours,
                 )
             )
+            while neighbours:
+                _server.stop(neighbours.pop())
             if index < len(scenarios) - 1:
                 await workers.all("disconnect", timeout=120)
                 await asyncio.sleep(2)
@@ -595,6 +675,10 @@ async def orchestrate(args, urls: list[str], pids: list[int], demo: dict, board:
                 + ", ".join(f"{m['rss_mb']:.0f} MB" for m in one["memory"].values())
             )
     finally:
+        while neighbours:
+            _server.stop(neighbours.pop())
+        if browser is not None:
+            await browser.close()
         await listeners.close()
         workers.close()
         await http.close()
@@ -659,6 +743,18 @@ def parse_args(argv=None):
         help="with --serve: niceness of the server(s) and bench clients (negative needs root): on a "
         "machine shared with other work, measures the app rather than the neighbours",
     )
+    p.add_argument(
+        "--browser-projector",
+        action="store_true",
+        help="a headless Chromium with the projector and a console page open during the burst: submit→drawn",
+    )
+    p.add_argument(
+        "--neighbour",
+        type=float,
+        default=0,
+        metavar="PCT",
+        help="a busy loop taking PCT%% of every 100 ms during the burst and switches (on the server's CPU with --pin)",
+    )
     p.add_argument("--no-compare", action="store_true", help="with several urls: skip the one-process run")
     p.add_argument("--profile-dir", help="py-spy raw profiles of the first server during the burst and a switch")
     p.add_argument("--profile-idle", action="store_true", help="py-spy: sample idle (waiting) stacks too")
@@ -666,6 +762,8 @@ def parse_args(argv=None):
     args = p.parse_args(argv)
     if args.phones < 1 or args.processes < 1 or args.duration <= 0 or args.duration > 600:
         p.error("need phones >= 1, processes >= 1 and 0 < duration <= 600")
+    if not 0 <= args.neighbour <= 100:
+        p.error("--neighbour is a share of each 100 ms, 0-100")
     return args
 
 
@@ -701,7 +799,7 @@ def main(argv=None) -> int:
             env = {
                 "DATABASE_URL": database_url,
                 "FACILITATOR_ENV": "production",
-                "SECRET_KEY": "bench-secret-key-" + "x" * 40,
+                "SECRET_KEY": secrets.token_urlsafe(48),  # the app refuses a key that is easy to guess
                 "PYTHONUNBUFFERED": "1",
             }
             # Default per-participant limits (10 per 10 s) stay unless the bench would hit them itself.

@@ -48,7 +48,7 @@ def serve(argv: list[str]) -> None:
     from facilitator import create_app
     from facilitator.cli import ensure_demo_event, upgrade_database
     from facilitator.extensions import socketio
-    from facilitator.live import gc_policy
+    from facilitator.live import entry_writer, gc_policy, pings
     from facilitator.sms import modem
     from facilitator.web import log_privacy
 
@@ -70,6 +70,8 @@ def serve(argv: list[str]) -> None:
             ensure_demo_event(app, base_url=app.config["PUBLIC_URL"] or f"http://{host}:{args.port}")
     socketio.start_background_task(_purge_due_events_daily, app)
     modem.start_reader(app)  # a GSM modem's messages, when GAMMU_INBOX_PATH is set
+    entry_writer.warm_up()
+    pings.install()
     gc_policy.install()
     options: dict[str, Any] = {"host": host, "port": args.port, "allow_unsafe_werkzeug": True}
     # The servers write peers' addresses to their own streams, not through logging: those go scrubbed.

@@ -110,6 +110,7 @@ def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | Se
     pending: dict[str, tuple[int, Activity, safety.Screening]] = {}  # key -> (index, activity, screening)
     refused: dict[int, str] = {}  # index -> key, for entries that broke a rule: unless already stored
     repeats: list[tuple[int, str]] = []  # the same key twice in one batch: a re-send racing its original
+    activities: dict[int, Activity] = {}  # a batch's entries are nearly all for the one open activity
     for i, entry in enumerate(entries):
         try:
             key = validation.client_key(entry.client_key)
@@ -123,7 +124,7 @@ def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | Se
         try:
             if entry.participant_id is not None and participant is None:
                 raise InvalidInput("unknown_participant", "Join the event again to take part.")
-            activity, clean = _checked_input(event, entry)
+            activity, clean = _checked_input(event, entry, activities)
             if participant is not None:
                 participant_limits.check(
                     "submit", f"p{participant.id}", *([f"c{entry.connection_id}"] if entry.connection_id else [])
@@ -178,9 +179,13 @@ def store_entries(event: Event, entries: list[NewEntry]) -> list[Submission | Se
     return cast("list[Submission | ServiceError]", outcomes)
 
 
-def _checked_input(event: Event, entry: NewEntry) -> tuple[Activity, str]:
-    """The activity written to, and the text cleaned, or the rule the entry breaks."""
-    activity = get_activity(event, validation.positive_int(entry.activity_id, field=_l("Activity")))
+def _checked_input(event: Event, entry: NewEntry, activities: dict[int, Activity]) -> tuple[Activity, str]:
+    """The activity written to, and the text cleaned, or the rule the entry breaks. ``activities``: those the
+    batch has looked up already, by id."""
+    activity_id = validation.positive_int(entry.activity_id, field=_l("Activity"))
+    activity = activities.get(activity_id)
+    if activity is None:
+        activity = activities[activity_id] = get_activity(event, activity_id)
     if activity.kind not in WRITTEN_KINDS:
         raise InvalidInput("wrong_kind", _l("This activity does not take answers like this."))
     if entry.paper_by is None:

@@ -19,6 +19,7 @@ from facilitator.board import views as board_views
 from facilitator.board.models import Entry
 from facilitator.events.models import Event
 from facilitator.extensions import db, socket_sleep, socketio
+from facilitator.live import priority
 from facilitator.live.connections import connections, participant_room, room
 from facilitator.safeguarding import views as safeguarding_views
 from facilitator.safeguarding.models import SafeguardingFlag
@@ -227,7 +228,7 @@ def results_changed(event: Event, activity: Activity) -> None:
     if not interval:
         send_results(event.id, activity.id, phones=True)
         return
-    _dirty[activity.id] = event.id
+    results_stale(event.id, activity.id)
     # current_app is a proxy, typed as the Flask app it stands for; the thread needs the app itself.
     _ensure_flusher(current_app._get_current_object(), interval)  # type: ignore[attr-defined]
 
@@ -244,31 +245,45 @@ def _ensure_flusher(app: Flask, interval: float) -> None:
 def _flush_forever(app: Flask, interval: float) -> None:
     while True:
         socket_sleep(interval)
-        if not _dirty and not _phones_pending:
-            continue
-        batch = dict(_dirty)
-        for activity_id in batch:
-            _dirty.pop(activity_id, None)
-        now = time.monotonic()
-        with app.app_context():
-            try:
-                for activity_id, event_id in batch.items():
-                    phones_now = _phones_due.get(activity_id, 0) <= now
+        flush_results(app)
+
+
+def results_stale(event_id: int, activity_id: int) -> None:
+    """Mark an activity's results for the next flush (``results_changed`` does, when results are batched)."""
+    _dirty[activity_id] = event_id
+
+
+def flush_results(app: Flask) -> None:
+    """Send the results of every activity changed since the last flush: projector and consoles now, phones at
+    most every PHONE_RESULTS_SECONDS. Each recount is low-value work: it waits for the entry writer's batch."""
+    if not _dirty and not _phones_pending:
+        return
+    batch = dict(_dirty)
+    for activity_id in batch:
+        _dirty.pop(activity_id, None)
+    now = time.monotonic()
+    room_first = priority.of(app)
+    with app.app_context():
+        try:
+            for activity_id, event_id in batch.items():
+                phones_now = _phones_due.get(activity_id, 0) <= now
+                with room_first.low_value():
                     send_results(event_id, activity_id, phones=phones_now)
-                    if phones_now:
-                        _phones_due[activity_id] = now + PHONE_RESULTS_SECONDS
-                        _phones_pending.discard(activity_id)
-                    else:
-                        _phones_pending.add(activity_id)
-                # Phones that missed a batch get the latest results once their interval has passed.
-                for activity_id in [a for a in _phones_pending if _phones_due.get(a, 0) <= now]:
-                    _phones_pending.discard(activity_id)
+                if phones_now:
                     _phones_due[activity_id] = now + PHONE_RESULTS_SECONDS
+                    _phones_pending.discard(activity_id)
+                else:
+                    _phones_pending.add(activity_id)
+            # Phones that missed a batch get the latest results once their interval has passed.
+            for activity_id in [a for a in _phones_pending if _phones_due.get(a, 0) <= now]:
+                _phones_pending.discard(activity_id)
+                _phones_due[activity_id] = now + PHONE_RESULTS_SECONDS
+                with room_first.low_value():
                     send_phone_results(activity_id)
-            except Exception:  # one failed send must not stop live results for the rest of the event
-                app.logger.exception("sending results failed")
-            finally:
-                db.session.remove()
+        except Exception:  # one failed send must not stop live results for the rest of the event
+            app.logger.exception("sending results failed")
+        finally:
+            db.session.remove()
 
 
 def send_results(event_id: int, activity_id: int, *, phones: bool) -> None:

@@ -19,11 +19,13 @@ from typing import Any
 from flask import Flask, current_app
 from flask_babel import lazy_gettext as _l
 
+from facilitator import safety
 from facilitator.board import entries as board_service
 from facilitator.board import views as board_views
 from facilitator.errors import Busy, Internal, ServiceError, Unavailable, is_outage
 from facilitator.events.models import Event
 from facilitator.extensions import db, socket_server, socket_sleep, socketio
+from facilitator.live.priority import RoomFirst
 from facilitator.web.outages import rollback_quietly
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,7 @@ class EntryWriter:
     busy_window_seconds: float  # entries are "flowing" when the last batch began less than this ago
     queue_limit: int
     wait_seconds: float
+    room: RoomFirst = field(default_factory=RoomFirst)  # what low-value work asks before it runs (live.priority)
     _queue: Any = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -58,6 +61,7 @@ class EntryWriter:
         if queue.qsize() >= self.queue_limit:
             raise Busy("busy", BUSY)
         waiting = _Waiting(event_id, entry, done=socket_server().eio.create_event())
+        self.room.entry_queued()
         queue.put(waiting)
         if not waiting.done.wait(self.wait_seconds):
             raise Busy("busy", BUSY)
@@ -91,6 +95,7 @@ class EntryWriter:
                     batch.append(queue.get_nowait())
                 except empty:
                     break
+            self.room.batch_begins(len(batch))
             try:
                 with self.app.app_context():
                     try:
@@ -105,6 +110,7 @@ class EntryWriter:
                     if waiting.ack is None and waiting.error is None:
                         waiting.error = Internal()
                     waiting.done.set()
+                self.room.batch_ends(next_batch_at=last_batch + self.batch_interval_seconds)
             # Let the answered handlers, and phones' new entries, run before the next batch.
             socket_sleep(0)
 
@@ -162,6 +168,7 @@ class EntryWriter:
 
 
 def init_app(app: Flask) -> None:
+    room = app.extensions["room_first"] = RoomFirst()
     app.extensions["entry_writer"] = EntryWriter(
         app,
         max_batch=app.config["ENTRY_BATCH_MAX"],
@@ -169,7 +176,15 @@ def init_app(app: Flask) -> None:
         busy_window_seconds=10 * app.config["ENTRY_BATCH_INTERVAL_SECONDS"],
         queue_limit=app.config["ENTRY_QUEUE_LIMIT"],
         wait_seconds=app.config["ENTRY_WAIT_SECONDS"],
+        room=room,
     )
+
+
+def warm_up() -> None:
+    """Load what the room's first entry would otherwise load while phones wait: the safety screen's model and word
+    lists (60-90 ms of CPU measured, more on a busy machine: a stall in the first second of a burst). A server
+    process calls this before ``gc_policy.install`` freezes what exists, so full collections never walk them."""
+    safety.screen("warming up the screen: call 0712 345 678")
 
 
 def store(event_id: int, entry: board_service.NewEntry) -> dict[str, Any]:

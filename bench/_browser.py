@@ -1,0 +1,121 @@
+"""The bench's real browser: a headless Chromium (Debian's, driven by Playwright) with the projector page and a
+console page open on the same machine during the burst, the way the room's laptop runs them.
+
+The projector page records when each card's node first stood in its DOM (``window.facilitatorDrawn``: entry id
+-> ``performance.timeOrigin + performance.now()`` in ms, static/projector/projector.js). Both that and the bench's
+``time.time()`` are the wall clock; the offset between them is measured with a few round trips through
+``page.evaluate``, keeping the sample with the smallest round trip, and the bench converts the marks to its own
+``time.monotonic()`` to compare them with the phones' send times.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the first ones Chromium tries to reach Google's services; the last ones keep a page that is not in
+# front (headless, two pages) from having its frames and timers throttled: a projector is always in front.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--disable-background-timer-throttling",
+    "--disable-renderer-backgrounding",
+    "--disable-backgrounding-occluded-windows",
+]
+NOW_JS = "performance.timeOrigin + performance.now()"
+
+
+class BrowserViews:
+    """A projector page and a console page in one headless Chromium."""
+
+    def __init__(self) -> None:
+        self.playwright = None
+        self.browser = None
+        self.projector = None
+        self.console = None
+        # page wall clock (s) - bench wall clock (s), and its uncertainty (half the best round trip)
+        self.offset = 0.0
+        self.offset_error = 0.0
+        # time.monotonic() - time.time(), read together
+        self.mono_minus_wall = 0.0
+
+    async def open(self, base_url: str, projector_token: str, event_id: int, staff_cookie: str) -> None:
+        from playwright.async_api import async_playwright
+
+        self.playwright = await async_playwright().start()
+        self.browser = await self.playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        projector_context = await self.browser.new_context(viewport={"width": 1280, "height": 720})
+        self.projector = await projector_context.new_page()
+        await self.projector.goto(f"{base_url}/p/{projector_token}", wait_until="load")
+        await self.projector.wait_for_function("window.facilitatorDrawn !== undefined", timeout=20_000)
+        name, _, value = staff_cookie.partition("=")
+        console_context = await self.browser.new_context(viewport={"width": 1280, "height": 800})
+        await console_context.add_cookies([{"name": name, "value": value, "url": base_url}])
+        self.console = await console_context.new_page()
+        await self.console.goto(f"{base_url}/console/{event_id}", wait_until="load")
+        await self.align_clocks()
+
+    async def align_clocks(self, samples: int = 15) -> None:
+        best = None
+        for _ in range(samples):
+            before = time.time()
+            page_ms = await self.projector.evaluate(NOW_JS)
+            after = time.time()
+            rtt = after - before
+            if best is None or rtt < best[0]:
+                best = (rtt, page_ms / 1000 - (before + after) / 2)
+        assert best is not None
+        self.offset_error, self.offset = best[0] / 2, best[1]
+        self.mono_minus_wall = min(
+            (time.monotonic() - time.time() for _ in range(5)), key=abs
+        )  # both read back to back; the smallest is the least disturbed
+
+    async def drawn(self) -> dict[int, float]:
+        """Entry id -> when its card was drawn on the projector page, on the bench's time.monotonic() clock."""
+        marks = await self.projector.evaluate("window.facilitatorDrawn")
+        return {int(k): v / 1000 - self.offset + self.mono_minus_wall for k, v in marks.items()}
+
+    async def reset(self) -> None:
+        await self.projector.evaluate("window.facilitatorDrawn = {}")
+
+    def pids(self) -> list[int]:
+        """Chromium's processes (browser, renderers, GPU and utility): descendants of this process named chrom*."""
+        children: dict[int, list[int]] = {}
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry.name))
+        found, stack = [], [os.getpid()]
+        while stack:
+            pid = stack.pop()
+            for child in children.get(pid, []):
+                stack.append(child)
+                try:
+                    if Path(f"/proc/{child}/comm").read_text().startswith("chrom"):
+                        found.append(child)
+                except OSError:
+                    pass
+        return found
+
+    async def close(self) -> None:
+        try:
+            if self.browser is not None:
+                await self.browser.close()
+        finally:
+            if self.playwright is not None:
+                await self.playwright.stop()
