@@ -160,9 +160,18 @@ _SPACED_DIGIT_WORDS_RE = re.compile(
 )
 
 
+# Only spaces between a short run and the digits after it: the wide gap a Kiswahili hundred or ten
+# leaves once it is a digit ("sifuri saba 11 mia tatu 45 ..." -> "sifuri saba 11        3 45 ...").
+_SPACES_THEN_DIGIT_RE = re.compile(r"\s{4,12}\d")
+
+
 def _spaced_digit_words_to_digits(match: re.Match[str]) -> str:
     run = match.group(0)
-    if sum(ch.isdigit() for ch in run) < 3 or run.isdigit():
+    if run.isdigit():
+        return run
+    if sum(ch.isdigit() for ch in run) < 3 and not (
+        any(ch.isdigit() for ch in run) and _SPACES_THEN_DIGIT_RE.match(match.string, match.end())
+    ):
         return run
     return _DIGIT_WORD_RE.sub(lambda w: _DIGIT_WORD_VALUES[w.group(0).lower()].ljust(len(w.group(0))), run)
 

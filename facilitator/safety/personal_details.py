@@ -197,6 +197,19 @@ _HANDLE_KAMA_RE = re.compile(
     rf"{_HANDLE})",
     _I,
 )
+# A channel, page or blog named in words with spaces: "youtube channel yangu ni Vybz na Shiku", "my
+# tiktok page is called Nai Girls Dance". After "ni"/"is" the name is capitalised (a description is not:
+# "channel yangu ni ya michezo"); after "inaitwa"/"called" any words up to the end of the clause.
+_NAME_WORD = r"(?-i:[A-Z0-9][\w'.]*)"
+_CHANNEL_RE = re.compile(
+    rf"\b(?:(?:my|our)\s+(?:{_PLATFORM}\s+)?(?:channel|page|chaneli|podcast|blog)|(?:{_PLATFORM}\s+)?"
+    rf"(?:channel|page|chaneli|podcast|blog)\s+(?:yangu|yetu|yake|wangu|changu))\s+"
+    rf"(?:(?P<naming>inaitwa|yaitwa|is\s+called|called|named|name\s+is|jina\s+ni)|is|ni|:)\s+(?P<at>@?)"
+    rf"(?P<handle>{_NAME_WORD}(?:\s+(?:na|and|&|wa|ya|of|the|za|la)?\s*{_NAME_WORD}){{0,4}}"
+    rf"|(?<=[a-z]\s)(?:[\w'.&]+(?:\s+[\w'.&]+){{0,4}})(?=\s*(?:[,.!?;]|$)))",
+    _I,
+)
+_CHANNEL_HINT_RE = re.compile(r"channel|chaneli|page|podcast|blog", _I)
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
 # Numbers, ordinals, times, sizes and prices after "add me"/"follow me" are not handles.
 _NOT_A_BARE_HANDLE_RE = re.compile(r"[\d.,:]+(?:st|nd|rd|th|am|pm|h|hrs|k|gb|mb|bob|ksh|/=)?", _I)
@@ -280,6 +293,13 @@ def _handles(text: str) -> Iterator[Span]:
         handle = match.group("handle")
         if _looks_like_handle(handle) and not _NOT_A_BARE_HANDLE_RE.fullmatch(handle):
             yield Span(match.start("at"), match.end("handle"), HANDLE)
+    if _CHANNEL_HINT_RE.search(text):
+        for match in _CHANNEL_RE.finditer(text):
+            handle = match.group("handle")
+            if handle[0].islower() and not match.group("naming"):
+                continue  # "my channel is growing": only a name given as one is taken in lower case
+            if handle.split()[0].lower() not in _COMMON_WORDS:
+                yield Span(match.start("at"), match.end("handle"), HANDLE)
     if not _HANDLE_HINT_RE.search(text):
         return
     for pattern in (_HANDLE_INTRO_RE, _HANDLE_LABEL_RE, _HANDLE_INVITE_RE):
