@@ -59,6 +59,13 @@ _NAME_AT_SCHOOL_RE = re.compile(
     r"(?:(?:[Ff]orm|[Gg]rade|[Cc]lass|[Ss]td)\s*\d\b|(?:[A-Z][\w'’]+\s+){1,3}(?i:school|girls|boys|high|academy|primary|"
     r"secondary|sec|pri|day|mixed)\b)"
 )
+# A capitalised pair, then who they are to the writer: "Kibet Chepkoech ni cousin yangu", "Mary Akoth is my
+# neighbour's daughter".
+_NAME_THEN_RELATION_RE = re.compile(
+    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})\s*,?\s+(?:ni|is|ndiye)\s+(?:my\s+|our\s+)?(?i:beste|bestie|rafiki|"
+    r"dada|kaka|mathe|buda|cousin|binamu|jirani|mwalimu|siz|shosh|boyfriend|girlfriend|bf|gf|crush|sister|brother|"
+    r"friend|classmate|neighbou?r|teacher|uncle|aunt|auntie|mjomba|shangazi|mpenzi|deskmate|mtoto)\b"
+)
 # A rural home named after its head: "boma ya mzee Ngumbao", "nyumbani kwa mama Akinyi", "home of mzee Kilonzo".
 _HOME_OF_RE = re.compile(
     r"\b(?:boma|homestead|home|nyumbani|compound|shamba|kwetu\s+ni)\s+(?:ya|la|kwa|of|ni)\s+(?:the\s+)?"
@@ -176,6 +183,10 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
         if len(words) >= 2 or (words and (money or surname)):
             yield words[0].start(), words[-1].end()
     for match in _NAME_AT_SCHOOL_RE.finditer(text):
+        first, second = match.group("name").split()
+        if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES:
+            yield match.start("name"), match.end("name")
+    for match in _NAME_THEN_RELATION_RE.finditer(text):
         first, second = match.group("name").split()
         if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES:
             yield match.start("name"), match.end("name")

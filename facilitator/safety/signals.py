@@ -19,6 +19,23 @@ _MEANS = (
     r"blade|knife|kisu)"
 )
 _DISTRESS = [
+    # Pills swallowed by the count: "nilimeza painkillers kumi", "i took 20 tablets"
+    r"\b(?:nilimeza|nimemeza|nikameza|nimeshameza|swallowed|i took|took|drank)\s+(?:(?:[2-9]\d|1[0-9]|kumi|ishirini|"
+    r"thelathini|ten|twelve|fifteen|twenty|thirty)\s+(?:\w+\s+)?(?:dawa|vidonge|pills|tablets|panadols?|painkillers|"
+    r"meds)|(?:\w+\s+)?(?:dawa|vidonge|pills|tablets|panadols?|painkillers|meds)\s+(?:[2-9]\d|1[0-9]|kumi|ishirini|"
+    r"thelathini|ten|twelve|fifteen|twenty|thirty))\b",
+    # Throwing or drowning oneself in water: "naeza jirusha kwa maji ya lake", "nijizamishe mtoni"
+    r"\b(?:\w*jirush\w*|\w*jitup\w*|\w*jizamish\w*|throw myself|drown myself)\b.{0,30}\b(?:maji|majini|ziwa|ziwani|"
+    r"lake|river|mto|mtoni|bahari|baharini|ocean|sea|dam|bwawa|bwawani|kisima|kisimani|the well)\b"
+    r"|\b(?:nijizamishe|kujizamisha|nitajizamisha|drown myself)\b",
+    # Last letters written: "nishamaliza kuandika barua zangu za mwisho", "my final letters are ready"
+    r"\b(?:barua|ujumbe)\s+(?:zangu|yangu|wangu)\s+(?:za|ya|wa)\s+mwisho\b|\b\w*andika\s+barua\s+(?:za|ya)\s+mwisho\b"
+    r"|\bmy\s+(?:last|final)\s+(?:letters?|notes?|goodbyes?)\b",
+    # Things given away because they will not be needed where the writer is going
+    r"\b(?:nime\w+|nili\w+|nika\w+|gave|given|giving|give away|gifted)\b.{0,60}"
+    r"\b(?:sitazihitaji|sitavihitaji|sitaihitaji|sitahitaji|sitazitumia|sitavitumia|wont need (?:them|it|these|any of it))"
+    r"\b.{0,25}\b(?:pale naenda|huko naenda|ninakoenda|nakoenda|niendako|where im going|"
+    r"where i am going|where im headed)\b",
     # Self-harm again: "i cut again last night", "nimejikata tena"
     r"\b(?:i|ive|i have|i just)\s+(?:cut|cutted|burnt|burned)\s+(?:myself\s+)?again\b|\b(?:started|start|im|been)\s+"
     r"cutting again\b|\b(?:nimejikata|nilijikata|nimeanza kujikata|najikata|nimejichoma) tena\b",
@@ -419,6 +436,37 @@ _NOT_A_GAME = (
     r"do (?:my )?homework|go to (?:school|church))))"
 )
 _DISCLOSURE = [
+    # A child's intimate body touched: "teacher wa maths alimshika classmate wangu kifua"
+    r"\b(?:ali|ana|hu|ame|a|aki)(?:ni|m|wa|tu)(?:shika|guza|gusa|touch|grab|bamba)\w*\b.{0,40}\b(?:kifua|kifuani|"
+    r"matiti|maziwa yake|maziwa yangu|makalio|matako|mapaja|paja|sehemu za siri|chest|breasts?|bum|butt|thighs?)\b"
+    r"|\b(?:touched|touches|grabbed|grabs|groped|gropes|squeezed|squeezes)\s+(?:my|her|his)\s+(?:chest|breasts?|"
+    r"bum|butt|thighs?|private parts|privates)\b",
+    # Waiting near a child and knowing where they live, in either order: "anasubiri nje ya gate ya shule kila
+    # jioni, anajua tunaishi wapi"
+    r"\b(?:anasubiri|anangoja|ananisubiri|ananingoja|husubiri|hungoja|hunisubiri|hutusubiri|anatusubiri)\b.{0,80}"
+    r"\b(?:anajua|ajua)\s+(?:\w+\s+)?(?:tunaishi|ninaishi|naishi|anaishi|tunakaa|ninakaa|nakaa|tunapoishi|"
+    r"ninapoishi|anapoishi)\b"
+    r"|\b(?:anajua|ajua)\s+(?:\w+\s+)?(?:tunaishi|ninaishi|naishi|anaishi|tunakaa|ninakaa|nakaa|tunapoishi|"
+    r"ninapoishi|anapoishi)\b.{0,80}\b(?:anasubiri|anangoja|ananisubiri|ananingoja|husubiri|hungoja|hunisubiri)\b",
+    # A threat against the family if the child tells: "anasema nikienda kwa police atamuua mama yangu"
+    r"\b(?:nikienda|nikisema|nikimwambia|nikiambia|nikireport|akijua|if i (?:tell|go to|report|say)|if she (?:tells|"
+    r"reports))\b.{0,40}\b(?:atamuua|atawaua|ataniua|atamdhuru|atawadhuru|atamuumiza|atawaumiza|will kill|will hurt)\b",
+    # Marks of beating or burning on a child: "rafiki yangu hukuja na alama za kuchomwa kwa mikono"
+    r"\b(?:alama|makovu|marks|scars)\s+(?:za|ya|of)\s+(?:kuchomwa|kupigwa|kuungua|viboko|moto|mkanda|belt|the belt|"
+    r"burns?|beating|beatings)\b|\bburn marks\b",
+    # A gift, then the child is said to belong to the giver: "mzee alinipa simu mpya akasema sasa ni wake"
+    r"\b(?:alinipa|alimpa|amenipa|amempa|ananipa|anampa|alininunulia|alimnunulia|gave me|gave her|bought me|bought her)"
+    r"\b.{0,50}\b(?:sasa (?:mimi |yeye |wewe )?(?:ni|u|uko) wake|now (?:im|i am|she is|shes|you are|youre|i belong to|"
+    r"she belongs to) his(?:\s+(?:girl|wife|property))?(?=\s*(?:[,.!?]|$|\s+(?:na|and|so|coz|because))))",
+    # Owing an adult for what he gave, money amounts apart: "he keeps saying i owe him for the phone he bought me"
+    r"\b(?:saying|tells me|told me|telling me|reminds me|anasemanga)\s+(?:that\s+)?(?:i|she)\s+(?:owe|owes)\s+"
+    r"(?:him|her)\b(?!\s+(?:\d|ksh|kes|sh\b|shs|money|pesa|bob|a few|some))",
+    # An adult kissing a child on the mouth: "mhubiri hunibusu kwa mdomo"
+    r"\b(?:hu|ana|ali|ame|a|aki)(?:ni|m)busu\s+(?:kwa\s+)?(?:mdomo|mdomoni|lips)\b|\b(?:kisses|kissed|kissing)\s+"
+    r"(?:me|her)\s+on the (?:lips|mouth)\b"
+    r"|\b(?:mhubiri|pastor|mwalimu|teacher|uncle|mjomba|coach|mzee|jirani|neighbou?r|boss|driver|conductor|watchman|"
+    r"askari|stepdad|step dad|baba wa kambo)\b.{0,40}\b(?:hunibusu|ananibusu|alinibusu|amenibusu|humbusu|anambusu|"
+    r"alimbusu|kisses me|kissed me|kisses her|kissed her)\b",
     # Another child told to keep quiet about what was done: "alimwambia rafiki yangu asiseme kitu alichomfanyia"
     r"\b(?:alimwambia|anamwambia|amemwambia|humwambia|aliwaambia|huwaambia)\s+(?:\w+\s+){0,2}?(?:asiseme|"
     r"asimwambie|wasiseme|wasimwambie|asiripoti|asiwaambie)\b.{0,40}\b(?:\w*fanyia|kitu|mambo|siri|mtu|wazazi|"
