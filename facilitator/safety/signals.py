@@ -33,9 +33,9 @@ _DISTRESS = [
     r"|\bmy\s+(?:last|final)\s+(?:letters?|notes?|goodbyes?)\b",
     # Things given away because they will not be needed where the writer is going
     r"\b(?:nime\w+|nili\w+|nika\w+|gave|given|giving|give away|gifted)\b.{0,60}"
-    r"\b(?:sitazihitaji|sitavihitaji|sitaihitaji|sitahitaji|sitazitumia|sitavitumia|wont need (?:them|it|these|any of it))"
-    r"\b.{0,25}\b(?:pale naenda|huko naenda|ninakoenda|nakoenda|niendako|where im going|"
-    r"where i am going|where im headed)\b",
+    r"\b(?:sitazihitaji|sitavihitaji|sitaihitaji|sitahitaji|sitazitumia|sitavitumia|"
+    r"wont need (?:them|it|these|any of it))\b.{0,25}\b(?:pale naenda|huko naenda|ninakoenda|nakoenda|niendako|"
+    r"where im going|where i am going|where im headed)\b",
     # Self-harm again: "i cut again last night", "nimejikata tena"
     r"\b(?:i|ive|i have|i just)\s+(?:cut|cutted|burnt|burned)\s+(?:myself\s+)?again\b|\b(?:started|start|im|been)\s+"
     r"cutting again\b|\b(?:nimejikata|nilijikata|nimeanza kujikata|najikata|nimejichoma) tena\b",
