@@ -33,6 +33,7 @@ NOT_NAMES = frozenset(
     na ni wa ya kutoka niko nina mimi katika kwa huko hapa mwanafunzi msichana mvulana mtoto darasa gredi
     kidato miaka mwaka sijui secret private anonymous unknown yuko ako ndio alishinda anasema
     kenyan kenya nairobi mombasa kisumu nakuru eldoret and lol pls please call text number
+    sir madam teacher tr
     church hospital clinic foundation centre center home ministries ministry corps fm tv initiative network
     """.split()
 )
@@ -140,12 +141,22 @@ def _family_like(word: str) -> bool:
     return lower in family or lower in given or bool(_FAMILY_SHAPE_RE.match(lower))
 
 
+def _known_capitalised(word: str) -> bool:
+    # "Said" and "Omar" are names too when capitalised after a name ("Nasra Omar Said").
+    given, family = known_names()
+    return _is_titlecase(word) and (word.lower() in given or word.lower() in family)
+
+
 def _words_after(text: str, position: int, limit: int) -> list[re.Match[str]]:
     words: list[re.Match[str]] = []
     while len(words) < limit:
         gap = re.compile(r"[ \t]*").match(text, position)
         word = _WORD_RE.match(text, gap.end() if gap else position)
-        if word is None or word.group(0).lower().strip("'’-") in NOT_NAMES or len(word.group(0)) < 2:
+        if (
+            word is None
+            or len(word.group(0)) < 2
+            or (word.group(0).lower().strip("'’-") in NOT_NAMES and not (words and _known_capitalised(word.group(0))))
+        ):
             break
         words.append(word)
         position = word.end()
@@ -199,7 +210,7 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
         if text[words[index].end() : words[index + 1].start()] != " ":
             continue
         lower_first = first.lower()
-        if lower_first in NOT_NAMES or second.lower() in NOT_NAMES:
+        if lower_first in NOT_NAMES or (second.lower() in NOT_NAMES and not _known_capitalised(second)):
             continue
         if lower_first not in given or second.lower() == lower_first:
             continue
@@ -210,7 +221,9 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
                 index + 2 < len(words)
                 and text[end : words[index + 2].start()] == " "
                 and _family_like(words[index + 2].group(0))
-                and words[index + 2].group(0).lower() not in NOT_NAMES
+                and (
+                    words[index + 2].group(0).lower() not in NOT_NAMES or _known_capitalised(words[index + 2].group(0))
+                )
             ):
                 end = words[index + 2].end()
             yield words[index].start(), end

@@ -132,6 +132,8 @@ _SPACED_LINK_RE = re.compile(
     rf"(?:(?:co|or|ac|go|ne|sc)(?:{_SPACED_DOT}|\.)ke|com|org|net|ke|io|info|app|tv|biz|xyz|co\.uk)\b",
     _I,
 )
+# "kiptoo dot me slash art": a link with its dot and slash spelled out.
+_SPELLED_PATH_LINK_RE = re.compile(r"\b[a-z0-9][a-z0-9\-]{1,61}\s+dot\s+[a-z]{2,6}\s+slash\s+[\w\-]+", _I)
 # "jane.k @ gmail . com": an email address with spaces around "@" and its dots.
 _SPACED_EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+\s*@\s*[\w\-]+(?:\s*\.\s*[\w\-]+)*\s*\.\s*[a-z]{2,6}\b", _I)
 
@@ -141,6 +143,7 @@ _OBFUSCATED_EMAIL_HINT_RE = re.compile(rf"[(\[{{<]\s*at\s*[)\]}}>]|{_MAIL_PROVID
 
 _HANDLE = r"[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?(?:#\d{4})?"  # "#1234": a Discord tag
 _AT_HANDLE_RE = re.compile(rf"(?<![\w@.])@{_HANDLE}", _I)
+_AT_HANDLE_ANY_SCRIPT_RE = re.compile(r"(?<![\w@.])@\w(?:[\w.]{0,28}\w)?")
 _NOT_A_HANDLE = re.compile(r"@(?:\d{1,2}(?::\d\d)?(?:am|pm|hrs)?|home|school|work|night|noon|all|everyone|here)$", _I)
 _PLATFORM = (
     r"(?:snap(?:chat)?|sc|ig|insta(?:gram)?|tiktok|tik\s+tok|tt|twitter|fb|facebook|telegram|discord|threads|"
@@ -269,6 +272,9 @@ def _emails(text: str) -> Iterator[Span]:
 def _links(text: str) -> Iterator[Span]:
     for match in _SPACED_LINK_RE.finditer(text):
         yield Span(match.start(), match.end(), LINK)
+    if " slash " in text.lower():
+        for match in _SPELLED_PATH_LINK_RE.finditer(text):
+            yield Span(match.start(), match.end(), LINK)
     for match in _LINK_RE.finditer(text):
         found = match.group(0)
         if _PUBLIC_SITE_RE.search(found):
@@ -286,7 +292,9 @@ def _looks_like_handle(candidate: str) -> bool:
 
 def _handles(text: str) -> Iterator[Span]:
     if "@" in text:
-        for match in _AT_HANDLE_RE.finditer(text):
+        # look-alike letters of other scripts folded first, one character for one: "@аkinyi_κ.art"
+        folded = text if text.isascii() else text.translate(normalise.CONFUSABLES)
+        for match in (_AT_HANDLE_RE if folded.isascii() else _AT_HANDLE_ANY_SCRIPT_RE).finditer(folded):
             if not _NOT_A_HANDLE.match(match.group(0)):
                 yield Span(match.start(), match.end(), HANDLE)
     for match in _HANDLE_INVITATION_RE.finditer(text):

@@ -19,6 +19,17 @@ _MEANS = (
     r"blade|knife|kisu)"
 )
 _DISTRESS = [
+    # Sleeping forever, still here without knowing why, a future already over
+    r"\b(?:sleep|sleeping|lala|kulala)\s+(?:forever|milele)\b|\b(?:why|y)\s+(?:am i|im|i am)\s+still\s+(?:here|alive|"
+    r"breathing)\b|\bfuture\s+yangu\s+(?:iliisha|imeisha|imekwisha|ilikwisha|is over|imeharibika kabisa)\b",
+    # Lying down on the road or the rail line: "nikilala kwa barabara usiku mathree itanisaidia"
+    r"\b(?:nikilala|nilale|nikalale|kulala|lie|lying|lay)\s+(?:down\s+)?(?:kwa|katikati ya|on the|in the middle of the|"
+    r"on)\s+(?:barabara|road|reli|railway|rail line|highway)\b",
+    # Drowning tried: "nimejaribu kuzama kwa mto"
+    r"\b(?:nimejaribu|nilijaribu|nikajaribu|tried to|i tried to)\s+(?:ku)?(?:zama|jizamisha|drown)\b",
+    # Things given away, and "don't ask why"
+    r"\b(?:nimegawa|nimewapa|nimewapatia|nimepeana|nimegive|gave away|given away|giving away)\b.{0,50}"
+    r"\b(?:msiniulize|usiniulize|dont ask (?:me )?why)\b",
     # Pills swallowed by the count: "nilimeza painkillers kumi", "i took 20 tablets"
     r"\b(?:nilimeza|nimemeza|nikameza|nimeshameza|swallowed|i took|took|drank)\s+(?:(?:[2-9]\d|1[0-9]|kumi|ishirini|"
     r"thelathini|ten|twelve|fifteen|twenty|thirty)\s+(?:\w+\s+)?(?:dawa|vidonge|pills|tablets|panadols?|painkillers|"
@@ -436,6 +447,42 @@ _NOT_A_GAME = (
     r"do (?:my )?homework|go to (?:school|church))))"
 )
 _DISCLOSURE = [
+    # Pictures of the writer online, with shame or a wish to die: "siwezi kuishi na hizi picha ziko online"
+    r"\b(?:picha|pics|photos|nudes|video)\b.{0,20}\b(?:ziko online|ziko mtandaoni|zimepostiwa|zimevuja|are online|"
+    r"got leaked|were leaked|are everywhere)\b(?=.{0,40}\b(?:kufa|die|siwezi|cant|aibu|shame|naogopa|scared)\b)"
+    r"|\b(?:siwezi kuishi|cant live|aibu)\b.{0,30}\b(?:picha|pics|photos|nudes|video)\b.{0,20}\b(?:ziko online|"
+    r"ziko mtandaoni|zimepostiwa|zimevuja|are online|got leaked|were leaked)\b",
+    # A blocked harasser back on a new account: "nikiblock account yake anafungua nyingine na kunitumia threats"
+    r"\b(?:nikiblock|nikimblock|nimemblock|nilimblock|when i block|i blocked|i block)\b.{0,40}\b(?:anafungua|opens|"
+    r"creates|makes|new account|nyingine|another)\b",
+    # Sitting on an adult's lap in exchange: "tukimkalia kwa mapaja"
+    r"\b\w*kalia\s+(?:kwa\s+)?(?:mapaja|mapajani)\b|\b(?:sit|sits|sitting|sat)\s+on\s+his\s+lap\b",
+    # Children paid by tourists or to be photographed: "analipwa na wazungu kupigwa picha"
+    r"\b(?:analipwa|hulipwa|wanalipwa|tunalipwa|wanatulipa|wanamlipa|wananilipa|pay us|paid us|pays us|paid her|"
+    r"pays her)\b.{0,40}\b(?:kupigwa picha|to be photographed|for photos|kupigwa video)\b"
+    r"|\b(?:watalii|tourists|wazungu|mzungu)\b.{0,70}\b(?:wanatulipa|wanamlipa|wananilipa|analipwa|hulipwa|"
+    r"tunalipwa|pay us|paid us|pays us)\b",
+    # An adult who says he loves the child, with his age: "anasema ananipenda ... ako na miaka 40"
+    r"\b(?:ananipenda|anampenda|says he loves (?:me|her)|loves me)\b.{0,80}\b(?:ako na|ana|yuko na|is|hes)\s+"
+    r"(?:miaka\s+)?[2-6]\d\b",
+    # Followed, in the past too: "huyu alinifuata"
+    r"\b(?:alinifuata|amenifuata|alimfuata|alitufuata|ametufuata)\b(?!\s+(?:on|kwa) (?:insta|tiktok|ig|x|twitter|snap|fb))",
+    # Coming into the children's room at night and silencing: "huwa anaingia kwa chumba chetu usiku na kumnyamazisha"
+    r"\b(?:anaingia|huingia|aliingia|comes into|came into|enters)\b.{0,50}\b(?:\w*nyamazish\w*|covers? (?:my|her) mouth|"
+    r"covered (?:my|her) mouth|\w*ziba mdomo)",
+    # A child gone with someone met online: "alichukuliwa na mtu wa facebook hajarudi"
+    r"\b(?:alichukuliwa|amechukuliwa|was taken|went away with|aliondoka na|alitoroka na)\b.{0,20}\b(?:mtu|someone|"
+    r"a man|jamaa|msee)\s+(?:wa|from|of|she met on|he met on)\s+(?:facebook|fb|insta|instagram|tiktok|online|"
+    r"whatsapp|snap|mtandao|mtandaoni)",
+    # Called a wife, or kissed: "uncle huita mdogo wangu wife na kumbusu"
+    r"\b(?:huita|anaita|aliita|humwita|anamwita|alimwita|ananiita|huniita|aliniita)\s+(?:\w+\s+){0,2}?(?:wife|mke|bibi "
+    r"yake|mke wake|girlfriend yake)\b",
+    # Photos of the writer taken unseen and sent: "kunitumia picha za mimi nikitembea"
+    r"\b(?:picha|photos|pics)\s+(?:za|of)\s+(?:mimi|me|her)\s+(?:nikitembea|akitembea|walking|nikienda|going|"
+    r"nikiwa|at)\b",
+    # An adult telling a child to come to his house alone: "aende kwa nyumba yake Saturday peke yake"
+    r"\b(?:aende|niende|uje|nije|aje|come|go)\s+(?:to\s+|kwa\s+)?(?:nyumba yake|kwake|his house|his place|his room)\b"
+    r".{0,30}\b(?:peke yake|peke yangu|alone|solo)\b",
     # A child's intimate body touched: "teacher wa maths alimshika classmate wangu kifua"
     r"\b(?:ali|ana|hu|ame|a|aki)(?:ni|m|wa|tu)(?:shika|guza|gusa|touch|grab|bamba)\w*\b.{0,40}\b(?:kifua|kifuani|"
     r"matiti|maziwa yake|maziwa yangu|makalio|matako|mapaja|paja|sehemu za siri|chest|breasts?|bum|butt|thighs?)\b"
@@ -667,7 +714,7 @@ _DISCLOSURE = [
     r"humfuata|ananifollow|hunifollow)\b(?!\s+(?:on|kwa) (?:insta|tiktok|ig|x|twitter|snap|fb))",
     r"\b(?:messages|texts|texting|ananitext|amenitext)\s+(?:me\s+)?(?:\w+\s+){0,2}?(?:my exact|that he sees|"
     r"anajua|knows my|atanimaliza|he sees me|he knows)",
-    r"\b(?:atanimaliza|ataniua|will kill me|atakuja kunichukua|will hurt my family|ataniumiza|atamuumiza)\b",
+    r"\b(?:atanimaliza|ataniua|will kill me(?!\s+if i (?:fail|lose|dont|am late|come late|break|get|miss))|atakuja kunichukua|will hurt my family|ataniumiza|atamuumiza)\b",
     r"\b(?:drugged|drugiwa|\w+drugiwa|alipewa dawa|was given (?:something|a drink)|spiked)\b.{0,50}\b(?:woke up|"
     r"akaamka|nikaamka|aliamka|niliamka|wakes up)\b.{0,25}\b(?:without (?:her |my |his )?clothes|bila nguo|naked|uchi)",
     # Exploitation
