@@ -466,9 +466,11 @@ _DISCLOSURE = [
     r"\b(?:ananipenda|anampenda|says he loves (?:me|her)|loves me)\b.{0,80}\b(?:ako na|ana|yuko na|is|hes)\s+"
     r"(?:miaka\s+)?[2-6]\d\b",
     # Followed, in the past too: "huyu alinifuata"
-    r"\b(?:alinifuata|amenifuata|alimfuata|alitufuata|ametufuata)\b(?!\s+(?:on|kwa) (?:insta|tiktok|ig|x|twitter|snap|fb))",
+    r"\b(?:alinifuata|amenifuata|alimfuata|alitufuata|ametufuata)\b"
+    r"(?!\s+(?:on|kwa) (?:insta|tiktok|ig|x|twitter|snap|fb))",
     # Coming into the children's room at night and silencing: "huwa anaingia kwa chumba chetu usiku na kumnyamazisha"
-    r"\b(?:anaingia|huingia|aliingia|comes into|came into|enters)\b.{0,50}\b(?:\w*nyamazish\w*|covers? (?:my|her) mouth|"
+    r"\b(?:anaingia|huingia|aliingia|comes into|came into|enters)\b.{0,50}\b(?:\w*nyamazish\w*|"
+    r"covers? (?:my|her) mouth|"
     r"covered (?:my|her) mouth|\w*ziba mdomo)",
     # A child gone with someone met online: "alichukuliwa na mtu wa facebook hajarudi"
     r"\b(?:alichukuliwa|amechukuliwa|was taken|went away with|aliondoka na|alitoroka na)\b.{0,20}\b(?:mtu|someone|"
@@ -714,7 +716,8 @@ _DISCLOSURE = [
     r"humfuata|ananifollow|hunifollow)\b(?!\s+(?:on|kwa) (?:insta|tiktok|ig|x|twitter|snap|fb))",
     r"\b(?:messages|texts|texting|ananitext|amenitext)\s+(?:me\s+)?(?:\w+\s+){0,2}?(?:my exact|that he sees|"
     r"anajua|knows my|atanimaliza|he sees me|he knows)",
-    r"\b(?:atanimaliza|ataniua|will kill me(?!\s+if i (?:fail|lose|dont|am late|come late|break|get|miss))|atakuja kunichukua|will hurt my family|ataniumiza|atamuumiza)\b",
+    r"\b(?:atanimaliza|ataniua|will kill me(?!\s+if i (?:fail|lose|dont|am late|come late|break|get|miss))"
+    r"|atakuja kunichukua|will hurt my family|ataniumiza|atamuumiza)\b",
     r"\b(?:drugged|drugiwa|\w+drugiwa|alipewa dawa|was given (?:something|a drink)|spiked)\b.{0,50}\b(?:woke up|"
     r"akaamka|nikaamka|aliamka|niliamka|wakes up)\b.{0,25}\b(?:without (?:her |my |his )?clothes|bila nguo|naked|uchi)",
     # Exploitation
