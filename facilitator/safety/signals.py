@@ -447,6 +447,15 @@ _NOT_A_GAME = (
     r"do (?:my )?homework|go to (?:school|church))))"
 )
 _DISCLOSURE = [
+    # An adult partner of a sister or friend, by his age, when she is not given an adult age or a married or
+    # working life: "mpenzi wa dada ni Collins Onyango, ana miaka 24", "my sisters boyfriend is 29"
+    r"^(?!.*(?<!wa )(?<!of )\b(?:dada|sister|rafiki|friend|cousin|binamu|she|shes|yeye)\b(?:\s+(?:yangu|wangu|my))?\s+"
+    r"(?:ana|is|ni|ako|yuko)\s+(?:na\s+)?(?:miaka\s+)?(?:1[89]|[2-9]\d)\b)(?!.*\b(?:ameolewa|married|wife|mke|"
+    r"university|chuo|campus|anafanya kazi|works|graduated)\b).*?"
+    r"(?:\b(?:mpenzi|boyfriend|bf|sponsor|sponsa|mume|husband|jamaa)\s+(?:wa|of)\s+(?:my\s+)?(?:dada|sister|rafiki|"
+    r"friend|beste|cousin|binamu|classmate|mdogo)|\bmy\s+(?:sisters|friends|cousins|classmates|bestfriends|best "
+    r"friends)\s+(?:boyfriend|bf|man|sponsor))\b.{0,50}\b(?:ana|ako|yuko|ni|is|hes|he is)\s+(?:na\s+)?(?:miaka\s+)?"
+    r"(?:[2-6]\d|thelathini|arobaini|hamsini)\b",
     # Pictures of the writer online, with shame or a wish to die: "siwezi kuishi na hizi picha ziko online"
     r"\b(?:picha|pics|photos|nudes|video)\b.{0,20}\b(?:ziko online|ziko mtandaoni|zimepostiwa|zimevuja|are online|"
     r"got leaked|were leaked|are everywhere)\b(?=.{0,40}\b(?:kufa|die|siwezi|cant|aibu|shame|naogopa|scared)\b)"
