@@ -9,6 +9,8 @@ leetspeak undone) and need the speaker's situation in them (a person doing, a ch
 
 from __future__ import annotations
 
+import re
+
 from facilitator.safety.firstperson import compile_all, compile_any
 
 # --- Distress -----------------------------------------------------------------------------------
@@ -447,15 +449,6 @@ _NOT_A_GAME = (
     r"do (?:my )?homework|go to (?:school|church))))"
 )
 _DISCLOSURE = [
-    # An adult partner of a sister or friend, by his age, when she is not given an adult age or a married or
-    # working life: "mpenzi wa dada ni Collins Onyango, ana miaka 24", "my sisters boyfriend is 29"
-    r"^(?!.*(?<!wa )(?<!of )\b(?:dada|sister|rafiki|friend|cousin|binamu|she|shes|yeye)\b(?:\s+(?:yangu|wangu|my))?\s+"
-    r"(?:ana|is|ni|ako|yuko)\s+(?:na\s+)?(?:miaka\s+)?(?:1[89]|[2-9]\d)\b)(?!.*\b(?:ameolewa|married|wife|mke|"
-    r"university|chuo|campus|anafanya kazi|works|graduated)\b).*?"
-    r"(?:\b(?:mpenzi|boyfriend|bf|sponsor|sponsa|mume|husband|jamaa)\s+(?:wa|of)\s+(?:my\s+)?(?:dada|sister|rafiki|"
-    r"friend|beste|cousin|binamu|classmate|mdogo)|\bmy\s+(?:sisters|friends|cousins|classmates|bestfriends|best "
-    r"friends)\s+(?:boyfriend|bf|man|sponsor))\b.{0,50}\b(?:ana|ako|yuko|ni|is|hes|he is)\s+(?:na\s+)?(?:miaka\s+)?"
-    r"(?:[2-6]\d|thelathini|arobaini|hamsini)\b",
     # Pictures of the writer online, with shame or a wish to die: "siwezi kuishi na hizi picha ziko online"
     r"\b(?:picha|pics|photos|nudes|video)\b.{0,20}\b(?:ziko online|ziko mtandaoni|zimepostiwa|zimevuja|are online|"
     r"got leaked|were leaked|are everywhere)\b(?=.{0,40}\b(?:kufa|die|siwezi|cant|aibu|shame|naogopa|scared)\b)"
@@ -753,6 +746,23 @@ _DISCLOSURE = [
     r"\b(?:is|ni|was)\s+(?:scared|afraid|anaogopa)\s+(?:to tell|kusema)\b",
 ]
 
+# An adult partner of a sister or friend, by his age, when she is not given an adult age or a married or
+# working life: "mpenzi wa dada ni Collins Onyango, ana miaka 24", "my sisters boyfriend is 29"
+# Kept out of the joined disclosure pattern: its whole-entry look-ahead at the start is tried at every
+# position there, which more than doubled that scan's cost (34 -> 88 us an entry on dev); alone, and only
+# when the entry has an age in digits or words, it costs little.
+_PARTNER_OF_SISTER_RE = re.compile(
+    r"^(?!.*(?<!wa )(?<!of )\b(?:dada|sister|rafiki|friend|cousin|binamu|she|shes|yeye)\b(?:\s+(?:yangu|wangu|my))?\s+"
+    r"(?:ana|is|ni|ako|yuko)\s+(?:na\s+)?(?:miaka\s+)?(?:1[89]|[2-9]\d)\b)(?!.*\b(?:ameolewa|married|wife|mke|"
+    r"university|chuo|campus|anafanya kazi|works|graduated)\b).*?"
+    r"(?:\b(?:mpenzi|boyfriend|bf|sponsor|sponsa|mume|husband|jamaa)\s+(?:wa|of)\s+(?:my\s+)?(?:dada|sister|rafiki|"
+    r"friend|beste|cousin|binamu|classmate|mdogo)|\bmy\s+(?:sisters|friends|cousins|classmates|bestfriends|best "
+    r"friends)\s+(?:boyfriend|bf|man|sponsor))\b.{0,50}\b(?:ana|ako|yuko|ni|is|hes|he is)\s+(?:na\s+)?(?:miaka\s+)?"
+    r"(?:[2-6]\d|thelathini|arobaini|hamsini)\b"
+)
+_AGE_HINT_RE = re.compile(r"\d|thelathini|arobaini|hamsini")
+
+
 DISTRESS_PATTERNS = compile_all(_DISTRESS)  # one by one, to tell which rule fired when debugging
 DISCLOSURE_PATTERNS = compile_all(_DISCLOSURE)
 _ANY_DISTRESS = compile_any(_DISTRESS)
@@ -764,4 +774,6 @@ def distress(phrase_text: str) -> bool:
 
 
 def disclosure(phrase_text: str) -> bool:
-    return _ANY_DISCLOSURE.search(phrase_text) is not None
+    if _ANY_DISCLOSURE.search(phrase_text) is not None:
+        return True
+    return _AGE_HINT_RE.search(phrase_text) is not None and _PARTNER_OF_SISTER_RE.search(phrase_text) is not None
