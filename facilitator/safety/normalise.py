@@ -149,6 +149,7 @@ _DIGIT_WORD_VALUES = {
     )
     for value, word in enumerate(words.split())
 }
+_DIGIT_WORD_VALUES["oh"] = "0"  # "six oh five": read as zero only among digits, by the rules below
 _DIGIT_WORD_ALTERNATION = "|".join(sorted(_DIGIT_WORD_VALUES, key=len, reverse=True))
 # A run of digits and digit words apart, with at least three real digits: "0 7 two 2 - 9 nine 8",
 # "0799 two two 3 four 5 six". Words alone ("one two three") stay words: the spelled-number finder

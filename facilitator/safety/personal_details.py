@@ -99,7 +99,7 @@ _DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\s*\.\s*)"
 _MAIL_PROVIDERS = r"(?:gmail|googlemail|yahoo|ymail|outlook|hotmail|live|icloud|aol|proton(?:mail)?|zoho|gmx|yandex)"
 _OBFUSCATED_EMAIL_RE = re.compile(
     # "jane at gmail dot com", "jane(at)yahoo(dot)co(dot)ke", "jane [at] school [dot] ac [dot] ke".
-    rf"(?<![\w.+\-])[\w.+\-]+(?:\s+dot\s+[\w+\-]+)*(?:{_AT}{_MAIL_PROVIDERS}|\s*[(\[{{<]\s*at\s*[)\]}}>]\s*[\w\-]+)(?:{_DOT}[a-z]{{2,6}}\b)+",
+    rf"(?<![\w.+\-])[\w.+\-]+(?:\s+(?:dot|underscore|dash)\s+[\w+\-]+)*(?:{_AT}{_MAIL_PROVIDERS}|\s*[(\[{{<]\s*at\s*[)\]}}>]\s*[\w\-]+)(?:{_DOT}[a-z]{{2,6}}\b)+",
     _I,
 )
 

@@ -370,3 +370,15 @@ def test_a_line_that_is_only_worn_out_is_possible_not_high(text, monkeypatch):
     assert result.flags == {"distress"} and result.held
     assert result.confidence == "possible"
     assert screen(text + ", i want to disappear forever").confidence == "high"
+
+
+@pytest.mark.parametrize(
+    "text, piece",
+    [
+        ("call 0 seven 2 two then 415 then 3 oh 9", "415"),
+        ("email: brenda underscore k at gmail dot com", "brenda"),
+    ],
+)
+def test_spelled_oh_and_underscore_belong_to_the_detail(text, piece):
+    result = screen(text)
+    assert "personal_details" in result.flags and piece not in result.redacted, result
