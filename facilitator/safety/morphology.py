@@ -32,8 +32,8 @@ _HARM_ROOTS = (
     r"chom(?:a|e|wa|ea)\b|oz(?:a|e|wa|esha|eshwa)\b|uz(?:a|e|wa|ia)\b|tek(?:a|e|wa)\b|"
     r"ingili|nyanyas|dhulumu|dhulumi|tishi|tish|lazimish|shurutish|dhalilish|tongoz|"
     r"umiz|vizi|fuatili|ozesh|nyim\w* chakula|vu\w* nguo|vu\w* chupi|"
-    r"chap(?!i)|pig(?![a-z]*\s+(?:simu|picha|stori|kelele|pasi|deki|chenga|kura|hesabu|chafya|magoti|mswaki|marufuku|faini|"
-    r"msasa|kazi))|"
+    r"chap(?!i)|pig(?![a-z]*\s+(?:simu|picha|stori|kelele|pasi|deki|chenga|kura|hesabu|chafya|magoti|mswaki|"
+    r"msasa|kazi|marufuku|faini))|"
     # Sheng: English verbs with Kiswahili affixes
     r"touch|harass|bully|force|stalk|rape|abuse|beat|molest|groom|exploit|blackmail|threaten|slap|kick|sextort|"
     r"grab|finger|kiss|undress|fondle|sell|leak|expose|follow(?=\w*\s+(?:kila|everyday|every|hadi|home|"
