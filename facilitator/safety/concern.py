@@ -50,6 +50,25 @@ _TOPIC_CONTEXT_RE = re.compile(
 _JOKING_RE = re.compile(r"😂|🤣|😅|💀|😭|\b(?:lol|lmao|lmfao|haha\w*|hehe|jk)\b")
 
 
+# Lines that only say the writer is worn out or unsure of coping ("im so tired of everything lately", "sijui
+# kama nitaweza tena", "everything is too much rn") score as high as explicit ones, because the corpus labels
+# them distress. Both are held; from the model alone such a line is ``possible``, unless it also names death,
+# vanishing, an end, a plan, the means, harm or being a burden.
+_ONLY_WORN_OUT_RE = re.compile(
+    r"\b(?:(?:so |very |really )?tired of (?:everything|it all|life|this life)|exhausted|drained|overwhelmed|"
+    r"(?:is|its|imekuwa|ni) too much|cant cope|cant do this|cant take (?:it|this)|sijui kama nitaweza|sitaweza tena|"
+    r"nimechoka(?: sana)?(?: na (?:kila kitu|maisha|life))?|nimechoka kabisa|siwezi tena|i give up|nimekata tamaa|"
+    r"nothing matters|im done|nimechoka na hii)\b"
+)
+_EXPLICIT_RE = re.compile(
+    r"\b(?:die|dying|dead|death|kill|kufa|nife|kudedi|dedi|suicide|kujiua|jiua|disappear|vanish|potea|kupotea|"
+    r"exist|forever|milele|end it|end this|ending|the end|mwisho|plan|panga|pills?|vidonge|dawa|sumu|poison|rope|"
+    r"kamba|wembe|razor|blade|cut|kata|jump|ruka|bridge|daraja|burden|mzigo|bila mimi|without me|better off|"
+    r"goodbye|kwaheri|kuaga|wake up|kuamka|sleep|lala|hurt|harm|bleed|damu|gone|leave|ondoka|here anymore|"
+    r"hapa duniani|duniani|alive|live|kuishi|life|maisha)\b"
+)
+
+
 class Concern(NamedTuple):
     flags: frozenset[str]
     confidence: str | None
@@ -86,4 +105,15 @@ def assess(phrase_text: str) -> Concern:
             flags.add(target)
     if not flags:
         return NONE
+    if high and not any(rules.values()) and _only_worn_out(phrase_text):
+        high = False
     return Concern(frozenset(flags), "high" if high else "possible")
+
+
+def _only_worn_out(phrase_text: str) -> bool:
+    worn_out = _ONLY_WORN_OUT_RE.search(phrase_text)
+    if worn_out is None:
+        return False
+    # the worn-out phrase itself may hold "life" ("tired of life"): look for the explicit words around it
+    rest = phrase_text[: worn_out.start()] + " " + phrase_text[worn_out.end() :]
+    return _EXPLICIT_RE.search(rest) is None

@@ -194,7 +194,7 @@ _PATTERNS = [
     # (holding a hand to help is not harm: "alinishika mkono akanisaidia kuandika")
     rf"{SW_TO_ME}(?:(?:gus(?:a|ia|e)|guz(?:a|ia|e)|"
     rf"shik(?:a|e|ilia)(?!\s+mkono\b.{{0,25}}\b\w*(?:saidia|salimia|vusha|vuka|pongeza))|"
-    rf"pig(?:a|e|i)(?!\s+(?:simu|picha|stori|kelele|"
+    rf"pig(?:a|e|i)(?!\s+(?:simu|picha|stori|kelele|marufuku|faini|"
     rf"makofi\b))|"
     r"chap(?:a|e)|bak(?:a|e)|lazimish(?:a|e)|shurutish(?:a|e)|tishi(?:a|e)|tish(?:a|e)|sumbu(?:a|e)|nyanyas(?:a|e)|"
     r"dhulumu|dhulumi(?:a|e)|tes(?:a|e)|fuatili(?:a|e)|vizi(?:a|e)|tomb(?:a|e)|dhalilish(?:a|e)|tongoz(?:a|e)|"
@@ -221,7 +221,7 @@ _PATTERNS = [
     # Physical or sexual harm to "us": "walimu hutupiga", "wanatuchapa"
     r"\b(?:(?:a|wa|m)(?:na|li|me|ta)|hu)tu(?:piga|chapa|gusa|guza|baka|nyanyasa|tesa|dhulumu|umiza|tishia|lazimisha|"
     r"shika(?:\s+shika)?(?!\s+mkono\b))\b"
-    r"(?!\s+(?:msasa|simu|picha|stori|kelele|pasi|deki|hesabu|kura|chenga))",
+    r"(?!\s+(?:msasa|simu|picha|stori|kelele|pasi|deki|hesabu|kura|chenga|marufuku|faini))",
     r"\b(?:tu|ni)(?:li|me|na)?ambiwa\s+(?:tusimwambie|nisimwambie|tusiseme|nisiseme|tusiwaambie|nisiwaambie)\b"
     r"(?!\s+(?:uongo|vibaya|matusi|maneno mabaya|lies))",
     # Passive with "I" as subject: nilibakwa, ninapigwa, nimetishiwa, mimi hupigwa

@@ -33,7 +33,7 @@ _HARM_ROOTS = (
     r"ingili|nyanyas|dhulumu|dhulumi|tishi|tish|lazimish|shurutish|dhalilish|tongoz|"
     r"umiz|vizi|fuatili|ozesh|nyim\w* chakula|vu\w* nguo|vu\w* chupi|"
     r"chap(?!i)|pig(?![a-z]*\s+(?:simu|picha|stori|kelele|pasi|deki|chenga|kura|hesabu|chafya|magoti|mswaki|"
-    r"msasa|kazi))|"
+    r"msasa|kazi|marufuku|faini))|"
     # Sheng: English verbs with Kiswahili affixes
     r"touch|harass|bully|force|stalk|rape|abuse|beat|molest|groom|exploit|blackmail|threaten|slap|kick|sextort|"
     r"grab|finger|kiss|undress|fondle|sell|leak|expose|follow(?=\w*\s+(?:kila|everyday|every|hadi|home|"

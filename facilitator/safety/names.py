@@ -33,6 +33,7 @@ NOT_NAMES = frozenset(
     na ni wa ya kutoka niko nina mimi katika kwa huko hapa mwanafunzi msichana mvulana mtoto darasa gredi
     kidato miaka mwaka sijui secret private anonymous unknown yuko ako ndio alishinda anasema
     kenyan kenya nairobi mombasa kisumu nakuru eldoret and lol pls please call text number
+    sir madam teacher tr
     church hospital clinic foundation centre center home ministries ministry corps fm tv initiative network
     """.split()
 )
@@ -58,6 +59,13 @@ _NAME_AT_SCHOOL_RE = re.compile(
     r"(?:(?:of|from|at|wa|in)\s+)?"
     r"(?:(?:[Ff]orm|[Gg]rade|[Cc]lass|[Ss]td)\s*\d\b|(?:[A-Z][\w'’]+\s+){1,3}(?i:school|girls|boys|high|academy|primary|"
     r"secondary|sec|pri|day|mixed)\b)"
+)
+# A capitalised pair, then who they are to the writer: "Kibet Chepkoech ni cousin yangu", "Mary Akoth is my
+# neighbour's daughter".
+_NAME_THEN_RELATION_RE = re.compile(
+    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})\s*,?\s+(?:ni|is|ndiye)\s+(?:my\s+|our\s+)?(?i:beste|bestie|rafiki|"
+    r"dada|kaka|mathe|buda|cousin|binamu|jirani|mwalimu|siz|shosh|boyfriend|girlfriend|bf|gf|crush|sister|brother|"
+    r"friend|classmate|neighbou?r|teacher|uncle|aunt|auntie|mjomba|shangazi|mpenzi|deskmate|mtoto)\b"
 )
 # A rural home named after its head: "boma ya mzee Ngumbao", "nyumbani kwa mama Akinyi", "home of mzee Kilonzo".
 _HOME_OF_RE = re.compile(
@@ -133,12 +141,22 @@ def _family_like(word: str) -> bool:
     return lower in family or lower in given or bool(_FAMILY_SHAPE_RE.match(lower))
 
 
+def _known_capitalised(word: str) -> bool:
+    # "Said" and "Omar" are names too when capitalised after a name ("Nasra Omar Said").
+    given, family = known_names()
+    return _is_titlecase(word) and (word.lower() in given or word.lower() in family)
+
+
 def _words_after(text: str, position: int, limit: int) -> list[re.Match[str]]:
     words: list[re.Match[str]] = []
     while len(words) < limit:
         gap = re.compile(r"[ \t]*").match(text, position)
         word = _WORD_RE.match(text, gap.end() if gap else position)
-        if word is None or word.group(0).lower().strip("'’-") in NOT_NAMES or len(word.group(0)) < 2:
+        if (
+            word is None
+            or len(word.group(0)) < 2
+            or (word.group(0).lower().strip("'’-") in NOT_NAMES and not (words and _known_capitalised(word.group(0))))
+        ):
             break
         words.append(word)
         position = word.end()
@@ -179,6 +197,10 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
         first, second = match.group("name").split()
         if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES:
             yield match.start("name"), match.end("name")
+    for match in _NAME_THEN_RELATION_RE.finditer(text):
+        first, second = match.group("name").split()
+        if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES:
+            yield match.start("name"), match.end("name")
     for match in _TITLED_NAME_RE.finditer(text):
         if _family_like(match.group("family")):
             yield match.start(), match.end()
@@ -188,7 +210,7 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
         if text[words[index].end() : words[index + 1].start()] != " ":
             continue
         lower_first = first.lower()
-        if lower_first in NOT_NAMES or second.lower() in NOT_NAMES:
+        if lower_first in NOT_NAMES or (second.lower() in NOT_NAMES and not _known_capitalised(second)):
             continue
         if lower_first not in given or second.lower() == lower_first:
             continue
@@ -199,7 +221,9 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
                 index + 2 < len(words)
                 and text[end : words[index + 2].start()] == " "
                 and _family_like(words[index + 2].group(0))
-                and words[index + 2].group(0).lower() not in NOT_NAMES
+                and (
+                    words[index + 2].group(0).lower() not in NOT_NAMES or _known_capitalised(words[index + 2].group(0))
+                )
             ):
                 end = words[index + 2].end()
             yield words[index].start(), end

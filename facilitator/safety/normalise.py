@@ -23,7 +23,7 @@ from facilitator.safety.confusables_table import SOURCES, TARGETS
 
 # Letters of other scripts that look like Latin letters or digits ("fuсk" with a Cyrillic с,
 # "07Ι2" with a Greek Ι), from Unicode's confusables data (see build_confusables.py).
-_CONFUSABLES = str.maketrans(SOURCES, TARGETS)
+CONFUSABLES = _CONFUSABLES = str.maketrans(SOURCES, TARGETS)
 
 # Leetspeak: symbol or digit -> the letter it usually stands for. "1" and "|" are ambiguous
 # (i or l); the profanity patterns handle that with character classes, phrases take "i".
@@ -149,6 +149,7 @@ _DIGIT_WORD_VALUES = {
     )
     for value, word in enumerate(words.split())
 }
+_DIGIT_WORD_VALUES["oh"] = "0"  # "six oh five": read as zero only among digits, by the rules below
 _DIGIT_WORD_ALTERNATION = "|".join(sorted(_DIGIT_WORD_VALUES, key=len, reverse=True))
 # A run of digits and digit words apart, with at least three real digits: "0 7 two 2 - 9 nine 8",
 # "0799 two two 3 four 5 six". Words alone ("one two three") stay words: the spelled-number finder
@@ -160,9 +161,23 @@ _SPACED_DIGIT_WORDS_RE = re.compile(
 )
 
 
+# Only spaces between a short run and the digits after it: the wide gap a Kiswahili hundred or ten
+# leaves once it is a digit ("sifuri saba 11 mia tatu 45 ..." -> "sifuri saba 11        3 45 ...").
+_SPACES_THEN_DIGIT_RE = re.compile(r"(?:\s{4,12}|\s+(?:then|kisha)\s+)\d", re.IGNORECASE)
+_DIGIT_THEN_SPACES_RE = re.compile(r"\d(?:\s{4,12}|\s+(?:then|kisha)\s+)$", re.IGNORECASE)
+
+
 def _spaced_digit_words_to_digits(match: re.Match[str]) -> str:
     run = match.group(0)
-    if sum(ch.isdigit() for ch in run) < 3 or run.isdigit():
+    if run.isdigit():
+        return run
+    if sum(ch.isdigit() for ch in run) < 3 and not (
+        any(ch.isdigit() for ch in run)
+        and (
+            _SPACES_THEN_DIGIT_RE.match(match.string, match.end())
+            or _DIGIT_THEN_SPACES_RE.search(match.string, max(0, match.start() - 14), match.start())
+        )
+    ):
         return run
     return _DIGIT_WORD_RE.sub(lambda w: _DIGIT_WORD_VALUES[w.group(0).lower()].ljust(len(w.group(0))), run)
 

@@ -99,7 +99,7 @@ _DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\s*\.\s*)"
 _MAIL_PROVIDERS = r"(?:gmail|googlemail|yahoo|ymail|outlook|hotmail|live|icloud|aol|proton(?:mail)?|zoho|gmx|yandex)"
 _OBFUSCATED_EMAIL_RE = re.compile(
     # "jane at gmail dot com", "jane(at)yahoo(dot)co(dot)ke", "jane [at] school [dot] ac [dot] ke".
-    rf"(?<![\w.+\-])[\w.+\-]+(?:\s+dot\s+[\w+\-]+)*(?:{_AT}{_MAIL_PROVIDERS}|\s*[(\[{{<]\s*at\s*[)\]}}>]\s*[\w\-]+)(?:{_DOT}[a-z]{{2,6}}\b)+",
+    rf"(?<![\w.+\-])[\w.+\-]+(?:\s+(?:dot|underscore|dash)\s+[\w+\-]+)*(?:{_AT}{_MAIL_PROVIDERS}|\s*[(\[{{<]\s*at\s*[)\]}}>]\s*[\w\-]+)(?:{_DOT}[a-z]{{2,6}}\b)+",
     _I,
 )
 
@@ -132,6 +132,8 @@ _SPACED_LINK_RE = re.compile(
     rf"(?:(?:co|or|ac|go|ne|sc)(?:{_SPACED_DOT}|\.)ke|com|org|net|ke|io|info|app|tv|biz|xyz|co\.uk)\b",
     _I,
 )
+# "kiptoo dot me slash art": a link with its dot and slash spelled out.
+_SPELLED_PATH_LINK_RE = re.compile(r"\b[a-z0-9][a-z0-9\-]{1,61}\s+dot\s+[a-z]{2,6}\s+slash\s+[\w\-]+", _I)
 # "jane.k @ gmail . com": an email address with spaces around "@" and its dots.
 _SPACED_EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+\s*@\s*[\w\-]+(?:\s*\.\s*[\w\-]+)*\s*\.\s*[a-z]{2,6}\b", _I)
 
@@ -141,6 +143,7 @@ _OBFUSCATED_EMAIL_HINT_RE = re.compile(rf"[(\[{{<]\s*at\s*[)\]}}>]|{_MAIL_PROVID
 
 _HANDLE = r"[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?(?:#\d{4})?"  # "#1234": a Discord tag
 _AT_HANDLE_RE = re.compile(rf"(?<![\w@.])@{_HANDLE}", _I)
+_AT_HANDLE_ANY_SCRIPT_RE = re.compile(r"(?<![\w@.])@\w(?:[\w.]{0,28}\w)?")
 _NOT_A_HANDLE = re.compile(r"@(?:\d{1,2}(?::\d\d)?(?:am|pm|hrs)?|home|school|work|night|noon|all|everyone|here)$", _I)
 _PLATFORM = (
     r"(?:snap(?:chat)?|sc|ig|insta(?:gram)?|tiktok|tik\s+tok|tt|twitter|fb|facebook|telegram|discord|threads|"
@@ -197,6 +200,19 @@ _HANDLE_KAMA_RE = re.compile(
     rf"{_HANDLE})",
     _I,
 )
+# A channel, page or blog named in words with spaces: "youtube channel yangu ni Vybz na Shiku", "my
+# tiktok page is called Nai Girls Dance". After "ni"/"is" the name is capitalised (a description is not:
+# "channel yangu ni ya michezo"); after "inaitwa"/"called" any words up to the end of the clause.
+_NAME_WORD = r"(?-i:[A-Z0-9][\w'.]*)"
+_CHANNEL_RE = re.compile(
+    rf"\b(?:(?:my|our)\s+(?:{_PLATFORM}\s+)?(?:channel|page|chaneli|podcast|blog)|(?:{_PLATFORM}\s+)?"
+    rf"(?:channel|page|chaneli|podcast|blog)\s+(?:yangu|yetu|yake|wangu|changu))\s+"
+    rf"(?:(?P<naming>inaitwa|yaitwa|is\s+called|called|named|name\s+is|jina\s+ni)|is|ni|:)\s+(?P<at>@?)"
+    rf"(?P<handle>{_NAME_WORD}(?:\s+(?:na|and|&|wa|ya|of|the|za|la)?\s*{_NAME_WORD}){{0,4}}"
+    rf"|(?<=[a-z]\s)(?:[\w'.&]+(?:\s+[\w'.&]+){{0,4}})(?=\s*(?:[,.!?;]|$)))",
+    _I,
+)
+_CHANNEL_HINT_RE = re.compile(r"channel|chaneli|page|podcast|blog", _I)
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
 # Numbers, ordinals, times, sizes and prices after "add me"/"follow me" are not handles.
 _NOT_A_BARE_HANDLE_RE = re.compile(r"[\d.,:]+(?:st|nd|rd|th|am|pm|h|hrs|k|gb|mb|bob|ksh|/=)?", _I)
@@ -256,6 +272,9 @@ def _emails(text: str) -> Iterator[Span]:
 def _links(text: str) -> Iterator[Span]:
     for match in _SPACED_LINK_RE.finditer(text):
         yield Span(match.start(), match.end(), LINK)
+    if " slash " in text.lower():
+        for match in _SPELLED_PATH_LINK_RE.finditer(text):
+            yield Span(match.start(), match.end(), LINK)
     for match in _LINK_RE.finditer(text):
         found = match.group(0)
         if _PUBLIC_SITE_RE.search(found):
@@ -273,13 +292,22 @@ def _looks_like_handle(candidate: str) -> bool:
 
 def _handles(text: str) -> Iterator[Span]:
     if "@" in text:
-        for match in _AT_HANDLE_RE.finditer(text):
+        # look-alike letters of other scripts folded first, one character for one: "@аkinyi_κ.art"
+        folded = text if text.isascii() else text.translate(normalise.CONFUSABLES)
+        for match in (_AT_HANDLE_RE if folded.isascii() else _AT_HANDLE_ANY_SCRIPT_RE).finditer(folded):
             if not _NOT_A_HANDLE.match(match.group(0)):
                 yield Span(match.start(), match.end(), HANDLE)
     for match in _HANDLE_INVITATION_RE.finditer(text):
         handle = match.group("handle")
         if _looks_like_handle(handle) and not _NOT_A_BARE_HANDLE_RE.fullmatch(handle):
             yield Span(match.start("at"), match.end("handle"), HANDLE)
+    if _CHANNEL_HINT_RE.search(text):
+        for match in _CHANNEL_RE.finditer(text):
+            handle = match.group("handle")
+            if handle[0].islower() and not match.group("naming"):
+                continue  # "my channel is growing": only a name given as one is taken in lower case
+            if handle.split()[0].lower() not in _COMMON_WORDS:
+                yield Span(match.start("at"), match.end("handle"), HANDLE)
     if not _HANDLE_HINT_RE.search(text):
         return
     for pattern in (_HANDLE_INTRO_RE, _HANDLE_LABEL_RE, _HANDLE_INVITE_RE):

@@ -287,3 +287,98 @@ MORE_HARD_CLEAN = [
 def test_more_hard_clean_lines_stay_clean(language, text):
     result = screen(text)
     assert result.flags == frozenset(), (text, result)
+
+
+# Classes added after fresh sets 25-28 (second round): new sentences, not corpus lines.
+ROUND_TWO_PERSONAL_DETAILS = [
+    ("sw", "nitext kwa sifuri saba 22 mia nne 56 sabini na nane 9", ["sifuri saba 22 mia nne 56 sabini na nane 9"]),
+    ("sheng", "chaneli yangu ya youtube? my youtube channel is Shiro Cooks Kenya", ["Shiro Cooks Kenya"]),
+    ("sw", "tiktok page yangu inaitwa dada wa mtaa, nifollow", ["dada wa mtaa"]),
+    ("sw", "Wekesa Barasa ni jirani yangu wa karibu", ["Wekesa Barasa"]),
+    ("sw", "jina langu ni Amina Omar Said, nasoma Malindi", ["Amina Omar Said"]),
+    ("en", "find my art at wanjiru dot me slash gallery", ["wanjiru dot me slash gallery"]),
+    ("sheng", "ig ni @shіkо_254", ["@shіkо_254"]),
+]
+
+
+@pytest.mark.parametrize("language, text, pieces", ROUND_TWO_PERSONAL_DETAILS, ids=lambda v: str(v)[:40])
+def test_round_two_personal_detail_classes_are_redacted(language, text, pieces):
+    result = screen(text)
+    assert "personal_details" in result.flags, text
+    for piece in pieces:
+        for token in re.findall(r"[^\W_]{4,}", piece):
+            if token.casefold() in ("slash", "youtube"):
+                continue
+            assert token.casefold() not in result.redacted.casefold(), (text, result.redacted)
+
+
+ROUND_TWO_CONCERN = [
+    ("distress", "en", "swallowed 15 tablets on sunday and slept the whole day"),
+    ("distress", "sw", "nitajirusha ziwani wiki ijayo"),
+    ("distress", "sw", "barua zangu za mwisho ziko kwa droo"),
+    ("distress", "mixed", "nimewapa wasee viatu zangu, sitavihitaji huko naenda"),
+    ("distress", "en", "y am i still here honestly"),
+    ("distress", "sw", "nilijaribu kujizamisha mtoni mwaka jana"),
+    ("disclosure", "sw", "mpenzi wa rafiki yangu ana miaka 29"),
+    ("disclosure", "sw", "mlinzi wa shule alimshika dada yangu makalio"),
+    ("disclosure", "sw", "anangoja karibu na stage kila siku, anajua ninapoishi"),
+    ("disclosure", "sw", "alisema nikimwambia mwalimu atawaua wazazi wangu"),
+    ("disclosure", "en", "my deskmate comes with burn marks on her arms"),
+    ("disclosure", "sw", "kocha hunibusu kwa mdomo baada ya mazoezi"),
+    ("disclosure", "sheng", "nikiblock number yake anafungua account mpya anatuma vitisho"),
+    ("disclosure", "sw", "mjomba huniita mke wake mbele ya watu"),
+    ("disclosure", "en", "our driver told my sister to come to his house alone on sunday"),
+]
+
+
+@pytest.mark.parametrize("flag, language, text", ROUND_TWO_CONCERN, ids=lambda v: str(v)[:40])
+def test_round_two_concern_classes(flag, language, text):
+    _assert_concern(text, flag)
+
+
+ROUND_TWO_HARD_CLEAN = [
+    ("sw", "mwalimu mkuu alitupiga marufuku kuleta simu"),
+    ("en", "the coach told me i owe him 50 bob for the jersey"),
+    ("en", "he bought me a phone and now im his favourite"),
+    ("sw", "dada yangu ana miaka 25 na mpenzi wake ana miaka 27"),
+    ("en", "mum kisses me goodnight every day"),
+    ("en", "we jumped in the river to swim after school"),
+    ("sw", "teacher wetu anaitwa sir Omondi, ni mzuri"),
+    ("en", "our group is Group 3 and we talked about data costs"),
+]
+
+
+@pytest.mark.parametrize("language, text", ROUND_TWO_HARD_CLEAN, ids=lambda v: str(v)[:40])
+def test_round_two_hard_clean_lines_stay_clean(language, text):
+    result = screen(text)
+    assert result.flags == frozenset(), (text, result)
+
+
+@pytest.mark.parametrize(
+    "text", ["im so tired of everything lately", "sijui kama nitaweza tena", "everything is too much rn"]
+)
+def test_a_line_that_is_only_worn_out_is_possible_not_high(text, monkeypatch):
+    # The model's score is pinned high: the level must come from the wording, not from this model's weights.
+    from facilitator.safety import model
+
+    class Sure:
+        def scores(self, phrase_text: str) -> dict[str, float]:
+            return {"distress": 0.99, "disclosure": 0.0}
+
+    monkeypatch.setattr(model, "load", lambda: Sure())
+    result = screen(text)
+    assert result.flags == {"distress"} and result.held
+    assert result.confidence == "possible"
+    assert screen(text + ", i want to disappear forever").confidence == "high"
+
+
+@pytest.mark.parametrize(
+    "text, piece",
+    [
+        ("call 0 seven 2 two then 415 then 3 oh 9", "415"),
+        ("email: brenda underscore k at gmail dot com", "brenda"),
+    ],
+)
+def test_spelled_oh_and_underscore_belong_to_the_detail(text, piece):
+    result = screen(text)
+    assert "personal_details" in result.flags and piece not in result.redacted, result
