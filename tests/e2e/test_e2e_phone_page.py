@@ -211,7 +211,7 @@ VISIBLE_TEXT = """() => {
   }
   const page = document.documentElement.lang;
   const otherLang = [...document.body.querySelectorAll('[lang]')]
-    .filter((element) => element.lang !== page && !element.closest('.lang-switch') && shown(element))
+    .filter((element) => element.lang !== page && !element.closest('.lang-switch, [data-as-written]') && shown(element))
     .map((element) => `${element.tagName} lang=${element.lang}: ${element.textContent.trim().slice(0, 60)}`);
   return {texts, otherLang};
 }"""

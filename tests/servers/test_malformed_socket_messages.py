@@ -43,7 +43,7 @@ REFUSED = {
     ),
     "text nested 500 deep": (
         f'[{SUBMIT},{{"activity_id":ACTIVITY,"lane":"have","text":{"[" * 500}{"]" * 500},"client_key":"key-nested"}}]',
-        "invalid_text",
+        "invalid_payload",  # refused by the shape check every payload passes (validation.payload), before the rule
     ),
 }
 
