@@ -317,3 +317,18 @@ def test_random_text_never_raises():
         result = screen(text)
         assert result.flags <= FLAGS
         assert result.held == bool(result.flags & {"distress", "disclosure"})
+
+
+def test_the_combined_patterns_answer_as_the_plain_alternation_does():
+    """compile_any groups the patterns that start at a word boundary behind one ``\\b`` (for speed): on every
+    corpus line it must find a match exactly where the plain alternation of the same patterns does."""
+    from facilitator.safety import disclosure, distress, normalise, signals
+    from facilitator.safety.corpus import read
+    from facilitator.safety.firstperson import _has_top_level_alternation, compile_any
+
+    assert _has_top_level_alternation(r"(?:a|b)c|d") and not _has_top_level_alternation(r"(?:a|b)[|]\|c")
+    texts = [normalise.for_phrases(normalise.clean(e.text)) for e in read(CORPUS)]
+    for patterns in (disclosure._PATTERNS, distress._PATTERNS, signals._DISCLOSURE, signals._DISTRESS):
+        plain = re.compile("|".join(f"(?:{p})" for p in patterns))
+        combined = compile_any(patterns)
+        assert [combined.search(t) is not None for t in texts] == [plain.search(t) is not None for t in texts]
