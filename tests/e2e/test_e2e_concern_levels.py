@@ -20,6 +20,8 @@ SOFT_WORDINGS = (
     "mama aliniambia nisiseme uongo",
     "I'd rather be at home",
     "sina nguvu tena",
+    "im so tired of everything",
+    "sijui kama nitaweza tena",
 )
 
 
