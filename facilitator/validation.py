@@ -106,7 +106,9 @@ _TEXT_FIELDS = {
 _NUMBER_FIELDS = {"since", "seconds", "value", "choice", "position"}
 _LIST_OF_NUMBERS_FIELDS = {"choices", "ranking"}
 _OBJECT_FIELDS = {"changes", "activity", "spec", "settings", "commitment"}
-MAX_PAYLOAD_ITEMS = 500  # the longest list a handler takes (a batch of ids to moderate)
+# Twice the longest list a handler takes (console:moderate_many, 500 ids): a backstop, so that handler's own,
+# more precise refusal ("batch_too_large") still answers a batch just over its limit.
+MAX_PAYLOAD_ITEMS = 1000
 MAX_FIELD_CHARS = 20_000  # above any text a rule accepts; it refuses shorter ones itself
 MAX_DEPTH = 6
 
@@ -163,7 +165,11 @@ def payload(value: Any) -> dict[str, Any]:
             or _field_problem(name, field_value)
             or (_ID_FIELD.match(name) and isinstance(field_value, str) and not field_value.isdigit())
         ):
-            code = "invalid_id" if isinstance(name, str) and _ID_FIELD.match(name) else "invalid_input"
+            code = (
+                "invalid_id"
+                if isinstance(name, str) and (_ID_FIELD.match(name) or _ID_LIST_FIELD.match(name))
+                else "invalid_input"
+            )
             raise InvalidInput(code, _l("Something went wrong. Please send it again."), field=str(name)[:40])
     return value
 

@@ -337,6 +337,6 @@ def test_children_read_an_answer_in_the_other_language_marked_as_such(app, room,
     token = csrf_token(phone.http.get(f"/e/{room.join_code}").get_data(as_text=True))
     phone.http.post("/lang", data={"lang": "sw", "next": f"/e/{room.join_code}", "csrf_token": token})
     kiswahili_phone = phone.http.get(f"/e/{room.join_code}/activity").get_data(as_text=True)
-    assert '<p lang="sw">Tutaweka sheria mpya.</p>' in kiswahili_phone
+    assert '<p lang="sw" data-as-written>Tutaweka sheria mpya.</p>' in kiswahili_phone
     assert "Jibu hili liliandikwa kwa Kiingereza." in text_of(kiswahili_phone)
     assert "liliandikwa kwa Kiswahili" not in kiswahili_phone

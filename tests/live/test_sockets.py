@@ -318,7 +318,7 @@ MALFORMED_PAYLOADS = [
     {"activity_id": [1]},
     {"response_id": 10**30},
     {"flag_id": "1 OR 1=1"},
-    {"entry_ids": list(range(1, 600))},
+    {"entry_ids": list(range(1, 1200))},
     {"text": {"nested": "object"}},
     {"lane": ["have"], "text": "ok"},
     {"since": 1.5},
