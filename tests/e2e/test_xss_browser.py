@@ -199,13 +199,27 @@ def open_projector(context, run: Run):
     return page
 
 
-def shown_text(page) -> str:
-    """What the page shows; on a board that pages, what each of its pages shows in one cycle."""
+def shown_text(page, timeout_ms: int = 60_000) -> str:
+    """What the page shows; on a board that pages, what each of its pages shows, read until every page of the
+    cycle has been seen (by its "page N of M"), however slowly a busy machine turns them."""
     shown = page.inner_text("body")
-    paging = re.search(r"\b(\d+)\D+(\d+)\b", page.inner_text(".page-of")) if page.is_visible(".page-of") else None
-    for _ in range(int(paging.group(2)) if paging else 0):
-        page.wait_for_timeout(1100)
-        shown += "\n" + page.inner_text("body")
+    if not page.is_visible(".page-of"):
+        return shown
+    seen: set[int] = set()
+    total = None
+    waited = 0
+    while total is None or len(seen) < total:
+        # The page number and the text in one read: a page may turn between two.
+        page_of, text = page.evaluate("[document.getElementById('page-of').innerText, document.body.innerText]")
+        paging = re.search(r"\b(\d+)\D+(\d+)\b", page_of)
+        assert paging, "the projector pages but says no page number"
+        number, total = int(paging.group(1)), int(paging.group(2))
+        if number not in seen:
+            seen.add(number)
+            shown += "\n" + text
+        assert waited < timeout_ms, f"saw pages {sorted(seen)} of {total}"
+        page.wait_for_timeout(200)
+        waited += 200
     return shown
 
 
