@@ -137,19 +137,22 @@ def page_html(start: int) -> str:
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
 <link rel="stylesheet" href="{(STATIC / "projector/projector.css").as_uri()}"></head>
 <body class="projector"><header class="proj-head"><div class="prompt-block"><h1 id="title"></h1>
-<p id="title-other" class="title-other other"></p><p id="prompt" class="prompt"></p><p id="prompt-sw" class="prompt other"></p>
+<p id="title-other" class="title-other other"></p>
+<p id="prompt" class="prompt"></p><p id="prompt-sw" class="prompt other"></p>
 </div><div class="join"><div class="qr"><svg viewBox="0 0 10 10"></svg></div><div class="join-text">
 <div class="join-label">Join at</div><div class="join-host"><strong>10.0.0.1:5000</strong></div>
 <div class="join-code">KEJ7</div></div></div></header>
 <main id="lanes" class="stage" aria-live="off"></main>
-<footer class="proj-foot"><span class="counts"><span id="counts"></span> <span id="counts-other" class="other"></span></span>
+<footer class="proj-foot"><span class="counts"><span id="counts"></span>
+<span id="counts-other" class="other"></span></span>
 <span class="page-of" hidden><span id="page-of"></span> <span id="page-of-other" class="other"></span></span>
 <span id="timer" class="timer" hidden></span><span id="link-status" class="link-status"></span></footer>
 <script type="application/json" id="page-state">{state_json}</script>
 <script src="{(STATIC / "shared/live.js").as_uri()}"></script>
 <script src="stub.js"></script>
 <script>window.benchText = function (n) {{ var w = {json.dumps(WORDS)}; var out = [];
-  for (var i = 0; i < 4 + (n * 7) % 22; i++) out.push(w[(n + i * 3) % w.length]); return out.join(" ") + " (" + n + ")"; }};</script>
+  for (var i = 0; i < 4 + (n * 7) % 22; i++) out.push(w[(n + i * 3) % w.length]);
+  return out.join(" ") + " (" + n + ")"; }};</script>
 <script src="{(STATIC / "projector/projector.js").as_uri()}"></script>
 </body></html>"""
 
