@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bench._browser import CHROMIUM, CHROMIUM_ARGS
 
+PINNED = 3  # the first cards are pinned
 ROOT = Path(__file__).resolve().parent.parent
 STATIC = ROOT / "static"
 
@@ -59,7 +60,7 @@ FEED = """([rate, every, seconds, firstId, lanes]) => new Promise((done) => {
   const timer = setInterval(() => {
     const cards = [];
     for (let i = 0; i < perBatch; i++, next++) {
-      cards.push({ id: next, text: window.benchText(next), lane: lanes[next % lanes.length], sort_key: [0, next],
+      cards.push({ id: next, text: window.benchText(next), lane: lanes[next % lanes.length], sort_key: [1, next],
                    pinned: false, starred: false, paper: false, sms: false, theme_id: null });
     }
     const at = performance.timeOrigin + performance.now();
@@ -70,12 +71,31 @@ FEED = """([rate, every, seconds, firstId, lanes]) => new Promise((done) => {
 })"""
 
 
+# Each lane's cards as drawn: ids in DOM order, and whether each has its page.
+LANES = """Array.from(document.querySelectorAll('.cards')).map((list) => Array.from(list.children).map(
+  (item) => [Number(item.dataset.id), item.dataset.page !== undefined]))"""
+
+
+def check(lanes: list[list[list]], total: int) -> str:
+    """The drawn board against the server's order: every card once, pinned first then by arrival, each paged."""
+    drawn = [card_id for lane in lanes for card_id, _ in lane]
+    if sorted(drawn) != list(range(total)):
+        return f"WRONG: {len(drawn)} cards drawn, {len(set(drawn))} distinct, {total} expected"
+    for lane in lanes:
+        ids = [card_id for card_id, _ in lane]
+        if ids != sorted(ids, key=lambda n: (n >= PINNED, n)):
+            return "WRONG: a lane out of order"
+        if not all(paged for _, paged in lane):
+            return "WRONG: a card without its page"
+    return "every card once, in order, paged"
+
+
 def card(n: int, lanes: list[str], pinned: bool = False) -> dict:
     return {
         "id": n,
         "text": text(n),
         "lane": lanes[n % len(lanes)],
-        "sort_key": [0 if pinned else 1, n] if pinned else [1, n],
+        "sort_key": [0 if pinned else 1, n],  # the server's: pinned first, then order of arrival
         "pinned": pinned,
         "starred": n % 17 == 0,
         "paper": n % 41 == 0,
@@ -95,9 +115,7 @@ def page_html(start: int) -> str:
         {"key": "ideas", "name": "Ideas", "name_sw": "Mawazo"},
     ]
     keys = [lane["key"] for lane in lanes]
-    cards = [card(n, keys, pinned=n < 3) for n in range(start)]
-    for c in cards:  # the server's sort_key: pinned first, then order of arrival
-        c["sort_key"] = [0 if c["pinned"] else 1, c["id"]]
+    cards = [card(n, keys, pinned=n < PINNED) for n in range(start)]
     activity = {
         "id": 1,
         "kind": "board",
@@ -197,6 +215,7 @@ def main() -> None:
             "Object.keys(window.benchSent).map((id) => (window.facilitatorDrawn[id] || NaN) - window.benchSent[id])"
         )
         pages = page.evaluate("document.getElementById('page-of').textContent")
+        lanes = page.evaluate(LANES)
         browser.close()
     undrawn = sum(1 for v in latency if v != v)
     print(
@@ -205,6 +224,7 @@ def main() -> None:
     )
     print(f"  frame script:      {percentiles([f['script'] for f in frames])}")
     print(f"  frame to painted:  {percentiles([f['frame'] for f in frames])}")
+    print(f"  board at the end: {check(lanes, args.start + round(args.rate * args.seconds))}")
     print(f"  batch -> drawn:    {percentiles([v for v in latency if v == v])}  not drawn: {undrawn}")
 
 
