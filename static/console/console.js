@@ -193,7 +193,7 @@
     actions.appendChild(button("Save", function () {
       call("console:edit", { response_id: entry.id, text: input.value }, upsertFromAck);
     }, "small-button approve"));
-    actions.appendChild(button("Cancel", drawEntries));
+    actions.appendChild(button("Cancel", function () { entryNodes.delete(entry.id); drawEntries(); }));
     input.focus();
   }
   function upsertFromAck(ack) { upsert(ack.entry); }
@@ -215,17 +215,44 @@
     var matching = Array.from(state.entries.values()).filter(function (e) { return listOf(e) === status && !e.withheld; });
     return matching.sort(Live.bySortKey);
   }
+  // Each entry's node is kept while what it shows holds (the same entry, cursor, selection and activity): a
+  // burst of entries makes only their own nodes, not the whole board's again.
+  var entryNodes = new Map(); // id -> {node, entry, cursor, picked, focus}
+  function entryNode(entry, focus) {
+    var kept = entryNodes.get(entry.id);
+    var cursor = entry.id === cursorId, picked = selected.has(entry.id);
+    if (!kept || kept.entry !== entry || kept.cursor !== cursor || kept.picked !== picked || kept.focus !== focus) {
+      if (kept) kept.node.remove();
+      kept = { node: drawEntry(entry), entry: entry, cursor: cursor, picked: picked, focus: focus };
+      entryNodes.set(entry.id, kept);
+    }
+    return kept.node;
+  }
   function drawEntries() {
+    var focus = state.focus ? JSON.stringify([state.focus.id, state.focus.kind, state.focus.lanes]) : "";
     Object.keys(LISTS).forEach(function (status) {
       var list = $(LISTS[status]);
       if (!list) return;
-      list.textContent = "";
       var matching = inList(status);
-      if (status === "pending" && state.focus && state.focus.kind === "wordcloud" && can.moderate) drawWords(list, matching);
-      matching.forEach(function (e) { list.appendChild(drawEntry(e)); });
+      var nodes = matching.map(function (e) { return entryNode(e, focus); });
+      if (status === "pending" && state.focus && state.focus.kind === "wordcloud" && can.moderate) {
+        list.textContent = "";
+        drawWords(list, matching);
+        nodes.forEach(function (node) { list.appendChild(node); });
+      } else {
+        // Nodes no longer in this list go; the list's nodes then stand in order, only the new or moved inserted.
+        var wanted = new Set(nodes);
+        Array.prototype.slice.call(list.children).forEach(function (node) { if (!wanted.has(node)) node.remove(); });
+        var cursor = list.firstChild;
+        nodes.forEach(function (node) {
+          if (node === cursor) cursor = cursor.nextSibling;
+          else list.insertBefore(node, cursor);
+        });
+      }
       var badge = $(LISTS[status] + "-count");
       if (badge) badge.textContent = matching.length;
     });
+    entryNodes.forEach(function (kept, id) { if (!kept.node.isConnected) entryNodes.delete(id); });
     // Entries that left the queue and the board (hidden, held, gone) are no longer selected.
     var listed = new Set(inList("pending").concat(inList("approved")).map(function (e) { return e.id; }));
     selected.forEach(function (id) { if (!listed.has(id)) selected.delete(id); });

@@ -46,9 +46,11 @@
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       if (event.key === "c" || event.key === "C" || event.key === "h" || event.key === "H") {
         setContrast(!document.body.classList.contains("contrast-high"));
+        wall = null; // the borders change the cards' heights
+        if (board) scheduleDraw();
       }
       // J: the big join screen over the activity (again: back), for latecomers; it shows by itself when nothing is on.
-      if (event.key === "j" || event.key === "J") { joinAsked = !joinAsked; if (board) scheduleDraw(); }
+      if (event.key === "j" || event.key === "J") { joinAsked = !joinAsked; wall = null; if (board) scheduleDraw(); }
     });
   })();
   // Faces are the app's own drawings (static/faces/N.svg): no emoji font needed on the projector's laptop.
@@ -108,30 +110,79 @@
     });
   }
 
+  function grouped(activity) {
+    return activity.group_by_theme && board.results && board.results.themes;
+  }
+  // A board's lanes stay on the wall from draw to draw (a burst brings a few cards a frame to a board of
+  // thousands): `wall` keeps each card's node by entry id, with what it shows; a draw makes only the new and
+  // changed cards' nodes and puts them in their lane at their place. Anything else on show draws afresh.
+  var wall = null; // {key, lists: [ul], nodes: Map id -> {node, shows}, heights: WeakMap node -> px, arrived: [node]}
+  function wallKey(activity) {
+    return activity.id + " " + JSON.stringify(activity.lanes);
+  }
   function drawCards(stage, activity) {
-    if (activity.group_by_theme && board.results && board.results.themes) return drawThemes(stage, activity);
+    if (grouped(activity)) return drawThemes(stage, activity);
     stage.className = "stage lanes lanes-" + activity.lanes.length;
-    var upvotes = (board.results && board.results.upvotes) || {};
-    var cards = pinnedFirst(inOrder(Array.from(board.cards.values()), board.results && board.results.order));
-    activity.lanes.forEach(function (lane) {
-      var column = el("section", "lane");
-      column.appendChild(bilingual("h2", "lane-name", lane.name, lane.name_sw));
-      var list = pageable(el("ul", "cards"));
-      cards.filter(function (c) { return c.lane === lane.key; }).forEach(function (card) {
-        var item = el("li", "card" + (card.pinned ? " pinned" : "") + (card.starred ? " starred" : "") +
-          (drawn.has(card.id) ? "" : " arriving"));
-        item.setAttribute("data-id", card.id);
-        drawn.add(card.id);
-        justDrawn.push(card.id);
-        item.appendChild(el("span", "card-text", card.text));
-        if (upvotes[card.id]) item.appendChild(el("span", "votes", "▲ " + upvotes[card.id]));
-        if (card.paper) item.appendChild(el("span", "paper-tag", T.paper));
-        if (card.sms) item.appendChild(el("span", "paper-tag sms-tag", T.sms));
-        list.appendChild(item);
+    if (!wall) {
+      wall = { key: wallKey(activity), lists: [], byLane: {}, nodes: new Map(), heights: new WeakMap(), arrived: [] };
+      activity.lanes.forEach(function (lane) {
+        var column = el("section", "lane");
+        column.appendChild(bilingual("h2", "lane-name", lane.name, lane.name_sw));
+        var list = pageable(el("ul", "cards"));
+        wall.lists.push(list);
+        wall.byLane[lane.key] = list;
+        column.appendChild(list);
+        stage.appendChild(column);
       });
-      column.appendChild(list);
-      stage.appendChild(column);
+    }
+    // The last draw's newcomers have had their entrance: a node moved later must not replay it.
+    wall.arrived.forEach(function (node) { node.classList.remove("arriving"); });
+    wall.arrived = [];
+    var upvotes = (board.results && board.results.upvotes) || {};
+    var inLane = {};
+    activity.lanes.forEach(function (lane) { inLane[lane.key] = []; });
+    pinnedFirst(inOrder(Array.from(board.cards.values()), board.results && board.results.order)).forEach(function (card) {
+      if (inLane[card.lane]) inLane[card.lane].push(card);
     });
+    // Gone, hidden, moved to a lane not on show, or showing something else: the node goes.
+    wall.nodes.forEach(function (kept, id) {
+      var card = board.cards.get(id);
+      if (!card || !inLane[card.lane] || kept.shows !== cardShows(card, upvotes)) {
+        kept.node.remove();
+        wall.nodes.delete(id);
+      }
+    });
+    // Each lane's nodes in order: a kept node in its place stays; a new or moved one goes in before the cursor.
+    activity.lanes.forEach(function (lane) {
+      var list = wall.byLane[lane.key];
+      var cursor = list.firstChild;
+      inLane[lane.key].forEach(function (card) {
+        var kept = wall.nodes.get(card.id);
+        if (!kept) {
+          kept = { node: cardNode(card, upvotes), shows: cardShows(card, upvotes) };
+          wall.nodes.set(card.id, kept);
+          justDrawn.push(card.id);
+        }
+        if (kept.node === cursor) cursor = cursor.nextSibling;
+        else list.insertBefore(kept.node, cursor);
+      });
+    });
+  }
+  // What a card's node shows: a card whose text, marks, lane or votes changed gets a new node.
+  function cardShows(card, upvotes) {
+    return [card.lane, card.pinned, card.starred, card.paper, card.sms, upvotes[card.id] || 0, card.text].join("\u0001");
+  }
+  function cardNode(card, upvotes) {
+    var item = el("li", "card" + (card.pinned ? " pinned" : "") + (card.starred ? " starred" : "") +
+      (drawn.has(card.id) ? "" : " arriving"));
+    if (!drawn.has(card.id)) wall.arrived.push(item);
+    item.setAttribute("data-id", card.id);
+    drawn.add(card.id);
+    item.appendChild(el("span", "card-text", card.text));
+    if (upvotes[card.id]) item.appendChild(el("span", "votes", "▲ " + upvotes[card.id]));
+    if (card.paper) item.appendChild(el("span", "paper-tag", T.paper));
+    if (card.sms) item.appendChild(el("span", "paper-tag sms-tag", T.sms));
+    return item;
   }
 
   // Pinned cards lead every lane (and stay in view on every page), whatever the order of the rest.
@@ -280,8 +331,12 @@
     $("prompt").textContent = prompt[0];
     $("prompt-sw").textContent = prompt[1];
     var stage = $("lanes");
-    stage.textContent = "";
-    lists = [];
+    var keepWall = wall && activity && activity.kind === "board" && !grouped(activity) && wall.key === wallKey(activity);
+    if (!keepWall) {
+      wall = null;
+      stage.textContent = "";
+      lists = [];
+    }
     fitOnly = [];
     justDrawn = [];
     $("timer").hidden = !(activity && activity.timer_ends_at);
@@ -304,7 +359,9 @@
   // (--floor in projector.css: 22 px on a 1080-pixel-high screen, scaled with the screen's shorter side);
   // what still does not fit is split into pages shown in turn, every PAGE_SECONDS, "page 2 of 5" in the
   // footer. Pinned items lead their list on every page. Each draw (at most one a frame, however many cards
-  // arrived) reads the layout once, or twice when the type size changes, never once per card.
+  // arrived) reads the layout once, or twice when the type size changes, never once per card. A board's lanes
+  // (the wall) keep each card's height while the type size holds: a draw measures only its new cards (the
+  // rest are mostly off their page, out of the layout) and pages from the sums.
   var FIT_FLOOR = 0.6; // the cards' 3.4vmin × 0.6 is the floor; smaller would change nothing
   var PAGE_SECONDS = (function () {
     var asked = /[?&]page_seconds=(\d+(?:\.\d+)?)\b/.exec(window.location.search);
@@ -330,9 +387,41 @@
   function overflow() {
     var worst = 0;
     lists.concat(fitOnly).forEach(function (list) {
-      if (list.clientHeight > 0) worst = Math.max(worst, list.scrollHeight / list.clientHeight);
+      if (list.clientHeight > 0) worst = Math.max(worst, contentHeight(list) / list.clientHeight);
     });
     return worst;
+  }
+  function onWall(list) {
+    return wall !== null && wall.lists.indexOf(list) >= 0;
+  }
+  function contentHeight(list) {
+    if (!onWall(list)) return list.scrollHeight;
+    var boxes = stackedBoxes(list);
+    return boxes.length ? boxes[boxes.length - 1].top + boxes[boxes.length - 1].height : 0;
+  }
+  // A wall list's items stand one under the other (a flex column, no margins): their boxes from their heights
+  // and the gap. A height not known yet is read from the layout (the item is on show: new, or all shown again).
+  function stackedBoxes(list) {
+    var gap = parseFloat(getComputedStyle(list).rowGap) || 0;
+    var top = 0;
+    return Array.prototype.map.call(list.children, function (item) {
+      var height = wall.heights.get(item);
+      if (height === undefined) {
+        height = item.getBoundingClientRect().height;
+        wall.heights.set(item, height);
+      }
+      var box = { top: top, height: height };
+      top += height + gap;
+      return box;
+    });
+  }
+  // The type size or the room the cards have changed: every height is read again, with every card on show.
+  function forgetHeights() {
+    if (!wall) return;
+    wall.heights = new WeakMap();
+    wall.lists.forEach(function (list) {
+      Array.prototype.forEach.call(list.children, function (item) { item.classList.remove("off-page"); });
+    });
   }
   function fitAndPage(stage) {
     var activityId = board.activity ? board.activity.id : null;
@@ -348,6 +437,7 @@
     var ratio = overflow(); // the one layout read of a draw whose size holds
     if (ratio > 1.001 && !document.body.classList.contains("full-board")) {
       document.body.classList.add("full-board"); // once an activity: the compact header gives the cards room
+      forgetHeights();
       ratio = overflow();
     }
     // Text area grows with the square of its size: scale by the square root of the overflow, a little under.
@@ -356,11 +446,15 @@
     if (Math.abs(wanted - fitScale) > 0.01) {
       fitScale = wanted;
       stage.style.setProperty("--fit", String(fitScale));
+      forgetHeights();
     }
     var pages = 1;
     var plans = lists.map(function (list) { var plan = planPages(list); pages = Math.max(pages, plan.pages); return plan; });
     plans.forEach(function (plan) {
-      plan.items.forEach(function (item, i) { item.setAttribute("data-page", String(plan.pageOf[i])); });
+      plan.items.forEach(function (item, i) {
+        var on = String(plan.pageOf[i]);
+        if (item.getAttribute("data-page") !== on) item.setAttribute("data-page", on);
+      });
       plan.list.setAttribute("data-pages", String(plan.pages));
     });
     showPages(pages);
@@ -369,8 +463,9 @@
   // list) stay on every page (page -1); the rest fill the height left, in order.
   function planPages(list) {
     var items = Array.prototype.slice.call(list.children);
+    var boxes = onWall(list) ? stackedBoxes(list)
+      : items.map(function (item) { return { top: item.offsetTop, height: item.offsetHeight }; });
     var height = list.clientHeight;
-    var boxes = items.map(function (item) { return { top: item.offsetTop, height: item.offsetHeight }; });
     var gap = parseFloat(getComputedStyle(list).rowGap) || 0;
     var pageOf = [], kept = 0, i = 0;
     for (; i < items.length && items[i].classList.contains("pinned"); i++) {
@@ -397,7 +492,8 @@
       var shown = String(pageIndex % own); // a list with fewer pages starts again: every item shows each cycle
       Array.prototype.forEach.call(list.children, function (item) {
         var on = item.getAttribute("data-page");
-        item.classList.toggle("off-page", on !== "-1" && on !== shown);
+        var off = on !== "-1" && on !== shown;
+        if (item.classList.contains("off-page") !== off) item.classList.toggle("off-page", off);
       });
     });
     var values = { n: pageIndex + 1, total: pageCount };
@@ -411,7 +507,7 @@
     showPages(pageCount);
   }, PAGE_SECONDS * 1000);
   // The screen resized (another projector, a window moved): the fit and the pages follow.
-  window.addEventListener("resize", function () { if (board) scheduleDraw(); });
+  window.addEventListener("resize", function () { wall = null; if (board) scheduleDraw(); });
 
   function sides(text, textSw) {
     var first = page.lang === "sw" && textSw ? textSw : (text || "");
@@ -442,6 +538,7 @@
       counts: snapshot.counts,
       results: snapshot.results
     };
+    wall = null; // a fresh snapshot: a fresh wall
     // Closed joining: the join card says so instead of inviting more phones (those already in keep their place).
     document.body.classList.toggle("joining-closed", snapshot.joining_open === false);
     draw();
