@@ -14,18 +14,13 @@ import os
 import time
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-# Without the first ones Chromium tries to reach Google's services; the last ones keep a page that is not in
-# front (headless, two pages) from having its frames and timers throttled: a projector is always in front.
+from tests.browser import CHROMIUM
+from tests.browser import CHROMIUM_ARGS as TEST_CHROMIUM_ARGS
+
+# The tests' Chromium and its flags (no calls to Google's services), and three more: a page that is not in front
+# (headless, two pages) must not have its frames and timers throttled, as a projector is always in front.
 CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
+    *TEST_CHROMIUM_ARGS,
     "--disable-background-timer-throttling",
     "--disable-renderer-backgrounding",
     "--disable-backgrounding-occluded-windows",

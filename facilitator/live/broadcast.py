@@ -20,7 +20,7 @@ from facilitator.board.models import Entry
 from facilitator.events.models import Event
 from facilitator.extensions import db, socket_sleep, socketio
 from facilitator.live import priority
-from facilitator.live.connections import connections, participant_room, room
+from facilitator.live.connections import participant_room, phones_connected, room
 from facilitator.safeguarding import views as safeguarding_views
 from facilitator.safeguarding.models import SafeguardingFlag
 from facilitator.voting import results as results_service
@@ -180,7 +180,7 @@ def agenda_changed(event: Event) -> None:
     current = agenda_views.current_activity(event)
     # Phones fetch the new activity's page fragment after this message; spread those requests over up
     # to a few seconds so thousands of phones do not ask in the same millisecond.
-    phones_here = sum(1 for c in connections.values() if c.event_id == event.id and c.view == "participant")
+    phones_here = phones_connected(event.id)
     socketio.emit(
         "activity",
         {"version": version, "activity": agenda_views.activity_view(current), "spread_ms": min(4000, phones_here)},
