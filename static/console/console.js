@@ -228,6 +228,13 @@
     }
     return kept.node;
   }
+  // A burst brings a batch every few tens of ms: the lists are drawn once per frame, however many arrived.
+  var entriesDue = false;
+  function drawEntriesNextFrame() {
+    if (entriesDue) return;
+    entriesDue = true;
+    (window.requestAnimationFrame || setTimeout)(function () { entriesDue = false; drawEntries(); });
+  }
   function drawEntries() {
     var focus = state.focus ? JSON.stringify([state.focus.id, state.focus.kind, state.focus.lanes]) : "";
     Object.keys(LISTS).forEach(function (status) {
@@ -498,7 +505,7 @@
       drawFocus();
     }
     var changed = message.entries.filter(remember).length;
-    if (changed) drawEntries();
+    if (changed) drawEntriesNextFrame();
     if (message.entries.some(function (entry) { return entry.status === "held"; })) {
       status("An entry was held for safeguarding.", true);
     }
