@@ -53,13 +53,15 @@ class LightSocket:
     cookie, the Socket.IO connect with its auth, a pong for every ping, and the time of the first activity
     switch while the worker is armed. Every other message is looked at only as far as its first bytes."""
 
-    __slots__ = ("ws", "task", "open", "pongs")
+    __slots__ = ("ws", "task", "open", "pongs", "last_ping", "gives_up_after")
 
-    def __init__(self, ws):
+    def __init__(self, ws, gives_up_after: float):
         self.ws = ws
         self.task = None
         self.open = True
         self.pongs = 0
+        self.last_ping = time.monotonic()  # a phone's client starts waiting for the first ping at the handshake
+        self.gives_up_after = gives_up_after
 
     @classmethod
     async def connect(cls, session, url: str, cookie: str, auth: dict, timeout: float) -> LightSocket:
@@ -69,6 +71,8 @@ class LightSocket:
             opened = await ws.receive(timeout)
             if not isinstance(opened.data, str) or not opened.data.startswith("0"):
                 raise ConnectionError(f"no Engine.IO open packet: {str(opened.data)[:80]!r}")
+            handshake = json.loads(opened.data[1:])
+            gives_up_after = (handshake["pingInterval"] + handshake["pingTimeout"]) / 1000
             await ws.send_str("40" + json.dumps(auth))
             while True:
                 reply = await ws.receive(timeout)
@@ -77,7 +81,7 @@ class LightSocket:
                 if reply.data == "2":
                     await ws.send_str("3")
                 elif reply.data.startswith("40"):
-                    return cls(ws)
+                    return cls(ws, gives_up_after)
                 elif reply.data.startswith("44"):
                     raise ConnectionRefusedError(f"Socket.IO connect refused: {reply.data[2:200]}")
         except BaseException:
@@ -97,6 +101,10 @@ class LightSocket:
                 if data == "2":
                     await ws.send_str("3")
                     self.pongs += 1
+                    now = time.monotonic()
+                    if now - self.last_ping > worker.longest_ping_gap:
+                        worker.longest_ping_gap = now - self.last_ping
+                    self.last_ping = now
                 elif data.startswith(SWITCH_PREFIX):
                     if worker.armed and phone.activity_at is None:
                         phone.activity_at = time.monotonic()
@@ -210,6 +218,9 @@ class Worker:
         self.http = None
         self.armed = False
         self.disconnects = 0
+        self.longest_ping_gap = 0.0  # seconds, the longest any light phone waited for its next ping
+        self.ping_timeouts = 0
+        self.watching = None
 
     async def run(self) -> None:
         import aiohttp
@@ -304,9 +315,14 @@ class Worker:
                 except Exception as error:  # noqa: BLE001
                     failures.append(repr(error))
 
-        await asyncio.gather(
-            *(one(p, i < full) for i, p in enumerate(self.phones) if p.client is None and p.light is None)
-        )
+        # The light phones first: the server, busy accepting thousands of sockets, sends some pings late, and
+        # python-socketio's client drops its socket when a ping is over 5 s late (``drop_silent_sockets``).
+        # Writers connected after the crowd get their first ping once it is in.
+        waiting = [(p, i < full) for i, p in enumerate(self.phones) if p.client is None and p.light is None]
+        await asyncio.gather(*(one(p, False) for p, as_writer in waiting if not as_writer))
+        await asyncio.gather(*(one(p, True) for p, as_writer in waiting if as_writer))
+        if self.watching is None and any(p.light is not None for p in self.phones):
+            self.watching = asyncio.ensure_future(self.drop_silent_sockets())
         held = sum(1 for p in self.phones if p.connected)
         writing = sum(1 for p in self.phones if p.client is not None and p.client.connected)
         return ("connected", held, len(failures), time.monotonic() - started, failures[:3], writing)
@@ -341,8 +357,25 @@ class Worker:
             raise
         return client
 
+    async def drop_silent_sockets(self, every: float = 5.0) -> None:
+        """A phone's Engine.IO client closes its socket when no ping came for the ping interval plus the ping
+        timeout of the handshake (45 s here); light phones do the same, every ``every`` seconds for all of them.
+        (python-socketio's client is stricter: its writer gives up 30 s after it last sent anything, a pong
+        included, so a ping more than 5 s late drops it: "packet queue is empty, aborting".)"""
+        while True:
+            await asyncio.sleep(every)
+            now = time.monotonic()
+            for phone in self.phones:
+                light = phone.light
+                if light is not None and light.open and now - light.last_ping > light.gives_up_after:
+                    self.ping_timeouts += 1
+                    self.disconnects += 1
+                    await light.disconnect()
+
     async def status(self):
-        return ("status", sum(1 for p in self.phones if p.connected))
+        writing = sum(1 for p in self.phones if p.client is not None and p.client.connected)
+        held = sum(1 for p in self.phones if p.connected)
+        return ("status", held, writing, self.disconnects, self.ping_timeouts, self.longest_ping_gap)
 
     async def arm_switch(self):
         for phone in self.phones:
@@ -420,6 +453,9 @@ class Worker:
         return ("submitted", records, self.disconnects - dropped_before)
 
     async def disconnect(self, concurrency: int = 200):
+        if self.watching is not None:
+            self.watching.cancel()
+            self.watching = None
         started = time.monotonic()
         semaphore = asyncio.Semaphore(concurrency)
 

@@ -244,6 +244,26 @@ class Listeners:
             await session.close()
 
 
+async def phones_status(workers: Workers, when: str) -> dict:
+    """Phones still connected, disconnects, and how late the server's pings came to the light phones."""
+    replies = await workers.all("status", timeout=60)
+    status = {
+        "connected": sum(r[1] for r in replies),
+        "writers_connected": sum(r[2] for r in replies),
+        "disconnects": sum(r[3] for r in replies),
+        "light_gave_up_waiting_for_a_ping": sum(r[4] for r in replies),
+        "longest_ping_wait_s": max(r[5] for r in replies),
+    }
+    print(
+        f"phones {when:<20} {status['connected']} connected ({status['writers_connected']} writers); "
+        f"{status['disconnects']} disconnects since connecting, of which light phones that heard no ping in "
+        f"time {status['light_gave_up_waiting_for_a_ping']}; the longest a light phone waited for a ping "
+        f"{status['longest_ping_wait_s']:.1f} s",
+        flush=True,
+    )
+    return status
+
+
 # --- joining -----------------------------------------------------------------------------------
 
 
@@ -347,10 +367,13 @@ async def run_scenario(
     result: dict = {"label": label, "urls": urls, "phones_wanted": args.phones}
     print(f"\n=== {label}: {args.phones} phones on {len(urls)} process(es) {', '.join(urls)} ===", flush=True)
 
+    phone_pids = [p.pid for p in workers.processes]
+    connecting = _server.CpuMeter(phone_pids)
     replies = await workers.ask(
         [("connect", urls, args.connect_concurrency, 30, n) for n in shares(args.writers, len(workers.pipes))],
         timeout=600,
     )
+    connect_cpu = sum(connecting.seconds().values())
     held = sum(r[1] for r in replies)
     failed = sum(r[2] for r in replies)
     connect_seconds = max(r[3] for r in replies)
@@ -359,7 +382,7 @@ async def run_scenario(
     print(
         f"connections held            {held} (failed {failed}) in {connect_seconds:.1f} s "
         f"({held / max(connect_seconds, 1e-6):.0f}/s): {writing} write (python-socketio clients), "
-        f"{held - writing} only listen (light clients)",
+        f"{held - writing} only listen (light clients); the bench's phones used {connect_cpu:.1f} s of CPU",
         flush=True,
     )
     for reply in replies:
@@ -385,9 +408,29 @@ async def run_scenario(
     result["memory"] = memory
 
     idle = _server.CpuMeter(pids)
+    idle_phones = _server.CpuMeter(phone_pids)
     await asyncio.sleep(args.idle_seconds)
     result["cpu_idle"] = idle.percent()
     print("server CPU idle with phones  " + ", ".join(f"{v:.1f}%" for v in result["cpu_idle"].values()))
+    # The bench's own phones while idle (pings and pongs): a client that needs much of a core per 1,000 phones
+    # misses pings at 10,000 and measures itself, not the server.
+    phones_idle = sum(idle_phones.percent().values())
+    phones_rss_mb = sum(_server.rss_kb(pid) for pid in phone_pids) / 1024
+    result.update(
+        phones_cpu_idle=phones_idle,
+        phones_cpu_idle_per_1000=phones_idle * 1000 / max(held, 1),
+        phones_runqueue_idle=idle_phones.runqueue_total_percent(),
+        phones_rss_mb=phones_rss_mb,
+    )
+    print(
+        f"bench phones' CPU idle      {phones_idle:.1f}% of a core over {args.idle_seconds:g} s = "
+        f"{result['phones_cpu_idle_per_1000']:.2f}% per 1,000 phones (waiting for a CPU "
+        f"{result['phones_runqueue_idle']:.0f}%, summed over {len(phone_pids)} processes); their RSS "
+        f"{phones_rss_mb:.0f} MB",
+        flush=True,
+    )
+
+    result["phones_before_burst"] = await phones_status(workers, "before the burst")
 
     # --- the burst ---
     listeners.reset()
@@ -566,6 +609,7 @@ async def run_scenario(
         profile = start_py_spy(args, pids[0], f"{label}-switch{k}", 4) if args.profile_dir and k == 0 else None
         await listeners.wait_connected()
         meter = _server.CpuMeter(pids)
+        phones_meter = _server.CpuMeter(phone_pids)
         t0 = time.monotonic()
         try:
             ack = await listeners.consoles[0].call("console:open_activity", {"activity_id": targets[k % 2]}, timeout=30)
@@ -578,6 +622,7 @@ async def run_scenario(
         cpu = meter.percent()
         switch_cpu_s = meter.seconds()  # from the call to the last phone (+ up to 50 ms of polling)
         switch_wait = meter.runqueue_percent()
+        phones_cpu_s = sum(phones_meter.seconds().values())
         if profile is not None:
             finish_py_spy(profile)
         if not ack.get("ok"):
@@ -597,6 +642,7 @@ async def run_scenario(
             "cpu": cpu,
             "server_cpu_s": switch_cpu_s,
             "server_runqueue": switch_wait,
+            "phones_cpu_s": phones_cpu_s,
         }
         switches.append(switch)
         print(
@@ -606,11 +652,12 @@ async def run_scenario(
             + ", ".join(f"{v * 1000:.0f}" for v in switch_cpu_s.values())
             + " ms, waiting for a CPU "
             + ", ".join(f"{v:.0f}%" for v in switch_wait.values())
-            + ")",
+            + f"; bench phones' CPU {phones_cpu_s * 1000:.0f} ms)",
             flush=True,
         )
         await asyncio.sleep(1.0)
     result["switches"] = switches
+    result["phones_after"] = await phones_status(workers, "at the end")
     if targets[(args.switches - 1) % 2] != board[0] and args.switches:
         try:
             await listeners.consoles[0].call("console:open_activity", {"activity_id": board[0]}, timeout=30)
