@@ -4,8 +4,9 @@ Each phone joins over HTTP (GET /j/<code> for the CSRF token and session cookie,
 participant cookie) through one pooled aiohttp session, then holds a websocket. Phones that write hold a
 python-socketio AsyncClient (they need its acknowledgements); the others, thousands of them, are light: an
 aiohttp websocket that speaks just enough Engine.IO v4 / Socket.IO v5 to connect, answer pings and notice an
-activity switch (``LightSocket``). A full client per listening phone took so much of the machine's CPU that at
-10,000 phones the bench's own clients missed their pings and the server could not be measured.
+activity switch (``LightSocket``). At 10,000 phones python-socketio's clients dropped their sockets while
+connecting (its client gives up on a ping more than 5 s late, a phone's after 45 s), and each costs about
+twice a light phone's CPU (bench/README.md).
 
 Times are ``time.monotonic()`` (CLOCK_MONOTONIC, the same clock in every process of the machine), so the main
 process can compare them with what the projector saw.
@@ -113,7 +114,7 @@ class LightSocket:
         except (ConnectionError, asyncio.CancelledError):
             pass
         finally:
-            if self.open:  # not closed by the bench itself (close() below)
+            if self.open:  # not closed by the bench itself (disconnect() below)
                 self.open = False
                 worker.disconnects += 1
                 await ws.close()
@@ -369,7 +370,8 @@ class Worker:
 
     async def drop_silent_sockets(self, every: float = 5.0) -> None:
         """A phone's Engine.IO client closes its socket when no ping came for the ping interval plus the ping
-        timeout of the handshake (45 s here); light phones do the same, every ``every`` seconds for all of them.
+        timeout of the handshake (45 s here; static/vendor/socket.io.min.js), counted from the handshake and from
+        each ping; light phones do the same, checked every ``every`` seconds for all of them.
         (python-socketio's client is stricter: its writer gives up 30 s after it last sent anything, a pong
         included, so a ping more than 5 s late drops it: "packet queue is empty, aborting".)"""
         while True:
