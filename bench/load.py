@@ -32,9 +32,10 @@ if __package__ in (None, ""):
 
 from bench import _server  # noqa: E402
 from bench._browser import BrowserViews  # noqa: E402
-from bench._phones import worker_main  # noqa: E402
+from bench._phones import SOURCE_ADDRESSES, worker_main  # noqa: E402
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
+WRITERS_AT_MOST = 1000
 
 
 def quantile(values: list[float], q: float) -> float | None:
@@ -59,6 +60,17 @@ def latency_line(name: str, values: list[float]) -> str:
 # --- workers -----------------------------------------------------------------------------------
 
 
+def shares(total: int, parts: int) -> list[int]:
+    """``total`` split over ``parts`` as evenly as whole numbers allow."""
+    return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
+
+
+def default_writers(phones: int, rate: float) -> int:
+    """How many phones write by default: at most 1,000, so that at 200 entries/s each writer sends one
+    entry every 5 s, well inside the app's 10 per 10 s; none when nothing is written."""
+    return 0 if rate <= 0 else min(phones, WRITERS_AT_MOST)
+
+
 class Workers:
     def __init__(self, count: int, cpu: int | None, nice: int = 0):
         context = multiprocessing.get_context("spawn")
@@ -72,18 +84,28 @@ class Workers:
             self.pipes.append(parent)
             self.processes.append(process)
 
-    async def ask(self, commands: list[tuple], timeout: float) -> list[tuple]:
-        """Send one command to each worker (``commands[i]`` to worker i), wait for every reply."""
+    async def ask(self, commands: list[tuple], timeout: float, progress: dict | None = None) -> list[tuple]:
+        """Send one command to each worker (``commands[i]`` to worker i), wait for every reply. A worker's
+        ``("progress", ...)`` messages on the way go to ``progress[i]`` (the latest of each worker)."""
         loop = asyncio.get_running_loop()
         for pipe, command in zip(self.pipes, commands, strict=True):
             pipe.send(command)
 
-        def receive(pipe):
-            if not pipe.poll(timeout):
-                raise TimeoutError(f"a bench worker did not answer {commands[0][0]} within {timeout}s")
-            return pipe.recv()
+        def receive(index, pipe):
+            deadline = time.monotonic() + timeout
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0 or not pipe.poll(left):
+                    raise TimeoutError(f"a bench worker did not answer {commands[0][0]} within {timeout}s")
+                reply = pipe.recv()
+                if reply[0] != "progress":
+                    return reply
+                if progress is not None:
+                    progress[index] = reply[1:]
 
-        replies = await asyncio.gather(*(loop.run_in_executor(None, receive, pipe) for pipe in self.pipes))
+        replies = await asyncio.gather(
+            *(loop.run_in_executor(None, receive, index, pipe) for index, pipe in enumerate(self.pipes))
+        )
         for reply in replies:
             if reply[0] == "error":
                 raise RuntimeError("bench worker failed:\n" + reply[1])
@@ -222,6 +244,110 @@ class Listeners:
             await session.close()
 
 
+async def phones_status(workers: Workers, when: str) -> dict:
+    """Phones still connected, disconnects, and how late the server's pings came to the light phones."""
+    replies = await workers.all("status", timeout=60)
+    status = {
+        "connected": sum(r[1] for r in replies),
+        "writers_connected": sum(r[2] for r in replies),
+        "disconnects": sum(r[3] for r in replies),
+        "light_gave_up_waiting_for_a_ping": sum(r[4] for r in replies),
+        "longest_ping_wait_s": max(r[5] for r in replies),
+    }
+    print(
+        f"phones {when:<20} {status['connected']} connected ({status['writers_connected']} writers); "
+        f"{status['disconnects']} disconnects since connecting, of which light phones that heard no ping in "
+        f"time {status['light_gave_up_waiting_for_a_ping']}; the longest a light phone waited for a ping "
+        f"{status['longest_ping_wait_s']:.1f} s",
+        flush=True,
+    )
+    return status
+
+
+# --- joining -----------------------------------------------------------------------------------
+
+
+def join_limits(args) -> tuple[int, int, int]:
+    """The app's join limits as the bench's server has them (joins per window per event code, per peer
+    address, the window in seconds): its configuration's defaults or this environment's overrides (a server
+    the bench starts inherits them), grown with the organiser's expected room as ``ratelimit.check_join`` does."""
+    from facilitator.web import ratelimit
+
+    per_code = int(os.environ.get("RATE_LIMIT_JOINS_PER_CODE", ratelimit.join_limits_by_code.limit))
+    per_peer = int(os.environ.get("RATE_LIMIT_JOINS_PER_PEER", ratelimit.join_limits_by_peer.limit))
+    window = int(os.environ.get("RATE_LIMIT_JOIN_WINDOW_SECONDS", ratelimit.join_limits_by_code.window))
+    room = args.expected_room or 0
+    return max(per_code, 2 * room), max(per_peer, room), window
+
+
+async def set_expected_room(http, base_url: str, event_id: int, cookie: str, expected: int) -> None:
+    """Tell the app how many phones to expect, from the console's joining form as an organiser does: the
+    app's join limits grow with it."""
+    async with http.get(f"{base_url}/console/{event_id}", headers={"Cookie": cookie}) as reply:
+        page = await reply.text()
+        fresh = reply.cookies.get("session")
+    if fresh is not None:
+        cookie = f"session={fresh.value}"
+    async with http.post(
+        f"{base_url}/console/{event_id}/joining",
+        data={"joining": "open", "expected": str(expected), "csrf_token": CSRF_RE.search(page).group(1)},
+        headers={"Cookie": cookie},
+        allow_redirects=False,
+    ) as reply:
+        await reply.read()
+        if reply.status != 302:
+            raise RuntimeError(f"setting the expected room answered {reply.status}")
+    print(f"expected room               {expected:,} phones, set on the console as an organiser would", flush=True)
+
+
+async def join_phones(args, workers: Workers, urls: list[str], code: str, per_worker: list[int]) -> list[tuple]:
+    """Join every phone over HTTP, saying what the joins wait for: the app's limits, or the server."""
+    per_code, per_peer, window = join_limits(args)
+    addresses = SOURCE_ADDRESSES * len(per_worker)
+    by_limit = per_code if per_code <= per_peer * addresses else per_peer * addresses
+    # The app counts joins over a sliding window: a room's first ``per_code`` go at once, then ``per_code``
+    # a window.
+    floor = max(0.0, (args.phones - by_limit) / by_limit * window)
+    print(
+        f"joining                     {args.phones:,} phones from {addresses} addresses; the app lets an event code "
+        f"take {per_code:,} joins in {window} s and an address {per_peer:,}"
+        + (" (grown with --expected-room)" if args.expected_room else " (more with --expected-room)")
+        + (f": at least {floor:.0f} s of waiting for its limits" if floor else ": its limits do not hold them back"),
+        flush=True,
+    )
+    started = time.monotonic()
+    progress: dict[int, tuple] = {}
+    ask = asyncio.ensure_future(
+        workers.ask(
+            [("join", urls[i % len(urls)], code, n, args.join_concurrency) for i, n in enumerate(per_worker)],
+            timeout=1800,
+            progress=progress,
+        )
+    )
+    while not ask.done():
+        await asyncio.wait([ask], timeout=15)
+        if not ask.done() and progress:
+            done, refusals = sum(p[1] for p in progress.values()), sum(p[2] for p in progress.values())
+            waited = max(p[3] for p in progress.values())
+            print(
+                f"  joining: {done:,} of {args.phones:,} after {time.monotonic() - started:.0f} s; the app's join "
+                f"limits refused {refusals:,} attempts and held the joins back {waited:.0f} s",
+                flush=True,
+            )
+    replies = ask.result()
+    joined = sum(r[1] for r in replies)
+    elapsed = time.monotonic() - started
+    refusals = sum(r[5] for r in replies)
+    waited = max(r[6] for r in replies)
+    print(
+        f"phones joined over HTTP     {joined} (failed {sum(r[2] for r in replies)}) in {elapsed:.1f} s "
+        f"({joined / max(elapsed, 1e-6):.0f}/s): waiting for the app's join limits {waited:.0f} s "
+        f"({refusals:,} attempts refused), for the server's answers the rest",
+        flush=True,
+    )
+    return replies
+
+
 # --- one scenario ------------------------------------------------------------------------------
 
 
@@ -241,14 +367,22 @@ async def run_scenario(
     result: dict = {"label": label, "urls": urls, "phones_wanted": args.phones}
     print(f"\n=== {label}: {args.phones} phones on {len(urls)} process(es) {', '.join(urls)} ===", flush=True)
 
-    replies = await workers.all("connect", urls, args.connect_concurrency, 30, timeout=600)
+    phone_pids = [p.pid for p in workers.processes]
+    connecting = _server.CpuMeter(phone_pids)
+    replies = await workers.ask(
+        [("connect", urls, args.connect_concurrency, 30, n) for n in shares(args.writers, len(workers.pipes))],
+        timeout=600,
+    )
+    connect_cpu = sum(connecting.seconds().values())
     held = sum(r[1] for r in replies)
     failed = sum(r[2] for r in replies)
     connect_seconds = max(r[3] for r in replies)
-    result.update(held=held, connect_failures=failed, connect_seconds=connect_seconds)
+    writing = sum(r[5] for r in replies)
+    result.update(held=held, connect_failures=failed, connect_seconds=connect_seconds, writers=writing)
     print(
         f"connections held            {held} (failed {failed}) in {connect_seconds:.1f} s "
-        f"({held / max(connect_seconds, 1e-6):.0f}/s)",
+        f"({held / max(connect_seconds, 1e-6):.0f}/s): {writing} write (python-socketio clients), "
+        f"{held - writing} only listen (light clients); the bench's phones used {connect_cpu:.1f} s of CPU",
         flush=True,
     )
     for reply in replies:
@@ -274,9 +408,29 @@ async def run_scenario(
     result["memory"] = memory
 
     idle = _server.CpuMeter(pids)
+    idle_phones = _server.CpuMeter(phone_pids)
     await asyncio.sleep(args.idle_seconds)
     result["cpu_idle"] = idle.percent()
     print("server CPU idle with phones  " + ", ".join(f"{v:.1f}%" for v in result["cpu_idle"].values()))
+    # The bench's own phones while idle (pings and pongs): a client that needs much of a core per 1,000 phones
+    # misses pings at 10,000 and measures itself, not the server.
+    phones_idle = sum(idle_phones.percent().values())
+    phones_rss_mb = sum(_server.rss_kb(pid) for pid in phone_pids) / 1024
+    result.update(
+        phones_cpu_idle=phones_idle,
+        phones_cpu_idle_per_1000=phones_idle * 1000 / max(held, 1),
+        phones_runqueue_idle=idle_phones.runqueue_total_percent(),
+        phones_rss_mb=phones_rss_mb,
+    )
+    print(
+        f"bench phones' CPU idle      {phones_idle:.1f}% of a core over {args.idle_seconds:g} s = "
+        f"{result['phones_cpu_idle_per_1000']:.2f}% per 1,000 phones (waiting for a CPU "
+        f"{result['phones_runqueue_idle']:.0f}%, summed over {len(phone_pids)} processes); their RSS "
+        f"{phones_rss_mb:.0f} MB",
+        flush=True,
+    )
+
+    result["phones_before_burst"] = await phones_status(workers, "before the burst")
 
     # --- the burst ---
     listeners.reset()
@@ -455,6 +609,7 @@ async def run_scenario(
         profile = start_py_spy(args, pids[0], f"{label}-switch{k}", 4) if args.profile_dir and k == 0 else None
         await listeners.wait_connected()
         meter = _server.CpuMeter(pids)
+        phones_meter = _server.CpuMeter(phone_pids)
         t0 = time.monotonic()
         try:
             ack = await listeners.consoles[0].call("console:open_activity", {"activity_id": targets[k % 2]}, timeout=30)
@@ -467,6 +622,7 @@ async def run_scenario(
         cpu = meter.percent()
         switch_cpu_s = meter.seconds()  # from the call to the last phone (+ up to 50 ms of polling)
         switch_wait = meter.runqueue_percent()
+        phones_cpu_s = sum(phones_meter.seconds().values())
         if profile is not None:
             finish_py_spy(profile)
         if not ack.get("ok"):
@@ -486,6 +642,7 @@ async def run_scenario(
             "cpu": cpu,
             "server_cpu_s": switch_cpu_s,
             "server_runqueue": switch_wait,
+            "phones_cpu_s": phones_cpu_s,
         }
         switches.append(switch)
         print(
@@ -495,11 +652,12 @@ async def run_scenario(
             + ", ".join(f"{v * 1000:.0f}" for v in switch_cpu_s.values())
             + " ms, waiting for a CPU "
             + ", ".join(f"{v:.0f}%" for v in switch_wait.values())
-            + ")",
+            + f"; bench phones' CPU {phones_cpu_s * 1000:.0f} ms)",
             flush=True,
         )
         await asyncio.sleep(1.0)
     result["switches"] = switches
+    result["phones_after"] = await phones_status(workers, "at the end")
     if targets[(args.switches - 1) % 2] != board[0] and args.switches:
         try:
             await listeners.consoles[0].call("console:open_activity", {"activity_id": board[0]}, timeout=30)
@@ -598,24 +756,10 @@ async def orchestrate(args, urls: list[str], pids: list[int], demo: dict, board:
             )
         rss_base = {pid: _server.rss_kb(pid) for pid in pids}
 
-        per_worker = [
-            args.phones // args.processes + (1 if i < args.phones % args.processes else 0)
-            for i in range(args.processes)
-        ]
-        started = time.monotonic()
-        replies = await workers.ask(
-            [
-                ("join", urls[i % len(urls)], demo["join_code"], n, args.join_concurrency)
-                for i, n in enumerate(per_worker)
-            ],
-            timeout=1800,
-        )
-        joined = sum(r[1] for r in replies)
-        print(
-            f"phones joined over HTTP     {joined} (failed {sum(r[2] for r in replies)}) in "
-            f"{time.monotonic() - started:.1f} s",
-            flush=True,
-        )
+        per_worker = shares(args.phones, args.processes)
+        if args.expected_room:
+            await set_expected_room(http, urls[0], event_id, cookie, args.expected_room)
+        replies = await join_phones(args, workers, urls, demo["join_code"], per_worker)
         for reply in replies:
             if reply[4]:
                 print("  join errors e.g.", reply[4][:2], flush=True)
@@ -726,6 +870,18 @@ def parse_args(argv=None):
     p.add_argument("--staff-password")
     p.add_argument("--activity-id", type=int, help="the post-moderated board to submit to")
     p.add_argument("--lane")
+    p.add_argument(
+        "--writers",
+        type=int,
+        help="phones that submit, each a full python-socketio client; the others only listen, as light clients "
+        f"(default: min(phones, {WRITERS_AT_MOST:,}), none with --rate 0; as many as --phones: all full clients)",
+    )
+    p.add_argument(
+        "--expected-room",
+        type=int,
+        help="set the event's expected participants first (the console's joining form): the app's join limits "
+        "grow with it (per event code twice the room, per address the room)",
+    )
     p.add_argument("--switches", type=int, default=3)
     p.add_argument("--switch-timeout", type=float, default=10)
     p.add_argument("--ack-timeout", type=float, default=20)
@@ -762,6 +918,10 @@ def parse_args(argv=None):
     args = p.parse_args(argv)
     if args.phones < 1 or args.processes < 1 or args.duration <= 0 or args.duration > 600:
         p.error("need phones >= 1, processes >= 1 and 0 < duration <= 600")
+    if args.writers is None:
+        args.writers = default_writers(args.phones, args.rate)
+    if not 0 <= args.writers <= args.phones or (args.rate > 0 and args.writers < args.processes):
+        p.error("--writers is at most --phones, and with --rate at least one per client process")
     if not 0 <= args.neighbour <= 100:
         p.error("--neighbour is a share of each 100 ms, 0-100")
     return args
@@ -803,7 +963,7 @@ def main(argv=None) -> int:
                 "PYTHONUNBUFFERED": "1",
             }
             # Default per-participant limits (10 per 10 s) stay unless the bench would hit them itself.
-            per_phone = args.rate * 10 / args.phones
+            per_phone = args.rate * 10 / max(args.writers, 1)
             if per_phone > 8:
                 env["RATE_LIMIT_SUBMISSIONS"] = str(int(per_phone * 3) + 10)
             if args.servers > 1:
