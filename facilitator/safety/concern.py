@@ -81,27 +81,42 @@ def assess(phrase_text: str) -> Concern:
     """Flags among distress/disclosure for *phrase_text* (``normalise.for_phrases`` output)."""
     if not phrase_text:
         return NONE
+    return decide(phrase_text, rule_hits(phrase_text), model.load().scores(phrase_text))
+
+
+def rule_hits(phrase_text: str) -> dict[str, bool]:
+    """Whether any rule names distress or disclosure in *phrase_text*, whatever the model says."""
     # Cheapest first: the lexicons and morphology are single scans, the first-person rules longer.
-    rules = {
-        "distress": signals.distress(phrase_text)
-        or morphology.self_harm_verb(phrase_text)
-        or distress.detect(phrase_text),
-        "disclosure": signals.disclosure(phrase_text)
-        or morphology.harm_verb(phrase_text)
-        or disclosure.detect(phrase_text),
+    return {
+        "distress": bool(
+            signals.distress(phrase_text) or morphology.self_harm_verb(phrase_text) or distress.detect(phrase_text)
+        ),
+        "disclosure": bool(
+            signals.disclosure(phrase_text) or morphology.harm_verb(phrase_text) or disclosure.detect(phrase_text)
+        ),
     }
-    scores = model.load().scores(phrase_text)
+
+
+def decide(
+    phrase_text: str,
+    rules: dict[str, bool],
+    scores: dict[str, float],
+    possible_at: float = POSSIBLE_AT,
+    high_at: float = HIGH_AT,
+) -> Concern:
+    """The concern from rule hits and model scores; apart from ``assess`` so the cross-validation bench
+    (bench/safety_crossval.py) can try other models and thresholds without running the rules again."""
     if any(rules.values()) and _TOPIC_CONTEXT_RE.search(phrase_text):
-        rules = {target: ruled and scores[target] >= POSSIBLE_AT for target, ruled in rules.items()}
-    possible_at = HIGH_AT if _JOKING_RE.search(phrase_text) else POSSIBLE_AT
+        rules = {target: ruled and scores[target] >= possible_at for target, ruled in rules.items()}
+    model_possible_at = high_at if _JOKING_RE.search(phrase_text) else possible_at
     flags = set()
     high = False
     for target, ruled in rules.items():
         score = scores[target]
-        if ruled or score >= HIGH_AT:
+        if ruled or score >= high_at:
             flags.add(target)
             high = True
-        elif score >= possible_at:
+        elif score >= model_possible_at:
             flags.add(target)
     if not flags:
         return NONE

@@ -54,8 +54,10 @@ def _examples(entries: list[Entry]) -> list[tuple[list[str], list[int]]]:
     return rows
 
 
-def train(entries: list[Entry]) -> LinearModel:
-    """Fit one logistic regression per target on *entries*; deterministic for the same input."""
+def train(entries: list[Entry], epochs: int = EPOCHS) -> LinearModel:
+    """Fit one logistic regression per target on *entries*; deterministic for the same input.
+
+    *epochs* other than ``EPOCHS`` only for a quicker look (bench/safety_crossval.py --epochs)."""
     examples = _examples(sorted(entries, key=lambda e: e.text))
     seen: dict[str, int] = {}
     for names, _ in examples:
@@ -72,7 +74,7 @@ def train(entries: list[Entry]) -> LinearModel:
     bias_squared = [1e-8] * count
     order = list(range(len(scaled)))
     rng = random.Random(SEED)
-    for _ in range(EPOCHS):
+    for _ in range(epochs):
         rng.shuffle(order)
         for index in order:
             names, scale, labels = scaled[index]
