@@ -14,6 +14,12 @@ alone was right on nearly every dev line it flagged.
 Re-checked after fresh sets 12-15 were merged (2,908 training lines): ``POSSIBLE_AT`` 0.65 gave 336/341 dev
 concern lines and 9/268 false alarms, 0.7 336/341 and 6/268, 0.75 335/341 and 3/268; the new rules carry what
 the model's middling scores used to, so 0.7 loses nothing on dev and drops a third of the false alarms.
+
+Chosen again on leave-one-set-out over fresh sets 12-28 (bench/safety_crossval.py; the model is now trained on
+the dev part too, so dev no longer measures it): ``POSSIBLE_AT`` 0.62 is where the model alone flags 2% of the
+held-out clean lines, leaving room under the 5% goal for the rules' own false alarms on unseen text; the model
+alone then catches 88.0% of held-out distress+disclosure labels (84.7% at 0.7). ``HIGH_AT`` 0.9: the model alone
+put 1 of 625 held-out clean lines above it. See the safety README, "Why this model".
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from typing import NamedTuple
 from facilitator.safety import disclosure, distress, model, morphology, signals
 
 HIGH_AT = 0.9
-POSSIBLE_AT = 0.7
+POSSIBLE_AT = 0.62
 
 # Where a rule's words stand in advice, a hypothetical, a story, a game or a statement about children
 # in general ("if someone asks you for photos, report", "watoto wengi wanapigwa", "the news said", "he
