@@ -50,6 +50,8 @@ class Scored:
     labels: frozenset[str]
     rules: dict[str, bool]
     scores: dict[str, float]
+    # What the screen flags apart from concern (personal details, profanity): no model in it.
+    other_flags: frozenset[str]
 
 
 def folds(corpus: list[Entry]) -> list[tuple[str, list[Entry], list[Entry]]]:
@@ -70,6 +72,7 @@ def score_folds(
     scored = []
     first_model = None
     rule_cache: dict[str, dict[str, bool]] = {}
+    other_cache: dict[str, frozenset[str]] = {}
     for name, training, held_out in folds(corpus):
         started = time.perf_counter()
         fold_model = trainer(training)
@@ -78,8 +81,12 @@ def score_folds(
             phrase = normalise.for_phrases(normalise.clean(entry.text))
             if phrase not in rule_cache:
                 rule_cache[phrase] = concern.rule_hits(phrase)
+            if entry.text not in other_cache:
+                other_cache[entry.text] = screen(entry.text).flags - set(TARGETS)
             scores = fold_model.scores(phrase) if phrase else dict.fromkeys(TARGETS, 0.0)
-            scored.append(Scored(name, entry.text, phrase, entry.labels, rule_cache[phrase], scores))
+            scored.append(
+                Scored(name, entry.text, phrase, entry.labels, rule_cache[phrase], scores, other_cache[entry.text])
+            )
         if log:
             print(f"  {name}: trained on {len(training)} lines in {time.perf_counter() - started:.1f} s", flush=True)
     assert first_model is not None, f"no fresh sets in {FRESH_DIR}"
@@ -149,6 +156,16 @@ def _pct(hit: int, total: int) -> str:
     return f"{hit / total:6.1%} ({hit}/{total})" if total else "     - (0/0)"
 
 
+def any_flag_alarms(lines: list[Scored], possible_at: float, high_at: float) -> tuple[int, int]:
+    """(clean lines with any flag of the screen, clean lines): what bench/safety.py counts as false alarms."""
+    clean = [line for line in lines if not line.labels]
+    flagged = 0
+    for line in clean:
+        found = concern.decide(line.phrase, line.rules, line.scores, possible_at, high_at) if line.phrase else None
+        flagged += bool(line.other_flags or (found and found.flags))
+    return flagged, len(clean)
+
+
 def report(lines: list[Scored], per_set: bool = False) -> None:
     possible_at, high_at = concern.POSSIBLE_AT, concern.HIGH_AT
     print(f"{len(lines)} held-out lines in {len({line.fold for line in lines})} sets")
@@ -159,6 +176,7 @@ def report(lines: list[Scored], per_set: bool = False) -> None:
     ):
         hit, total, alarms, clean = counts
         print(f"{title:<32} d+d recall {_pct(hit, total):>18}   false alarms on clean {_pct(alarms, clean):>16}")
+    print(f"{'(b) any flag on clean lines':<32} {_pct(*any_flag_alarms(lines, possible_at, high_at))}")
     for title, rows in (("(a) model alone", model_curve(lines)), ("(b) whole screen", screen_curve(lines))):
         cells = [f"{budget:.0%}: {_pct(hit, total)} @{threshold:.3f}" for budget, hit, total, _, threshold in rows]
         print(f"{title + ' curve':<24}" + "  ".join(cells))
