@@ -14,6 +14,12 @@ alone was right on nearly every dev line it flagged.
 Re-checked after fresh sets 12-15 were merged (2,908 training lines): ``POSSIBLE_AT`` 0.65 gave 336/341 dev
 concern lines and 9/268 false alarms, 0.7 336/341 and 6/268, 0.75 335/341 and 3/268; the new rules carry what
 the model's middling scores used to, so 0.7 loses nothing on dev and drops a third of the false alarms.
+
+Chosen again on leave-one-set-out over fresh sets 12-28 (bench/safety_crossval.py; the model is now trained on
+the dev part too, so dev no longer measures it): ``POSSIBLE_AT`` 0.62 is where the model alone flags 2% of the
+held-out clean lines, leaving room under the 5% goal for the rules' own false alarms on unseen text; the model
+alone then catches 88.0% of held-out distress+disclosure labels (84.7% at 0.7). ``HIGH_AT`` 0.9: the model alone
+put 1 of 625 held-out clean lines above it. See the safety README, "Why this model".
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from typing import NamedTuple
 from facilitator.safety import disclosure, distress, model, morphology, signals
 
 HIGH_AT = 0.9
-POSSIBLE_AT = 0.7
+POSSIBLE_AT = 0.62
 
 # Where a rule's words stand in advice, a hypothetical, a story, a game or a statement about children
 # in general ("if someone asks you for photos, report", "watoto wengi wanapigwa", "the news said", "he
@@ -81,27 +87,42 @@ def assess(phrase_text: str) -> Concern:
     """Flags among distress/disclosure for *phrase_text* (``normalise.for_phrases`` output)."""
     if not phrase_text:
         return NONE
+    return decide(phrase_text, rule_hits(phrase_text), model.load().scores(phrase_text))
+
+
+def rule_hits(phrase_text: str) -> dict[str, bool]:
+    """Whether any rule names distress or disclosure in *phrase_text*, whatever the model says."""
     # Cheapest first: the lexicons and morphology are single scans, the first-person rules longer.
-    rules = {
-        "distress": signals.distress(phrase_text)
-        or morphology.self_harm_verb(phrase_text)
-        or distress.detect(phrase_text),
-        "disclosure": signals.disclosure(phrase_text)
-        or morphology.harm_verb(phrase_text)
-        or disclosure.detect(phrase_text),
+    return {
+        "distress": bool(
+            signals.distress(phrase_text) or morphology.self_harm_verb(phrase_text) or distress.detect(phrase_text)
+        ),
+        "disclosure": bool(
+            signals.disclosure(phrase_text) or morphology.harm_verb(phrase_text) or disclosure.detect(phrase_text)
+        ),
     }
-    scores = model.load().scores(phrase_text)
+
+
+def decide(
+    phrase_text: str,
+    rules: dict[str, bool],
+    scores: dict[str, float],
+    possible_at: float = POSSIBLE_AT,
+    high_at: float = HIGH_AT,
+) -> Concern:
+    """The concern from rule hits and model scores; apart from ``assess`` so the cross-validation bench
+    (bench/safety_crossval.py) can try other models and thresholds without running the rules again."""
     if any(rules.values()) and _TOPIC_CONTEXT_RE.search(phrase_text):
-        rules = {target: ruled and scores[target] >= POSSIBLE_AT for target, ruled in rules.items()}
-    possible_at = HIGH_AT if _JOKING_RE.search(phrase_text) else POSSIBLE_AT
+        rules = {target: ruled and scores[target] >= possible_at for target, ruled in rules.items()}
+    model_possible_at = high_at if _JOKING_RE.search(phrase_text) else possible_at
     flags = set()
     high = False
     for target, ruled in rules.items():
         score = scores[target]
-        if ruled or score >= HIGH_AT:
+        if ruled or score >= high_at:
             flags.add(target)
             high = True
-        elif score >= possible_at:
+        elif score >= model_possible_at:
             flags.add(target)
     if not flags:
         return NONE

@@ -4,8 +4,8 @@ Rules (``distress.py``, ``disclosure.py``, ``morphology.py``) catch what is said
 children say the same things in endless other ways, with their spelling, in three languages at
 once. A linear model over character n-grams generalises over spelling and over Kiswahili verbs,
 whose subject, tense and object are affixes of one word ("a-li-ni-fanyia"): the n-grams of a root
-match in any of its forms. Word unigrams and bigrams add the short phrases ("no point",
-"our secret").
+match in any of its forms. Words, word pairs and pairs one word apart add the short phrases ("no
+point", "our secret", "want ... die").
 
 The weights are trained by ``python -m facilitator.safety.train`` from tests/safety/corpus.tsv and
 shipped as ``wordlists/concern_model.txt`` (JSON). Scoring is pure Python (a dict lookup per feature):
@@ -32,20 +32,28 @@ _WORD_RE = re.compile(r"[^\W_]+")
 CHAR_NGRAM_SIZES = (4, 5)
 # Long entries are scored on their start: a 10,000-character paste costs no more than a paragraph.
 MAX_SCORED_CHARS = 600
+# The precision weights are kept and written at (see ``LinearModel.to_json``).
+WEIGHT_UNIT = 0.001
+WEIGHT_DECIMALS = 3
 
 
 def features(phrase_text: str) -> set[str]:
     """Feature names of *phrase_text* (``normalise.for_phrases`` output).
 
-    ``w:`` words, ``b:`` word pairs, ``c:`` character n-grams of each word padded with spaces so a
-    prefix or suffix is its own feature ("c: ali", "c:nia ").
+    ``w:`` words, ``b:`` word pairs, ``p:`` pairs of words one apart ("want die" in "want to die", "nataka
+    kufa" in "nataka tu kufa"), ``c:`` character n-grams of each word padded with spaces so a prefix or
+    suffix is its own feature ("c: ali", "c:nia ").
     """
     words = _WORD_RE.findall(phrase_text[:MAX_SCORED_CHARS])
     found: set[str] = set()
     previous = "<s>"
+    before_previous = ""
     for word in words:
         found.add("w:" + word)
         found.add("b:" + previous + " " + word)
+        if before_previous:
+            found.add("p:" + before_previous + " " + word)
+        before_previous = previous
         previous = word
         padded = f" {word} "
         length = len(padded)
@@ -106,19 +114,24 @@ class LinearModel:
         }
 
     def to_json(self) -> str:
-        # Sorted keys and fixed rounding: the same training gives the same bytes.
+        # Sorted keys and fixed rounding: the same training gives the same bytes. Weights are written as
+        # whole thousandths: ~120,000 features as "-884" rather than "-0.88374" keep the file under 3 MB.
         payload = {
             "trained_on": self.trained_on,
             "targets": list(self.targets),
             "bias": [round(b, 5) for b in self.bias],
-            "weights": {name: [round(w, 5) for w in row] for name, row in sorted(self.weights.items())},
+            "weight_unit": WEIGHT_UNIT,
+            "weights": {name: [round(w / WEIGHT_UNIT) for w in row] for name, row in sorted(self.weights.items())},
         }
         return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> LinearModel:
         payload = json.loads(text)
-        return cls(payload["weights"], payload["bias"], payload["targets"], payload.get("trained_on", ""))
+        # Dividing by the whole 1000 gives the same float as round(w, 3) did in training.
+        per_unit = round(1 / payload["weight_unit"])
+        weights = {name: [w / per_unit for w in row] for name, row in payload["weights"].items()}
+        return cls(weights, payload["bias"], payload["targets"], payload.get("trained_on", ""))
 
 
 @cache
