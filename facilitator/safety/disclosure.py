@@ -159,7 +159,10 @@ _PATTERNS = [
     # Someone asking the writer for pictures of themselves: "a man keeps asking me for photos"
     r"\b(?:asking|asks|asked|wants|wanted|keeps asking|kept asking|demanding|demands|demanded|begging|begs|"
     r"pressur\w+)\s+me\s+(?:for|to send(?: him| her| them)?)\s+(?:more\s+|some\s+|a\s+)?(?:photos?|pictures?|"
-    r"pics|videos?|selfies?)\b",
+    r"pics|videos?|selfies?)\b"
+    # photos of a thing ("of the notes", "of the dog") are not photos of the child
+    r"(?!\s+(?:of|za|ya)\s+(?:the\s+|my\s+|our\s+|his\s+|her\s+|your\s+)?(?:notes|homework|timetable|dog|puppy|cat|cake|"
+    r"event|trip|project|assignment|board|book|work|questions?|answers|results|receipt|form|uniform|food)\b)",
     # Threats to publish: "he threatens to share my pictures", "she says she will post my photos"
     r"\bthreat\w*\s+(?:me\s+)?(?:to|that (?:he|she|they) (?:will|would|ll))\s+(?:share|post|leak|send|expose|"
     r"publish|show|spread|upload|release|tell)\s+(?:my|our|me)\b",

@@ -31,7 +31,8 @@ _HARM_ROOTS = (
     r"(?:gus(?:a|e|wa|ia|iwa)\b|guz(?:a|e|wa|ia)\b|bak(?:a|e|wa)\b|tomb(?:a|e|wa)\b|tes(?:a|e|wa)\b|"
     r"chom(?:a|e|wa|ea)\b|oz(?:a|e|wa|esha|eshwa)\b|uz(?:a|e|wa|ia)\b|tek(?:a|e|wa)\b|"
     r"ingili|nyanyas|dhulumu|dhulumi|tishi|tish|lazimish|shurutish|dhalilish|tongoz|"
-    r"umiz|vizi|fuatili|ozesh|nyim\w* chakula|vu\w* nguo|vu\w* chupi|"
+    # "tumikisha" is making someone labour for you: "anamtumikisha mtoto kazi za nyumba"
+    r"umiz|vizi|fuatili|ozesh|tumikish|nyim\w* chakula|vu\w* nguo|vu\w* chupi|"
     r"chap(?!i)|pig(?![a-z]*\s+(?:simu|picha|stori|kelele|pasi|deki|chenga|kura|hesabu|chafya|magoti|mswaki|"
     r"msasa|kazi|marufuku|faini))|"
     # Sheng: English verbs with Kiswahili affixes
@@ -56,7 +57,7 @@ PASSIVE_RE = re.compile(
     r""
     r"chapwa|guswa|guzwa|tishiwa|nyanyaswa|dhulumiwa|teswa|lazimishwa|dhalilishwa|tongozwa|umizwa|chomwa|uzwa|"
     r"ozwa|ozeshwa|ingiliwa|tombwa|fungiwa|nyimwa chakula|vuliwa nguo|fanyiwa (?:vibaya|mabaya|ubaya|unyama)|"
-    r"touchiwa|forciwa|rapiwa|abusiwa|bulliwa|blackmailiwa|threatenwa|hackiwa)\b"
+    r"tumikishwa|touchiwa|forciwa|rapiwa|abusiwa|bulliwa|blackmailiwa|threatenwa|hackiwa)\b"
     # not a lost match, an account locked, or being moved by a story
     r"(?!\s+(?:nje ya (?:akaunti|account|app)|\d|mabao|magoli|goli|bao|na (?:shule|timu)|kwa (?:mechi|mpira))"
     r"|\s+(?:sana\s+)?(?:na (?:polisi|hadithi|maneno|ujumbe|wimbo|filamu|somo|wadudu|jua|mvua)|moyoni|moyo))"

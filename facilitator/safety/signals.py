@@ -20,7 +20,49 @@ _MEANS = (
     r"(?:poison|sumu|rat poison|sumu ya panya|jik|bleach|pills|vidonge|tablets|dawa|panadol|rope|kamba|razor|wembe|"
     r"blade|knife|kisu)"
 )
+# The writer lingering somewhere: "i just stand", "nilikaa", "nabaki"
+_LINGER = (
+    r"\b(?:i\s+(?:just\s+|always\s+|still\s+|often\s+|sometimes\s+)?(?:stand|stood|stay|stayed|linger\w*|sit|sat|wait|"
+    r"waited)|nasimama|nilisimama|nimesimama|nakaa|nilikaa|nimekaa|nabaki|nilibaki|nimebaki|nikakaa|nikasimama|"
+    r"nikabaki)"
+)
 _DISTRESS = [
+    # Sorry to be still alive on waking: "naamka nikiwa disappointed kwamba bado niko hai", "upset i woke up again"
+    r"\b(?:disappointed|sad|upset|angry|annoyed|mad|sikitika|nasikitika|nahuzunika|nachukia|hate|hating|huzuni|"
+    r"nakasirika|frustrated)\b.{0,30}\b(?:(?:that\s+|kwamba\s+|kuwa\s+)?(?:bado|still)\s+(?:niko hai|nipo hai|nipo|"
+    r"niko duniani|(?:im|i am)\s+(?:alive|here|breathing))|(?:that\s+)?(?:im|i am)\s+still\s+(?:alive|here|breathing)|"
+    r"i woke up again|(?:niliamka|nimeamka|nikaamka|naamka) tena)\b",
+    r"\b\w*hate\s+(?:vile|how|that|kwamba)\s+(?:i\s+)?(?:naamka|nikiamka|wake up|i wake up|niliamka)\b.{0,30}"
+    r"\b(?:bado|still)\s+(?:niko hai|nipo hai|nipo|niko duniani|(?:im|i am)\s+(?:alive|here|breathing))\b",
+    # Lingering at a height or on the rail line longer than one should: "stand at the top longer than i should"
+    r"\b(?:footbridge|bridge|daraja|ghorofa|roof|rooftop|paa|balcony|roshani|cliff|mwamba|ukingo|quarry|railway|"
+    rf"reli|rail line|tracks|top floor|river|mto)\b.{{0,60}}{_LINGER}\b"
+    r".{0,30}\b(?:longer than (?:i should|i need to|usual|normal|before|ever)|kuliko kawaida|kuliko inavyofaa|"
+    r"kwa muda mrefu kuliko)",
+    rf"{_LINGER}\b.{{0,30}}\b(?:footbridge|bridge|daraja|ghorofa|roof|rooftop|"
+    r"paa|balcony|roshani|cliff|mwamba|ukingo|quarry|railway|reli|rail line|tracks|top floor)\b.{0,40}"
+    r"\b(?:longer than (?:i should|i need to|usual|normal|before|ever)|kuliko kawaida|kuliko inavyofaa|"
+    r"kwa muda mrefu kuliko)",
+    # The last thing the writer will write or say anywhere: "this is probably the last thing ill write anywhere"
+    r"\b(?:last thing|last words|last message|maneno ya mwisho|kitu cha mwisho|kitu ya mwisho|ujumbe wa mwisho)\b"
+    r".{0,25}\b(?:ill|i will|i ll|ill ever|nitaandika|nitasema|nitatuma|you will|youll|mtapata|mtasoma)\b.{0,20}"
+    r"\b(?:anywhere|ever|again|kabisa|popote|milele|tena|from me|kutoka kwangu|duniani)\b",
+    # Fixing on the means again and again: "kuna kamba kwa stoo, nimeiangalia mara nyingi sana wiki hii"
+    rf"\b{_MEANS}\b.{{0,50}}\b(?:(?:nime|nili|na|ni|ni(?:ki|na))(?:i|zi|vi|u|ki)(?:angalia|tazama|kodolea|fikiria|"
+    r"shika|gusa)|looked at (?:it|them)|been looking at (?:it|them)|look at (?:it|them)|thought about (?:it|them)|"
+    r"checked (?:it|them))\b.{0,20}\b(?:mara nyingi|many times|so many times|so often|again and again|kila siku|"
+    r"every day|everyday|every night|kila usiku|a lot|zaidi ya mara)",
+    # At the edge of a height, looking down for long or thinking: "nikakaa kwa edge nikitazama chini muda mrefu"
+    r"\b(?:ghorofa|roof|rooftop|paa|balcony|roshani|daraja|bridge|footbridge|cliff|mwamba|edge|ukingo|top floor)\b"
+    r".{0,50}\b(?:nikitazama|nikiangalia|natazama|naangalia|niliangalia|nilitazama|nikachungulia|nikichungulia|"
+    r"looking|staring|stared|looked|peering)\s+(?:down|chini)\b"
+    r"(?!\s+(?:at|kwa)\s+(?:the\s+)?(?:view|city|fish|ducks|animals|wanyama|samaki|mji|lights|taa|game|match|parade))"
+    r".{0,40}\b(?:muda mrefu|kwa muda|for (?:a )?long|"
+    r"for (?:an|one|two) hours?|for hours|kwa masaa|kwa saa|thinking|nikiwaza|nikifikiria|wondering|how far|how high|"
+    r"ni juu kiasi gani|ni mbali kiasi gani)",
+    r"\b(?:nikitazama|nikiangalia|natazama|naangalia|niliangalia|nilitazama|nikachungulia|nikichungulia|nilichungulia|"
+    r"nachungulia)\s+chini\b.{0,30}\b(?:ghorofa|paa|roshani|daraja|bridge|footbridge|balcony|mwamba|ukingo)\b.{0,40}"
+    r"\b(?:muda mrefu|kwa muda|kwa masaa|kwa saa|nikiwaza|nikifikiria)",
     # Sleeping forever, still here without knowing why, a future already over
     r"\b(?:sleep|sleeping|lala|kulala)\s+(?:forever|milele)\b|\b(?:why|y)\s+(?:am i|im|i am)\s+still\s+(?:here|alive|"
     r"breathing)\b|\bfuture\s+yangu\s+(?:iliisha|imeisha|imekwisha|ilikwisha|is over|imeharibika kabisa)\b",
@@ -449,6 +491,27 @@ _NOT_A_GAME = (
     r"do (?:my )?homework|go to (?:school|church))))"
 )
 _DISCLOSURE = [
+    # A child made to work without pay or kept from school: "anamtumikisha mtoto ... hamlipi na hamruhusu kwenda shule"
+    r"\b(?:\w*tumikish\w*|kazi za nyumba|housework|house work|chores|kazi ya shamba|kazi)\b.{0,60}\b(?:hamlipi|"
+    r"hawamlipi|hanilipi|hawanilipi|bila malipo|without pay|(?:doesnt|dont|never|wont|do not|does not)\s+pays?\s+"
+    r"(?:her|him|me|them)|"
+    r"hamruhusu kwenda shule|hawamruhusu kwenda shule|haniruhusu kwenda shule|not allowed to go to school|"
+    r"wont let (?:her|him|me) go to school|doesnt let (?:her|him|me) go to school)\b",
+    # A man who keeps asking a child for photos: "the guy who keeps asking my sister for photos"
+    r"\b(?:guy|man|msee|jamaa|mzee|buda|stranger|someone|somebody|uncle|teacher|coach|he)\b.{0,20}\b(?:keeps|kept|"
+    r"always|still|is always|been)\s+(?:asking|begging|bugging|pressuring)\s+(?:me|her|him|my \w+|us)\s+(?:to send\s+|"
+    r"for\s+)(?:more\s+)?(?:photos|pics|pictures|picha|selfies|videos)\b(?!\s+(?:of|za|ya)\s+(?:the|my|our|his|her)?"
+    r"\s*(?:notes|homework|timetable|dog|puppy|cat|cake|event|trip|project|assignment)\b)"
+    r"|\b(?:anaendelea kuniomba|anaendelea kumwomba|huniomba|humwomba|ananisumbua|anamsumbua|ananilazimisha|"
+    r"anamlazimisha)\s+(?:\w+\s+){0,2}?(?:nimtumie\s+|amtumie\s+)?(?:picha|pics|photos|selfies)\b"
+    r"(?!\s+(?:za|ya)\s+(?:notes|homework|timetable|mbwa|paka|keki|project))",
+    # An adult met online coming to pick the child up or meet in person: "met him on tiktok ... coming to pick me"
+    r"\b(?:met|meet|tulikutana|nilikutana|alikutana|wakakutana|tukakutana|nikakutana)\s+(?:na\s+)?(?:him|a man|"
+    r"an older (?:man|guy|boy)|a guy|some guy|this guy|jamaa|mzee|msee|buda|mwanaume|boda)\b.{0,25}\b(?:online|"
+    r"(?:on|kwa|kwenye)\s+(?:tiktok|insta|instagram|ig|snap|snapchat|facebook|fb|whatsapp|free fire|roblox|discord|"
+    r"telegram|mtandao|x|twitter)|mtandaoni)\b.{0,80}\b(?:pick (?:me|her|him|us)|come for (?:me|her)|anichukue|"
+    r"amchukue|kunichukua|kumchukua|tukutane|wakutane|tuonane|meet (?:me|her|up|in person)|nimtembelee|amtembelee|"
+    r"niende kwake|aende kwake|visit him|hotel|lodging|his place|his house)\b",
     # Pictures of the writer online, with shame or a wish to die: "siwezi kuishi na hizi picha ziko online"
     r"\b(?:picha|pics|photos|nudes|video)\b.{0,20}\b(?:ziko online|ziko mtandaoni|zimepostiwa|zimevuja|are online|"
     r"got leaked|were leaked|are everywhere)\b(?=.{0,40}\b(?:kufa|die|siwezi|cant|aibu|shame|naogopa|scared)\b)"
@@ -762,6 +825,25 @@ _PARTNER_OF_SISTER_RE = re.compile(
 )
 _AGE_HINT_RE = re.compile(r"\d|thelathini|arobaini|hamsini")
 
+# An adult asking a child about her underwear or what she wears in bed: "started asking what colour my underwear is",
+# "ananiuliza nimevaa chupi ya rangi gani" (a parent buying underwear excepted). "Age is just a number", told to a
+# child by a man: "he says age is just a number", "ananiambia umri ni namba tu" (a grandparent's saying excepted).
+# Both look at the whole entry for their exceptions, so they run apart, only when a word they need is there.
+_INTIMATE_QUESTION_RE = re.compile(
+    r"^(?!.*\b(?:buy|bought|nunua|nunulia|shop|duka|uniform|laundry)\b).*"
+    r"\b(?:ask\w*|wants to know|(?:(?:a|wa|ni|tu)(?:na|li|me|ta|ki|ka)|hu|a)(?:ni|mw|mu|m|wa|tu)?u?uliz\w*)\b.{0,40}"
+    r"\b(?:(?:colou?r|rangi)\b.{0,20}\b(?:underwear|chupi|bra|panties|pants yangu|boxers)|(?:underwear|chupi|bra|"
+    r"panties)\b.{0,20}\b(?:colou?r|rangi)|(?:(?:what|nini|gani)\b.{0,15}\b(?:wearing|nimevaa|amevaa|umevaa)|"
+    r"(?:nimevaa|amevaa|umevaa)\s+(?:nini|gani))\b.{0,15}\b(?:in bed|to bed|right now|sasa hivi|usiku|kitandani|alone|"
+    r"peke yangu|peke yake))\b"
+)
+_INTIMATE_WORDS = ("underwear", "chupi", "bra", "panties", "boxers", "wearing", "vaa")
+_AGE_IS_A_NUMBER_RE = re.compile(
+    r"^(?!.*\b(?:grandma|grandpa|granny|bibi yangu|babu|shosh|cucu|guka|nyanya)\b).*\b(?:he|him|msee|jamaa|mzee|"
+    r"guy|man|uncle|teacher|mwalimu|told me|tells me|told her|tells her|ananiambia|aliniambia|alimwambia|anamwambia|"
+    r"huniambia|humwambia)\b.{0,40}\b(?:age|umri|miaka)\s+(?:is|ni)\s+(?:just\s+)?(?:a\s+)?(?:number|namba|nambari)\b"
+)
+
 
 DISTRESS_PATTERNS = compile_all(_DISTRESS)  # one by one, to tell which rule fired when debugging
 DISCLOSURE_PATTERNS = compile_all(_DISCLOSURE)
@@ -775,5 +857,9 @@ def distress(phrase_text: str) -> bool:
 
 def disclosure(phrase_text: str) -> bool:
     if _ANY_DISCLOSURE.search(phrase_text) is not None:
+        return True
+    if any(word in phrase_text for word in _INTIMATE_WORDS) and _INTIMATE_QUESTION_RE.search(phrase_text):
+        return True
+    if ("namba" in phrase_text or "number" in phrase_text) and _AGE_IS_A_NUMBER_RE.search(phrase_text):
         return True
     return _AGE_HINT_RE.search(phrase_text) is not None and _PARTNER_OF_SISTER_RE.search(phrase_text) is not None
