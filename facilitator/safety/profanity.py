@@ -231,6 +231,7 @@ def find(text: str, extra_words: Iterable[str] | None = None) -> list[tuple[int,
         if index not in exempt and not token.norm.isdigit() and hit(token.norm):
             spans.append((token.start, token.end))
     spans.extend(_phrase_spans(tokens, matchers, exempt))
+    spans.extend(found.span() for found in _SELF_MASKED_RE.finditer(text))
     spans.extend(_spaced_letter_spans(text, tokens, hit))
     return spans
 
@@ -293,6 +294,10 @@ def _spaced_letter_spans(text: str, tokens: list[_Token], hit) -> list[tuple[int
     flush()
     return spans
 
+
+# A word the writer masked themself ("what the f*** is this", "sh** app"): one to three letters, then the rest
+# starred out. Only a swear word is written so.
+_SELF_MASKED_RE = re.compile(r"(?<![\w*#])[^\W\d_]{1,3}[*#]{2,}(?![\w*#])")
 
 _MASKABLE_RE = re.compile(r"[^\W_]|[$@*!|#]")
 

@@ -15,7 +15,10 @@ from facilitator.safety.firstperson import compile_all, compile_any
 
 # --- Distress -----------------------------------------------------------------------------------
 
-_DIE_SW = r"(?:nife|nidie|nidedi|nikufe|nipotee|niondoke|nijiue|niishie|nisiamke|nilale milele)"
+_DIE_SW = (
+    r"(?:nife|nidie|nidedi|nikufe|nipotee|niondoke|nijiue|niishie|nisiamke|nilale milele|nisiwe hai|nisiwepo|"
+    r"nisiwe duniani|nisiwe hapa duniani|nisingekuwa hai|nisingekuwepo)"
+)
 _MEANS = (
     r"(?:poison|sumu|rat poison|sumu ya panya|jik|bleach|pills|vidonge|tablets|dawa|panadol|rope|kamba|razor|wembe|"
     r"blade|knife|kisu)"
@@ -27,6 +30,12 @@ _LINGER = (
     r"nikabaki)"
 )
 _DISTRESS = [
+    # Letters to close people to be delivered later: "wrote letters to my 3 closest friends, theyll get them on monday"
+    r"\b(?:wrote|written|writing|nimeandika|niliandika|nimewaandikia|nimemwandikia|nimeandikia)\s+(?:\w+\s+)?"
+    r"(?:letters?|barua)\s+(?:to|kwa)\s+(?:\w+\s+){0,3}?(?:friends?|marafiki|rafiki|family|familia|mum|mom|mama|dad|"
+    r"baba|sister|brother|dada|kaka|siblings|ndugu)\b(?!.{0,60}\b(?:christmas|birthday|pen ?pals?|thank you|"
+    r"invitations?)\b).{0,40}\b(?:theyll get|they will get|they ll get|watazipata|wataipata|watapata|atapata|"
+    r"ataipata|she will get|shell get|he will get|hell get|will find them|will read them|watazisoma)\b",
     # Sorry to be still alive on waking: "naamka nikiwa disappointed kwamba bado niko hai", "upset i woke up again"
     r"\b(?:disappointed|sad|upset|angry|annoyed|mad|sikitika|nasikitika|nahuzunika|nachukia|hate|hating|huzuni|"
     r"nakasirika|frustrated)\b.{0,30}\b(?:(?:that\s+|kwamba\s+|kuwa\s+)?(?:bado|still)\s+(?:niko hai|nipo hai|nipo|"
@@ -490,7 +499,41 @@ _NOT_A_GAME = (
     r"facebook|youtube)|out|up|to (?:study|train|read|revise|pray|work harder|"
     r"do (?:my )?homework|go to (?:school|church))))"
 )
+# Photos of a thing ("of the notes", "za project yangu") are not photos of the child.
+_OF_A_THING = (
+    r"(?!\s+(?:of|za|ya)\s+(?:\w+\s+){0,2}?(?:notes|homework|timetable|dog|puppy|cat|mbwa|paka|cake|keki|event|trip|"
+    r"projects?|assignments?|board|book|work|questions?|answers|results|receipt|form|uniform|food)\b)"
+)
 _DISCLOSURE = [
+    # Treats given, then the child taken to his room or kiosk: "hupewa sweets na askari ... anampeleka kwa kibanda"
+    r"\b(?:hupewa|anapewa|alipewa|humpa|anampa|alimpa|hunipa|ananipa|alinipa|huwapa|anawapa|aliwapa|gives|gave)\s+"
+    r"(?:\w+\s+){0,3}?(?:sweets|pipi|chips|biscuits|soda|zawadi|gifts?|chocolates?|mandazi|smokie|smokies)\b.{0,60}"
+    r"\b(?:\w*(?:m|ni|wa|mw)peleka|\w*(?:m|ni|wa|mw)chukua|\w*(?:m|ni|wa|mw)ingiza|takes|took|brings|brought|leads|led)\s+"
+    r"(?:(?:her|him|me|them|my \w+)\s+)?(?:\w+\s+)?(?:kwa|to|into|ndani ya|behind)\s+(?:the\s+|his\s+)?(?:\w+\s+)?"
+    r"(?:kibanda|chumba|room|bedroom|kwake|lodging|store|stoo|kiosk|vibanda|back room|nyumba yake|his house)\b",
+    # Knowing the child's way home or times: "texts my sister saying he knows which way she walks home", "jamaa ...
+    # anajua njia anayopita kurudi nyumbani" (a parent knowing it is not this)
+    r"\b(?:he|they)\s+knows?\s+(?:which way|the way|what time|when|the route|the road)\b.{0,25}\b(?:walk|walks|go|goes|"
+    r"leave|leaves|get|gets|pass|passes|take|takes|home|school)\b",
+    r"\b(?:jamaa|msee|mzee|mtu|man|guy|driver|dereva|stranger|mgeni|boda|someone)\b.{0,40}\b(?:anajua|wanajua|ajua)\s+"
+    r"(?:njia (?:ninayopita|anayopita|tunayopita|yangu|yake)|saa (?:ninatoka|anatoka|tunatoka|ninarudi|anarudi))\b",
+    r"\b(?:driver|jamaa|msee|mzee|man|guy|stranger|he)\b.{0,20}\b(?:anajua|knows)\s+(?:jina langu|jina lake|my name|"
+    r"her name|my full name)\b",
+    # A photo of the child's home or school sent with a threat: "posting a photo of our gate with the caption see you
+    # soon", "alinitumia picha ya gate yetu akasema nakuona"
+    r"\b(?:photo|photos|pic|pics|picture|pictures|picha|video)\s+(?:of|ya|za)\s+(?:(?:our|my|her|his|the)\s+)?"
+    r"(?:\w+\s+)?(?:gate|house|home|nyumba|shule|school|estate|door|mlango|keja|boma|window|dirisha)"
+    r"(?:\s+(?:yetu|kwetu|yangu|yake|yao))?\b.{0,60}"
+    r"\b(?:see you soon|tutaonana soon|im coming for you|coming for you|nakuja kwako|nakuja kukuchukua|i know where|"
+    r"najua unapoishi|najua mnapoishi|im watching|i am watching|im watching you|nakuona|nakuangalia|nakuchunga)\b",
+    # An adult sleeping with a child: "my friends dad has been sleeping with her since she was twelve"
+    r"\b(?:dad|father|stepdad|step dad|uncle|teacher|mwalimu|baba|mjomba|pastor|coach|neighbou?r|jirani|mzee|boss|"
+    r"watchman|driver|conductor|landlord|brother in law|shemeji|cousin|buda|man)\b.{0,40}\b(?:sleeping with|"
+    r"sleeps with|"
+    r"slept with|sleep with|having sex with|has sex with|had sex with|analala na|alilala na|hulala na|amelala na|"
+    r"anafanya mapenzi na|alifanya mapenzi na|hufanya mapenzi na)\s+(?:her|him|me|my \w+|dada|rafiki|binamu|mdogo|yeye|"
+    r"cousin|sister)\b(?!.{0,30}\b(?:nightmares?|scared|sick|storm|thunder|when i was (?:little|small)|kitanda kimoja "
+    r"na|on the same bed)\b)",
     # A child made to work without pay or kept from school: "anamtumikisha mtoto ... hamlipi na hamruhusu kwenda shule"
     r"\b(?:\w*tumikish\w*|kazi za nyumba|housework|house work|chores|kazi ya shamba|kazi)\b.{0,60}\b(?:hamlipi|"
     r"hawamlipi|hanilipi|hawanilipi|bila malipo|without pay|(?:doesnt|dont|never|wont|do not|does not)\s+pays?\s+"
@@ -498,13 +541,13 @@ _DISCLOSURE = [
     r"hamruhusu kwenda shule|hawamruhusu kwenda shule|haniruhusu kwenda shule|not allowed to go to school|"
     r"wont let (?:her|him|me) go to school|doesnt let (?:her|him|me) go to school)\b",
     # A man who keeps asking a child for photos: "the guy who keeps asking my sister for photos"
-    r"\b(?:guy|man|msee|jamaa|mzee|buda|stranger|someone|somebody|uncle|teacher|coach|he)\b.{0,20}\b(?:keeps|kept|"
-    r"always|still|is always|been)\s+(?:asking|begging|bugging|pressuring)\s+(?:me|her|him|my \w+|us)\s+(?:to send\s+|"
-    r"for\s+)(?:more\s+)?(?:photos|pics|pictures|picha|selfies|videos)\b(?!\s+(?:of|za|ya)\s+(?:the|my|our|his|her)?"
-    r"\s*(?:notes|homework|timetable|dog|puppy|cat|cake|event|trip|project|assignment)\b)"
-    r"|\b(?:anaendelea kuniomba|anaendelea kumwomba|huniomba|humwomba|ananisumbua|anamsumbua|ananilazimisha|"
-    r"anamlazimisha)\s+(?:\w+\s+){0,2}?(?:nimtumie\s+|amtumie\s+)?(?:picha|pics|photos|selfies)\b"
-    r"(?!\s+(?:za|ya)\s+(?:notes|homework|timetable|mbwa|paka|keki|project))",
+    r"\b(?:guy|man|msee|jamaa|mzee|buda|stranger|someone|somebody|uncle|teacher|coach|he)\b.{0,20}\b(?:(?:keeps|kept|"
+    r"always|still|is always|been)\s+(?:asking|begging|bugging|pressuring)|asks|begs|asked|pressures)\s+(?:me|her|him|"
+    r"my \w+|us|(?:young\s+|small\s+)?(?:girls|boys|kids|children|students|pupils|wasichana|watoto)(?:\s+\w+){0,4}?)\s+"
+    rf"(?:to send\s+|for\s+)(?:more\s+)?(?:photos|pics|pictures|picha|selfies|videos)\b{_OF_A_THING}",
+    r"\b(?:anaendelea kuniomba|anaendelea kumwomba|huniomba|humwomba|ananisumbua|anamsumbua|ananilazimisha|"
+    r"anamlazimisha|(?:ana|hu|ali|ame)(?:wa)?omba\s+(?:wasichana|watoto|wavulana|girls|madem|dem)(?:\s+\w+){0,4}?)"
+    rf"\s+(?:\w+\s+){{0,2}}?(?:nimtumie\s+|amtumie\s+|watume\s+|wamtumie\s+)?(?:picha|pics|photos|selfies)\b{_OF_A_THING}",
     # An adult met online coming to pick the child up or meet in person: "met him on tiktok ... coming to pick me"
     r"\b(?:met|meet|tulikutana|nilikutana|alikutana|wakakutana|tukakutana|nikakutana)\s+(?:na\s+)?(?:him|a man|"
     r"an older (?:man|guy|boy)|a guy|some guy|this guy|jamaa|mzee|msee|buda|mwanaume|boda)\b.{0,25}\b(?:online|"
@@ -552,9 +595,13 @@ _DISCLOSURE = [
     r".{0,30}\b(?:peke yake|peke yangu|alone|solo)\b",
     # A child's intimate body touched: "teacher wa maths alimshika classmate wangu kifua"
     r"\b(?:ali|ana|hu|ame|a|aki)(?:ni|m|wa|tu)(?:shika|guza|gusa|touch|grab|bamba)\w*\b.{0,40}\b(?:kifua|kifuani|"
-    r"matiti|maziwa yake|maziwa yangu|makalio|matako|mapaja|paja|sehemu za siri|chest|breasts?|bum|butt|thighs?)\b"
+    r"matiti|maziwa yake|maziwa yangu|makalio|matako|mapaja|paja|sehemu za siri|chest|breasts?|bum|butt|thighs?|"
+    # "pahali mbaya": a bad place, said of a body
+    r"pahali (?:pa)?baya|pahali mbaya|mahali (?:pa)?baya|sehemu mbaya|pabaya|sehemu (?:zake|zangu) za siri)\b"
     r"|\b(?:touched|touches|grabbed|grabs|groped|gropes|squeezed|squeezes)\s+(?:my|her|his)\s+(?:chest|breasts?|"
-    r"bum|butt|thighs?|private parts|privates)\b",
+    r"bum|butt|thighs?|private parts|privates)\b"
+    r"|\b(?:touched|touches|touching|grabbed|grabs|groped|gropes)\s+(?:me|her|him|them|us|my \w+|girls|boys)\s+"
+    r"(?:in\s+)?(?:a\s+|the\s+)?(?:bad|wrong|private)\s+(?:places?|way|parts)\b",
     # Waiting near a child and knowing where they live, in either order: "anasubiri nje ya gate ya shule kila
     # jioni, anajua tunaishi wapi"
     r"\b(?:anasubiri|anangoja|ananisubiri|ananingoja|husubiri|hungoja|hunisubiri|hutusubiri|anatusubiri)\b.{0,80}"
@@ -775,10 +822,7 @@ _DISCLOSURE = [
     r"\b(?:knows|anajua|ajua)\s+(?:where i|where she|where we|ninapoishi|ninakoishi|place nakaa|my (?:house|school|"
     r"estate|route|exact)|nyumbani kwetu|shule yangu|school yangu|keja yangu|my school)\b.{0,60}"
     r"\b(?:wait|waits|ngoja|subiri|outside|nje|come|kuja|atakuja|keeps|texting|follow|sees|chukua|threat)",
-    r"\b(?:waits|waiting|keeps waiting)\s+(?:for\s+(?:me|her|him|us)\s+)?"
-    r"(?:outside|at (?:my|our|her|the) (?:gate|school|stage|house|door)|nje ya)\b",
-    r"\b(?:ananingoja|hunisubiri|ananisubiri|ananifuata|hunifuata|follows me|followed me|keeps showing up|anamfuata|"
-    r"humfuata|ananifollow|hunifollow)\b(?!\s+(?:on|kwa) (?:insta|tiktok|ig|x|twitter|snap|fb))",
+    r"\bkeeps showing up\b",
     r"\b(?:messages|texts|texting|ananitext|amenitext)\s+(?:me\s+)?(?:\w+\s+){0,2}?(?:my exact|that he sees|"
     r"anajua|knows my|atanimaliza|he sees me|he knows)",
     r"\b(?:atanimaliza|ataniua|will kill me(?!\s+if i (?:fail|lose|dont|am late|come late|break|get|miss))"
@@ -825,6 +869,26 @@ _PARTNER_OF_SISTER_RE = re.compile(
 )
 _AGE_HINT_RE = re.compile(r"\d|thelathini|arobaini|hamsini")
 
+# Followed, by a person or a car ("black car inanifollow kutoka shule"), not by a pet ("mbwa wa jirani hunifuata kila
+# asubuhi") nor on an app ("followed me on insta"). The pet is said before the verb, so the whole entry is looked at:
+# apart from the joined pattern, only when a word of following is there.
+# Waited for, unless by a parent, a sibling or a friend: "rafiki yangu ananingoja kwa stage" is a friend.
+_WAITING = (
+    r"(?:ananingoja|hunisubiri|ananisubiri|hunisubiria|ananisubiria|hunigoja|(?:waits|waiting|keeps waiting)\s+"
+    r"(?:for\s+(?:me|her|him|us)\s+)?(?:outside|at (?:my|our|her|the) (?:gate|school|stage|house|door)|nje ya))\b"
+)
+_WAITING_RE = re.compile(rf"\b{_WAITING}")
+_KIN_WAITING_RE = re.compile(
+    r"\b(?:mama|mum|mom|mathe|baba|dad|buda|rafiki|friend|beste|beshte|bestie|dada|kaka|sister|brother|sis|bro|cousin|"
+    rf"binamu|bibi|shosh|cucu|guka|babu|mbwa|dog|driver wa shule|school bus|parents|wazazi)\b[^.!?]{{0,40}}\b{_WAITING}"
+)
+_FOLLOWED_RE = re.compile(
+    r"^(?!.*\b(?:mbwa|paka|dog|dogs|puppy|cat|kitten|kuku|mbuzi|goat|shadow|kivuli)\b).*"
+    r"\b(?:ananifuata|hunifuata|follows me|followed me|anamfuata|humfuata|ananifollow|hunifollow|inanifuata|inamfuata|"
+    r"ilinifuata|ilimfuata|inanifollow|inamfollow|ilinifollow|ilimfollow)\b"
+    r"(?!\s+(?:on|kwa) (?:insta|tiktok|ig|x|twitter|snap|fb))"
+)
+
 # An adult asking a child about her underwear or what she wears in bed: "started asking what colour my underwear is",
 # "ananiuliza nimevaa chupi ya rangi gani" (a parent buying underwear excepted). "Age is just a number", told to a
 # child by a man: "he says age is just a number", "ananiambia umri ni namba tu" (a grandparent's saying excepted).
@@ -861,5 +925,9 @@ def disclosure(phrase_text: str) -> bool:
     if any(word in phrase_text for word in _INTIMATE_WORDS) and _INTIMATE_QUESTION_RE.search(phrase_text):
         return True
     if ("namba" in phrase_text or "number" in phrase_text) and _AGE_IS_A_NUMBER_RE.search(phrase_text):
+        return True
+    if ("fuata" in phrase_text or "follow" in phrase_text) and _FOLLOWED_RE.search(phrase_text):
+        return True
+    if _WAITING_RE.search(phrase_text) and not _KIN_WAITING_RE.search(phrase_text):
         return True
     return _AGE_HINT_RE.search(phrase_text) is not None and _PARTNER_OF_SISTER_RE.search(phrase_text) is not None
