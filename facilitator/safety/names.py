@@ -110,7 +110,8 @@ _SURNAME_RE = re.compile(
 )
 # Kikuyu and Kamba names go on with "wa" and the father's name ("Njeri wa Kamau"), Maasai ones with "ole"
 # ("Lemayian ole Sankale").
-_WA_FATHER_RE = re.compile(r"\s+(?:[Ww]a|[Oo]le)\s+[A-Z][a-z]{2,}")
+# "wa Form 2" is a class, not a father.
+_WA_FATHER_RE = re.compile(r"\s+(?:[Ww]a|[Oo]le)\s+(?!(?:Form|Grade|Class|Std|Standard|Kidato|Darasa)\b)[A-Z][a-z]{2,}")
 _SOFT_CUES = frozenset(
     """i i'm i’m im am it's its this msee huyu mimi beste bestie beshte beshtee rafiki dada kaka mathe buda cousin
     binamu jirani mwalimu siz shosh boyfriend girlfriend bf gf crush sister brother friend""".split()

@@ -804,15 +804,16 @@ _DISCLOSURE = [
     r"nisipo\w*|usipo\w*)\b.{0,40}\b(?:post|posts|share|shares|send|sends|leak|sambaza|nipostie|nitashare|"
     r"atapost|atazipost|atazituma|atatuma|tells|expose|nitasambaza|sends them|ataambia|anaambia|i share)",
     r"\b(?:if i dont|if you dont|nisipotuma|usipotuma|nisipolipa|nisipokuja|if i dont pay|if i dont send|"
+    r"kama sitakutana|nisipokutana|kama sitamtumia|kama sitakuja|kama sitalipa|kama sitatuma|usipokutana|"
     r"if i dont come)\b.{0,50}\b(?:post|share|send|leak|sambaza|tuma|expose|tell|ataambia|atazi\w+|ata\w+)",
     r"\b(?:will|atazi|ata|ita|going to|gonna)\s*(?:send|tuma|post|share|leak|sambaza|show|expose)\w*\s+(?:\w+\s+){0,3}?"
     r"(?:to (?:my|her|your) (?:parents|dad|mum|mom|class|school)|kwa (?:wazazi|darasa|class|group|shule)|"
     r"school group|group ya shule|na school nzima|school nzima|to everyone)",
     r"\b(?:hacked|alihack|alidukua|got into|aliingia|hackiwa|hacked into)\b.{0,40}\b(?:nudes|pics|picha|photos|"
     r"pictures|video)\b",
-    r"\b(?:he|she|they|someone|msee|buda|ex|guy|man|\w*ni)\s+(?:\w+\s+)?(?:threaten\w*|anatishia|ananitishia|"
+    r"\b(?:he|she|they|someone|msee|buda|ex|guy|man|\w*ni)\s+(?:\w+\s+)?(?:\w*threaten\w*|anatishia|ananitishia|"
     r"ananithreaten|is threatening|keeps threatening)\b.{0,40}\b(?:post|leak|share|"
-    r"kuweka|kusambaza|kupost|photos|picha|video|pics|nudes)",
+    r"kuweka|kusambaza|kupost|kuleak|kushare|photos|picha|video|pics|nudes)",
     r"\b(?:he|she|they|someone|somebody|my ex|ex wangu|the guy|this guy|a guy|msee|buda)\s+(?:\w+\s+){0,2}?"
     r"(?:leak|post|share|sambaza|leaked|posted|shared|sends|sent|is sharing|is posting)\w*\s+(?:\w+\s+)?"
     r"(?:my|zangu|yangu|her)\s*(?:photos|pics|picha|nudes|video|videos)\b",
@@ -928,6 +929,10 @@ def disclosure(phrase_text: str) -> bool:
         return True
     if ("fuata" in phrase_text or "follow" in phrase_text) and _FOLLOWED_RE.search(phrase_text):
         return True
-    if _WAITING_RE.search(phrase_text) and not _KIN_WAITING_RE.search(phrase_text):
+    if (
+        ("ngoja" in phrase_text or "subiri" in phrase_text or "wait" in phrase_text or "goja" in phrase_text)
+        and _WAITING_RE.search(phrase_text)
+        and not _KIN_WAITING_RE.search(phrase_text)
+    ):
         return True
     return _AGE_HINT_RE.search(phrase_text) is not None and _PARTNER_OF_SISTER_RE.search(phrase_text) is not None
