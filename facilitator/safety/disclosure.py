@@ -195,7 +195,8 @@ _PATTERNS = [
     # --- Kiswahili and Sheng ---
     # Verb with "me" as object: ananipiga, alinibaka, ananiguza, wananinyanyasa, anayenitumia ...
     # (holding a hand to help is not harm: "alinishika mkono akanisaidia kuandika")
-    rf"{SW_TO_ME}(?:(?:gus(?:a|ia|e)|guz(?:a|ia|e)|"
+    # (nor is nobody holding my hand: "hakuna mtu ananishika mkono")
+    rf"(?<!hakuna mtu )(?<!hamna mtu )(?<!hakuna )(?<!no one )(?<!nobody ){SW_TO_ME}(?:(?:gus(?:a|ia|e)|guz(?:a|ia|e)|"
     rf"shik(?:a|e|ilia)(?!\s+mkono\b.{{0,25}}\b\w*(?:saidia|salimia|vusha|vuka|pongeza))|"
     rf"pig(?:a|e|i)(?!\s+(?:simu|picha|stori|kelele|marufuku|faini|"
     rf"makofi\b))|"

@@ -32,7 +32,8 @@ _HARM_ROOTS = (
     r"chom(?:a|e|wa|ea)\b|oz(?:a|e|wa|esha|eshwa)\b|uz(?:a|e|wa|ia)\b|tek(?:a|e|wa)\b|"
     r"ingili|nyanyas|dhulumu|dhulumi|tishi|tish|lazimish|shurutish|dhalilish|tongoz|"
     # "tumikisha" is making someone labour for you: "anamtumikisha mtoto kazi za nyumba"
-    r"umiz|vizi|fuatili|ozesh|tumikish|nyim\w* chakula|vu\w* nguo|vu\w* chupi|"
+    # "vamia" is to attack: "watamvamia", "walinivamia"
+    r"umiz|vizi|fuatili|ozesh|tumikish|vami|nyim\w* chakula|vu\w* nguo|vu\w* chupi|"
     r"chap(?!i)|pig(?![a-z]*\s+(?:simu|picha|stori|kelele|pasi|deki|chenga|kura|hesabu|chafya|magoti|mswaki|"
     r"msasa|kazi|marufuku|faini))|"
     # Sheng: English verbs with Kiswahili affixes

@@ -145,6 +145,13 @@ _SPELLED_PATH_LINK_RE = re.compile(r"\b[a-z0-9][a-z0-9\-]{1,61}\s+dot\s+[a-z]{2,
 # "jane.k @ gmail . com": an email address with spaces around "@" and its dots.
 _SPACED_EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+\s*@\s*[\w\-]+(?:\s*\.\s*[\w\-]+)*\s*\.\s*[a-z]{2,6}\b", _I)
 
+# "j.nyaga at kenyaschools dot org": "at" and "dot" spelled out around any domain, the local part shaped like an
+# address (a dot, "_" or a digit in it) or named as an email.
+_AT_DOT_EMAIL_RE = re.compile(
+    r"(?:(?<![\w.+\-])[\w+\-]*[._\d][\w.+\-]*|(?<=email\s)[\w.+\-]+|(?<=email yake ni\s)[\w.+\-]+|"
+    r"(?<=email yangu ni\s)[\w.+\-]+|(?<=email ni\s)[\w.+\-]+)\s+at\s+[\w\-]+(?:\s+dot\s+[a-z]{2,6}\b)+",
+    _I,
+)
 _OBFUSCATED_EMAIL_HINT_RE = re.compile(rf"[(\[{{<]\s*at\s*[)\]}}>]|{_MAIL_PROVIDERS}", _I)
 
 # --- Handles ----------------------------------------------------------------------------------------
@@ -265,6 +272,9 @@ def _emails(text: str) -> Iterator[Span]:
     patterns: tuple[re.Pattern[str], ...] = (_EMAIL_RE, _EMAIL_NO_TLD_RE, _SPACED_EMAIL_RE) if "@" in text else ()
     if _OBFUSCATED_EMAIL_HINT_RE.search(text):
         patterns += (_OBFUSCATED_EMAIL_RE,)
+    lowered = text.lower()
+    if " at " in lowered and " dot " in lowered:
+        patterns += (_AT_DOT_EMAIL_RE,)
     for pattern in patterns:
         for match in pattern.finditer(text):
             at = text.find("@", match.start(), match.end())

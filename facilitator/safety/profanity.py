@@ -42,7 +42,25 @@ _EDGE_NOISE = "*#!|"
 _VOWELS = set("aeiou")
 # Words in a phrase entry that only aim the insult at someone; they stay readable when masked.
 _ADDRESSING_WORDS = frozenset(
-    {"wewe", "we", "ni", "you", "u", "are", "your", "youre", "ur", "so", "girl", "boy", "huyu", "yule", "off"}
+    {
+        "wewe",
+        "we",
+        "ni",
+        "you",
+        "u",
+        "are",
+        "your",
+        "youre",
+        "ur",
+        "so",
+        "girl",
+        "boy",
+        "huyu",
+        "yule",
+        "off",
+        "tu",
+        "kabisa",
+    }
 )
 _EN_SUFFIXES = r"(?:s|es|ed|er|ers|ing|in|y|ier|head|heads|face|faces|hole|holes)?"
 

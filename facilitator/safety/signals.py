@@ -30,6 +30,34 @@ _LINGER = (
     r"nikabaki)"
 )
 _DISTRESS = [
+    # The blade taken up again, or not put down: "nimeshika wembe tena leo, sikutaka but i couldnt stop"
+    r"\b(?:nimeshika|nilishika|nimechukua|nilichukua|nikashika|nikachukua|i picked up|picked up|i held|im holding|"
+    r"i took out|took out)\s+(?:the\s+|my\s+|a\s+|ile\s+)?(?:wembe|blade|razor|kisu|knife)\s+(?:tena|again)\b"
+    r"(?!.{0,30}\b(?:kukata (?:vitunguu|nyama|mboga|karatasi)|kupika|kunyoa|shave|shaving|cook|cooking|onions|sharpen|"
+    r"penseli|pencil|chakula|food)\b)",
+    r"\b(?:wembe|blade|razor)\b.{0,40}\b(?:couldnt stop|could not stop|sikuweza kuacha|nilishindwa kuacha|"
+    r"siwezi kuacha|cant stop)\b",
+    # In a dark place, drowning with nobody to hold a hand: "niko gizani sana, nahisi ni kama nazama"
+    r"\b(?:niko gizani|nimo gizani|nipo gizani|im in a (?:really )?dark place|i am in a (?:really )?dark place|"
+    r"in a dark place)\b|\b(?:nazama|im drowning|i am drowning)\b.{0,20}\b(?:hakuna mtu|no one|nobody)\b"
+    r"|\b(?:hakuna mtu|no one|nobody)\s+(?:ananishika|anayenishika|holds|to hold|holding)\s+(?:my\s+)?(?:mkono|hand)\b",
+    # Thinking of swallowing or drinking the means: "i keep thinking about swallowing his sleeping pills"
+    r"\b(?:thinking|think|thought|keep thinking|nafikiria|nawaza|nikifikiria|nikiwaza)\s+(?:about|of|kuhusu)?\s*"
+    r"(?:swallowing|drinking|overdosing on|kumeza|kunywa)\s+(?:\w+\s+){0,3}?(?:pills|tablets|poison|"
+    r"bleach|jik|sumu|vidonge|dawa ya panya|rat poison|dawa za usingizi|sleeping pills|meds)\b",
+    # Not eating on purpose, wanting to fade: "havent eaten properly in weeks on purpose, i just want to fade"
+    r"\b(?:havent eaten|not eating|stopped eating|skipping meals|skip meals|sili|sijakula|nimeacha kula|nakataa kula|"
+    r"starving myself)\b(?!\s+(?:sukari|sugar|junk|chips|nyama|meat|sweets|pipi|bread|mkate)\b).{0,40}"
+    r"\b(?:on purpose|makusudi|deliberately|kwa makusudi)\b(?!.{0,40}\b(?:diet|fasting|kufunga|ramadhan|ramadan|lent|"
+    r"kwaresma)\b)"
+    r"|\b(?:just want to|i want to|wanna|i wish i could|i could just|ill just|i will just|want to just)\s+(?:fade|"
+    r"fade away|fade out|waste away|wither away)\b|\bless of me every day\b",
+    # Going into water wanting to drown: "niliingia kwa Nairobi river nikitaka kuzama"
+    r"\b(?:nikitaka|nilitaka|nataka|natamani|wanting to|wanted to|want to|tried to)\s+(?:(?:ku)?(?:jizamisha|"
+    r"drown myself)\b|(?:ku)?(?:zama|drown)\b(?=.{0,40}\b(?:maji|mto|mtoni|river|lake|ziwa|bahari|bwawa|dam|sea|ocean|"
+    r"beach|kisima|well|pool|nife|kufa|die)\b))",
+    r"\b(?:maji|mto|mtoni|river|lake|ziwa|ziwani|bahari|baharini|bwawa|bwawani|dam|sea|ocean|kisima|kisimani)\b.{0,40}"
+    r"\b(?:nikitaka|nilitaka|nataka|natamani|wanting to|wanted to|want to|tried to)\s+(?:ku)?(?:zama|drown)\b",
     # Letters to close people to be delivered later: "wrote letters to my 3 closest friends, theyll get them on monday"
     r"\b(?:wrote|written|writing|nimeandika|niliandika|nimewaandikia|nimemwandikia|nimeandikia)\s+(?:\w+\s+)?"
     r"(?:letters?|barua)\s+(?:to|kwa)\s+(?:\w+\s+){0,3}?(?:friends?|marafiki|rafiki|family|familia|mum|mom|mama|dad|"
@@ -98,8 +126,9 @@ _DISTRESS = [
     # Things given away because they will not be needed where the writer is going
     r"\b(?:nime\w+|nili\w+|nika\w+|gave|given|giving|give away|gifted)\b.{0,60}"
     r"\b(?:sitazihitaji|sitavihitaji|sitaihitaji|sitahitaji|sitazitumia|sitavitumia|"
-    r"wont need (?:them|it|these|any of it))\b.{0,25}\b(?:pale naenda|huko naenda|ninakoenda|nakoenda|niendako|"
-    r"where im going|where i am going|where im headed)\b",
+    r"wont need (?:them|it|these|any of it)|hazitanisaidia|havitanisaidia|haitanisaidia|hautanisaidia|"
+    r"(?:they|it) wont help me|wont be (?:of )?(?:any )?use to me)\b.{0,25}\b(?:pale naenda|huko naenda|ninakoenda|"
+    r"nakoenda|niendako|where im going|where i am going|where im headed)\b",
     # Self-harm again: "i cut again last night", "nimejikata tena"
     r"\b(?:i|ive|i have|i just)\s+(?:cut|cutted|burnt|burned)\s+(?:myself\s+)?again\b|\b(?:started|start|im|been)\s+"
     r"cutting again\b|\b(?:nimejikata|nilijikata|nimeanza kujikata|najikata|nimejichoma) tena\b",
@@ -313,6 +342,10 @@ _DISTRESS = [
     r"angecare|atakayelia|atakayenitafuta|would notice|would care|would miss|will notice|will care|will miss|"
     r"would even notice|would even look|will even notice|atanitafuta|angenikosa)\b.{0,30}"
     r"\b(?:i died|i die|i go|i disappeared|i was gone|nikifa|nikidie|ningekufa|nikipotea|nikienda|look for me)\b",
+    r"\b(?:if i (?:vanished|vanish|disappeared|disappear)\b(?!\s+from\s+(?:the\s+|this\s+)?(?:group|chat|app|whatsapp|"
+    r"gc|class)).{0,30}\b(?:notice after|only notice|wouldnt (?:even )?notice|"
+    r"would not (?:even )?notice|after a week|after days|for days|for weeks)|nikitoweka\b.{0,30}\b(?:hakuna|"
+    r"wangegundua baada|baada ya wiki))",
     r"\b(?:nikifa|nikidie|nikidedi|nikipotea|if i die|if i died|if i disappeared|if i go)\b.{0,40}\b(?:nobody|no one|"
     r"hakuna|hamna|better|bora|wangefurahi|happier|wont matter|atanotice|atajali|poa|fine|sawa|okay|peace|amani)\b",
     r"\b(?:they|everyone|family|wao|wote|familia yangu)\s+(?:would|will|wangekuwa|wangefurahi|watafurahi)\b.{0,30}"
@@ -448,9 +481,10 @@ _DISTRESS = [
     r".{0,50}\b(?:not their fault|under my pillow|chini ya (?:mto|pillow)|goodbye|for mum|kwa mama|so they know|"
     r"kwa mum|to mum|to my mum|sorry for everything|samahani kwa kila kitu|msamaha kwa kila kitu)",
     r"\b(?:giving|gave|given|give|nimegawa|nimewapa|nilimpa|nimempa|nimegive|nagawa|nimempea|nimewapea|nilimpea|"
-    r"nimepeana)\s+(?:away\s+)?(?:\w+\s+){0,4}?"
+    r"nimepeana|kugawa|kupeana|kugive|kupatiana)\s+(?:away\s+)?(?:\w+\s+){0,4}?"
     r"(?:my things|my stuff|vitu vyangu|vitu zangu|things away|my phone and|simu yangu na|my books and|necklace)"
-    r".{0,40}(?:wont need|wont be needing|wont be using|sitazihitaji|sitahitaji|sitavihitaji|need it more|coz i|"
+    r".{0,40}(?:wont need|wont be needing|wont be using|sitazihitaji|sitahitaji|sitavihitaji|need it more|"
+    r"need them more|(?:ll|will) need (?:it|them) more than me|kuliko mimi|coz i|"
     r"sitarudi|vyote|zote|away)",
     r"\b(?:last|mwisho)\s+(?:day|post|message|night|siku)\b(?!.{0,40}\b(?:school|shule|form|term|kidato|muhula|"
     r"class|darasa|job|kazi|holiday|likizo|exam|mtihani)\b).{0,25}\b(?:here|hapa|duniani|yangu|mine|wasee|bye|"
@@ -505,6 +539,19 @@ _OF_A_THING = (
     r"projects?|assignments?|board|book|work|questions?|answers|results|receipt|form|uniform|food)\b)"
 )
 _DISCLOSURE = [
+    # Threats sent to a child: "anatumiwa jumbe za kutisha ... wamemwambia watamvamia"
+    r"\b\w*tumiwa\s+(?:\w+\s+)?(?:jumbe|ujumbe|meseji|messages|texts|msgs)\s+(?:za\s+|wa\s+)?(?:kutisha|vitisho|"
+    r"threats|kumtisha|kunitisha)\b",
+    # A child sent to work for others, the money taken or school missed: "mathe ... humtuma kuosha nyumba za watu
+    # weekends na anachukua doh, hajakuja shule"
+    r"\b(?:hu|ana|ali|ame)(?:ni|m|mw|tu|wa)(?:tuma|peleka|lazimisha)\s+(?:ku)?(?:osha|fua|fanya kazi|uza|chunga|beba|"
+    r"lima|pika|chota)\b.{0,60}\b(?:doh|pesa|money|malipo|anachukua|anakula|hajakuja shule|haendi shule|hasomi|"
+    r"instead of school|badala ya shule|siku za shule)",
+    # A child married to an adult man: "dem wa jirani ameolewa na buda wa 40 na yeye ako class 8"
+    r"\b(?:ameolewa|aliolewa|ameozwa|aliozwa|got married|was married|is married|married)\s+(?:na|to|off to)\s+"
+    r"(?:an?\s+)?(?:\w+\s+){0,3}?(?:buda|mzee|jamaa|msee|man|mwanaume|mtu mzima|adult|guy)\b"
+    r"(?=.{0,60}\b(?:(?:class|grade|form|darasa|std|standard)\s+\d|miaka\s+(?:1[0-7]|kumi)|only\s+1[0-7]|"
+    r"1[0-7]\s+(?:years|yrs)|kumi na (?:moja|mbili|tatu|nne|tano|sita|saba))\b)",
     # Treats given, then the child taken to his room or kiosk: "hupewa sweets na askari ... anampeleka kwa kibanda"
     r"\b(?:hupewa|anapewa|alipewa|humpa|anampa|alimpa|hunipa|ananipa|alinipa|huwapa|anawapa|aliwapa|gives|gave)\s+"
     r"(?:\w+\s+){0,3}?(?:sweets|pipi|chips|biscuits|soda|zawadi|gifts?|chocolates?|mandazi|smokie|smokies)\b.{0,60}"
@@ -804,6 +851,7 @@ _DISCLOSURE = [
     r"nisipo\w*|usipo\w*)\b.{0,40}\b(?:post|posts|share|shares|send|sends|leak|sambaza|nipostie|nitashare|"
     r"atapost|atazipost|atazituma|atatuma|tells|expose|nitasambaza|sends them|ataambia|anaambia|i share)",
     r"\b(?:if i dont|if you dont|nisipotuma|usipotuma|nisipolipa|nisipokuja|if i dont pay|if i dont send|"
+    r"nisipomtumia|nisipompa|nisipomlipa|usipomtumia|asipomtumia|asipotuma|"
     r"kama sitakutana|nisipokutana|kama sitamtumia|kama sitakuja|kama sitalipa|kama sitatuma|usipokutana|"
     r"if i dont come)\b.{0,50}\b(?:post|share|send|leak|sambaza|tuma|expose|tell|ataambia|atazi\w+|ata\w+)",
     r"\b(?:will|atazi|ata|ita|going to|gonna)\s*(?:send|tuma|post|share|leak|sambaza|show|expose)\w*\s+(?:\w+\s+){0,3}?"
