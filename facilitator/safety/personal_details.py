@@ -185,7 +185,7 @@ _HANDLE_INVITE_RE = re.compile(
 # "snap ni kevo_mwas", "discord is kevo#4521", "ig its shiko.wanjiru": a cue word after the platform;
 # the handle must look like one (a digit, "_", ".", "#" or CamelCase) since "tiktok ni mbaya" is an opinion.
 _HANDLE_CUE_RE = re.compile(
-    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:(?:name|id|tag|account|acc)\s+)?(?:yangu\s+|yake\s+)?"
+    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:(?:name|id|tag|account|acc)\s+)?(?:(?:yangu|yake|yng|yngu|wangu)\s+)?"
     rf"(?:ni|kama|as|is|its|it's|iko|inaitwa|yaitwa|is called|called|named|:|-)\s*"
     # a handle may come framed in symbols: "⚡KipKing⚡"
     rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?:[^\w\s@]{{1,3}})?(?P<at>@?)"

@@ -30,6 +30,34 @@ _LINGER = (
     r"nikabaki)"
 )
 _DISTRESS = [
+    # The means set aside "for me": "kuna dawa ya kuogesha ngombe kwa stoo, nimeiweka pembeni kwa ajili yangu"
+    rf"\b{_MEANS}\b.{{0,60}}\b(?:nime|nili|na|ni)?(?:i|zi|vi|u|ki)?(?:weka|ficha|hifadhi)\w*\b.{{0,25}}"
+    r"\b(?:kwa ajili yangu|kwa ajili ya mimi|kwa siku yangu)\b"
+    rf"|\b(?:kept|put|set|saved|hid|hidden)\s+(?:\w+\s+){{0,2}}?{_MEANS}\b.{{0,25}}\b(?:aside )?for (?:me|myself|"
+    r"later|when i need (?:it|them))\b",
+    # Jumping into water, or pulled out of it: "wanted to jump in the lake, a boat guy saw me and pulled me out"
+    r"\b(?:wanted to|tried to|want to|wanna|almost|nilitaka|nilijaribu|nataka|nikitaka)\s+(?:ku)?(?:jump|jirusha|ruka|"
+    r"rusha)\s+(?:in|into|ndani ya|kwa|kwenye|off)\s+(?:the\s+)?(?:lake|river|sea|ocean|dam|well|ziwa|ziwani|mto|mtoni|"
+    r"bahari|baharini|bwawa|kisima)\b"
+    r"|\b(?:pulled me out of the (?:water|river|lake|sea|dam)|akanitoa (?:majini|kwa maji|mtoni|ziwani|baharini))\b",
+    # Tried before with the means: "nimejaribu mara mbili na dawa za malaria, sasa nimebaki na pakiti moja"
+    r"\b(?:nimejaribu|nilijaribu|nishajaribu|i tried|ive tried|i have tried)\s+(?:(?:mara \w+|twice|once|before|again|"
+    rf"tena|\w+ times)\s+)(?:na|with)\s+(?:\w+\s+)?{_MEANS}\b",
+    # A letter not to be opened until a day: "nimeandikia shoga yangu barua, nimemwambia asifungue mpaka ijumaa"
+    r"\b(?:barua|letter|note|ujumbe)\b(?!.{0,60}\b(?:birthday|christmas|krismasi|zawadi|gift|card|kadi)\b).{0,60}"
+    r"\b(?:asifungue|usifungue|msifungue|dont open|not to open|do not open|wasifungue)\b.{0,20}\b(?:mpaka|until|till|"
+    r"before|hadi)\b",
+    # Something given away that will not be needed again: "nimepeana mbuzi wangu kwa cuzo, sitamhitaji tena"
+    r"\b(?:nimepeana|nimegawa|nimewapa|nimempa|nimempea|nimewapea|nimegive|gave away|given away|i gave|ive given)\b"
+    r"(?!.{0,60}\b(?:zamani|old|too small|zimenibana|vimenibana|hazinitoshi|havinitoshi|outgrew|mpya|new one)\b)"
+    r".{0,50}\b(?:sita(?:m|ki|vi|zi|i|u|wa|li)?hitaji\s+(?:tena|kamwe)|wont need (?:it|them|him|her) (?:anymore|again|"
+    r"ever))\b",
+    # A tree or a beam looked at with the rope in hand: "kuna mti nyuma ya boma, nimeutazama sana na kamba mkononi"
+    r"\b(?:mti|tree|boriti|beam|dari|ceiling)\b.{0,40}\b(?:nimeutazama|nimeitazama|nimeuangalia|nimeiangalia|natazama|"
+    r"naangalia|nikiutazama|nikiuangalia|staring at|stared at|looking at|looked at|i keep looking)\b.{0,30}"
+    r"\b(?:kamba|rope)\b|\b(?:kamba|rope)\s+(?:mkononi|in my hand)\b.{0,40}\b(?:mti|tree|boriti|beam|dari)\b"
+    r"|\b(?:staring at|stared at|looking at|looked at|i keep looking at|naangalia|natazama|nikiangalia|nikitazama)\s+"
+    r"(?:the\s+|ule\s+|ile\s+)?(?:\w+\s+)?(?:mti|tree|boriti|beam|dari|ceiling)\b.{0,40}\b(?:kamba|rope)\b",
     # The blade taken up again, or not put down: "nimeshika wembe tena leo, sikutaka but i couldnt stop"
     r"\b(?:nimeshika|nilishika|nimechukua|nilichukua|nikashika|nikachukua|i picked up|picked up|i held|im holding|"
     r"i took out|took out)\s+(?:the\s+|my\s+|a\s+|ile\s+)?(?:wembe|blade|razor|kisu|knife)\s+(?:tena|again)\b"
@@ -316,7 +344,8 @@ _DISTRESS = [
     r"\b(?:sioni|i dont see|i cant see|cant see)\s+(?:\w+\s+)?(?:future|tomorrow|kesho|a way out|way out|njia)\b"
     r"(?!\s+(?:ya|of|for|wa|za|in)\s+(?!(?:yangu|me|mine|myself|my life|maisha yangu)\b))",
     r"\b(?:hakuna|no)\s+(?:future|kesho|tomorrow)\s+(?:for me|kwangu|yangu)\b",
-    r"\b(?:why|kwa nini|kwanini|mbona|ata sijui why|sijui why|sijui kwa nini)\s+(?:was i|i was|nilizaliwa|"
+    r"\b(?:why|kwa nini|kwanini|mbona|ata sijui why|sijui why|sijui kwa nini)\s+(?:was i|i was|nilizaliwa|niliumbwa|"
+    r"nilikuja duniani|"
     r"was i even|i was even|i was ever|did i get|am i even)\s*(?:born|alive|here)?\b(?<!\bhere)",
     r"\b(?:maisha|life)\s+(?:yangu\s+)?(?:(?:haina|hayana|has no)\s+(?:maana|meaning|point)|(?:is|ni|iko)\s+"
     r"(?:pointless|over|giza|darkness|bure|meaningless)|imeisha|yameisha|is over|imeni(?:shinda|chosha|lemea))\b",
@@ -518,7 +547,8 @@ _DISTRESS = [
 
 _CHILD = (
     r"(?:me|her|him|them|us|my (?:\w+ )?(?:friend|bestie|best friend|sister|sis|brother|cousin|cuz|classmate|"
-    r"neighbour|niece|nephew|daughter|siz|brathe)|a (?:girl|boy|kid|child) (?:in|from|at) (?:my|our)|"
+    r"neighbour|niece|nephew|daughter|siz|brathe|bro|sibling|siblings|cuzo)|a (?:girl|boy|kid|child) (?:in|from|at) "
+    r"(?:my|our)|"
     r"(?:dada|kaka|rafiki|binamu|beshte|cuz|siz|dem) (?:yangu|wangu|wa class|wa darasa))"
 )
 _HARM_EN = (
@@ -539,6 +569,16 @@ _OF_A_THING = (
     r"projects?|assignments?|board|book|work|questions?|answers|results|receipt|form|uniform|food)\b)"
 )
 _DISCLOSURE = [
+    # Marks on a child's back or body: "my bro gets whipped ... his back has marks"
+    r"\b(?:his|her|my)\s+(?:back|body|legs|arms)\s+(?:has|have|had|is covered in|full of)\s+(?:\w+\s+)?(?:marks|"
+    r"bruises|scars|wounds)\b(?!.{0,30}\b(?:football|soccer|game|match|playing|fell|accident|bike|mpira|kucheza|"
+    r"alianguka|injury|training|chickenpox|surgery)\b)",
+    r"\b(?:mgongo|mwili|miguu)\s+(?:wake|wangu)\s+(?:una|ina|iko na|ana)\s+(?:alama|makovu|majeraha)\b",
+    # An adult texting children at night: "mwalimu ... huwatext madem wa form 1 usiku"
+    r"\b(?:mwalimu|teacher|tr|coach|pastor|uncle|mjomba|mzee|buda|jamaa|msee|man|guy|watchman|askari|driver|conductor|"
+    r"boss)\b.{0,40}\b(?:(?:hu|ana|ali|ame)(?:ni|m|mw|wa|tu)text\w*|texts (?:me|her|girls|us|students|my \w+)|"
+    r"dms (?:me|her|girls|us|my \w+))\b.{0,40}\b(?:usiku|at night|late at night|every night|kila usiku|midnight|"
+    r"saa sita)\b",
     # Threats sent to a child: "anatumiwa jumbe za kutisha ... wamemwambia watamvamia"
     r"\b\w*tumiwa\s+(?:\w+\s+)?(?:jumbe|ujumbe|meseji|messages|texts|msgs)\s+(?:za\s+|wa\s+)?(?:kutisha|vitisho|"
     r"threats|kumtisha|kunitisha)\b",
@@ -934,7 +974,12 @@ _KIN_WAITING_RE = re.compile(
 _FOLLOWED_RE = re.compile(
     r"^(?!.*\b(?:mbwa|paka|dog|dogs|puppy|cat|kitten|kuku|mbuzi|goat|shadow|kivuli)\b).*"
     r"\b(?:ananifuata|hunifuata|follows me|followed me|anamfuata|humfuata|ananifollow|hunifollow|inanifuata|inamfuata|"
-    r"ilinifuata|ilimfuata|inanifollow|inamfollow|ilinifollow|ilimfollow)\b"
+    r"ilinifuata|ilimfuata|inanifollow|inamfollow|ilinifollow|ilimfollow|"
+    # "anafuata dogo yangu kila jioni": the object a child named after the verb
+    r"(?:anafuata|hufuata|alifuata|amekuwa akifuata|anafollow|hufollow|keeps following|is following|has been "
+    r"following|kept following)\s+(?!(?:akaunti|account|page|channel|ukurasa|insta|tiktok|my (?:account|page|"
+    r"channel|posts?))\b)(?:\w+\s+)?(?:dogo|mdogo|dada|sister|rafiki|binamu|cousin|brother|kaka|my \w+|"
+    r"\w+ (?:yangu|wangu|wetu|yetu)))\b"
     r"(?!\s+(?:on|kwa) (?:insta|tiktok|ig|x|twitter|snap|fb))"
 )
 
