@@ -159,7 +159,10 @@ _PATTERNS = [
     # Someone asking the writer for pictures of themselves: "a man keeps asking me for photos"
     r"\b(?:asking|asks|asked|wants|wanted|keeps asking|kept asking|demanding|demands|demanded|begging|begs|"
     r"pressur\w+)\s+me\s+(?:for|to send(?: him| her| them)?)\s+(?:more\s+|some\s+|a\s+)?(?:photos?|pictures?|"
-    r"pics|videos?|selfies?)\b",
+    r"pics|videos?|selfies?)\b"
+    # photos of a thing ("of the notes", "of the dog") are not photos of the child
+    r"(?!\s+(?:of|za|ya)\s+(?:the\s+|my\s+|our\s+|his\s+|her\s+|your\s+)?(?:notes|homework|timetable|dog|puppy|cat|cake|"
+    r"event|trip|project|assignment|board|book|work|questions?|answers|results|receipt|form|uniform|food)\b)",
     # Threats to publish: "he threatens to share my pictures", "she says she will post my photos"
     r"\bthreat\w*\s+(?:me\s+)?(?:to|that (?:he|she|they) (?:will|would|ll))\s+(?:share|post|leak|send|expose|"
     r"publish|show|spread|upload|release|tell)\s+(?:my|our|me)\b",
@@ -192,7 +195,8 @@ _PATTERNS = [
     # --- Kiswahili and Sheng ---
     # Verb with "me" as object: ananipiga, alinibaka, ananiguza, wananinyanyasa, anayenitumia ...
     # (holding a hand to help is not harm: "alinishika mkono akanisaidia kuandika")
-    rf"{SW_TO_ME}(?:(?:gus(?:a|ia|e)|guz(?:a|ia|e)|"
+    # (nor is nobody holding my hand: "hakuna mtu ananishika mkono")
+    rf"(?<!hakuna mtu )(?<!hamna mtu )(?<!hakuna )(?<!no one )(?<!nobody ){SW_TO_ME}(?:(?:gus(?:a|ia|e)|guz(?:a|ia|e)|"
     rf"shik(?:a|e|ilia)(?!\s+mkono\b.{{0,25}}\b\w*(?:saidia|salimia|vusha|vuka|pongeza))|"
     rf"pig(?:a|e|i)(?!\s+(?:simu|picha|stori|kelele|marufuku|faini|"
     rf"makofi\b))|"

@@ -119,7 +119,8 @@ _PATTERNS = [
     r"\bi\s+(?:feel like|want to|wanna|am going to|m going to)\s+give up\b",
     # An overdose needs a quantity: "I took all my pills", not "I take my pills every morning"
     rf"{SUBJECT}{ADVERBS}\s+(?:took|take|taking|swallowed|going to take|will take|bought|saving|drank|drink)\s+"
-    r"(?:all\s+(?:the\s+|my\s+|of my\s+)?|a lot of\s+|lots of\s+|many\s+|too many\s+|a (?:whole\s+)?(?:bottle|box|"
+    r"(?:all\s+(?:the\s+|my\s+|of my\s+)?|a lot of\s+|lots of\s+|many\s+|too many\s+|a bunch of\s+|a handful of\s+|"
+    r"loads of\s+|a (?:whole\s+)?(?:bottle|box|"
     r"pack|packet) of\s+)(?:pills|tablets|medicine|meds|poison|sumu)\b",
     rf"{SUBJECT}{ADVERBS}\s+(?:drank|drink|drinking|took|swallowed|bought)\s+(?:some\s+)?(?:poison|rat poison|sumu)\b",
     r"\b(?:goodbye|bye) (?:everyone|world|all)\b[^.!?]{0,40}\b(?:wont|will not|never) (?:see|hear from) me\b",

@@ -64,6 +64,7 @@ _NOT_PLACES = frozenset(
     in at to from near on live lives living stay stays staying stayed come came go we i you they he she it my our
     the a is are was niko tuko tunaishi naishi anaishi tunakaa nakaa anakaa tunadoze nadoze kwa katika karibu na
     ni at of and or then our class exam for meet meeting hall lab number
+    nko tko nkaa tnakaa nipo tupo
     """.split()
 )
 

@@ -28,16 +28,18 @@ _OBJECT = r"(?:ni|ku|mw|mu|m|tu|wa)"
 _HARM_ROOTS = (
     # Short roots take only their own endings: "bak-a" is rape, "bak-iza" is to keep behind; "tek-a" is
     # to kidnap, "tek-eleza" to carry out; "chom-a" burns, "chom-oa" pulls out; "uz-a" sells, "uz-ia" too.
-    r"(?:gus(?:a|e|wa|ia|iwa)\b|guz(?:a|e|wa|ia)\b|bak(?:a|e|wa)\b|tomb(?:a|e|wa)\b|tes(?:a|e|wa)\b|"
+    r"(?:gus(?:a|e|wa|ia|iwa)\b|najis|guz(?:a|e|wa|ia)\b|bak(?:a|e|wa)\b|tomb(?:a|e|wa)\b|tes(?:a|e|wa)\b|"
     r"chom(?:a|e|wa|ea)\b|oz(?:a|e|wa|esha|eshwa)\b|uz(?:a|e|wa|ia)\b|tek(?:a|e|wa)\b|"
     r"ingili|nyanyas|dhulumu|dhulumi|tishi|tish|lazimish|shurutish|dhalilish|tongoz|"
-    r"umiz|vizi|fuatili|ozesh|nyim\w* chakula|vu\w* nguo|vu\w* chupi|"
+    # "tumikisha" is making someone labour for you: "anamtumikisha mtoto kazi za nyumba"
+    # "vamia" is to attack: "watamvamia", "walinivamia"
+    r"umiz|vizi|fuatili|ozesh|tumikish|vami|nyim\w* chakula|vu\w* nguo|vu\w* chupi|"
     r"chap(?!i)|pig(?![a-z]*\s+(?:simu|picha|stori|kelele|pasi|deki|chenga|kura|hesabu|chafya|magoti|mswaki|"
     r"msasa|kazi|marufuku|faini))|"
     # Sheng: English verbs with Kiswahili affixes
     r"touch|harass|bully|force|stalk|rape|abuse|beat|molest|groom|exploit|blackmail|threaten|slap|kick|sextort|"
-    r"grab|finger|kiss|undress|fondle|sell|leak|expose|follow(?=\w*\s+(?:kila|everyday|every|hadi|home|"
-    r"nyumbani|to|from)))"
+    r"grab|finger|kiss|undress|fondle|sell|leak|expose|burn|whip|punch|cane|choke|strangle|"
+    r"follow(?=\w*\s+(?:kila|everyday|every|hadi|home|nyumbani|to|from|kutoka)))"
 )
 _ENDING = r"[a-z]*"
 HARM_VERB_RE = re.compile(rf"\b{_SUBJECT_TENSE}{_OBJECT}-?{_HARM_ROOTS}{_ENDING}\b")
@@ -56,7 +58,7 @@ PASSIVE_RE = re.compile(
     r""
     r"chapwa|guswa|guzwa|tishiwa|nyanyaswa|dhulumiwa|teswa|lazimishwa|dhalilishwa|tongozwa|umizwa|chomwa|uzwa|"
     r"ozwa|ozeshwa|ingiliwa|tombwa|fungiwa|nyimwa chakula|vuliwa nguo|fanyiwa (?:vibaya|mabaya|ubaya|unyama)|"
-    r"touchiwa|forciwa|rapiwa|abusiwa|bulliwa|blackmailiwa|threatenwa|hackiwa)\b"
+    r"tumikishwa|najisiwa|touchiwa|forciwa|rapiwa|abusiwa|bulliwa|blackmailiwa|threatenwa|hackiwa)\b"
     # not a lost match, an account locked, or being moved by a story
     r"(?!\s+(?:nje ya (?:akaunti|account|app)|\d|mabao|magoli|goli|bao|na (?:shule|timu)|kwa (?:mechi|mpira))"
     r"|\s+(?:sana\s+)?(?:na (?:polisi|hadithi|maneno|ujumbe|wimbo|filamu|somo|wadudu|jua|mvua)|moyoni|moyo))"

@@ -41,12 +41,13 @@ NOT_NAMES = frozenset(
 _INTRO_RE = re.compile(
     r"\b(?:my\s+(?:full\s+|real\s+|first\s+|second\s+|last\s+|sur)?names?\s*(?:is|are|'s|:|=)|my\s+name's|"
     r"(?:his|her|their)\s+(?:full\s+)?name\s+is|(?:majina|jina)(?:\s+(?:langu|yangu|lake|lako|lao|lenu|letu|"
-    r"la\s+\w+))?(?:\s+kamili)?\s*(?:ni|:)?|(?:mimi\s+)?(?:ni|a|wa|u)?naitwa|aitwaye|name\s*:|"
+    # Sheng puts "ya" where Kiswahili has "la": "jina ya beshte yangu ni ..."
+    r"(?:la|ya)\s+\w+(?:\s+(?:yangu|wangu|yake|wake|yetu|wetu))?))?(?:\s+kamili)?\s*(?:ni|:)?|(?:mimi\s+)?(?:ni|a|wa|u)?naitwa|aitwaye|name\s*:|"
     r"(?:i\s+am|i'm|i’m|im)\s+called|(?:they|people|everyone|friends)\s+call\s+me|"
-    r"(?:i\s+am|i'm|i’m|im|am|mimi\s+ni|it's\s+me|its\s+me|this\s+is|msee\s+ni|huyu\s+ni)|"
+    r"(?:i\s+am|i'm|i’m|im|am|mimi\s+ni|mi\s+ni|mie\s+ni|it's\s+me|its\s+me|this\s+is|msee\s+ni|huyu\s+ni)|"
     # "beste yangu ni Shiku Wambui", "mathe wangu ni ...": a relation, then the name
-    r"(?:beste|bestie|rafiki|dada|kaka|mathe|buda|cousin|binamu|jirani|mwalimu|siz|shosh|boyfriend|girlfriend|"
-    r"bf|gf|crush|sister|brother|friend)\s+(?:yangu|wangu|yake|wake|my)\s+(?:ni|anaitwa|is))\s+",
+    r"(?:beste|bestie|beshte|beshtee|rafiki|dada|kaka|mathe|buda|cousin|binamu|jirani|mwalimu|siz|shosh|boyfriend|"
+    r"girlfriend|bf|gf|crush|sister|brother|friend)\s+(?:yangu|wangu|yake|wake|my)\s+(?:ni|anaitwa|is))\s+",
     _I,
 )
 # "Mama Otieno", "Mzee Kamau", "Mr Ouma": a title and a family name name a person.
@@ -63,9 +64,18 @@ _NAME_AT_SCHOOL_RE = re.compile(
 # A capitalised pair, then who they are to the writer: "Kibet Chepkoech ni cousin yangu", "Mary Akoth is my
 # neighbour's daughter".
 _NAME_THEN_RELATION_RE = re.compile(
-    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})\s*,?\s+(?:ni|is|ndiye)\s+(?:my\s+|our\s+)?(?i:beste|bestie|rafiki|"
+    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})\s*,?\s+(?:ni|is|ndiye)\s+(?:my\s+|our\s+)?(?i:beste|bestie|beshte|rafiki|"
     r"dada|kaka|mathe|buda|cousin|binamu|jirani|mwalimu|siz|shosh|boyfriend|girlfriend|bf|gf|crush|sister|brother|"
     r"friend|classmate|neighbou?r|teacher|uncle|aunt|auntie|mjomba|shangazi|mpenzi|deskmate|mtoto)\b"
+)
+# Who they are to the writer, then a capitalised pair, no verb: "ni ya mama yangu Zainabu Hamisi", "my cousin Brian
+# Otieno".
+_RELATION_THEN_NAME_RE = re.compile(
+    r"\b(?i:beste|bestie|beshte|rafiki|dada|kaka|mathe|buda|cousin|binamu|jirani|mwalimu|siz|shosh|sister|brother|"
+    r"friend|mama|baba|mjomba|shangazi|uncle|auntie|aunt|bibi|babu|coach|mum|mom|dad|neighbou?r|classmate)\s+"
+    r"(?i:yangu|wangu|yake|wake|my)\s+(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})\b"
+    r"|\b(?i:my)\s+(?i:cousin|sister|brother|friend|mum|mom|dad|uncle|aunt|auntie|neighbou?r|classmate|teacher|coach)\s+"
+    r"(?P<name2>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})\b"
 )
 # A rural home named after its head: "boma ya mzee Ngumbao", "nyumbani kwa mama Akinyi", "home of mzee Kilonzo".
 _HOME_OF_RE = re.compile(
@@ -109,10 +119,11 @@ _SURNAME_RE = re.compile(
 )
 # Kikuyu and Kamba names go on with "wa" and the father's name ("Njeri wa Kamau"), Maasai ones with "ole"
 # ("Lemayian ole Sankale").
-_WA_FATHER_RE = re.compile(r"\s+(?:[Ww]a|[Oo]le)\s+[A-Z][a-z]{2,}")
+# "wa Form 2" is a class, not a father.
+_WA_FATHER_RE = re.compile(r"\s+(?:[Ww]a|[Oo]le)\s+(?!(?:Form|Grade|Class|Std|Standard|Kidato|Darasa)\b)[A-Z][a-z]{2,}")
 _SOFT_CUES = frozenset(
-    """i i'm i’m im am it's its this msee huyu mimi beste bestie rafiki dada kaka mathe buda cousin binamu jirani
-    mwalimu siz shosh boyfriend girlfriend bf gf crush sister brother friend""".split()
+    """i i'm i’m im am it's its this msee huyu mimi mi mie beste bestie beshte beshtee rafiki dada kaka mathe buda
+    cousin binamu jirani mwalimu siz shosh boyfriend girlfriend bf gf crush sister brother friend""".split()
 )
 _MONEY_CONTEXT_RE = re.compile(r"\b(?:till|paybill|pay\s+bill|m-?pesa|akaunti|account|acc|tuma|send|sendia)\b", _I)
 
@@ -197,6 +208,11 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
         first, second = match.group("name").split()
         if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES:
             yield match.start("name"), match.end("name")
+    for match in _RELATION_THEN_NAME_RE.finditer(text):
+        group = "name" if match.group("name") else "name2"
+        first, second = match.group(group).split()
+        if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES:
+            yield match.start(group), match.end(group)
     for match in _NAME_THEN_RELATION_RE.finditer(text):
         first, second = match.group("name").split()
         if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES:

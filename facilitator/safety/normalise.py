@@ -85,6 +85,88 @@ _CONSONANT_RUN_RE = re.compile(r"([b-df-hj-np-tv-z])\1{2,}")
 _SPACES_RE = re.compile(r"[^\S\n]+")
 
 
+# SMS spellings of common words, written the way they are read (fresh set 33): vowels dropped ("nmechoka", "mpk",
+# "kwli"), "c" or "x" for "s" ("cjui", "xaxa"), letters and digits for English words ("evry1", "wud b betta").
+# Whole words only, before leetspeak is undone ("evry1" is a word, not "evryi").
+_SMS_WORDS = {
+    "cjui": "sijui",
+    "cjue": "sijue",
+    "cwezi": "siwezi",
+    "ctaki": "sitaki",
+    "cna": "sina",
+    "coni": "sioni",
+    "cpendi": "sipendi",
+    "cjakula": "sijakula",
+    "xaxa": "sasa",
+    "xawa": "sawa",
+    "xijui": "sijui",
+    "xiwezi": "siwezi",
+    "xitaki": "sitaki",
+    "xina": "sina",
+    "nn": "nini",
+    "mpk": "mpaka",
+    "mpka": "mpaka",
+    "kwli": "kweli",
+    "ww": "wewe",
+    "yng": "yangu",
+    "yngu": "yangu",
+    "wng": "wangu",
+    "wngu": "wangu",
+    "nko": "niko",
+    "nna": "nina",
+    "hkuna": "hakuna",
+    "hakna": "hakuna",
+    "bdo": "bado",
+    "kwnn": "kwa nini",
+    "knn": "kwa nini",
+    "evry1": "everyone",
+    "every1": "everyone",
+    "evryone": "everyone",
+    "evry": "every",
+    "evryday": "everyday",
+    "some1": "someone",
+    "sum1": "someone",
+    "no1": "no one",
+    "any1": "anyone",
+    "wud": "would",
+    "wudnt": "wouldnt",
+    "cud": "could",
+    "shud": "should",
+    "b": "be",
+    "betta": "better",
+    "beta": "better",
+    "d": "the",
+    "n": "and",
+    "wk": "week",
+    "wks": "weeks",
+    "nyt": "night",
+    "2nyt": "tonight",
+    "2day": "today",
+    "2moro": "tomorrow",
+    "2mrw": "tomorrow",
+    "lyf": "life",
+    "lif": "life",
+    "gud": "good",
+    "bcoz": "because",
+    "smtyms": "sometimes",
+    "plz": "please",
+    "pple": "people",
+    "ppl": "people",
+    "hw": "how",
+    "wat": "what",
+    "wht": "what",
+    "dnt": "dont",
+    "cnt": "cant",
+    "myslf": "myself",
+    "mysef": "myself",
+}
+_SMS_WORD_RE = re.compile(
+    r"(?<![\w'’])(?:" + "|".join(re.escape(w) for w in sorted(_SMS_WORDS, key=len, reverse=True)) + r")(?![\w'’])"
+)
+# "nm-" and "nl-" for the Kiswahili "nime-"/"nili-" ("nmejaribu", "nlijaribu"), "nk-" for "niki-".
+_SMS_PREFIX_RE = re.compile(r"\b(n)(m(?=e[a-z]{2})|l(?=i[a-z]{2})|k(?=i[a-z]{2}))")
+
+
 def _unleet_word(match: re.Match[str]) -> str:
     word = match.group(0)
     if not any(ch.isalpha() for ch in word):
@@ -122,6 +204,8 @@ def for_phrases(text: str) -> str:
     text = fold(text) if text.isascii() else strip_marks(fold(text))
     text = _APOSTROPHE_RE.sub("", text)
     text = _IN_WORD_HYPHEN_RE.sub("", text)
+    text = _SMS_WORD_RE.sub(lambda m: _SMS_WORDS[m.group(0)], text)
+    text = _SMS_PREFIX_RE.sub(lambda m: m.group(1) + "i" + m.group(2), text)
     if _LEET_CHAR_RE.search(text):
         text = _WORDISH_RE.sub(_unleet_word, text)
     text = collapse_runs(text)

@@ -129,7 +129,15 @@ _PUBLIC_SITE_RE = re.compile(
 _SPACED_DOT = r"(?:\s+\.\s*|\s*\.\s+|\s+dot\s+)"
 _SPACED_LINK_RE = re.compile(
     rf"(?<![\w.\-])[a-z0-9][a-z0-9\-]{{1,61}}(?:(?:{_SPACED_DOT}|\.)[a-z0-9\-]{{2,30}}){{0,2}}?{_SPACED_DOT}"
-    rf"(?:(?:co|or|ac|go|ne|sc)(?:{_SPACED_DOT}|\.)ke|com|org|net|ke|io|info|app|tv|biz|xyz|co\.uk)\b",
+    rf"(?:(?:co|or|ac|go|ne|sc)(?:{_SPACED_DOT}|\.)ke|com|org|net|ke|io|info|app|tv|biz|xyz|co\.uk)\b"
+    # the path goes too: "mysite . co . ke / poems"
+    r"(?:\s*/\s*[\w\-]+(?:\.[\w\-]+)*)?",
+    _I,
+)
+# "bit . ly / mtotoform24", "linktr.ee / kui": any short domain, its dot or its slash written apart, with a path.
+_SPACED_PATH_LINK_RE = re.compile(
+    rf"(?<![\w.\-])[a-z0-9][a-z0-9\-]{{1,61}}(?:(?:{_SPACED_DOT}|\.)[a-z0-9\-]{{2,30}}){{0,2}}?(?:{_SPACED_DOT}|\.)"
+    r"[a-z]{2,6}(?:\s+/\s*|\s*/\s+|(?<=\s[a-z]{2})/|(?<=\s[a-z]{3})/|(?<=\s[a-z]{4})/)[\w\-]{2,}(?:\.[\w\-]+)*",
     _I,
 )
 # "kiptoo dot me slash art": a link with its dot and slash spelled out.
@@ -137,6 +145,13 @@ _SPELLED_PATH_LINK_RE = re.compile(r"\b[a-z0-9][a-z0-9\-]{1,61}\s+dot\s+[a-z]{2,
 # "jane.k @ gmail . com": an email address with spaces around "@" and its dots.
 _SPACED_EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+\s*@\s*[\w\-]+(?:\s*\.\s*[\w\-]+)*\s*\.\s*[a-z]{2,6}\b", _I)
 
+# "j.nyaga at kenyaschools dot org": "at" and "dot" spelled out around any domain, the local part shaped like an
+# address (a dot, "_" or a digit in it) or named as an email.
+_AT_DOT_EMAIL_RE = re.compile(
+    r"(?:(?<![\w.+\-])[\w+\-]*[._\d][\w.+\-]*|(?<=email\s)[\w.+\-]+|(?<=email yake ni\s)[\w.+\-]+|"
+    r"(?<=email yangu ni\s)[\w.+\-]+|(?<=email ni\s)[\w.+\-]+)\s+at\s+[\w\-]+(?:\s+dot\s+[a-z]{2,6}\b)+",
+    _I,
+)
 _OBFUSCATED_EMAIL_HINT_RE = re.compile(rf"[(\[{{<]\s*at\s*[)\]}}>]|{_MAIL_PROVIDERS}", _I)
 
 # --- Handles ----------------------------------------------------------------------------------------
@@ -170,11 +185,16 @@ _HANDLE_INVITE_RE = re.compile(
 # "snap ni kevo_mwas", "discord is kevo#4521", "ig its shiko.wanjiru": a cue word after the platform;
 # the handle must look like one (a digit, "_", ".", "#" or CamelCase) since "tiktok ni mbaya" is an opinion.
 _HANDLE_CUE_RE = re.compile(
-    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:(?:name|id|tag|account|acc)\s+)?(?:yangu\s+|yake\s+)?"
+    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:(?:name|id|tag|account|acc)\s+)?(?:(?:yangu|yake|yng|yngu|wangu)\s+)?"
     rf"(?:ni|kama|as|is|its|it's|iko|inaitwa|yaitwa|is called|called|named|:|-)\s*"
     # a handle may come framed in symbols: "⚡KipKing⚡"
     rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?:[^\w\s@]{{1,3}})?(?P<at>@?)"
     rf"(?P<handle>{_HANDLE})",
+    _I,
+)
+# "Roblox user nyokabi_plays", "ig handle shiro_k": the platform and an account word, then the handle.
+_HANDLE_PLATFORM_ACCOUNT_RE = re.compile(
+    rf"\b{_PLATFORM}\s+(?:user|{_ACCOUNT}|name|id)\s+(?P<at>@?)(?P<handle>{_HANDLE})",
     _I,
 )
 # "niko tiktok kama shiko254", "nifollow insta kama brayo", "add me kwa roblox kama ShikoQueen",
@@ -252,6 +272,9 @@ def _emails(text: str) -> Iterator[Span]:
     patterns: tuple[re.Pattern[str], ...] = (_EMAIL_RE, _EMAIL_NO_TLD_RE, _SPACED_EMAIL_RE) if "@" in text else ()
     if _OBFUSCATED_EMAIL_HINT_RE.search(text):
         patterns += (_OBFUSCATED_EMAIL_RE,)
+    lowered = text.lower()
+    if " at " in lowered and " dot " in lowered:
+        patterns += (_AT_DOT_EMAIL_RE,)
     for pattern in patterns:
         for match in pattern.finditer(text):
             at = text.find("@", match.start(), match.end())
@@ -272,6 +295,9 @@ def _emails(text: str) -> Iterator[Span]:
 def _links(text: str) -> Iterator[Span]:
     for match in _SPACED_LINK_RE.finditer(text):
         yield Span(match.start(), match.end(), LINK)
+    if "/" in text:
+        for match in _SPACED_PATH_LINK_RE.finditer(text):
+            yield Span(match.start(), match.end(), LINK)
     if " slash " in text.lower():
         for match in _SPELLED_PATH_LINK_RE.finditer(text):
             yield Span(match.start(), match.end(), LINK)
@@ -336,6 +362,10 @@ def _handles(text: str) -> Iterator[Span]:
                 continue  # "jina ni Mary Wanjiru" is a name: names.py finds it
             if match.group("at") or " " in handle or _looks_like_handle(handle) or _CAMEL_RE.search(handle):
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
+    for match in _HANDLE_PLATFORM_ACCOUNT_RE.finditer(text):
+        handle = match.group("handle")
+        if match.group("at") or _looks_like_handle(handle) or _CAMEL_RE.search(handle):
+            yield Span(match.start("at"), match.end("handle"), HANDLE)
     for match in _HANDLE_SELF_RE.finditer(text):
         handle = match.group("handle")
         if handle.split()[0].lower() not in _COMMON_WORDS and len(handle) >= 3:
@@ -351,6 +381,9 @@ def find(text: str) -> list[Span]:
     # Cheap tests first: most entries have no digits, no "@" and no dot, and skip most patterns.
     view = normalise.numbers_view(text)
     digits = sum(map(str.isdigit, view))
+    # Look-alike letters of other scripts folded to Latin, one character for one, so offsets hold: "mimi ni Κevin
+    # Οtieno" with Greek capitals, "snap ni ѕhirо_254" with Cyrillic letters.
+    text = text if text.isascii() else text.translate(normalise.CONFUSABLES)
     found: list[Span] = [*_emails(text)]
     if "." in text or " dot " in text.lower():
         found += _links(text)

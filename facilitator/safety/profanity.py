@@ -33,13 +33,34 @@ WORDLIST_DIR = Path(__file__).with_name("wordlists")
 # A token: letters/digits plus the symbols people put in place of letters. Underscore splits
 # tokens so "fuck_you" is seen as two words.
 _TOKEN_RE = re.compile(r"(?:[^\W_]|[$@*!|#])+")
+# Kiswahili writes "ng'" before a vowel inside a word ("ng'ombe"): that apostrophe does not split it. Used only
+# when the entry has an apostrophe: the extra branch slows every character.
+_TOKEN_WITH_NG_RE = re.compile(r"(?:[^\W_]|[$@*!|#]|(?<=[Nn][Gg])['’](?=[aeiouAEIOU]))+")
 # Symbols that stand for "some letter" ("f*ck", "f#ck"); never accepted as a word's first letter.
 _WILDCARDS = "*#"
 _EDGE_NOISE = "*#!|"
 _VOWELS = set("aeiou")
 # Words in a phrase entry that only aim the insult at someone; they stay readable when masked.
 _ADDRESSING_WORDS = frozenset(
-    {"wewe", "we", "ni", "you", "u", "are", "your", "youre", "ur", "so", "girl", "boy", "huyu", "yule", "off"}
+    {
+        "wewe",
+        "we",
+        "ni",
+        "you",
+        "u",
+        "are",
+        "your",
+        "youre",
+        "ur",
+        "so",
+        "girl",
+        "boy",
+        "huyu",
+        "yule",
+        "off",
+        "tu",
+        "kabisa",
+    }
 )
 _EN_SUFFIXES = r"(?:s|es|ed|er|ers|ing|in|y|ier|head|heads|face|faces|hole|holes)?"
 
@@ -194,13 +215,14 @@ def _norm_token(raw: str) -> str:
 
 def _tokens(text: str) -> list[_Token]:
     tokens = []
-    for match in _TOKEN_RE.finditer(text):
+    for match in (_TOKEN_WITH_NG_RE if "'" in text or "’" in text else _TOKEN_RE).finditer(text):
         raw = match.group(0)
         lead = len(raw) - len(raw.lstrip(_EDGE_NOISE))
         trail = len(raw) - len(raw.rstrip(_EDGE_NOISE))
         if lead == len(raw):
             continue
         inner = raw[lead : len(raw) - trail]
+        inner = inner.replace("'", "").replace("’", "")
         tokens.append(_Token(match.start() + lead, match.end() - trail, _norm_token(inner)))
     return tokens
 
@@ -231,6 +253,8 @@ def find(text: str, extra_words: Iterable[str] | None = None) -> list[tuple[int,
         if index not in exempt and not token.norm.isdigit() and hit(token.norm):
             spans.append((token.start, token.end))
     spans.extend(_phrase_spans(tokens, matchers, exempt))
+    if "**" in text or "##" in text or "*#" in text or "#*" in text:
+        spans.extend(found.span() for found in _SELF_MASKED_RE.finditer(text))
     spans.extend(_spaced_letter_spans(text, tokens, hit))
     return spans
 
@@ -293,6 +317,10 @@ def _spaced_letter_spans(text: str, tokens: list[_Token], hit) -> list[tuple[int
     flush()
     return spans
 
+
+# A word the writer masked themself ("what the f*** is this", "sh** app"): one to three letters, then the rest
+# starred out. Only a swear word is written so.
+_SELF_MASKED_RE = re.compile(r"(?<![\w*#])[^\W\d_]{1,3}[*#]{2,}(?![\w*#])")
 
 _MASKABLE_RE = re.compile(r"[^\W_]|[$@*!|#]")
 

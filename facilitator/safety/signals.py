@@ -15,12 +15,119 @@ from facilitator.safety.firstperson import compile_all, compile_any
 
 # --- Distress -----------------------------------------------------------------------------------
 
-_DIE_SW = r"(?:nife|nidie|nidedi|nikufe|nipotee|niondoke|nijiue|niishie|nisiamke|nilale milele)"
+_DIE_SW = (
+    r"(?:nife|nidie|nidedi|nikufe|nipotee|niondoke|nijiue|niishie|nisiamke|nilale milele|nisiwe hai|nisiwepo|"
+    r"nisiwe duniani|nisiwe hapa duniani|nisingekuwa hai|nisingekuwepo)"
+)
 _MEANS = (
     r"(?:poison|sumu|rat poison|sumu ya panya|jik|bleach|pills|vidonge|tablets|dawa|panadol|rope|kamba|razor|wembe|"
     r"blade|knife|kisu)"
 )
+# The writer lingering somewhere: "i just stand", "nilikaa", "nabaki"
+_LINGER = (
+    r"\b(?:i\s+(?:just\s+|always\s+|still\s+|often\s+|sometimes\s+)?(?:stand|stood|stay|stayed|linger\w*|sit|sat|wait|"
+    r"waited)|nasimama|nilisimama|nimesimama|nakaa|nilikaa|nimekaa|nabaki|nilibaki|nimebaki|nikakaa|nikasimama|"
+    r"nikabaki)"
+)
 _DISTRESS = [
+    # The means set aside "for me": "kuna dawa ya kuogesha ngombe kwa stoo, nimeiweka pembeni kwa ajili yangu"
+    rf"\b{_MEANS}\b.{{0,60}}\b(?:nime|nili|na|ni)?(?:i|zi|vi|u|ki)?(?:weka|ficha|hifadhi)\w*\b.{{0,25}}"
+    r"\b(?:kwa ajili yangu|kwa ajili ya mimi|kwa siku yangu)\b"
+    rf"|\b(?:kept|put|set|saved|hid|hidden)\s+(?:\w+\s+){{0,2}}?{_MEANS}\b.{{0,25}}\b(?:aside )?for (?:me|myself|"
+    r"later|when i need (?:it|them))\b",
+    # Jumping into water, or pulled out of it: "wanted to jump in the lake, a boat guy saw me and pulled me out"
+    r"\b(?:wanted to|tried to|want to|wanna|almost|nilitaka|nilijaribu|nataka|nikitaka)\s+(?:ku)?(?:jump|jirusha|ruka|"
+    r"rusha)\s+(?:in|into|ndani ya|kwa|kwenye|off)\s+(?:the\s+)?(?:lake|river|sea|ocean|dam|well|ziwa|ziwani|mto|mtoni|"
+    r"bahari|baharini|bwawa|kisima)\b"
+    r"|\b(?:pulled me out of the (?:water|river|lake|sea|dam)|akanitoa (?:majini|kwa maji|mtoni|ziwani|baharini))\b",
+    # Tried before with the means: "nimejaribu mara mbili na dawa za malaria, sasa nimebaki na pakiti moja"
+    r"\b(?:nimejaribu|nilijaribu|nishajaribu|i tried|ive tried|i have tried)\s+(?:(?:mara \w+|twice|once|before|again|"
+    rf"tena|\w+ times)\s+)(?:na|with)\s+(?:\w+\s+)?{_MEANS}\b",
+    # A letter not to be opened until a day: "nimeandikia shoga yangu barua, nimemwambia asifungue mpaka ijumaa"
+    r"\b(?:barua|letter|note|ujumbe)\b(?!.{0,60}\b(?:birthday|christmas|krismasi|zawadi|gift|card|kadi)\b).{0,60}"
+    r"\b(?:asifungue|usifungue|msifungue|dont open|not to open|do not open|wasifungue)\b.{0,20}\b(?:mpaka|until|till|"
+    r"before|hadi)\b",
+    # Something given away that will not be needed again: "nimepeana mbuzi wangu kwa cuzo, sitamhitaji tena"
+    r"\b(?:nimepeana|nimegawa|nimewapa|nimempa|nimempea|nimewapea|nimegive|gave away|given away|i gave|ive given)\b"
+    r"(?!.{0,60}\b(?:zamani|old|too small|zimenibana|vimenibana|hazinitoshi|havinitoshi|outgrew|mpya|new one)\b)"
+    r".{0,50}\b(?:sita(?:m|ki|vi|zi|i|u|wa|li)?hitaji\s+(?:tena|kamwe)|wont need (?:it|them|him|her) (?:anymore|again|"
+    r"ever))\b",
+    # A tree or a beam looked at with the rope in hand: "kuna mti nyuma ya boma, nimeutazama sana na kamba mkononi"
+    r"\b(?:mti|tree|boriti|beam|dari|ceiling)\b.{0,40}\b(?:nimeutazama|nimeitazama|nimeuangalia|nimeiangalia|natazama|"
+    r"naangalia|nikiutazama|nikiuangalia|staring at|stared at|looking at|looked at|i keep looking)\b.{0,30}"
+    r"\b(?:kamba|rope)\b|\b(?:kamba|rope)\s+(?:mkononi|in my hand)\b.{0,40}\b(?:mti|tree|boriti|beam|dari)\b"
+    r"|\b(?:staring at|stared at|looking at|looked at|i keep looking at|naangalia|natazama|nikiangalia|nikitazama)\s+"
+    r"(?:the\s+|ule\s+|ile\s+)?(?:\w+\s+)?(?:mti|tree|boriti|beam|dari|ceiling)\b.{0,40}\b(?:kamba|rope)\b",
+    # The blade taken up again, or not put down: "nimeshika wembe tena leo, sikutaka but i couldnt stop"
+    r"\b(?:nimeshika|nilishika|nimechukua|nilichukua|nikashika|nikachukua|i picked up|picked up|i held|im holding|"
+    r"i took out|took out)\s+(?:the\s+|my\s+|a\s+|ile\s+)?(?:wembe|blade|razor|kisu|knife)\s+(?:tena|again)\b"
+    r"(?!.{0,30}\b(?:kukata (?:vitunguu|nyama|mboga|karatasi)|kupika|kunyoa|shave|shaving|cook|cooking|onions|sharpen|"
+    r"penseli|pencil|chakula|food)\b)",
+    r"\b(?:wembe|blade|razor)\b.{0,40}\b(?:couldnt stop|could not stop|sikuweza kuacha|nilishindwa kuacha|"
+    r"siwezi kuacha|cant stop)\b",
+    # In a dark place, drowning with nobody to hold a hand: "niko gizani sana, nahisi ni kama nazama"
+    r"\b(?:niko gizani|nimo gizani|nipo gizani|im in a (?:really )?dark place|i am in a (?:really )?dark place|"
+    r"in a dark place)\b|\b(?:nazama|im drowning|i am drowning)\b.{0,20}\b(?:hakuna mtu|no one|nobody)\b"
+    r"|\b(?:hakuna mtu|no one|nobody)\s+(?:ananishika|anayenishika|holds|to hold|holding)\s+(?:my\s+)?(?:mkono|hand)\b",
+    # Thinking of swallowing or drinking the means: "i keep thinking about swallowing his sleeping pills"
+    r"\b(?:thinking|think|thought|keep thinking|nafikiria|nawaza|nikifikiria|nikiwaza)\s+(?:about|of|kuhusu)?\s*"
+    r"(?:swallowing|drinking|overdosing on|kumeza|kunywa)\s+(?:\w+\s+){0,3}?(?:pills|tablets|poison|"
+    r"bleach|jik|sumu|vidonge|dawa ya panya|rat poison|dawa za usingizi|sleeping pills|meds)\b",
+    # Not eating on purpose, wanting to fade: "havent eaten properly in weeks on purpose, i just want to fade"
+    r"\b(?:havent eaten|not eating|stopped eating|skipping meals|skip meals|sili|sijakula|nimeacha kula|nakataa kula|"
+    r"starving myself)\b(?!\s+(?:sukari|sugar|junk|chips|nyama|meat|sweets|pipi|bread|mkate)\b).{0,40}"
+    r"\b(?:on purpose|makusudi|deliberately|kwa makusudi)\b(?!.{0,40}\b(?:diet|fasting|kufunga|ramadhan|ramadan|lent|"
+    r"kwaresma)\b)"
+    r"|\b(?:just want to|i want to|wanna|i wish i could|i could just|ill just|i will just|want to just)\s+(?:fade|"
+    r"fade away|fade out|waste away|wither away)\b|\bless of me every day\b",
+    # Going into water wanting to drown: "niliingia kwa Nairobi river nikitaka kuzama"
+    r"\b(?:nikitaka|nilitaka|nataka|natamani|wanting to|wanted to|want to|tried to)\s+(?:(?:ku)?(?:jizamisha|"
+    r"drown myself)\b|(?:ku)?(?:zama|drown)\b(?=.{0,40}\b(?:maji|mto|mtoni|river|lake|ziwa|bahari|bwawa|dam|sea|ocean|"
+    r"beach|kisima|well|pool|nife|kufa|die)\b))",
+    r"\b(?:maji|mto|mtoni|river|lake|ziwa|ziwani|bahari|baharini|bwawa|bwawani|dam|sea|ocean|kisima|kisimani)\b.{0,40}"
+    r"\b(?:nikitaka|nilitaka|nataka|natamani|wanting to|wanted to|want to|tried to)\s+(?:ku)?(?:zama|drown)\b",
+    # Letters to close people to be delivered later: "wrote letters to my 3 closest friends, theyll get them on monday"
+    r"\b(?:wrote|written|writing|nimeandika|niliandika|nimewaandikia|nimemwandikia|nimeandikia)\s+(?:\w+\s+)?"
+    r"(?:letters?|barua)\s+(?:to|kwa)\s+(?:\w+\s+){0,3}?(?:friends?|marafiki|rafiki|family|familia|mum|mom|mama|dad|"
+    r"baba|sister|brother|dada|kaka|siblings|ndugu)\b(?!.{0,60}\b(?:christmas|birthday|pen ?pals?|thank you|"
+    r"invitations?)\b).{0,40}\b(?:theyll get|they will get|they ll get|watazipata|wataipata|watapata|atapata|"
+    r"ataipata|she will get|shell get|he will get|hell get|will find them|will read them|watazisoma)\b",
+    # Sorry to be still alive on waking: "naamka nikiwa disappointed kwamba bado niko hai", "upset i woke up again"
+    r"\b(?:disappointed|sad|upset|angry|annoyed|mad|sikitika|nasikitika|nahuzunika|nachukia|hate|hating|huzuni|"
+    r"nakasirika|frustrated)\b.{0,30}\b(?:(?:that\s+|kwamba\s+|kuwa\s+)?(?:bado|still)\s+(?:niko hai|nipo hai|nipo|"
+    r"niko duniani|(?:im|i am)\s+(?:alive|here|breathing))|(?:that\s+)?(?:im|i am)\s+still\s+(?:alive|here|breathing)|"
+    r"i woke up again|(?:niliamka|nimeamka|nikaamka|naamka) tena)\b",
+    r"\b\w*hate\s+(?:vile|how|that|kwamba)\s+(?:i\s+)?(?:naamka|nikiamka|wake up|i wake up|niliamka)\b.{0,30}"
+    r"\b(?:bado|still)\s+(?:niko hai|nipo hai|nipo|niko duniani|(?:im|i am)\s+(?:alive|here|breathing))\b",
+    # Lingering at a height or on the rail line longer than one should: "stand at the top longer than i should"
+    r"\b(?:footbridge|bridge|daraja|ghorofa|roof|rooftop|paa|balcony|roshani|cliff|mwamba|ukingo|quarry|railway|"
+    rf"reli|rail line|tracks|top floor|river|mto)\b.{{0,60}}{_LINGER}\b"
+    r".{0,30}\b(?:longer than (?:i should|i need to|usual|normal|before|ever)|kuliko kawaida|kuliko inavyofaa|"
+    r"kwa muda mrefu kuliko)",
+    rf"{_LINGER}\b.{{0,30}}\b(?:footbridge|bridge|daraja|ghorofa|roof|rooftop|"
+    r"paa|balcony|roshani|cliff|mwamba|ukingo|quarry|railway|reli|rail line|tracks|top floor)\b.{0,40}"
+    r"\b(?:longer than (?:i should|i need to|usual|normal|before|ever)|kuliko kawaida|kuliko inavyofaa|"
+    r"kwa muda mrefu kuliko)",
+    # The last thing the writer will write or say anywhere: "this is probably the last thing ill write anywhere"
+    r"\b(?:last thing|last words|last message|maneno ya mwisho|kitu cha mwisho|kitu ya mwisho|ujumbe wa mwisho)\b"
+    r".{0,25}\b(?:ill|i will|i ll|ill ever|nitaandika|nitasema|nitatuma|you will|youll|mtapata|mtasoma)\b.{0,20}"
+    r"\b(?:anywhere|ever|again|kabisa|popote|milele|tena|from me|kutoka kwangu|duniani)\b",
+    # Fixing on the means again and again: "kuna kamba kwa stoo, nimeiangalia mara nyingi sana wiki hii"
+    rf"\b{_MEANS}\b.{{0,50}}\b(?:(?:nime|nili|na|ni|ni(?:ki|na))(?:i|zi|vi|u|ki)(?:angalia|tazama|kodolea|fikiria|"
+    r"shika|gusa)|looked at (?:it|them)|been looking at (?:it|them)|look at (?:it|them)|thought about (?:it|them)|"
+    r"checked (?:it|them))\b.{0,20}\b(?:mara nyingi|many times|so many times|so often|again and again|kila siku|"
+    r"every day|everyday|every night|kila usiku|a lot|zaidi ya mara)",
+    # At the edge of a height, looking down for long or thinking: "nikakaa kwa edge nikitazama chini muda mrefu"
+    r"\b(?:ghorofa|roof|rooftop|paa|balcony|roshani|daraja|bridge|footbridge|cliff|mwamba|edge|ukingo|top floor)\b"
+    r".{0,50}\b(?:nikitazama|nikiangalia|natazama|naangalia|niliangalia|nilitazama|nikachungulia|nikichungulia|"
+    r"looking|staring|stared|looked|peering)\s+(?:down|chini)\b"
+    r"(?!\s+(?:at|kwa)\s+(?:the\s+)?(?:view|city|fish|ducks|animals|wanyama|samaki|mji|lights|taa|game|match|parade))"
+    r".{0,40}\b(?:muda mrefu|kwa muda|for (?:a )?long|"
+    r"for (?:an|one|two) hours?|for hours|kwa masaa|kwa saa|thinking|nikiwaza|nikifikiria|wondering|how far|how high|"
+    r"ni juu kiasi gani|ni mbali kiasi gani)",
+    r"\b(?:nikitazama|nikiangalia|natazama|naangalia|niliangalia|nilitazama|nikachungulia|nikichungulia|nilichungulia|"
+    r"nachungulia)\s+chini\b.{0,30}\b(?:ghorofa|paa|roshani|daraja|bridge|footbridge|balcony|mwamba|ukingo)\b.{0,40}"
+    r"\b(?:muda mrefu|kwa muda|kwa masaa|kwa saa|nikiwaza|nikifikiria)",
     # Sleeping forever, still here without knowing why, a future already over
     r"\b(?:sleep|sleeping|lala|kulala)\s+(?:forever|milele)\b|\b(?:why|y)\s+(?:am i|im|i am)\s+still\s+(?:here|alive|"
     r"breathing)\b|\bfuture\s+yangu\s+(?:iliisha|imeisha|imekwisha|ilikwisha|is over|imeharibika kabisa)\b",
@@ -47,8 +154,9 @@ _DISTRESS = [
     # Things given away because they will not be needed where the writer is going
     r"\b(?:nime\w+|nili\w+|nika\w+|gave|given|giving|give away|gifted)\b.{0,60}"
     r"\b(?:sitazihitaji|sitavihitaji|sitaihitaji|sitahitaji|sitazitumia|sitavitumia|"
-    r"wont need (?:them|it|these|any of it))\b.{0,25}\b(?:pale naenda|huko naenda|ninakoenda|nakoenda|niendako|"
-    r"where im going|where i am going|where im headed)\b",
+    r"wont need (?:them|it|these|any of it)|hazitanisaidia|havitanisaidia|haitanisaidia|hautanisaidia|"
+    r"(?:they|it) wont help me|wont be (?:of )?(?:any )?use to me)\b.{0,25}\b(?:pale naenda|huko naenda|ninakoenda|"
+    r"nakoenda|niendako|where im going|where i am going|where im headed)\b",
     # Self-harm again: "i cut again last night", "nimejikata tena"
     r"\b(?:i|ive|i have|i just)\s+(?:cut|cutted|burnt|burned)\s+(?:myself\s+)?again\b|\b(?:started|start|im|been)\s+"
     r"cutting again\b|\b(?:nimejikata|nilijikata|nimeanza kujikata|najikata|nimejichoma) tena\b",
@@ -236,7 +344,8 @@ _DISTRESS = [
     r"\b(?:sioni|i dont see|i cant see|cant see)\s+(?:\w+\s+)?(?:future|tomorrow|kesho|a way out|way out|njia)\b"
     r"(?!\s+(?:ya|of|for|wa|za|in)\s+(?!(?:yangu|me|mine|myself|my life|maisha yangu)\b))",
     r"\b(?:hakuna|no)\s+(?:future|kesho|tomorrow)\s+(?:for me|kwangu|yangu)\b",
-    r"\b(?:why|kwa nini|kwanini|mbona|ata sijui why|sijui why|sijui kwa nini)\s+(?:was i|i was|nilizaliwa|"
+    r"\b(?:why|kwa nini|kwanini|mbona|ata sijui why|sijui why|sijui kwa nini)\s+(?:was i|i was|nilizaliwa|niliumbwa|"
+    r"nilikuja duniani|"
     r"was i even|i was even|i was ever|did i get|am i even)\s*(?:born|alive|here)?\b(?<!\bhere)",
     r"\b(?:maisha|life)\s+(?:yangu\s+)?(?:(?:haina|hayana|has no)\s+(?:maana|meaning|point)|(?:is|ni|iko)\s+"
     r"(?:pointless|over|giza|darkness|bure|meaningless)|imeisha|yameisha|is over|imeni(?:shinda|chosha|lemea))\b",
@@ -262,6 +371,10 @@ _DISTRESS = [
     r"angecare|atakayelia|atakayenitafuta|would notice|would care|would miss|will notice|will care|will miss|"
     r"would even notice|would even look|will even notice|atanitafuta|angenikosa)\b.{0,30}"
     r"\b(?:i died|i die|i go|i disappeared|i was gone|nikifa|nikidie|ningekufa|nikipotea|nikienda|look for me)\b",
+    r"\b(?:if i (?:vanished|vanish|disappeared|disappear)\b(?!\s+from\s+(?:the\s+|this\s+)?(?:group|chat|app|whatsapp|"
+    r"gc|class)).{0,30}\b(?:notice after|only notice|wouldnt (?:even )?notice|"
+    r"would not (?:even )?notice|after a week|after days|for days|for weeks)|nikitoweka\b.{0,30}\b(?:hakuna|"
+    r"wangegundua baada|baada ya wiki))",
     r"\b(?:nikifa|nikidie|nikidedi|nikipotea|if i die|if i died|if i disappeared|if i go)\b.{0,40}\b(?:nobody|no one|"
     r"hakuna|hamna|better|bora|wangefurahi|happier|wont matter|atanotice|atajali|poa|fine|sawa|okay|peace|amani)\b",
     r"\b(?:they|everyone|family|wao|wote|familia yangu)\s+(?:would|will|wangekuwa|wangefurahi|watafurahi)\b.{0,30}"
@@ -397,9 +510,10 @@ _DISTRESS = [
     r".{0,50}\b(?:not their fault|under my pillow|chini ya (?:mto|pillow)|goodbye|for mum|kwa mama|so they know|"
     r"kwa mum|to mum|to my mum|sorry for everything|samahani kwa kila kitu|msamaha kwa kila kitu)",
     r"\b(?:giving|gave|given|give|nimegawa|nimewapa|nilimpa|nimempa|nimegive|nagawa|nimempea|nimewapea|nilimpea|"
-    r"nimepeana)\s+(?:away\s+)?(?:\w+\s+){0,4}?"
+    r"nimepeana|kugawa|kupeana|kugive|kupatiana)\s+(?:away\s+)?(?:\w+\s+){0,4}?"
     r"(?:my things|my stuff|vitu vyangu|vitu zangu|things away|my phone and|simu yangu na|my books and|necklace)"
-    r".{0,40}(?:wont need|wont be needing|wont be using|sitazihitaji|sitahitaji|sitavihitaji|need it more|coz i|"
+    r".{0,40}(?:wont need|wont be needing|wont be using|sitazihitaji|sitahitaji|sitavihitaji|need it more|"
+    r"need them more|(?:ll|will) need (?:it|them) more than me|kuliko mimi|coz i|"
     r"sitarudi|vyote|zote|away)",
     r"\b(?:last|mwisho)\s+(?:day|post|message|night|siku)\b(?!.{0,40}\b(?:school|shule|form|term|kidato|muhula|"
     r"class|darasa|job|kazi|holiday|likizo|exam|mtihani)\b).{0,25}\b(?:here|hapa|duniani|yangu|mine|wasee|bye|"
@@ -433,7 +547,8 @@ _DISTRESS = [
 
 _CHILD = (
     r"(?:me|her|him|them|us|my (?:\w+ )?(?:friend|bestie|best friend|sister|sis|brother|cousin|cuz|classmate|"
-    r"neighbour|niece|nephew|daughter|siz|brathe)|a (?:girl|boy|kid|child) (?:in|from|at) (?:my|our)|"
+    r"neighbour|niece|nephew|daughter|siz|brathe|bro|sibling|siblings|cuzo)|a (?:girl|boy|kid|child) (?:in|from|at) "
+    r"(?:my|our)|"
     r"(?:dada|kaka|rafiki|binamu|beshte|cuz|siz|dem) (?:yangu|wangu|wa class|wa darasa))"
 )
 _HARM_EN = (
@@ -448,7 +563,85 @@ _NOT_A_GAME = (
     r"facebook|youtube)|out|up|to (?:study|train|read|revise|pray|work harder|"
     r"do (?:my )?homework|go to (?:school|church))))"
 )
+# Photos of a thing ("of the notes", "za project yangu") are not photos of the child.
+_OF_A_THING = (
+    r"(?!\s+(?:of|za|ya)\s+(?:\w+\s+){0,2}?(?:notes|homework|timetable|dog|puppy|cat|mbwa|paka|cake|keki|event|trip|"
+    r"projects?|assignments?|board|book|work|questions?|answers|results|receipt|form|uniform|food)\b)"
+)
 _DISCLOSURE = [
+    # Marks on a child's back or body: "my bro gets whipped ... his back has marks"
+    r"\b(?:his|her|my)\s+(?:back|body|legs|arms)\s+(?:has|have|had|is covered in|full of)\s+(?:\w+\s+)?(?:marks|"
+    r"bruises|scars|wounds)\b(?!.{0,30}\b(?:football|soccer|game|match|playing|fell|accident|bike|mpira|kucheza|"
+    r"alianguka|injury|training|chickenpox|surgery)\b)",
+    r"\b(?:mgongo|mwili|miguu)\s+(?:wake|wangu)\s+(?:una|ina|iko na|ana)\s+(?:alama|makovu|majeraha)\b",
+    # An adult texting children at night: "mwalimu ... huwatext madem wa form 1 usiku"
+    r"\b(?:mwalimu|teacher|tr|coach|pastor|uncle|mjomba|mzee|buda|jamaa|msee|man|guy|watchman|askari|driver|conductor|"
+    r"boss)\b.{0,40}\b(?:(?:hu|ana|ali|ame)(?:ni|m|mw|wa|tu)text\w*|texts (?:me|her|girls|us|students|my \w+)|"
+    r"dms (?:me|her|girls|us|my \w+))\b.{0,40}\b(?:usiku|at night|late at night|every night|kila usiku|midnight|"
+    r"saa sita)\b",
+    # Threats sent to a child: "anatumiwa jumbe za kutisha ... wamemwambia watamvamia"
+    r"\b\w*tumiwa\s+(?:\w+\s+)?(?:jumbe|ujumbe|meseji|messages|texts|msgs)\s+(?:za\s+|wa\s+)?(?:kutisha|vitisho|"
+    r"threats|kumtisha|kunitisha)\b",
+    # A child sent to work for others, the money taken or school missed: "mathe ... humtuma kuosha nyumba za watu
+    # weekends na anachukua doh, hajakuja shule"
+    r"\b(?:hu|ana|ali|ame)(?:ni|m|mw|tu|wa)(?:tuma|peleka|lazimisha)\s+(?:ku)?(?:osha|fua|fanya kazi|uza|chunga|beba|"
+    r"lima|pika|chota)\b.{0,60}\b(?:doh|pesa|money|malipo|anachukua|anakula|hajakuja shule|haendi shule|hasomi|"
+    r"instead of school|badala ya shule|siku za shule)",
+    # A child married to an adult man: "dem wa jirani ameolewa na buda wa 40 na yeye ako class 8"
+    r"\b(?:ameolewa|aliolewa|ameozwa|aliozwa|got married|was married|is married|married)\s+(?:na|to|off to)\s+"
+    r"(?:an?\s+)?(?:\w+\s+){0,3}?(?:buda|mzee|jamaa|msee|man|mwanaume|mtu mzima|adult|guy)\b"
+    r"(?=.{0,60}\b(?:(?:class|grade|form|darasa|std|standard)\s+\d|miaka\s+(?:1[0-7]|kumi)|only\s+1[0-7]|"
+    r"1[0-7]\s+(?:years|yrs)|kumi na (?:moja|mbili|tatu|nne|tano|sita|saba))\b)",
+    # Treats given, then the child taken to his room or kiosk: "hupewa sweets na askari ... anampeleka kwa kibanda"
+    r"\b(?:hupewa|anapewa|alipewa|humpa|anampa|alimpa|hunipa|ananipa|alinipa|huwapa|anawapa|aliwapa|gives|gave)\s+"
+    r"(?:\w+\s+){0,3}?(?:sweets|pipi|chips|biscuits|soda|zawadi|gifts?|chocolates?|mandazi|smokie|smokies)\b.{0,60}"
+    r"\b(?:\w*(?:m|ni|wa|mw)peleka|\w*(?:m|ni|wa|mw)chukua|\w*(?:m|ni|wa|mw)ingiza|takes|took|brings|brought|leads|led)\s+"
+    r"(?:(?:her|him|me|them|my \w+)\s+)?(?:\w+\s+)?(?:kwa|to|into|ndani ya|behind)\s+(?:the\s+|his\s+)?(?:\w+\s+)?"
+    r"(?:kibanda|chumba|room|bedroom|kwake|lodging|store|stoo|kiosk|vibanda|back room|nyumba yake|his house)\b",
+    # Knowing the child's way home or times: "texts my sister saying he knows which way she walks home", "jamaa ...
+    # anajua njia anayopita kurudi nyumbani" (a parent knowing it is not this)
+    r"\b(?:he|they)\s+knows?\s+(?:which way|the way|what time|when|the route|the road)\b.{0,25}\b(?:walk|walks|go|goes|"
+    r"leave|leaves|get|gets|pass|passes|take|takes|home|school)\b",
+    r"\b(?:jamaa|msee|mzee|mtu|man|guy|driver|dereva|stranger|mgeni|boda|someone)\b.{0,40}\b(?:anajua|wanajua|ajua)\s+"
+    r"(?:njia (?:ninayopita|anayopita|tunayopita|yangu|yake)|saa (?:ninatoka|anatoka|tunatoka|ninarudi|anarudi))\b",
+    r"\b(?:driver|jamaa|msee|mzee|man|guy|stranger|he)\b.{0,20}\b(?:anajua|knows)\s+(?:jina langu|jina lake|my name|"
+    r"her name|my full name)\b",
+    # A photo of the child's home or school sent with a threat: "posting a photo of our gate with the caption see you
+    # soon", "alinitumia picha ya gate yetu akasema nakuona"
+    r"\b(?:photo|photos|pic|pics|picture|pictures|picha|video)\s+(?:of|ya|za)\s+(?:(?:our|my|her|his|the)\s+)?"
+    r"(?:\w+\s+)?(?:gate|house|home|nyumba|shule|school|estate|door|mlango|keja|boma|window|dirisha)"
+    r"(?:\s+(?:yetu|kwetu|yangu|yake|yao))?\b.{0,60}"
+    r"\b(?:see you soon|tutaonana soon|im coming for you|coming for you|nakuja kwako|nakuja kukuchukua|i know where|"
+    r"najua unapoishi|najua mnapoishi|im watching|i am watching|im watching you|nakuona|nakuangalia|nakuchunga)\b",
+    # An adult sleeping with a child: "my friends dad has been sleeping with her since she was twelve"
+    r"\b(?:dad|father|stepdad|step dad|uncle|teacher|mwalimu|baba|mjomba|pastor|coach|neighbou?r|jirani|mzee|boss|"
+    r"watchman|driver|conductor|landlord|brother in law|shemeji|cousin|buda|man)\b.{0,40}\b(?:sleeping with|"
+    r"sleeps with|"
+    r"slept with|sleep with|having sex with|has sex with|had sex with|analala na|alilala na|hulala na|amelala na|"
+    r"anafanya mapenzi na|alifanya mapenzi na|hufanya mapenzi na)\s+(?:her|him|me|my \w+|dada|rafiki|binamu|mdogo|yeye|"
+    r"cousin|sister)\b(?!.{0,30}\b(?:nightmares?|scared|sick|storm|thunder|when i was (?:little|small)|kitanda kimoja "
+    r"na|on the same bed)\b)",
+    # A child made to work without pay or kept from school: "anamtumikisha mtoto ... hamlipi na hamruhusu kwenda shule"
+    r"\b(?:\w*tumikish\w*|kazi za nyumba|housework|house work|chores|kazi ya shamba|kazi)\b.{0,60}\b(?:hamlipi|"
+    r"hawamlipi|hanilipi|hawanilipi|bila malipo|without pay|(?:doesnt|dont|never|wont|do not|does not)\s+pays?\s+"
+    r"(?:her|him|me|them)|"
+    r"hamruhusu kwenda shule|hawamruhusu kwenda shule|haniruhusu kwenda shule|not allowed to go to school|"
+    r"wont let (?:her|him|me) go to school|doesnt let (?:her|him|me) go to school)\b",
+    # A man who keeps asking a child for photos: "the guy who keeps asking my sister for photos"
+    r"\b(?:guy|man|msee|jamaa|mzee|buda|stranger|someone|somebody|uncle|teacher|coach|he)\b.{0,20}\b(?:(?:keeps|kept|"
+    r"always|still|is always|been)\s+(?:asking|begging|bugging|pressuring)|asks|begs|asked|pressures)\s+(?:me|her|him|"
+    r"my \w+|us|(?:young\s+|small\s+)?(?:girls|boys|kids|children|students|pupils|wasichana|watoto)(?:\s+\w+){0,4}?)\s+"
+    rf"(?:to send\s+|for\s+)(?:more\s+)?(?:photos|pics|pictures|picha|selfies|videos)\b{_OF_A_THING}",
+    r"\b(?:anaendelea kuniomba|anaendelea kumwomba|huniomba|humwomba|ananisumbua|anamsumbua|ananilazimisha|"
+    r"anamlazimisha|(?:ana|hu|ali|ame)(?:wa)?omba\s+(?:wasichana|watoto|wavulana|girls|madem|dem)(?:\s+\w+){0,4}?)"
+    rf"\s+(?:\w+\s+){{0,2}}?(?:nimtumie\s+|amtumie\s+|watume\s+|wamtumie\s+)?(?:picha|pics|photos|selfies)\b{_OF_A_THING}",
+    # An adult met online coming to pick the child up or meet in person: "met him on tiktok ... coming to pick me"
+    r"\b(?:met|meet|tulikutana|nilikutana|alikutana|wakakutana|tukakutana|nikakutana)\s+(?:na\s+)?(?:him|a man|"
+    r"an older (?:man|guy|boy)|a guy|some guy|this guy|jamaa|mzee|msee|buda|mwanaume|boda)\b.{0,25}\b(?:online|"
+    r"(?:on|kwa|kwenye)\s+(?:tiktok|insta|instagram|ig|snap|snapchat|facebook|fb|whatsapp|free fire|roblox|discord|"
+    r"telegram|mtandao|x|twitter)|mtandaoni)\b.{0,80}\b(?:pick (?:me|her|him|us)|come for (?:me|her)|anichukue|"
+    r"amchukue|kunichukua|kumchukua|tukutane|wakutane|tuonane|meet (?:me|her|up|in person)|nimtembelee|amtembelee|"
+    r"niende kwake|aende kwake|visit him|hotel|lodging|his place|his house)\b",
     # Pictures of the writer online, with shame or a wish to die: "siwezi kuishi na hizi picha ziko online"
     r"\b(?:picha|pics|photos|nudes|video)\b.{0,20}\b(?:ziko online|ziko mtandaoni|zimepostiwa|zimevuja|are online|"
     r"got leaked|were leaked|are everywhere)\b(?=.{0,40}\b(?:kufa|die|siwezi|cant|aibu|shame|naogopa|scared)\b)"
@@ -489,9 +682,13 @@ _DISCLOSURE = [
     r".{0,30}\b(?:peke yake|peke yangu|alone|solo)\b",
     # A child's intimate body touched: "teacher wa maths alimshika classmate wangu kifua"
     r"\b(?:ali|ana|hu|ame|a|aki)(?:ni|m|wa|tu)(?:shika|guza|gusa|touch|grab|bamba)\w*\b.{0,40}\b(?:kifua|kifuani|"
-    r"matiti|maziwa yake|maziwa yangu|makalio|matako|mapaja|paja|sehemu za siri|chest|breasts?|bum|butt|thighs?)\b"
+    r"matiti|maziwa yake|maziwa yangu|makalio|matako|mapaja|paja|sehemu za siri|chest|breasts?|bum|butt|thighs?|"
+    # "pahali mbaya": a bad place, said of a body
+    r"pahali (?:pa)?baya|pahali mbaya|mahali (?:pa)?baya|sehemu mbaya|pabaya|sehemu (?:zake|zangu) za siri)\b"
     r"|\b(?:touched|touches|grabbed|grabs|groped|gropes|squeezed|squeezes)\s+(?:my|her|his)\s+(?:chest|breasts?|"
-    r"bum|butt|thighs?|private parts|privates)\b",
+    r"bum|butt|thighs?|private parts|privates)\b"
+    r"|\b(?:touched|touches|touching|grabbed|grabs|groped|gropes)\s+(?:me|her|him|them|us|my \w+|girls|boys)\s+"
+    r"(?:in\s+)?(?:a\s+|the\s+)?(?:bad|wrong|private)\s+(?:places?|way|parts)\b",
     # Waiting near a child and knowing where they live, in either order: "anasubiri nje ya gate ya shule kila
     # jioni, anajua tunaishi wapi"
     r"\b(?:anasubiri|anangoja|ananisubiri|ananingoja|husubiri|hungoja|hunisubiri|hutusubiri|anatusubiri)\b.{0,80}"
@@ -694,15 +891,17 @@ _DISCLOSURE = [
     r"nisipo\w*|usipo\w*)\b.{0,40}\b(?:post|posts|share|shares|send|sends|leak|sambaza|nipostie|nitashare|"
     r"atapost|atazipost|atazituma|atatuma|tells|expose|nitasambaza|sends them|ataambia|anaambia|i share)",
     r"\b(?:if i dont|if you dont|nisipotuma|usipotuma|nisipolipa|nisipokuja|if i dont pay|if i dont send|"
+    r"nisipomtumia|nisipompa|nisipomlipa|usipomtumia|asipomtumia|asipotuma|"
+    r"kama sitakutana|nisipokutana|kama sitamtumia|kama sitakuja|kama sitalipa|kama sitatuma|usipokutana|"
     r"if i dont come)\b.{0,50}\b(?:post|share|send|leak|sambaza|tuma|expose|tell|ataambia|atazi\w+|ata\w+)",
     r"\b(?:will|atazi|ata|ita|going to|gonna)\s*(?:send|tuma|post|share|leak|sambaza|show|expose)\w*\s+(?:\w+\s+){0,3}?"
     r"(?:to (?:my|her|your) (?:parents|dad|mum|mom|class|school)|kwa (?:wazazi|darasa|class|group|shule)|"
     r"school group|group ya shule|na school nzima|school nzima|to everyone)",
     r"\b(?:hacked|alihack|alidukua|got into|aliingia|hackiwa|hacked into)\b.{0,40}\b(?:nudes|pics|picha|photos|"
     r"pictures|video)\b",
-    r"\b(?:he|she|they|someone|msee|buda|ex|guy|man|\w*ni)\s+(?:\w+\s+)?(?:threaten\w*|anatishia|ananitishia|"
+    r"\b(?:he|she|they|someone|msee|buda|ex|guy|man|\w*ni)\s+(?:\w+\s+)?(?:\w*threaten\w*|anatishia|ananitishia|"
     r"ananithreaten|is threatening|keeps threatening)\b.{0,40}\b(?:post|leak|share|"
-    r"kuweka|kusambaza|kupost|photos|picha|video|pics|nudes)",
+    r"kuweka|kusambaza|kupost|kuleak|kushare|photos|picha|video|pics|nudes)",
     r"\b(?:he|she|they|someone|somebody|my ex|ex wangu|the guy|this guy|a guy|msee|buda)\s+(?:\w+\s+){0,2}?"
     r"(?:leak|post|share|sambaza|leaked|posted|shared|sends|sent|is sharing|is posting)\w*\s+(?:\w+\s+)?"
     r"(?:my|zangu|yangu|her)\s*(?:photos|pics|picha|nudes|video|videos)\b",
@@ -712,10 +911,7 @@ _DISCLOSURE = [
     r"\b(?:knows|anajua|ajua)\s+(?:where i|where she|where we|ninapoishi|ninakoishi|place nakaa|my (?:house|school|"
     r"estate|route|exact)|nyumbani kwetu|shule yangu|school yangu|keja yangu|my school)\b.{0,60}"
     r"\b(?:wait|waits|ngoja|subiri|outside|nje|come|kuja|atakuja|keeps|texting|follow|sees|chukua|threat)",
-    r"\b(?:waits|waiting|keeps waiting)\s+(?:for\s+(?:me|her|him|us)\s+)?"
-    r"(?:outside|at (?:my|our|her|the) (?:gate|school|stage|house|door)|nje ya)\b",
-    r"\b(?:ananingoja|hunisubiri|ananisubiri|ananifuata|hunifuata|follows me|followed me|keeps showing up|anamfuata|"
-    r"humfuata|ananifollow|hunifollow)\b(?!\s+(?:on|kwa) (?:insta|tiktok|ig|x|twitter|snap|fb))",
+    r"\bkeeps showing up\b",
     r"\b(?:messages|texts|texting|ananitext|amenitext)\s+(?:me\s+)?(?:\w+\s+){0,2}?(?:my exact|that he sees|"
     r"anajua|knows my|atanimaliza|he sees me|he knows)",
     r"\b(?:atanimaliza|ataniua|will kill me(?!\s+if i (?:fail|lose|dont|am late|come late|break|get|miss))"
@@ -762,6 +958,50 @@ _PARTNER_OF_SISTER_RE = re.compile(
 )
 _AGE_HINT_RE = re.compile(r"\d|thelathini|arobaini|hamsini")
 
+# Followed, by a person or a car ("black car inanifollow kutoka shule"), not by a pet ("mbwa wa jirani hunifuata kila
+# asubuhi") nor on an app ("followed me on insta"). The pet is said before the verb, so the whole entry is looked at:
+# apart from the joined pattern, only when a word of following is there.
+# Waited for, unless by a parent, a sibling or a friend: "rafiki yangu ananingoja kwa stage" is a friend.
+_WAITING = (
+    r"(?:ananingoja|hunisubiri|ananisubiri|hunisubiria|ananisubiria|hunigoja|(?:waits|waiting|keeps waiting)\s+"
+    r"(?:for\s+(?:me|her|him|us)\s+)?(?:outside|at (?:my|our|her|the) (?:gate|school|stage|house|door)|nje ya))\b"
+)
+_WAITING_RE = re.compile(rf"\b{_WAITING}")
+_KIN_WAITING_RE = re.compile(
+    r"\b(?:mama|mum|mom|mathe|baba|dad|buda|rafiki|friend|beste|beshte|bestie|dada|kaka|sister|brother|sis|bro|cousin|"
+    rf"binamu|bibi|shosh|cucu|guka|babu|mbwa|dog|driver wa shule|school bus|parents|wazazi)\b[^.!?]{{0,40}}\b{_WAITING}"
+)
+_FOLLOWED_RE = re.compile(
+    r"^(?!.*\b(?:mbwa|paka|dog|dogs|puppy|cat|kitten|kuku|mbuzi|goat|shadow|kivuli)\b).*"
+    r"\b(?:ananifuata|hunifuata|follows me|followed me|anamfuata|humfuata|ananifollow|hunifollow|inanifuata|inamfuata|"
+    r"ilinifuata|ilimfuata|inanifollow|inamfollow|ilinifollow|ilimfollow|"
+    # "anafuata dogo yangu kila jioni": the object a child named after the verb
+    r"(?:anafuata|hufuata|alifuata|amekuwa akifuata|anafollow|hufollow|keeps following|is following|has been "
+    r"following|kept following)\s+(?!(?:akaunti|account|page|channel|ukurasa|insta|tiktok|my (?:account|page|"
+    r"channel|posts?))\b)(?:\w+\s+)?(?:dogo|mdogo|dada|sister|rafiki|binamu|cousin|brother|kaka|my \w+|"
+    r"\w+ (?:yangu|wangu|wetu|yetu)))\b"
+    r"(?!\s+(?:on|kwa) (?:insta|tiktok|ig|x|twitter|snap|fb))"
+)
+
+# An adult asking a child about her underwear or what she wears in bed: "started asking what colour my underwear is",
+# "ananiuliza nimevaa chupi ya rangi gani" (a parent buying underwear excepted). "Age is just a number", told to a
+# child by a man: "he says age is just a number", "ananiambia umri ni namba tu" (a grandparent's saying excepted).
+# Both look at the whole entry for their exceptions, so they run apart, only when a word they need is there.
+_INTIMATE_QUESTION_RE = re.compile(
+    r"^(?!.*\b(?:buy|bought|nunua|nunulia|shop|duka|uniform|laundry)\b).*"
+    r"\b(?:ask\w*|wants to know|(?:(?:a|wa|ni|tu)(?:na|li|me|ta|ki|ka)|hu|a)(?:ni|mw|mu|m|wa|tu)?u?uliz\w*)\b.{0,40}"
+    r"\b(?:(?:colou?r|rangi)\b.{0,20}\b(?:underwear|chupi|bra|panties|pants yangu|boxers)|(?:underwear|chupi|bra|"
+    r"panties)\b.{0,20}\b(?:colou?r|rangi)|(?:(?:what|nini|gani)\b.{0,15}\b(?:wearing|nimevaa|amevaa|umevaa)|"
+    r"(?:nimevaa|amevaa|umevaa)\s+(?:nini|gani))\b.{0,15}\b(?:in bed|to bed|right now|sasa hivi|usiku|kitandani|alone|"
+    r"peke yangu|peke yake))\b"
+)
+_INTIMATE_WORDS = ("underwear", "chupi", "bra", "panties", "boxers", "wearing", "vaa")
+_AGE_IS_A_NUMBER_RE = re.compile(
+    r"^(?!.*\b(?:grandma|grandpa|granny|bibi yangu|babu|shosh|cucu|guka|nyanya)\b).*\b(?:he|him|msee|jamaa|mzee|"
+    r"guy|man|uncle|teacher|mwalimu|told me|tells me|told her|tells her|ananiambia|aliniambia|alimwambia|anamwambia|"
+    r"huniambia|humwambia)\b.{0,40}\b(?:age|umri|miaka)\s+(?:is|ni)\s+(?:just\s+)?(?:a\s+)?(?:number|namba|nambari)\b"
+)
+
 
 DISTRESS_PATTERNS = compile_all(_DISTRESS)  # one by one, to tell which rule fired when debugging
 DISCLOSURE_PATTERNS = compile_all(_DISCLOSURE)
@@ -775,5 +1015,17 @@ def distress(phrase_text: str) -> bool:
 
 def disclosure(phrase_text: str) -> bool:
     if _ANY_DISCLOSURE.search(phrase_text) is not None:
+        return True
+    if any(word in phrase_text for word in _INTIMATE_WORDS) and _INTIMATE_QUESTION_RE.search(phrase_text):
+        return True
+    if ("namba" in phrase_text or "number" in phrase_text) and _AGE_IS_A_NUMBER_RE.search(phrase_text):
+        return True
+    if ("fuata" in phrase_text or "follow" in phrase_text) and _FOLLOWED_RE.search(phrase_text):
+        return True
+    if (
+        ("ngoja" in phrase_text or "subiri" in phrase_text or "wait" in phrase_text or "goja" in phrase_text)
+        and _WAITING_RE.search(phrase_text)
+        and not _KIN_WAITING_RE.search(phrase_text)
+    ):
         return True
     return _AGE_HINT_RE.search(phrase_text) is not None and _PARTNER_OF_SISTER_RE.search(phrase_text) is not None
