@@ -339,7 +339,8 @@ def test_round_two_concern_classes(flag, language, text):
 ROUND_TWO_HARD_CLEAN = [
     ("sw", "mwalimu mkuu alitupiga marufuku kuleta simu"),
     ("en", "the coach told me i owe him 50 bob for the jersey"),
-    ("en", "he bought me a phone and now im his favourite"),
+    # Not here: "he bought me a phone and now im his favourite". An unnamed man's gift that makes a child "his
+    # favourite" is how grooming is told as steps; a `possible` flag (the moderator looks) is the right answer.
     ("sw", "dada yangu ana miaka 25 na mpenzi wake ana miaka 27"),
     ("en", "mum kisses me goodnight every day"),
     ("en", "we jumped in the river to swim after school"),
