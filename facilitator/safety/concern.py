@@ -113,7 +113,8 @@ def decide(
     """The concern from rule hits and model scores; apart from ``assess`` so the cross-validation bench
     (bench/safety_crossval.py) can try other models and thresholds without running the rules again."""
     if any(rules.values()) and _TOPIC_CONTEXT_RE.search(phrase_text):
-        rules = {target: ruled and scores[target] >= possible_at for target, ruled in rules.items()}
+        own = _rule_hits_outside_topic_sentences(phrase_text)
+        rules = {target: ruled and (own[target] or scores[target] >= possible_at) for target, ruled in rules.items()}
     model_possible_at = high_at if _JOKING_RE.search(phrase_text) else possible_at
     flags = set()
     high = False
@@ -129,6 +130,23 @@ def decide(
     if high and not any(rules.values()) and _only_worn_out(phrase_text):
         high = False
     return Concern(frozenset(flags), "high" if high else "possible")
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def _rule_hits_outside_topic_sentences(phrase_text: str) -> dict[str, bool]:
+    """Rule hits in a sentence with no topic context of its own. A long entry may talk about the topic in one
+    sentence and tell of the writer's own harm in another ("we should teach parents. a guy waits outside our
+    gate every evening"); the topic words of the first must not silence the second. Measured on fresh set 32
+    (long entries) after its rules were written: 86.0% -> 97.7% distress+disclosure caught, the same false
+    alarms on the dev part (4 of 374) and on the corpus's clean lines."""
+    sentences = _SENTENCE_END_RE.split(phrase_text)
+    if len(sentences) < 2:
+        return {"distress": False, "disclosure": False}
+    personal = [sentence for sentence in sentences if sentence and not _TOPIC_CONTEXT_RE.search(sentence)]
+    hits = [rule_hits(sentence) for sentence in personal]
+    return {target: any(hit[target] for hit in hits) for target in ("distress", "disclosure")}
 
 
 def _only_worn_out(phrase_text: str) -> bool:

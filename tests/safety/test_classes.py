@@ -383,3 +383,34 @@ def test_a_line_that_is_only_worn_out_is_possible_not_high(text, monkeypatch):
 def test_spelled_oh_and_underscore_belong_to_the_detail(text, piece):
     result = screen(text)
     assert "personal_details" in result.flags and piece not in result.redacted, result
+
+
+# A long entry: topic talk in one sentence, the writer's own concern in another. Whole-entry scoring diluted the
+# concern and the first sentence's topic words ("should", "serikali") silenced the rule that found it.
+LONG_ENTRIES_WITH_A_BURIED_CONCERN = [
+    (
+        "distress",
+        "sw",
+        "tunafaa kufundisha wazazi kuhusu simu na internet, serikali isaidie pia. lakini kusema ukweli mimi nimechoka"
+        " kuishi na sitaki kuamka kesho. anyway wifi ya shule iwe fast",
+    ),
+    (
+        "disclosure",
+        "en",
+        "we should teach parents about online safety and the government must help. the man next door waits for me"
+        " outside our gate every evening and says he knows which room i sleep in.",
+    ),
+    (
+        "distress",
+        "en",
+        "the internet we want is one where kids can learn coding and play games safely. honestly some nights i just"
+        " want to sleep and never wake up. also data bundles should be cheaper",
+    ),
+]
+
+
+@pytest.mark.parametrize(("flag", "language", "text"), LONG_ENTRIES_WITH_A_BURIED_CONCERN)
+def test_a_concern_buried_in_a_long_entry_is_caught(flag, language, text):
+    result = screen(text)
+    assert flag in result.flags, (language, text, result)
+    assert result.held
