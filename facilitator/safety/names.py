@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+from facilitator.safety import normalise
+
 NAMES_PATH = Path(__file__).with_name("wordlists") / "names_ke.txt"
 
 _I = re.IGNORECASE
@@ -43,22 +45,29 @@ _INTRO_RE = re.compile(
     r"(?:his|her|their)\s+(?:full\s+)?name\s+is|(?:majina|jina)(?:\s+(?:langu|yangu|lake|lako|lao|lenu|letu|"
     r"la\s+\w+))?(?:\s+kamili)?\s*(?:ni|:)?|(?:mimi\s+)?(?:ni|a|wa|u)?naitwa|aitwaye|name\s*:|"
     r"(?:i\s+am|i'm|i’m|im)\s+called|(?:they|people|everyone|friends)\s+call\s+me|"
-    r"(?:i\s+am|i'm|i’m|im|am|mimi\s+ni|it's\s+me|its\s+me|this\s+is|msee\s+ni|huyu\s+ni)|"
+    r"(?:i\s+am|i'm|i’m|im|am|mimi\s+ni|mi\s+ni|it's\s+me|its\s+me|this\s+is|msee\s+ni|huyu\s+ni)|"
     # "beste yangu ni Shiku Wambui", "mathe wangu ni ...": a relation, then the name
     r"(?:beste|bestie|rafiki|dada|kaka|mathe|buda|cousin|binamu|jirani|mwalimu|siz|shosh|boyfriend|girlfriend|"
     r"bf|gf|crush|sister|brother|friend)\s+(?:yangu|wangu|yake|wake|my)\s+(?:ni|anaitwa|is))\s+",
     _I,
 )
-# "Mama Otieno", "Mzee Kamau", "Mr Ouma": a title and a family name name a person.
+# A title and one name ("Mr Otieno", "Bi Wanjiru", "Mama Njambi") is how children name teachers and
+# neighbours: like a first name alone, it is not a personal detail (docs/safety-labelling.md), except as
+# the name on a till or account ("till 7712345 Mama Otieno"), which finds the person.
 _TITLED_NAME_RE = re.compile(
     r"\b(?:mama|baba|mzee|bi|bw|mr|mrs|ms|miss|madam|auntie|uncle)\.?\s+(?P<family>[^\W\d_]{3,})", _I
 )
-# A capitalised pair beside a school: "Tabitha Chelangat of Moi Girls", "Juma Ali, Form 2, Kakamega High".
+# A capitalised pair beside a school or a class: "Tabitha Chelangat of Moi Girls", "Juma Ali, Form 2, Kakamega
+# High", "Faiza Omar, niko form 1", "Shadrack Rotich kidato cha nne", "Precious Adhiambo in our class".
 _NAME_AT_SCHOOL_RE = re.compile(
-    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})(?:\s+[A-Z][a-z]{2,})?\s*,?\s+(?:(?:is|ni|yuko|anasoma)\s+)?"
-    r"(?:(?:of|from|at|wa|in)\s+)?"
-    r"(?:(?:[Ff]orm|[Gg]rade|[Cc]lass|[Ss]td)\s*\d\b|(?:[A-Z][\w'’]+\s+){1,3}(?i:school|girls|boys|high|academy|primary|"
-    r"secondary|sec|pri|day|mixed)\b)"
+    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})(?:\s+[A-Z][a-z]{2,})?\s*,?\s+"
+    r"(?:(?:is|ni|yuko|ako|niko|nko|tuko|anasoma|nasoma|alikuwa|was|ndiye)\s+)?(?:(?:of|from|at|wa|in|kwa|katika)\s+)?"
+    r"(?:(?i:form|grade|class|std|kidato|darasa|gredi)\s*(?:cha\s+|la\s+)?(?:\d\b|(?i:one|two|three|four|kwanza|"
+    r"pili|tatu|nne|tano|sita|saba|nane)\b)"
+    r"|(?i:(?:our|my|their|his|her|the\s+same)\s+class\b|class\s+(?:yetu|yangu|yao|moja)\b|darasa\s+(?:letu|langu|"
+    r"lao|moja)\b|darasani)"
+    r"|(?i:shule\s+ya|school\s+ya)\s+[A-Z]"
+    r"|(?:[A-Z][\w'’]+\s+){1,3}(?i:school|girls|boys|high|academy|primary|secondary|sec|pri|day|mixed)\b)"
 )
 # A capitalised pair, then who they are to the writer: "Kibet Chepkoech ni cousin yangu", "Mary Akoth is my
 # neighbour's daughter".
@@ -99,8 +108,37 @@ _PUBLIC_FIGURES = frozenset(
         "ferdinand omanyala",
         "lupita nyong'o",
         "lupita nyongo",
+        "eric omondi",
+        "yvonne okwara",
+        "jeff koinange",
+        "larry madowo",
+        "lilian muli",
+        "otile brown",
+        "willy paul",
+        "khaligraph jones",
+        "diamond platnumz",
+        "victor wanyama",
+        "michael olunga",
+        "david rudisha",
+        "johnson sakaja",
+        "babu owino",
+        "edwin sifuna",
+        "martha karua",
+        "anne waiguru",
+        "mike sonko",
+        "boniface mwangi",
+        "ezekiel mutua",
     }
 )
+# A public figure is named after their role: "journalist kama Yvonne Okwara", "comedian Eric Omondi".
+_PUBLIC_ROLE_RE = re.compile(
+    r"\b(?:journalist|reporter|presenter|news\s+anchor|mtangazaji|comedian|mchekeshaji|singer|mwimbaji|musician|"
+    r"msanii|artiste?|rapper|actor|actress|mwigizaji|president|rais|governor|gavana|senator|seneta|mbunge|mp|cs|"
+    r"minister|waziri|footballer|athlete|mwanariadha|runner|influencer|celebrity|celeb|author|mwandishi|activist)"
+    r"\s+(?:(?:kama|like|such\s+as|wa|ya)\s+)?$",
+    _I,
+)
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,}) $")
 # A family name given on its own: "naitwa Chebet, jina la ukoo ni Ruto" names Chebet Ruto.
 _SURNAME_RE = re.compile(
     r"\b(?:jina\s+la\s+(?:ukoo|familia|mwisho|pili)|surname|last\s+name|family\s+name|second\s+name)\s*"
@@ -111,7 +149,7 @@ _SURNAME_RE = re.compile(
 # ("Lemayian ole Sankale").
 _WA_FATHER_RE = re.compile(r"\s+(?:[Ww]a|[Oo]le)\s+[A-Z][a-z]{2,}")
 _SOFT_CUES = frozenset(
-    """i i'm i’m im am it's its this msee huyu mimi beste bestie rafiki dada kaka mathe buda cousin binamu jirani
+    """i i'm i’m im am it's its this msee huyu mimi mi beste bestie rafiki dada kaka mathe buda cousin binamu jirani
     mwalimu siz shosh boyfriend girlfriend bf gf crush sister brother friend""".split()
 )
 _MONEY_CONTEXT_RE = re.compile(r"\b(?:till|paybill|pay\s+bill|m-?pesa|akaunti|account|acc|tuma|send|sendia)\b", _I)
@@ -155,7 +193,7 @@ def _words_after(text: str, position: int, limit: int) -> list[re.Match[str]]:
         if (
             word is None
             or len(word.group(0)) < 2
-            or (word.group(0).lower().strip("'’-") in NOT_NAMES and not (words and _known_capitalised(word.group(0))))
+            or (word.group(0).lower().strip("'’-") in NOT_NAMES and not _known_capitalised(word.group(0)))
         ):
             break
         words.append(word)
@@ -165,8 +203,13 @@ def _words_after(text: str, position: int, limit: int) -> list[re.Match[str]]:
 
 def find(text: str) -> Iterator[tuple[int, int]]:
     """Spans of people's full names in *text*."""
+    # look-alike capitals of other scripts folded, one character for one: "Кevin Оtieno"
+    text = text if text.isascii() else text.translate(normalise.CONFUSABLES)
     for start, end in _find(text):
-        if " ".join(text[start:end].lower().split()) in _PUBLIC_FIGURES:
+        start = _earlier_names(text, start)
+        if " ".join(text[start:end].lower().split()) in _PUBLIC_FIGURES or _PUBLIC_ROLE_RE.search(
+            text, max(0, start - 40), start
+        ):
             continue
         father = _WA_FATHER_RE.match(text, end)
         yield start, father.end() if father else end
@@ -174,6 +217,16 @@ def find(text: str) -> Iterator[tuple[int, int]]:
     if any(word in lower for word in _HOME_WORDS):
         for match in _HOME_OF_RE.finditer(text):
             yield match.start(), match.end()
+
+
+def _earlier_names(text: str, start: int) -> int:
+    """Where a name begins that has more parts before the two found: "Wanjala Peter Juma"."""
+    for _ in range(2):
+        before = _NAME_BEFORE_RE.search(text, max(0, start - 30), start)
+        if before is None or before.group(1).lower() in NOT_NAMES or not _family_like(before.group(1)):
+            break
+        start = before.start(1)
+    return start
 
 
 def _find(text: str) -> Iterator[tuple[int, int]]:
@@ -189,6 +242,10 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
             len(words) >= 2 and (words[0].group(0).lower() in given or _family_like(words[1].group(0)))
         ):
             continue  # "I am tired", "I am Team Safe": only a known given or family name
+        if len(words) >= 2 and not any(
+            word.group(0)[:1].isupper() or _family_like(word.group(0)) for word in words[:2]
+        ):
+            continue  # "jina langu halina maana": lower-case words that are no known name
         # One word is a first name, not a personal detail, except as the name on a till or account or
         # beside a family name given apart.
         if len(words) >= 2 or (words and (money or surname)):
@@ -197,13 +254,14 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
         first, second = match.group("name").split()
         if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES:
             yield match.start("name"), match.end("name")
+    if money:
+        for match in _TITLED_NAME_RE.finditer(text):
+            if _family_like(match.group("family")):
+                yield match.start(), match.end()
     for match in _NAME_THEN_RELATION_RE.finditer(text):
         first, second = match.group("name").split()
         if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES:
             yield match.start("name"), match.end("name")
-    for match in _TITLED_NAME_RE.finditer(text):
-        if _family_like(match.group("family")):
-            yield match.start(), match.end()
     words = list(_WORD_RE.finditer(text))
     for index in range(len(words) - 1):
         first, second = words[index].group(0), words[index + 1].group(0)

@@ -38,33 +38,122 @@ _DIGIT_WORDS = frozenset(
     "zero oh one two three four five six seven eight nine "  # English
     "sifuri moja mbili tatu nne tano sita saba nane tisa".split()  # Kiswahili
 )
-_DIGIT_WORD_ALT = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
-_SPELLED_ITEM = rf"(?:{_DIGIT_WORD_ALT}|double|triple|mara\s+mbili|\d+)"
-_SPELLED_NUMBER_RE = re.compile(rf"\b{_SPELLED_ITEM}(?:[\s,\-.]+{_SPELLED_ITEM}\b)+", _I)
-_SPELLED_TOKEN_RE = re.compile(rf"{_SPELLED_ITEM}", _I)
+_UNIT_VALUES = {
+    word: str(value)
+    for words in (
+        "zero one two three four five six seven eight nine",
+        "sifuri moja mbili tatu nne tano sita saba nane tisa",
+    )
+    for value, word in enumerate(words.split())
+}
+_UNIT_VALUES["oh"] = _UNIT_VALUES["o"] = "0"
+# Tens and teens are two digits ("66 twenty 81", "mia tatu ishirini"); a hundred is three.
+_TENS_VALUES = {
+    word: str(value)
+    for words in (
+        "ten twenty thirty forty fifty sixty seventy eighty ninety",
+        "kumi ishirini thelathini arobaini hamsini sitini sabini themanini tisini",
+    )
+    for value, word in enumerate(words.split(), 1)
+}
+_TEEN_VALUES = {
+    word: str(value)
+    for value, word in enumerate(
+        "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), 11
+    )
+}
+_NUMBER_WORDS = frozenset(_DIGIT_WORDS | _TENS_VALUES.keys() | _TEEN_VALUES.keys() | {"mia", "hundred"})
+_SPELLED_WORD_ALT = "|".join(
+    sorted({*_UNIT_VALUES, *_TENS_VALUES, *_TEEN_VALUES, "double", "triple", "hundred"}, key=len, reverse=True)
+)
+_SPELLED_ITEM = rf"(?:mara\s+mbili|mia\s+(?:{'|'.join(_UNIT_VALUES)})|(?:{_SPELLED_WORD_ALT})\b|\d+\b)"
+# Items apart by any separator; "na"/"and" only joins the parts of one number ("ishirini na tano").
+_SPELLED_NUMBER_RE = re.compile(rf"\b{_SPELLED_ITEM}(?:[\s,\-.]+(?:(?:na|and)\s+)?{_SPELLED_ITEM})+", _I)
+_SPELLED_TOKEN_RE = re.compile(r"mara\s+mbili|[^\W_]+", _I)
+# A comma, a dot or a spaced dash ends a group: "ishirini - tisa" is 20 then 9, "twenty-nine" 29.
+_GROUP_BREAK_RE = re.compile(r"[,.]|\s-|-\s")
 
 
-def _spelled_digit_count(run: str) -> int:
-    count = 0
-    for token in _SPELLED_TOKEN_RE.findall(run):
-        token = token.lower()
+def _tens_at(tokens: list[str], breaks: list[bool], index: int) -> tuple[str, int] | None:
+    """Two digits for a tens or teens word at *index* (with its unit: "ishirini na tano", "twenty one")."""
+    token = tokens[index]
+    if token in _TEEN_VALUES:
+        return _TEEN_VALUES[token], index + 1
+    if token not in _TENS_VALUES:
+        return None
+    tens = _TENS_VALUES[token]
+    after = index + 1
+    if after < len(tokens) and tokens[after] in ("na", "and"):
+        after += 1
+    unit = _UNIT_VALUES.get(tokens[after], "0") if after < len(tokens) and not breaks[after] else "0"
+    if unit != "0":
+        return tens + unit, after + 1
+    return tens + "0", index + 1
+
+
+def _spelled_digits(run: str) -> tuple[str, int, bool]:
+    """The digits a spelled run stands for, its number of words, and whether tens or hundreds are in it."""
+    found = list(_SPELLED_TOKEN_RE.finditer(run))
+    tokens = [token.group(0).lower() for token in found]
+    breaks = [
+        index > 0 and bool(_GROUP_BREAK_RE.search(run, found[index - 1].end(), token.start()))
+        for index, token in enumerate(found)
+    ]
+    digits: list[str] = []
+    words = 0
+    compound = False
+    repeat = 1
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token in ("na", "and"):
+            index += 1
+            continue
+        if not token[0].isdigit():
+            words += 1
+        part = ""
         if token[0].isdigit():
-            count += len(token)
-        elif token == "double" or token.startswith("mara"):
-            count += 1  # "double seven" is two digits: the word itself adds one
-        elif token == "triple":
-            count += 2
+            part, index = token, index + 1
+        elif token in ("double", "triple") or token.startswith("mara"):
+            repeat, index = (3 if token == "triple" else 2), index + 1
+            continue
+        elif token == "mia" or (index + 1 < len(tokens) and tokens[index + 1] == "hundred"):
+            # "mia tatu ishirini" is 320, "three hundred and five" 305, "mia tatu" alone 300
+            compound = True
+            unit_index = index + 1 if token == "mia" else index
+            hundreds = _UNIT_VALUES.get(tokens[unit_index], "") if unit_index < len(tokens) else ""
+            index = unit_index + 1 + (token != "mia")
+            while index < len(tokens) and tokens[index] in ("na", "and"):
+                index += 1
+            rest = _tens_at(tokens, breaks, index) if index < len(tokens) else None
+            if rest:
+                part, index = hundreds + rest[0], rest[1]
+            elif index < len(tokens) and _UNIT_VALUES.get(tokens[index], "0") != "0":
+                part, index = hundreds + "0" + _UNIT_VALUES[tokens[index]], index + 1
+            else:
+                part = hundreds + "00"
+        elif (tens := _tens_at(tokens, breaks, index)) is not None:
+            compound = True
+            part, index = tens
+        elif token in _UNIT_VALUES:
+            part, index = _UNIT_VALUES[token], index + 1
         else:
-            count += 1
-    return count
+            index += 1
+            continue
+        if repeat > 1 and part:
+            part = part[0] * repeat + part[1:]
+            repeat = 1
+        digits.append(part)
+    return "".join(digits), words, compound
 
 
 _REPEAT_WORD_RE = re.compile(r"\b(?:double|triple)\s+\d", _I)
 
 
-def _count_digit_words(text: str) -> int:
-    # A split and a set lookup are much cheaper than the spelled-number regex on ordinary text.
-    return sum(1 for word in text.lower().split() if word.strip(",.-") in _DIGIT_WORDS)
+def _count_number_words(text: str) -> int:
+    # A split and a set lookup are much cheaper than the spelled-number regex on ordinary text;
+    # hyphens split too ("seven-oh-one").
+    return sum(1 for word in text.lower().replace("-", " ").split() if word.strip(",.:;") in _NUMBER_WORDS)
 
 
 # "plus two five four ...": the international sign spelled too belongs to the number.
@@ -74,15 +163,19 @@ _SPACED_LOCAL_PART_RE = re.compile(r"(?:[\w+\-]+\s*\.\s*)+$")
 
 
 def _spelled_phones(text: str) -> Iterator[Span]:
-    """Phone numbers spelled out: "zero seven one two ...", "sifuri saba moja mbili ..."."""
+    """Phone numbers spelled out: "zero seven one two ...", "sifuri saba nne tano - mia tatu ishirini ..."."""
     for match in _SPELLED_NUMBER_RE.finditer(text):
         run = match.group(0)
-        tokens = _SPELLED_TOKEN_RE.findall(run)
-        words = sum(1 for t in tokens if not t[0].isdigit())
+        digits, words, compound = _spelled_digits(run)
+        plus = _SPELLED_PLUS_RE.search(text, 0, match.start())
+        if words == 0 or len(digits) < 9:
+            continue
         # "0-7-2-0 double 4 5 triple 6": digits with "double"/"triple" read as a phone with fewer words
-        repeats = any(t.lower() in ("double", "triple") for t in tokens)
-        if (words >= 3 or (repeats and run.lstrip("+")[:1] in "0" + "71")) and _spelled_digit_count(run) >= 9:
-            plus = _SPELLED_PLUS_RE.search(text, 0, match.start())
+        repeats = any(word in run.lower() for word in ("double", "triple"))
+        phone_shaped = bool(plus) or (digits[0] in "071" or digits.startswith("254")) and len(digits) <= 13
+        if compound and not phone_shaped:
+            continue  # "twenty one, twenty two, twenty three ...": counting, not a number
+        if words >= 3 or (repeats and digits[0] in "071") or phones.is_phone(digits):
             yield Span(plus.start() if plus else match.start(), match.end(), PHONE)
 
 
@@ -241,7 +334,8 @@ def _trim_link(text: str, start: int, end: int) -> int:
 
 
 def _phones(text: str, view: str, digits: int) -> Iterator[Span]:
-    if _count_digit_words(text) >= 3 or (digits >= 3 and _REPEAT_WORD_RE.search(text)):
+    spelled = _count_number_words(text)
+    if spelled >= 3 or (digits >= 3 and (spelled or _REPEAT_WORD_RE.search(text))):
         yield from _spelled_phones(text)
     if digits >= phones.MIN_DIGITS:
         for start, end in phones.find(view, text):

@@ -68,6 +68,11 @@ def _is_phone(digits: str, international: bool) -> bool:
     return phonenumbers.is_valid_number(number)
 
 
+def is_phone(digits: str) -> bool:
+    """Whether a run of plain digits (no "+") is a personal phone number."""
+    return _is_phone(digits, False)
+
+
 def find(view: str, text: str) -> Iterator[tuple[int, int]]:
     """Spans of phone numbers in *view* (``normalise.numbers_view`` of *text*; offsets hold for both)."""
     for match in _CANDIDATE_RE.finditer(view):
