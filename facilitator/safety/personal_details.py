@@ -222,7 +222,9 @@ _PUBLIC_SITE_RE = re.compile(
 _SPACED_DOT = r"(?:\s+\.\s*|\s*\.\s+|\s+dot\s+)"
 _SPACED_LINK_RE = re.compile(
     rf"(?<![\w.\-])[a-z0-9][a-z0-9\-]{{1,61}}(?:(?:{_SPACED_DOT}|\.)[a-z0-9\-]{{2,30}}){{0,2}}?{_SPACED_DOT}"
-    rf"(?:(?:co|or|ac|go|ne|sc)(?:{_SPACED_DOT}|\.)ke|com|org|net|ke|io|info|app|tv|biz|xyz|co\.uk)\b",
+    rf"(?:(?:co|or|ac|go|ne|sc)(?:{_SPACED_DOT}|\.)ke|com|org|net|ke|io|info|app|tv|biz|xyz|co\.uk|ee|me|ly|gg)\b"
+    # and its path, spaced too: "soundcloud . com / kilimanibeatz"
+    rf"(?:\s*/\s*[\w\-.]+(?<!\.))*",
     _I,
 )
 # "kiptoo dot me slash art": a link with its dot and slash spelled out.
@@ -231,23 +233,36 @@ _SPELLED_PATH_LINK_RE = re.compile(r"\b[a-z0-9][a-z0-9\-]{1,61}\s+dot\s+[a-z]{2,
 _SPACED_EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+\s*@\s*[\w\-]+(?:\s*\.\s*[\w\-]+)*\s*\.\s*[a-z]{2,6}\b", _I)
 
 _OBFUSCATED_EMAIL_HINT_RE = re.compile(rf"[(\[{{<]\s*at\s*[)\]}}>]|{_MAIL_PROVIDERS}", _I)
+# "p.omondi at kisumuboys dot sc dot ke": "at" and "dot" both spelled, the domain ending in a top-level one.
+_SPELLED_EMAIL_RE = re.compile(
+    rf"(?<![\w.+\-])[\w.+\-]+\s+at\s+[\w\-]+(?:\s+dot\s+[a-z]{{2,10}})*\s+dot\s+(?:{_TLDS})\b(?!\s+slash\b|\s*/)", _I
+)
 
 # --- Handles ----------------------------------------------------------------------------------------
 
-_HANDLE = r"[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?(?:#\d{4})?"  # "#1234": a Discord tag
+# "#1234": a Discord tag; "#KE01": a Riot one
+_HANDLE = r"[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?(?:#\d{4}|#[a-z0-9]{2,5}\b)?"
 _AT_HANDLE_RE = re.compile(rf"(?<![\w@.])@{_HANDLE}", _I)
 _AT_HANDLE_ANY_SCRIPT_RE = re.compile(r"(?<![\w@.])@\w(?:[\w.]{0,28}\w)?")
 _NOT_A_HANDLE = re.compile(r"@(?:\d{1,2}(?::\d\d)?(?:am|pm|hrs)?|home|school|work|night|noon|all|everyone|here)$", _I)
 _PLATFORM = (
     r"(?:snap(?:chat)?|sc|ig|insta(?:gram)?|tiktok|tik\s+tok|tt|twitter|fb|facebook|telegram|discord|threads|"
     r"youtube|yt|whatsapp|signal|kik|roblox|free\s*fire|pubg|reddit|pinterest|twitch|fortnite|minecraft|cod|"
-    r"call\s+of\s+duty|cod\s+mobile|xbox|psn|ps[345]|playstation|steam|efootball|clash\s+of\s+clans|among\s+us|x)"
+    r"call\s+of\s+duty|cod\s+mobile|xbox|psn|ps[345]|playstation|steam|efootball|clash\s+of\s+clans|among\s+us|"
+    r"valorant|riot|epic(?:\s+games)?|apex|genshin|brawl\s+stars|clash\s+royale|chess\.com|lichess|spotify|"
+    r"soundcloud|linkedin|wattpad|likee|bereal|ea\s+fc|x)"
 )
-_ACCOUNT = r"(?:handle|username|user\s*name|user\s*id|gamertag|gamer\s*tag|account|acc)"
+_ACCOUNT = (
+    r"(?:handles?|usernames?|user\s*names?|user\s*id|gamer\s*tags?|game\s*tags?|gamer\s*names?|game\s*names?|"
+    r"in[-\s]?game\s+names?|ign|player\s+names?|account|acc)"
+)
+# What a platform's account is called after its name: "ps5 id", "epic name", "discord tag".
+_PLATFORM_ACCOUNT = rf"(?:{_ACCOUNT}|id|name|tag)"
+_POSSESSIVE = r"(?:yangu|yetu|changu|wangu|zangu|zetu|yake|zake|lake|wake|yao|zao)"
 # "my snap is jane.doe22", "my ig handle: jane_doe", "snap yangu ni jane.doe22", "username: jane"
 _HANDLE_INTRO_RE = re.compile(
-    rf"\b(?:(?:my|mine|our)\s+(?:{_PLATFORM}\b\s*{_ACCOUNT}?|{_ACCOUNT})|(?:{_PLATFORM}\b\s*{_ACCOUNT}?|"
-    rf"{_ACCOUNT})\s+(?:yangu|yetu|changu|wangu))\s*(?P<sep>is|ni|:|=|->|-)\s*(?P<at>@?)(?P<handle>{_HANDLE})",
+    rf"\b(?:(?:my|mine|our|his|her)\s+(?:{_PLATFORM}\b\s*{_PLATFORM_ACCOUNT}?|{_ACCOUNT})|(?:{_PLATFORM}\b\s*"
+    rf"{_PLATFORM_ACCOUNT}?|{_ACCOUNT})\s+{_POSSESSIVE})\s*(?P<sep>is|are|ni|:|=|->|-)\s*(?P<at>@?)(?P<handle>{_HANDLE})",
     _I,
 )
 _HANDLE_LABEL_RE = re.compile(
@@ -256,17 +271,17 @@ _HANDLE_LABEL_RE = re.compile(
 # "add me on snap jane.doe22", "follow me on tiktok @jane", "nifollow kwa insta jane_doe"
 _HANDLE_INVITE_RE = re.compile(
     rf"\b(?:(?:add|follow|dm|message|text|inbox|find|search|check|hmu)\s+(?:me\s+|us\s+)?|ni(?:add|follow|dm|text|"
-    rf"inbox|tafute)\s+|hit\s+me\s+up\s+)(?:on|kwa|via|in|at)\s+{_PLATFORM}\b\s*(?P<sep>at|as|:|-|"
-    rf"ni)?\s*(?P<at>@?)(?P<handle>{_HANDLE})",
+    rf"inbox|tafute|ping)\s+|hit\s+me\s+up\s+|ping\s+(?:me\s+)?)(?:on|kwa|via|in|at)\s+{_PLATFORM}\b\s*(?P<sep>at|as|:|"
+    rf"-|ni|,)?\s*(?P<at>@?)(?P<handle>{_HANDLE})",
     _I,
 )
 # "snap ni kevo_mwas", "discord is kevo#4521", "ig its shiko.wanjiru": a cue word after the platform;
 # the handle must look like one (a digit, "_", ".", "#" or CamelCase) since "tiktok ni mbaya" is an opinion.
 _HANDLE_CUE_RE = re.compile(
-    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:(?:name|id|tag|account|acc)\s+)?(?:yangu\s+|yake\s+)?"
+    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:(?:name|id|tag|account|acc)\b\s*)?(?:{_POSSESSIVE}\s+)?"
     rf"(?:ni|kama|as|is|its|it's|iko|inaitwa|yaitwa|is called|called|named|:|-)\s*"
     # a handle may come framed in symbols: "⚡KipKing⚡"
-    rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?:[^\w\s@]{{1,3}})?(?P<at>@?)"
+    rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?:[^\w\s@]{{1,3}}\s*)?(?P<at>@?)"
     rf"(?P<handle>{_HANDLE})",
     _I,
 )
@@ -281,8 +296,9 @@ _HANDLE_SELF_RE = re.compile(
 # "nifollow insta shiko_wa", "add me brian_254", "hmu kevo.254": an invitation, then something shaped
 # like a handle (a digit, "_" or "." in it), with or without the platform.
 _HANDLE_INVITATION_RE = re.compile(
-    rf"\b(?:ni(?:follow|add|dm|text|tafute|cheki|stalk)|(?:add|follow|dm|find|hmu|search)(?:\s+(?:me|us))?)"
-    rf"(?:\s+(?:on|kwa|in|via))?(?:\s+{_PLATFORM})?\s*(?:kama|as|:)?\s+(?P<at>@?)(?P<handle>{_HANDLE})",
+    rf"\b(?:ni(?:follow|add|dm|text|tafute|cheki|stalk|ping)|(?:add|follow|dm|find|hmu|search|ping|holla)"
+    rf"(?:\s+(?:me|us))?)(?:\s+(?:on|kwa|in|via))?(?:\s+{_PLATFORM})?\s*(?:kama|as|:|,)?\s+(?P<at>@?)"
+    rf"(?P<handle>{_HANDLE})",
     _I,
 )
 # "nifollow tiktok, niko kama shosh_wa_kisumu", "add me kwa snap, jina ni baraka.o": the platform named
@@ -299,12 +315,17 @@ _HANDLE_KAMA_RE = re.compile(
 _NAME_WORD = r"(?-i:[A-Z0-9][\w'.]*)"
 _CHANNEL_RE = re.compile(
     rf"\b(?:(?:my|our)\s+(?:{_PLATFORM}\s+)?(?:channel|page|chaneli|podcast|blog)|(?:{_PLATFORM}\s+)?"
-    rf"(?:channel|page|chaneli|podcast|blog)\s+(?:yangu|yetu|yake|wangu|changu))\s+"
-    rf"(?:(?P<naming>inaitwa|yaitwa|is\s+called|called|named|name\s+is|jina\s+ni)|is|ni|:)\s+(?P<at>@?)"
+    rf"(?:channel|page|chaneli|podcast|blog)\s+(?:yangu|yetu|yake|wangu|changu))"
+    rf"(?:\s+(?P<naming>inaitwa|yaitwa|is\s+called|called|named|name\s+is|jina\s+ni)|\s+is|\s+ni|\s*:)\s+(?P<at>@?)"
     rf"(?P<handle>{_NAME_WORD}(?:\s+(?:na|and|&|wa|ya|of|the|za|la)?\s*{_NAME_WORD}){{0,4}}"
     rf"|(?<=[a-z]\s)(?:[\w'.&]+(?:\s+[\w'.&]+){{0,4}})(?=\s*(?:[,.!?;]|$)))",
     _I,
 )
+# "tonyk.254 on discord", "Wan_Eagle254 pale fortnite": something shaped like a handle, then where it is.
+_ON_PLATFORM_RE = re.compile(rf"\s+(?:on|kwa|pale|kwenye|huko|in|for)\s+{_PLATFORM}\b", _I)
+_HANDLE_BEFORE_RE = re.compile(rf"(?<![\w@.#])@?{_HANDLE}$", _I)
+# More handles listed after one: "gamertag zangu: NjugunaBeast254 na GhostRiderKE".
+_MORE_HANDLES_RE = re.compile(rf"\s*(?:,|&|/|\bna\b|\band\b|\bau\b|\bor\b)\s*@?(?P<handle>{_HANDLE})", _I)
 _CHANNEL_HINT_RE = re.compile(r"channel|chaneli|page|podcast|blog", _I)
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
 # Numbers, ordinals, times, sizes and prices after "add me"/"follow me" are not handles.
@@ -323,6 +344,8 @@ _COMMON_WORDS = frozenset(
     please now today tomorrow later there here what where when why how who which ni na ya wa kwa la za
     yangu yetu changu sasa tu pia hapa huko mimi wewe sisi nyinyi wao marafiki
     addictive dangerous fake real full empty down up gone lost
+    after before tonight tomorrow later soon asap pls plz if when because coz cause since till until leo kesho usiku
+    baadaye jioni asubuhi kama ukitaka
     """.split()
 )
 
@@ -346,6 +369,9 @@ def _emails(text: str) -> Iterator[Span]:
     patterns: tuple[re.Pattern[str], ...] = (_EMAIL_RE, _EMAIL_NO_TLD_RE, _SPACED_EMAIL_RE) if "@" in text else ()
     if _OBFUSCATED_EMAIL_HINT_RE.search(text):
         patterns += (_OBFUSCATED_EMAIL_RE,)
+    lower = text.lower()
+    if " at " in lower and " dot " in lower:
+        patterns += (_SPELLED_EMAIL_RE,)
     for pattern in patterns:
         for match in pattern.finditer(text):
             at = text.find("@", match.start(), match.end())
@@ -370,21 +396,43 @@ def _links(text: str) -> Iterator[Span]:
         for match in _SPELLED_PATH_LINK_RE.finditer(text):
             yield Span(match.start(), match.end(), LINK)
     for match in _LINK_RE.finditer(text):
-        found = match.group(0)
+        end = _trim_link(text, match.start(), match.end())
+        found = text[match.start() : end]
         if _PUBLIC_SITE_RE.search(found):
             continue  # an organisation's site cited as a source is not a personal detail
         if not re.match(r"https?://|www\.", found, _I) and "/" not in found:
             labels = found.split(".")
             if len(labels) == 2 and labels[1].lower() in _WORDLIKE_TLDS:
                 continue
-        yield Span(match.start(), _trim_link(text, match.start(), match.end()), LINK)
+        yield Span(match.start(), end, LINK)
 
 
 def _looks_like_handle(candidate: str) -> bool:
     return any(ch in candidate for ch in "_.0123456789")
 
 
+# A handle found by its place alone must look like one: "_" or "." inside, CamelCase or a number at its end;
+# a digit inside a word is leetspeak ("b1tch on twitter").
+_HANDLE_SHAPE_RE = re.compile(r".[_.].|[a-z][A-Z]|[^\W\d_]\d+(?:#\w+)?$")
+
+
+def _handle_shaped(handle: str) -> bool:
+    return (
+        _HANDLE_SHAPE_RE.search(handle) is not None
+        and handle.lower() not in _COMMON_WORDS
+        and not _NOT_A_BARE_HANDLE_RE.fullmatch(handle)
+    )
+
+
 def _handles(text: str) -> Iterator[Span]:
+    for span in _handle_spans(text):
+        end = span.end
+        while (more := _MORE_HANDLES_RE.match(text, end)) and _handle_shaped(more.group("handle")):
+            end = more.end()
+        yield Span(span.start, end, span.label)
+
+
+def _handle_spans(text: str) -> Iterator[Span]:
     if "@" in text:
         # look-alike letters of other scripts folded first, one character for one: "@аkinyi_κ.art"
         folded = text if text.isascii() else text.translate(normalise.CONFUSABLES)
@@ -417,6 +465,10 @@ def _handles(text: str) -> Iterator[Span]:
             account_word = re.search(_ACCOUNT, match.group(0), _I) is not None and pattern is _HANDLE_INTRO_RE
             if explicit or labelled or account_word or (pattern is _HANDLE_INVITE_RE and len(handle) >= 4):
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
+    for match in _ON_PLATFORM_RE.finditer(text):
+        before = _HANDLE_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
+        if before and _handle_shaped(before.group(0).lstrip("@")):
+            yield Span(before.start(), before.end(), HANDLE)
     for match in _HANDLE_CUE_RE.finditer(text):
         handle = match.group("handle")
         if handle.isdigit() or text[match.end("handle") : match.end("handle") + 1] == "%":
@@ -450,8 +502,7 @@ def find(text: str) -> list[Span]:
         found += _links(text)
     found += _phones(text, view, digits)
     found += _handles(text)
-    if digits:
-        found += [Span(start, end, ADDRESS) for start, end in identifiers.addresses(text)]
+    found += [Span(start, end, ADDRESS) for start, end in identifiers.addresses(text)]
     if digits >= 2:
         found += [Span(start, end, ID_NUMBER) for start, end in identifiers.id_numbers(view)]
         found += [Span(start, end, ID_NUMBER) for start, end in identifiers.till_numbers(view)]
