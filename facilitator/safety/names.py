@@ -35,7 +35,7 @@ NOT_NAMES = frozenset(
     na ni wa ya kutoka niko nina mimi katika kwa huko hapa mwanafunzi msichana mvulana mtoto darasa gredi
     kidato miaka mwaka sijui secret private anonymous unknown yuko ako ndio alishinda anasema
     kenyan kenya nairobi mombasa kisumu nakuru eldoret and lol pls please call text number
-    sir madam teacher tr
+    sir madam teacher tr mr mrs ms miss dr prof bi bw mzee mwalimu mwl
     church hospital clinic foundation centre center home ministries ministry corps fm tv initiative network
     """.split()
 )
@@ -242,9 +242,7 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
             len(words) >= 2 and (words[0].group(0).lower() in given or _family_like(words[1].group(0)))
         ):
             continue  # "I am tired", "I am Team Safe": only a known given or family name
-        if len(words) >= 2 and not any(
-            word.group(0)[:1].isupper() or _family_like(word.group(0)) for word in words[:2]
-        ):
+        if words and not any(word.group(0)[:1].isupper() or _family_like(word.group(0)) for word in words[:2]):
             continue  # "jina langu halina maana": lower-case words that are no known name
         # One word is a first name, not a personal detail, except as the name on a till or account or
         # beside a family name given apart.
