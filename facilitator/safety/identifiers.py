@@ -20,9 +20,10 @@ _ID_CUES = (
     r"cheti|cert(?:ificate)?\s*(?:no|number)|passport|pasipoti|nemis|upi|assessment|index|adm(?:n|ission)?|admno|reg(?:istration)?|usajili|uid|player\s+id|"
     r"gamer\s*id|game\s+id)"
 )
-_FILLER = r"(?:\s*(?:no\.?|nos|number|num|namba|nambari|is|ni|yangu|changu|yake|ya|cha|la|my|:|#|=|-|\.|"
+_FILLER = r"(?:\s*(?:no\.?|nos|number|num|namba|nambari|is|ni|yangu|changu|yake|ya|cha|la|my|:|#|=|-|\.|\(|\)|"
 _FILLER += r"free\s+fire|pubg|cod|roblox|fortnite|fifa|mobile|shuleni|school|ya\s+\w+))*"
-_GROUPED_NUMBER = r"[a-z]{0,3}[ \-]?\d[\da-z]*(?:(?:[ \-/]|\s-\s)\d[\da-z]*){0,7}"
+# Groups may be lettered between digit groups: "2019/ADM/3356" (the number view has "-" for "/").
+_GROUPED_NUMBER = r"[a-z]{0,3}[ \-]?\d[\da-z]*(?:(?:[ \-/]|\s-\s)(?:[a-z]{2,4}-)?\d[\da-z]*){0,15}"
 # Up to three other words may stand between the cue and the number ("kitambulisho cha mama ni ...").
 _OTHER_WORDS = r"(?:\s+[a-z]{2,10}(?=\s)){0,3}"
 _INTRODUCED_ID_RE = re.compile(rf"\b{_ID_CUES}\b{_FILLER}{_OTHER_WORDS}{_FILLER}\s*(?P<number>{_GROUPED_NUMBER})\b", _I)
@@ -41,7 +42,7 @@ _COUNT_AFTER_RE = re.compile(
 _TILL_RE = re.compile(
     r"\b(?:till|paybill|pay\s+bill|buy\s*goods|business\s+(?:no|number)|acc(?:ount)?|akaunti)\b"
     # a few words may come between: "till number yangu ya kuuza mandazi ni 5 4 3 2 1 2"
-    r"(?:\s*(?:no\.?|number|namba|nambari|ni|is|:|#|-))*(?:(?:\s+[a-z]+){1,5}?\s*(?:ni|is|:|-)?)?"
+    r"(?:\s*(?:no\.?|number|namba|nambari|ni|is|:|#|-))*(?:(?:\s+[a-z]+){1,7}?\s*(?:ni|is|:|-)?)?"
     r"\s*(?P<number>\d[\d ]{2,12}\d)\b",
     _I,
 )
@@ -49,7 +50,7 @@ _TILL_RE = re.compile(
 # Where someone lives: an estate or village, then plot/house/block/door/gate/road/room numbers.
 _UNIT = (
     r"(?:plot|house|hse|block|blk|door|gate|road|rd|room|rm|flat|apartment|apt|court|nyumba|barabara|mlango|ploti|"
-    r"chumba|lane|kibanda|stall|stage|keja)"
+    r"chumba|lane|kibanda|stall|stage|keja|tent|hema)"
 )
 # Units a school, an office or a bus stop has too ("room 4B", "stage 2"): alone, they need a place in their clause.
 _WEAK_UNITS = frozenset("road rd room rm chumba lane stage barabara".split())

@@ -35,6 +35,7 @@ NOT_NAMES = frozenset(
     na ni wa ya kutoka niko nina mimi katika kwa huko hapa mwanafunzi msichana mvulana mtoto darasa gredi
     kidato miaka mwaka sijui secret private anonymous unknown yuko ako ndio alishinda anasema
     kenyan kenya nairobi mombasa kisumu nakuru eldoret and lol pls please call text number
+    shule chuo kanisa
     sir madam teacher tr mr mrs ms miss dr prof bi bw mzee mwalimu mwl
     church hospital clinic foundation centre center home ministries ministry corps fm tv initiative network
     """.split()
@@ -42,7 +43,8 @@ NOT_NAMES = frozenset(
 
 _INTRO_RE = re.compile(
     r"\b(?:my\s+(?:full\s+|real\s+|first\s+|second\s+|last\s+|sur)?names?\s*(?:is|are|'s|:|=)|my\s+name's|"
-    r"(?:his|her|their)\s+(?:full\s+)?name\s+is|(?:majina|jina)(?:\s+(?:langu|yangu|lake|lako|lao|lenu|letu|"
+    r"(?:his|her|their)\s+(?:full\s+)?name\s+is|(?:real|full|true|actual)\s+name\s+(?:ni|is|:)|"
+    r"jina\s+(?:lake\s+|langu\s+)?(?:halisi|kamili)\s+(?:ni|:)|magac(?:ayg|iis|eed)?u?\s+(?:waa|:)|(?:majina|jina)(?:\s+(?:langu|yangu|lake|lako|lao|lenu|letu|"
     r"la\s+\w+))?(?:\s+kamili)?\s*(?:ni|:)?|(?:mimi\s+)?(?:ni|a|wa|u)?naitwa|aitwaye|name\s*:|"
     r"(?:i\s+am|i'm|i’m|im)\s+called|(?:they|people|everyone|friends)\s+call\s+me|"
     r"(?:i\s+am|i'm|i’m|im|am|mimi\s+ni|mi\s+ni|it's\s+me|its\s+me|this\s+is|msee\s+ni|huyu\s+ni)|"
@@ -54,13 +56,18 @@ _INTRO_RE = re.compile(
 # A title and one name ("Mr Otieno", "Bi Wanjiru", "Mama Njambi") is how children name teachers and
 # neighbours: like a first name alone, it is not a personal detail (docs/safety-labelling.md), except as
 # the name on a till or account ("till 7712345 Mama Otieno"), which finds the person.
+# A title before a given and a family name names a person: "Mr Simiyu Wafula", "Mwalimu Zainabu Athman".
+_TITLE_THEN_TWO_NAMES_RE = re.compile(
+    r"\b(?i:mr|mrs|ms|miss|dr|prof|mwalimu|mwl|teacher|tr|coach|pastor|madam|mzee|bi|bw|macalin|ustadh|sheikh|chief)"
+    r"\.?\s+(?P<name>[A-Z][a-z'’]{2,}\s+[A-Z][a-z'’]{2,})"
+)
 _TITLED_NAME_RE = re.compile(
     r"\b(?:mama|baba|mzee|bi|bw|mr|mrs|ms|miss|madam|auntie|uncle)\.?\s+(?P<family>[^\W\d_]{3,})", _I
 )
 # A capitalised pair beside a school or a class: "Tabitha Chelangat of Moi Girls", "Juma Ali, Form 2, Kakamega
 # High", "Faiza Omar, niko form 1", "Shadrack Rotich kidato cha nne", "Precious Adhiambo in our class".
 _NAME_AT_SCHOOL_RE = re.compile(
-    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})(?:\s+[A-Z][a-z]{2,})?\s*,?\s+"
+    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})(?:\s+[A-Z][a-z]{2,})?\s*[,(]?\s*"
     r"(?:(?:is|ni|yuko|ako|niko|nko|tuko|anasoma|nasoma|alikuwa|was|ndiye)\s+)?(?:(?:of|from|at|wa|in|kwa|katika)\s+)?"
     r"(?:(?i:form|grade|class|std|kidato|darasa|gredi)\s*(?:cha\s+|la\s+)?(?:\d\b|(?i:one|two|three|four|kwanza|"
     r"pili|tatu|nne|tano|sita|saba|nane)\b)"
@@ -128,6 +135,8 @@ _PUBLIC_FIGURES = frozenset(
         "mike sonko",
         "boniface mwangi",
         "ezekiel mutua",
+        "ruth chepngetich",
+        "ruth chepng'etich",
     }
 )
 # A public figure is named after their role: "journalist kama Yvonne Okwara", "comedian Eric Omondi".
@@ -212,6 +221,8 @@ def find(text: str) -> Iterator[tuple[int, int]]:
         ):
             continue
         father = _WA_FATHER_RE.match(text, end)
+        if father and father.group(0).split()[-1].lower() in NOT_NAMES:
+            father = None  # "Zainabu Athman wa Shule ya Msingi Mtwapa": a school, not a father
         yield start, father.end() if father else end
     lower = text.lower()
     if any(word in lower for word in _HOME_WORDS):
@@ -251,6 +262,10 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
     for match in _NAME_AT_SCHOOL_RE.finditer(text):
         first, second = match.group("name").split()
         if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES:
+            yield match.start("name"), match.end("name")
+    for match in _TITLE_THEN_TWO_NAMES_RE.finditer(text):
+        first, second = match.group("name").split()
+        if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES and _family_like(second):
             yield match.start("name"), match.end("name")
     if money:
         for match in _TITLED_NAME_RE.finditer(text):

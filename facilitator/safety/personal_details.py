@@ -46,7 +46,7 @@ _UNIT_VALUES = {
     )
     for value, word in enumerate(words.split())
 }
-_UNIT_VALUES["oh"] = _UNIT_VALUES["o"] = "0"
+_UNIT_VALUES["oh"] = _UNIT_VALUES["o"] = _UNIT_VALUES["sufuri"] = "0"
 # Tens and teens are two digits ("66 twenty 81", "mia tatu ishirini"); a hundred is three.
 _TENS_VALUES = {
     word: str(value)
@@ -62,7 +62,7 @@ _TEEN_VALUES = {
         "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), 11
     )
 }
-_NUMBER_WORDS = frozenset(_DIGIT_WORDS | _TENS_VALUES.keys() | _TEEN_VALUES.keys() | {"mia", "hundred"})
+_NUMBER_WORDS = frozenset(_DIGIT_WORDS | {"sufuri"} | _TENS_VALUES.keys() | _TEEN_VALUES.keys() | {"mia", "hundred"})
 _SPELLED_WORD_ALT = "|".join(
     sorted({*_UNIT_VALUES, *_TENS_VALUES, *_TEEN_VALUES, "double", "triple", "hundred"}, key=len, reverse=True)
 )
@@ -187,8 +187,9 @@ _EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", _I)
 _EMAIL_NO_TLD_RE = re.compile(
     r"(?<![\w.+\-])[\w.+\-]+@(?:gmail|yahoo|ymail|outlook|hotmail|icloud|live|proton(?:mail)?)\b", _I
 )
-_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+)"
-_DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\s*\.\s*)"
+# "at" and "dot" in English and Kiswahili ("mary kwa gmail nukta com").
+_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+(?:at|kwa)\s+)"
+_DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+(?:dot|nukta|doti)\s+|\s*\.\s*)"
 _MAIL_PROVIDERS = r"(?:gmail|googlemail|yahoo|ymail|outlook|hotmail|live|icloud|aol|proton(?:mail)?|zoho|gmx|yandex)"
 _OBFUSCATED_EMAIL_RE = re.compile(
     # "jane at gmail dot com", "jane(at)yahoo(dot)co(dot)ke", "jane [at] school [dot] ac [dot] ke".
@@ -224,7 +225,9 @@ _SPACED_LINK_RE = re.compile(
     rf"(?<![\w.\-])[a-z0-9][a-z0-9\-]{{1,61}}(?:(?:{_SPACED_DOT}|\.)[a-z0-9\-]{{2,30}}){{0,2}}?{_SPACED_DOT}"
     rf"(?:(?:co|or|ac|go|ne|sc)(?:{_SPACED_DOT}|\.)ke|com|org|net|ke|io|info|app|tv|biz|xyz|co\.uk|ee|me|ly|gg)\b"
     # and its path, spaced too: "soundcloud . com / kilimanibeatz"
-    rf"(?:\s*/\s*[\w\-.]+(?<!\.))*",
+    rf"(?:\s*/\s*@?[\w\-.]+(?<!\.))*"
+    # a one-letter short link with its path: "t . me / mamba_wa_mombasa"
+    rf"|(?<![\w.\-])[a-z]\s*\.\s*(?:me|co|ly)\s*/\s*@?[\w\-.]+(?<!\.)",
     _I,
 )
 # "kiptoo dot me slash art": a link with its dot and slash spelled out.
@@ -235,7 +238,9 @@ _SPACED_EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+\s*@\s*[\w\-]+(?:\s*\.\s*[
 _OBFUSCATED_EMAIL_HINT_RE = re.compile(rf"[(\[{{<]\s*at\s*[)\]}}>]|{_MAIL_PROVIDERS}", _I)
 # "p.omondi at kisumuboys dot sc dot ke": "at" and "dot" both spelled, the domain ending in a top-level one.
 _SPELLED_EMAIL_RE = re.compile(
-    rf"(?<![\w.+\-])[\w.+\-]+\s+at\s+[\w\-]+(?:\s+dot\s+[a-z]{{2,10}})*\s+dot\s+(?:{_TLDS})\b(?!\s+slash\b|\s*/)", _I
+    rf"(?<![\w.+\-])[\w.+\-]+\s+(?:at|kwa)\s+[\w\-]+(?:\s+(?:dot|nukta)\s+[a-z]{{2,10}})*\s+(?:dot|nukta)\s+"
+    rf"(?:{_TLDS})\b(?!\s+slash\b|\s*/)",
+    _I,
 )
 
 # --- Handles ----------------------------------------------------------------------------------------
@@ -250,7 +255,7 @@ _PLATFORM = (
     r"youtube|yt|whatsapp|signal|kik|roblox|free\s*fire|pubg|reddit|pinterest|twitch|fortnite|minecraft|cod|"
     r"call\s+of\s+duty|cod\s+mobile|xbox|psn|ps[345]|playstation|steam|efootball|clash\s+of\s+clans|among\s+us|"
     r"valorant|riot|epic(?:\s+games)?|apex|genshin|brawl\s+stars|clash\s+royale|chess\.com|lichess|spotify|"
-    r"soundcloud|linkedin|wattpad|likee|bereal|ea\s+fc|x)"
+    r"soundcloud|linkedin|wattpad|likee|bereal|ea\s+fc|fifa|ea|ff|x)"
 )
 _ACCOUNT = (
     r"(?:handles?|usernames?|user\s*names?|user\s*id|gamer\s*tags?|game\s*tags?|gamer\s*names?|game\s*names?|"
@@ -278,10 +283,10 @@ _HANDLE_INVITE_RE = re.compile(
 # "snap ni kevo_mwas", "discord is kevo#4521", "ig its shiko.wanjiru": a cue word after the platform;
 # the handle must look like one (a digit, "_", ".", "#" or CamelCase) since "tiktok ni mbaya" is an opinion.
 _HANDLE_CUE_RE = re.compile(
-    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:(?:name|id|tag|account|acc)\b\s*)?(?:{_POSSESSIVE}\s+)?"
-    rf"(?:ni|kama|as|is|its|it's|iko|inaitwa|yaitwa|is called|called|named|:|-)\s*"
-    # a handle may come framed in symbols: "⚡KipKing⚡"
-    rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?:[^\w\s@]{{1,3}}\s*)?(?P<at>@?)"
+    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:(?:name|id|tag|account|acc|user)\b\s*)?(?:{_POSSESSIVE}\s+)?"
+    rf"(?:(?:ni|kama|as|is|its|it's|iko|inaitwa|yaitwa|is called|called|named)\b|:|-)\s*"
+    # a handle may come framed in symbols: "⚡KipKing⚡", "『KING』Jabali", "ig/ mo.salim__"
+    rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?P<frame>(?:[^\w\s@]{{1,3}}\s*){{0,2}})(?:ig/\s*)?(?P<at>@?)"
     rf"(?P<handle>{_HANDLE})",
     _I,
 )
@@ -289,7 +294,7 @@ _HANDLE_CUE_RE = re.compile(
 # "niko yt kama brayo vlogs ke, subscribe": the writer points to themself on a platform.
 _HANDLE_SELF_RE = re.compile(
     rf"\b(?:niko|nipo|tuko|ni[a-z]{{2,9}}|(?:add|follow|find|search|check|dm)\s+(?:me|us))\s+(?:on\s+|kwa\s+|in\s+)?"
-    rf"{_PLATFORM}\b\s+(?:kama|as|ni|its|is|:)\s*(?P<at>@?)(?P<handle>{_HANDLE}(?:\s+[a-z0-9_.]+){{0,2}}(?=\s*"
+    rf"{_PLATFORM}\b\s+(?:(?:kama|as|ni|its|is)\b|:)\s*(?P<at>@?)(?P<handle>{_HANDLE}(?:\s+[a-z0-9_.]+){{0,2}}(?=\s*"
     rf"(?:[,.!?]|$))|{_HANDLE})",
     _I,
 )
@@ -304,8 +309,9 @@ _HANDLE_INVITATION_RE = re.compile(
 # "nifollow tiktok, niko kama shosh_wa_kisumu", "add me kwa snap, jina ni baraka.o": the platform named
 # earlier, then "niko kama" or "jina ni" and a handle.
 _HANDLE_KAMA_RE = re.compile(
-    rf"\b(?:(?:niko|nipo|tuko|mimi ni|im|i am)\s+(?:kama|as)|(?:jina|username)\s+(?:ni|is|:))"
-    rf"\s+(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
+    rf"\b(?:(?:niko|nipo|tuko|mimi ni|im|i am)\s+(?:kama|as)|(?:jina|username|name|ign)(?:\s+(?:kwa|ya|in|on)\s+"
+    rf"(?:game|{_PLATFORM}))?\s*(?:ni|is|:))"
+    rf"\s+(?P<frame>[^\w\s@]{{0,3}})(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
     rf"{_HANDLE})",
     _I,
 )
@@ -319,6 +325,22 @@ _CHANNEL_RE = re.compile(
     rf"(?:\s+(?P<naming>inaitwa|yaitwa|is\s+called|called|named|name\s+is|jina\s+ni)|\s+is|\s+ni|\s*:)\s+(?P<at>@?)"
     rf"(?P<handle>{_NAME_WORD}(?:\s+(?:na|and|&|wa|ya|of|the|za|la)?\s*{_NAME_WORD}){{0,4}}"
     rf"|(?<=[a-z]\s)(?:[\w'.&]+(?:\s+[\w'.&]+){{0,4}})(?=\s*(?:[,.!?;]|$)))",
+    _I,
+)
+# "snap kipchirchir.k", "ig lamu.island.girl", "niko na snap lamu_prince": the platform, then a handle with no cue.
+_PLATFORM_THEN_HANDLE_RE = re.compile(rf"\b{_PLATFORM}\s*/?\s+(?P<at>@?)(?P<handle>{_HANDLE})", _I)
+# "my fb is Fatma Lamu Beauty": a page named in capitalised words after "my <platform> is".
+_PAGE_NAME_RE = re.compile(
+    rf"\b(?:my|ma|mah|our)\s+{_PLATFORM}\s+(?:page\s+)?(?:is|ni|:)\s+(?P<at>)(?P<handle>(?-i:[A-Z][\w'’]+)"
+    rf"(?:\s+(?-i:[A-Z][\w'’]+)){{1,3}})",
+    _I,
+)
+# Letters spaced out after "@" or a platform: "IG @ z a w a d i . w a m b u i".
+_SPACED_LETTERS_RE = re.compile(r"(?<![\w@])(?:@\s*)?(?:[a-z0-9._]\s){4,}[a-z0-9._](?![\w.])", _I)
+# "wambo underscore kimani 07": a handle with its underscore spelled.
+_SPELLED_UNDERSCORE_RE = re.compile(
+    r"(?<![\w.])[a-z0-9]+(?:\s+(?:underscore|dot)\s+[a-z0-9]+)*\s+underscore\s+[a-z0-9]+"
+    r"(?:\s+(?:underscore|dot)\s+[a-z0-9]+)*(?:\s+\d+\b)?",
     _I,
 )
 # "tonyk.254 on discord", "Wan_Eagle254 pale fortnite": something shaped like a handle, then where it is.
@@ -365,12 +387,17 @@ def _phones(text: str, view: str, digits: int) -> Iterator[Span]:
             yield Span(start, end, PHONE)
 
 
+# Dots of other shapes in an address: "nafula•joy•2008@gmail•com".
+_DOT_LIKE = str.maketrans("•·∙・‧", ".....")
+
+
 def _emails(text: str) -> Iterator[Span]:
+    text = text if text.isascii() else text.translate(_DOT_LIKE)
     patterns: tuple[re.Pattern[str], ...] = (_EMAIL_RE, _EMAIL_NO_TLD_RE, _SPACED_EMAIL_RE) if "@" in text else ()
     if _OBFUSCATED_EMAIL_HINT_RE.search(text):
         patterns += (_OBFUSCATED_EMAIL_RE,)
     lower = text.lower()
-    if " at " in lower and " dot " in lower:
+    if (" at " in lower or " kwa " in lower) and (" dot " in lower or " nukta " in lower):
         patterns += (_SPELLED_EMAIL_RE,)
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -424,19 +451,29 @@ def _handle_shaped(handle: str) -> bool:
     )
 
 
+# Symbols of other scripts that decorate a handle on either side or inside: "『KING』Jabali", "꧁BWANA☆MDOGO꧂".
+_DECORATION_AFTER_RE = re.compile(r"(?:[^\x00-\x7f\w\s]+\w*)+")
+_DECORATION_BEFORE_RE = re.compile(r"[^\x00-\x7f\w\s]+$")
+
+
 def _handles(text: str) -> Iterator[Span]:
+    # look-alike letters of other scripts folded, one character for one: "snap: аmani_kе22"
+    text = text if text.isascii() else text.translate(normalise.CONFUSABLES)
     for span in _handle_spans(text):
-        end = span.end
+        start, end = span.start, span.end
         while (more := _MORE_HANDLES_RE.match(text, end)) and _handle_shaped(more.group("handle")):
             end = more.end()
-        yield Span(span.start, end, span.label)
+        if not text.isascii():
+            decorated = _DECORATION_AFTER_RE.match(text, end)
+            end = decorated.end() if decorated else end
+            before = _DECORATION_BEFORE_RE.search(text, max(0, start - 3), start)
+            start = before.start() if before else start
+        yield Span(start, end, span.label)
 
 
 def _handle_spans(text: str) -> Iterator[Span]:
     if "@" in text:
-        # look-alike letters of other scripts folded first, one character for one: "@аkinyi_κ.art"
-        folded = text if text.isascii() else text.translate(normalise.CONFUSABLES)
-        for match in (_AT_HANDLE_RE if folded.isascii() else _AT_HANDLE_ANY_SCRIPT_RE).finditer(folded):
+        for match in (_AT_HANDLE_RE if text.isascii() else _AT_HANDLE_ANY_SCRIPT_RE).finditer(text):
             if not _NOT_A_HANDLE.match(match.group(0)):
                 yield Span(match.start(), match.end(), HANDLE)
     for match in _HANDLE_INVITATION_RE.finditer(text):
@@ -465,6 +502,18 @@ def _handle_spans(text: str) -> Iterator[Span]:
             account_word = re.search(_ACCOUNT, match.group(0), _I) is not None and pattern is _HANDLE_INTRO_RE
             if explicit or labelled or account_word or (pattern is _HANDLE_INVITE_RE and len(handle) >= 4):
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
+    for match in _PLATFORM_THEN_HANDLE_RE.finditer(text):
+        handle = match.group("handle")
+        if _HANDLE_SHAPE_RE.search(handle.lower()) and not _NOT_A_BARE_HANDLE_RE.fullmatch(handle):
+            yield Span(match.start("at"), match.end("handle"), HANDLE)
+    for match in _PAGE_NAME_RE.finditer(text):
+        if match.group("handle").split()[0].lower() not in _COMMON_WORDS:
+            yield Span(match.start("handle"), match.end("handle"), HANDLE)
+    for match in _SPACED_LETTERS_RE.finditer(text):
+        yield Span(match.start(), match.end(), HANDLE)
+    if "underscore" in text.lower():
+        for match in _SPELLED_UNDERSCORE_RE.finditer(text):
+            yield Span(match.start(), match.end(), HANDLE)
     for match in _ON_PLATFORM_RE.finditer(text):
         before = _HANDLE_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
         if before and _handle_shaped(before.group(0).lstrip("@")):
@@ -473,14 +522,25 @@ def _handle_spans(text: str) -> Iterator[Span]:
         handle = match.group("handle")
         if handle.isdigit() or text[match.end("handle") : match.end("handle") + 1] == "%":
             continue  # "tiktok ni 60%": a figure
-        if match.group("at") or _looks_like_handle(handle) or _CAMEL_RE.search(handle):
+        if (
+            match.group("at")
+            or _looks_like_handle(handle)
+            or _CAMEL_RE.search(handle)
+            or not match.group("frame").isascii()
+        ):
             yield Span(match.start("at"), match.end("handle"), HANDLE)
     if _HANDLE_HINT_RE.search(text):
         for match in _HANDLE_KAMA_RE.finditer(text):
             handle = match.group("handle")
-            if " " in handle and match.group(0).split()[0].lower() in ("jina", "username"):
+            if " " in handle and match.group(0).split()[0].lower() in ("jina", "username", "name"):
                 continue  # "jina ni Mary Wanjiru" is a name: names.py finds it
-            if match.group("at") or " " in handle or _looks_like_handle(handle) or _CAMEL_RE.search(handle):
+            if (
+                match.group("at")
+                or " " in handle
+                or _looks_like_handle(handle)
+                or _CAMEL_RE.search(handle)
+                or not match.group("frame").isascii()
+            ):
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
     for match in _HANDLE_SELF_RE.finditer(text):
         handle = match.group("handle")
