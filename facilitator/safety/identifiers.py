@@ -102,7 +102,7 @@ _PLACE_NAMED_RE = re.compile(
     r"(?P<name>(?-i:[A-Z][\w'’-]+))",
     _I,
 )
-_PLACE_NAMED_HINTS = ("kijiji", "village", "estate", "mtaa", "location", "lokesheni", "anwani", "address")
+_PLACE_NAMED_HINT_RE = re.compile(r"kijiji|village|estate|mtaa|location|lokesheni|anwani|address", _I)
 _SEGMENT_END = ",;"
 _SENTENCE_END = ".!?\n"
 _MAX_SEGMENT_WORDS = 9
@@ -210,10 +210,10 @@ def till_numbers(view: str) -> Iterator[tuple[int, int]]:
         yield match.start("number"), match.end("number")
 
 
-def addresses(text: str) -> Iterator[tuple[int, int]]:
+def addresses(text: str, has_digits: bool = True) -> Iterator[tuple[int, int]]:
     """Places with house numbers or landmarks: "kayole plot 45 house 12", "Kibera plot 12 nyumba 3", "kijiji
     cha Kaptagat, nyumba ya tatu baada ya kanisa"."""
-    for match in _ADDRESS_RE.finditer(text) if any(ch.isdigit() for ch in text) else ():
+    for match in _ADDRESS_RE.finditer(text) if has_digits else ():
         start, place_words = _place_before(text, match.start())
         units = [unit.lower() for unit in _UNIT_WORD_RE.findall(match.group(0))]
         # One unit alone ("plot 45") needs a place before it; two ("plot 45 house 12") stand alone. A weak unit
@@ -227,8 +227,7 @@ def addresses(text: str) -> Iterator[tuple[int, int]]:
         if len(units) >= 2 or place_words:
             end, _ = _home_after(text, match.end())
             yield start, end
-    lower = text.lower()
-    if any(hint in lower for hint in _PLACE_NAMED_HINTS):
+    if _PLACE_NAMED_HINT_RE.search(text):
         for match in _PLACE_NAMED_RE.finditer(text):
             end, described = _home_after(text, match.end())
             if described:

@@ -86,7 +86,8 @@ _NAME_THEN_RELATION_RE = re.compile(
 # A rural home named after its head: "boma ya mzee Ngumbao", "nyumbani kwa mama Akinyi", "home of mzee Kilonzo".
 _HOME_OF_RE = re.compile(
     r"\b(?:boma|homestead|home|nyumbani|compound|shamba|kwetu\s+ni)\s+(?:ya|la|kwa|of|ni)\s+(?:the\s+)?"
-    r"(?:mzee|mama|baba|bi|bw|mwalimu|chief|pastor|mr|mrs|shosh|guka|cucu)\.?\s+(?-i:(?:[Oo]le\s+)?[A-Z][a-z]{2,})",
+    # a full stop only after an abbreviation: "shamba ya shosh. Hakuna ..." ends a sentence
+    r"(?:mzee|mama|baba|mwalimu|chief|pastor|shosh|guka|cucu|(?:bi|bw|mr|mrs)\.?)\s+(?-i:(?:[Oo]le\s+)?[A-Z][a-z]{2,})",
     _I,
 )
 # Substrings without which the two patterns above and below cannot match: a substring test costs far less

@@ -353,6 +353,25 @@ _CAMEL_RE = re.compile(r"[a-z][A-Z]")
 # Numbers, ordinals, times, sizes and prices after "add me"/"follow me" are not handles.
 _NOT_A_BARE_HANDLE_RE = re.compile(r"[\d.,:]+(?:st|nd|rd|th|am|pm|h|hrs|k|gb|mb|bob|ksh|/=)?", _I)
 _HANDLE_HINT_RE = re.compile(rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b", _I)
+# The first word of every platform and account word above: a set lookup over the text's words is much
+# cheaper than the long alternation, and most entries name none of them.
+_HINT_WORDS = frozenset(
+    """
+    snap snapchat sc ig insta instagram tiktok tik tt twitter fb facebook telegram discord threads youtube yt
+    whatsapp signal kik roblox free freefire pubg reddit pinterest twitch fortnite minecraft cod call xbox psn ps3
+    ps4 ps5 playstation steam efootball clash among valorant riot epic apex genshin brawl chess lichess spotify
+    soundcloud linkedin wattpad likee bereal ea fifa ff x handle handles username usernames user gamertag
+    gamertags gamer game ign player account acc
+    """.split()
+)
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
+_TO_THE_WRITER_RE = re.compile(r"\b(?:me|us)\b|^ni|^hmu", _I)
+
+
+def _mentions_an_account(text: str) -> bool:
+    return not _HINT_WORDS.isdisjoint(_TOKEN_RE.findall(text.lower())) and _HANDLE_HINT_RE.search(text) is not None
+
+
 # Short platform labels that are only ever followed by a handle ("ig: jane", "sc: jane").
 _SHORT_LABELS = {"ig", "sc", "snap", "snapchat", "insta", "tt", "username", "user name", "handle", "gamertag"}
 
@@ -487,7 +506,7 @@ def _handle_spans(text: str) -> Iterator[Span]:
                 continue  # "my channel is growing": only a name given as one is taken in lower case
             if handle.split()[0].lower() not in _COMMON_WORDS:
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
-    if not _HANDLE_HINT_RE.search(text):
+    if not _mentions_an_account(text):
         return
     for pattern in (_HANDLE_INTRO_RE, _HANDLE_LABEL_RE, _HANDLE_INVITE_RE):
         for match in pattern.finditer(text):
@@ -500,7 +519,14 @@ def _handle_spans(text: str) -> Iterator[Span]:
                 pattern is not _HANDLE_LABEL_RE or what in _SHORT_LABELS
             )
             account_word = re.search(_ACCOUNT, match.group(0), _I) is not None and pattern is _HANDLE_INTRO_RE
-            if explicit or labelled or account_word or (pattern is _HANDLE_INVITE_RE and len(handle) >= 4):
+            # "add me on snap kevo": a bare word after an invitation to the writer; "alinitumia message kwa
+            # Snap akisema ...": a message mentioned, not an invitation
+            bare_invited = (
+                pattern is _HANDLE_INVITE_RE
+                and len(handle) >= 4
+                and _TO_THE_WRITER_RE.search(match.group(0)) is not None
+            )
+            if explicit or labelled or account_word or bare_invited:
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
     for match in _PLATFORM_THEN_HANDLE_RE.finditer(text):
         handle = match.group("handle")
@@ -529,19 +555,18 @@ def _handle_spans(text: str) -> Iterator[Span]:
             or not match.group("frame").isascii()
         ):
             yield Span(match.start("at"), match.end("handle"), HANDLE)
-    if _HANDLE_HINT_RE.search(text):
-        for match in _HANDLE_KAMA_RE.finditer(text):
-            handle = match.group("handle")
-            if " " in handle and match.group(0).split()[0].lower() in ("jina", "username", "name"):
-                continue  # "jina ni Mary Wanjiru" is a name: names.py finds it
-            if (
-                match.group("at")
-                or " " in handle
-                or _looks_like_handle(handle)
-                or _CAMEL_RE.search(handle)
-                or not match.group("frame").isascii()
-            ):
-                yield Span(match.start("at"), match.end("handle"), HANDLE)
+    for match in _HANDLE_KAMA_RE.finditer(text):
+        handle = match.group("handle")
+        if " " in handle and match.group(0).split()[0].lower() in ("jina", "username", "name"):
+            continue  # "jina ni Mary Wanjiru" is a name: names.py finds it
+        if (
+            match.group("at")
+            or " " in handle
+            or _looks_like_handle(handle)
+            or _CAMEL_RE.search(handle)
+            or not match.group("frame").isascii()
+        ):
+            yield Span(match.start("at"), match.end("handle"), HANDLE)
     for match in _HANDLE_SELF_RE.finditer(text):
         handle = match.group("handle")
         if handle.split()[0].lower() not in _COMMON_WORDS and len(handle) >= 3:
@@ -562,7 +587,7 @@ def find(text: str) -> list[Span]:
         found += _links(text)
     found += _phones(text, view, digits)
     found += _handles(text)
-    found += [Span(start, end, ADDRESS) for start, end in identifiers.addresses(text)]
+    found += [Span(start, end, ADDRESS) for start, end in identifiers.addresses(text, digits > 0)]
     if digits >= 2:
         found += [Span(start, end, ID_NUMBER) for start, end in identifiers.id_numbers(view)]
         found += [Span(start, end, ID_NUMBER) for start, end in identifiers.till_numbers(view)]
