@@ -78,7 +78,7 @@ _LANDMARK_RE = re.compile(
     r"behind|near|across\s+from|facing|past\s+the)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:kanisa|church|msikiti|mosque|"
     r"duka|shop|kiosk|kibanda|shule|school|soko|market|mti|tree|posta|stage|hospitali|hospital|dispensary|chief|"
     r"petrol|station|bridge|daraja|mto|river|borehole|kisima|well|factory|kiwanda|hoteli|hotel|butchery|salon|field|"
-    r"uwanja|junction|roundabout)",
+    r"uwanja|junction|roundabout|(?-i:[A-Z]\w+))",  # or a named one: "behind Quickmart"
     _I,
 )
 # A home described without a number: "nyumba ya tatu", "gate ya bluu", "boma la pili", "blue gate".
@@ -95,14 +95,23 @@ _AREA_WORD_RE = re.compile(
 )
 # A village or estate named, the start of an address with landmarks ("kijiji chetu ni Mwala, tunakaa nyuma ya
 # duka ...") or after "anwani yetu ni" / "our address is".
+_LIVE_VERBS = r"(?:tunakaa|tunaishi|naishi|nakaa|anaishi|anakaa|hukaa|wanaishi|wanakaa|tunadoze|nadoze)"
 _PLACE_NAMED_RE = re.compile(
     r"(?:\b(?P<place>kijiji|village|estate|mtaa|location|lokesheni)\s+(?:(?:cha|chetu|chao|chake|yetu|yao|yake|wetu|"
     r"wao|wa|of|ya)\s+)?(?:(?:ni|is|called|inaitwa)\s+)?"
-    r"|\b(?:anwani\s+(?:yetu|yangu|yake|yao|ya\s+nyumbani|ya\s+kwetu)|(?:my|our|his|her|home)\s+address)\s*(?:ni|is|:)?\s*)"
+    r"|\b(?:anwani\s+(?:yetu|yangu|yake|yao|ya\s+nyumbani|ya\s+kwetu)|(?:my|our|his|her|home)\s+address)\s*(?:ni|is|:)?\s*"
+    # "we stay in Zimmerman, behind Quickmart, the brown gate", "nyumba yetu iko Kariobangi North, karibu na ..."
+    r"|\b(?:(?:we|i|they|she|he)\s+(?:live|lives|stay|stays)\s+(?:in|at)|(?:our|my|their)\s+(?:house|home)\s+is\s+(?:in|at)|"
+    rf"{_LIVE_VERBS}|(?:nyumba|keja|boma)\s+(?:yetu|yangu|yao|yake)\s+(?:iko|ni))\s+(?:(?:kwa|huko|pale)\s+)?)"
     r"(?P<name>(?-i:[A-Z][\w'’-]+))",
     _I,
 )
-_PLACE_NAMED_HINT_RE = re.compile(r"kijiji|village|estate|mtaa|location|lokesheni|anwani|address", _I)
+_PLACE_NAMED_HINT_RE = re.compile(
+    r"kijiji|village|estate|mtaa|location|lokesheni|anwani|address|live|stay|kaa\b|ishi\b|nyumba|keja|boma|house|home",
+    _I,
+)
+# The home itself is spoken of: a landmark near an estate ("estate yetu iko karibu na shule") is not an address.
+_LIVE_RE = re.compile(rf"\b(?:{_LIVE_VERBS}|live|lives|living|stay|stays|staying|kwetu|nyumbani)\b", _I)
 _SEGMENT_END = ",;"
 _SENTENCE_END = ".!?\n"
 _MAX_SEGMENT_WORDS = 9
@@ -230,5 +239,11 @@ def addresses(text: str, has_digits: bool = True) -> Iterator[tuple[int, int]]:
     if _PLACE_NAMED_HINT_RE.search(text):
         for match in _PLACE_NAMED_RE.finditer(text):
             end, described = _home_after(text, match.end())
-            if described:
+            home = text[match.start() : end]
+            # a town and a landmark ("we live in Kisumu, near Kisumu Boys") are not a home; a village and a
+            # landmark where we live are ("kijiji chetu ni Mwala, tunakaa nyuma ya duka la Mzee Musyoka")
+            village = (match.group("place") or "").lower() in ("kijiji", "village")
+            if described and (
+                _UNIT_WORD_RE.search(home) or _DESCRIBED_HOME_RE.search(home) or (village and _LIVE_RE.search(text))
+            ):
                 yield match.start("place") if match.group("place") else match.start("name"), end

@@ -67,7 +67,7 @@ _TITLED_NAME_RE = re.compile(
 # A capitalised pair beside a school or a class: "Tabitha Chelangat of Moi Girls", "Juma Ali, Form 2, Kakamega
 # High", "Faiza Omar, niko form 1", "Shadrack Rotich kidato cha nne", "Precious Adhiambo in our class".
 _NAME_AT_SCHOOL_RE = re.compile(
-    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})(?:\s+[A-Z][a-z]{2,})?\s*[,(]?\s*"
+    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\s*[,(]?\s*"
     r"(?:(?:is|ni|yuko|ako|niko|nko|tuko|anasoma|nasoma|alikuwa|was|ndiye)\s+)?(?:(?:of|from|at|wa|in|kwa|katika)\s+)?"
     r"(?:(?i:form|grade|class|std|kidato|darasa|gredi)\s*(?:cha\s+|la\s+)?(?:\d\b|(?i:one|two|three|four|kwanza|"
     r"pili|tatu|nne|tano|sita|saba|nane)\b)"
@@ -261,7 +261,7 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
         if len(words) >= 2 or (words and (money or surname)):
             yield words[0].start(), words[-1].end()
     for match in _NAME_AT_SCHOOL_RE.finditer(text):
-        first, second = match.group("name").split()
+        first, second = match.group("name").split()[:2]
         if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES:
             yield match.start("name"), match.end("name")
     for match in _TITLE_THEN_TWO_NAMES_RE.finditer(text):

@@ -309,8 +309,8 @@ _HANDLE_INVITATION_RE = re.compile(
 # "nifollow tiktok, niko kama shosh_wa_kisumu", "add me kwa snap, jina ni baraka.o": the platform named
 # earlier, then "niko kama" or "jina ni" and a handle.
 _HANDLE_KAMA_RE = re.compile(
-    rf"\b(?:(?:niko|nipo|tuko|mimi ni|im|i am)\s+(?:kama|as)|(?:jina|username|name|ign)(?:\s+(?:kwa|ya|in|on)\s+"
-    rf"(?:game|{_PLATFORM}))?\s*(?:ni|is|:))"
+    rf"\b(?:(?:niko|nipo|tuko|mimi ni|im|i am|i'm)\s+(?:kama|as|called|known\s+as)|(?:jina|username|name|ign)"
+    rf"(?:\s+(?:kwa|ya|in|on)\s+(?:game|{_PLATFORM}))?\s*(?:ni|is|:))"
     rf"\s+(?P<frame>[^\w\s@]{{0,3}})(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
     rf"{_HANDLE})",
     _I,
