@@ -106,10 +106,13 @@ _PLACE_NAMED_RE = re.compile(
     r"(?P<name>(?-i:[A-Z][\w'’-]+))",
     _I,
 )
-_PLACE_NAMED_HINT_RE = re.compile(
-    r"kijiji|village|estate|mtaa|location|lokesheni|anwani|address|live|stay|kaa\b|ishi\b|nyumba|keja|boma|house|home",
-    _I,
+# Words without which the pattern above cannot match: a set lookup over the text's words is much cheaper than
+# the pattern (or a regex of these words) on the many entries that have none of them.
+_PLACE_NAMED_WORDS = frozenset(
+    """kijiji village estate mtaa location lokesheni anwani address live lives stay stays house home nyumba keja boma
+    tunakaa tunaishi naishi nakaa anaishi anakaa hukaa wanaishi wanakaa tunadoze nadoze""".split()
 )
+_WORD_TOKEN_RE = re.compile(r"[a-z]+")
 # The home itself is spoken of: a landmark near an estate ("estate yetu iko karibu na shule") is not an address.
 _LIVE_RE = re.compile(rf"\b(?:{_LIVE_VERBS}|live|lives|living|stay|stays|staying|kwetu|nyumbani)\b", _I)
 _SEGMENT_END = ",;"
@@ -236,7 +239,7 @@ def addresses(text: str, has_digits: bool = True) -> Iterator[tuple[int, int]]:
         if len(units) >= 2 or place_words:
             end, _ = _home_after(text, match.end())
             yield start, end
-    if _PLACE_NAMED_HINT_RE.search(text):
+    if not _PLACE_NAMED_WORDS.isdisjoint(_WORD_TOKEN_RE.findall(text.lower())):
         for match in _PLACE_NAMED_RE.finditer(text):
             end, described = _home_after(text, match.end())
             home = text[match.start() : end]
