@@ -536,7 +536,9 @@ def _handle_spans(text: str) -> Iterator[Span]:
         if match.group("handle").split()[0].lower() not in _COMMON_WORDS:
             yield Span(match.start("handle"), match.end("handle"), HANDLE)
     for match in _SPACED_LETTERS_RE.finditer(text):
-        yield Span(match.start(), match.end(), HANDLE)
+        # "@" or a "." or "_" among the letters: "tiktok ni a b c d e za dance" is no handle
+        if match.group(0).startswith("@") or "." in match.group(0) or "_" in match.group(0):
+            yield Span(match.start(), match.end(), HANDLE)
     if "underscore" in text.lower():
         for match in _SPELLED_UNDERSCORE_RE.finditer(text):
             yield Span(match.start(), match.end(), HANDLE)
