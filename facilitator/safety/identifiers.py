@@ -17,12 +17,13 @@ _I = re.IGNORECASE
 # may be written in groups ("2987 6543", "21 345 678", "3 4 5 6 7 8 9 0").
 _ID_CUES = (
     r"(?:national\s+id|id\s*card|id|i\.d\.?|ids|ma-?id|kitambulisho|birth\s*cert(?:ificate)?|cheti\s+cha\s+kuzaliwa|"
-    r"passport|pasipoti|nemis|upi|assessment|index|adm(?:n|ission)?|admno|reg(?:istration)?|usajili|uid|player\s+id|"
+    r"cheti|cert(?:ificate)?\s*(?:no|number)|passport|pasipoti|nemis|upi|assessment|index|adm(?:n|ission)?|admno|reg(?:istration)?|usajili|uid|player\s+id|"
     r"gamer\s*id|game\s+id)"
 )
-_FILLER = r"(?:\s*(?:no\.?|nos|number|num|namba|nambari|is|ni|yangu|changu|yake|ya|cha|la|my|:|#|=|-|\.|"
+_FILLER = r"(?:\s*(?:no\.?|nos|number|num|namba|nambari|is|ni|yangu|changu|yake|ya|cha|la|my|:|#|=|-|\.|\(|\)|"
 _FILLER += r"free\s+fire|pubg|cod|roblox|fortnite|fifa|mobile|shuleni|school|ya\s+\w+))*"
-_GROUPED_NUMBER = r"[a-z]{0,3}[ \-]?\d[\da-z]*(?:(?:[ \-/]|\s-\s)\d[\da-z]*){0,7}"
+# Groups may be lettered between digit groups: "2019/ADM/3356" (the number view has "-" for "/").
+_GROUPED_NUMBER = r"[a-z]{0,3}[ \-]?\d[\da-z]*(?:(?:[ \-/]|\s-\s)(?:[a-z]{2,4}-)?\d[\da-z]*){0,15}"
 # Up to three other words may stand between the cue and the number ("kitambulisho cha mama ni ...").
 _OTHER_WORDS = r"(?:\s+[a-z]{2,10}(?=\s)){0,3}"
 _INTRODUCED_ID_RE = re.compile(rf"\b{_ID_CUES}\b{_FILLER}{_OTHER_WORDS}{_FILLER}\s*(?P<number>{_GROUPED_NUMBER})\b", _I)
@@ -41,7 +42,7 @@ _COUNT_AFTER_RE = re.compile(
 _TILL_RE = re.compile(
     r"\b(?:till|paybill|pay\s+bill|buy\s*goods|business\s+(?:no|number)|acc(?:ount)?|akaunti)\b"
     # a few words may come between: "till number yangu ya kuuza mandazi ni 5 4 3 2 1 2"
-    r"(?:\s*(?:no\.?|number|namba|nambari|ni|is|:|#|-))*(?:(?:\s+[a-z]+){1,5}?\s*(?:ni|is|:|-)?)?"
+    r"(?:\s*(?:no\.?|number|namba|nambari|ni|is|:|#|-))*(?:(?:\s+[a-z]+){1,7}?\s*(?:ni|is|:|-)?)?"
     r"\s*(?P<number>\d[\d ]{2,12}\d)\b",
     _I,
 )
@@ -49,24 +50,150 @@ _TILL_RE = re.compile(
 # Where someone lives: an estate or village, then plot/house/block/door/gate/road/room numbers.
 _UNIT = (
     r"(?:plot|house|hse|block|blk|door|gate|road|rd|room|rm|flat|apartment|apt|court|nyumba|barabara|mlango|ploti|"
-    r"chumba|lane|kibanda|stall)"
+    r"chumba|lane|kibanda|stall|stage|keja|tent|hema)"
 )
-# A unit and its number; blocks, courts and wings may be lettered ("block B").
+# Units a school, an office or a bus stop has too ("room 4B", "stage 2"): alone, they need a place in their clause.
+_WEAK_UNITS = frozenset("road rd room rm chumba lane stage barabara".split())
+# A unit and its number; blocks, courts and wings may be lettered ("block B"); a unit may be described before
+# its number ("nyumba ya bati namba 9").
 _UNIT_NUMBER = (
-    rf"(?:{_UNIT}\s*(?:no\.?|nr\.?|number|namba|nambari|ya|#)?\s*[a-z]?\d+[a-z]?\b"
+    rf"(?:{_UNIT}(?:\s+(?:ya|la|wa)\s+[a-z]{{3,}})?\s*(?:no\.?|nr\.?|number|namba|nambari|ya|#)?\s*[a-z]?\d+[a-z]?\b"
     r"|(?:block|blk|court|wing|phase|gate)\s+[a-z]\b)"
 )
 _ADDRESS_RE = re.compile(rf"\b{_UNIT_NUMBER}(?:[\s,]+{_UNIT_NUMBER})*", _I)
 _PLACE_WORD_RE = re.compile(r"[^\W_][\w'’]*|\d+")
+_LAST_WORD_RE = re.compile(r"(?:[^\W_][\w'’]*|\d+)\W*$")
 # Words before the units that are not a place's name.
 _NOT_PLACES = frozenset(
     """
     in at to from near on live lives living stay stays staying stayed come came go we i you they he she it my our
     the a is are was niko tuko tunaishi naishi anaishi tunakaa nakaa anakaa tunadoze nadoze kwa katika karibu na
-    ni at of and or then our class exam for meet meeting hall lab number
+    ni at of and or then our class exam for meet meeting hall lab number hukaa wanaishi wanakaa akam hukam
+    today tomorrow tonight yesterday leo kesho jana morning evening asubuhi jioni usiku start starts
     nko tko nkaa tnakaa nipo tupo
     """.split()
 )
+# A landmark that finds a home without a number: "nyuma ya duka la Mzee Musyoka", "next to the mosque".
+_LANDMARK_RE = re.compile(
+    r"\b(?:karibu\s+na|nyuma\s+ya|mbele\s+ya|baada\s+ya|kabla\s+ya|kando\s+ya|pembeni\s+ya|opposite|next\s+to|"
+    r"behind|near|across\s+from|facing|past\s+the)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:kanisa|church|msikiti|mosque|"
+    r"duka|shop|kiosk|kibanda|shule|school|soko|market|mti|tree|posta|stage|hospitali|hospital|dispensary|chief|"
+    r"petrol|station|bridge|daraja|mto|river|borehole|kisima|well|factory|kiwanda|hoteli|hotel|butchery|salon|field|"
+    r"uwanja|junction|roundabout|(?-i:[A-Z]\w+))",  # or a named one: "behind Quickmart"
+    _I,
+)
+# A home described without a number: "nyumba ya tatu", "gate ya bluu", "boma la pili", "blue gate".
+_DESCRIBED_HOME_RE = re.compile(
+    r"\b(?:(?:nyumba|house|gate|geti|boma|keja|mlango|door)\s+(?:ya|la|wa|yenye|with|number)\s+[a-z]+|"
+    r"(?:gate|geti|mlango|door)\s+(?:nyeusi|nyeupe|nyekundu|bluu|kijani|manjano)|"
+    r"(?:blue|green|red|black|white|yellow|brown|grey)\s+(?:gate|door|house|roof))\b",
+    _I,
+)
+_UNIT_WORD_RE = re.compile(rf"\b{_UNIT}\b", _I)
+# Words naming an area where homes are: "Milimani estate", "Kamobo flats".
+_AREA_WORD_RE = re.compile(
+    r"\b(?:estate|village|kijiji|mtaa|flats|apartments|court|gardens|phase|scheme|location)\b", _I
+)
+# A village or estate named, the start of an address with landmarks ("kijiji chetu ni Mwala, tunakaa nyuma ya
+# duka ...") or after "anwani yetu ni" / "our address is".
+_LIVE_VERBS = r"(?:tunakaa|tunaishi|naishi|nakaa|anaishi|anakaa|hukaa|wanaishi|wanakaa|tunadoze|nadoze)"
+_PLACE_NAMED_RE = re.compile(
+    r"(?:\b(?P<place>kijiji|village|estate|mtaa|location|lokesheni)\s+(?:(?:cha|chetu|chao|chake|yetu|yao|yake|wetu|"
+    r"wao|wa|of|ya)\s+)?(?:(?:ni|is|called|inaitwa)\s+)?"
+    r"|\b(?:anwani\s+(?:yetu|yangu|yake|yao|ya\s+nyumbani|ya\s+kwetu)|(?:my|our|his|her|home)\s+address)\s*(?:ni|is|:)?\s*"
+    # "we stay in Zimmerman, behind Quickmart, the brown gate", "nyumba yetu iko Kariobangi North, karibu na ..."
+    r"|\b(?:(?:we|i|they|she|he)\s+(?:live|lives|stay|stays)\s+(?:in|at)|(?:our|my|their)\s+(?:house|home)\s+is\s+(?:in|at)|"
+    rf"{_LIVE_VERBS}|(?:nyumba|keja|boma)\s+(?:yetu|yangu|yao|yake)\s+(?:iko|ni))\s+(?:(?:kwa|huko|pale)\s+)?)"
+    r"(?P<name>(?-i:[A-Z][\w'’-]+))",
+    _I,
+)
+# Words without which the pattern above cannot match: a set lookup over the text's words is much cheaper than
+# the pattern (or a regex of these words) on the many entries that have none of them.
+_PLACE_NAMED_WORDS = frozenset(
+    """kijiji village estate mtaa location lokesheni anwani address live lives stay stays house home nyumba keja boma
+    tunakaa tunaishi naishi nakaa anaishi anakaa hukaa wanaishi wanakaa tunadoze nadoze""".split()
+)
+_WORD_TOKEN_RE = re.compile(r"[a-z]+")
+# The home itself is spoken of: a landmark near an estate ("estate yetu iko karibu na shule") is not an address.
+_LIVE_RE = re.compile(rf"\b(?:{_LIVE_VERBS}|live|lives|living|stay|stays|staying|kwetu|nyumbani)\b", _I)
+_SEGMENT_END = ",;"
+_SENTENCE_END = ".!?\n"
+_MAX_SEGMENT_WORDS = 9
+
+
+def _segment_start(text: str, end: int) -> int:
+    """Where the clause ending at *end* starts (after a comma, a sentence end or the text's start)."""
+    position = end
+    while position > 0 and text[position - 1] not in _SEGMENT_END and text[position - 1] not in _SENTENCE_END:
+        position -= 1
+    return position
+
+
+def _segment_end(text: str, start: int) -> int:
+    position = start
+    while position < len(text) and text[position] not in _SEGMENT_END and text[position] not in _SENTENCE_END:
+        position += 1
+    return position
+
+
+def _speaks_of_a_home(segment: str) -> bool:
+    return bool(_UNIT_WORD_RE.search(segment) or _LANDMARK_RE.search(segment) or _DESCRIBED_HOME_RE.search(segment))
+
+
+def _place_before(text: str, start: int) -> tuple[int, int]:
+    """Where the place before an address starts, and how many place words it has: back over its name in the
+    same clause, and over earlier clauses that speak of the home too ("Kahawa West, stage ya Njathaini, keja ...")."""
+    place_words = 0
+    for _ in range(3):
+        clause_start = _segment_start(text, start)
+        words = list(_PLACE_WORD_RE.finditer(text, clause_start, start))[-6:]
+        reached = True
+        for index in range(len(words) - 1, -1, -1):
+            word = words[index].group(0)
+            # "Mukuru kwa Njenga": "kwa" between two capitalised words belongs to the place's name.
+            inside_name = word == "kwa" and index > 0 and words[index - 1].group(0)[:1].isupper() and place_words > 0
+            if word.lower() in _NOT_PLACES and not inside_name:
+                reached = False
+                break
+            start = words[index].start()
+            place_words += 1
+        if not reached or clause_start == 0 or text[clause_start - 1] not in _SEGMENT_END:
+            return start, place_words
+        previous_start = _segment_start(text, clause_start - 1)
+        previous = text[previous_start : clause_start - 1]
+        if _speaks_of_a_home(previous) and len(previous.split()) <= _MAX_SEGMENT_WORDS:
+            start = previous_start + len(previous) - len(previous.lstrip())
+            place_words += 1
+            continue
+        last = _LAST_WORD_RE.search(previous)
+        if last is None or not (
+            last.group(0)[:1].isupper() or last.group(0)[:1].isdigit() or _AREA_WORD_RE.search(previous)
+        ):
+            return start, place_words
+        start = clause_start - 1  # a place named in the clause before: "Githurai 45, road ya ..."
+    return start, place_words
+
+
+def _home_after(text: str, end: int) -> tuple[int, int]:
+    """Where the description of a home after *end* ends: the rest of its clause if a landmark is in it
+    ("nyumba namba 41 karibu na msikiti"), and following clauses that speak of the home ("gate nyeusi")."""
+    described = 0
+    rest_end = _segment_end(text, end)
+    rest = text[end:rest_end]
+    if (_LANDMARK_RE.search(rest) or _DESCRIBED_HOME_RE.search(rest)) and len(rest.split()) <= _MAX_SEGMENT_WORDS:
+        end, described = rest_end, 1
+    elif len(rest.split()) <= 2 and rest_end < len(text) and text[rest_end] in _SEGMENT_END:
+        end = rest_end  # the rest of the place's name: "Umoja 2, house with a red roof"
+    for _ in range(2):
+        if end >= len(text) or text[end] not in _SEGMENT_END:
+            break
+        following_end = _segment_end(text, end + 1)
+        following = text[end + 1 : following_end]
+        if not _speaks_of_a_home(following) or len(following.split()) > _MAX_SEGMENT_WORDS:
+            break
+        end = following_end - (len(following) - len(following.rstrip()))
+        described += 1
+    return end, described
 
 
 def _is_count_or_money(text: str, start: int, end: int) -> bool:
@@ -96,25 +223,31 @@ def till_numbers(view: str) -> Iterator[tuple[int, int]]:
         yield match.start("number"), match.end("number")
 
 
-def addresses(text: str) -> Iterator[tuple[int, int]]:
-    """Places with house numbers: "kayole plot 45 house 12", "Kibera plot 12 nyumba 3"."""
-    for match in _ADDRESS_RE.finditer(text):
-        start = match.start()
-        before = list(_PLACE_WORD_RE.finditer(text[max(0, start - 40) : start]))
-        offset = max(0, start - 40)
-        place_words = 0
-        kept = before[-4:]
-        for index in range(len(kept) - 1, -1, -1):
-            word = kept[index]
-            # "Mukuru kwa Njenga": "kwa" between two capitalised words belongs to the place's name.
-            inside_name = (
-                word.group(0) == "kwa" and index > 0 and kept[index - 1].group(0)[:1].isupper() and place_words > 0
-            )
-            if word.group(0).lower() in _NOT_PLACES and not inside_name:
-                break
-            start = offset + word.start()
-            place_words += 1
-        units = len(re.findall(_UNIT, match.group(0), _I))
-        # One unit alone ("room 8") needs a place before it; two ("plot 45 house 12") stand alone.
-        if units >= 2 or place_words:
-            yield start, match.end()
+def addresses(text: str, has_digits: bool = True) -> Iterator[tuple[int, int]]:
+    """Places with house numbers or landmarks: "kayole plot 45 house 12", "Kibera plot 12 nyumba 3", "kijiji
+    cha Kaptagat, nyumba ya tatu baada ya kanisa"."""
+    for match in _ADDRESS_RE.finditer(text) if has_digits else ():
+        start, place_words = _place_before(text, match.start())
+        units = [unit.lower() for unit in _UNIT_WORD_RE.findall(match.group(0))]
+        # One unit alone ("plot 45") needs a place before it; two ("plot 45 house 12") stand alone. A weak unit
+        # ("room 4B") needs its place in its own clause.
+        if (
+            len(units) == 1
+            and units[0] in _WEAK_UNITS
+            and not _PLACE_WORD_RE.search(text, _segment_start(text, match.start()), match.start())
+        ):
+            continue
+        if len(units) >= 2 or place_words:
+            end, _ = _home_after(text, match.end())
+            yield start, end
+    if not _PLACE_NAMED_WORDS.isdisjoint(_WORD_TOKEN_RE.findall(text.lower())):
+        for match in _PLACE_NAMED_RE.finditer(text):
+            end, described = _home_after(text, match.end())
+            home = text[match.start() : end]
+            # a town and a landmark ("we live in Kisumu, near Kisumu Boys") are not a home; a village and a
+            # landmark where we live are ("kijiji chetu ni Mwala, tunakaa nyuma ya duka la Mzee Musyoka")
+            village = (match.group("place") or "").lower() in ("kijiji", "village")
+            if described and (
+                _UNIT_WORD_RE.search(home) or _DESCRIBED_HOME_RE.search(home) or (village and _LIVE_RE.search(text))
+            ):
+                yield match.start("place") if match.group("place") else match.start("name"), end

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+from facilitator.safety import normalise
+
 NAMES_PATH = Path(__file__).with_name("wordlists") / "names_ke.txt"
 
 _I = re.IGNORECASE
@@ -33,14 +35,17 @@ NOT_NAMES = frozenset(
     na ni wa ya kutoka niko nina mimi katika kwa huko hapa mwanafunzi msichana mvulana mtoto darasa gredi
     kidato miaka mwaka sijui secret private anonymous unknown yuko ako ndio alishinda anasema
     kenyan kenya nairobi mombasa kisumu nakuru eldoret and lol pls please call text number
-    sir madam teacher tr
+    shule chuo kanisa
+    sir madam teacher tr mr mrs ms miss dr prof bi bw mzee mwalimu mwl
     church hospital clinic foundation centre center home ministries ministry corps fm tv initiative network
     """.split()
 )
 
 _INTRO_RE = re.compile(
     r"\b(?:my\s+(?:full\s+|real\s+|first\s+|second\s+|last\s+|sur)?names?\s*(?:is|are|'s|:|=)|my\s+name's|"
-    r"(?:his|her|their)\s+(?:full\s+)?name\s+is|(?:majina|jina)(?:\s+(?:langu|yangu|lake|lako|lao|lenu|letu|"
+    r"(?:his|her|their)\s+(?:full\s+)?name\s+is|(?:real|full|true|actual)\s+name\s+(?:ni|is|:)|"
+    r"jina\s+(?:lake\s+|langu\s+)?(?:halisi|kamili)\s+(?:ni|:)|magac(?:ayg|iis|eed)?u?\s+(?:waa|:)|"
+    r"(?:majina|jina)(?:\s+(?:langu|yangu|lake|lako|lao|lenu|letu|"
     # Sheng puts "ya" where Kiswahili has "la": "jina ya beshte yangu ni ..."
     r"(?:la|ya)\s+\w+(?:\s+(?:yangu|wangu|yake|wake|yetu|wetu))?))?(?:\s+kamili)?\s*(?:ni|:)?|(?:mimi\s+)?(?:ni|a|wa|u)?naitwa|aitwaye|name\s*:|"
     r"(?:i\s+am|i'm|i’m|im)\s+called|(?:they|people|everyone|friends)\s+call\s+me|"
@@ -50,16 +55,28 @@ _INTRO_RE = re.compile(
     r"girlfriend|bf|gf|crush|sister|brother|friend)\s+(?:yangu|wangu|yake|wake|my)\s+(?:ni|anaitwa|is))\s+",
     _I,
 )
-# "Mama Otieno", "Mzee Kamau", "Mr Ouma": a title and a family name name a person.
+# A title and one name ("Mr Otieno", "Bi Wanjiru", "Mama Njambi") is how children name teachers and
+# neighbours: like a first name alone, it is not a personal detail (docs/safety-labelling.md), except as
+# the name on a till or account ("till 7712345 Mama Otieno"), which finds the person.
+# A title before a given and a family name names a person: "Mr Simiyu Wafula", "Mwalimu Zainabu Athman".
+_TITLE_THEN_TWO_NAMES_RE = re.compile(
+    r"\b(?i:mr|mrs|ms|miss|dr|prof|mwalimu|mwl|teacher|tr|coach|pastor|madam|mzee|bi|bw|macalin|ustadh|sheikh|chief)"
+    r"\.?\s+(?P<name>[A-Z][a-z'’]{2,}\s+[A-Z][a-z'’]{2,})"
+)
 _TITLED_NAME_RE = re.compile(
     r"\b(?:mama|baba|mzee|bi|bw|mr|mrs|ms|miss|madam|auntie|uncle)\.?\s+(?P<family>[^\W\d_]{3,})", _I
 )
-# A capitalised pair beside a school: "Tabitha Chelangat of Moi Girls", "Juma Ali, Form 2, Kakamega High".
+# A capitalised pair beside a school or a class: "Tabitha Chelangat of Moi Girls", "Juma Ali, Form 2, Kakamega
+# High", "Faiza Omar, niko form 1", "Shadrack Rotich kidato cha nne", "Precious Adhiambo in our class".
 _NAME_AT_SCHOOL_RE = re.compile(
-    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})(?:\s+[A-Z][a-z]{2,})?\s*,?\s+(?:(?:is|ni|yuko|anasoma)\s+)?"
-    r"(?:(?:of|from|at|wa|in)\s+)?"
-    r"(?:(?:[Ff]orm|[Gg]rade|[Cc]lass|[Ss]td)\s*\d\b|(?:[A-Z][\w'’]+\s+){1,3}(?i:school|girls|boys|high|academy|primary|"
-    r"secondary|sec|pri|day|mixed)\b)"
+    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\s*[,(]?\s*"
+    r"(?:(?:is|ni|yuko|ako|niko|nko|tuko|anasoma|nasoma|alikuwa|was|ndiye)\s+)?(?:(?:of|from|at|wa|in|kwa|katika)\s+)?"
+    r"(?:(?i:form|grade|class|std|kidato|darasa|gredi)\s*(?:cha\s+|la\s+)?(?:\d\b|(?i:one|two|three|four|kwanza|"
+    r"pili|tatu|nne|tano|sita|saba|nane)\b)"
+    r"|(?i:(?:our|my|their|his|her|the\s+same)\s+class\b|class\s+(?:yetu|yangu|yao|moja)\b|darasa\s+(?:letu|langu|"
+    r"lao|moja)\b|darasani)"
+    r"|(?i:shule\s+ya|school\s+ya)\s+[A-Z]"
+    r"|(?:[A-Z][\w'’]+\s+){1,3}(?i:school|girls|boys|high|academy|primary|secondary|sec|pri|day|mixed)\b)"
 )
 # A capitalised pair, then who they are to the writer: "Kibet Chepkoech ni cousin yangu", "Mary Akoth is my
 # neighbour's daughter".
@@ -80,7 +97,8 @@ _RELATION_THEN_NAME_RE = re.compile(
 # A rural home named after its head: "boma ya mzee Ngumbao", "nyumbani kwa mama Akinyi", "home of mzee Kilonzo".
 _HOME_OF_RE = re.compile(
     r"\b(?:boma|homestead|home|nyumbani|compound|shamba|kwetu\s+ni)\s+(?:ya|la|kwa|of|ni)\s+(?:the\s+)?"
-    r"(?:mzee|mama|baba|bi|bw|mwalimu|chief|pastor|mr|mrs|shosh|guka|cucu)\.?\s+(?-i:(?:[Oo]le\s+)?[A-Z][a-z]{2,})",
+    # a full stop only after an abbreviation: "shamba ya shosh. Hakuna ..." ends a sentence
+    r"(?:mzee|mama|baba|mwalimu|chief|pastor|shosh|guka|cucu|(?:bi|bw|mr|mrs)\.?)\s+(?-i:(?:[Oo]le\s+)?[A-Z][a-z]{2,})",
     _I,
 )
 # Substrings without which the two patterns above and below cannot match: a substring test costs far less
@@ -109,8 +127,39 @@ _PUBLIC_FIGURES = frozenset(
         "ferdinand omanyala",
         "lupita nyong'o",
         "lupita nyongo",
+        "eric omondi",
+        "yvonne okwara",
+        "jeff koinange",
+        "larry madowo",
+        "lilian muli",
+        "otile brown",
+        "willy paul",
+        "khaligraph jones",
+        "diamond platnumz",
+        "victor wanyama",
+        "michael olunga",
+        "david rudisha",
+        "johnson sakaja",
+        "babu owino",
+        "edwin sifuna",
+        "martha karua",
+        "anne waiguru",
+        "mike sonko",
+        "boniface mwangi",
+        "ezekiel mutua",
+        "ruth chepngetich",
+        "ruth chepng'etich",
     }
 )
+# A public figure is named after their role: "journalist kama Yvonne Okwara", "comedian Eric Omondi".
+_PUBLIC_ROLE_RE = re.compile(
+    r"\b(?:journalist|reporter|presenter|news\s+anchor|mtangazaji|comedian|mchekeshaji|singer|mwimbaji|musician|"
+    r"msanii|artiste?|rapper|actor|actress|mwigizaji|president|rais|governor|gavana|senator|seneta|mbunge|mp|cs|"
+    r"minister|waziri|footballer|athlete|mwanariadha|runner|influencer|celebrity|celeb|author|mwandishi|activist)"
+    r"\s+(?:(?:kama|like|such\s+as|wa|ya)\s+)?$",
+    _I,
+)
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,}) $")
 # A family name given on its own: "naitwa Chebet, jina la ukoo ni Ruto" names Chebet Ruto.
 _SURNAME_RE = re.compile(
     r"\b(?:jina\s+la\s+(?:ukoo|familia|mwisho|pili)|surname|last\s+name|family\s+name|second\s+name)\s*"
@@ -166,7 +215,7 @@ def _words_after(text: str, position: int, limit: int) -> list[re.Match[str]]:
         if (
             word is None
             or len(word.group(0)) < 2
-            or (word.group(0).lower().strip("'’-") in NOT_NAMES and not (words and _known_capitalised(word.group(0))))
+            or (word.group(0).lower().strip("'’-") in NOT_NAMES and not _known_capitalised(word.group(0)))
         ):
             break
         words.append(word)
@@ -176,15 +225,32 @@ def _words_after(text: str, position: int, limit: int) -> list[re.Match[str]]:
 
 def find(text: str) -> Iterator[tuple[int, int]]:
     """Spans of people's full names in *text*."""
+    # look-alike capitals of other scripts folded, one character for one: "Кevin Оtieno"
+    text = text if text.isascii() else text.translate(normalise.CONFUSABLES)
     for start, end in _find(text):
-        if " ".join(text[start:end].lower().split()) in _PUBLIC_FIGURES:
+        start = _earlier_names(text, start)
+        if " ".join(text[start:end].lower().split()) in _PUBLIC_FIGURES or _PUBLIC_ROLE_RE.search(
+            text, max(0, start - 40), start
+        ):
             continue
         father = _WA_FATHER_RE.match(text, end)
+        if father and father.group(0).split()[-1].lower() in NOT_NAMES:
+            father = None  # "Zainabu Athman wa Shule ya Msingi Mtwapa": a school, not a father
         yield start, father.end() if father else end
     lower = text.lower()
     if any(word in lower for word in _HOME_WORDS):
         for match in _HOME_OF_RE.finditer(text):
             yield match.start(), match.end()
+
+
+def _earlier_names(text: str, start: int) -> int:
+    """Where a name begins that has more parts before the two found: "Wanjala Peter Juma"."""
+    for _ in range(2):
+        before = _NAME_BEFORE_RE.search(text, max(0, start - 30), start)
+        if before is None or before.group(1).lower() in NOT_NAMES or not _family_like(before.group(1)):
+            break
+        start = before.start(1)
+    return start
 
 
 def _find(text: str) -> Iterator[tuple[int, int]]:
@@ -200,12 +266,14 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
             len(words) >= 2 and (words[0].group(0).lower() in given or _family_like(words[1].group(0)))
         ):
             continue  # "I am tired", "I am Team Safe": only a known given or family name
+        if words and not any(word.group(0)[:1].isupper() or _family_like(word.group(0)) for word in words[:2]):
+            continue  # "jina langu halina maana": lower-case words that are no known name
         # One word is a first name, not a personal detail, except as the name on a till or account or
         # beside a family name given apart.
         if len(words) >= 2 or (words and (money or surname)):
             yield words[0].start(), words[-1].end()
     for match in _NAME_AT_SCHOOL_RE.finditer(text):
-        first, second = match.group("name").split()
+        first, second = match.group("name").split()[:2]
         if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES:
             yield match.start("name"), match.end("name")
     for match in _RELATION_THEN_NAME_RE.finditer(text):
@@ -213,13 +281,18 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
         first, second = match.group(group).split()
         if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES:
             yield match.start(group), match.end(group)
+    for match in _TITLE_THEN_TWO_NAMES_RE.finditer(text):
+        first, second = match.group("name").split()
+        if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES and _family_like(second):
+            yield match.start("name"), match.end("name")
+    if money:
+        for match in _TITLED_NAME_RE.finditer(text):
+            if _family_like(match.group("family")):
+                yield match.start(), match.end()
     for match in _NAME_THEN_RELATION_RE.finditer(text):
         first, second = match.group("name").split()
         if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES:
             yield match.start("name"), match.end("name")
-    for match in _TITLED_NAME_RE.finditer(text):
-        if _family_like(match.group("family")):
-            yield match.start(), match.end()
     words = list(_WORD_RE.finditer(text))
     for index in range(len(words) - 1):
         first, second = words[index].group(0), words[index + 1].group(0)

@@ -38,33 +38,122 @@ _DIGIT_WORDS = frozenset(
     "zero oh one two three four five six seven eight nine "  # English
     "sifuri moja mbili tatu nne tano sita saba nane tisa".split()  # Kiswahili
 )
-_DIGIT_WORD_ALT = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
-_SPELLED_ITEM = rf"(?:{_DIGIT_WORD_ALT}|double|triple|mara\s+mbili|\d+)"
-_SPELLED_NUMBER_RE = re.compile(rf"\b{_SPELLED_ITEM}(?:[\s,\-.]+{_SPELLED_ITEM}\b)+", _I)
-_SPELLED_TOKEN_RE = re.compile(rf"{_SPELLED_ITEM}", _I)
+_UNIT_VALUES = {
+    word: str(value)
+    for words in (
+        "zero one two three four five six seven eight nine",
+        "sifuri moja mbili tatu nne tano sita saba nane tisa",
+    )
+    for value, word in enumerate(words.split())
+}
+_UNIT_VALUES["oh"] = _UNIT_VALUES["o"] = _UNIT_VALUES["sufuri"] = "0"
+# Tens and teens are two digits ("66 twenty 81", "mia tatu ishirini"); a hundred is three.
+_TENS_VALUES = {
+    word: str(value)
+    for words in (
+        "ten twenty thirty forty fifty sixty seventy eighty ninety",
+        "kumi ishirini thelathini arobaini hamsini sitini sabini themanini tisini",
+    )
+    for value, word in enumerate(words.split(), 1)
+}
+_TEEN_VALUES = {
+    word: str(value)
+    for value, word in enumerate(
+        "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), 11
+    )
+}
+_NUMBER_WORDS = frozenset(_DIGIT_WORDS | {"sufuri"} | _TENS_VALUES.keys() | _TEEN_VALUES.keys() | {"mia", "hundred"})
+_SPELLED_WORD_ALT = "|".join(
+    sorted({*_UNIT_VALUES, *_TENS_VALUES, *_TEEN_VALUES, "double", "triple", "hundred"}, key=len, reverse=True)
+)
+_SPELLED_ITEM = rf"(?:mara\s+mbili|mia\s+(?:{'|'.join(_UNIT_VALUES)})|(?:{_SPELLED_WORD_ALT})\b|\d+\b)"
+# Items apart by any separator; "na"/"and" only joins the parts of one number ("ishirini na tano").
+_SPELLED_NUMBER_RE = re.compile(rf"\b{_SPELLED_ITEM}(?:[\s,\-.]+(?:(?:na|and)\s+)?{_SPELLED_ITEM})+", _I)
+_SPELLED_TOKEN_RE = re.compile(r"mara\s+mbili|[^\W_]+", _I)
+# A comma, a dot or a spaced dash ends a group: "ishirini - tisa" is 20 then 9, "twenty-nine" 29.
+_GROUP_BREAK_RE = re.compile(r"[,.]|\s-|-\s")
 
 
-def _spelled_digit_count(run: str) -> int:
-    count = 0
-    for token in _SPELLED_TOKEN_RE.findall(run):
-        token = token.lower()
+def _tens_at(tokens: list[str], breaks: list[bool], index: int) -> tuple[str, int] | None:
+    """Two digits for a tens or teens word at *index* (with its unit: "ishirini na tano", "twenty one")."""
+    token = tokens[index]
+    if token in _TEEN_VALUES:
+        return _TEEN_VALUES[token], index + 1
+    if token not in _TENS_VALUES:
+        return None
+    tens = _TENS_VALUES[token]
+    after = index + 1
+    if after < len(tokens) and tokens[after] in ("na", "and"):
+        after += 1
+    unit = _UNIT_VALUES.get(tokens[after], "0") if after < len(tokens) and not breaks[after] else "0"
+    if unit != "0":
+        return tens + unit, after + 1
+    return tens + "0", index + 1
+
+
+def _spelled_digits(run: str) -> tuple[str, int, bool]:
+    """The digits a spelled run stands for, its number of words, and whether tens or hundreds are in it."""
+    found = list(_SPELLED_TOKEN_RE.finditer(run))
+    tokens = [token.group(0).lower() for token in found]
+    breaks = [
+        index > 0 and bool(_GROUP_BREAK_RE.search(run, found[index - 1].end(), token.start()))
+        for index, token in enumerate(found)
+    ]
+    digits: list[str] = []
+    words = 0
+    compound = False
+    repeat = 1
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token in ("na", "and"):
+            index += 1
+            continue
+        if not token[0].isdigit():
+            words += 1
+        part = ""
         if token[0].isdigit():
-            count += len(token)
-        elif token == "double" or token.startswith("mara"):
-            count += 1  # "double seven" is two digits: the word itself adds one
-        elif token == "triple":
-            count += 2
+            part, index = token, index + 1
+        elif token in ("double", "triple") or token.startswith("mara"):
+            repeat, index = (3 if token == "triple" else 2), index + 1
+            continue
+        elif token == "mia" or (index + 1 < len(tokens) and tokens[index + 1] == "hundred"):
+            # "mia tatu ishirini" is 320, "three hundred and five" 305, "mia tatu" alone 300
+            compound = True
+            unit_index = index + 1 if token == "mia" else index
+            hundreds = _UNIT_VALUES.get(tokens[unit_index], "") if unit_index < len(tokens) else ""
+            index = unit_index + 1 + (token != "mia")
+            while index < len(tokens) and tokens[index] in ("na", "and"):
+                index += 1
+            rest = _tens_at(tokens, breaks, index) if index < len(tokens) else None
+            if rest:
+                part, index = hundreds + rest[0], rest[1]
+            elif index < len(tokens) and _UNIT_VALUES.get(tokens[index], "0") != "0":
+                part, index = hundreds + "0" + _UNIT_VALUES[tokens[index]], index + 1
+            else:
+                part = hundreds + "00"
+        elif (tens := _tens_at(tokens, breaks, index)) is not None:
+            compound = True
+            part, index = tens
+        elif token in _UNIT_VALUES:
+            part, index = _UNIT_VALUES[token], index + 1
         else:
-            count += 1
-    return count
+            index += 1
+            continue
+        if repeat > 1 and part:
+            part = part[0] * repeat + part[1:]
+            repeat = 1
+        digits.append(part)
+    return "".join(digits), words, compound
 
 
 _REPEAT_WORD_RE = re.compile(r"\b(?:double|triple)\s+\d", _I)
 
 
-def _count_digit_words(text: str) -> int:
-    # A split and a set lookup are much cheaper than the spelled-number regex on ordinary text.
-    return sum(1 for word in text.lower().split() if word.strip(",.-") in _DIGIT_WORDS)
+def _count_number_words(text: str) -> int:
+    # A split and a set lookup are much cheaper than the spelled-number regex on ordinary text;
+    # hyphens split too ("seven-oh-one").
+    return sum(1 for word in text.lower().replace("-", " ").split() if word.strip(",.:;") in _NUMBER_WORDS)
 
 
 # "plus two five four ...": the international sign spelled too belongs to the number.
@@ -74,15 +163,19 @@ _SPACED_LOCAL_PART_RE = re.compile(r"(?:[\w+\-]+\s*\.\s*)+$")
 
 
 def _spelled_phones(text: str) -> Iterator[Span]:
-    """Phone numbers spelled out: "zero seven one two ...", "sifuri saba moja mbili ..."."""
+    """Phone numbers spelled out: "zero seven one two ...", "sifuri saba nne tano - mia tatu ishirini ..."."""
     for match in _SPELLED_NUMBER_RE.finditer(text):
         run = match.group(0)
-        tokens = _SPELLED_TOKEN_RE.findall(run)
-        words = sum(1 for t in tokens if not t[0].isdigit())
+        digits, words, compound = _spelled_digits(run)
+        plus = _SPELLED_PLUS_RE.search(text, 0, match.start())
+        if words == 0 or len(digits) < 9:
+            continue
         # "0-7-2-0 double 4 5 triple 6": digits with "double"/"triple" read as a phone with fewer words
-        repeats = any(t.lower() in ("double", "triple") for t in tokens)
-        if (words >= 3 or (repeats and run.lstrip("+")[:1] in "0" + "71")) and _spelled_digit_count(run) >= 9:
-            plus = _SPELLED_PLUS_RE.search(text, 0, match.start())
+        repeats = any(word in run.lower() for word in ("double", "triple"))
+        phone_shaped = bool(plus) or (digits[0] in "071" or digits.startswith("254")) and len(digits) <= 13
+        if compound and not phone_shaped:
+            continue  # "twenty one, twenty two, twenty three ...": counting, not a number
+        if words >= 3 or (repeats and digits[0] in "071") or phones.is_phone(digits):
             yield Span(plus.start() if plus else match.start(), match.end(), PHONE)
 
 
@@ -94,8 +187,9 @@ _EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", _I)
 _EMAIL_NO_TLD_RE = re.compile(
     r"(?<![\w.+\-])[\w.+\-]+@(?:gmail|yahoo|ymail|outlook|hotmail|icloud|live|proton(?:mail)?)\b", _I
 )
-_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+)"
-_DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\s*\.\s*)"
+# "at" and "dot" in English and Kiswahili ("mary kwa gmail nukta com").
+_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+(?:at|kwa)\s+)"
+_DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+(?:dot|nukta|doti)\s+|\s*\.\s*)"
 _MAIL_PROVIDERS = r"(?:gmail|googlemail|yahoo|ymail|outlook|hotmail|live|icloud|aol|proton(?:mail)?|zoho|gmx|yandex)"
 _OBFUSCATED_EMAIL_RE = re.compile(
     # "jane at gmail dot com", "jane(at)yahoo(dot)co(dot)ke", "jane [at] school [dot] ac [dot] ke".
@@ -129,9 +223,11 @@ _PUBLIC_SITE_RE = re.compile(
 _SPACED_DOT = r"(?:\s+\.\s*|\s*\.\s+|\s+dot\s+)"
 _SPACED_LINK_RE = re.compile(
     rf"(?<![\w.\-])[a-z0-9][a-z0-9\-]{{1,61}}(?:(?:{_SPACED_DOT}|\.)[a-z0-9\-]{{2,30}}){{0,2}}?{_SPACED_DOT}"
-    rf"(?:(?:co|or|ac|go|ne|sc)(?:{_SPACED_DOT}|\.)ke|com|org|net|ke|io|info|app|tv|biz|xyz|co\.uk)\b"
-    # the path goes too: "mysite . co . ke / poems"
-    r"(?:\s*/\s*[\w\-]+(?:\.[\w\-]+)*)?",
+    rf"(?:(?:co|or|ac|go|ne|sc)(?:{_SPACED_DOT}|\.)ke|com|org|net|ke|io|info|app|tv|biz|xyz|co\.uk|ee|me|ly|gg)\b"
+    # and its path, spaced too: "soundcloud . com / kilimanibeatz"
+    rf"(?:\s*/\s*@?[\w\-.]+(?<!\.))*"
+    # a one-letter short link with its path: "t . me / mamba_wa_mombasa"
+    rf"|(?<![\w.\-])[a-z]\s*\.\s*(?:me|co|ly)\s*/\s*@?[\w\-.]+(?<!\.)",
     _I,
 )
 # "bit . ly / mtotoform24", "linktr.ee / kui": any short domain, its dot or its slash written apart, with a path.
@@ -153,23 +249,38 @@ _AT_DOT_EMAIL_RE = re.compile(
     _I,
 )
 _OBFUSCATED_EMAIL_HINT_RE = re.compile(rf"[(\[{{<]\s*at\s*[)\]}}>]|{_MAIL_PROVIDERS}", _I)
+# "p.omondi at kisumuboys dot sc dot ke": "at" and "dot" both spelled, the domain ending in a top-level one.
+_SPELLED_EMAIL_RE = re.compile(
+    rf"(?<![\w.+\-])[\w.+\-]+\s+(?:at|kwa)\s+[\w\-]+(?:\s+(?:dot|nukta)\s+[a-z]{{2,10}})*\s+(?:dot|nukta)\s+"
+    rf"(?:{_TLDS})\b(?!\s+slash\b|\s*/)",
+    _I,
+)
 
 # --- Handles ----------------------------------------------------------------------------------------
 
-_HANDLE = r"[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?(?:#\d{4})?"  # "#1234": a Discord tag
+# "#1234": a Discord tag; "#KE01": a Riot one
+_HANDLE = r"[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?(?:#\d{4}|#[a-z0-9]{2,5}\b)?"
 _AT_HANDLE_RE = re.compile(rf"(?<![\w@.])@{_HANDLE}", _I)
 _AT_HANDLE_ANY_SCRIPT_RE = re.compile(r"(?<![\w@.])@\w(?:[\w.]{0,28}\w)?")
 _NOT_A_HANDLE = re.compile(r"@(?:\d{1,2}(?::\d\d)?(?:am|pm|hrs)?|home|school|work|night|noon|all|everyone|here)$", _I)
 _PLATFORM = (
     r"(?:snap(?:chat)?|sc|ig|insta(?:gram)?|tiktok|tik\s+tok|tt|twitter|fb|facebook|telegram|discord|threads|"
     r"youtube|yt|whatsapp|signal|kik|roblox|free\s*fire|pubg|reddit|pinterest|twitch|fortnite|minecraft|cod|"
-    r"call\s+of\s+duty|cod\s+mobile|xbox|psn|ps[345]|playstation|steam|efootball|clash\s+of\s+clans|among\s+us|x)"
+    r"call\s+of\s+duty|cod\s+mobile|xbox|psn|ps[345]|playstation|steam|efootball|clash\s+of\s+clans|among\s+us|"
+    r"valorant|riot|epic(?:\s+games)?|apex|genshin|brawl\s+stars|clash\s+royale|chess\.com|lichess|spotify|"
+    r"soundcloud|linkedin|wattpad|likee|bereal|ea\s+fc|fifa|ea|ff|x)"
 )
-_ACCOUNT = r"(?:handle|username|user\s*name|user\s*id|gamertag|gamer\s*tag|account|acc)"
+_ACCOUNT = (
+    r"(?:handles?|usernames?|user\s*names?|user\s*id|gamer\s*tags?|game\s*tags?|gamer\s*names?|game\s*names?|"
+    r"in[-\s]?game\s+names?|ign|player\s+names?|account|acc)"
+)
+# What a platform's account is called after its name: "ps5 id", "epic name", "discord tag".
+_PLATFORM_ACCOUNT = rf"(?:{_ACCOUNT}|id|name|tag)"
+_POSSESSIVE = r"(?:yangu|yng|yngu|yetu|changu|wangu|zangu|zetu|yake|zake|lake|wake|yao|zao)"
 # "my snap is jane.doe22", "my ig handle: jane_doe", "snap yangu ni jane.doe22", "username: jane"
 _HANDLE_INTRO_RE = re.compile(
-    rf"\b(?:(?:my|mine|our)\s+(?:{_PLATFORM}\b\s*{_ACCOUNT}?|{_ACCOUNT})|(?:{_PLATFORM}\b\s*{_ACCOUNT}?|"
-    rf"{_ACCOUNT})\s+(?:yangu|yetu|changu|wangu))\s*(?P<sep>is|ni|:|=|->|-)\s*(?P<at>@?)(?P<handle>{_HANDLE})",
+    rf"\b(?:(?:my|mine|our|his|her)\s+(?:{_PLATFORM}\b\s*{_PLATFORM_ACCOUNT}?|{_ACCOUNT})|(?:{_PLATFORM}\b\s*"
+    rf"{_PLATFORM_ACCOUNT}?|{_ACCOUNT})\s+{_POSSESSIVE})\s*(?P<sep>is|are|ni|:|=|->|-)\s*(?P<at>@?)(?P<handle>{_HANDLE})",
     _I,
 )
 _HANDLE_LABEL_RE = re.compile(
@@ -178,17 +289,17 @@ _HANDLE_LABEL_RE = re.compile(
 # "add me on snap jane.doe22", "follow me on tiktok @jane", "nifollow kwa insta jane_doe"
 _HANDLE_INVITE_RE = re.compile(
     rf"\b(?:(?:add|follow|dm|message|text|inbox|find|search|check|hmu)\s+(?:me\s+|us\s+)?|ni(?:add|follow|dm|text|"
-    rf"inbox|tafute)\s+|hit\s+me\s+up\s+)(?:on|kwa|via|in|at)\s+{_PLATFORM}\b\s*(?P<sep>at|as|:|-|"
-    rf"ni)?\s*(?P<at>@?)(?P<handle>{_HANDLE})",
+    rf"inbox|tafute|ping)\s+|hit\s+me\s+up\s+|ping\s+(?:me\s+)?)(?:on|kwa|via|in|at)\s+{_PLATFORM}\b\s*(?P<sep>at|as|:|"
+    rf"-|ni|,)?\s*(?P<at>@?)(?P<handle>{_HANDLE})",
     _I,
 )
 # "snap ni kevo_mwas", "discord is kevo#4521", "ig its shiko.wanjiru": a cue word after the platform;
 # the handle must look like one (a digit, "_", ".", "#" or CamelCase) since "tiktok ni mbaya" is an opinion.
 _HANDLE_CUE_RE = re.compile(
-    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:(?:name|id|tag|account|acc)\s+)?(?:(?:yangu|yake|yng|yngu|wangu)\s+)?"
-    rf"(?:ni|kama|as|is|its|it's|iko|inaitwa|yaitwa|is called|called|named|:|-)\s*"
-    # a handle may come framed in symbols: "⚡KipKing⚡"
-    rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?:[^\w\s@]{{1,3}})?(?P<at>@?)"
+    rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:(?:name|id|tag|account|acc|user)\b\s*)?(?:{_POSSESSIVE}\s+)?"
+    rf"(?:(?:ni|kama|as|is|its|it's|iko|inaitwa|yaitwa|is called|called|named)\b|:|-)\s*"
+    # a handle may come framed in symbols: "⚡KipKing⚡", "『KING』Jabali", "ig/ mo.salim__"
+    rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?P<frame>(?:[^\w\s@]{{1,3}}\s*){{0,2}})(?:ig/\s*)?(?P<at>@?)"
     rf"(?P<handle>{_HANDLE})",
     _I,
 )
@@ -201,22 +312,24 @@ _HANDLE_PLATFORM_ACCOUNT_RE = re.compile(
 # "niko yt kama brayo vlogs ke, subscribe": the writer points to themself on a platform.
 _HANDLE_SELF_RE = re.compile(
     rf"\b(?:niko|nipo|tuko|ni[a-z]{{2,9}}|(?:add|follow|find|search|check|dm)\s+(?:me|us))\s+(?:on\s+|kwa\s+|in\s+)?"
-    rf"{_PLATFORM}\b\s+(?:kama|as|ni|its|is|:)\s*(?P<at>@?)(?P<handle>{_HANDLE}(?:\s+[a-z0-9_.]+){{0,2}}(?=\s*"
+    rf"{_PLATFORM}\b\s+(?:(?:kama|as|ni|its|is)\b|:)\s*(?P<at>@?)(?P<handle>{_HANDLE}(?:\s+[a-z0-9_.]+){{0,2}}(?=\s*"
     rf"(?:[,.!?]|$))|{_HANDLE})",
     _I,
 )
 # "nifollow insta shiko_wa", "add me brian_254", "hmu kevo.254": an invitation, then something shaped
 # like a handle (a digit, "_" or "." in it), with or without the platform.
 _HANDLE_INVITATION_RE = re.compile(
-    rf"\b(?:ni(?:follow|add|dm|text|tafute|cheki|stalk)|(?:add|follow|dm|find|hmu|search)(?:\s+(?:me|us))?)"
-    rf"(?:\s+(?:on|kwa|in|via))?(?:\s+{_PLATFORM})?\s*(?:kama|as|:)?\s+(?P<at>@?)(?P<handle>{_HANDLE})",
+    rf"\b(?:ni(?:follow|add|dm|text|tafute|cheki|stalk|ping)|(?:add|follow|dm|find|hmu|search|ping|holla)"
+    rf"(?:\s+(?:me|us))?)(?:\s+(?:on|kwa|in|via))?(?:\s+{_PLATFORM})?\s*(?:kama|as|:|,)?\s+(?P<at>@?)"
+    rf"(?P<handle>{_HANDLE})",
     _I,
 )
 # "nifollow tiktok, niko kama shosh_wa_kisumu", "add me kwa snap, jina ni baraka.o": the platform named
 # earlier, then "niko kama" or "jina ni" and a handle.
 _HANDLE_KAMA_RE = re.compile(
-    rf"\b(?:(?:niko|nipo|tuko|mimi ni|im|i am)\s+(?:kama|as)|(?:jina|username)\s+(?:ni|is|:))"
-    rf"\s+(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
+    rf"\b(?:(?:niko|nipo|tuko|mimi ni|im|i am|i'm)\s+(?:kama|as|called|known\s+as)|(?:jina|username|name|ign)"
+    rf"(?:\s+(?:kwa|ya|in|on)\s+(?:game|{_PLATFORM}))?\s*(?:ni|is|:))"
+    rf"\s+(?P<frame>[^\w\s@]{{0,3}})(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
     rf"{_HANDLE})",
     _I,
 )
@@ -226,17 +339,57 @@ _HANDLE_KAMA_RE = re.compile(
 _NAME_WORD = r"(?-i:[A-Z0-9][\w'.]*)"
 _CHANNEL_RE = re.compile(
     rf"\b(?:(?:my|our)\s+(?:{_PLATFORM}\s+)?(?:channel|page|chaneli|podcast|blog)|(?:{_PLATFORM}\s+)?"
-    rf"(?:channel|page|chaneli|podcast|blog)\s+(?:yangu|yetu|yake|wangu|changu))\s+"
-    rf"(?:(?P<naming>inaitwa|yaitwa|is\s+called|called|named|name\s+is|jina\s+ni)|is|ni|:)\s+(?P<at>@?)"
+    rf"(?:channel|page|chaneli|podcast|blog)\s+(?:yangu|yetu|yake|wangu|changu))"
+    rf"(?:\s+(?P<naming>inaitwa|yaitwa|is\s+called|called|named|name\s+is|jina\s+ni)|\s+is|\s+ni|\s*:)\s+(?P<at>@?)"
     rf"(?P<handle>{_NAME_WORD}(?:\s+(?:na|and|&|wa|ya|of|the|za|la)?\s*{_NAME_WORD}){{0,4}}"
     rf"|(?<=[a-z]\s)(?:[\w'.&]+(?:\s+[\w'.&]+){{0,4}})(?=\s*(?:[,.!?;]|$)))",
     _I,
 )
+# "snap kipchirchir.k", "ig lamu.island.girl", "niko na snap lamu_prince": the platform, then a handle with no cue.
+_PLATFORM_THEN_HANDLE_RE = re.compile(rf"\b{_PLATFORM}\s*/?\s+(?P<at>@?)(?P<handle>{_HANDLE})", _I)
+# "my fb is Fatma Lamu Beauty": a page named in capitalised words after "my <platform> is".
+_PAGE_NAME_RE = re.compile(
+    rf"\b(?:my|ma|mah|our)\s+{_PLATFORM}\s+(?:page\s+)?(?:is|ni|:)\s+(?P<at>)(?P<handle>(?-i:[A-Z][\w'’]+)"
+    rf"(?:\s+(?-i:[A-Z][\w'’]+)){{1,3}})",
+    _I,
+)
+# Letters spaced out after "@" or a platform: "IG @ z a w a d i . w a m b u i".
+_SPACED_LETTERS_RE = re.compile(r"(?<![\w@])(?:@\s*)?(?:[a-z0-9._]\s){4,}[a-z0-9._](?![\w.])", _I)
+# "wambo underscore kimani 07": a handle with its underscore spelled.
+_SPELLED_UNDERSCORE_RE = re.compile(
+    r"(?<![\w.])[a-z0-9]+(?:\s+(?:underscore|dot)\s+[a-z0-9]+)*\s+underscore\s+[a-z0-9]+"
+    r"(?:\s+(?:underscore|dot)\s+[a-z0-9]+)*(?:\s+\d+\b)?",
+    _I,
+)
+# "tonyk.254 on discord", "Wan_Eagle254 pale fortnite": something shaped like a handle, then where it is.
+_ON_PLATFORM_RE = re.compile(rf"\s+(?:on|kwa|pale|kwenye|huko|in|for)\s+{_PLATFORM}\b", _I)
+_HANDLE_BEFORE_RE = re.compile(rf"(?<![\w@.#])@?{_HANDLE}$", _I)
+# More handles listed after one: "gamertag zangu: NjugunaBeast254 na GhostRiderKE".
+_MORE_HANDLES_RE = re.compile(rf"\s*(?:,|&|/|\bna\b|\band\b|\bau\b|\bor\b)\s*@?(?P<handle>{_HANDLE})", _I)
 _CHANNEL_HINT_RE = re.compile(r"channel|chaneli|page|podcast|blog", _I)
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
 # Numbers, ordinals, times, sizes and prices after "add me"/"follow me" are not handles.
 _NOT_A_BARE_HANDLE_RE = re.compile(r"[\d.,:]+(?:st|nd|rd|th|am|pm|h|hrs|k|gb|mb|bob|ksh|/=)?", _I)
 _HANDLE_HINT_RE = re.compile(rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b", _I)
+# The first word of every platform and account word above: a set lookup over the text's words is much
+# cheaper than the long alternation, and most entries name none of them.
+_HINT_WORDS = frozenset(
+    """
+    snap snapchat sc ig insta instagram tiktok tik tt twitter fb facebook telegram discord threads youtube yt
+    whatsapp signal kik roblox free freefire pubg reddit pinterest twitch fortnite minecraft cod call xbox psn ps3
+    ps4 ps5 playstation steam efootball clash among valorant riot epic apex genshin brawl chess lichess spotify
+    soundcloud linkedin wattpad likee bereal ea fifa ff x handle handles username usernames user gamertag
+    gamertags gamer game ign player account acc
+    """.split()
+)
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
+_TO_THE_WRITER_RE = re.compile(r"\b(?:me|us)\b|^ni|^hmu", _I)
+
+
+def _mentions_an_account(text: str) -> bool:
+    return not _HINT_WORDS.isdisjoint(_TOKEN_RE.findall(text.lower())) and _HANDLE_HINT_RE.search(text) is not None
+
+
 # Short platform labels that are only ever followed by a handle ("ig: jane", "sc: jane").
 _SHORT_LABELS = {"ig", "sc", "snap", "snapchat", "insta", "tt", "username", "user name", "handle", "gamertag"}
 
@@ -250,6 +403,8 @@ _COMMON_WORDS = frozenset(
     please now today tomorrow later there here what where when why how who which ni na ya wa kwa la za
     yangu yetu changu sasa tu pia hapa huko mimi wewe sisi nyinyi wao marafiki
     addictive dangerous fake real full empty down up gone lost
+    after before tonight tomorrow later soon asap pls plz if when because coz cause since till until leo kesho usiku
+    baadaye jioni asubuhi kama ukitaka
     """.split()
 )
 
@@ -261,20 +416,28 @@ def _trim_link(text: str, start: int, end: int) -> int:
 
 
 def _phones(text: str, view: str, digits: int) -> Iterator[Span]:
-    if _count_digit_words(text) >= 3 or (digits >= 3 and _REPEAT_WORD_RE.search(text)):
+    spelled = _count_number_words(text)
+    if spelled >= 3 or (digits >= 3 and (spelled or _REPEAT_WORD_RE.search(text))):
         yield from _spelled_phones(text)
     if digits >= phones.MIN_DIGITS:
         for start, end in phones.find(view, text):
             yield Span(start, end, PHONE)
 
 
+# Dots of other shapes in an address: "nafula•joy•2008@gmail•com".
+_DOT_LIKE = str.maketrans("•·∙・‧", ".....")
+
+
 def _emails(text: str) -> Iterator[Span]:
+    text = text if text.isascii() else text.translate(_DOT_LIKE)
     patterns: tuple[re.Pattern[str], ...] = (_EMAIL_RE, _EMAIL_NO_TLD_RE, _SPACED_EMAIL_RE) if "@" in text else ()
     if _OBFUSCATED_EMAIL_HINT_RE.search(text):
         patterns += (_OBFUSCATED_EMAIL_RE,)
-    lowered = text.lower()
-    if " at " in lowered and " dot " in lowered:
+    lower = text.lower()
+    if " at " in lower and " dot " in lower:
         patterns += (_AT_DOT_EMAIL_RE,)
+    if (" at " in lower or " kwa " in lower) and (" dot " in lower or " nukta " in lower):
+        patterns += (_SPELLED_EMAIL_RE,)
     for pattern in patterns:
         for match in pattern.finditer(text):
             at = text.find("@", match.start(), match.end())
@@ -302,25 +465,57 @@ def _links(text: str) -> Iterator[Span]:
         for match in _SPELLED_PATH_LINK_RE.finditer(text):
             yield Span(match.start(), match.end(), LINK)
     for match in _LINK_RE.finditer(text):
-        found = match.group(0)
+        end = _trim_link(text, match.start(), match.end())
+        found = text[match.start() : end]
         if _PUBLIC_SITE_RE.search(found):
             continue  # an organisation's site cited as a source is not a personal detail
         if not re.match(r"https?://|www\.", found, _I) and "/" not in found:
             labels = found.split(".")
             if len(labels) == 2 and labels[1].lower() in _WORDLIKE_TLDS:
                 continue
-        yield Span(match.start(), _trim_link(text, match.start(), match.end()), LINK)
+        yield Span(match.start(), end, LINK)
 
 
 def _looks_like_handle(candidate: str) -> bool:
     return any(ch in candidate for ch in "_.0123456789")
 
 
+# A handle found by its place alone must look like one: "_" or "." inside, CamelCase or a number at its end;
+# a digit inside a word is leetspeak ("b1tch on twitter").
+_HANDLE_SHAPE_RE = re.compile(r".[_.].|[a-z][A-Z]|[^\W\d_]\d+(?:#\w+)?$")
+
+
+def _handle_shaped(handle: str) -> bool:
+    return (
+        _HANDLE_SHAPE_RE.search(handle) is not None
+        and handle.lower() not in _COMMON_WORDS
+        and not _NOT_A_BARE_HANDLE_RE.fullmatch(handle)
+    )
+
+
+# Symbols of other scripts that decorate a handle on either side or inside: "『KING』Jabali", "꧁BWANA☆MDOGO꧂".
+_DECORATION_AFTER_RE = re.compile(r"(?:[^\x00-\x7f\w\s]+\w*)+")
+_DECORATION_BEFORE_RE = re.compile(r"[^\x00-\x7f\w\s]+$")
+
+
 def _handles(text: str) -> Iterator[Span]:
+    # look-alike letters of other scripts folded, one character for one: "snap: аmani_kе22"
+    text = text if text.isascii() else text.translate(normalise.CONFUSABLES)
+    for span in _handle_spans(text):
+        start, end = span.start, span.end
+        while (more := _MORE_HANDLES_RE.match(text, end)) and _handle_shaped(more.group("handle")):
+            end = more.end()
+        if not text.isascii():
+            decorated = _DECORATION_AFTER_RE.match(text, end)
+            end = decorated.end() if decorated else end
+            before = _DECORATION_BEFORE_RE.search(text, max(0, start - 3), start)
+            start = before.start() if before else start
+        yield Span(start, end, span.label)
+
+
+def _handle_spans(text: str) -> Iterator[Span]:
     if "@" in text:
-        # look-alike letters of other scripts folded first, one character for one: "@аkinyi_κ.art"
-        folded = text if text.isascii() else text.translate(normalise.CONFUSABLES)
-        for match in (_AT_HANDLE_RE if folded.isascii() else _AT_HANDLE_ANY_SCRIPT_RE).finditer(folded):
+        for match in (_AT_HANDLE_RE if text.isascii() else _AT_HANDLE_ANY_SCRIPT_RE).finditer(text):
             if not _NOT_A_HANDLE.match(match.group(0)):
                 yield Span(match.start(), match.end(), HANDLE)
     for match in _HANDLE_INVITATION_RE.finditer(text):
@@ -334,7 +529,7 @@ def _handles(text: str) -> Iterator[Span]:
                 continue  # "my channel is growing": only a name given as one is taken in lower case
             if handle.split()[0].lower() not in _COMMON_WORDS:
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
-    if not _HANDLE_HINT_RE.search(text):
+    if not _mentions_an_account(text):
         return
     for pattern in (_HANDLE_INTRO_RE, _HANDLE_LABEL_RE, _HANDLE_INVITE_RE):
         for match in pattern.finditer(text):
@@ -347,21 +542,56 @@ def _handles(text: str) -> Iterator[Span]:
                 pattern is not _HANDLE_LABEL_RE or what in _SHORT_LABELS
             )
             account_word = re.search(_ACCOUNT, match.group(0), _I) is not None and pattern is _HANDLE_INTRO_RE
-            if explicit or labelled or account_word or (pattern is _HANDLE_INVITE_RE and len(handle) >= 4):
+            # "add me on snap kevo": a bare word after an invitation to the writer; "alinitumia message kwa
+            # Snap akisema ...": a message mentioned, not an invitation
+            bare_invited = (
+                pattern is _HANDLE_INVITE_RE
+                and len(handle) >= 4
+                and _TO_THE_WRITER_RE.search(match.group(0)) is not None
+            )
+            if explicit or labelled or account_word or bare_invited:
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
+    for match in _PLATFORM_THEN_HANDLE_RE.finditer(text):
+        handle = match.group("handle")
+        if _HANDLE_SHAPE_RE.search(handle.lower()) and not _NOT_A_BARE_HANDLE_RE.fullmatch(handle):
+            yield Span(match.start("at"), match.end("handle"), HANDLE)
+    for match in _PAGE_NAME_RE.finditer(text):
+        if match.group("handle").split()[0].lower() not in _COMMON_WORDS:
+            yield Span(match.start("handle"), match.end("handle"), HANDLE)
+    for match in _SPACED_LETTERS_RE.finditer(text):
+        # "@" or a "." or "_" among the letters: "tiktok ni a b c d e za dance" is no handle
+        if match.group(0).startswith("@") or "." in match.group(0) or "_" in match.group(0):
+            yield Span(match.start(), match.end(), HANDLE)
+    if "underscore" in text.lower():
+        for match in _SPELLED_UNDERSCORE_RE.finditer(text):
+            yield Span(match.start(), match.end(), HANDLE)
+    for match in _ON_PLATFORM_RE.finditer(text):
+        before = _HANDLE_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
+        if before and _handle_shaped(before.group(0).lstrip("@")):
+            yield Span(before.start(), before.end(), HANDLE)
     for match in _HANDLE_CUE_RE.finditer(text):
         handle = match.group("handle")
         if handle.isdigit() or text[match.end("handle") : match.end("handle") + 1] == "%":
             continue  # "tiktok ni 60%": a figure
-        if match.group("at") or _looks_like_handle(handle) or _CAMEL_RE.search(handle):
+        if (
+            match.group("at")
+            or _looks_like_handle(handle)
+            or _CAMEL_RE.search(handle)
+            or not match.group("frame").isascii()
+        ):
             yield Span(match.start("at"), match.end("handle"), HANDLE)
-    if _HANDLE_HINT_RE.search(text):
-        for match in _HANDLE_KAMA_RE.finditer(text):
-            handle = match.group("handle")
-            if " " in handle and match.group(0).split()[0].lower() in ("jina", "username"):
-                continue  # "jina ni Mary Wanjiru" is a name: names.py finds it
-            if match.group("at") or " " in handle or _looks_like_handle(handle) or _CAMEL_RE.search(handle):
-                yield Span(match.start("at"), match.end("handle"), HANDLE)
+    for match in _HANDLE_KAMA_RE.finditer(text):
+        handle = match.group("handle")
+        if " " in handle and match.group(0).split()[0].lower() in ("jina", "username", "name"):
+            continue  # "jina ni Mary Wanjiru" is a name: names.py finds it
+        if (
+            match.group("at")
+            or " " in handle
+            or _looks_like_handle(handle)
+            or _CAMEL_RE.search(handle)
+            or not match.group("frame").isascii()
+        ):
+            yield Span(match.start("at"), match.end("handle"), HANDLE)
     for match in _HANDLE_PLATFORM_ACCOUNT_RE.finditer(text):
         handle = match.group("handle")
         if match.group("at") or _looks_like_handle(handle) or _CAMEL_RE.search(handle):
@@ -389,8 +619,7 @@ def find(text: str) -> list[Span]:
         found += _links(text)
     found += _phones(text, view, digits)
     found += _handles(text)
-    if digits:
-        found += [Span(start, end, ADDRESS) for start, end in identifiers.addresses(text)]
+    found += [Span(start, end, ADDRESS) for start, end in identifiers.addresses(text, digits > 0)]
     if digits >= 2:
         found += [Span(start, end, ID_NUMBER) for start, end in identifiers.id_numbers(view)]
         found += [Span(start, end, ID_NUMBER) for start, end in identifiers.till_numbers(view)]

@@ -33,6 +33,19 @@ _PUBLIC_TYPES = frozenset(
         phonenumbers.PhoneNumberType.PREMIUM_RATE,
     }
 )
+# An organisation's line, named just before the number, is public ("Befrienders Kenya is on 0722 178 177"),
+# unless a person is named there too ("my mum at Kenya Power: 0722 ...").
+_ORGANISATION_BEFORE_RE = re.compile(
+    r"(?:\b(?:helpline|hotline|toll[\s-]?free|customer\s+care|call\s+cent(?:re|er)|childline|befrienders|red\s+cross|"
+    r"safaricom|airtel|telkom|police|dci)\b|\b(?-i:[A-Z][a-z]+\s+(?:Kenya|Foundation|Trust|Society|Initiative|Network|"
+    r"Organi[sz]ation|Association|Centre|Center|Hospital|Ministry|Bank|Authority|Commission))\b)[^,.;!?\d]{0,25}$",
+    re.IGNORECASE,
+)
+_PERSON_BEFORE_RE = re.compile(
+    r"\b(?:my|me|mine|his|her|yangu|wangu|yake|wake|mum|mom|mama|dad|baba|uncle|aunt|sister|brother|friend|rafiki|"
+    r"call\s+me|text\s+me|nitext|nipigie)\b",
+    re.IGNORECASE,
+)
 MIN_DIGITS = 9
 MAX_DIGITS = 15
 # How many groups one number may span ("0 7 1 2 3 4 5 6 7 8" is ten).
@@ -68,6 +81,11 @@ def _is_phone(digits: str, international: bool) -> bool:
     return phonenumbers.is_valid_number(number)
 
 
+def is_phone(digits: str) -> bool:
+    """Whether a run of plain digits (no "+") is a personal phone number."""
+    return _is_phone(digits, False)
+
+
 def find(view: str, text: str) -> Iterator[tuple[int, int]]:
     """Spans of phone numbers in *view* (``normalise.numbers_view`` of *text*; offsets hold for both)."""
     for match in _CANDIDATE_RE.finditer(view):
@@ -101,6 +119,10 @@ def find(view: str, text: str) -> Iterator[tuple[int, int]]:
                 continue
             start = base + (0 if (plus and index == 0) else groups[index].start())
             end = base + groups[found].end()
+            before = view[max(0, start - 50) : start]
+            if _ORGANISATION_BEFORE_RE.search(before) and not _PERSON_BEFORE_RE.search(before):
+                index = found + 1
+                continue
             if start and view[start - 1] == "(":
                 start -= 1  # "(0712) 345 678"
             while end < len(text) and text[end] in _TRAILING_MARKS:

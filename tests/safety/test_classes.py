@@ -414,3 +414,47 @@ def test_a_concern_buried_in_a_long_entry_is_caught(flag, language, text):
     result = screen(text)
     assert flag in result.flags, (language, text, result)
     assert result.held
+
+
+ROUND_THREE_PERSONAL_DETAILS = [
+    ("en", "ring my aunt on zero seven one two, eighty four, 3 sixty, 5", ["eighty", "sixty"]),
+    ("sw", "piga sifuri saba nane moja - mia sita thelathini - tano tano", ["thelathini"]),
+    ("mixed", "Ѕаmuel Κiprono ndio mimi, grade 9", ["Κiprono"]),
+    ("sw", "Barasa Kevin Wekesa ni jirani yetu", ["Barasa", "Wekesa"]),
+    ("en", "ask for Mercy Atieno in my class, she has the videos", ["Mercy Atieno"]),
+    ("sheng", "steam id yangu: Kanairo_Ghost77", ["Kanairo_Ghost77"]),
+    ("sheng", "gamertag zetu: MaraWolf254 na SimbaNyeusi", ["MaraWolf254", "SimbaNyeusi"]),
+    ("mixed", "IGN ni 【SIMBA】Mkali, tucheze", ["SIMBA", "Mkali"]),
+    ("en", "dm me: wanjiru.c.art on insta", ["wanjiru.c.art"]),
+    ("sw", "anwani ni j.otieno kwa kisumupoly nukta ac nukta ke", ["otieno", "kisumupoly"]),
+    ("sheng", "tunakaa Mathare 4A, stage ya Mlango Kubwa, keja ya red gate 9", ["Mathare", "Mlango", "Kubwa"]),
+    ("sw", "tunaishi kijiji cha Kipsigak, nyumba ya tatu karibu na kanisa", ["Kipsigak", "kanisa"]),
+    ("sw", "cheti changu cha kuzaliwa ni 61 204 38 7", ["61 204 38 7"]),
+]
+
+
+@pytest.mark.parametrize("language, text, pieces", ROUND_THREE_PERSONAL_DETAILS, ids=lambda v: str(v)[:40])
+def test_round_three_personal_detail_classes_are_redacted(language, text, pieces):
+    result = screen(text)
+    assert "personal_details" in result.flags, text
+    for piece in pieces:
+        assert piece.casefold() not in result.redacted.casefold(), (text, result.redacted)
+
+
+ROUND_THREE_HARD_CLEAN = [
+    ("en", "we counted twenty one, twenty two, twenty three laps"),
+    ("sw", "mwalimu wetu Bi Achieng ni mkarimu sana"),
+    ("en", "our principal Mr Kiprop read the rules today"),
+    ("sw", "nataka kuwa mwimbaji kama Otile Brown"),
+    ("sw", "jina langu halijalishi, watoto walindwe"),
+    ("en", "for help call Befrienders Kenya on 0722 178 177"),
+    ("en", "the workshop is in room 3B tomorrow, bring pens"),
+    ("sw", "shule yetu iko nyuma ya kanisa la Katoliki"),
+    ("sheng", "nilicheza fifa nikapigwa mara tatu 😂"),
+]
+
+
+@pytest.mark.parametrize("language, text", ROUND_THREE_HARD_CLEAN, ids=lambda v: str(v)[:40])
+def test_round_three_hard_clean_lines_stay_clean(language, text):
+    result = screen(text)
+    assert "personal_details" not in result.flags, (text, result.redacted)
