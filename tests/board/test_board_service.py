@@ -177,3 +177,44 @@ def test_cards_on_board_read_as_rows_match_the_card_views(event, child):
     cards = board_views.cards_on_board(wall.id)
     assert cards == [board_views.card_view(r) for r in board_views.approved_cards(wall.id)]
     assert [c["text"] for c in cards] == ["third card", "first card", "second card"]  # pinned first
+
+
+def test_a_batch_tells_its_new_entries_as_the_database_stored_them(event, child):
+    """The writer's batch acks and broadcasts from light records, not reloaded Entries: every view of each must be
+    what the stored row gives, held and redacted entries included."""
+    texts = ["Too many ads", "call me on 0712 345 678", "I want to die", "Safer apps please"]
+    batch = [
+        entries.NewEntry(event.current_activity_id, "have", text, factories.new_key(), participant_id=child.id)
+        for text in texts
+    ]
+    loaded, activities = entries.event_and_activities(event.id, batch)
+    assert loaded is not None and set(activities) == {event.current_activity_id}
+    outcomes = entries.store_entries(loaded, batch, activities)
+    db.session.expunge_all()
+    for outcome in outcomes:
+        assert isinstance(outcome, entries.Submission) and outcome.created
+        assert isinstance(outcome.response, board_views.StoredEntry)
+        stored = db.session.get(Entry, outcome.response.id)
+        for view in (board_views.own_entry_view, board_views.staff_view, board_views.card_view):
+            assert view(outcome.response) == view(stored)
+        for may_safeguard in (True, False):
+            assert board_views.entry_for_staff(outcome.response, may_safeguard=may_safeguard) == (
+                board_views.entry_for_staff(stored, may_safeguard=may_safeguard)
+            )
+    assert {o.response.status for o in outcomes} >= {"held"}  # the safety hold, as before
+    assert [o.response.group for o in outcomes] == ["child"] * len(texts)
+
+
+def test_the_batch_lookup_leaves_out_what_is_not_this_events_activity(ctx, event):
+    elsewhere = factories.event_with_open_board()
+    batch = [
+        entries.NewEntry(activity_id, "have", "text", factories.new_key())
+        for activity_id in (event.current_activity_id, elsewhere.current_activity_id, "not a number", None)
+    ]
+    loaded, activities = entries.event_and_activities(event.id, batch)
+    assert loaded is not None and loaded.id == event.id
+    assert set(activities) == {event.current_activity_id}
+    outcomes = entries.store_entries(loaded, batch, activities)
+    assert isinstance(outcomes[0], entries.Submission)
+    assert [o.code for o in outcomes[1:]] == ["unknown_activity", "invalid_id", "invalid_id"]  # type: ignore[union-attr]
+    assert entries.event_and_activities(10**6, batch) == (None, {})
