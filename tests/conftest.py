@@ -127,8 +127,12 @@ def clean_database(request, app):
     else:
         with rolled_back(app) as connection:
             yield connection
-    # A test's socket clients end with it: the next test's event (often the same id) starts with no phone.
+    # A test's socket clients end with it: the next test's event (often the same id) starts with no phone, neither
+    # among the connections nor in the rooms (live.connections.phones_connected counts a room).
     live_connections.connections.clear()
+    manager = socketio.server.manager
+    for sid in list(manager.rooms.get("/", {}).get(None, ())):
+        manager.basic_disconnect(sid, "/")
 
 
 @pytest.fixture

@@ -62,3 +62,16 @@ def test_redis_queue_gets_an_indexed_redis_manager():
     manager = client_manager("redis://127.0.0.1:6379/0", channel="facilitator-test")
     assert type(manager).__name__ == "IndexedRedisManager" and manager.channel == "facilitator-test"
     assert type(client_manager(None)).__name__ == "IndexedManager"
+
+
+def test_phones_connected_counts_this_events_phones_only(app, event, new_phone, console, projector):
+    """An activity switch and the purge ask how many phones are here: the event's phones' room, nothing else."""
+    from facilitator.live.connections import phones_connected
+
+    phones = [new_phone() for _ in range(3)]
+    for phone in phones:
+        assert phone.socket.is_connected()
+    assert phones_connected(event.id) == 3  # the console and the projector are no phones
+    assert phones_connected(event.id + 1000) == 0
+    phones[0].socket.disconnect()
+    assert phones_connected(event.id) == 2
