@@ -78,8 +78,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         # Socket.IO's own defaults, which its phone client is made for: a silent phone is let go after 45 s. Every
         # ping is a task, a send and a pong for each phone: at 5,000 phones the 20 s interval used before took
         # ~10% of a core, a fifth more than this.
-        ping_interval=25,
-        ping_timeout=20,
+        ping_interval=app.config["SOCKETIO_PING_INTERVAL"],
+        ping_timeout=app.config["SOCKETIO_PING_TIMEOUT"],
     )
     wsgi_app = compression.without_websocket_compression(app.wsgi_app)
 
