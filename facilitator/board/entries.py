@@ -176,9 +176,7 @@ def store_entries(
     first_version = bump_version(event, by=len(created)) - len(created) + 1 if created else 0  # 0: nothing created
     # Counted inside the transaction: the same figures as after the commit, without a second transaction
     # (each statement is a round trip, and with PostgreSQL under gevent a wait for the writer's turn).
-    activity_counts = {
-        activity_id: board_views.counts(activity_id) for activity_id in {pending[k][1].id for k in created}
-    }
+    activity_counts = _counts_after(event, [pending[k][1].id for k in created], [inserted[k] for k in created])
     for n, key in enumerate(created):
         i, activity, screening = pending[key]
         response = inserted[key]
@@ -207,8 +205,53 @@ def store_entries(
     submissions = [outcome for outcome in outcomes if isinstance(outcome, Submission)]
     send_after_commit(broadcast.entries_stored, event, submissions)
     commit(keep_state=True)
+    if created:
+        _remember_counts(event, activity_counts)
     # Every entry has its outcome by now: an error, a new entry, or a re-send of a stored one.
     return cast("list[Submission | ServiceError]", outcomes)
+
+
+# Each activity's counts as this process's last batch committed them, with the event and its version then. A batch
+# whose event is still at that version (before its own bump: nothing else changed the event since, neither here nor
+# in another process, as every change to an entry bumps the version) adds its own entries to them instead of
+# counting the activity's entries again: a count walks every entry of the activity, a few hundred µs a batch with
+# 2,000 on the board, and more as the board grows.
+_counted: dict[int, tuple[int, int, dict[str, int]]] = {}  # activity id -> (event id, version, counts)
+
+
+def _counts_after(
+    event: Event, activity_ids: list[int], new_entries: list[board_views.StoredEntry]
+) -> dict[int, dict[str, int]]:
+    """The counts of each activity a batch wrote to, its new entries ``new_entries`` (of ``activity_ids``, in
+    the same order) included; the event's version already carries the batch's bump."""
+    version_before = event.version - len(new_entries)
+    added: dict[int, dict[str, int]] = {}
+    for activity_id, entry in zip(activity_ids, new_entries, strict=True):
+        counts = added.setdefault(activity_id, {"received": 0, "shown": 0})
+        counts["received"] += 1
+        counts["shown"] += entry.status == "approved"
+    result = {}
+    for activity_id, extra in added.items():
+        known = _counted.get(activity_id)
+        if known is not None and known[:2] == (event.id, version_before):
+            result[activity_id] = {name: known[2][name] + extra[name] for name in ("received", "shown")}
+        else:
+            result[activity_id] = board_views.counts(activity_id)
+    return result
+
+
+def _remember_counts(event: Event, activity_counts: dict[int, dict[str, int]]) -> None:
+    """After the commit only: counts of a batch rolled back must never be added to."""
+    for activity_id, counts in activity_counts.items():
+        _counted[activity_id] = (event.id, event.version, counts)
+    if len(_counted) > 1_000:  # a long-running process forgets the oldest activities
+        for activity_id in list(_counted)[:500]:
+            del _counted[activity_id]
+
+
+def forget_counts() -> None:
+    """Tests: a rolled-back database starts its versions again."""
+    _counted.clear()
 
 
 def _checked_input(event: Event, entry: NewEntry, activities: dict[int, Activity]) -> tuple[Activity, str]:

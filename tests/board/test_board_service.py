@@ -218,3 +218,40 @@ def test_the_batch_lookup_leaves_out_what_is_not_this_events_activity(ctx, event
     assert isinstance(outcomes[0], entries.Submission)
     assert [o.code for o in outcomes[1:]] == ["unknown_activity", "invalid_id", "invalid_id"]  # type: ignore[union-attr]
     assert entries.event_and_activities(10**6, batch) == (None, {})
+
+
+def test_a_batch_adds_its_entries_to_the_counts_its_process_last_committed(event, child, facilitator, monkeypatch):
+    """Counts are what a full count gives after every batch; a batch counts the board again only when something
+    else changed the event since this process's last batch (a moderation, another process's batch)."""
+    from facilitator.board import moderation
+    from facilitator.events.service import bump_version
+    from facilitator.staff.models import StaffUser
+
+    counted = []
+    real_counts = board_views.counts
+
+    def counting(activity_id):
+        counted.append(activity_id)
+        return real_counts(activity_id)
+
+    monkeypatch.setattr(board_views, "counts", counting)
+
+    def counts_made_by_batch(*texts):
+        before = len(counted)
+        new = [entries.NewEntry(event.current_activity_id, "have", t, factories.new_key(), child.id) for t in texts]
+        loaded, activities = entries.event_and_activities(event.id, new)
+        outcomes = entries.store_entries(loaded, new, activities)
+        assert outcomes[-1].counts == real_counts(event.current_activity_id)
+        return len(counted) - before
+
+    assert counts_made_by_batch("Too many ads", "I want to die") == 1  # a held one: received, never shown
+    assert counts_made_by_batch("Safer apps", "Kind moderators") == 0  # nothing else happened: added to the last
+    current = db.session.get(Event, event.id)
+    latest = db.session.scalar(select(func.max(Entry.id)))
+    moderation.moderate(current, db.session.get(StaffUser, facilitator[0].id), latest, "approve")
+    assert counts_made_by_batch("Shorter terms") == 1  # the moderation moved the version on: counted again
+    assert counts_made_by_batch("Clear rules") == 0
+    bump_version(db.session.get(Event, event.id))  # as another process's batch would
+    db.session.commit()
+    assert counts_made_by_batch("Polite bots") == 1
+    assert real_counts(event.current_activity_id)["received"] == 7
