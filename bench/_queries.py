@@ -112,7 +112,6 @@ def main(argv=None) -> int:
             from facilitator.board import entries as board_service
             from facilitator.board import views as board_views
             from facilitator.events import participants
-            from facilitator.events.models import Event
 
             with app.app_context():
                 people = [participants.join(code)[0].id for _ in range(args.batch)]
@@ -128,7 +127,9 @@ def main(argv=None) -> int:
                         )
                         for k, p in enumerate(people)
                     ]
-                    outcomes = board_service.store_entries(db.session.get(Event, event_id), batch)
+                    event, activities = board_service.event_and_activities(event_id, batch)
+                    assert event is not None
+                    outcomes = board_service.store_entries(event, batch, activities)
                     acks = [board_views.own_entry_view(o.response) for o in outcomes]  # type: ignore[union-attr]
                     assert len(acks) == args.batch
                     db.session.remove()

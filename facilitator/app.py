@@ -12,7 +12,7 @@ from flask import Flask
 from facilitator import config as config_module
 from facilitator import models  # noqa: F401  (every table, before any mapper is used)
 from facilitator.extensions import csrf, db, migrate, socketio
-from facilitator.live import entry_writer, rooms
+from facilitator.live import entry_writer, rooms, sessions
 from facilitator.web import compression, error_pages, i18n, log_privacy, log_summary, outages, ratelimit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -78,9 +78,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         # Socket.IO's own defaults, which its phone client is made for: a silent phone is let go after 45 s. Every
         # ping is a task, a send and a pong for each phone: at 5,000 phones the 20 s interval used before took
         # ~10% of a core, a fifth more than this.
-        ping_interval=25,
-        ping_timeout=20,
+        ping_interval=app.config["SOCKETIO_PING_INTERVAL"],
+        ping_timeout=app.config["SOCKETIO_PING_TIMEOUT"],
     )
+    app.session_interface = sessions.SocketEventSessions()
     wsgi_app = compression.without_websocket_compression(app.wsgi_app)
 
     if app.config["PROXY_FIX"]:

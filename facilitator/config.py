@@ -108,6 +108,10 @@ def load(instance_path: Path) -> dict:
         "SOCKETIO_CHANNEL": os.environ.get("SOCKETIO_CHANNEL", "facilitator"),
         # Comma-separated origins allowed to open a Socket.IO connection; empty means same origin only.
         "SOCKETIO_CORS_ORIGINS": [o for o in os.environ.get("SOCKETIO_CORS_ORIGINS", "").split(",") if o],
+        # Seconds between pings, and for a pong: a phone whose link died silently reconnects, and the server lets it
+        # go, after the two together (bench/README.md measures what a ping costs a phone).
+        "SOCKETIO_PING_INTERVAL": _float("SOCKETIO_PING_INTERVAL", 25.0),
+        "SOCKETIO_PING_TIMEOUT": _float("SOCKETIO_PING_TIMEOUT", 20.0),
         "PUBLIC_URL": os.environ.get("PUBLIC_URL", "").rstrip("/"),
         "SESSION_COOKIE_SECURE": _bool("COOKIE_SECURE", production),
         "SESSION_COOKIE_HTTPONLY": True,

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import create_engine, text, update
 
 from facilitator import create_app
+from facilitator.board import entries as board_entries
 from facilitator.events.models import Event
 from facilitator.extensions import db, socketio
 from facilitator.live import connections as live_connections
@@ -127,8 +128,13 @@ def clean_database(request, app):
     else:
         with rolled_back(app) as connection:
             yield connection
-    # A test's socket clients end with it: the next test's event (often the same id) starts with no phone.
+    # A test's socket clients end with it: the next test's event (often the same id) starts with no phone, neither
+    # among the connections nor in the rooms (live.connections.phones_connected counts a room).
     live_connections.connections.clear()
+    board_entries.forget_counts()
+    manager = socketio.server.manager
+    for sid in list(manager.rooms.get("/", {}).get(None, ())):
+        manager.basic_disconnect(sid, "/")
 
 
 @pytest.fixture

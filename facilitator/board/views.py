@@ -3,6 +3,8 @@ the counts; and the one order cards are shown in."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
 from sqlalchemy import case, func, or_, select
@@ -38,6 +40,58 @@ class Card(Protocol):
     def theme_id(self) -> int | None: ...
 
 
+class EntryFields(Card, Protocol):
+    """What the views read of an entry: an Entry, or the ``StoredEntry`` a batch of new entries is told as."""
+
+    @property
+    def participant_id(self) -> int | None: ...
+    @property
+    def client_key(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def flags(self) -> list[str]: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def concern(self) -> str | None: ...
+    @property
+    def group(self) -> str | None: ...
+    @property
+    def age_band(self) -> str | None: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def answered_at(self) -> datetime | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEntry:
+    """A new entry as its batch stored it: the values the batch inserted and the id the database gave it. A
+    burst of entries is told to the views and acked from these, not from an ORM object per entry (building and
+    tracking those was a good share of a batch's CPU). A new entry has no moderation, answer or theme yet."""
+
+    id: int
+    event_id: int
+    activity_id: int
+    participant_id: int | None
+    client_key: str
+    lane: str
+    text: str
+    shown_text: str
+    flags: list[str]
+    status: str
+    concern: str | None
+    pinned: bool
+    starred: bool
+    source: str
+    group: str | None
+    age_band: str | None
+    created_at: datetime
+    answered_at: datetime | None = None
+    theme_id: int | None = None
+
+
 def sort_key(response: Card) -> list[int]:
     return [0 if response.pinned else 1, response.id]
 
@@ -59,7 +113,7 @@ def card_view(response: Card) -> dict[str, Any]:
     }
 
 
-def staff_view(response: Entry) -> dict[str, Any]:
+def staff_view(response: EntryFields) -> dict[str, Any]:
     """A card as the moderation queue shows it: the original text, its checks and state."""
     return card_view(response) | {
         "original": response.text,
@@ -74,7 +128,7 @@ def staff_view(response: Entry) -> dict[str, Any]:
     }
 
 
-def withheld_view(response: Entry) -> dict[str, Any]:
+def withheld_view(response: EntryFields) -> dict[str, Any]:
     """A held entry as a moderator's console hears of it: that it left the queue, not what it says."""
     return {
         "id": response.id,
@@ -85,7 +139,7 @@ def withheld_view(response: Entry) -> dict[str, Any]:
     }
 
 
-def own_entry_view(response: Entry) -> dict[str, Any]:
+def own_entry_view(response: EntryFields) -> dict[str, Any]:
     """An entry as its author sees it on their phone. A held entry only ever reads as 'received'."""
     state = {"approved": "on_board", "hidden": "not_shown"}.get(response.status, "waiting")
     return {
@@ -149,7 +203,7 @@ def counts(activity_id: int) -> dict[str, Any]:
     return {"received": received, "shown": shown}
 
 
-def entry_for_staff(entry: Entry, *, may_safeguard: bool) -> dict[str, Any]:
+def entry_for_staff(entry: EntryFields, *, may_safeguard: bool) -> dict[str, Any]:
     """Who may read a held entry: staff who safeguard (the lead, facilitators) read every one. Other staff see a
     possible concern in their queue, marked, waiting for the lead's review; of a high concern they learn only
     that it left their queue, and its text never reaches them."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from flask import Flask, current_app
@@ -96,7 +97,12 @@ def entries_stored(event: Event, submissions: list[Submission]) -> None:
 
 
 def _tell_views(
-    event: Event, activity_id: int, responses: list[Entry], *, version: int, counts: dict[str, Any]
+    event: Event,
+    activity_id: int,
+    responses: Sequence[board_views.EntryFields],
+    *,
+    version: int,
+    counts: dict[str, Any],
 ) -> None:
     """Staff's queue, safeguarding and the projector hear of new or changed entries of one activity, in
     one message each however many there are."""

@@ -23,7 +23,6 @@ from facilitator import safety
 from facilitator.board import entries as board_service
 from facilitator.board import views as board_views
 from facilitator.errors import Busy, Internal, ServiceError, Unavailable, is_outage
-from facilitator.events.models import Event
 from facilitator.extensions import db, socket_server, socket_sleep, socketio
 from facilitator.live.priority import RoomFirst
 from facilitator.web.outages import rollback_quietly
@@ -147,14 +146,14 @@ class EntryWriter:
                         waiting.error = Internal()
 
     def _store_group(self, event_id: int, group: list[_Waiting]) -> None:
-        event = db.session.get(Event, event_id)
+        event, activities = board_service.event_and_activities(event_id, [w.entry for w in group])
         if event is None:
             for waiting in group:
                 waiting.error = ServiceError("unknown_event", "That event does not exist.")
             return
         # store_entries commits, then tells the views (a failed broadcast is logged; committed is committed:
         # the phones hear so, and views catch up on their next sync).
-        outcomes = board_service.store_entries(event, [w.entry for w in group])
+        outcomes = board_service.store_entries(event, [w.entry for w in group], activities)
         for waiting, outcome in zip(group, outcomes, strict=True):
             if isinstance(outcome, ServiceError):
                 waiting.error = outcome

@@ -7,6 +7,12 @@ the sockets waiting for their next ping in the order they fall due (the interval
 so that is the order they were scheduled in) and sends each ping when it is due. What a ping means is the
 library's, unchanged: the same interval, ``last_ping`` set as it is sent, the timeout checked by the library.
 
+The library's service task, which lets go of phones that stopped answering, woke once per socket: it walks every
+socket once in each ping timeout (20 s), sleeping ``ping_timeout / sockets`` between two (4 ms with 5,000 phones:
+250 wake-ups a second, each a timer and two switches, ~70 µs of CPU measured alone, ~2% of a core). Here one pass
+checks every socket each ``SERVICE_PASS_SECONDS``, with the library's own ``check_ping_timeout``: a silent phone is
+let go no later than the library's walk would (each socket is checked every 5 s instead of every 20 s).
+
 Only server processes install it (wsgi.py, ``facilitator serve``), before serving.
 """
 
@@ -17,6 +23,7 @@ import logging
 import time
 from typing import Any
 
+import engineio.server
 import engineio.socket
 from engineio import packet
 
@@ -26,6 +33,8 @@ log = logging.getLogger(__name__)
 # least this long keeps the task from waking for every single socket.
 GRANULARITY_SECONDS = 0.05
 IDLE_SLEEP_SECONDS = 1.0
+SERVICE_PASS_SECONDS = 5.0
+SERVICE_YIELD_EVERY = 500  # sockets checked between two yields, so a pass that closes many does not hold the room up
 
 
 class Pinger:
@@ -79,13 +88,43 @@ def _schedule_ping(socket: Any) -> None:
         pinger_of(socket.server).schedule(socket)
 
 
+def check_timeouts(server: Any) -> int:
+    """One pass of the service task: forget closed sockets, let go of those whose pong is overdue (the library's
+    ``check_ping_timeout``, which closes them). Returns how many sockets were checked."""
+    checked = 0
+    for socket in list(server.sockets.values()):
+        try:
+            if socket.closed:
+                server.sockets.pop(socket.sid, None)
+            elif not socket.closing:
+                socket.check_ping_timeout()
+        except Exception:  # one socket's failure must not keep the others from being checked
+            log.exception("checking a socket's ping timeout failed")
+        checked += 1
+        if checked % SERVICE_YIELD_EVERY == 0:
+            server.sleep(0)
+    return checked
+
+
+def _service_task(server: Any) -> None:
+    # python-engineio's Server._service_task, in passes: the same event stops it (Server.shutdown).
+    server.service_task_event = server.create_event()
+    while not server.service_task_event.wait(timeout=SERVICE_PASS_SECONDS):
+        check_timeouts(server)
+
+
 def install() -> bool:
-    """Ping from one task per server instead of a task per socket. Returns False, changing nothing, if
-    python-engineio no longer pings the way this replaces (a new version: its own pings go on as before)."""
+    """Ping from one task per server instead of a task per socket, and check ping timeouts in passes. Returns
+    False, changing nothing, if python-engineio no longer pings the way this replaces (a new version: its own pings
+    and checks go on as before)."""
     socket_class: Any = engineio.socket.Socket
-    replaced = ("schedule_ping", "_send_ping")
-    if not all(callable(getattr(socket_class, name, None)) for name in replaced):
+    server_class: Any = engineio.server.Server
+    replaced = ("schedule_ping", "_send_ping", "check_ping_timeout")
+    if not all(callable(getattr(socket_class, name, None)) for name in replaced) or not callable(
+        getattr(server_class, "_service_task", None)
+    ):
         log.warning("python-engineio's pings have changed: each socket keeps its own ping task")
         return False
     socket_class.schedule_ping = _schedule_ping
+    server_class._service_task = _service_task
     return True

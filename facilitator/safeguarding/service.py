@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from facilitator import audit, safety, validation
 from facilitator.agenda.models import Activity
+from facilitator.board import views as board_views
 from facilitator.board.models import Entry
 from facilitator.columns import utcnow
 from facilitator.errors import Conflict, InvalidInput
@@ -36,7 +37,7 @@ def open_flag(
     event: Event,
     *,
     reasons: list[str],
-    response: Entry | None = None,
+    response: board_views.EntryFields | None = None,
     participant_id: int | None = None,
     message: str | None = None,
     level: str = "high",

@@ -177,3 +177,81 @@ def test_cards_on_board_read_as_rows_match_the_card_views(event, child):
     cards = board_views.cards_on_board(wall.id)
     assert cards == [board_views.card_view(r) for r in board_views.approved_cards(wall.id)]
     assert [c["text"] for c in cards] == ["third card", "first card", "second card"]  # pinned first
+
+
+def test_a_batch_tells_its_new_entries_as_the_database_stored_them(event, child):
+    """The writer's batch acks and broadcasts from light records, not reloaded Entries: every view of each must be
+    what the stored row gives, held and redacted entries included."""
+    texts = ["Too many ads", "call me on 0712 345 678", "I want to die", "Safer apps please"]
+    batch = [
+        entries.NewEntry(event.current_activity_id, "have", text, factories.new_key(), participant_id=child.id)
+        for text in texts
+    ]
+    loaded, activities = entries.event_and_activities(event.id, batch)
+    assert loaded is not None and set(activities) == {event.current_activity_id}
+    outcomes = entries.store_entries(loaded, batch, activities)
+    db.session.expunge_all()
+    for outcome in outcomes:
+        assert isinstance(outcome, entries.Submission) and outcome.created
+        assert isinstance(outcome.response, board_views.StoredEntry)
+        stored = db.session.get(Entry, outcome.response.id)
+        for view in (board_views.own_entry_view, board_views.staff_view, board_views.card_view):
+            assert view(outcome.response) == view(stored)
+        for may_safeguard in (True, False):
+            assert board_views.entry_for_staff(outcome.response, may_safeguard=may_safeguard) == (
+                board_views.entry_for_staff(stored, may_safeguard=may_safeguard)
+            )
+    assert {o.response.status for o in outcomes} >= {"held"}  # the safety hold, as before
+    assert [o.response.group for o in outcomes] == ["child"] * len(texts)
+
+
+def test_the_batch_lookup_leaves_out_what_is_not_this_events_activity(ctx, event):
+    elsewhere = factories.event_with_open_board()
+    batch = [
+        entries.NewEntry(activity_id, "have", "text", factories.new_key())
+        for activity_id in (event.current_activity_id, elsewhere.current_activity_id, "not a number", None)
+    ]
+    loaded, activities = entries.event_and_activities(event.id, batch)
+    assert loaded is not None and loaded.id == event.id
+    assert set(activities) == {event.current_activity_id}
+    outcomes = entries.store_entries(loaded, batch, activities)
+    assert isinstance(outcomes[0], entries.Submission)
+    assert [o.code for o in outcomes[1:]] == ["unknown_activity", "invalid_id", "invalid_id"]  # type: ignore[union-attr]
+    assert entries.event_and_activities(10**6, batch) == (None, {})
+
+
+def test_a_batch_adds_its_entries_to_the_counts_its_process_last_committed(event, child, facilitator, monkeypatch):
+    """Counts are what a full count gives after every batch; a batch counts the board again only when something
+    else changed the event since this process's last batch (a moderation, another process's batch)."""
+    from facilitator.board import moderation
+    from facilitator.events.service import bump_version
+    from facilitator.staff.models import StaffUser
+
+    counted = []
+    real_counts = board_views.counts
+
+    def counting(activity_id):
+        counted.append(activity_id)
+        return real_counts(activity_id)
+
+    monkeypatch.setattr(board_views, "counts", counting)
+
+    def counts_made_by_batch(*texts):
+        before = len(counted)
+        new = [entries.NewEntry(event.current_activity_id, "have", t, factories.new_key(), child.id) for t in texts]
+        loaded, activities = entries.event_and_activities(event.id, new)
+        outcomes = entries.store_entries(loaded, new, activities)
+        assert outcomes[-1].counts == real_counts(event.current_activity_id)
+        return len(counted) - before
+
+    assert counts_made_by_batch("Too many ads", "I want to die") == 1  # a held one: received, never shown
+    assert counts_made_by_batch("Safer apps", "Kind moderators") == 0  # nothing else happened: added to the last
+    current = db.session.get(Event, event.id)
+    latest = db.session.scalar(select(func.max(Entry.id)))
+    moderation.moderate(current, db.session.get(StaffUser, facilitator[0].id), latest, "approve")
+    assert counts_made_by_batch("Shorter terms") == 1  # the moderation moved the version on: counted again
+    assert counts_made_by_batch("Clear rules") == 0
+    bump_version(db.session.get(Event, event.id))  # as another process's batch would
+    db.session.commit()
+    assert counts_made_by_batch("Polite bots") == 1
+    assert real_counts(event.current_activity_id)["received"] == 7

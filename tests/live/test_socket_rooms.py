@@ -62,3 +62,46 @@ def test_redis_queue_gets_an_indexed_redis_manager():
     manager = client_manager("redis://127.0.0.1:6379/0", channel="facilitator-test")
     assert type(manager).__name__ == "IndexedRedisManager" and manager.channel == "facilitator-test"
     assert type(client_manager(None)).__name__ == "IndexedManager"
+
+
+def test_phones_connected_counts_this_events_phones_only(app, event, new_phone, console, projector):
+    """An activity switch and the purge ask how many phones are here: the event's phones' room, nothing else."""
+    from facilitator.live.connections import phones_connected
+
+    phones = [new_phone() for _ in range(3)]
+    for phone in phones:
+        assert phone.socket.is_connected()
+    assert phones_connected(event.id) == 3  # the console and the projector are no phones
+    assert phones_connected(event.id + 1000) == 0
+    phones[0].socket.disconnect()
+    assert phones_connected(event.id) == 2
+
+
+def test_a_message_to_a_room_is_encoded_once_whatever_its_size(monkeypatch):
+    """An activity switch sends one message to thousands of phones: its JSON is made once, and every phone's
+    socket is handed the same Engine.IO packet (whose encoding python-engineio caches), not a copy per phone."""
+    from facilitator.live import packets
+
+    dumps = []
+    original = packets.PacketJSON.dumps
+
+    def counted_dumps(*args, **kwargs):
+        dumps.append(args[0])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(packets.PacketJSON, "dumps", staticmethod(counted_dumps))
+    server = socketio.Server(
+        async_mode="threading",
+        client_manager=IndexedManager(),
+        serializer=packets.AnsweringPacket,
+        json=packets.PacketJSON,
+    )
+    handed: list = []
+    monkeypatch.setattr(server, "_send_eio_packet", lambda eio_sid, pkt: handed.append((eio_sid, pkt)))
+    for n in range(200):
+        sid = server.manager.connect(f"eio{n}", "/")
+        server.manager.enter_room(sid, "/", "event:1:participants")
+    server.emit("activity", {"version": 7, "activity": {"id": 3, "title": "Ideas"}}, to="event:1:participants")
+    assert len(handed) == 200 and len({id(pkt) for _, pkt in handed}) == 1
+    assert len(dumps) == 1
+    assert handed[0][1].encode() is handed[-1][1].encode()  # engine.io's encoding, made once and kept

@@ -343,3 +343,28 @@ def test_every_handler_refuses_a_malformed_payload_before_any_work(app, phone, c
     with app.app_context():
         assert db.session.scalar(select(func.count(Entry.id))) == entries_before
     assert "Traceback" not in caplog.text and "failed" not in caplog.text
+
+
+def test_a_socket_opens_the_cookie_session_at_connect_only(app, event, phone, facilitator, monkeypatch):
+    """Flask-SocketIO keeps each socket's session from its connect; the cookie is not read again for every event
+    (live/sessions.py). A console still connects on its staff session, and a signed-out one is still refused."""
+    from flask.sessions import SecureCookieSessionInterface
+
+    opened = []
+    real_open = SecureCookieSessionInterface.open_session
+
+    def counting_open(self, app, request):
+        opened.append(request.path)
+        return real_open(self, app, request)
+
+    monkeypatch.setattr(SecureCookieSessionInterface, "open_session", counting_open)
+    assert phone.socket.is_connected()
+    assert len(opened) == 1
+    for n in range(3):
+        assert phone.submit(f"Idea number {n}")["ok"]
+    assert len(opened) == 1
+    user, password = facilitator
+    console = staff_socket(app, event.id, user.email, password)
+    assert console.is_connected()
+    ack = console.emit("console:sync", {}, callback=True)
+    assert ack["ok"], ack
