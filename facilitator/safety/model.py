@@ -155,7 +155,11 @@ class LinearModel:
         payload = json.loads(text)
         # Dividing by the whole 1000 gives the same float as round(w, 3) did in training.
         per_unit = round(1 / payload["weight_unit"])
-        weights = {name: [w / per_unit for w in row] for name, row in payload["weights"].items()}
+        # In place: a second dict of ~270,000 rows beside the parsed one doubled the process's memory at start
+        # (RSS +118 MB against +68 MB), and freed memory is rarely given back to the system.
+        weights = payload["weights"]
+        for name, row in weights.items():
+            weights[name] = [w / per_unit for w in row]
         return cls(weights, payload["bias"], payload["targets"], payload.get("trained_on", ""))
 
 
