@@ -31,3 +31,11 @@ def test_the_shipped_model_round_trips_and_scores_in_range():
     for text in ("", "hello", "i want to die", "x" * 5000):
         for score in shipped.scores(normalise.for_phrases(text)).values():
             assert 0.0 <= score <= 1.0
+
+
+def test_no_blind_line_is_in_the_training_corpus():
+    """A blind set measures only while the model has never seen its lines (compared case-insensitively)."""
+    corpus_texts = {entry.text.casefold() for entry in corpus.read(corpus.CORPUS_PATH)}
+    for blind in sorted(corpus.CORPUS_PATH.parent.glob("blind*.tsv")):
+        shared = [entry.text for entry in corpus.read(blind) if entry.text.casefold() in corpus_texts]
+        assert not shared, (blind.name, shared[:5])
