@@ -192,6 +192,16 @@ def test_joins_are_limited_per_event_code(app, event):
         assert db.session.scalar(select(func.count(Participant.id))) == 4
 
 
+def test_refused_joins_do_not_use_up_the_code_s_allowance(app, event):
+    """In a rush children press Join again: only the joins let in count against the event code, so the presses
+    refused in one minute do not keep the room out in the next."""
+    clock = frozen_limit(ratelimit.join_limits_by_code, limit=3, window=60)
+    assert [join_from(app, event.join_code, f"10.3.0.{n}").status_code for n in range(3)] == [302, 302, 302]
+    assert [join_from(app, event.join_code, f"10.3.1.{n}").status_code for n in range(6)] == [429] * 6
+    clock.advance(90)  # half of the last minute's three joins still count: 1.5 of 3
+    assert join_from(app, event.join_code, "10.3.2.1").status_code == 302
+
+
 def test_joins_are_limited_per_peer_and_wrong_codes_count_too(app, event):
     frozen_limit(ratelimit.join_limits_by_peer, limit=3, window=60)
     statuses = [
