@@ -147,7 +147,7 @@ class LinearModel:
 
     def to_json(self) -> str:
         # Sorted keys and fixed rounding: the same training gives the same bytes. Weights are written as
-        # whole thousandths: "-884" rather than "-0.88374" (267,000 features: 6.9 MB rather than ~11 MB).
+        # whole thousandths: "-884" rather than "-0.88374" (267,000 features in 6.9 MB).
         payload = {
             "trained_on": self.trained_on,
             "targets": list(self.targets),
