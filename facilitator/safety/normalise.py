@@ -225,7 +225,7 @@ _SEPARATORS = str.maketrans(_SEPARATOR_CHARS, "-" * len(_SEPARATOR_CHARS))
 _GROUP_WORD_RE = re.compile(r"(?<=\d)(\s+(?:then|kisha|halafu|alafu)\s+)(?=\d)", re.IGNORECASE)
 
 
-_DIGIT_WORD_VALUES = {
+DIGIT_WORD_VALUES = {
     word: str(value)
     for words in (
         "zero one two three four five six seven eight nine",
@@ -233,8 +233,8 @@ _DIGIT_WORD_VALUES = {
     )
     for value, word in enumerate(words.split())
 }
-_DIGIT_WORD_VALUES["oh"] = "0"  # "six oh five": read as zero only among digits, by the rules below
-_DIGIT_WORD_ALTERNATION = "|".join(sorted(_DIGIT_WORD_VALUES, key=len, reverse=True))
+DIGIT_WORD_VALUES["oh"] = "0"  # "six oh five": read as zero only among digits, by the rules below
+_DIGIT_WORD_ALTERNATION = "|".join(sorted(DIGIT_WORD_VALUES, key=len, reverse=True))
 # A run of digits and digit words apart, with at least three real digits: "0 7 two 2 - 9 nine 8",
 # "0799 two two 3 four 5 six". Words alone ("one two three") stay words: the spelled-number finder
 # reads those, with its own rules.
@@ -263,12 +263,12 @@ def _spaced_digit_words_to_digits(match: re.Match[str]) -> str:
         )
     ):
         return run
-    return _DIGIT_WORD_RE.sub(lambda w: _DIGIT_WORD_VALUES[w.group(0).lower()].ljust(len(w.group(0))), run)
+    return _DIGIT_WORD_RE.sub(lambda w: DIGIT_WORD_VALUES[w.group(0).lower()].ljust(len(w.group(0))), run)
 
 
 # A run mixing digits and digit words with no space: "072two", "0seven12".
 _MIXED_DIGIT_WORDS_RE = re.compile(
-    r"\b(?=[a-z]*\d)(?:\d|" + "|".join(sorted(_DIGIT_WORD_VALUES, key=len, reverse=True)) + r")+\b", re.IGNORECASE
+    r"\b(?=[a-z]*\d)(?:\d|" + "|".join(sorted(DIGIT_WORD_VALUES, key=len, reverse=True)) + r")+\b", re.IGNORECASE
 )
 # A digit word as a whole word, or glued to a digit ("072two", "0seven12").
 _DIGIT_WORD_RE = re.compile(
@@ -283,7 +283,7 @@ _SW_TENS = {
     word: str(value)
     for value, word in enumerate("kumi ishirini thelathini arobaini hamsini sitini sabini themanini tisini".split(), 1)
 }
-_SW_UNITS = {word: value for word, value in _DIGIT_WORD_VALUES.items() if value != "0"}
+_SW_UNITS = {word: value for word, value in DIGIT_WORD_VALUES.items() if value != "0"}
 _SW_TENS_RE = re.compile(
     rf"\b(?P<tens>{'|'.join(_SW_TENS)})(?:(?P<na>\s+na\s+)(?P<unit>{'|'.join(_SW_UNITS)}|[1-9]))?\b",
     re.IGNORECASE,
@@ -332,7 +332,7 @@ def _sw_hundreds_to_digits(match: re.Match[str]) -> str:
 
 def _digit_words_to_digits(match: re.Match[str]) -> str:
     # Each word becomes its digit padded with spaces, so offsets do not move.
-    return _DIGIT_WORD_RE.sub(lambda w: _DIGIT_WORD_VALUES[w.group(0).lower()].ljust(len(w.group(0))), match.group(0))
+    return _DIGIT_WORD_RE.sub(lambda w: DIGIT_WORD_VALUES[w.group(0).lower()].ljust(len(w.group(0))), match.group(0))
 
 
 def _swap_letter_digits(match: re.Match[str]) -> str:

@@ -34,19 +34,9 @@ _I = re.IGNORECASE
 
 # --- Phone numbers ------------------------------------------------------------------------------
 
-_DIGIT_WORDS = frozenset(
-    "zero oh one two three four five six seven eight nine "  # English
-    "sifuri moja mbili tatu nne tano sita saba nane tisa".split()  # Kiswahili
-)
-_UNIT_VALUES = {
-    word: str(value)
-    for words in (
-        "zero one two three four five six seven eight nine",
-        "sifuri moja mbili tatu nne tano sita saba nane tisa",
-    )
-    for value, word in enumerate(words.split())
-}
-_UNIT_VALUES["oh"] = _UNIT_VALUES["o"] = _UNIT_VALUES["sufuri"] = "0"
+# English and Kiswahili digit words, "oh" among them: the table the number finders' view reads too.
+_DIGIT_WORDS = frozenset(normalise.DIGIT_WORD_VALUES)
+_UNIT_VALUES = {**normalise.DIGIT_WORD_VALUES, "o": "0", "sufuri": "0"}
 # Tens and teens are two digits ("66 twenty 81", "mia tatu ishirini"); a hundred is three.
 _TENS_VALUES = {
     word: str(value)
