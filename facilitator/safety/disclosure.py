@@ -11,7 +11,8 @@ person should read them before the board does.
 
 from __future__ import annotations
 
-from facilitator.safety.firstperson import ADVERBS, SUBJECT, SW_TO_ME, compile_all, compile_any
+from facilitator.safety.firstperson import ADVERBS, SUBJECT, SW_TO_ME, compile_all
+from facilitator.safety.prefilter import PatternSet
 
 # English verbs of harm done to someone. Those with an everyday sense are fenced off below.
 _HARM_VERBS = (
@@ -251,9 +252,9 @@ _PATTERNS = [
 ]
 
 PATTERNS = compile_all(_PATTERNS)  # one by one, to tell which rule fired when debugging
-_ANY_PATTERN = compile_any(_PATTERNS)
+_ANY_PATTERN = PatternSet(_PATTERNS)
 
 
 def detect(phrase_text: str) -> bool:
     """True when *phrase_text* (``normalise.for_phrases`` output) discloses harm done to the writer."""
-    return _ANY_PATTERN.search(phrase_text) is not None
+    return _ANY_PATTERN.search(phrase_text)

@@ -8,7 +8,8 @@ Idioms are excluded where they are common: "kill time", "dying to see", "killing
 
 from __future__ import annotations
 
-from facilitator.safety.firstperson import ADVERBS, CLAUSE_END, CLAUSE_START, SUBJECT, SW_I, compile_all, compile_any
+from facilitator.safety.firstperson import ADVERBS, CLAUSE_END, CLAUSE_START, SUBJECT, SW_I, compile_all
+from facilitator.safety.prefilter import PatternSet
 
 # "suicide" as the writer's own act, not the topic ("suicide prevention", "suicide rates").
 _SUICIDE = r"suicide(?!\s+(?:prevention|awareness|hotlines?|helplines?|content|rates?|videos?|posts?|cases|topics?))"
@@ -155,9 +156,9 @@ _PATTERNS = [
 ]
 
 PATTERNS = compile_all(_PATTERNS)  # one by one, to tell which rule fired when debugging
-_ANY_PATTERN = compile_any(_PATTERNS)
+_ANY_PATTERN = PatternSet(_PATTERNS)
 
 
 def detect(phrase_text: str) -> bool:
     """True when *phrase_text* (``normalise.for_phrases`` output) shows the writer's own distress."""
-    return _ANY_PATTERN.search(phrase_text) is not None
+    return _ANY_PATTERN.search(phrase_text)

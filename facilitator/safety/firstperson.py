@@ -52,41 +52,6 @@ def compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
 
-def _has_top_level_alternation(pattern: str) -> bool:
-    depth, escaped, in_class = 0, False, False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-    return False
-
-
-def compile_any(patterns: list[str]) -> re.Pattern[str]:
-    """One pattern that finds a match where any of *patterns* does (for yes/no questions only: which one, and
-    where, may differ): one scan of the text instead of one per pattern, about twice as fast on the corpus.
-
-    Most patterns begin at a word boundary. Those are grouped behind a single ``\\b``: at a position inside a
-    word the engine then fails once instead of once per pattern (Python's ``re`` does not factor alternatives
-    itself). Measured 2026-11-29 on the corpus, fresh and blind lines: the four combined patterns from 222 to
-    148 µs a line; the whole screen from 414 to 377 µs an entry on the corpus (bench/safety.py). Patterns with
-    an alternation of their own at the top stay apart: the shared ``\\b`` would bind only their first branch."""
-    at_word = [p[2:] for p in patterns if p.startswith("\\b") and not _has_top_level_alternation(p[2:])]
-    elsewhere = [p for p in patterns if not (p.startswith("\\b") and not _has_top_level_alternation(p[2:]))]
-    parts = ([f"\\b(?:{'|'.join(f'(?:{p})' for p in at_word)})"] if at_word else []) + [f"(?:{p})" for p in elsewhere]
-    return re.compile("|".join(parts))
-
-
 def first_match(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
     """Return the first pattern match in *text* (already phrase-normalised), or None."""
     for pattern in patterns:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from facilitator.safety.firstperson import compile_all, compile_any
+from facilitator.safety.firstperson import compile_all
+from facilitator.safety.prefilter import PatternSet
 
 # --- Distress -----------------------------------------------------------------------------------
 
@@ -1005,16 +1006,16 @@ _AGE_IS_A_NUMBER_RE = re.compile(
 
 DISTRESS_PATTERNS = compile_all(_DISTRESS)  # one by one, to tell which rule fired when debugging
 DISCLOSURE_PATTERNS = compile_all(_DISCLOSURE)
-_ANY_DISTRESS = compile_any(_DISTRESS)
-_ANY_DISCLOSURE = compile_any(_DISCLOSURE)
+_ANY_DISTRESS = PatternSet(_DISTRESS)
+_ANY_DISCLOSURE = PatternSet(_DISCLOSURE)
 
 
 def distress(phrase_text: str) -> bool:
-    return _ANY_DISTRESS.search(phrase_text) is not None
+    return _ANY_DISTRESS.search(phrase_text)
 
 
 def disclosure(phrase_text: str) -> bool:
-    if _ANY_DISCLOSURE.search(phrase_text) is not None:
+    if _ANY_DISCLOSURE.search(phrase_text):
         return True
     if any(word in phrase_text for word in _INTIMATE_WORDS) and _INTIMATE_QUESTION_RE.search(phrase_text):
         return True

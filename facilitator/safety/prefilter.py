@@ -1,0 +1,204 @@
+"""Run a long list of phrase patterns over an entry by first finding which of them can match at all.
+
+The lexicon rules (``signals``) and the first-person rules (``disclosure``, ``distress``) are a few hundred
+patterns. Joined into one alternation, Python's ``re`` still tries every alternative at every word of the entry,
+so their cost grows with the entry's length times the number of patterns: 330 µs of a 90-character entry
+(fresh set 32), most of the screen's time on long entries.
+
+Almost every pattern needs one of a few literal strings somewhere in its match: "jirush", "jitup", "jizamish",
+"throw myself" or "drown myself" for ``\\b(?:\\w*jirush\\w*|\\w*jitup\\w*|...)``. Each pattern is read once, at
+import, with the standard library's own regex parser, for such a set of strings. At run time the entry's
+three-character slices are looked up in an index of those strings; only the patterns with a string present
+run. The answer is the same as the joined pattern's (``tests/safety/test_screen.py`` checks that on every
+corpus, fresh and blind line); a pattern with no usable string always runs.
+
+Hand-written because no kept library does it for Python's ``re``: RE2's FilteredRE2 and Hyperscan filter
+this way but cannot run the look-arounds these rules depend on, and an Aho-Corasick package would only
+replace the three-character index, which costs a few µs an entry. Measured 2026-11-30 (bench/safety.py,
+same machine, same run): see the README's "Where it stands".
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+with warnings.catch_warnings():
+    # the public name of re's parser: deprecated, still shipped (3.11-3.13), and the one typeshed describes
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import sre_constants
+    import sre_parse
+
+# A single letter rules nothing out; two letters ("bf", "gf") are looked for one by one, longer ones by index.
+_SHORTEST_USEFUL = 2
+# Alternatives multiplied out while joining literals ("(?:a|wa)(?:na|li)" -> "ana", "ali", "wana", "wali").
+_MOST_STRINGS = 64
+_GRAM = 3
+
+_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_constants, "POSSESSIVE_REPEAT", None)}
+_ZERO_WIDTH = {sre_constants.AT, sre_constants.ASSERT_NOT}
+
+
+@dataclass(frozen=True)
+class _Strings:
+    """What a piece of a pattern tells about the text it matches.
+
+    ``exact``: the piece matches exactly one of these strings (None when it can match more than a few).
+    ``needed``: every match of the piece contains one of these strings (None when nothing is known).
+    """
+
+    exact: frozenset[str] | None
+    needed: frozenset[str] | None
+
+
+_NOTHING_KNOWN = _Strings(None, None)
+_EMPTY = _Strings(frozenset({""}), None)
+
+
+def _useful(strings: frozenset[str] | None) -> bool:
+    return strings is not None and all(len(string) >= _SHORTEST_USEFUL for string in strings)
+
+
+def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective usable set: its shortest string longest, then the fewest strings."""
+    usable = [strings for strings in candidates if _useful(strings)]
+    if not usable:
+        return None
+    return max(usable, key=lambda strings: (min(map(len, strings)), -len(strings)))
+
+
+def _as_needed(strings: _Strings) -> frozenset[str] | None:
+    return _best([found for found in (strings.exact, strings.needed) if found is not None])
+
+
+def _sequence(items: Any) -> _Strings:
+    candidates: list[frozenset[str]] = []
+    run: frozenset[str] = frozenset({""})  # the literal strings the items since the last break spell out
+    all_exact = True
+    for op, argument in items:
+        part = _item(op, argument)
+        if part.exact is not None and len(run) * len(part.exact) <= _MOST_STRINGS:
+            run = frozenset(before + after for before in run for after in part.exact)
+            continue
+        all_exact = False
+        candidates.append(run)
+        if part.exact is not None:
+            run = part.exact
+            continue
+        if part.needed is not None:
+            candidates.append(part.needed)
+        run = frozenset({""})
+    candidates.append(run)
+    return _Strings(run if all_exact else None, _best(candidates))
+
+
+def _item(op: Any, argument: Any) -> _Strings:
+    if op is sre_constants.LITERAL:
+        return _Strings(frozenset({chr(argument)}), None)
+    if op in _ZERO_WIDTH:
+        return _EMPTY
+    if op is sre_constants.IN:
+        if all(kind is sre_constants.LITERAL for kind, _ in argument) and len(argument) <= 4:
+            return _Strings(frozenset(chr(code) for _, code in argument), None)
+        return _NOTHING_KNOWN
+    if op is sre_constants.SUBPATTERN:
+        _group, add_flags, _del_flags, body = argument
+        if add_flags & re.IGNORECASE:
+            return _NOTHING_KNOWN
+        return _sequence(body)
+    if op is sre_constants.ATOMIC_GROUP:
+        return _sequence(argument)
+    if op is sre_constants.ASSERT:
+        _direction, body = argument
+        return _Strings(None, _as_needed(_sequence(body)))
+    if op is sre_constants.BRANCH:
+        return _branch(argument[1])
+    if op in _REPEATS:
+        least, most, body = argument
+        inner = _sequence(body)
+        if least == 0:
+            optional = most == 1 and inner.exact is not None
+            return _Strings(inner.exact | {""} if optional and inner.exact is not None else None, None)
+        if least == most == 1:
+            return inner
+        return _Strings(None, _as_needed(inner))
+    return _NOTHING_KNOWN
+
+
+def _branch(alternatives: list[Any]) -> _Strings:
+    parts = [_sequence(alternative) for alternative in alternatives]
+    exact: frozenset[str] | None = None
+    if all(part.exact is not None for part in parts):
+        exact = frozenset().union(*(part.exact for part in parts if part.exact is not None))
+        if len(exact) > _MOST_STRINGS:
+            exact = None
+    needed_each = [_as_needed(part) for part in parts]
+    needed = None
+    if all(found is not None for found in needed_each):
+        needed = frozenset().union(*(found for found in needed_each if found is not None))
+    return _Strings(exact, needed)
+
+
+def needed_strings(pattern: str) -> frozenset[str] | None:
+    """Strings at least one of which is in any text *pattern* matches (None if none is known)."""
+    parsed = sre_parse.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _as_needed(_sequence(parsed))
+
+
+class PatternSet:
+    """Many patterns asked one question: does any of them match?"""
+
+    def __init__(self, patterns: list[str]) -> None:
+        self._patterns = tuple(re.compile(pattern) for pattern in patterns)
+        self._by_gram: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+        self._short: list[tuple[str, tuple[int, ...]]] = []  # two-letter strings ("bf", "my"), looked for one by one
+        unfiltered: list[int] = []
+        owners: dict[str, list[int]] = {}
+        for index, pattern in enumerate(patterns):
+            strings = needed_strings(pattern)
+            if strings is None:
+                unfiltered.append(index)
+                continue
+            for string in strings:
+                owners.setdefault(string, []).append(index)
+        for string, indices in sorted(owners.items()):
+            if len(string) < _GRAM:
+                self._short.append((string, tuple(indices)))
+            else:
+                self._by_gram.setdefault(string[:_GRAM], []).append((string, tuple(indices)))
+        self._grams = frozenset(self._by_gram)
+        self._always = tuple(unfiltered)
+        self.unfiltered = tuple(patterns[index] for index in unfiltered)
+
+    def candidates(self, text: str) -> list[int]:
+        """Indices of the patterns whose needed strings are in *text*."""
+        found = set(self._always)
+        for gram in self._grams.intersection(_grams(text)):
+            for string, indices in self._by_gram[gram]:
+                if string in text:
+                    found.update(indices)
+        for string, indices in self._short:
+            if string in text:
+                found.update(indices)
+        return sorted(found)
+
+    def search(self, text: str) -> bool:
+        patterns = self._patterns
+        return any(patterns[index].search(text) is not None for index in self.candidates(text))
+
+
+# The screen asks four pattern sets about the same text in a row; its slices are cut once.
+_last_grams: tuple[str, frozenset[str]] = ("", frozenset())
+
+
+def _grams(text: str) -> frozenset[str]:
+    global _last_grams
+    last_text, grams = _last_grams
+    if last_text != text:
+        grams = frozenset(text[start : start + _GRAM] for start in range(len(text) - _GRAM + 1))
+        _last_grams = (text, grams)
+    return grams
