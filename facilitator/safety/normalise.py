@@ -356,17 +356,24 @@ def numbers_view(cleaned: str) -> str:
     become digits ("O7l2 3SS" -> "0712 355"), and any separator between digit groups becomes "-"
     (en dash, slash, underscore, comma; "then"/"kisha" become spaces).
     """
-    chars = []
-    for char in cleaned:
-        if char.isascii():
-            chars.append(char)
-        elif char.isdecimal():
-            chars.append(str(unicodedata.decimal(char)))
-        elif char in _KEYCAP_MARKS:
-            chars.append(" ")
-        else:
-            chars.append(char.translate(_CONFUSABLES))
-    text = "".join(chars)  # the confusables table maps one character to one: offsets hold
+    if cleaned.isascii():
+        text = cleaned
+    else:
+        chars = []
+        for char in cleaned:
+            if char.isascii():
+                chars.append(char)
+            elif char.isdecimal():
+                chars.append(str(unicodedata.decimal(char)))
+            elif char in _KEYCAP_MARKS:
+                chars.append(" ")
+            else:
+                chars.append(char.translate(_CONFUSABLES))
+        text = "".join(chars)  # the confusables table maps one character to one: offsets hold
+    if _DIGIT_NEAR_RE.search(text) is None:
+        # every step below reads words and letters as digits only beside a real digit, and four entries in
+        # five have none (the corpus; fresh set 32, long entries: numbers_view from 43 to 18 µs an entry)
+        return text.translate(_SEPARATORS)
     text = _SW_TENS_RE.sub(_sw_tens_to_digits, text)
     if "mia" in text.lower():
         text = _SW_HUNDREDS_RE.sub(_sw_hundreds_to_digits, text)
