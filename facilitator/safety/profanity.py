@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from facilitator.safety.normalise import LEET, fold, strip_marks
 
@@ -201,8 +202,7 @@ def normalise_extra_words(words: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # built 20 times an entry: half the cost of a frozen dataclass
     start: int
     end: int
     norm: str  # folded, edge noise stripped
