@@ -3,7 +3,8 @@ chrometrace JSON) summarised per slice of time from the first batch the entry wr
 
     .venv/bin/python -m bench._timeline D/1proc-burst.json [--slice-ms 100] [--slices 30] [--top 6]
 
-Each slice prints the time the server was seen running (py-spy drops idle samples) and the functions that were on
+Each slice prints the time the server was seen running (py-spy drops idle samples; gevent's hub waiting for
+events, which py-spy counts as running, and gevent's monitor thread are left out) and the functions that were on
 the stack longest in it (each stack counted once, by its innermost frame of the app, else of the socket and
 database libraries). The first second of a
 burst that is slower than the others shows up as slices with more running time, and what filled them.
@@ -76,6 +77,9 @@ def main(argv=None) -> int:
     busy: dict[int, float] = collections.defaultdict(float)
     frames: dict[int, collections.Counter] = collections.defaultdict(collections.Counter)
     for begin, end, stack in all_spans:
+        # gevent's monitor thread (--stall-reports); the hub waiting in epoll, which py-spy counts as running
+        if any("PeriodicMonitoringThread" in f for f in stack) or (len(stack) <= 2 and "Hub.run" in stack[-1]):
+            continue
         t = begin
         while t < end:
             index = int((t - origin) // width)
