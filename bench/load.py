@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import re
 import secrets
+import shutil
 import subprocess
 import sys
 import time
@@ -681,7 +682,7 @@ def _ms(value):
 
 
 def start_py_spy(args, pid: int, name: str, seconds: float):
-    out = Path(args.profile_dir) / f"{name}.txt"
+    out = Path(args.profile_dir) / (f"{name}.json" if args.profile_timeline else f"{name}.txt")
     out.parent.mkdir(parents=True, exist_ok=True)
     spy = Path(sys.executable).parent / "py-spy"
     # --nonblocking: py-spy does not pause the server to sample it (pausing would add to the latencies).
@@ -697,8 +698,9 @@ def start_py_spy(args, pid: int, name: str, seconds: float):
             str(int(seconds + 0.999)),
             "-r",
             "100",
+            *(["--native"] if args.profile_native else []),
             "-f",
-            "raw",
+            "chrometrace" if args.profile_timeline else "raw",
             "-o",
             str(out),
         ],
@@ -914,6 +916,21 @@ def parse_args(argv=None):
     p.add_argument("--no-compare", action="store_true", help="with several urls: skip the one-process run")
     p.add_argument("--profile-dir", help="py-spy raw profiles of the first server during the burst and a switch")
     p.add_argument("--profile-idle", action="store_true", help="py-spy: sample idle (waiting) stacks too")
+    p.add_argument(
+        "--profile-timeline",
+        action="store_true",
+        help="py-spy: a timeline (chrometrace JSON) instead of raw stacks; `python -m bench._timeline FILE` "
+        "summarises what the server did in each slice of the burst",
+    )
+    p.add_argument("--profile-native", action="store_true", help="py-spy: C frames too (gevent's loop, json)")
+    p.add_argument(
+        "--stall-reports",
+        type=float,
+        metavar="MS",
+        help="with --serve (gevent): gevent's monitor reports every greenlet that keeps the loop MS ms or more, "
+        "with its stack, in the server's log (the lines are printed at the end)",
+    )
+    p.add_argument("--keep-logs", help="with --serve: copy the servers' logs into this directory at the end")
     p.add_argument("--json", help="write the results here")
     args = p.parse_args(argv)
     if args.phones < 1 or args.processes < 1 or args.duration <= 0 or args.duration > 600:
@@ -968,6 +985,10 @@ def main(argv=None) -> int:
                 env["RATE_LIMIT_SUBMISSIONS"] = str(int(per_phone * 3) + 10)
             if args.servers > 1:
                 env["SOCKETIO_MESSAGE_QUEUE"] = args.message_queue
+            if args.stall_reports:
+                # gevent's monitor thread: a greenlet that holds the loop this long is reported with its stack.
+                env["GEVENT_MONITOR_THREAD_ENABLE"] = "true"
+                env["GEVENT_MAX_BLOCKING_TIME"] = str(args.stall_reports / 1000)
             demo = _server.create_demo(env, f"http://127.0.0.1:{ports[0]}")
             if args.pin:
                 os.sched_setaffinity(0, {1})
@@ -1036,6 +1057,14 @@ def main(argv=None) -> int:
             ]
             for line in collections:  # the server's own full collections, each a pause (facilitator/live/gc_policy.py)
                 print(f"server {server.pid}: {line}")
+            slow = [line for line in server.log_path.read_text(errors="replace").splitlines() if "slow batch" in line]
+            for line in slow[:20]:  # the entry writer's batches whose oldest entry waited long (live/entry_writer.py)
+                print(f"server {server.pid}: {line}")
+            if len(slow) > 20:
+                print(f"server {server.pid}: … {len(slow) - 20} more slow batches")
+            if args.keep_logs:
+                Path(args.keep_logs).mkdir(parents=True, exist_ok=True)
+                shutil.copy(server.log_path, Path(args.keep_logs) / server.log_path.name)
             problems = server.problems()
             if problems:
                 print(f"server {server.url} log:\n{problems}", file=sys.stderr)

@@ -29,6 +29,10 @@ from facilitator.web.outages import rollback_quietly
 
 log = logging.getLogger(__name__)
 
+# A batch whose oldest entry waited longer than this (queued to answered) is logged with where its time went: the
+# tail of a burst, told apart from a batch that grew, a late wake-up (the loop held by something else) or the store.
+SLOW_BATCH_SECONDS = 0.1
+
 BUSY = _l("The room is sending a lot right now. Your entry is kept and sent again in a moment.")
 
 
@@ -39,6 +43,7 @@ class _Waiting:
     done: Any  # an Event of the server's async mode: set once ``ack`` or ``error`` is filled in
     ack: dict[str, Any] | None = None
     error: ServiceError | None = None
+    queued_at: float = field(default_factory=time.monotonic)
 
 
 @dataclass
@@ -81,12 +86,15 @@ class EntryWriter:
         last_batch = float("-inf")
         while True:
             batch = [queue.get()]
-            since_last = time.monotonic() - last_batch
+            took_at = time.monotonic()
+            since_last = took_at - last_batch
+            wake_at = took_at
             if since_last <= self.busy_window_seconds and since_last < self.batch_interval_seconds:
                 # Entries are flowing: batches begin at most every batch_interval_seconds, so one commit, one
                 # count and one version bump serve the room's entries of those milliseconds; that is what
                 # keeps a burst off the CPU's limit. After a batch that took longer there is no wait, and an
                 # entry in a quiet room is stored at once.
+                wake_at = last_batch + self.batch_interval_seconds
                 socket_sleep(self.batch_interval_seconds - since_last)
             last_batch = time.monotonic()
             while len(batch) < self.max_batch:
@@ -110,6 +118,7 @@ class EntryWriter:
                         waiting.error = Internal()
                     waiting.done.set()
                 self.room.batch_ends(next_batch_at=last_batch + self.batch_interval_seconds)
+                _log_if_slow(batch, took_at, wake_at, last_batch)
             # Let the answered handlers, and phones' new entries, run before the next batch.
             socket_sleep(0)
 
@@ -164,6 +173,25 @@ class EntryWriter:
                     # Only the writer's phone learns this, and it shows the helpline: never "your post was blocked".
                     "support": outcome.needs_safeguarding,
                 }
+
+
+def _log_if_slow(batch: list[_Waiting], took_at: float, wake_at: float, began_at: float) -> None:
+    """One line for a batch whose oldest entry waited more than SLOW_BATCH_SECONDS: how long it sat in the queue
+    before the writer took it, how late the writer woke from its batch interval (the loop busy elsewhere), and the
+    batch's own time (stored, views told). The bench prints these lines (bench/load.py)."""
+    ended_at = time.monotonic()
+    oldest = min(w.queued_at for w in batch)
+    if ended_at - oldest <= SLOW_BATCH_SECONDS:
+        return
+    log.info(
+        "slow batch: %d entries, the oldest answered %.0f ms after it was queued: %.0f ms in the queue before the "
+        "writer took it, woke %.0f ms late, %.0f ms storing and telling",
+        len(batch),
+        1000 * (ended_at - oldest),
+        1000 * max(0.0, took_at - oldest),
+        1000 * max(0.0, began_at - wake_at),
+        1000 * (ended_at - began_at),
+    )
 
 
 def init_app(app: Flask) -> None:

@@ -105,3 +105,35 @@ def test_a_message_to_a_room_is_encoded_once_whatever_its_size(monkeypatch):
     assert len(handed) == 200 and len({id(pkt) for _, pkt in handed}) == 1
     assert len(dumps) == 1
     assert handed[0][1].encode() is handed[-1][1].encode()  # engine.io's encoding, made once and kept
+
+
+def test_packets_tell_binary_data_as_python_socketio_does():
+    """The app's packet walks a message for bytes faster (live/packets.py), with python-socketio's answer."""
+    from socketio import packet
+    from socketio.packet import Packet
+
+    from facilitator.live.packets import AnsweringPacket
+
+    class Text(str):
+        pass
+
+    card = {"id": 1, "lane": "a", "text": "t", "pinned": False, "theme_id": None, "sort_key": [0, 1.5, "x"]}
+    cases = [
+        ["board", {"version": 5, "cards": [card] * 3, "removed": [], "counts": {"received": 1}}],
+        [{"ok": True, "entry": card, "duplicate": False}],
+        [b"x"],
+        {"a": [1, {"b": bytearray(b"")}]},
+        ["e", {"deep": [[[{"x": b"\x00"}]]]}],
+        [[[]]],
+        {"a": None},
+        "s",
+        3,
+        b"",
+        [Text("x")],
+        {"k": (b"inside a tuple, as the library ignores tuples",)},
+        [memoryview(b"x")],
+    ]
+    for data in cases:
+        assert AnsweringPacket.data_is_binary(data) == Packet.data_is_binary(data), data
+    assert AnsweringPacket(packet.EVENT, data=["event", {"file": b"\x01"}]).packet_type == packet.BINARY_EVENT
+    assert AnsweringPacket(packet.EVENT, data=["event", {"text": "x"}]).packet_type == packet.EVENT
