@@ -70,29 +70,38 @@ _NOT_PLACES = frozenset(
     the a is are was niko tuko tunaishi naishi anaishi tunakaa nakaa anakaa tunadoze nadoze kwa katika karibu na
     ni at of and or then our class exam for meet meeting hall lab number hukaa wanaishi wanakaa akam hukam
     today tomorrow tonight yesterday leo kesho jana morning evening asubuhi jioni usiku start starts
-    nko tko nkaa tnakaa nipo tupo
+    nko tko nkaa tnakaa nipo tupo yuko ako iko uko
     """.split()
 )
 # A landmark that finds a home without a number: "nyuma ya duka la Mzee Musyoka", "next to the mosque".
+_LANDMARK_NOUNS = (
+    r"(?:kanisa|makanisa|church|msikiti|mosque|duka|shop|kiosk|kibanda|shule|school|soko|market|mti|tree|posta|stage|"
+    r"hospitali|hospital|dispensary|chief|petrol|station|bridge|daraja|mto|river|borehole|kisima|well|factory|kiwanda|"
+    r"hoteli|hotel|butchery|salon|field|uwanja|junction|roundabout|camp|office|courts?|mnara|tower|tank)"
+)
 _LANDMARK_RE = re.compile(
-    r"\b(?:karibu\s+na|nyuma\s+ya|mbele\s+ya|baada\s+ya|kabla\s+ya|kando\s+ya|pembeni\s+ya|opposite|next\s+to|"
-    r"behind|near|across\s+from|facing|past\s+the)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:kanisa|church|msikiti|mosque|"
-    r"duka|shop|kiosk|kibanda|shule|school|soko|market|mti|tree|posta|stage|hospitali|hospital|dispensary|chief|"
-    r"petrol|station|bridge|daraja|mto|river|borehole|kisima|well|factory|kiwanda|hoteli|hotel|butchery|salon|field|"
-    r"uwanja|junction|roundabout|(?-i:[A-Z]\w+))",  # or a named one: "behind Quickmart"
+    r"\b(?:(?:karibu\s+na|nyuma\s+ya|mbele\s+ya|baada\s+ya|kabla\s+ya|kando\s+ya|pembeni\s+ya|opposite|next\s+to|"
+    rf"behind|near|across\s+from|facing)\s+(?:the\s+)?(?:[a-z']+\s+){{0,2}}?(?:{_LANDMARK_NOUNS}|(?-i:[A-Z]\w+))"
+    # "after", "from" and "past" lead to a home only from a landmark, not from a name ("after Form 3", "from Kisumu")
+    rf"|(?:after|from|past|kutoka(?:\s+kwa)?)\s+(?:the\s+)?(?:[a-z']+\s+){{0,2}}?{_LANDMARK_NOUNS})\b",
     _I,
 )
 # A home described without a number: "nyumba ya tatu", "gate ya bluu", "boma la pili", "blue gate".
 _DESCRIBED_HOME_RE = re.compile(
     r"\b(?:(?:nyumba|house|gate|geti|boma|keja|mlango|door)\s+(?:ya|la|wa|yenye|with|number)\s+[a-z]+|"
     r"(?:gate|geti|mlango|door)\s+(?:nyeusi|nyeupe|nyekundu|bluu|kijani|manjano)|"
-    r"(?:blue|green|red|black|white|yellow|brown|grey)\s+(?:gate|door|house|roof))\b",
+    r"(?:blue|green|red|black|white|yellow|brown|grey)\s+(?:gate|door|house|roof)|"
+    # a floor or an ordinal home: "ground floor", "ghorofa ya pili", "second gate on the left"
+    r"(?:ground|first|second|third|fourth|top|\d+(?:st|nd|rd|th)?)\s+floor|ghorofa\s+ya\s+[a-z]+|"
+    r"(?:first|second|third|fourth|fifth|last)\s+(?:gate|house|door|boma|compound|plot))\b",
     _I,
 )
 _UNIT_WORD_RE = re.compile(rf"\b{_UNIT}\b", _I)
 # Words naming an area where homes are: "Milimani estate", "Kamobo flats".
 _AREA_WORD_RE = re.compile(
-    r"\b(?:estate|village|kijiji|mtaa|flats|apartments|court|gardens|phase|scheme|location)\b", _I
+    r"\b(?:estate|village|kijiji|mtaa|flats|apartments|court|gardens|phase|scheme|location|sub-location|street|avenue|"
+    r"drive|close|crescent|area|ward)\b",
+    _I,
 )
 # A village or estate named, the start of an address with landmarks ("kijiji chetu ni Mwala, tunakaa nyuma ya
 # duka ...") or after "anwani yetu ni" / "our address is".
@@ -103,7 +112,10 @@ _PLACE_NAMED_RE = re.compile(
     r"|\b(?:anwani\s+(?:yetu|yangu|yake|yao|ya\s+nyumbani|ya\s+kwetu)|(?:my|our|his|her|home)\s+address)\s*(?:ni|is|:)?\s*"
     # "we stay in Zimmerman, behind Quickmart, the brown gate", "nyumba yetu iko Kariobangi North, karibu na ..."
     r"|\b(?:(?:we|i|they|she|he)\s+(?:live|lives|stay|stays)\s+(?:in|at)|(?:our|my|their)\s+(?:house|home)\s+is\s+(?:in|at)|"
-    rf"{_LIVE_VERBS}|(?:nyumba|keja|boma)\s+(?:yetu|yangu|yao|yake)\s+(?:iko|ni))\s+(?:(?:kwa|huko|pale)\s+)?)"
+    rf"{_LIVE_VERBS}|(?:nyumba|keja|boma)\s+(?:yetu|yangu|yao|yake)\s+(?:iko|ni)"
+    # "kwetu ni Emuhaya, boma ya Shiundu, ...", "home ni Kiamwangi village, ...", "tuko Kibera DC, karibu na ..."
+    r"|(?:kwetu|nyumbani|home|ushago|shags|our\s+place|my\s+place)\s+(?:ni|is|iko)|tuko|niko|nko|tupo|nipo)"
+    r"\s+(?:(?:kwa|huko|pale|in|at)\s+)?)"
     r"(?P<name>(?-i:[A-Z][\w'’-]+))",
     _I,
 )
@@ -111,11 +123,16 @@ _PLACE_NAMED_RE = re.compile(
 # the pattern (or a regex of these words) on the many entries that have none of them.
 _PLACE_NAMED_WORDS = frozenset(
     """kijiji village estate mtaa location lokesheni anwani address live lives stay stays house home nyumba keja boma
-    tunakaa tunaishi naishi nakaa anaishi anakaa hukaa wanaishi wanakaa tunadoze nadoze""".split()
+    tunakaa tunaishi naishi nakaa anaishi anakaa hukaa wanaishi wanakaa tunadoze nadoze kwetu nyumbani ushago shags
+    place tuko niko nko tupo nipo""".split()
 )
 _WORD_TOKEN_RE = re.compile(r"[a-z]+")
 # The home itself is spoken of: a landmark near an estate ("estate yetu iko karibu na shule") is not an address.
 _LIVE_RE = re.compile(rf"\b(?:{_LIVE_VERBS}|live|lives|living|stay|stays|staying|kwetu|nyumbani)\b", _I)
+# Where the home is spoken of, for a weak unit in a clause of its own ("I stay in Mathare 4A, ground floor, room 9").
+_HOME_CUE_RE = re.compile(
+    rf"\b(?:{_LIVE_VERBS}|live|lives|living|stay|stays|staying|kwetu|nyumbani|home|tuko|niko|nko|tupo|nipo)\b", _I
+)
 _SEGMENT_END = ",;"
 _SENTENCE_END = ".!?\n"
 _MAX_SEGMENT_WORDS = 9
@@ -125,6 +142,13 @@ def _segment_start(text: str, end: int) -> int:
     """Where the clause ending at *end* starts (after a comma, a sentence end or the text's start)."""
     position = end
     while position > 0 and text[position - 1] not in _SEGMENT_END and text[position - 1] not in _SENTENCE_END:
+        position -= 1
+    return position
+
+
+def _sentence_start(text: str, end: int) -> int:
+    position = end
+    while position > 0 and text[position - 1] not in _SENTENCE_END:
         position -= 1
     return position
 
@@ -140,43 +164,86 @@ def _speaks_of_a_home(segment: str) -> bool:
     return bool(_UNIT_WORD_RE.search(segment) or _LANDMARK_RE.search(segment) or _DESCRIBED_HOME_RE.search(segment))
 
 
+# Directions to a home: "ukifika kwa Kiamaiko", "shuka Bamburi Mwisho stage", "ingia Kwa Bulo", "ask for Mama Akoth".
+_DIRECTIONS_RE = re.compile(
+    r"\b(?:ukifika|ukija|ukipita|ukishuka|ukiingia|ukikata|shuka|ingia|uliza|fika|pita|kata|when\s+you\s+(?:reach|get|come)|"
+    r"ask\s+for|alight|turn|kulia|kushoto|on\s+the\s+(?:left|right))\b",
+    _I,
+)
+
+
+def _leads_to_a_home(segment: str) -> bool:
+    return _speaks_of_a_home(segment) or _DIRECTIONS_RE.search(segment) is not None
+
+
+def _walk_back(text: str, clause_start: int, start: int) -> tuple[bool, int, int]:
+    """Back from *start* over the place words of its clause: (whether the clause's start was reached, the new
+    start, how many place words). A short clause that speaks of the home or gives directions is taken whole
+    ("ukifika kwa makanisa ya Redeemed uliza")."""
+    segment = text[clause_start:start]
+    words = list(_PLACE_WORD_RE.finditer(text, clause_start, start))
+    # (a unit word alone is not enough: "ploti yetu iko na nyumba 40" counts houses)
+    if (
+        words
+        and len(words) <= _MAX_SEGMENT_WORDS
+        and (_LANDMARK_RE.search(segment) or _DESCRIBED_HOME_RE.search(segment) or _DIRECTIONS_RE.search(segment))
+    ):
+        return True, words[0].start(), len(words)
+    place_words = 0
+    for index in range(len(words) - 1, max(-1, len(words) - 7), -1):
+        word = words[index].group(0)
+        # "Mukuru kwa Njenga", "Umoja Kwa Chief": "kwa" between two capitalised words belongs to the place's name.
+        inside_name = (
+            word.lower() == "kwa" and index > 0 and words[index - 1].group(0)[:1].isupper() and place_words > 0
+        )
+        if word.lower() in _NOT_PLACES and not inside_name:
+            return False, start, place_words
+        start = words[index].start()
+        place_words += 1
+    return len(words) <= 6, start, place_words
+
+
 def _place_before(text: str, start: int) -> tuple[int, int]:
     """Where the place before an address starts, and how many place words it has: back over its name in the
-    same clause, and over earlier clauses that speak of the home too ("Kahawa West, stage ya Njathaini, keja ...")."""
+    same clause, and over earlier clauses that speak of the home or lead to it ("Kahawa West, stage ya Njathaini,
+    keja ...", "Kwetu ni Mathare Mabatini, ukifika kwa Kiamaiko, ni gate ya pili kulia, nyumba 33")."""
     place_words = 0
-    for _ in range(3):
+    for _ in range(6):
         clause_start = _segment_start(text, start)
-        words = list(_PLACE_WORD_RE.finditer(text, clause_start, start))[-6:]
-        reached = True
-        for index in range(len(words) - 1, -1, -1):
-            word = words[index].group(0)
-            # "Mukuru kwa Njenga": "kwa" between two capitalised words belongs to the place's name.
-            inside_name = word == "kwa" and index > 0 and words[index - 1].group(0)[:1].isupper() and place_words > 0
-            if word.lower() in _NOT_PLACES and not inside_name:
-                reached = False
-                break
-            start = words[index].start()
-            place_words += 1
+        reached, start, found = _walk_back(text, clause_start, start)
+        place_words += found
         if not reached or clause_start == 0 or text[clause_start - 1] not in _SEGMENT_END:
             return start, place_words
         previous_start = _segment_start(text, clause_start - 1)
         previous = text[previous_start : clause_start - 1]
-        if _speaks_of_a_home(previous) and len(previous.split()) <= _MAX_SEGMENT_WORDS:
+        if _leads_to_a_home(previous) and len(previous.split()) <= _MAX_SEGMENT_WORDS:
             start = previous_start + len(previous) - len(previous.lstrip())
             place_words += 1
             continue
         last = _LAST_WORD_RE.search(previous)
         if last is None or not (
-            last.group(0)[:1].isupper() or last.group(0)[:1].isdigit() or _AREA_WORD_RE.search(previous)
+            last.group(0)[:1].isupper()
+            or last.group(0)[:1].isdigit()
+            or _AREA_WORD_RE.search(previous)
+            or _speaks_of_a_home(previous)
         ):
             return start, place_words
-        start = clause_start - 1  # a place named in the clause before: "Githurai 45, road ya ..."
+        # a place named in the clause before ("Githurai 45, road ya ..."), or the end of a long clause about the
+        # home ("now we stay Kayole Spine road, near ...")
+        start = clause_start - 1
     return start, place_words
+
+
+def _bare_place(segment: str) -> bool:
+    """A clause that only names a place: "Othaya", "Mutomo", "Nyeri Town"."""
+    words = segment.split()
+    return 0 < len(words) <= 3 and all(word[:1].isupper() for word in words)
 
 
 def _home_after(text: str, end: int) -> tuple[int, int]:
     """Where the description of a home after *end* ends: the rest of its clause if a landmark is in it
-    ("nyumba namba 41 karibu na msikiti"), and following clauses that speak of the home ("gate nyeusi")."""
+    ("nyumba namba 41 karibu na msikiti"), and following clauses that speak of the home ("gate nyeusi"), over
+    clauses that only name a place ("Kiamwangi village, Othaya, after the coffee factory second gate")."""
     described = 0
     rest_end = _segment_end(text, end)
     rest = text[end:rest_end]
@@ -184,14 +251,18 @@ def _home_after(text: str, end: int) -> tuple[int, int]:
         end, described = rest_end, 1
     elif len(rest.split()) <= 2 and rest_end < len(text) and text[rest_end] in _SEGMENT_END:
         end = rest_end  # the rest of the place's name: "Umoja 2, house with a red roof"
-    for _ in range(2):
-        if end >= len(text) or text[end] not in _SEGMENT_END:
+    skipped = end
+    for _ in range(4):
+        if skipped >= len(text) or text[skipped] not in _SEGMENT_END:
             break
-        following_end = _segment_end(text, end + 1)
-        following = text[end + 1 : following_end]
-        if not _speaks_of_a_home(following) or len(following.split()) > _MAX_SEGMENT_WORDS:
+        following_end = _segment_end(text, skipped + 1)
+        following = text[skipped + 1 : following_end]
+        if _bare_place(following):
+            skipped = following_end
+            continue
+        if not _leads_to_a_home(following) or len(following.split()) > _MAX_SEGMENT_WORDS:
             break
-        end = following_end - (len(following) - len(following.rstrip()))
+        end = skipped = following_end - (len(following) - len(following.rstrip()))
         described += 1
     return end, described
 
@@ -235,6 +306,7 @@ def addresses(text: str, has_digits: bool = True) -> Iterator[tuple[int, int]]:
             len(units) == 1
             and units[0] in _WEAK_UNITS
             and not _PLACE_WORD_RE.search(text, _segment_start(text, match.start()), match.start())
+            and not _HOME_CUE_RE.search(text, _sentence_start(text, match.start()), match.start())
         ):
             continue
         if len(units) >= 2 or place_words:
