@@ -302,7 +302,8 @@ _HANDLE_PLATFORM_ACCOUNT_RE = re.compile(
 # "niko yt kama brayo vlogs ke, subscribe": the writer points to themself on a platform.
 _HANDLE_SELF_RE = re.compile(
     rf"\b(?:niko|nipo|tuko|ni[a-z]{{2,9}}|(?:add|follow|find|search|check|dm)\s+(?:me|us))\s+(?:on\s+|kwa\s+|in\s+)?"
-    rf"{_PLATFORM}\b\s+(?:(?:kama|as|ni|its|is)\b|:)\s*(?P<at>@?)(?P<handle>{_HANDLE}(?:\s+[a-z0-9_.]+){{0,2}}(?=\s*"
+    rf"{_PLATFORM}\b\s+(?:(?:kama|as|ni|its|is)\b|:)\s*(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,3}})|"
+    rf"{_HANDLE}(?:\s+[a-z0-9_.]+){{0,2}}(?=\s*"
     rf"(?:[,.!?]|$))|{_HANDLE})",
     _I,
 )
@@ -319,7 +320,7 @@ _HANDLE_INVITATION_RE = re.compile(
 _HANDLE_KAMA_RE = re.compile(
     rf"\b(?:(?:niko|nipo|tuko|mimi ni|im|i am|i'm)\s+(?:kama|as|called|known\s+as)|(?:jina|username|name|ign)"
     rf"(?:\s+(?:kwa|ya|in|on)\s+(?:game|{_PLATFORM}))?\s*(?:ni|is|:))"
-    rf"\s+(?P<frame>[^\w\s@]{{0,3}})(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
+    rf"\s+(?P<frame>[^\w\s@]{{0,3}})(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,3}})|"
     rf"{_HANDLE})",
     _I,
 )
@@ -395,6 +396,7 @@ _COMMON_WORDS = frozenset(
     addictive dangerous fake real full empty down up gone lost
     after before tonight tomorrow later soon asap pls plz if when because coz cause since till until leo kesho usiku
     baadaye jioni asubuhi kama ukitaka
+    kila masaa saa mara siku wiki hours hour daily sana kawaida mtu watu dakika minutes
     """.split()
 )
 
@@ -483,6 +485,76 @@ def _handle_shaped(handle: str) -> bool:
     )
 
 
+# A word with an underscore inside or at its end is a username wherever it stands ("mr_rich_mombasa", "Ngash_247",
+# "SugarDaddyKE_"): ordinary writing has none (no clean line of the corpus or the fresh sets does). A Discord tag
+# ("BamburiBaller#2290") is one too.
+_UNDERSCORED_RE = re.compile(
+    r"(?<![\w@.#/\-])(?:[a-z0-9]+\.)*[a-z0-9]*[a-z][a-z0-9]*(?:_+[a-z0-9]+)*_+[a-z0-9]*(?:\.[a-z0-9_]+)*(?<!\.)"
+    r"|(?<![\w@.#/])[a-z][\w.]{1,30}#\d{4}\b",
+    _I,
+)
+_TAG_AFTER_RE = re.compile(r"\s+(?:tag|#)\s*#?\d{4}\b", _I)
+# Words around an account, a game or a page: a handle-shaped word named in their sentence is a username.
+_ACCOUNT_CONTEXT_WORDS = _HINT_WORDS | frozenset(
+    """id uid ids squad clan guild server gamer gamers game games page profile channel akaunti dm inbox follow
+    nifollow niadd nitext nidm online robux""".split()
+)
+# A naming word, then the name: "anaitwa nairobi_mentor_ke", "ile mpya ni wekesa.the.artist2", "Roblox ya dadangu ni
+# LilPrincessAkinyi9", "squad yangu inanijua kama KakaWaLamu", "gamertag NyeriSniper", "nimeandika hapa: mwas.exe".
+_NAMED_HANDLE_RE = re.compile(
+    r"(?:\b(?:a|i|wa|ni|hu|tu|m)?(?:na|li|ta|me)?(?:itwa|jiita|jua\s+kama)|\b(?:hu|a|ni|wa)?(?:na|li)?ni(?:jua|ita)\s+kama"
+    r"|\b(?:huitwa|aitwaye|called|named|known\s+as|goes\s+by|(?:na|a|hu)?tumia\s+jina(?:\s+la)?|kwa\s+jina(?:\s+la)?|"
+    r"by\s+the\s+name|under\s+the\s+name|ilikuwa|was|is|its|it's|ni|kama|as|gamer\s*tag|game\s*tag|username|"
+    r"user\s*name|ign|name|jina|tag|handle)|:|=)\s+['\"“‘]?@?(?P<handle>[a-z0-9][\w.]{2,30}[a-z0-9])(?![\w@])",
+    _I,
+)
+_CAMEL_HANDLE_RE = re.compile(r"^[A-Z]?[a-z]+(?:[A-Z][a-z0-9]*){1,5}\d*$|^[A-Z]?[a-z]+[A-Z]{2,}\d*$")
+_DOTTED_HANDLE_RE = re.compile(r"^[a-z0-9]+(?:\.[a-z0-9]+)+$", _I)
+_LETTERS_DIGITS_HANDLE_RE = re.compile(r"^[a-z]{3,}\d{2,}$", _I)
+# CamelCase words that are brands and products, not usernames.
+_CAMEL_WORDS = frozenset(
+    """tiktok youtube whatsapp iphone ipad playstation efootball linkedin freefire mcdonalds mcdonald snapchat github
+    paypal mpesa dstv gotv blackberry onlyfans facebook instagram wattpad soundcloud bereal likee chatgpt openai
+    powerpoint javascript wifi ecitizen kenyalaw safaricom""".split()
+)
+
+
+def _named_handle_shaped(handle: str) -> bool:
+    """Shapes a name given after a naming word must have: CamelCase ("KakaWaLamu", "TurkanaTitan99"), words joined by
+    dots that are no domain ("wekesa.the.artist2", "mwas.exe") or letters then digits ("kevo254")."""
+    lower = handle.lower()
+    if lower in _CAMEL_WORDS or lower in _COMMON_WORDS:
+        return False
+    if _DOTTED_HANDLE_RE.match(handle):
+        last = lower.rsplit(".", 1)[1]
+        return last not in _TLDS.split("|") and len(handle) >= 6 and not lower.replace(".", "").isdigit()
+    return bool(_CAMEL_HANDLE_RE.match(handle) or _LETTERS_DIGITS_HANDLE_RE.match(handle))
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(mark, 0, start) for mark in ".!?\n")
+    rights = [position for mark in "!?\n" if (position := text.find(mark, end)) >= 0]
+    # a full stop ends a sentence only before a space ("wekesa.the.artist2" goes on)
+    dot = re.compile(r"\.(?:\s|$)").search(text, end)
+    rights += [dot.start()] if dot else []
+    return text[left + 1 : min(rights, default=len(text))]
+
+
+def _named_handles(text: str, lower_words: set[str]) -> Iterator[Span]:
+    for match in _UNDERSCORED_RE.finditer(text):
+        if len(match.group(0).strip("_")) >= 3:
+            yield Span(match.start(), match.end(), HANDLE)
+    if _ACCOUNT_CONTEXT_WORDS.isdisjoint(lower_words):
+        return
+    for match in _NAMED_HANDLE_RE.finditer(text):
+        handle = match.group("handle")
+        if not _named_handle_shaped(handle):
+            continue
+        sentence = _sentence_around(text, match.start(), match.end())
+        if not _ACCOUNT_CONTEXT_WORDS.isdisjoint(_TOKEN_RE.findall(sentence.lower())):
+            yield Span(match.start("handle"), match.end("handle"), HANDLE)
+
+
 # Symbols of other scripts that decorate a handle on either side or inside: "『KING』Jabali", "꧁BWANA☆MDOGO꧂".
 _DECORATION_AFTER_RE = re.compile(r"(?:[^\x00-\x7f\w\s]+\w*)+")
 _DECORATION_BEFORE_RE = re.compile(r"[^\x00-\x7f\w\s]+$")
@@ -491,8 +563,12 @@ _DECORATION_BEFORE_RE = re.compile(r"[^\x00-\x7f\w\s]+$")
 def _handles(text: str) -> Iterator[Span]:
     # look-alike letters of other scripts folded, one character for one: "snap: аmani_kе22"
     text = text if text.isascii() else text.translate(normalise.CONFUSABLES)
-    for span in _handle_spans(text):
+    lower_words = set(_TOKEN_RE.findall(text.lower()))
+    for span in (*_handle_spans(text), *_named_handles(text, lower_words)):
         start, end = span.start, span.end
+        # "ManyattaMafia tag 0932": the tag's number belongs to the handle
+        tag = _TAG_AFTER_RE.match(text, end) if "tag" in lower_words or "#" in text else None
+        end = tag.end() if tag else end
         while (more := _MORE_HANDLES_RE.match(text, end)) and _handle_shaped(more.group("handle")):
             end = more.end()
         if not text.isascii():
