@@ -289,9 +289,43 @@ def id_numbers(view: str) -> Iterator[tuple[int, int]]:
         yield match.start(), match.end()
 
 
+# Organisations' paybills are public: "paybill ya KPLC, 888880", "KRA paybill 572572".
+_PUBLIC_PAYEE_RE = re.compile(
+    r"\b(?:kplc|kenya\s+power|kra|nhif|sha|nssf|helb|e-?citizen|safaricom|airtel|telkom|dstv|gotv|zuku|startimes|"
+    r"nairobi\s+water|kcb|equity|ncba|absa|stanbic|m-?shwari|kenya\s+airways|kenya\s+railways|sgr|red\s+cross|unicef|"
+    r"childline)\b",
+    _I,
+)
+# The name an account is held in, after its number: "till 58 31 27 name MAMA ATIENO GENERAL SHOP", "(KAKAI MAMA
+# MBOGA)", "jina WAFULA MILLERS", "acc GAKII MWENDA", "account Jemutai Korir", "under KAVINYA CYBER POINT". Capitals
+# alone need no cue; a capitalised pair needs one.
+_ACCOUNT_NAME_RE = re.compile(
+    r"[ \t]*[,:;(\-]?[ \t]*(?:(?P<cue>name|jina(?:\s+la\s+biashara)?|under|acc(?:ount)?|akaunti|a/c|business\s+name|"
+    r"kwa\s+jina\s+la)\s*[:\-]?\s*)?\(?"
+    r"(?P<name>(?-i:[A-Z][A-Z'’]+(?:[ \t]*&[ \t]*|[ \t]+)){1,5}(?-i:[A-Z][A-Z'’]+)"
+    r"|(?-i:[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){1,3}))",
+    _I,
+)
+
+
 def till_numbers(view: str) -> Iterator[tuple[int, int]]:
     for match in _TILL_RE.finditer(view):
+        if _PUBLIC_PAYEE_RE.search(view, max(0, match.start() - 20), match.start("number")):
+            continue
         yield match.start("number"), match.end("number")
+
+
+def account_name_after(text: str, end: int) -> tuple[int, int] | None:
+    """The span of the name an account is held in, right after its number at *end*, if any."""
+    match = _ACCOUNT_NAME_RE.match(text, end)
+    if match is None:
+        return None
+    name = match.group("name")
+    if not name.isupper() and not match.group("cue"):
+        return None
+    if name.isupper() and len(name.split()) < 2 and not match.group("cue"):
+        return None
+    return match.start("name"), match.end("name")
 
 
 def addresses(text: str, has_digits: bool = True) -> Iterator[tuple[int, int]]:

@@ -688,7 +688,11 @@ def find(text: str) -> list[Span]:
     found += [Span(start, end, ADDRESS) for start, end in identifiers.addresses(text, digits > 0)]
     if digits >= 2:
         found += [Span(start, end, ID_NUMBER) for start, end in identifiers.id_numbers(view)]
-        found += [Span(start, end, ID_NUMBER) for start, end in identifiers.till_numbers(view)]
+        for start, end in identifiers.till_numbers(view):
+            found.append(Span(start, end, ID_NUMBER))
+            named = identifiers.account_name_after(text, end)
+            if named:
+                found.append(Span(*named, NAME))
     found += [Span(start, end, NAME) for start, end in names.find(text)]
     # Sorting is stable, so for equal spans the order above decides: a phone number beats an ID.
     candidates = sorted((s for s in found if s.end > s.start), key=lambda s: (s.start, -s.end))
