@@ -23,10 +23,20 @@ _ID_CUES = (
 _FILLER = r"(?:\s*(?:no\.?|nos|number|num|namba|nambari|is|ni|yangu|changu|yake|ya|cha|la|my|:|#|=|-|\.|\(|\)|"
 _FILLER += r"free\s+fire|pubg|cod|roblox|fortnite|fifa|mobile|shuleni|school|ya\s+\w+))*"
 # Groups may be lettered between digit groups: "2019/ADM/3356" (the number view has "-" for "/").
-_GROUPED_NUMBER = r"[a-z]{0,3}[ \-]?\d[\da-z]*(?:(?:[ \-/]|\s-\s)(?:[a-z]{2,4}-)?\d[\da-z]*){0,15}"
+# Lettered codes too ("LKMP-882-QWT", "G9T3 KX7R", "4 L 2 B 9 Q 7 T"), keycap digits leave two spaces between
+# digits in the number view: :func:`_code_span` trims the words the pattern takes around the code.
+_GROUPED_NUMBER = r"[a-z\d]{1,16}(?:(?:[ \-/]{1,3}|\s-\s)[a-z\d]{1,16}){0,15}"
+_CODE_GROUP_RE = re.compile(r"[a-z\d]+", re.IGNORECASE)
 # Up to three other words may stand between the cue and the number ("kitambulisho cha mama ni ...").
-_OTHER_WORDS = r"(?:\s+[a-z]{2,10}(?=\s)){0,3}"
+_OTHER_WORDS = r"(?:\s+[a-z]{2,10}(?=[\s:\-])){0,3}"
 _INTRODUCED_ID_RE = re.compile(rf"\b{_ID_CUES}\b{_FILLER}{_OTHER_WORDS}{_FILLER}\s*(?P<number>{_GROUPED_NUMBER})\b", _I)
+_ID_CONTEXT_RE = re.compile(
+    r"\b(?:id|ids|uid|nemis|upi|kitambulisho|cheti|passport|adm|admission|index|assessment|player|gamer|game|ff|"
+    r"free\s+fire|pubg|codm|efootball|fortnite|roblox|account|code)\b",
+    _I,
+)
+# Digits in three or more groups ("7730 1928 44", "2 4 0 1 7 7 3 9 5 0").
+_GROUPED_DIGITS_RE = re.compile(r"(?<![\w.,:/+\-])\d{1,4}(?:(?:[ \-]{1,3}|\s-\s)\d{1,4}){2,15}(?![\w%]|[.,:/]\d)")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _BARE_ID_RE = re.compile(r"(?<![\w.,:/+\-])\d{7,8}(?![\w%]|[.,:/]\d)")
 _PASSPORT_RE = re.compile(r"(?<![\w])[A-Z]{1,2}\s?\d{7}(?!\w)")  # Kenyan passports: "AK1234567"
@@ -271,15 +281,51 @@ def _is_count_or_money(text: str, start: int, end: int) -> bool:
     return bool(_MONEY_BEFORE_RE.search(text[max(0, start - 6) : start]) or _COUNT_AFTER_RE.match(text[end : end + 16]))
 
 
+def _code_span(run: str) -> tuple[int, int] | None:
+    """The code inside *run*: from its first group with a digit (or a letter group joined to one by "-", or a single
+    letter) to its last, words written apart from it left out ("QWER-5521-ZX he wants" is "QWER-5521-ZX")."""
+    groups = list(_CODE_GROUP_RE.finditer(run))
+    singles = all(len(group.group(0)) == 1 for group in groups)
+
+    def part_of_code(index: int) -> bool:
+        group = groups[index].group(0)
+        if any(ch.isdigit() for ch in group) or len(group) == 1:
+            return True
+        joined_after = index + 1 < len(groups) and run[group_end(index) : groups[index + 1].start()] == "-"
+        joined_before = index > 0 and run[group_end(index - 1) : groups[index].start()] == "-"
+        return len(group) <= 5 and (joined_after or joined_before)
+
+    def group_end(index: int) -> int:
+        return groups[index].end()
+
+    first = next((index for index in range(len(groups)) if part_of_code(index)), None)
+    if first is None:
+        return None
+    last = first
+    while last + 1 < len(groups) and part_of_code(last + 1):
+        last += 1
+    # a single letter after the code is a word ("7740 a"), unless the whole code is spaced characters
+    while not singles and last > first and groups[last].group(0).isalpha() and len(groups[last].group(0)) == 1:
+        last -= 1
+    return groups[first].start(), groups[last].end()
+
+
 def id_numbers(view: str) -> Iterator[tuple[int, int]]:
     """ID, certificate, passport, school and gaming numbers, introduced or standing alone."""
-    for match in _INTRODUCED_ID_RE.finditer(view):
-        number = match.group("number").rstrip("-/ ")
+    position = 0
+    while (match := _INTRODUCED_ID_RE.search(view, position)) is not None:
+        code = _code_span(match.group("number"))
+        # the pattern's run may hold the next cue ("UPI: D4Y8P2K, adm 20931"): go on after the code, not the run
+        position = match.start("number") + (code[1] if code else 0) + 1
+        if code is None:
+            continue
+        number = match.group("number")[code[0] : code[1]]
+        start = match.start("number") + code[0]
         digits = sum(ch.isdigit() for ch in number)
         if digits >= 3 and len(number.replace(" ", "")) >= 4 and not _YEAR_RE.fullmatch(number):
-            yield match.start("number"), match.start("number") + len(number)
+            yield start, start + len(number)
         elif digits >= 2 and len(number) >= 5 and not number.isalpha():
-            yield match.start("number"), match.start("number") + len(number)  # a UPI: "KX9L2P"
+            yield start, start + len(number)  # a UPI: "KX9L2P"
     for pattern in (_BARE_ID_RE, _LONG_NUMBER_RE):
         for match in pattern.finditer(view):
             if match.group(0).endswith("0000") or _is_count_or_money(view, match.start(), match.end()):
@@ -287,6 +333,13 @@ def id_numbers(view: str) -> Iterator[tuple[int, int]]:
             yield match.start(), match.end()
     for match in _PASSPORT_RE.finditer(view):
         yield match.start(), match.end()
+    # An identifier named earlier in the entry, its number later in groups or spaced digits: "he posts his ID
+    # everywhere, like it's 5 5 2 - 0 0 1 - 7 7 4", "NEMIS number ... Mine ni 2 4 0 1 7 7 3 9 5 0".
+    if sum(ch.isdigit() for ch in view) >= 8 and _ID_CONTEXT_RE.search(view):
+        for match in _GROUPED_DIGITS_RE.finditer(view):
+            digits = sum(ch.isdigit() for ch in match.group(0))
+            if 8 <= digits <= 16 and not _is_count_or_money(view, match.start(), match.end()):
+                yield match.start(), match.end()
 
 
 # Organisations' paybills are public: "paybill ya KPLC, 888880", "KRA paybill 572572".
