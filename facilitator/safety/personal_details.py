@@ -489,7 +489,7 @@ def _handle_shaped(handle: str) -> bool:
 # "SugarDaddyKE_"): ordinary writing has none (no clean line of the corpus or the fresh sets does). A Discord tag
 # ("BamburiBaller#2290") is one too.
 _UNDERSCORED_RE = re.compile(
-    r"(?<![\w@.#/\-])(?:[a-z0-9]+\.)*[a-z0-9]*[a-z][a-z0-9]*(?:_+[a-z0-9]+)*_+[a-z0-9]*(?:\.[a-z0-9_]+)*(?<!\.)"
+    r"(?<![\w@.#/\-])(?:[a-z0-9]+\.)*[a-z0-9]+(?:_+[a-z0-9]+)*_+[a-z0-9]*(?:\.[a-z0-9_]+)*(?<!\.)"
     r"|(?<![\w@.#/])[a-z][\w.]{1,30}#\d{4}\b",
     _I,
 )
@@ -541,8 +541,9 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 
 def _named_handles(text: str, lower_words: set[str]) -> Iterator[Span]:
-    for match in _UNDERSCORED_RE.finditer(text):
-        if len(match.group(0).strip("_")) >= 3:
+    for match in _UNDERSCORED_RE.finditer(text) if "_" in text or "#" in text else ():
+        word = match.group(0)
+        if len(word.strip("_")) >= 3 and any(ch.isalpha() for ch in word):
             yield Span(match.start(), match.end(), HANDLE)
     if _ACCOUNT_CONTEXT_WORDS.isdisjoint(lower_words):
         return
