@@ -28,7 +28,7 @@ _FILLER += r"free\s+fire|pubg|cod|roblox|fortnite|fifa|mobile|shuleni|school|ya\
 _GROUPED_NUMBER = r"[a-z\d]{1,16}(?:(?:[ \-/]{1,3}|\s-\s)[a-z\d]{1,16}){0,15}"
 _CODE_GROUP_RE = re.compile(r"[a-z\d]+", re.IGNORECASE)
 # Up to three other words may stand between the cue and the number ("kitambulisho cha mama ni ...").
-_OTHER_WORDS = r"(?:\s+[a-z]{2,10}(?=[\s:\-])){0,3}"
+_OTHER_WORDS = r"(?:\s+[a-z]{2,10}(?=[\s:])){0,3}"
 _INTRODUCED_ID_RE = re.compile(rf"\b{_ID_CUES}\b{_FILLER}{_OTHER_WORDS}{_FILLER}\s*(?P<number>{_GROUPED_NUMBER})\b", _I)
 _ID_CONTEXT_RE = re.compile(
     r"\b(?:id|ids|uid|nemis|upi|kitambulisho|cheti|passport|adm|admission|index|assessment|player|gamer|game|ff|"
