@@ -238,6 +238,37 @@ _AT_DOT_EMAIL_RE = re.compile(
     r"(?<=email yangu ni\s)[\w.+\-]+|(?<=email ni\s)[\w.+\-]+)\s+at\s+[\w\-]+(?:\s+dot\s+[a-z]{2,6}\b)+",
     _I,
 )
+# An address at a mail provider written any way: "akinyi dot otieno at gmail", "chelagat (underscore) mercy (at) gmail
+# (dot) com", "kilonzo d k @ gmail . com", "k i p r o t i c h 2010 at gmail com", "njeri.wa.mama at gmail , com",
+# "wambugu.k.2009 gmail com". The name part, the "at" and the ending may each be spelled, spaced or left out.
+_LOCAL_UNIT = r"[a-z0-9+\-]+(?:[._][a-z0-9+\-]+)*_*"
+_LOCAL_JOIN = r"(?:\s*[(\[]\s*(?:dot|underscore|dash)\s*[)\]]\s*|\s+(?:dot|underscore|dash|nukta)\s+)"
+_PROVIDER_EMAIL_RE = re.compile(
+    r"(?<![\w.+\-])(?P<local>(?:[a-z0-9]\s){2,}[a-z0-9]+(?:\s\d{1,4})?"
+    rf"|{_LOCAL_UNIT}(?:{_LOCAL_JOIN}{_LOCAL_UNIT})*(?:\s[a-z]\b){{0,3}}(?:\s\d{{1,4}})?)"
+    r"(?P<at>\s*@\s*|\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+(?:at+|kwa|alama\s+ya\s+at)\s+|\s+)"
+    r"(?:g\s?m\s?a\s?i\s?l|googlemail|yahoo|ymail|outlook|hotmail|icloud|proton(?:mail)?|aol|zoho)\b"
+    r"(?P<tld>(?:(?:\s*[(\[]\s*dot\s*[)\]]\s*|\s+(?:dot|nukta|doti)\s+|\s*[.,]\s*|\s+)(?:com|co|ke|org|net|uk)\b)*)",
+    _I,
+)
+_PROVIDER_HINT_RE = re.compile(r"g\s?m\s?a\s?i\s?l|mail|yahoo|outlook|icloud|proton|aol|zoho", _I)
+_SHAPED_LOCAL_RE = re.compile(r"[._\d]|\bdot\b|\bunderscore\b|^(?:\w\s){2,}", _I)
+
+
+def _provider_emails(text: str) -> Iterator[Span]:
+    for match in _PROVIDER_EMAIL_RE.finditer(text):
+        local, at, tld = match.group("local"), match.group("at").strip().lower(), match.group("tld")
+        shaped = _SHAPED_LOCAL_RE.search(local) is not None
+        if local.lower() in _COMMON_WORDS or (not shaped and local.isalpha() and len(local) < 3):
+            continue
+        # without "@" or a spelled "at", the name part must look like an address and the ending be there
+        if at in ("", "kwa") and not (shaped and tld):
+            continue
+        if at not in ("@",) and not at.startswith(("(", "[", "{", "<")) and not shaped and " " not in local:
+            continue  # "look at gmail": a word, not an address
+        yield Span(match.start(), match.end(), EMAIL)
+
+
 _OBFUSCATED_EMAIL_HINT_RE = re.compile(rf"[(\[{{<]\s*at\s*[)\]}}>]|{_MAIL_PROVIDERS}", _I)
 # "p.omondi at kisumuboys dot sc dot ke": "at" and "dot" both spelled, the domain ending in a top-level one.
 _SPELLED_EMAIL_RE = re.compile(
@@ -430,6 +461,8 @@ def _emails(text: str) -> Iterator[Span]:
         patterns += (_AT_DOT_EMAIL_RE,)
     if (" at " in lower or " kwa " in lower) and (" dot " in lower or " nukta " in lower):
         patterns += (_SPELLED_EMAIL_RE,)
+    if _PROVIDER_HINT_RE.search(text):
+        yield from _provider_emails(text)
     for pattern in patterns:
         for match in pattern.finditer(text):
             at = text.find("@", match.start(), match.end())
