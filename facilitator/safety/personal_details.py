@@ -36,7 +36,22 @@ _I = re.IGNORECASE
 
 # English and Kiswahili digit words, "oh" among them: the table the number finders' view reads too.
 _DIGIT_WORDS = frozenset(normalise.DIGIT_WORD_VALUES)
-_UNIT_VALUES = {**normalise.DIGIT_WORD_VALUES, "o": "0", "sufuri": "0"}
+# Digits spelled as they sound, as children type them ("sifuri sevn wan, tu tu thri, faiv siks ate, nain").
+_SOUNDED_VALUES = {
+    **dict.fromkeys(("ziro", "zero", "sero"), "0"),
+    **dict.fromkeys(("wan", "won"), "1"),
+    **dict.fromkeys(("tu", "too"), "2"),
+    **dict.fromkeys(("thri", "tree", "tri"), "3"),
+    **dict.fromkeys(("foa", "fo"), "4"),
+    **dict.fromkeys(("faiv", "fiv", "fife", "fyv"), "5"),
+    **dict.fromkeys(("siks", "sikis", "sixx"), "6"),
+    **dict.fromkeys(("sevn", "sevin", "seven", "sebn"), "7"),
+    **dict.fromkeys(("ate", "eit", "eyt"), "8"),
+    **dict.fromkeys(("nain", "nyn", "nine"), "9"),
+}
+_UNIT_VALUES = {**_SOUNDED_VALUES, **normalise.DIGIT_WORD_VALUES, "o": "0", "sufuri": "0"}
+# Sounded digits that are also common words count toward a spelled number only inside one, never to start looking.
+_COMMON_SOUNDED = frozenset({"tu", "too", "won", "ate", "fo", "tree", "tri"})
 # Tens and teens are two digits ("66 twenty 81", "mia tatu ishirini"); a hundred is three.
 _TENS_VALUES = {
     word: str(value)
@@ -52,13 +67,25 @@ _TEEN_VALUES = {
         "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), 11
     )
 }
-_NUMBER_WORDS = frozenset(_DIGIT_WORDS | {"sufuri"} | _TENS_VALUES.keys() | _TEEN_VALUES.keys() | {"mia", "hundred"})
+_NUMBER_WORDS = frozenset(
+    (
+        _DIGIT_WORDS
+        | {"sufuri"}
+        | _SOUNDED_VALUES.keys()
+        | _TENS_VALUES.keys()
+        | _TEEN_VALUES.keys()
+        | {"mia", "hundred"}
+    )
+    - _COMMON_SOUNDED
+)
 _SPELLED_WORD_ALT = "|".join(
     sorted({*_UNIT_VALUES, *_TENS_VALUES, *_TEEN_VALUES, "double", "triple", "hundred"}, key=len, reverse=True)
 )
 _SPELLED_ITEM = rf"(?:mara\s+mbili|mia\s+(?:{'|'.join(_UNIT_VALUES)})|(?:{_SPELLED_WORD_ALT})\b|\d+\b)"
 # Items apart by any separator; "na"/"and" only joins the parts of one number ("ishirini na tano").
-_SPELLED_NUMBER_RE = re.compile(rf"\b{_SPELLED_ITEM}(?:[\s,\-.]+(?:(?:na|and)\s+)?{_SPELLED_ITEM})+", _I)
+# Any marks between the items: "0 saba 0 8 | 2 2 1 | 9 sita 4", "zero 7 👉 double 1", "07 then mbili tatu, then 5 6 7".
+_SPELLED_SEPARATOR = r"(?:[\s,\-.|~/*:;]|[^\x00-\x7f\w]|\bthen\b|\bkisha\b|\bhalafu\b)+"
+_SPELLED_NUMBER_RE = re.compile(rf"\b{_SPELLED_ITEM}(?:{_SPELLED_SEPARATOR}(?:(?:na|and)\s+)?{_SPELLED_ITEM})+", _I)
 _SPELLED_TOKEN_RE = re.compile(r"mara\s+mbili|[^\W_]+", _I)
 # A comma, a dot or a spaced dash ends a group: "ishirini - tisa" is 20 then 9, "twenty-nine" 29.
 _GROUP_BREAK_RE = re.compile(r"[,.]|\s-|-\s")
@@ -75,7 +102,11 @@ def _tens_at(tokens: list[str], breaks: list[bool], index: int) -> tuple[str, in
     after = index + 1
     if after < len(tokens) and tokens[after] in ("na", "and"):
         after += 1
-    unit = _UNIT_VALUES.get(tokens[after], "0") if after < len(tokens) and not breaks[after] else "0"
+    unit = "0"
+    if after < len(tokens) and not breaks[after]:
+        # "fifty 9": a digit as the unit too
+        following = tokens[after]
+        unit = following if len(following) == 1 and following.isdigit() else _UNIT_VALUES.get(following, "0")
     if unit != "0":
         return tens + unit, after + 1
     return tens + "0", index + 1
