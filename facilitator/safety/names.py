@@ -319,7 +319,12 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
         if lower_first not in given:
             # Two capitalised known names, the first one a family name used as a given name, as Luo, Kikuyu and
             # Kalenjin names often are: "Mwaura Kariuki", "Oketch Onyango", "Kiptanui Chelimo".
-            if _known_capitalised(first) and _known_capitalised(second):
+            if (
+                first[:1].isupper()
+                and second[:1].isupper()
+                and _known_capitalised(first)
+                and _known_capitalised(second)
+            ):
                 yield words[index].start(), words[index + 1].end()
             continue
         # A known given name before a family name, or before any capitalised word ("Purity Naliaka").

@@ -282,7 +282,8 @@ _PROVIDER_EMAIL_RE = re.compile(
     r"(?P<tld>(?:(?:\s*[(\[]\s*dot\s*[)\]]\s*|\s+(?:dot|nukta|doti)\s+|\s*[.,]\s*|\s+)(?:com|co|ke|org|net|uk)\b)*)",
     _I,
 )
-_PROVIDER_HINT_RE = re.compile(r"g\s?m\s?a\s?i\s?l|mail|yahoo|outlook|icloud|proton|aol|zoho", _I)
+# Substrings without which the pattern cannot match: a substring test is far cheaper than a regex on every entry.
+_PROVIDER_HINTS = ("gmail", "g m a i l", "hotmail", "ymail", "yahoo", "outlook", "icloud", "proton", "aol", "zoho")
 _SHAPED_LOCAL_RE = re.compile(r"[._\d]|\bdot\b|\bunderscore\b|^(?:\w\s){2,}", _I)
 
 
@@ -439,8 +440,8 @@ _TOKEN_RE = re.compile(r"[a-z0-9]+")
 _TO_THE_WRITER_RE = re.compile(r"\b(?:me|us)\b|^ni|^hmu", _I)
 
 
-def _mentions_an_account(text: str) -> bool:
-    return not _HINT_WORDS.isdisjoint(_TOKEN_RE.findall(text.lower())) and _HANDLE_HINT_RE.search(text) is not None
+def _mentions_an_account(text: str, lower_words: set[str]) -> bool:
+    return not _HINT_WORDS.isdisjoint(lower_words) and _HANDLE_HINT_RE.search(text) is not None
 
 
 # Short platform labels that are only ever followed by a handle ("ig: jane", "sc: jane").
@@ -492,7 +493,8 @@ def _emails(text: str) -> Iterator[Span]:
         patterns += (_AT_DOT_EMAIL_RE,)
     if (" at " in lower or " kwa " in lower) and (" dot " in lower or " nukta " in lower):
         patterns += (_SPELLED_EMAIL_RE,)
-    if _PROVIDER_HINT_RE.search(text):
+    lower = text.lower()
+    if any(hint in lower for hint in _PROVIDER_HINTS):
         yield from _provider_emails(text)
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -565,13 +567,16 @@ _ACCOUNT_CONTEXT_WORDS = _HINT_WORDS | frozenset(
 )
 # A naming word, then the name: "anaitwa nairobi_mentor_ke", "ile mpya ni wekesa.the.artist2", "Roblox ya dadangu ni
 # LilPrincessAkinyi9", "squad yangu inanijua kama KakaWaLamu", "gamertag NyeriSniper", "nimeandika hapa: mwas.exe".
-_NAMED_HANDLE_RE = re.compile(
+_NAMED_HANDLE_CUE_RE = re.compile(
     r"(?:\b(?:a|i|wa|ni|hu|tu|m)?(?:na|li|ta|me)?(?:itwa|jiita|jua\s+kama)|\b(?:hu|a|ni|wa)?(?:na|li)?ni(?:jua|ita)\s+kama"
     r"|\b(?:huitwa|aitwaye|called|named|known\s+as|goes\s+by|(?:na|a|hu)?tumia\s+jina(?:\s+la)?|kwa\s+jina(?:\s+la)?|"
     r"by\s+the\s+name|under\s+the\s+name|ilikuwa|was|is|its|it's|ni|kama|as|gamer\s*tag|game\s*tag|username|"
-    r"user\s*name|ign|name|jina|tag|handle)|:|=)\s+['\"“‘]?@?(?P<handle>[a-z0-9][\w.]{2,30}[a-z0-9])(?![\w@])",
+    r"user\s*name|ign|name|jina|tag|handle)|:|=)\s+['\"“‘]?@?$",
     _I,
 )
+# A word that may be a handle by its shape (checked by ``_named_handle_shaped``), and a cheap test for one.
+_HANDLE_CANDIDATE_RE = re.compile(r"(?<![\w@.])[a-z0-9][\w.]{2,30}[a-z0-9](?![\w@])", _I)
+_HANDLE_SHAPE_HINT_RE = re.compile(r"[a-z][A-Z]|[a-z0-9]\.[a-z]|[a-z]{3}\d\d")
 _CAMEL_HANDLE_RE = re.compile(r"^[A-Z]?[a-z]+(?:[A-Z][a-z0-9]*){1,5}\d*$|^[A-Z]?[a-z]+[A-Z]{2,}\d*$")
 _DOTTED_HANDLE_RE = re.compile(r"^[a-z0-9]+(?:\.[a-z0-9]+)+$", _I)
 _LETTERS_DIGITS_HANDLE_RE = re.compile(r"^[a-z]{3,}\d{2,}$", _I)
@@ -611,13 +616,16 @@ def _named_handles(text: str, lower_words: set[str]) -> Iterator[Span]:
             yield Span(match.start(), match.end(), HANDLE)
     if _ACCOUNT_CONTEXT_WORDS.isdisjoint(lower_words):
         return
-    for match in _NAMED_HANDLE_RE.finditer(text):
-        handle = match.group("handle")
-        if not _named_handle_shaped(handle):
+    if _HANDLE_SHAPE_HINT_RE.search(text) is None:
+        return
+    for match in _HANDLE_CANDIDATE_RE.finditer(text):
+        if not _named_handle_shaped(match.group(0)):
+            continue
+        if not _NAMED_HANDLE_CUE_RE.search(text, max(0, match.start() - 30), match.start()):
             continue
         sentence = _sentence_around(text, match.start(), match.end())
         if not _ACCOUNT_CONTEXT_WORDS.isdisjoint(_TOKEN_RE.findall(sentence.lower())):
-            yield Span(match.start("handle"), match.end("handle"), HANDLE)
+            yield Span(match.start(), match.end(), HANDLE)
 
 
 # Symbols of other scripts that decorate a handle on either side or inside: "『KING』Jabali", "꧁BWANA☆MDOGO꧂".
@@ -629,7 +637,7 @@ def _handles(text: str) -> Iterator[Span]:
     # look-alike letters of other scripts folded, one character for one: "snap: аmani_kе22"
     text = text if text.isascii() else text.translate(normalise.CONFUSABLES)
     lower_words = set(_TOKEN_RE.findall(text.lower()))
-    for span in (*_handle_spans(text), *_named_handles(text, lower_words)):
+    for span in (*_handle_spans(text, lower_words), *_named_handles(text, lower_words)):
         start, end = span.start, span.end
         # "ManyattaMafia tag 0932": the tag's number belongs to the handle
         tag = _TAG_AFTER_RE.match(text, end) if "tag" in lower_words or "#" in text else None
@@ -644,7 +652,7 @@ def _handles(text: str) -> Iterator[Span]:
         yield Span(start, end, span.label)
 
 
-def _handle_spans(text: str) -> Iterator[Span]:
+def _handle_spans(text: str, lower_words: set[str]) -> Iterator[Span]:
     if "@" in text:
         for match in (_AT_HANDLE_RE if text.isascii() else _AT_HANDLE_ANY_SCRIPT_RE).finditer(text):
             if not _NOT_A_HANDLE.match(match.group(0)):
@@ -660,7 +668,7 @@ def _handle_spans(text: str) -> Iterator[Span]:
                 continue  # "my channel is growing": only a name given as one is taken in lower case
             if handle.split()[0].lower() not in _COMMON_WORDS:
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
-    if not _mentions_an_account(text):
+    if not _mentions_an_account(text, lower_words):
         return
     for pattern in (_HANDLE_INTRO_RE, _HANDLE_LABEL_RE, _HANDLE_INVITE_RE):
         for match in pattern.finditer(text):
