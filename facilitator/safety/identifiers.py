@@ -53,7 +53,8 @@ _TILL_RE = re.compile(
     r"\b(?:till|paybill|pay\s+bill|buy\s*goods|business\s+(?:no|number)|acc(?:ount)?|akaunti)\b"
     # a few words may come between: "till number yangu ya kuuza mandazi ni 5 4 3 2 1 2"
     r"(?:\s*(?:no\.?|number|namba|nambari|ni|is|:|#|-))*(?:(?:\s+[a-z]+){1,7}?\s*(?:ni|is|:|-)?)?"
-    r"\s*(?P<number>\d[\d ]{2,12}\d)\b",
+    # letters standing alone for digits count too: "5 2 O 9 I 7"
+    r"\s*(?P<number>\d(?:[ ]?(?:\d|(?-i:[OIlSB])(?![a-z]))){3,12})\b",
     _I,
 )
 

@@ -241,7 +241,8 @@ _PUBLIC_SITE_RE = re.compile(
     _I,
 )
 # "brianart . co . ke", "wanjikuwrites dot com": a domain with its dots spaced or spelled out.
-_SPACED_DOT = r"(?:\s+\.\s*|\s*\.\s+|\s+dot\s+)"
+# "luanda-art[.]weebly[.]com": a dot in brackets, as links are written to keep them from working, is a dot too
+_SPACED_DOT = r"(?:\s+\.\s*|\s*\.\s+|\s+dot\s+|\s*[\[(]\s*(?:\.|dot)\s*[\])]\s*)"
 _SPACED_LINK_RE = re.compile(
     rf"(?<![\w.\-])[a-z0-9][a-z0-9\-]{{1,61}}(?:(?:{_SPACED_DOT}|\.)[a-z0-9\-]{{2,30}}){{0,2}}?{_SPACED_DOT}"
     rf"(?:(?:co|or|ac|go|ne|sc)(?:{_SPACED_DOT}|\.)ke|com|org|net|ke|io|info|app|tv|biz|xyz|co\.uk|ee|me|ly|gg)\b"
@@ -352,7 +353,8 @@ _HANDLE_CUE_RE = re.compile(
     rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:(?:name|id|tag|account|acc|user)\b\s*)?(?:{_POSSESSIVE}\s+)?"
     rf"(?:(?:ni|kama|as|is|its|it's|iko|inaitwa|yaitwa|is called|called|named)\b|:|-)\s*"
     # a handle may come framed in symbols: "⚡KipKing⚡", "『KING』Jabali", "ig/ mo.salim__"
-    rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?P<frame>(?:[^\w\s@]{{1,3}}\s*){{0,2}})(?:ig/\s*)?(?P<at>@?)"
+    rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?P<frame>(?:(?:[^\w\s@]|[^\x00-\x7f\s]){{1,3}}\s*){{0,2}})(?:ig/\s*)?"
+    rf"(?P<at>@?)"
     rf"(?P<handle>{_HANDLE})",
     _I,
 )
@@ -628,8 +630,16 @@ def _named_handles(text: str, lower_words: set[str]) -> Iterator[Span]:
             yield Span(match.start(), match.end(), HANDLE)
 
 
+# "tiktok yangu ni kama jina langu tu: lindaokello": the writer's platform named, then a colon later in the clause.
+_PLATFORM_COLON_RE = re.compile(
+    rf"\b{_PLATFORM}\s+{_POSSESSIVE}\b[^:.!?\n]{{0,40}}:\s*(?P<at>@?)(?P<handle>{_HANDLE})(?![\w@])", _I
+)
+# A handle written with spaces after a label, up to the end of its clause: "nifollow kwa snap: shiku mwangi 2oo9".
+_COLON_TAIL_RE = re.compile(r"(?:[ \t]+[a-z0-9_.]{1,12}){1,2}(?=\s*(?:[,;!?)]|\.(?:\s|$)|$))", _I)
+
+
 # Symbols of other scripts that decorate a handle on either side or inside: "『KING』Jabali", "꧁BWANA☆MDOGO꧂".
-_DECORATION_AFTER_RE = re.compile(r"(?:[^\x00-\x7f\w\s]+\w*)+")
+_DECORATION_AFTER_RE = re.compile(r"(?:[^\x00-\x7f\s]+\w*)+")
 _DECORATION_BEFORE_RE = re.compile(r"[^\x00-\x7f\w\s]+$")
 
 
@@ -639,6 +649,9 @@ def _handles(text: str) -> Iterator[Span]:
     lower_words = set(_TOKEN_RE.findall(text.lower()))
     for span in (*_handle_spans(text, lower_words), *_named_handles(text, lower_words)):
         start, end = span.start, span.end
+        if text[:start].rstrip().endswith(":") and (tail := _COLON_TAIL_RE.match(text, end)):
+            if not any(word.lower() in _COMMON_WORDS for word in tail.group(0).split()):
+                end = tail.end()
         # "ManyattaMafia tag 0932": the tag's number belongs to the handle
         tag = _TAG_AFTER_RE.match(text, end) if "tag" in lower_words or "#" in text else None
         end = tag.end() if tag else end
@@ -690,6 +703,10 @@ def _handle_spans(text: str, lower_words: set[str]) -> Iterator[Span]:
             )
             if explicit or labelled or account_word or bare_invited:
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
+    for match in _PLATFORM_COLON_RE.finditer(text):
+        handle = match.group("handle")
+        if len(handle) >= 3 and handle.lower() not in _COMMON_WORDS and not handle.isdigit():
+            yield Span(match.start("at"), match.end("handle"), HANDLE)
     for match in _PLATFORM_THEN_HANDLE_RE.finditer(text):
         handle = match.group("handle")
         if _HANDLE_SHAPE_RE.search(handle.lower()) and not _NOT_A_BARE_HANDLE_RE.fullmatch(handle):
