@@ -276,6 +276,8 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
             continue  # "I am tired", "I am Team Safe": only a known given or family name
         if words and not any(word.group(0)[:1].isupper() or _family_like(word.group(0)) for word in words[:2]):
             continue  # "jina langu halina maana": lower-case words that are no known name
+        if len(words) >= 2 and not (words[1].group(0)[:1].isupper() or _family_like(words[1].group(0))):
+            words = words[:1]  # "naitwa Ekai nachunga mbuzi": a first name, then the sentence goes on
         # One word is a first name, not a personal detail, except as the name on a till or account or
         # beside a family name given apart.
         if len(words) >= 2 or (words and (money or surname)):

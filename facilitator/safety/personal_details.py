@@ -515,8 +515,14 @@ def _emails(text: str) -> Iterator[Span]:
             yield Span(start, _trim_link(text, match.start(), match.end()), EMAIL)
 
 
+_SPACED_DOT_RE = re.compile(_SPACED_DOT, _I)
+
+
 def _links(text: str) -> Iterator[Span]:
     for match in _SPACED_LINK_RE.finditer(text):
+        # an organisation's site cited with its dots spaced ("unicef . org", "kenyalaw dot org") is public too
+        if _PUBLIC_SITE_RE.search(_SPACED_DOT_RE.sub(".", match.group(0))):
+            continue
         yield Span(match.start(), match.end(), LINK)
     if "/" in text:
         for match in _SPACED_PATH_LINK_RE.finditer(text):
