@@ -42,7 +42,7 @@ _SOUNDED_VALUES = {
     **dict.fromkeys(("wan", "won"), "1"),
     **dict.fromkeys(("tu", "too"), "2"),
     **dict.fromkeys(("thri", "tree", "tri"), "3"),
-    **dict.fromkeys(("foa", "fo"), "4"),
+    **dict.fromkeys(("foa", "fo", "for", "foh"), "4"),
     **dict.fromkeys(("faiv", "fiv", "fife", "fyv"), "5"),
     **dict.fromkeys(("siks", "sikis", "sixx"), "6"),
     **dict.fromkeys(("sevn", "sevin", "seven", "sebn"), "7"),
@@ -51,7 +51,7 @@ _SOUNDED_VALUES = {
 }
 _UNIT_VALUES = {**_SOUNDED_VALUES, **normalise.DIGIT_WORD_VALUES, "o": "0", "sufuri": "0"}
 # Sounded digits that are also common words count toward a spelled number only inside one, never to start looking.
-_COMMON_SOUNDED = frozenset({"tu", "too", "won", "ate", "fo", "tree", "tri"})
+_COMMON_SOUNDED = frozenset({"tu", "too", "won", "ate", "fo", "for", "tree", "tri"})
 # Tens and teens are two digits ("66 twenty 81", "mia tatu ishirini"); a hundred is three.
 _TENS_VALUES = {
     word: str(value)
