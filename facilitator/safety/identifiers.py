@@ -125,7 +125,9 @@ _PLACE_NAMED_RE = re.compile(
     r"|\b(?:(?:we|i|they|she|he)\s+(?:live|lives|stay|stays)\s+(?:in|at)|(?:our|my|their)\s+(?:house|home)\s+is\s+(?:in|at)|"
     rf"{_LIVE_VERBS}|(?:nyumba|keja|boma)\s+(?:yetu|yangu|yao|yake)\s+(?:iko|ni)"
     # "kwetu ni Emuhaya, boma ya Shiundu, ...", "home ni Kiamwangi village, ...", "tuko Kibera DC, karibu na ..."
-    r"|(?:kwetu|nyumbani|home|ushago|shags|our\s+place|my\s+place)\s+(?:ni|is|iko)|tuko|niko|nko|tupo|nipo)"
+    r"|(?:kwetu|nyumbani|home|ushago|shags|our\s+place|my\s+place)\s+(?:ni|is|iko)|tuko|niko|nko|tupo|nipo"
+    # directions to the home: "ukifika Kisauni stage uliza nyumba ya Mama Rehema, mlango wa bluu"
+    r"|ukifika|ukija|ukipita|ukishuka|fikeni|when\s+you\s+(?:reach|get\s+to|come\s+to))"
     r"\s+(?:(?:kwa|huko|pale|in|at)\s+)?)"
     r"(?P<name>(?-i:[A-Z][\w'’-]+))",
     _I,
@@ -135,7 +137,7 @@ _PLACE_NAMED_RE = re.compile(
 _PLACE_NAMED_WORDS = frozenset(
     """kijiji village estate mtaa location lokesheni anwani address live lives stay stays house home nyumba keja boma
     tunakaa tunaishi naishi nakaa anaishi anakaa hukaa wanaishi wanakaa tunadoze nadoze kwetu nyumbani ushago shags
-    place tuko niko nko tupo nipo""".split()
+    place tuko niko nko tupo nipo ukifika ukija ukipita ukishuka fikeni reach""".split()
 )
 _WORD_TOKEN_RE = re.compile(r"[a-z]+")
 # The home itself is spoken of: a landmark near an estate ("estate yetu iko karibu na shule") is not an address.
@@ -246,9 +248,9 @@ def _place_before(text: str, start: int) -> tuple[int, int]:
 
 
 def _bare_place(segment: str) -> bool:
-    """A clause that only names a place: "Othaya", "Mutomo", "Nyeri Town"."""
+    """A clause that only names a place: "Othaya", "Mutomo", "Nyeri Town", "Kobama village"."""
     words = segment.split()
-    return 0 < len(words) <= 3 and all(word[:1].isupper() for word in words)
+    return 0 < len(words) <= 3 and all(word[:1].isupper() or _AREA_WORD_RE.fullmatch(word) for word in words)
 
 
 def _home_after(text: str, end: int) -> tuple[int, int]:
@@ -268,10 +270,10 @@ def _home_after(text: str, end: int) -> tuple[int, int]:
             break
         following_end = _segment_end(text, skipped + 1)
         following = text[skipped + 1 : following_end]
-        if _bare_place(following):
-            skipped = following_end
-            continue
         if not _leads_to_a_home(following) or len(following.split()) > _MAX_SEGMENT_WORDS:
+            if _bare_place(following):
+                skipped = following_end
+                continue
             break
         end = skipped = following_end - (len(following) - len(following.rstrip()))
         described += 1

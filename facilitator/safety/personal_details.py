@@ -334,11 +334,11 @@ _POSSESSIVE = r"(?:yangu|yng|yngu|yetu|changu|wangu|zangu|zetu|yake|zake|lake|wa
 # "my snap is jane.doe22", "my ig handle: jane_doe", "snap yangu ni jane.doe22", "username: jane"
 _HANDLE_INTRO_RE = re.compile(
     rf"\b(?:(?:my|mine|our|his|her)\s+(?:{_PLATFORM}\b\s*{_PLATFORM_ACCOUNT}?|{_ACCOUNT})|(?:{_PLATFORM}\b\s*"
-    rf"{_PLATFORM_ACCOUNT}?|{_ACCOUNT})\s+{_POSSESSIVE})\s*(?P<sep>is|are|ni|:|=|->|-)\s*(?P<at>@?)(?P<handle>{_HANDLE})",
+    rf"{_PLATFORM_ACCOUNT}?|{_ACCOUNT})\s+{_POSSESSIVE})\s*(?P<sep>is|are|ni|:|=|->|-)\s*(?P<at>(?:@\s?)?)(?P<handle>{_HANDLE})",
     _I,
 )
 _HANDLE_LABEL_RE = re.compile(
-    rf"\b(?P<what>{_PLATFORM}|{_ACCOUNT})\b\s*(?P<sep>:|=|->)\s*(?P<at>@?)(?P<handle>{_HANDLE})", _I
+    rf"\b(?P<what>{_PLATFORM}|{_ACCOUNT})\b\s*(?P<sep>:|=|->)\s*(?P<at>(?:@\s?)?)(?P<handle>{_HANDLE})", _I
 )
 # "add me on snap jane.doe22", "follow me on tiktok @jane", "nifollow kwa insta jane_doe"
 _HANDLE_INVITE_RE = re.compile(
@@ -578,7 +578,7 @@ _ACCOUNT_CONTEXT_WORDS = _HINT_WORDS | frozenset(
 _NAMED_HANDLE_CUE_RE = re.compile(
     r"(?:\b(?:a|i|wa|ni|hu|tu|m)?(?:na|li|ta|me)?(?:itwa|jiita|jua\s+kama)|\b(?:hu|a|ni|wa)?(?:na|li)?ni(?:jua|ita)\s+kama"
     r"|\b(?:huitwa|aitwaye|called|named|known\s+as|goes\s+by|(?:na|a|hu)?tumia\s+jina(?:\s+la)?|kwa\s+jina(?:\s+la)?|"
-    r"by\s+the\s+name|under\s+the\s+name|ilikuwa|was|is|its|it's|ni|kama|as|gamer\s*tag|game\s*tag|username|"
+    r"by\s+the\s+name|under\s+the\s+name|ilikuwa|was|is|its|it's|ni|kama|as|be|gamer\s*tag|game\s*tag|username|"
     r"user\s*name|ign|name|jina|tag|handle)|:|=)\s+['\"“‘]?@?$",
     _I,
 )
@@ -638,7 +638,9 @@ def _named_handles(text: str, lower_words: set[str]) -> Iterator[Span]:
 
 # "tiktok yangu ni kama jina langu tu: lindaokello": the writer's platform named, then a colon later in the clause.
 _PLATFORM_COLON_RE = re.compile(
-    rf"\b{_PLATFORM}\s+{_POSSESSIVE}\b[^:.!?\n]{{0,40}}:\s*(?P<at>@?)(?P<handle>{_HANDLE})(?![\w@])", _I
+    rf"(?:\b(?:{_PLATFORM}|{_ACCOUNT}|akaunti)\s+(?:ya\s+[a-z]+\s+)?{_POSSESSIVE}|\b(?:my|our|his|her)\s+(?:{_PLATFORM}|"
+    rf"{_ACCOUNT}|akaunti))\b[^:.!?\n]{{0,40}}:\s*(?P<at>@?)(?P<handle>{_HANDLE})(?![\w@])",
+    _I,
 )
 # A handle written with spaces after a label, up to the end of its clause: "nifollow kwa snap: shiku mwangi 2oo9".
 _COLON_TAIL_RE = re.compile(r"(?:[ \t]+[a-z0-9_.]{1,12}){1,2}(?=\s*(?:[,;!?)]|\.(?:\s|$)|$))", _I)
