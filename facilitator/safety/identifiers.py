@@ -68,7 +68,9 @@ _WEAK_UNITS = frozenset("road rd room rm chumba lane stage barabara".split())
 # A unit and its number; blocks, courts and wings may be lettered ("block B"); a unit may be described before
 # its number ("nyumba ya bati namba 9").
 _UNIT_NUMBER = (
-    rf"(?:{_UNIT}(?:\s+(?:ya|la|wa)\s+[a-z]{{3,}})?\s*(?:no\.?|nr\.?|number|namba|nambari|ya|#)?\s*[a-z]?\d+[a-z]?\b"
+    # "our house is number 34", "nyumba yetu ni namba 7": the home's own number
+    rf"(?:{_UNIT}(?:\s+(?:ya|la|wa)\s+[a-z]{{3,}})?(?:\s+(?:yetu|yangu|yao|yake))?(?:\s+(?:is|ni)\s+(?=n))?"
+    r"\s*(?:no\.?|nr\.?|number|namba|nambari|ya|#)?\s*[a-z]?\d+[a-z]?\b"
     r"|(?:block|blk|court|wing|phase|gate)\s+[a-z]\b)"
 )
 _ADDRESS_RE = re.compile(rf"\b{_UNIT_NUMBER}(?:[\s,]+{_UNIT_NUMBER})*", _I)
@@ -108,6 +110,13 @@ _DESCRIBED_HOME_RE = re.compile(
     _I,
 )
 _UNIT_WORD_RE = re.compile(rf"\b{_UNIT}\b", _I)
+_NUMBER_WORD_RE = re.compile(r"\b(?:number|namba|nambari|no)\b|#", _I)
+_POSSESSED_HOME_RE = re.compile(
+    r"\b(?:our|my|their)\s+(?:house|home|keja|plot|flat|door)\b|\b(?:nyumba|keja|ploti|plot|mlango)\s+(?:yetu|yangu|yao)\b",
+    _I,
+)
+# A place named after the number: "... number 34 at Kayole Junction", "... nyumba 9 pale Kware".
+_PLACE_AFTER_RE = re.compile(r"\s*(?:at|in|on|pale|kwa|huko|katika)\s+(?-i:[A-Z])", _I)
 # Words naming an area where homes are: "Milimani estate", "Kamobo flats".
 _AREA_WORD_RE = re.compile(
     r"\b(?:estate|village|kijiji|mtaa|flats|apartments|court|gardens|phase|scheme|location|sub-location|street|avenue|"
@@ -260,7 +269,9 @@ def _home_after(text: str, end: int) -> tuple[int, int]:
     described = 0
     rest_end = _segment_end(text, end)
     rest = text[end:rest_end]
-    if (_LANDMARK_RE.search(rest) or _DESCRIBED_HOME_RE.search(rest)) and len(rest.split()) <= _MAX_SEGMENT_WORDS:
+    if (_LANDMARK_RE.search(rest) or _DESCRIBED_HOME_RE.search(rest) or _PLACE_AFTER_RE.match(rest)) and len(
+        rest.split()
+    ) <= _MAX_SEGMENT_WORDS:
         end, described = rest_end, 1
     elif len(rest.split()) <= 2 and rest_end < len(text) and text[rest_end] in _SEGMENT_END:
         end = rest_end  # the rest of the place's name: "Umoja 2, house with a red roof"
@@ -399,9 +410,19 @@ def addresses(text: str, has_digits: bool = True) -> Iterator[tuple[int, int]]:
             and not _HOME_CUE_RE.search(text, _sentence_start(text, match.start()), match.start())
         ):
             continue
-        if len(units) >= 2 or place_words:
-            end, _ = _home_after(text, match.end())
-            yield start, end
+        # the writer's own home is a place by itself: "our house is number 34 at Kayole Junction"
+        # (with its number named as one, or a place or a landmark after it; a count is not: "our plot 4 people")
+        possessed = (
+            bool(units)
+            and units[0] not in _WEAK_UNITS
+            and _POSSESSED_HOME_RE.search(text, max(0, match.start() - 8), match.end()) is not None
+            and not _is_count_or_money(text, match.start(), match.end())
+        )
+        if len(units) >= 2 or place_words or possessed:
+            end, described = _home_after(text, match.end())
+            if not (len(units) >= 2 or place_words) and not (described or _NUMBER_WORD_RE.search(match.group(0))):
+                continue
+            yield start if place_words else min(start, match.start()), end
     if not _PLACE_NAMED_WORDS.isdisjoint(_WORD_TOKEN_RE.findall(text.lower())):
         for match in _PLACE_NAMED_RE.finditer(text):
             end, described = _home_after(text, match.end())

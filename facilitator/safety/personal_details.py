@@ -642,6 +642,15 @@ _PLATFORM_COLON_RE = re.compile(
     rf"{_ACCOUNT}|akaunti))\b[^:.!?\n]{{0,40}}:\s*(?P<at>@?)(?P<handle>{_HANDLE})(?![\w@])",
     _I,
 )
+# "nicheki insta natumia jina kevobrayo", "nitafute tiktok kwa jina la shikoqueen": a name used on a platform, in any
+# shape, when the platform is named in the same clause.
+_USES_THE_NAME_RE = re.compile(
+    r"\b(?:(?:na|a|hu|tu|wa|ni)?tumia\s+jina(?:\s+la)?|kwa\s+jina(?:\s+la)?|under\s+the\s+name|by\s+the\s+name|"
+    r"goes\s+by)\s+['\"“‘]?@?(?P<handle>[a-z0-9][\w.]{2,30})(?![\w@])",
+    _I,
+)
+
+
 # A handle written with spaces after a label, up to the end of its clause: "nifollow kwa snap: shiku mwangi 2oo9".
 _COLON_TAIL_RE = re.compile(r"(?:[ \t]+[a-z0-9_.]{1,12}){1,2}(?=\s*(?:[,;!?)]|\.(?:\s|$)|$))", _I)
 
@@ -711,6 +720,12 @@ def _handle_spans(text: str, lower_words: set[str]) -> Iterator[Span]:
             )
             if explicit or labelled or account_word or bare_invited:
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
+    if "jina" in lower_words or "name" in lower_words or "goes" in lower_words:
+        for match in _USES_THE_NAME_RE.finditer(text):
+            handle = match.group("handle")
+            clause = text[max(text.rfind(mark, 0, match.start()) for mark in ",.;!?\n") + 1 : match.end()]
+            if handle.lower() not in _COMMON_WORDS and _HINT_WORDS.intersection(_TOKEN_RE.findall(clause.lower())):
+                yield Span(match.start("handle"), match.end("handle"), HANDLE)
     for match in _PLATFORM_COLON_RE.finditer(text):
         handle = match.group("handle")
         if len(handle) >= 3 and handle.lower() not in _COMMON_WORDS and not handle.isdigit():
