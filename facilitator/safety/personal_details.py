@@ -462,6 +462,7 @@ _COMMON_WORDS = frozenset(
     after before tonight tomorrow later soon asap pls plz if when because coz cause since till until leo kesho usiku
     baadaye jioni asubuhi kama ukitaka
     kila masaa saa mara siku wiki hours hour daily sana kawaida mtu watu dakika minutes
+    langu lako lake letu lenu lao yake wake halisi feki tofauti another different
     """.split()
 )
 

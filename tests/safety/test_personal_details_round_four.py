@@ -55,6 +55,14 @@ ROUND_FOUR_PERSONAL_DETAILS = [
     ("sw", "namba ni 0 saba 1 | 4 4 2 | nane 0 9 3", ["4 4 2"]),
     ("en", "call 0 7 2 2 then sixty 1 then 48 30", ["sixty"]),
     ("en", "my art is on amani-art[.]wixsite[.]com", ["amani-art"]),
+    # later in the round: a name used on a platform, "@ " spaced, a possessed account before a colon, own home numbers,
+    # directions to a described home
+    ("sw", "kwa insta natumia jina mamapimabeats", ["mamapimabeats"]),
+    ("en", "snap: @ otieno254", ["otieno254"]),
+    ("sw", "akaunti yangu ya facebook: chepkoechjoy", ["chepkoechjoy"]),
+    ("en", "our house is number 19 at Ruiru Kimbo, blue gate", ["Ruiru", "Kimbo"]),
+    ("sw", "ukifika Kitengela uliza boma ya Mzee Kamau, gate ya kijani", ["Kitengela", "gate ya kijani"]),
+    ("en", "home is Kakamega, Shikoti village, near the dispensary, second house", ["Shikoti", "dispensary"]),
 ]
 
 
@@ -82,6 +90,9 @@ ROUND_FOUR_HARD_CLEAN = [
     ("sheng", "game ID yangu ilibaniwa lol"),
     ("en", "unaeza report account fake kwa app ama kwa 116"),
     ("sw", "tulienda Kayole, tukaona stage ikiwa imejaa"),
+    ("en", "our house 2 won the sports day"),
+    ("en", "our plot 4 people share one tap"),
+    ("sw", "kwa tiktok natumia jina langu halisi"),
 ]
 
 
