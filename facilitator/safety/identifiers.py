@@ -134,7 +134,7 @@ _PLACE_NAMED_RE = re.compile(
     r"|\b(?:(?:we|i|they|she|he)\s+(?:live|lives|stay|stays)\s+(?:in|at)|(?:our|my|their)\s+(?:house|home)\s+is\s+(?:in|at)|"
     rf"{_LIVE_VERBS}|(?:nyumba|keja|boma)\s+(?:yetu|yangu|yao|yake)\s+(?:iko|ni)"
     # "kwetu ni Emuhaya, boma ya Shiundu, ...", "home ni Kiamwangi village, ...", "tuko Kibera DC, karibu na ..."
-    r"|(?:kwetu|nyumbani|home|ushago|shags|our\s+place|my\s+place)\s+(?:ni|is|iko)|tuko|niko|nko|tupo|nipo"
+    r"|(?:kwetu|nyumbani|(?:my\s+|our\s+)?home|ushago|shags|our\s+place|my\s+place)\s*(?:ni|is|iko|:)|tuko|niko|nko|tupo|nipo"
     # directions to the home: "ukifika Kisauni stage uliza nyumba ya Mama Rehema, mlango wa bluu"
     r"|ukifika|ukija|ukipita|ukishuka|fikeni|when\s+you\s+(?:reach|get\s+to|come\s+to))"
     r"\s+(?:(?:kwa|huko|pale|in|at)\s+)?)"
@@ -153,7 +153,9 @@ _WORD_TOKEN_RE = re.compile(r"[a-z]+")
 _LIVE_RE = re.compile(rf"\b(?:{_LIVE_VERBS}|live|lives|living|stay|stays|staying|kwetu|nyumbani)\b", _I)
 # Where the home is spoken of, for a weak unit in a clause of its own ("I stay in Mathare 4A, ground floor, room 9").
 _HOME_CUE_RE = re.compile(
-    rf"\b(?:{_LIVE_VERBS}|live|lives|living|stay|stays|staying|kwetu|nyumbani|home|tuko|niko|nko|tupo|nipo)\b", _I
+    rf"\b(?:{_LIVE_VERBS}|live|lives|living|stay|stays|staying|kwetu|nyumbani|home|tuko|niko|nko|tupo|nipo|keja|boma|"
+    r"mtaa|estate|address|anwani)\b",
+    _I,
 )
 _SEGMENT_END = ",;"
 _SENTENCE_END = ".!?\n"
@@ -188,7 +190,8 @@ def _speaks_of_a_home(segment: str) -> bool:
 
 # Directions to a home: "ukifika kwa Kiamaiko", "shuka Bamburi Mwisho stage", "ingia Kwa Bulo", "ask for Mama Akoth".
 _DIRECTIONS_RE = re.compile(
-    r"\b(?:ukifika|ukija|ukipita|ukishuka|ukiingia|ukikata|shuka|ingia|uliza|fika|pita|kata|when\s+you\s+(?:reach|get|come)|"
+    r"\b(?:ukifika|ukija|ukipita|ukishuka|ukiingia|ukikata|shuka|ingia|uliza|fika|pita|kata|tembea|hadi|mpaka|walk|"
+    r"when\s+you\s+(?:reach|get|come)|"
     r"ask\s+for|alight|turn|kulia|kushoto|on\s+the\s+(?:left|right))\b",
     _I,
 )

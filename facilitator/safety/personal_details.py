@@ -447,7 +447,9 @@ def _mentions_an_account(text: str, lower_words: set[str]) -> bool:
 
 
 # Short platform labels that are only ever followed by a handle ("ig: jane", "sc: jane").
-_SHORT_LABELS = {"ig", "sc", "snap", "snapchat", "insta", "tt", "username", "user name", "handle", "gamertag"}
+_SHORT_LABELS = {
+    *"ig sc snap snapchat insta tt username handle gamertag gametag ign userid gamername ingamename playername".split()
+}
 
 # Words that follow "my tiktok is ..." and are not handles.
 _COMMON_WORDS = frozenset(
@@ -709,7 +711,7 @@ def _handle_spans(text: str, lower_words: set[str]) -> Iterator[Span]:
             explicit = bool(match.group("at")) or _looks_like_handle(handle)
             what = (match.groupdict().get("what") or "").lower()
             labelled = match.group("sep") in (":", "=", "->") and (
-                pattern is not _HANDLE_LABEL_RE or what in _SHORT_LABELS
+                pattern is not _HANDLE_LABEL_RE or "".join(what.split()) in _SHORT_LABELS
             )
             account_word = re.search(_ACCOUNT, match.group(0), _I) is not None and pattern is _HANDLE_INTRO_RE
             # "add me on snap kevo": a bare word after an invitation to the writer; "alinitumia message kwa
