@@ -396,7 +396,7 @@ _NAME_WORD = r"(?-i:[A-Z0-9][\w'.]*)"
 _CHANNEL_RE = re.compile(
     rf"\b(?:(?:my|our)\s+(?:{_PLATFORM}\s+)?(?:channel|page|chaneli|podcast|blog)|(?:{_PLATFORM}\s+)?"
     rf"(?:channel|page|chaneli|podcast|blog)\s+(?:yangu|yetu|yake|wangu|changu))"
-    rf"(?:\s+(?P<naming>inaitwa|yaitwa|is\s+called|called|named|name\s+is|jina\s+ni)|\s+is|\s+ni|\s*:)\s+(?P<at>@?)"
+    rf"(?:\s*,?\s+(?P<naming>inaitwa|yaitwa|is\s+called|called|named|name\s+is|jina\s+ni)|\s+is|\s+ni|\s*:)\s+(?P<at>@?)"
     rf"(?P<handle>{_NAME_WORD}(?:\s+(?:na|and|&|wa|ya|of|the|za|la)?\s*{_NAME_WORD}){{0,4}}"
     rf"|(?<=[a-z]\s)(?:[\w'.&]+(?:\s+[\w'.&]+){{0,4}})(?=\s*(?:[,.!?;]|$)))",
     _I,

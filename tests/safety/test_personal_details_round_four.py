@@ -62,7 +62,11 @@ ROUND_FOUR_PERSONAL_DETAILS = [
     ("sw", "akaunti yangu ya facebook: chepkoechjoy", ["chepkoechjoy"]),
     ("en", "our house is number 19 at Ruiru Kimbo, blue gate", ["Ruiru", "Kimbo"]),
     ("sw", "ukifika Kitengela uliza boma ya Mzee Kamau, gate ya kijani", ["Kitengela", "gate ya kijani"]),
-    ("en", "home is Kakamega, Shikoti village, near the dispensary, second house", ["Shikoti", "dispensary"]),
+    ("en", "home is Kakamega, Shikoti village, near the dispensary, second house", ["Shikoti", "dispensary"]),    ("en", "gamer tag: Nyati Mkali", ["Nyati", "Mkali"]),
+    ("sheng", "keja yetu iko Kawangware, base ya 2, room 11", ["Kawangware"]),
+    ("en", "my home: Ngong, Matasia, the house after the dispensary", ["Matasia", "dispensary"]),
+    ("sw", "ukishuka Githurai stage, tembea hadi duka la Baba Kui, nyumba ya pili yenye gate ya bluu", ["Githurai"]),
+    ("sw", "nifollow yt, channel yangu, inaitwa Mapishi na Zawadi", ["Mapishi", "Zawadi"]),
 ]
 
 
