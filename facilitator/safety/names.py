@@ -60,9 +60,10 @@ _INTRO_RE = re.compile(
 # the name on a till or account ("till 7712345 Mama Otieno"), which finds the person.
 # A title before a given and a family name names a person: "Mr Simiyu Wafula", "Mwalimu Zainabu Athman".
 _TITLE_THEN_TWO_NAMES_RE = re.compile(
-    r"\b(?i:mr|mrs|ms|miss|dr|prof|mwalimu|mwl|teacher|tr|coach|pastor|madam|mzee|bi|bw|macalin|ustadh|sheikh|chief|mama|"
-    r"baba|shosh|cucu|auntie|aunty|uncle|mjomba|shangazi|bibi|babu)"
-    r"\.?\s+(?P<name>[A-Z][a-z'’]{2,}\s+[A-Z][a-z'’]{2,})"
+    # titles may follow one another: "teacher Madam Nduku Mwikali"
+    r"\b(?:(?i:mr|mrs|ms|miss|dr|prof|mwalimu|mwl|teacher|tr|coach|pastor|madam|mzee|bi|bw|macalin|ustadh|sheikh|chief|"
+    r"mama|baba|shosh|cucu|auntie|aunty|uncle|mjomba|shangazi|bibi|babu)\.?\s+)+"
+    r"(?P<name>[A-Z][a-z'’]{2,}\s+[A-Z][a-z'’]{2,})"
 )
 _TITLED_NAME_RE = re.compile(
     r"\b(?:mama|baba|mzee|bi|bw|mr|mrs|ms|miss|madam|auntie|uncle)\.?\s+(?P<family>[^\W\d_]{3,})", _I
