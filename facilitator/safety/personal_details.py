@@ -729,7 +729,7 @@ def _handle_spans(text: str, lower_words: set[str]) -> Iterator[Span]:
             clause = text[max(text.rfind(mark, 0, match.start()) for mark in ",.;!?\n") + 1 : match.end()]
             if handle.lower() not in _COMMON_WORDS and _HINT_WORDS.intersection(_TOKEN_RE.findall(clause.lower())):
                 yield Span(match.start("handle"), match.end("handle"), HANDLE)
-    for match in _PLATFORM_COLON_RE.finditer(text):
+    for match in _PLATFORM_COLON_RE.finditer(text) if ":" in text else ():
         handle = match.group("handle")
         if len(handle) >= 3 and handle.lower() not in _COMMON_WORDS and not handle.isdigit():
             yield Span(match.start("at"), match.end("handle"), HANDLE)
