@@ -60,8 +60,10 @@ _INTRO_RE = re.compile(
 # the name on a till or account ("till 7712345 Mama Otieno"), which finds the person.
 # A title before a given and a family name names a person: "Mr Simiyu Wafula", "Mwalimu Zainabu Athman".
 _TITLE_THEN_TWO_NAMES_RE = re.compile(
-    r"\b(?i:mr|mrs|ms|miss|dr|prof|mwalimu|mwl|teacher|tr|coach|pastor|madam|mzee|bi|bw|macalin|ustadh|sheikh|chief)"
-    r"\.?\s+(?P<name>[A-Z][a-z'’]{2,}\s+[A-Z][a-z'’]{2,})"
+    # titles may follow one another: "teacher Madam Nduku Mwikali"
+    r"\b(?:(?i:mr|mrs|ms|miss|dr|prof|mwalimu|mwl|teacher|tr|coach|pastor|madam|mzee|bi|bw|macalin|ustadh|sheikh|chief|"
+    r"mama|baba|shosh|cucu|auntie|aunty|uncle|mjomba|shangazi|bibi|babu)\.?\s+)+"
+    r"(?P<name>[A-Z][a-z'’]{2,}\s+[A-Z][a-z'’]{2,})"
 )
 _TITLED_NAME_RE = re.compile(
     r"\b(?:mama|baba|mzee|bi|bw|mr|mrs|ms|miss|madam|auntie|uncle)\.?\s+(?P<family>[^\W\d_]{3,})", _I
@@ -104,7 +106,7 @@ _HOME_OF_RE = re.compile(
 # Substrings without which the two patterns above and below cannot match: a substring test costs far less
 # than a regex scan, and most entries have none of them.
 _HOME_WORDS = ("boma", "home", "nyumbani", "compound", "shamba", "kwetu")
-_SURNAME_CUES = ("jina la", "name")
+_SURNAME_CUES = ("jina la", "name", "ya pili")
 # Public figures named in public are not personal details (docs/safety-labelling.md).
 _PUBLIC_FIGURES = frozenset(
     {
@@ -162,7 +164,7 @@ _PUBLIC_ROLE_RE = re.compile(
 _NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,}) $")
 # A family name given on its own: "naitwa Chebet, jina la ukoo ni Ruto" names Chebet Ruto.
 _SURNAME_RE = re.compile(
-    r"\b(?:jina\s+la\s+(?:ukoo|familia|mwisho|pili)|surname|last\s+name|family\s+name|second\s+name)\s*"
+    r"\b(?:jina\s+la\s+(?:ukoo|familia|mwisho|pili)|(?<=,\s)ya\s+pili|surname|last\s+name|family\s+name|second\s+name)\s*"
     r"(?:langu\s+|lake\s+|yangu\s+|yake\s+)?(?:ni|is|:|=)?\s*(?P<name>[^\W\d_]{3,})",
     _I,
 )
@@ -170,6 +172,7 @@ _SURNAME_RE = re.compile(
 # ("Lemayian ole Sankale").
 # "wa Form 2" is a class, not a father.
 _WA_FATHER_RE = re.compile(r"\s+(?:[Ww]a|[Oo]le)\s+(?!(?:Form|Grade|Class|Std|Standard|Kidato|Darasa)\b)[A-Z][a-z]{2,}")
+_OLE_NAME_RE = re.compile(r"\b[A-Z][a-z]{2,}\s+[Oo]le\s+[A-Z][a-z]{2,}")
 _SOFT_CUES = frozenset(
     """i i'm i’m im am it's its this msee huyu mimi mi mie beste bestie beshte beshtee rafiki dada kaka mathe buda
     cousin binamu jirani mwalimu siz shosh boyfriend girlfriend bf gf crush sister brother friend""".split()
@@ -238,6 +241,10 @@ def find(text: str) -> Iterator[tuple[int, int]]:
             father = None  # "Zainabu Athman wa Shule ya Msingi Mtwapa": a school, not a father
         yield start, father.end() if father else end
     lower = text.lower()
+    # A Maasai name with "ole" (son of) between: "Sankale ole Nkaissery".
+    if " ole " in lower:
+        for match in _OLE_NAME_RE.finditer(text):
+            yield match.start(), match.end()
     if any(word in lower for word in _HOME_WORDS):
         for match in _HOME_OF_RE.finditer(text):
             yield match.start(), match.end()
@@ -258,8 +265,10 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
     money = _MONEY_CONTEXT_RE.search(text) is not None
     lower = text.lower()
     surname = _SURNAME_RE.search(text) if any(cue in lower for cue in _SURNAME_CUES) else None
+    surname_span = None
     if surname and surname.group("name").lower() not in NOT_NAMES:
-        yield surname.start("name"), surname.end("name")
+        surname_span = surname.start("name"), surname.end("name")
+        yield surname_span
     for match in _INTRO_RE.finditer(text):
         words = _words_after(text, match.end(), 3)
         if match.group(0).split()[0].lower() in _SOFT_CUES and not (
@@ -268,10 +277,17 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
             continue  # "I am tired", "I am Team Safe": only a known given or family name
         if words and not any(word.group(0)[:1].isupper() or _family_like(word.group(0)) for word in words[:2]):
             continue  # "jina langu halina maana": lower-case words that are no known name
+        if len(words) >= 2 and not (words[1].group(0)[:1].isupper() or _family_like(words[1].group(0))):
+            words = words[:1]  # "naitwa Ekai nachunga mbuzi": a first name, then the sentence goes on
         # One word is a first name, not a personal detail, except as the name on a till or account or
         # beside a family name given apart.
         if len(words) >= 2 or (words and (money or surname)):
-            yield words[0].start(), words[-1].end()
+            end = words[-1].end()
+            # the family name given just after ("jina langu ni Nafula, ya pili Wanyonyi"): one name from the first
+            # to the last, the cue between them with it
+            if surname_span and 0 <= surname_span[0] - end <= 30:
+                end = surname_span[1]
+            yield words[0].start(), end
     for match in _NAME_AT_SCHOOL_RE.finditer(text):
         first, second = match.group("name").split()[:2]
         if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES:
@@ -284,7 +300,7 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
     for match in _TITLE_THEN_TWO_NAMES_RE.finditer(text):
         first, second = match.group("name").split()
         if first.lower() not in NOT_NAMES and second.lower() not in NOT_NAMES and _family_like(second):
-            yield match.start("name"), match.end("name")
+            yield match.start(), match.end("name")  # the title with it: "Madam Nduku Mwikali"
     if money:
         for match in _TITLED_NAME_RE.finditer(text):
             if _family_like(match.group("family")):
@@ -301,7 +317,18 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
         lower_first = first.lower()
         if lower_first in NOT_NAMES or (second.lower() in NOT_NAMES and not _known_capitalised(second)):
             continue
-        if lower_first not in given or second.lower() == lower_first:
+        if second.lower() == lower_first:
+            continue
+        if lower_first not in given:
+            # Two capitalised known names, the first one a family name used as a given name, as Luo, Kikuyu and
+            # Kalenjin names often are: "Mwaura Kariuki", "Oketch Onyango", "Kiptanui Chelimo".
+            if (
+                first[:1].isupper()
+                and second[:1].isupper()
+                and _known_capitalised(first)
+                and _known_capitalised(second)
+            ):
+                yield words[index].start(), words[index + 1].end()
             continue
         # A known given name before a family name, or before any capitalised word ("Purity Naliaka").
         if _family_like(second) or (_is_titlecase(first) and _is_titlecase(second) and len(second) >= 3):

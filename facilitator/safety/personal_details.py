@@ -36,7 +36,22 @@ _I = re.IGNORECASE
 
 # English and Kiswahili digit words, "oh" among them: the table the number finders' view reads too.
 _DIGIT_WORDS = frozenset(normalise.DIGIT_WORD_VALUES)
-_UNIT_VALUES = {**normalise.DIGIT_WORD_VALUES, "o": "0", "sufuri": "0"}
+# Digits spelled as they sound, as children type them ("sifuri sevn wan, tu tu thri, faiv siks ate, nain").
+_SOUNDED_VALUES = {
+    **dict.fromkeys(("ziro", "zero", "sero"), "0"),
+    **dict.fromkeys(("wan", "won"), "1"),
+    **dict.fromkeys(("tu", "too"), "2"),
+    **dict.fromkeys(("thri", "tree", "tri"), "3"),
+    **dict.fromkeys(("foa", "fo", "for", "foh"), "4"),
+    **dict.fromkeys(("faiv", "fiv", "fife", "fyv"), "5"),
+    **dict.fromkeys(("siks", "sikis", "sixx"), "6"),
+    **dict.fromkeys(("sevn", "sevin", "seven", "sebn"), "7"),
+    **dict.fromkeys(("ate", "eit", "eyt"), "8"),
+    **dict.fromkeys(("nain", "nyn", "nine"), "9"),
+}
+_UNIT_VALUES = {**_SOUNDED_VALUES, **normalise.DIGIT_WORD_VALUES, "o": "0", "sufuri": "0"}
+# Sounded digits that are also common words count toward a spelled number only inside one, never to start looking.
+_COMMON_SOUNDED = frozenset({"tu", "too", "won", "ate", "fo", "for", "tree", "tri"})
 # Tens and teens are two digits ("66 twenty 81", "mia tatu ishirini"); a hundred is three.
 _TENS_VALUES = {
     word: str(value)
@@ -52,13 +67,25 @@ _TEEN_VALUES = {
         "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), 11
     )
 }
-_NUMBER_WORDS = frozenset(_DIGIT_WORDS | {"sufuri"} | _TENS_VALUES.keys() | _TEEN_VALUES.keys() | {"mia", "hundred"})
+_NUMBER_WORDS = frozenset(
+    (
+        _DIGIT_WORDS
+        | {"sufuri"}
+        | _SOUNDED_VALUES.keys()
+        | _TENS_VALUES.keys()
+        | _TEEN_VALUES.keys()
+        | {"mia", "hundred"}
+    )
+    - _COMMON_SOUNDED
+)
 _SPELLED_WORD_ALT = "|".join(
     sorted({*_UNIT_VALUES, *_TENS_VALUES, *_TEEN_VALUES, "double", "triple", "hundred"}, key=len, reverse=True)
 )
 _SPELLED_ITEM = rf"(?:mara\s+mbili|mia\s+(?:{'|'.join(_UNIT_VALUES)})|(?:{_SPELLED_WORD_ALT})\b|\d+\b)"
 # Items apart by any separator; "na"/"and" only joins the parts of one number ("ishirini na tano").
-_SPELLED_NUMBER_RE = re.compile(rf"\b{_SPELLED_ITEM}(?:[\s,\-.]+(?:(?:na|and)\s+)?{_SPELLED_ITEM})+", _I)
+# Any marks between the items: "0 saba 0 8 | 2 2 1 | 9 sita 4", "zero 7 👉 double 1", "07 then mbili tatu, then 5 6 7".
+_SPELLED_SEPARATOR = r"(?:[\s,\-.|~/*:;]|[^\x00-\x7f\w]|\bthen\b|\bkisha\b|\bhalafu\b)+"
+_SPELLED_NUMBER_RE = re.compile(rf"\b{_SPELLED_ITEM}(?:{_SPELLED_SEPARATOR}(?:(?:na|and)\s+)?{_SPELLED_ITEM})+", _I)
 _SPELLED_TOKEN_RE = re.compile(r"mara\s+mbili|[^\W_]+", _I)
 # A comma, a dot or a spaced dash ends a group: "ishirini - tisa" is 20 then 9, "twenty-nine" 29.
 _GROUP_BREAK_RE = re.compile(r"[,.]|\s-|-\s")
@@ -75,7 +102,11 @@ def _tens_at(tokens: list[str], breaks: list[bool], index: int) -> tuple[str, in
     after = index + 1
     if after < len(tokens) and tokens[after] in ("na", "and"):
         after += 1
-    unit = _UNIT_VALUES.get(tokens[after], "0") if after < len(tokens) and not breaks[after] else "0"
+    unit = "0"
+    if after < len(tokens) and not breaks[after]:
+        # "fifty 9": a digit as the unit too
+        following = tokens[after]
+        unit = following if len(following) == 1 and following.isdigit() else _UNIT_VALUES.get(following, "0")
     if unit != "0":
         return tens + unit, after + 1
     return tens + "0", index + 1
@@ -210,7 +241,8 @@ _PUBLIC_SITE_RE = re.compile(
     _I,
 )
 # "brianart . co . ke", "wanjikuwrites dot com": a domain with its dots spaced or spelled out.
-_SPACED_DOT = r"(?:\s+\.\s*|\s*\.\s+|\s+dot\s+)"
+# "luanda-art[.]weebly[.]com": a dot in brackets, as links are written to keep them from working, is a dot too
+_SPACED_DOT = r"(?:\s+\.\s*|\s*\.\s+|\s+dot\s+|\s*[\[(]\s*(?:\.|dot)\s*[\])]\s*)"
 _SPACED_LINK_RE = re.compile(
     rf"(?<![\w.\-])[a-z0-9][a-z0-9\-]{{1,61}}(?:(?:{_SPACED_DOT}|\.)[a-z0-9\-]{{2,30}}){{0,2}}?{_SPACED_DOT}"
     rf"(?:(?:co|or|ac|go|ne|sc)(?:{_SPACED_DOT}|\.)ke|com|org|net|ke|io|info|app|tv|biz|xyz|co\.uk|ee|me|ly|gg)\b"
@@ -238,6 +270,38 @@ _AT_DOT_EMAIL_RE = re.compile(
     r"(?<=email yangu ni\s)[\w.+\-]+|(?<=email ni\s)[\w.+\-]+)\s+at\s+[\w\-]+(?:\s+dot\s+[a-z]{2,6}\b)+",
     _I,
 )
+# An address at a mail provider written any way: "akinyi dot otieno at gmail", "chelagat (underscore) mercy (at) gmail
+# (dot) com", "kilonzo d k @ gmail . com", "k i p r o t i c h 2010 at gmail com", "njeri.wa.mama at gmail , com",
+# "wambugu.k.2009 gmail com". The name part, the "at" and the ending may each be spelled, spaced or left out.
+_LOCAL_UNIT = r"[a-z0-9+\-]+(?:[._][a-z0-9+\-]+)*_*"
+_LOCAL_JOIN = r"(?:\s*[(\[]\s*(?:dot|underscore|dash)\s*[)\]]\s*|\s+(?:dot|underscore|dash|nukta)\s+)"
+_PROVIDER_EMAIL_RE = re.compile(
+    r"(?<![\w.+\-])(?P<local>(?:[a-z0-9]\s){2,}[a-z0-9]+(?:\s\d{1,4})?"
+    rf"|{_LOCAL_UNIT}(?:{_LOCAL_JOIN}{_LOCAL_UNIT})*(?:\s[a-z]\b){{0,3}}(?:\s\d{{1,4}})?)"
+    r"(?P<at>\s*@\s*|\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+(?:at+|kwa|alama\s+ya\s+at)\s+|\s+)"
+    r"(?:g\s?m\s?a\s?i\s?l|googlemail|yahoo|ymail|outlook|hotmail|icloud|proton(?:mail)?|aol|zoho)\b"
+    r"(?P<tld>(?:(?:\s*[(\[]\s*dot\s*[)\]]\s*|\s+(?:dot|nukta|doti)\s+|\s*[.,]\s*|\s+)(?:com|co|ke|org|net|uk)\b)*)",
+    _I,
+)
+# Substrings without which the pattern cannot match: a substring test is far cheaper than a regex on every entry.
+_PROVIDER_HINTS = ("gmail", "g m a i l", "hotmail", "ymail", "yahoo", "outlook", "icloud", "proton", "aol", "zoho")
+_SHAPED_LOCAL_RE = re.compile(r"[._\d]|\bdot\b|\bunderscore\b|^(?:\w\s){2,}", _I)
+
+
+def _provider_emails(text: str) -> Iterator[Span]:
+    for match in _PROVIDER_EMAIL_RE.finditer(text):
+        local, at, tld = match.group("local"), match.group("at").strip().lower(), match.group("tld")
+        shaped = _SHAPED_LOCAL_RE.search(local) is not None
+        if local.lower() in _COMMON_WORDS or (not shaped and local.isalpha() and len(local) < 3):
+            continue
+        # without "@" or a spelled "at", the name part must look like an address and the ending be there
+        if at in ("", "kwa") and not (shaped and tld):
+            continue
+        if at not in ("@",) and not at.startswith(("(", "[", "{", "<")) and not shaped and " " not in local:
+            continue  # "look at gmail": a word, not an address
+        yield Span(match.start(), match.end(), EMAIL)
+
+
 _OBFUSCATED_EMAIL_HINT_RE = re.compile(rf"[(\[{{<]\s*at\s*[)\]}}>]|{_MAIL_PROVIDERS}", _I)
 # "p.omondi at kisumuboys dot sc dot ke": "at" and "dot" both spelled, the domain ending in a top-level one.
 _SPELLED_EMAIL_RE = re.compile(
@@ -270,11 +334,11 @@ _POSSESSIVE = r"(?:yangu|yng|yngu|yetu|changu|wangu|zangu|zetu|yake|zake|lake|wa
 # "my snap is jane.doe22", "my ig handle: jane_doe", "snap yangu ni jane.doe22", "username: jane"
 _HANDLE_INTRO_RE = re.compile(
     rf"\b(?:(?:my|mine|our|his|her)\s+(?:{_PLATFORM}\b\s*{_PLATFORM_ACCOUNT}?|{_ACCOUNT})|(?:{_PLATFORM}\b\s*"
-    rf"{_PLATFORM_ACCOUNT}?|{_ACCOUNT})\s+{_POSSESSIVE})\s*(?P<sep>is|are|ni|:|=|->|-)\s*(?P<at>@?)(?P<handle>{_HANDLE})",
+    rf"{_PLATFORM_ACCOUNT}?|{_ACCOUNT})\s+{_POSSESSIVE})\s*(?P<sep>is|are|ni|:|=|->|-)\s*(?P<at>(?:@\s?)?)(?P<handle>{_HANDLE})",
     _I,
 )
 _HANDLE_LABEL_RE = re.compile(
-    rf"\b(?P<what>{_PLATFORM}|{_ACCOUNT})\b\s*(?P<sep>:|=|->)\s*(?P<at>@?)(?P<handle>{_HANDLE})", _I
+    rf"\b(?P<what>{_PLATFORM}|{_ACCOUNT})\b\s*(?P<sep>:|=|->)\s*(?P<at>(?:@\s?)?)(?P<handle>{_HANDLE})", _I
 )
 # "add me on snap jane.doe22", "follow me on tiktok @jane", "nifollow kwa insta jane_doe"
 _HANDLE_INVITE_RE = re.compile(
@@ -289,7 +353,8 @@ _HANDLE_CUE_RE = re.compile(
     rf"\b(?:{_PLATFORM}|{_ACCOUNT})\b\s*(?:(?:name|id|tag|account|acc|user)\b\s*)?(?:{_POSSESSIVE}\s+)?"
     rf"(?:(?:ni|kama|as|is|its|it's|iko|inaitwa|yaitwa|is called|called|named)\b|:|-)\s*"
     # a handle may come framed in symbols: "⚡KipKing⚡", "『KING』Jabali", "ig/ mo.salim__"
-    rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?P<frame>(?:[^\w\s@]{{1,3}}\s*){{0,2}})(?:ig/\s*)?(?P<at>@?)"
+    rf"(?:(?:its|it's|is|ni|kama|ni kama)\s+)?(?P<frame>(?:(?:[^\w\s@]|[^\x00-\x7f\s]){{1,3}}\s*){{0,2}})(?:ig/\s*)?"
+    rf"(?P<at>@?)"
     rf"(?P<handle>{_HANDLE})",
     _I,
 )
@@ -302,7 +367,8 @@ _HANDLE_PLATFORM_ACCOUNT_RE = re.compile(
 # "niko yt kama brayo vlogs ke, subscribe": the writer points to themself on a platform.
 _HANDLE_SELF_RE = re.compile(
     rf"\b(?:niko|nipo|tuko|ni[a-z]{{2,9}}|(?:add|follow|find|search|check|dm)\s+(?:me|us))\s+(?:on\s+|kwa\s+|in\s+)?"
-    rf"{_PLATFORM}\b\s+(?:(?:kama|as|ni|its|is)\b|:)\s*(?P<at>@?)(?P<handle>{_HANDLE}(?:\s+[a-z0-9_.]+){{0,2}}(?=\s*"
+    rf"{_PLATFORM}\b\s+(?:(?:kama|as|ni|its|is)\b|:)\s*(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,3}})|"
+    rf"{_HANDLE}(?:\s+[a-z0-9_.]+){{0,2}}(?=\s*"
     rf"(?:[,.!?]|$))|{_HANDLE})",
     _I,
 )
@@ -319,7 +385,7 @@ _HANDLE_INVITATION_RE = re.compile(
 _HANDLE_KAMA_RE = re.compile(
     rf"\b(?:(?:niko|nipo|tuko|mimi ni|im|i am|i'm)\s+(?:kama|as|called|known\s+as)|(?:jina|username|name|ign)"
     rf"(?:\s+(?:kwa|ya|in|on)\s+(?:game|{_PLATFORM}))?\s*(?:ni|is|:))"
-    rf"\s+(?P<frame>[^\w\s@]{{0,3}})(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|"
+    rf"\s+(?P<frame>[^\w\s@]{{0,3}})(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,3}})|"
     rf"{_HANDLE})",
     _I,
 )
@@ -330,7 +396,7 @@ _NAME_WORD = r"(?-i:[A-Z0-9][\w'.]*)"
 _CHANNEL_RE = re.compile(
     rf"\b(?:(?:my|our)\s+(?:{_PLATFORM}\s+)?(?:channel|page|chaneli|podcast|blog)|(?:{_PLATFORM}\s+)?"
     rf"(?:channel|page|chaneli|podcast|blog)\s+(?:yangu|yetu|yake|wangu|changu))"
-    rf"(?:\s+(?P<naming>inaitwa|yaitwa|is\s+called|called|named|name\s+is|jina\s+ni)|\s+is|\s+ni|\s*:)\s+(?P<at>@?)"
+    rf"(?:\s*,?\s+(?P<naming>inaitwa|yaitwa|is\s+called|called|named|name\s+is|jina\s+ni)|\s+is|\s+ni|\s*:)\s+(?P<at>@?)"
     rf"(?P<handle>{_NAME_WORD}(?:\s+(?:na|and|&|wa|ya|of|the|za|la)?\s*{_NAME_WORD}){{0,4}}"
     rf"|(?<=[a-z]\s)(?:[\w'.&]+(?:\s+[\w'.&]+){{0,4}})(?=\s*(?:[,.!?;]|$)))",
     _I,
@@ -376,12 +442,14 @@ _TOKEN_RE = re.compile(r"[a-z0-9]+")
 _TO_THE_WRITER_RE = re.compile(r"\b(?:me|us)\b|^ni|^hmu", _I)
 
 
-def _mentions_an_account(text: str) -> bool:
-    return not _HINT_WORDS.isdisjoint(_TOKEN_RE.findall(text.lower())) and _HANDLE_HINT_RE.search(text) is not None
+def _mentions_an_account(text: str, lower_words: set[str]) -> bool:
+    return not _HINT_WORDS.isdisjoint(lower_words) and _HANDLE_HINT_RE.search(text) is not None
 
 
 # Short platform labels that are only ever followed by a handle ("ig: jane", "sc: jane").
-_SHORT_LABELS = {"ig", "sc", "snap", "snapchat", "insta", "tt", "username", "user name", "handle", "gamertag"}
+_SHORT_LABELS = {
+    *"ig sc snap snapchat insta tt username handle gamertag gametag ign userid gamername ingamename playername".split()
+}
 
 # Words that follow "my tiktok is ..." and are not handles.
 _COMMON_WORDS = frozenset(
@@ -395,6 +463,8 @@ _COMMON_WORDS = frozenset(
     addictive dangerous fake real full empty down up gone lost
     after before tonight tomorrow later soon asap pls plz if when because coz cause since till until leo kesho usiku
     baadaye jioni asubuhi kama ukitaka
+    kila masaa saa mara siku wiki hours hour daily sana kawaida mtu watu dakika minutes
+    langu lako lake letu lenu lao yake wake halisi feki tofauti another different
     """.split()
 )
 
@@ -428,6 +498,9 @@ def _emails(text: str) -> Iterator[Span]:
         patterns += (_AT_DOT_EMAIL_RE,)
     if (" at " in lower or " kwa " in lower) and (" dot " in lower or " nukta " in lower):
         patterns += (_SPELLED_EMAIL_RE,)
+    lower = text.lower()
+    if any(hint in lower for hint in _PROVIDER_HINTS):
+        yield from _provider_emails(text)
     for pattern in patterns:
         for match in pattern.finditer(text):
             at = text.find("@", match.start(), match.end())
@@ -445,8 +518,14 @@ def _emails(text: str) -> Iterator[Span]:
             yield Span(start, _trim_link(text, match.start(), match.end()), EMAIL)
 
 
+_SPACED_DOT_RE = re.compile(_SPACED_DOT, _I)
+
+
 def _links(text: str) -> Iterator[Span]:
     for match in _SPACED_LINK_RE.finditer(text):
+        # an organisation's site cited with its dots spaced ("unicef . org", "kenyalaw dot org") is public too
+        if _PUBLIC_SITE_RE.search(_SPACED_DOT_RE.sub(".", match.group(0))):
+            continue
         yield Span(match.start(), match.end(), LINK)
     if "/" in text:
         for match in _SPACED_PATH_LINK_RE.finditer(text):
@@ -483,16 +562,119 @@ def _handle_shaped(handle: str) -> bool:
     )
 
 
+# A word with an underscore inside or at its end is a username wherever it stands ("mr_rich_mombasa", "Ngash_247",
+# "SugarDaddyKE_"): ordinary writing has none (no clean line of the corpus or the fresh sets does). A Discord tag
+# ("BamburiBaller#2290") is one too.
+_UNDERSCORED_RE = re.compile(
+    r"(?<![\w@.#/\-])(?:[a-z0-9]+\.)*[a-z0-9]+(?:_+[a-z0-9]+)*_+[a-z0-9]*(?:\.[a-z0-9_]+)*(?<!\.)"
+    r"|(?<![\w@.#/])[a-z][\w.]{1,30}#\d{4}\b",
+    _I,
+)
+_TAG_AFTER_RE = re.compile(r"\s+(?:tag|#)\s*#?\d{4}\b", _I)
+# Words around an account, a game or a page: a handle-shaped word named in their sentence is a username.
+_ACCOUNT_CONTEXT_WORDS = _HINT_WORDS | frozenset(
+    """id uid ids squad clan guild server gamer gamers game games page profile channel akaunti dm inbox follow
+    nifollow niadd nitext nidm online robux""".split()
+)
+# A naming word, then the name: "anaitwa nairobi_mentor_ke", "ile mpya ni wekesa.the.artist2", "Roblox ya dadangu ni
+# LilPrincessAkinyi9", "squad yangu inanijua kama KakaWaLamu", "gamertag NyeriSniper", "nimeandika hapa: mwas.exe".
+_NAMED_HANDLE_CUE_RE = re.compile(
+    r"(?:\b(?:a|i|wa|ni|hu|tu|m)?(?:na|li|ta|me)?(?:itwa|jiita|jua\s+kama)|\b(?:hu|a|ni|wa)?(?:na|li)?ni(?:jua|ita)\s+kama"
+    r"|\b(?:huitwa|aitwaye|called|named|known\s+as|goes\s+by|(?:na|a|hu)?tumia\s+jina(?:\s+la)?|kwa\s+jina(?:\s+la)?|"
+    r"by\s+the\s+name|under\s+the\s+name|ilikuwa|was|is|its|it's|ni|kama|as|be|gamer\s*tag|game\s*tag|username|"
+    r"user\s*name|ign|name|jina|tag|handle)|:|=)\s+['\"“‘]?@?$",
+    _I,
+)
+# A word that may be a handle by its shape (checked by ``_named_handle_shaped``), and a cheap test for one.
+_HANDLE_CANDIDATE_RE = re.compile(r"(?<![\w@.])[a-z0-9][\w.]{2,30}[a-z0-9](?![\w@])", _I)
+_HANDLE_SHAPE_HINT_RE = re.compile(r"[a-z][A-Z]|[a-z0-9]\.[a-z]|[a-z]{3}\d\d")
+_CAMEL_HANDLE_RE = re.compile(r"^[A-Z]?[a-z]+(?:[A-Z][a-z0-9]*){1,5}\d*$|^[A-Z]?[a-z]+[A-Z]{2,}\d*$")
+_DOTTED_HANDLE_RE = re.compile(r"^[a-z0-9]+(?:\.[a-z0-9]+)+$", _I)
+_LETTERS_DIGITS_HANDLE_RE = re.compile(r"^[a-z]{3,}\d{2,}$", _I)
+# CamelCase words that are brands and products, not usernames.
+_CAMEL_WORDS = frozenset(
+    """tiktok youtube whatsapp iphone ipad playstation efootball linkedin freefire mcdonalds mcdonald snapchat github
+    paypal mpesa dstv gotv blackberry onlyfans facebook instagram wattpad soundcloud bereal likee chatgpt openai
+    powerpoint javascript wifi ecitizen kenyalaw safaricom""".split()
+)
+
+
+def _named_handle_shaped(handle: str) -> bool:
+    """Shapes a name given after a naming word must have: CamelCase ("KakaWaLamu", "TurkanaTitan99"), words joined by
+    dots that are no domain ("wekesa.the.artist2", "mwas.exe") or letters then digits ("kevo254")."""
+    lower = handle.lower()
+    if lower in _CAMEL_WORDS or lower in _COMMON_WORDS:
+        return False
+    if _DOTTED_HANDLE_RE.match(handle):
+        last = lower.rsplit(".", 1)[1]
+        return last not in _TLDS.split("|") and len(handle) >= 6 and not lower.replace(".", "").isdigit()
+    return bool(_CAMEL_HANDLE_RE.match(handle) or _LETTERS_DIGITS_HANDLE_RE.match(handle))
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(mark, 0, start) for mark in ".!?\n")
+    rights = [position for mark in "!?\n" if (position := text.find(mark, end)) >= 0]
+    # a full stop ends a sentence only before a space ("wekesa.the.artist2" goes on)
+    dot = re.compile(r"\.(?:\s|$)").search(text, end)
+    rights += [dot.start()] if dot else []
+    return text[left + 1 : min(rights, default=len(text))]
+
+
+def _named_handles(text: str, lower_words: set[str]) -> Iterator[Span]:
+    for match in _UNDERSCORED_RE.finditer(text) if "_" in text or "#" in text else ():
+        word = match.group(0)
+        if len(word.strip("_")) >= 3 and any(ch.isalpha() for ch in word):
+            yield Span(match.start(), match.end(), HANDLE)
+    if _ACCOUNT_CONTEXT_WORDS.isdisjoint(lower_words):
+        return
+    if _HANDLE_SHAPE_HINT_RE.search(text) is None:
+        return
+    for match in _HANDLE_CANDIDATE_RE.finditer(text):
+        if not _named_handle_shaped(match.group(0)):
+            continue
+        if not _NAMED_HANDLE_CUE_RE.search(text, max(0, match.start() - 30), match.start()):
+            continue
+        sentence = _sentence_around(text, match.start(), match.end())
+        if not _ACCOUNT_CONTEXT_WORDS.isdisjoint(_TOKEN_RE.findall(sentence.lower())):
+            yield Span(match.start(), match.end(), HANDLE)
+
+
+# "tiktok yangu ni kama jina langu tu: lindaokello": the writer's platform named, then a colon later in the clause.
+_PLATFORM_COLON_RE = re.compile(
+    rf"(?:\b(?:{_PLATFORM}|{_ACCOUNT}|akaunti)\s+(?:ya\s+[a-z]+\s+)?{_POSSESSIVE}|\b(?:my|our|his|her)\s+(?:{_PLATFORM}|"
+    rf"{_ACCOUNT}|akaunti))\b[^:.!?\n]{{0,40}}:\s*(?P<at>@?)(?P<handle>{_HANDLE})(?![\w@])",
+    _I,
+)
+# "nicheki insta natumia jina kevobrayo", "nitafute tiktok kwa jina la shikoqueen": a name used on a platform, in any
+# shape, when the platform is named in the same clause.
+_USES_THE_NAME_RE = re.compile(
+    r"\b(?:(?:na|a|hu|tu|wa|ni)?tumia\s+jina(?:\s+la)?|kwa\s+jina(?:\s+la)?|under\s+the\s+name|by\s+the\s+name|"
+    r"goes\s+by)\s+['\"“‘]?@?(?P<handle>[a-z0-9][\w.]{2,30})(?![\w@])",
+    _I,
+)
+
+
+# A handle written with spaces after a label, up to the end of its clause: "nifollow kwa snap: shiku mwangi 2oo9".
+_COLON_TAIL_RE = re.compile(r"(?:[ \t]+[a-z0-9_.]{1,12}){1,2}(?=\s*(?:[,;!?)]|\.(?:\s|$)|$))", _I)
+
+
 # Symbols of other scripts that decorate a handle on either side or inside: "『KING』Jabali", "꧁BWANA☆MDOGO꧂".
-_DECORATION_AFTER_RE = re.compile(r"(?:[^\x00-\x7f\w\s]+\w*)+")
+_DECORATION_AFTER_RE = re.compile(r"(?:[^\x00-\x7f\s]+\w*)+")
 _DECORATION_BEFORE_RE = re.compile(r"[^\x00-\x7f\w\s]+$")
 
 
 def _handles(text: str) -> Iterator[Span]:
     # look-alike letters of other scripts folded, one character for one: "snap: аmani_kе22"
     text = text if text.isascii() else text.translate(normalise.CONFUSABLES)
-    for span in _handle_spans(text):
+    lower_words = set(_TOKEN_RE.findall(text.lower()))
+    for span in (*_handle_spans(text, lower_words), *_named_handles(text, lower_words)):
         start, end = span.start, span.end
+        if text[:start].rstrip().endswith(":") and (tail := _COLON_TAIL_RE.match(text, end)):
+            if not any(word.lower() in _COMMON_WORDS for word in tail.group(0).split()):
+                end = tail.end()
+        # "ManyattaMafia tag 0932": the tag's number belongs to the handle
+        tag = _TAG_AFTER_RE.match(text, end) if "tag" in lower_words or "#" in text else None
+        end = tag.end() if tag else end
         while (more := _MORE_HANDLES_RE.match(text, end)) and _handle_shaped(more.group("handle")):
             end = more.end()
         if not text.isascii():
@@ -503,7 +685,7 @@ def _handles(text: str) -> Iterator[Span]:
         yield Span(start, end, span.label)
 
 
-def _handle_spans(text: str) -> Iterator[Span]:
+def _handle_spans(text: str, lower_words: set[str]) -> Iterator[Span]:
     if "@" in text:
         for match in (_AT_HANDLE_RE if text.isascii() else _AT_HANDLE_ANY_SCRIPT_RE).finditer(text):
             if not _NOT_A_HANDLE.match(match.group(0)):
@@ -519,7 +701,7 @@ def _handle_spans(text: str) -> Iterator[Span]:
                 continue  # "my channel is growing": only a name given as one is taken in lower case
             if handle.split()[0].lower() not in _COMMON_WORDS:
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
-    if not _mentions_an_account(text):
+    if not _mentions_an_account(text, lower_words):
         return
     for pattern in (_HANDLE_INTRO_RE, _HANDLE_LABEL_RE, _HANDLE_INVITE_RE):
         for match in pattern.finditer(text):
@@ -529,7 +711,7 @@ def _handle_spans(text: str) -> Iterator[Span]:
             explicit = bool(match.group("at")) or _looks_like_handle(handle)
             what = (match.groupdict().get("what") or "").lower()
             labelled = match.group("sep") in (":", "=", "->") and (
-                pattern is not _HANDLE_LABEL_RE or what in _SHORT_LABELS
+                pattern is not _HANDLE_LABEL_RE or "".join(what.split()) in _SHORT_LABELS
             )
             account_word = re.search(_ACCOUNT, match.group(0), _I) is not None and pattern is _HANDLE_INTRO_RE
             # "add me on snap kevo": a bare word after an invitation to the writer; "alinitumia message kwa
@@ -541,6 +723,16 @@ def _handle_spans(text: str) -> Iterator[Span]:
             )
             if explicit or labelled or account_word or bare_invited:
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
+    if "jina" in lower_words or "name" in lower_words or "goes" in lower_words:
+        for match in _USES_THE_NAME_RE.finditer(text):
+            handle = match.group("handle")
+            clause = text[max(text.rfind(mark, 0, match.start()) for mark in ",.;!?\n") + 1 : match.end()]
+            if handle.lower() not in _COMMON_WORDS and _HINT_WORDS.intersection(_TOKEN_RE.findall(clause.lower())):
+                yield Span(match.start("handle"), match.end("handle"), HANDLE)
+    for match in _PLATFORM_COLON_RE.finditer(text) if ":" in text else ():
+        handle = match.group("handle")
+        if len(handle) >= 3 and handle.lower() not in _COMMON_WORDS and not handle.isdigit():
+            yield Span(match.start("at"), match.end("handle"), HANDLE)
     for match in _PLATFORM_THEN_HANDLE_RE.finditer(text):
         handle = match.group("handle")
         if _HANDLE_SHAPE_RE.search(handle.lower()) and not _NOT_A_BARE_HANDLE_RE.fullmatch(handle):
@@ -612,7 +804,11 @@ def find(text: str) -> list[Span]:
     found += [Span(start, end, ADDRESS) for start, end in identifiers.addresses(text, digits > 0)]
     if digits >= 2:
         found += [Span(start, end, ID_NUMBER) for start, end in identifiers.id_numbers(view)]
-        found += [Span(start, end, ID_NUMBER) for start, end in identifiers.till_numbers(view)]
+        for start, end in identifiers.till_numbers(view):
+            found.append(Span(start, end, ID_NUMBER))
+            named = identifiers.account_name_after(text, end)
+            if named:
+                found.append(Span(*named, NAME))
     found += [Span(start, end, NAME) for start, end in names.find(text)]
     # Sorting is stable, so for equal spans the order above decides: a phone number beats an ID.
     candidates = sorted((s for s in found if s.end > s.start), key=lambda s: (s.start, -s.end))

@@ -22,7 +22,8 @@ from collections.abc import Iterator
 import phonenumbers
 
 # Digit groups of a candidate: digits with separators between groups ("then" is already spaces).
-_CANDIDATE_RE = re.compile(r"(?:\+|\b00)?\d+(?:[\s\-.()]{1,12}\d+)*")
+# Any marks between the groups: emoji, bars, tildes, an "x" ("07 😎 45 😎 67", "0741x553x912").
+_CANDIDATE_RE = re.compile(r"(?:\+|\b00)?\d+(?:(?:[\s\-.()|~/*x×]|[^\x00-\x7f\w]){1,12}\d+)*")
 _GROUP_RE = re.compile(r"\d+")
 _MONEY_BEFORE_RE = re.compile(r"(?:ksh|kes|kshs|sh|shs|usd|\$|£|€)\s*\.?\s*$", re.IGNORECASE)
 _TRAILING_MARKS = "\ufe0f\u20e3)"
