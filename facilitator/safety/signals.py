@@ -30,6 +30,11 @@ _LINGER = (
     r"waited)|nasimama|nilisimama|nimesimama|nakaa|nilikaa|nimekaa|nabaki|nilibaki|nimebaki|nikakaa|nikasimama|"
     r"nikabaki)"
 )
+# Vehicles a child may step or jump in front of: "mbele ya matatu", "under a lorry", "nduthi", "mat"
+_VEHICLE = (
+    r"(?:matatus?|mat|mathree|lorry|lorries|lori|nduthi|boda|bodaboda|boda boda|bus|basi|gari|car|truck|trailer|"
+    r"train|treni|piki|pikipiki|motorbike|tuktuk|nganya)"
+)
 _DISTRESS = [
     # The means set aside "for me": "kuna dawa ya kuogesha ngombe kwa stoo, nimeiweka pembeni kwa ajili yangu"
     rf"\b{_MEANS}\b.{{0,60}}\b(?:nime|nili|na|ni)?(?:i|zi|vi|u|ki)?(?:weka|ficha|hifadhi)\w*\b.{{0,25}}"
@@ -542,6 +547,72 @@ _DISTRESS = [
     r"\b(?:tired of|nimechoka|done with|im done|tired)\s+(?:\w+\s+){0,2}?(?:being alive|living|kuishi|kupigana|"
     r"fighting|kupambana|maisha|life)\b(?!\s+(?:ya|in|at|of|kwa|za)\s+(?:\w+\s+)?(?:shule|school|town|boarding|"
     r"mtaa|city|campus|class|hapa))",
+    # --- Classes of fresh sets 36-38 (scored on arrival), written as lexicons, not example lines ---
+    # Stepping, jumping or lying in front of a vehicle, or standing in the road for one: "nijitupe mbele ya
+    # matatu", "kuruka mbele ya mat", "nitasimama katikati ya barabara lori likipita"
+    rf"\b(?:kuruka|ruka|niruke|nitaruka|kujitupa|nijitupe|najitupa|nitajitupa|kujirusha|nijirushe|nitajirusha|jump|"
+    rf"jumping|step|stepping|walk|walking|lie|lying|lala|kulala|nilale|kusimama|nisimame|nitasimama|stand|standing)"
+    rf"\s+(?:\w+\s+)?(?:mbele ya|in front of|under|chini ya)\s+(?:a\s+|the\s+|an\s+|ya\s+)?(?:\w+\s+)?{_VEHICLE}\b",
+    rf"\b(?:nitasimama|nisimame|nitalala|nilale|i will stand|ill stand|i will lie|ill lie|im going to stand)\s+"
+    rf"(?:\w+\s+)?(?:katikati ya|in the middle of|kwa middle ya|mbele ya|in front of)\s+(?:the\s+)?(?:\w+\s+)?"
+    rf"(?:barabara|road|highway|rami|{_VEHICLE})\b",
+    # Being hit by a vehicle wished for or shrugged at: "nikikanyagwa na nduthi leo poa tu", "i hope a lorry hits me"
+    rf"\b(?:nikikanyagwa|nikigongwa|nikigongewa|if i (?:get|got|was|were) (?:hit|run over|knocked down))\s+(?:na|by)\s+"
+    rf"(?:a\s+|the\s+)?(?:\w+\s+)?{_VEHICLE}\b.{{0,40}}\b(?:poa|sawa|fine|ok|okay|better|bora|sijali|i dont care|"
+    r"whatever|would be nice|nitafurahi|relief)\b",
+    rf"\b(?:hope|wish|natamani|naomba|ningependa)\s+(?:a\s+|the\s+)?(?:\w+\s+)?{_VEHICLE}\s+(?:hits|runs over|knocks|"
+    r"would hit|inigonge|inikanyage|ingenigonga|ingenikanyaga)\b",
+    # Watching the water from a bridge: "kila siku naenda kwa bridge nacheki maji tu"
+    r"\b(?:bridge|daraja|darajani|footbridge)\b.{0,50}\b(?:nacheki|naangalia|natazama|nachungulia|i stare|i watch|"
+    r"i look|(?:just\s+)?stare|staring|watching|looking down|nikiangalia|nikicheki|nikitazama)\s+(?:at\s+|down at\s+|"
+    r"into\s+)?"
+    r"(?:the\s+)?(?:maji|water|river|mto|chini|below|down)\b"
+    r"(?!.{0,30}\b(?:samaki|fish|mafuriko|floods?|beautiful|nice|photos?|picha|sunset)\b)",
+    # The means bought or kept, and hidden or waiting: "bought rat poison, its under my mattress", "rope niko nayo,
+    # ni siku tu"
+    rf"\b{_MEANS}\b.{{0,50}}\b(?:under my (?:mattress|bed|pillow)|chini ya (?:godoro|kitanda|mto)|"
+    r"nimeificha|nimezificha|nimeviificha|nimeficha|i hid (?:it|them))\b"
+    r"(?!.{0,40}\b(?:thieves|wezi|protection|usalama|rats|panya wa|mice)\b)",
+    rf"\b{_MEANS}\s+(?:niko nayo|nikonayo|niko nazo|niko navyo|nimeshapata|nimeipata|nimezipata|i have (?:it|them)|"
+    r"i got (?:it|them)|iko tayari|ziko tayari|is ready|are ready)\b.{0,30}\b(?:ni siku|siku tu|soon|karibuni|"
+    r"saa tu|tonight|leo usiku|its time|matter of time)\b",
+    # A lethal amount asked about for oneself: "dozi ngapi ya panadol ni too much? asking for me"
+    r"\b(?:how many|how much|\w*ngapi|muda gani|how long|inachukua)\b.{0,60}\b(?:too much|to die|kufa|kuua|to kill|"
+    r"lethal|"
+    r"overdose|drown|kudrown|kuzama|kujinyonga|to hang)\b.{0,30}\b(?:asking for me|asking for myself|for myself|"
+    r"kwa ajili yangu|nauliza kwa ajili yangu|its for me|ni mimi)\b",
+    # Goodbyes: "after today u wont hear from me", "it was nice knowing u", "deleting all my accounts tonight, bye"
+    r"\b(?:after (?:today|tonight|this week|this)|from (?:tomorrow|today|tonight)|baada ya leo|kuanzia kesho)\b.{0,20}"
+    r"\b(?:u|you|yall|you guys|u guys|mtu)\s+(?:wont|will not|will never|wil not)\s+(?:ever\s+)?(?:hear from|"
+    r"see)\s+me\b",
+    r"\b(?:u|you|yall|you guys|u guys)\s+(?:wont|will not|will never)\s+(?:ever\s+)?(?:hear from|see)\s+me\s+"
+    r"(?:again|ever again|anymore)\b|\b(?:hamtasikia kutoka kwangu|hamtaniona tena|hamtanisikia tena)\b",
+    r"\b(?:it was|its been|was|been)\s+(?:\w+\s+)?nice knowing (?:u|you|yall|y all|everyone|all of you|you guys|u guys|"
+    r"nyinyi|nyote)\b",
+    r"\b(?:deleting|deleted|delete|nafuta|nimefuta|nitafuta)\s+(?:all\s+)?(?:my\s+)?(?:accounts|accs|akaunti zangu|"
+    r"akaunti zote|everything)\b.{0,50}\b(?:bye|goodbye|kwaheri|forever|for good|farewell|nice knowing)\b",
+    r"\b(?:will|wil|ill|gonna)\s+(?:b|be)\s+gone\b.{0,40}\b(?:enjoy|enjoyni|furahieni|furahia)\s+(?:4|for)\s+me\b"
+    r"|\b(?:enjoy|enjoyni|furahieni)\s+(?:4|for)\s+me\b.{0,40}\b(?:gone|sitakuwepo|wont be here|sitakuwa)\b",
+    # Things given away before going: "giving my games to the boys next door, sorting my stuff before i go", "packed my
+    # things and gave them to her, told her dont ask"
+    r"\b(?:giving|gave|given|give|nimepeana|napeana|nagawa|nimegawa|nimempa|nimewapa|natoa|nilipeana|packed|packing|"
+    r"sorting|sorted|nimepanga|napanga|nimefunga)\s+(?:away\s+)?(?:all\s+)?(?:my|vitu vyangu|nguo zangu)\b.{0,80}"
+    r"\b(?:before i go|before i leave|kabla niende|kabla sijaenda|kabla sijaondoka|dont ask|usiulize|asiulize|msiulize|"
+    r"i wont need|sitavihitaji|sitahitaji|when im gone|nikiwa sipo|for when im gone)\b",
+    # What happens to my things if I were not around: "asked him what hed do with my ps if i wasnt around"
+    r"\b(?:what|who|nani|nini)\b.{0,40}\b(?:my|yangu|zangu|vyangu)\b.{0,30}\b(?:if i (?:wasnt|werent|was not|were not|"
+    r"am not|was no longer) (?:around|here|alive|there)|when im (?:gone|no longer here|not around)|nikiwa sipo|"
+    r"nisipokuwepo)\b",
+    # Hopelessness about oneself, said short: "no point me", "im done trying", "my life is finished"
+    r"\bno point (?:in\s+)?me\b|\b(?:im|i am|am|iam)\s+done trying\b|\bmy life is (?:finished|over)\b",
+    # Ending it, with a Sheng verb: "nimeamua kuend it wiki hii"
+    r"\b(?:nimeamua|niliamua|nataka|natamani|nafeel|nafikiria|nawaza|i want to|decided to|nimeplan|naplan)\s+(?:tu\s+)?"
+    r"(?:ku)?end\s+(?:it|it all|life|maisha|kila kitu|everything)\b",
+    # Pills taken, and more to come: "i took my brothers sleeping pills last night but only slept long, ill take more"
+    r"\b(?:i took|nilikunywa|nilimeza|nimekunywa|nimemeza)\s+(?:\w+\s+){0,3}?(?:sleeping pills|pills|tablets|vidonge|"
+    r"dawa za usingizi|panadol)\b"
+    r"(?!.{0,60}\b(?:headache|kichwa|fever|homa|malaria|doctor|daktari|prescribed|period pains?|cramps)\b)"
+    r".{0,60}\b(?:take more|nitakunywa zaidi|nitameza zaidi|only slept|sikufa|didnt work|didnt die|haikufanya kazi)\b",
 ]
 
 # --- Disclosure ----------------------------------------------------------------------------------
@@ -568,6 +639,15 @@ _NOT_A_GAME = (
 _OF_A_THING = (
     r"(?!\s+(?:of|za|ya)\s+(?:\w+\s+){0,2}?(?:notes|homework|timetable|dog|puppy|cat|mbwa|paka|cake|keki|event|trip|"
     r"projects?|assignments?|board|book|work|questions?|answers|results|receipt|form|uniform|food)\b)"
+)
+# Those who decide a child's marriage, and the writer married off: "mum alisema nitaolewa", "wananiozesha"
+_ELDERS = (
+    r"(?:mum|mom|mama|mathe|mamangu|baba|dad|buda|wazazi|parents|uncle|mjomba|shangazi|aunt|auntie|babu|grandma|bibi|"
+    r"cucu|shosh|stepmum|stepdad|family|familia)"
+)
+_MARRIED_OFF = (
+    r"(?:nitaolewa|nitaozwa|nitaozeshwa|niolewe|niozwe|nitaenda kuolewa|nikaolewe|wananiozesha|ananiozesha|"
+    r"wataniozesha|ataniozesha|i will be married off|im getting married|i will get married|im to be married)"
 )
 _DISCLOSURE = [
     # Marks on a child's back or body: "my bro gets whipped ... his back has marks"
@@ -596,7 +676,8 @@ _DISCLOSURE = [
     # Treats given, then the child taken to his room or kiosk: "hupewa sweets na askari ... anampeleka kwa kibanda"
     r"\b(?:hupewa|anapewa|alipewa|humpa|anampa|alimpa|hunipa|ananipa|alinipa|huwapa|anawapa|aliwapa|gives|gave)\s+"
     r"(?:\w+\s+){0,3}?(?:sweets|pipi|chips|biscuits|soda|zawadi|gifts?|chocolates?|mandazi|smokie|smokies)\b.{0,60}"
-    r"\b(?:\w*(?:m|ni|wa|mw)peleka|\w*(?:m|ni|wa|mw)chukua|\w*(?:m|ni|wa|mw)ingiza|takes|took|brings|brought|leads|led)\s+"
+    r"\b(?:\w*(?:m|ni|wa|mw)peleka|\w*(?:m|ni|wa|mw)chukua|\w*(?:m|ni|wa|mw)ingiza|takes|took|brings|brought|leads|"
+    r"led)\s+"
     r"(?:(?:her|him|me|them|my \w+)\s+)?(?:\w+\s+)?(?:kwa|to|into|ndani ya|behind)\s+(?:the\s+|his\s+)?(?:\w+\s+)?"
     r"(?:kibanda|chumba|room|bedroom|kwake|lodging|store|stoo|kiosk|vibanda|back room|nyumba yake|his house)\b",
     # Knowing the child's way home or times: "texts my sister saying he knows which way she walks home", "jamaa ...
@@ -635,7 +716,8 @@ _DISCLOSURE = [
     rf"(?:to send\s+|for\s+)(?:more\s+)?(?:photos|pics|pictures|picha|selfies|videos)\b{_OF_A_THING}",
     r"\b(?:anaendelea kuniomba|anaendelea kumwomba|huniomba|humwomba|ananisumbua|anamsumbua|ananilazimisha|"
     r"anamlazimisha|(?:ana|hu|ali|ame)(?:wa)?omba\s+(?:wasichana|watoto|wavulana|girls|madem|dem)(?:\s+\w+){0,4}?)"
-    rf"\s+(?:\w+\s+){{0,2}}?(?:nimtumie\s+|amtumie\s+|watume\s+|wamtumie\s+)?(?:picha|pics|photos|selfies)\b{_OF_A_THING}",
+    rf"\s+(?:\w+\s+){{0,2}}?(?:nimtumie\s+|amtumie\s+|watume\s+|wamtumie\s+)?(?:picha|pics|photos|"
+    rf"selfies)\b{_OF_A_THING}",
     # An adult met online coming to pick the child up or meet in person: "met him on tiktok ... coming to pick me"
     r"\b(?:met|meet|tulikutana|nilikutana|alikutana|wakakutana|tukakutana|nikakutana)\s+(?:na\s+)?(?:him|a man|"
     r"an older (?:man|guy|boy)|a guy|some guy|this guy|jamaa|mzee|msee|buda|mwanaume|boda)\b.{0,25}\b(?:online|"
@@ -830,7 +912,8 @@ _DISCLOSURE = [
     r"ataniamini|atamwamini)\s*(?:you|her|him|me|u)\b|\bhakuna (?:mtu )?(?:atakayekuamini|atakayeniamini|"
     r"atakayemwamini)\b",
     r"\b\w*(?:na|li|me|ta)(?:ni|m|mw|tu|wa)?tishia\b.{0,40}\b(?:kuweka|kusambaza|kupost|kutuma|kuonyesha|kuleak)\b",
-    r"\b(?:chats|mazungumzo|jumbe|messages|msgs)\s+(?:zetu|yetu|zake)?\s*(?:ni|are|is|iwe|ziwe)\s+(?:siri|secret|private)\b",
+    r"\b(?:chats|mazungumzo|jumbe|messages|msgs)\s+(?:zetu|yetu|zake)?\s*(?:ni|are|is|iwe|ziwe)\s+(?:siri|secret|"
+    r"private)\b",
     r"\b(?:my home address|anwani ya nyumbani|address ya keja|my address|where i live)\b.{0,40}\b(?:posts?|comments?|"
     r"online|group|kwenye posts)\b|\b(?:comment\w*|posting|posts|anaandika|anacomment|ameweka)\b.{0,40}\b(?:my home "
     r"address|anwani ya nyumbani|address ya keja|my address)",
@@ -865,7 +948,8 @@ _DISCLOSURE = [
     r"has|wa|of|aged)\s+(?:miaka\s+)?(?:[2-9]\d|thelathini|arobaini|hamsini)\b"
     r"(?=.{0,60}\b(?:1[0-7]|kumi na \w+|form \d|"
     r"grade \d|class \d|darasa|only|tu)\b)|\b(?:1[0-7]|kumi na \w+)\b.{0,60}\b(?:boyfriend|bf|mpenzi|sponsor|"
-    r"sponsa|husband|mume)\s+(?:wake\s+|yake\s+|wangu\s+)?(?:is|ni|ana|has|wa|of|aged)\s+(?:miaka\s+)?(?:[2-9]\d|thelathini|"
+    r"sponsa|husband|mume)\s+(?:wake\s+|yake\s+|wangu\s+)?(?:is|ni|ana|has|wa|of|aged)\s+(?:miaka\s+)?(?:[2-9]\d|"
+    r"thelathini|"
     r"arobaini|hamsini)\b",
     r"\b(?:dating|date|anadate|ana ?date|seeing|going out with)\s+(?:a\s+)?(?:buda|mzee|an old|old|married|"
     r"(?:[2-9]\d)\s*(?:yr|year|years)?(?:\s+old)?(?:\s+man)?)",
@@ -941,6 +1025,186 @@ _DISCLOSURE = [
     r"\b(?:lodging|hotel|hotelini)\b.{0,40}\b(?:old man|mzee|buda|promised|aliahidi)",
     r"\b(?:afraid|scared|anaogopa|naogopa)\s+to\s+(?:go home|tell)\b.{0,40}\b(?:because|coz|of)\b",
     r"\b(?:is|ni|was)\s+(?:scared|afraid|anaogopa)\s+(?:to tell|kusema)\b",
+    # --- Classes of fresh sets 36-38 (scored on arrival), written as lexicons, not example lines ---
+    # Early or forced marriage of the writer, decided by others or against her will, or before the end of school:
+    # "mum alisema nitaolewa december, sitaki", "mathe amesema nitaenda kuolewa after kcpe"
+    rf"\b{_ELDERS}\b.{{0,40}}\b(?:alisema|amesema|anasema|wanasema|wamesema|walisema|wameamua|ameamua|said|says|"
+    rf"decided)"
+    rf"\b.{{0,20}}\b{_MARRIED_OFF}\b",
+    rf"\b{_MARRIED_OFF}\b.{{0,80}}\b(?:sitaki|siwezi kataa|siwezi kukataa|hawanisikizi|i dont want|lazima|after kcpe|"
+    r"baada ya kcpe|after kcse|after class \d|baada ya darasa|nikimaliza darasa|na buda|na mzee|to an old man|"
+    r"to a man|kwa mzee)\b",
+    r"\b(?:marry me off|marrying me off|married me off|marry her off|marrying her off|married her off|"
+    r"marrying my (?:\w+\s+)?(?:sister|sis|cousin|friend) off)\b",
+    # A girl married while a child: "class mate wangu ameolewa last holiday, ako na 15 tu"
+    r"\b(?:ameolewa|aliolewa|ameozwa|aliozwa|ameozeshwa|aliozeshwa|got married|was married off|married off)\b.{0,40}"
+    r"\b(?:ako na|yuko na|ana miaka|ako tu|she is|shes|she was|aged|at)\s+(?:tu\s+|only\s+|just\s+|miaka\s+)?"
+    r"(?:1[0-7]|kumi(?: na \w+)?)\b",
+    # Paying "in another way" or sex demanded for goods: "he wants us to pay in a different way", "the fishermen
+    # wanataka sex before they give fish"
+    r"\b(?:pay|paying|tulipe|nilipe|alipe|walipe)\s+(?:\w+\s+)?(?:in (?:a |another |other |a different |"
+    r"some other )(?:way|ways)|kwa njia (?:nyingine|tofauti)|kwa mwili|with (?:my|our|her|your) bod(?:y|ies)|with sex|"
+    r"kwa ngono)\b",
+    r"\b(?:wanataka|anataka|want|wants|ask for|asks for|asked for|demand|demands|wanaomba|anaomba)\s+(?:sex|ngono|"
+    r"kulala na (?:sisi|mimi|wao|yeye)|to sleep with (?:us|me|them|her|girls))\b.{0,20}\b(?:before|ndio|kabla|"
+    r"in exchange|ili|so that|to give|wapeane)\b",
+    # A relationship that must stay secret, or a man's claim on the child: "our love must stay secret", "says i belong
+    # to him"
+    r"\b(?:our (?:love|relationship|thing|affair)|uhusiano wetu|penzi letu|mapenzi yetu)\s+(?:\w+\s+){0,2}?(?:must|"
+    r"should|has to|have to|needs to|ni|iwe|ibaki|ubaki|lazima)\s+(?:\w+\s+){0,2}?(?:secret|siri)\b",
+    r"\b(?:says|said|saying|tells me|told me|anasema|alisema|akisema|ananiambia|aliniambia)\s+(?:that\s+)?(?:i|mimi)\s+"
+    r"(?:belong to him|"
+    r"am his|ni wake|ni mali yake)\b",
+    # Favours to be repaid: "the man who paid for my pads says i should thank him properly"; a reward for coming to
+    # his place: "atanipa maksi nzuri nikikubali kwenda kwake"
+    r"\b(?:man|guy|buda|mzee|uncle|teacher|mwalimu|boss|sponsor|msee|jamaa|he)\b.{0,60}\b(?:thank him|nimshukuru|"
+    r"tumshukuru|amshukuru|repay him|pay him back)\s+(?:properly|in a special way|the right way|the real way|ipasavyo|"
+    r"vizuri|kwa njia (?:maalum|nyingine|special))\b",
+    r"\b(?:atanipa|atakupa|atampa|atatupa|will give me|would give me|promised me|ameahidi kunipa|aliahidi kunipa)\b"
+    r".{0,40}\b(?:nikikubali|if i (?:agree|come|go|visit|sleep)|nikienda|nikija|akikubali|nikilala)\b.{0,30}"
+    r"\b(?:kwake|his (?:house|place|room|home)|keja yake|nyumba yake|chumba chake|with him|naye|lodging)\b",
+    # An adult inviting children to his place or to call from the bathroom: "jamaa anauliza madogo wakuje kwa keja
+    # yake", "asks the younger boys to video call him in the bathroom"
+    r"\b(?:anauliza|huuliza|anaita|huita|anaalika|invites|asks|asked|aliuliza|aliita|tells|anaambia|huambia)\s+"
+    r"(?:the\s+)?(?:younger\s+)?(?:madogo|watoto|kids|boys|girls|madem|wasichana|wavulana|children)\s+(?:\w+\s+)?"
+    r"(?:wakuje|waje|waende|to come|come)\s+(?:\w+\s+)?(?:kwa keja yake|kwake|to his (?:house|place|room|home)|"
+    r"kwa nyumba yake|kwa chumba chake|over to his)\b",
+    r"\b(?:asks|asked|tells|told|anauliza|anaomba|huomba|wants|wanted)\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:video ?call|"
+    r"vc)\s+"
+    r"(?:him\s+)?(?:\w+\s+){0,2}?(?:in the|kwa|from the|akiwa|while in the)\s+(?:bathroom|shower|bafu|bafuni|toilet|"
+    r"choo|bed|kitanda)\b",
+    # Photos asked for game currency, money or airtime: "asks me for pics in exchange for diamonds", "anatuma pesa kwa
+    # madem wa form one na kuwauliza nudes"
+    r"\b(?:asks?|asked|asking|anaomba|ananiomba|huniomba|aliniomba|anauliza|wants|wanted|demanded)\b.{0,30}"
+    r"\b(?:pics|pictures|photos|picha|nudes|videos?)\b.{0,20}\b(?:in exchange for|for|kwa|badala ya)\s+(?:\w+\s+)?"
+    r"(?:diamonds|robux|uc|coins|skins|gems|vbucks|v bucks|gift ?cards?|airtime|bundles|credo|doh|pesa|money|data)\b",
+    r"\b(?:anatuma|hutuma|sends|sent|alituma|anawapea|huwapa|anawapa)\s+(?:pesa|doh|money|airtime|credo|bundles|mpesa)"
+    r"\s+(?:\w+\s+){0,3}?(?:madem|wasichana|girls|kids|watoto|madogo)\b.{0,60}\b(?:nudes|pics|picha|uchi|photos|"
+    r"kulala|sex)\b",
+    rf"\b(?:guy|msee|jamaa|man|mzee|buda|someone|stranger|mtu|adult)\b.{{0,60}}\b(?:ananiomba|huniomba|aliniomba|"
+    rf"asks me for|keeps asking (?:me )?for|kept asking (?:me )?for)\s+(?:\w+\s+)?(?:pics|picha|photos|selfies)\b"
+    rf"{_OF_A_THING}(?!.{{0,30}}\b(?:notes|homework|project|assignment)\b)",
+    r"\b(?:anawapea|huwapea|anawapa|huwapa|gives|buys)\s+(?:madem|wasichana|girls|watoto)\s+(?:wa|of|in|from)\s+"
+    r"(?:primary|class \w+|form \w+|std \w+|grade \w+)\b.{0,20}\b(?:doh|pesa|money|airtime|gifts?|zawadi)\b",
+    # Secrecy from parents, or moving to a private app: "aliniambia tu-move snapchat and keep it secret from my parents"
+    r"\b(?:keep it|keep this|keep us|keep our chats?|iwe|ni)\s+(?:a\s+)?(?:secret|siri)\s+(?:from|kwa|to)\s+"
+    r"(?:my|your|our|wa)?\s*(?:parents|mum|mom|dad|wazazi|mama|baba|mathe|buda|family)\b"
+    r"(?!.{0,40}\b(?:surprise|birthday|gift|zawadi|party)\b)",
+    # Neglect: left without food for days, hungry, thin: "huniwacha na small bro for days bila food", "hatujakula
+    # since saturday", "we go to school hungry, baby bro is very thin"
+    r"\b(?:huniwacha|ananiwacha|aliniwacha|ametuacha|alituacha|hutuacha|anatuacha|hutuwacha|anatuwacha|huniacha|"
+    r"ananiacha|ameniacha|leaves (?:me|us)|left (?:me|us))\b.{0,50}\b(?:for days|for (?:a |the )?(?:whole )?week|"
+    r"for \w+ days|siku (?:mbili|tatu|nne|tano|kadhaa|nyingi|\d)|wiki (?:nzima|mbili)|bila (?:food|chakula|kula)|"
+    r"without food|no food|hakuna chakula)\b",
+    r"\b(?:hatujakula|sijakula|hatukula|hatuli|hatujala|we havent eaten|i havent eaten|we have not eaten|"
+    r"hatujapata chakula)\s+(?:\w+\s+)?(?:since (?!morning|asubuhi|lunch|breakfast|break)\w+|tangu (?!asubuhi|"
+    r"mchana)\w+|"
+    r"for (?:two|three|four|\d|many) days|siku (?:mbili|tatu|nne|\d)|kabisa)\b",
+    r"\b(?:we|i|my (?:\w+\s+)?(?:bro|brother|sister|sis|siblings|cousin)|dogo wangu|dada yangu|kaka yangu|small bro|"
+    r"baby bro|sisi)\b.{0,30}\b(?:go to (?:school|bed) hungry|sleep hungry|slept hungry|hulala njaa|analala njaa|"
+    r"tunalala njaa|nalala njaa|tulilala njaa)\b",
+    r"\b(?:hanipi|hatupi|hawanipi|hawatupi|hanipei|hatupei|hawanipei|doesnt give (?:me|us)|refuses to give (?:me|"
+    r"us))\s+"
+    r"(?:\w+\s+)?(?:chakula|food|kula)\b",
+    r"\b(?:hungry|njaa|no food|bila food|bila chakula|hakuna chakula)\b.{0,80}\b(?:very thin|so thin|thin now|amekonda|"
+    r"skinny now)\b",
+    # Chased out of home at night, sleeping rough: "dad chases me out when drunk", "alinifukuza nje", "i sleep at the
+    # matatu stage"
+    r"\b(?:chases|chased|kicks|kicked|throws|threw|locks|locked)\s+(?:me|us|her|him|my \w+)\s+out\b"
+    r"(?!\s+of\s+(?:the\s+)?(?:group|game|class|team|chat|lobby|match|squad|exam))"
+    r".{0,40}\b(?:night|usiku|drunk|amelewa|akilewa|house|home|nyumba|cold|rain|mvua)\b",
+    r"\b(?:alinifukuza|ananifukuza|hunifukuza|alitufukuza|anatufukuza|hutufukuza|amenifukuza|ametufukuza|alimfukuza|"
+    r"humfukuza)\s+(?:nje|usiku|from home|out)\b",
+    r"\b(?:chased|kicked|thrown|sent away)\s+(?:out\s+)?(?:from|of)\s+(?:the\s+|my\s+|our\s+)?(?:home|house|"
+    r"nyumbani)\b",
+    r"\b(?:sleep|slept|sleeping|nalala|tunalala|nililala|tulilala|hulala)\s+(?:at|in|on|kwa|kwenye|nje ya|outside)\s+"
+    r"(?:the\s+)?(?:matatu\s+|bus\s+)?(?:stage|streets?|veranda|verandah|market|soko|sokoni|bus station|kibanda|"
+    r"mtaro|barabarani)\b(?!.{0,30}\b(?:camp|trip|tour|safari|retreat|crusade|kesha)\b)",
+    # Passed around, recorded, pictures shared and mocked: "passed me around at a party and recorded it", "whatsapp
+    # group ya kucheka pics zangu", "wamenipost kwa group wakisema mimi ni malaya"
+    r"\b(?:passed (?:me|her|him) around|passing (?:me|her) around|took turns (?:on|with) (?:me|her)|walinipitisha|"
+    r"walimpitisha|walipokezana)\b",
+    r"\b(?:recorded|filmed|walinirekodi|wakanirekodi|walimrekodi|wakamrekodi|alinirekodi)\b.{0,40}\b(?:on whatsapp|"
+    r"everywhere|online|kwa group|posted|shared|iko whatsapp|imeenea|kila mahali)\b",
+    r"\b(?:my (?:pics|photos|pictures|video|nudes|number)|(?:pics|picha|video|namba|number) (?:zangu|yangu|yake|"
+    r"zake))\b"
+    r".{0,60}\b(?:laugh|laughing|cheka|wananicheka|ananicheka|mock|mocking|threats|vitisho|malaya|slut|cant go back|"
+    r"siwezi rudi|bad captions)\b",
+    r"\b(?:kucheka|to laugh at|kuchekelea|mocking)\s+(?:my\s+)?(?:pics|picha|photos|video)\s*(?:zangu|yangu|zake)?\b"
+    r"|\b(?:ananicheka|wananicheka|laugh at me|laughing at me)\b.{0,30}\b(?:video|pics|picha|photos)\b",
+    r"\b(?:saying|calling|wakisema|akisema|wanasema|wananiita|ananiita|huniita)\s+(?:me\s+|that\s+)?(?:im|i am|mimi ni|"
+    r"ni)?\s*(?:a\s+)?(?:malaya|slut|whore|prostitute|ashawo|hoe|for sale)\b",
+    r"\b(?:shared|posted|leaked|wameshare|wamepost|wameleak|ameshare|amepost|ameleak)\s+my\s+(?:number|nambari|namba|"
+    r"address|location|nudes)\b",
+    r"\bfake (?:acc|account|page|profile|ig|insta|tiktok)\b.{0,40}\b(?:my (?:face|photos|pics|pictures|number)|"
+    r"picha zangu)\b",
+    # Gangs pressing a child to join, threats on refusing, debts for gifts: "nikikataa kujiunga watanimaliza", "imenipa
+    # simu mpya na sasa wanasema nimewadai job", "they said they know where my sister anasoma"
+    r"\b(?:nikikataa|if i (?:refuse|say no|dont join)|nisipojiunga|akikataa)\b.{0,40}\b(?:watanimaliza|wataniua|"
+    r"atanimaliza|ataniua|watanipiga|watamaliza|watamuua|will (?:kill|finish|hurt|beat) (?:me|her|him))\b",
+    r"\b(?:gang|genge|magenge|gangsters?)\b.{0,60}\b(?:wananipress|ananipress|wananilazimisha|force me|forcing me|"
+    r"pressuring me|pressure me|nimewadai|i owe them|nawadai|know where)\b",
+    r"\b(?:knows?|anajua|wanajua|inajua)\s+(?:where|wapi|mahali)\s+(?:i|we|my (?:\w+\s+)?(?:sister|brother|bro|sis|"
+    r"family|mum|mom)|dada yangu|mama yangu)\s+(?:live|lives|stay|stays|anasoma|studies|schools|goes to school|"
+    r"nakaa|tunakaa|anaishi)\b(?!.{0,30}\b(?:neighbou?rs?|jirani|relatives?|cousins?|family friend)\b)",
+    r"\b(?:he|she|they|msee|jamaa|mzee|man|guy|it)\s+(?:knows?|said he knows|says he knows)\s+(?:where\s+)?(?:we|i)\s+"
+    r"(?:live|stay)\b(?!.{0,30}\b(?:neighbou?rs?|jirani|relatives?|cousins?|family friend)\b)",
+    r"\b(?:ananijua|inajua|anajua|wanajua|alisema anajua|anasema anajua)\s+(?:\w+\s+)?(?:nakaa wapi|tunakaa wapi|"
+    r"ninakaa|tunakaa|ninapoishi|tunapoishi)\b",
+    # Child labour: work instead of school, unpaid, begging: "nafanya kazi tu siendi sku", "nisiende shule ili nilee
+    # watoto wa watu", "take us disabled kids to beg"
+    r"\b(?:nafanya kazi|tunafanya kazi|anafanya kazi|i work|we work|working|kufanya kazi|kuchunga|kulima|"
+    r"kulea)\b.{0,50}"
+    r"\b(?:siendi (?:sku|shule|school)|hatuendi (?:shule|sku)|haendi (?:shule|sku)|instead of (?:going to )?school|"
+    r"badala ya (?:kwenda )?shule|not going to school|dont go to school)\b",
+    r"\b(?:nisiende|tusiende|asiende)\s+(?:sku|shule|school)\s+(?:ili|ndio|so that)\s+(?:ni|tu|a)?(?:lee|fanye kazi|"
+    r"chunge|lime|uze|saidie)",
+    r"\b(?:take|took|takes|send|sends|sent|force|forces|make|makes|wanatupeleka|hutupeleka|anatupeleka|wanatutuma|"
+    r"hututuma)\s+(?:us|me|them|kids|watoto|children|madogo)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:beg|kuomba pesa|"
+    r"ombaomba)\b",
+    r"\b(?:anafanya kazi|works|working|anawork|hufanya kazi)\s+(?:\w+\s+)?(?:kwa|at|in)\s+(?:a\s+|the\s+)?(?:club|bar|"
+    r"lodging|lodge|klabu|baa|massage)\b.{0,40}\b(?:1[0-7]|form \w+|class \d|primary|underage)\b",
+    # An adult coming to a child's bed at night: "buda ya mathe huwa anakam kwa bed yangu usiku"
+    r"\b(?:buda|mzee|uncle|mjomba|stepdad|step dad|man|jamaa|msee|watchman|boyfriend)\b.{0,40}\b(?:anakam|hukam|"
+    r"alikam|anakuja|huja|alikuja|comes|came|creeps|crept|anaingia|huingia|aliingia|gets|got)\s+(?:in|into|to|kwa|"
+    r"kwenye|ndani ya)\s+(?:my\s+)?(?:bed|kitanda|room|chumba)\s*(?:yangu|changu)?\b.{0,20}\b(?:usiku|at night|"
+    r"every night|kila usiku)\b",
+    # Touching or holding children named by a noun: "the gardener touches the blind boy", "huwashika wasichana darasani"
+    r"\b(?:touches|touched|touching|gropes|groped|fondles|fondled|molests|molested)\s+(?:the|a|our|that|this)\s+"
+    r"(?:\w+\s+){0,2}?(?:boys?|girls?|kids?|child|children|pupils?|students?|learners?)\b",
+    r"\b(?:hu|ana|ali|ame)(?:wa|m|mw|ni|tu)shika\w*\s+(?:\w+\s+)?(?:wasichana|madem|girls|wavulana|watoto|"
+    r"pahali pabaya|mahali pabaya|matiti|makalio|kifua|breasts?)\b",
+    # Dating an adult man: "my sister ... is dating our 40 yr old neighbour"
+    r"\b(?:dating|anadate|going out with|ana uhusiano na|is in a relationship with)\s+(?:an?\s+|our\s+|my\s+)?"
+    r"(?:\w+\s+){0,2}?(?:(?:[2-6]\d)\s*(?:yr|yrs|year|years|yo)|mzee|old man|older man|married man|grown man|"
+    r"teacher|mwalimu)\b",
+    # Said of another child or the writer with an adult as the one who beats, every night: "is being beaten by seniors
+    # every night", "nimechoka kuchapwa kila siku na baba"
+    r"\b(?:beaten|whipped|caned|slapped|kicked|punched|burnt|burned|raped|molested|abused|starved)\s+(?:up\s+)?"
+    r"(?:by\s+(?:the\s+|his\s+|her\s+|my\s+|our\s+)?(?:seniors?|prefects?|teachers?|dad|father|stepdad|step dad|mum|"
+    r"mother|stepmum|uncle|aunt|parents|watchman|older boys|form fours?)|every (?:night|day|evening|morning)|daily)\b",
+    r"\b(?:nimechoka|tumechoka|naogopa|sitaki tena|im tired of|i am tired of|tired of)\s+(?:ku|being\s+)(?:chapwa|"
+    r"pigwa|"
+    r"tandikwa|tukanwa|dhulumiwa|teswa|guswa|beaten|hit|abused|touched)\b",
+    # An adult texting girls at night: "kuna mwalimu hutext madem usiku"
+    r"\b(?:mwalimu|teacher|coach|pastor|uncle|mzee|buda|jamaa|msee|man|guy|watchman|driver)\b.{0,40}\b(?:hutext|"
+    r"anatext|"
+    r"alitext|texts|dms|hudm|anadm)\s+(?:madem|wasichana|girls|students|wanafunzi|madogo|young girls|kids)\b.{0,40}"
+    r"\b(?:usiku|at night|late at night|every night|kila usiku|midnight)\b",
+    # A man waiting and asking after a sister: "mzee anangoja nje kila jioni anauliza dadangu"
+    r"\b(?:anangoja|anasubiri|hungoja|husubiri|waits|waiting)\b.{0,40}\b(?:anauliza|asks (?:about|for|after)|"
+    r"huuliza)\s+"
+    r"(?:\w+\s+)?(?:dadangu|dada yangu|my sister|my sis|kaka yangu|my bro|my brother|siz yangu)\b",
+    # Asked where the school or home is and when the child goes home: "asked where my school is, then what time we go
+    # home"
+    r"\b(?:asked|asks|anauliza|aliuliza|wants to know)\s+(?:me\s+)?(?:where|wapi)\s+(?:my|our)\s+(?:school|home|house|"
+    r"shule)\b.{0,60}\b(?:what time|saa ngapi|when (?:i|we) (?:go|leave|walk))\b",
+    # A man sending girls money: "msee anatuma madem pesa"
+    r"\b(?:msee|jamaa|mzee|buda|man|guy)\b.{0,30}\b(?:anatuma|hutuma|sends)\s+(?:madem|wasichana|girls|schoolgirls)\s+"
+    r"(?:pesa|doh|money|airtime|credo)\b",
+    # An account hacked and held for nudes or money: "amehack acc yangu anataka nudes"
+    r"\b(?:amehack|alihack|hacked|wamehack|walihack)\s+(?:my\s+)?(?:acc|account|akaunti|insta|ig|snap|whatsapp|fb|"
+    r"tiktok)\s*(?:yangu)?\b.{0,40}\b(?:nudes|pics|picha|uchi|photos)\b",
 ]
 
 # An adult partner of a sister or friend, by his age, when she is not given an adult age or a married or
