@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from facilitator.safety import screen
+from facilitator.safety import concern, normalise, screen
 
 
 def _assert_concern(text: str, flag: str) -> None:
@@ -123,6 +123,125 @@ def test_distress_classes(language, text):
 )
 def test_disclosure_classes(language, text):
     _assert_concern(text, "disclosure")
+
+
+# Classes from fresh sets 36-38 (early marriage, paying "another way", neglect, vehicles, goodbyes ...): each
+# case must be caught by a rule, not only by the model, so the rule is what the test guards.
+RULE_DISTRESS = {
+    "stepping in front of a vehicle": [
+        ("en", "tomorrow i will just step in front of a lorry on the bypass"),
+        ("sw", "nafikiria kujitupa mbele ya basi la shule kesho"),
+        ("sheng", "nikigongwa na boda leo sijali kabisa"),
+        ("mixed", "i keep thinking nijirushe mbele ya gari on my way home"),
+    ],
+    "watching the water from a bridge": [
+        ("en", "after school i go to the old bridge and just stare at the water for hours"),
+        ("sw", "kila jioni nasimama darajani natazama maji chini"),
+        ("sheng", "huwa naenda kwa daraja ya mto nacheki maji tu pekee yangu"),
+        ("mixed", "every night naenda kwa bridge ya reli, i stare at the river"),
+    ],
+    "means bought and hidden": [
+        ("en", "got some pills from the chemist, they are under my pillow now"),
+        ("sw", "sumu ya panya nimeificha chini ya godoro langu"),
+        ("sheng", "kamba niko nayo tayari, ni siku tu"),
+        ("mixed", "the razor nimeificha, nobody knows"),
+    ],
+    "a lethal amount asked for oneself": [
+        ("en", "how many sleeping pills would be too much, asking for myself"),
+        ("sw", "vidonge vingapi ni dozi ya kuua? nauliza kwa ajili yangu"),
+        ("sheng", "inachukua muda gani kuzama kwa maji, ni mimi nauliza"),
+        ("mixed", "how many panadol ni overdose? asking for me"),
+    ],
+    "goodbyes": [
+        ("en", "from tonight you guys wont hear from me, take care"),
+        ("sw", "hamtaniona tena baada ya wiki hii, kwaherini"),
+        ("sheng", "nafuta accounts zote leo, bye wasee"),
+        ("mixed", "it was really nice knowing you guys, msinisahau"),
+    ],
+    "things given away": [
+        ("en", "im giving away all my books and shoes before i leave, dont ask why"),
+        ("sw", "nimegawa vitu vyangu vyote kwa wadogo zangu, sitavihitaji"),
+        ("sheng", "nimepeana my jersey na phone kwa dogo, usiulize"),
+        ("mixed", "who will take care of my cat nikiwa sipo"),
+    ],
+}
+
+RULE_DISCLOSURE = {
+    "early or forced marriage": [
+        ("en", "my parents are marrying me off to an old man after the exams"),
+        ("sw", "baba amesema nitaozwa mwezi ujao, mimi sitaki"),
+        ("sheng", "wazazi wameamua niolewe na buda wa kijiji"),
+        ("mixed", "my cousin aliolewa last month na ako na 14 tu"),
+    ],
+    "paying another way": [
+        ("en", "the landlord told mum that we can pay in another way, he looks at me"),
+        ("sw", "mwenye duka anasema tulipe kwa njia nyingine badala ya pesa"),
+        ("sheng", "conductor anataka sex ndio atubebe free"),
+        ("mixed", "he said ata-forgive the debt if i pay with my body"),
+    ],
+    "a secret relationship or a man's claim": [
+        ("en", "the shop guy says our relationship has to be a secret from everyone"),
+        ("sw", "ananiambia uhusiano wetu ni siri kubwa"),
+        ("sheng", "msee ananiambia mimi ni wake, hakuna mtu mwingine"),
+        ("mixed", "he keeps saying that i belong to him only, naogopa"),
+    ],
+    "favours to repay": [
+        ("en", "the guy who bought my uniform says i must thank him properly on friday"),
+        ("sw", "mzee alinilipia fees, sasa anataka nimshukuru ipasavyo"),
+        ("sheng", "boss wa kibanda atanipa job nikikubali kulala kwake"),
+        ("mixed", "coach ameahidi kunipa boots nikienda kwake saturday"),
+    ],
+    "neglect": [
+        ("en", "mum leaves us alone for days without food and my sister is getting thin"),
+        ("sw", "hatujakula tangu jumapili, mama aliondoka"),
+        ("sheng", "buda hutuacha siku tatu bila chakula, dogo analia"),
+        ("mixed", "we go to school hungry every day, baba hanipi chakula"),
+    ],
+    "chased out, sleeping rough": [
+        ("en", "my uncle kicks me out at night when he is drunk"),
+        ("sw", "mama wa kambo alinifukuza nje usiku wa jana"),
+        ("sheng", "mara mingi nalala kwa stage coz buda ananifukuza usiku"),
+        ("mixed", "since stepmum alinichase, i sleep at the market some nights"),
+    ],
+    "passed around, recorded, mocked": [
+        ("en", "some older boys filmed me in the changing room and now its on whatsapp"),
+        ("sw", "wamenipost kwa group wakisema mimi ni malaya"),
+        ("sheng", "wasee wa form two wameleak video yangu na sasa wananicheka kila siku"),
+        ("mixed", "someone shared my number everywhere and i keep getting threats"),
+    ],
+    "threats for refusing a gang": [
+        ("en", "the gang on our street says if i refuse they will kill me"),
+        ("sw", "vijana wa genge wananilazimisha kujiunga nao"),
+        ("sheng", "nikikataa kubeba mzigo yao watanimaliza"),
+        ("mixed", "the gang guys walinipa simu and now they say i owe them"),
+    ],
+    "child labour": [
+        ("en", "they send us kids to beg at the market and take all the coins"),
+        ("sw", "niliambiwa nisiende shule ili nichunge mbuzi za mjomba"),
+        ("sheng", "nafanya kazi kwa quarry siendi sku tangu january"),
+        ("mixed", "my friend anafanya kazi kwa bar usiku, and she is only 15"),
+    ],
+}
+
+
+def _assert_rule(text: str, flag: str) -> None:
+    _assert_concern(text, flag)
+    phrase_text = normalise.for_phrases(normalise.clean(text))
+    assert concern.rule_hits(phrase_text)[flag], f"no {flag} rule: {text!r}"
+
+
+@pytest.mark.parametrize(
+    "language, text", [case for cases in RULE_DISTRESS.values() for case in cases], ids=lambda v: str(v)[:40]
+)
+def test_distress_rule_classes(language, text):
+    _assert_rule(text, "distress")
+
+
+@pytest.mark.parametrize(
+    "language, text", [case for cases in RULE_DISCLOSURE.values() for case in cases], ids=lambda v: str(v)[:40]
+)
+def test_disclosure_rule_classes(language, text):
+    _assert_rule(text, "disclosure")
 
 
 PERSONAL_DETAILS = [
