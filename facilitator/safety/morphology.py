@@ -54,6 +54,11 @@ DOING_TO_RE = re.compile(
     rf"\b{_SUBJECT_TENSE}{_OBJECT}(?:fanyi|dunga|tendea|tende)[a-z]*\s+(?:\w+\s+){{0,3}}(?:vibaya|mabaya|ubaya|mbaya|"
     r"aibu|machafu|chafu|unyama|ngono|mchezo|kitu|vitu|mambo|tena|hivyo)"
 )
+# The same after "and", as an infinitive in a told story: "padri humwita ofisini na kumfanyia mambo"
+DOING_TO_INFINITIVE_RE = re.compile(
+    rf"\bna ku{_OBJECT}(?:fanyi|tendea|tende)[a-z]*\s+(?:\w+\s+){{0,3}}(?:vibaya|mabaya|ubaya|mbaya|aibu|machafu|chafu|"
+    r"unyama|ngono|mambo)\b"
+)
 # Undressing someone, the object a few words on: "alimvua my brother nguo".
 UNDRESSING_RE = re.compile(rf"\b{_SUBJECT_TENSE}{_OBJECT}vu(?:a|lia)\b(?:\s+\w+){{0,3}}?\s+(?:nguo|chupi|clothes)\b")
 # Passives with any subject: ali-bakwa, ni-na-pigwa, wa-li-chapwa, a-li-uzwa, a-me-ozwa.
@@ -94,7 +99,9 @@ def harm_verb(phrase_text: str) -> bool:
     """True when a Kiswahili/Sheng verb of harm done to a person is in *phrase_text*."""
     if HARM_VERB_RE.search(phrase_text) or DOING_TO_RE.search(phrase_text) or UNDRESSING_RE.search(phrase_text):
         return True
-    if "na ku" in phrase_text and HARM_INFINITIVE_RE.search(phrase_text):
+    if "na ku" in phrase_text and (
+        HARM_INFINITIVE_RE.search(phrase_text) or DOING_TO_INFINITIVE_RE.search(phrase_text)
+    ):
         return True
     found = PASSIVE_RE.search(phrase_text)
     return found is not None and not _NOT_HARM_PASSIVE.match(phrase_text, found.start())
