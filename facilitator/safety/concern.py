@@ -55,12 +55,15 @@ _TOPIC_CONTEXT_RE = re.compile(
 # What only looks like topic context: a man's words reported to the child ("says i should thank him properly", "says
 # our love must stay secret") and "watoto wa watu" (other people's children the writer is made to mind) are the
 # child's own situation, not advice or a statement about children in general; nor is a game named as the place a man
-# was met.
+# was met, or a film being watched when it happened.
 _REPORTED_RE = re.compile(
     r"\b(?:says|said|tells me|told me|anasema|alisema|ananiambia|aliniambia)\s+(?:that\s+)?(?:i|we|u|you|our \w+|"
     r"mimi|sisi)\s+(?:should|must|lazima|have to)\b|\bwatoto wa (?:watu|jirani|wenyewe)\b"
     # a game as the place an adult was met, not a fight in it: "a guy on free fire ... asks me for pics"
     r"|\b(?:guy|man|msee|jamaa|someone|mtu|adult|player)\s+(?:on|in|kwa|wa)\s+(?:free fire|pubg|fifa)\b"
+    # watching a film is where it happened, not a film's plot: "alinishika ... tukiwa tunacheki movie"
+    r"|\b(?:tukiwa|nikiwa|while|when)\s+(?:we\s+were\s+|i\s+was\s+)?(?:tunacheki|tunatazama|tunaangalia|nikicheki|"
+    r"nikitazama|watching)\s+(?:a\s+|the\s+)?(?:movie|film|filamu)\b"
 )
 
 
