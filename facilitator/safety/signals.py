@@ -35,6 +35,11 @@ _VEHICLE = (
     r"(?:matatus?|mat|mathree|lorry|lorries|lori|nduthi|boda|bodaboda|boda boda|bus|basi|gari|car|truck|trailer|"
     r"train|treni|piki|pikipiki|motorbike|tuktuk|nganya)"
 )
+# Heights and water a child may stand at: "kwa edge ya lake", "the railway bridge", "darajani"
+_EDGE = (
+    r"(?:bridge|daraja|darajani|footbridge|railway|reli|rail line|lake|ziwa|ziwani|river|mto|mtoni|dam|bwawa|"
+    r"rooftop|cliff|mwamba|ghorofa|balcony)"
+)
 _DISTRESS = [
     # The means set aside "for me": "kuna dawa ya kuogesha ngombe kwa stoo, nimeiweka pembeni kwa ajili yangu"
     rf"\b{_MEANS}\b.{{0,60}}\b(?:nime|nili|na|ni)?(?:i|zi|vi|u|ki)?(?:weka|ficha|hifadhi)\w*\b.{{0,25}}"
@@ -613,6 +618,82 @@ _DISTRESS = [
     r"dawa za usingizi|panadol)\b"
     r"(?!.{0,60}\b(?:headache|kichwa|fever|homa|malaria|doctor|daktari|prescribed|period pains?|cramps)\b)"
     r".{0,60}\b(?:take more|nitakunywa zaidi|nitameza zaidi|only slept|sikufa|didnt work|didnt die|haikufanya kazi)\b",
+    # --- Second pass over fresh sets 36-38: classes still left to the model alone ---
+    # The writer's own death or vanishing as a condition, others unmoved or better off: "wote wangefurahi kama
+    # ningekufa", "hakuna mse angeshtuka kama ningeishia", "if i died tonight who would even cry"
+    r"\b(?:ningekufa|nikifa|ningepotea|nikipotea|ningeishia|ningetoweka|nikitoweka|ningedie|nikidie|ningededi|"
+    r"if i (?:died|disappeared|vanished|was gone|were gone|was dead|were dead|die|disappear))\b"
+    r"(?!\s+(?:na|with|of|from)\s+(?:kicheko|laughter|laughing|njaa|hunger|cold|baridi|shame|aibu|boredom))"
+    # "ningekufa kwa hizi chips" is an idiom; "if i disappear from the group chat" is a phone
+    r"(?!\s+(?:kwa|for)\s+(?:hi\w*|hiyo|this|these|that|those|chips|chapo|food|\w+\s+hii)\b)"
+    r"(?!\s+(?:from|kwa)\s+(?:the\s+)?(?:group|chat|app|whatsapp|gc|class|online|insta|tiktok|snap))"
+    r"(?!.{0,40}\b(?:game|fortnite|minecraft|level|respawn|fifa|pubg|free fire|codm|lives|kicheko|movie|story)\b)",
+    r"\b(?:disappear|kupotea|potea|kudie|die|kufa|kutoweka)\s+(?:\w+\s+)?(?:bila|without)\s+(?:pain|kuumia|maumivu|"
+    r"hurting|it hurting|uchungu)\b",
+    # The means gathered, stolen or waiting for a day: "nime-stack dawa za mathe, nangoja siku poa", "nikona ile sumu
+    # ya panya, nikona mpango", "rope iko kwa roof, waiting for the right day"
+    rf"\b{_MEANS}\b.{{0,60}}\b(?:nikona mpango|niko na mpango|nina mpango|i have a plan|waiting for the right (?:day|"
+    rf"time)|"
+    r"nangoja siku|nasubiri siku|the right day|siku poa|siku yangu|my day)\b",
+    r"\b(?:nimestack|nastack|stacked|stacking|stockpiling|saving up|collecting|nimekusanya|nakusanya|nimeiba|niliiba|"
+    r"i stole|stole|nimeficha)\s+(?:\w+\s+){0,2}?(?:sumu|dawa za panya|dawa ya panya|rat poison|poison|pills|"
+    r"sleeping pills|tablets|tabs|vidonge|dawa za (?:usingizi|mathe|mama|buda|baba))\b",
+    # Swallowing all of them: "nikimeza hizi tabs zote leo nitapumzika"
+    r"\b(?:nikimeza|nimeze|nitameza|kumeza|swallow|swallowing|take|nikinywa|nitakunywa|drink)\s+(?:\w+\s+)?(?:all\s+)?"
+    r"(?:the\s+|my\s+|hizi\s+|zile\s+)?(?:tabs|pills|tablets|vidonge|dawa)\s+(?:zote|all|yote)\b"
+    r"(?!.{0,40}\b(?:prescribed|daktari|doctor|dozi|dose|course|malaria)\b)",
+    # At the water, the rails or the edge, thinking of going in: "nasimama kwa edge ya lake na nataka tu ku-sink", "i
+    # stand on the bridge every evening and think about just letting go", "the only way out is the bridge"
+    rf"\b{_EDGE}\b.{{0,60}}\b(?:letting go|let go|kusink|sink|kuzama|nizame|kuingia (?:tu\s+)?ndani|nisirudi|"
+    r"never come back|how high it is|how deep it is|ni kina gani|jump|kuruka|nijirushe|kujirusha)\b"
+    r"(?!.{0,30}\b(?:swim|swimming|kuogelea|fish|samaki|photos?|picha|bungee|pool)\b)",
+    rf"\b(?:i stood|i stand|i sat|i sit|nilisimama|nasimama|nilikaa|nakaa)\s+(?:by|on|at|kwa|near|karibu na)\s+"
+    rf"(?:the\s+)?(?:\w+\s+)?{_EDGE}\b.{{0,40}}\b(?:waiting|nikingoja|nikisubiri|for (?:an|\d+|one|two) hours?|"
+    rf"thinking)\b",
+    rf"\b(?:only|the) way out is (?:the\s+)?(?:\w+\s+)?{_EDGE}\b",
+    r"\b(?:nijirushe|nijitupe|kujirusha|kujitupa|najirusha|nitajirusha|nitajitupa)\s+(?:kwa|ndani ya|kwenye|in|into)\s+"
+    r"(?:the\s+)?(?:mto|ziwa|bahari|maji|lake|river|sea|dam|bwawa|kisima|well)\b",
+    # Burning or cutting oneself in English words: "i keep burning my arm", "i press a hot spoon on my thigh"
+    r"\b(?:i keep|i kept|ive been|i have been|i always|i still|i started|i start|im|nimestart|nimeanza)\s+(?:\w+\s+)?"
+    r"(?:burning|cutting|scratching|carving|hitting|kujikata|kujichoma)\s+(?:my|myself)\b",
+    r"\b(?:press|pressed|pressing|put|putting)\s+(?:a\s+)?(?:hot|heated|burning)\s+\w+\s+(?:on|onto|against)\s+my\s+"
+    r"(?:arm|arms|thigh|thighs|wrist|wrists|skin|legs?|hand|hands|stomach|tummy)\b",
+    # Finishing oneself, knowing how: "im finishing myself, i already know how", "naeza jimaliza tu"
+    r"\b(?:im|i am|ill|i will|gonna)\s+(?:finishing|finish|ending|end|killing|kill)\s+myself\b"
+    r"|\b(?:naeza|naweza|ningeweza|nitaweza|wacha|ngoja)\s+(?:tu\s+)?(?:ku)?ji(?:maliza|ua|ue|nyonga|end|kill)\b",
+    # Tried before with the means: "niliwahi kujaribu na rope kwa bafu", "i tried the rope thing, might try again"
+    r"\b(?:nilijaribu|niliwahi kujaribu|nimewahi kujaribu|nimejaribu|i tried|ive tried|i once tried)\s+(?:na|with|"
+    r"the)\s+"
+    r"(?:rope|kamba|pills|sumu|poison|vidonge|wembe|razor|blade|jik|bleach)\b"
+    r"(?!.{0,30}\b(?:climb\w*|skipping|ruka kamba|tug|gym|pe|trick|recipe)\b)",
+    # Not wanting tomorrow or waking: "sitaki kuona kesho", "dont see the point of waking up tmrw"
+    r"\b(?:sitaki|sipendi|i dont want to|dont want to|i do not want to)\s+(?:kuona|to see|see)\s+(?:kesho|tomorrow|"
+    r"tmrw|"
+    r"another day|siku nyingine)\b",
+    r"\b(?:dont|do not|cant|cannot)\s+see\s+(?:the\s+|any\s+)?point\s+(?:of|in)\s+(?:waking up|living|being alive|"
+    r"going on|tomorrow|kuamka|kuishi)\b",
+    # Resting or sleeping for good, logging off from life: "i want to rest permanently", "nataka tu ku-sleep forever"
+    r"\b(?:want to|wanna|nataka|natamani|wish i could|ningependa|ningetaka)\s+(?:tu\s+|just\s+)?(?:ku)?(?:rest|sleep|"
+    r"lala|pumzika)\s+(?:permanently|forever|milele|for good)\b",
+    r"\b(?:log off|logout|log out|unsubscribe|exit|sign out)\s+(?:from|of)\s+life\b",
+    # Others better off without me, my life useless, why was I made: "everyone ni better off bila mimi"
+    r"\b(?:better off|wangekuwa sawa|wangefurahi|happier|wangekuwa na amani)\s+(?:bila|without)\s+(?:mimi|me)\b",
+    r"\b(?:maisha yangu|my life)\s+(?:ni|is)\s+(?:so\s+|totally\s+)?(?:useless|worthless|pointless|bure|meaningless|"
+    r"haina maana)\b",
+    r"\b(?:kwa nini|mbona|why (?:did|does|would))\s+(?:mungu|god)\s+(?:aliniumba|aliniweka|alinileta|create me|"
+    r"created me|make me|made me)\b",
+    # Vanishing for good: "siku moja nitatoweka tu", "natamani nipotee milele"
+    r"\b(?:nitatoweka|nitoweke|nipotee milele|nitapotea milele|disappear forever|vanish forever|disappear for good|"
+    r"vanish for good)\b",
+    # An apology to all, then goodbye; a goodbye written down: "sorry to everyone i let down. bye", "my diary has my
+    # goodbye"
+    r"\b(?:sorry to everyone|sorry for everything|forgive me everyone|mnisamehe wote|msamaha kwa wote)\b.{0,40}"
+    r"\b(?:bye|kwaheri|goodbye|kwaherini)\b",
+    r"\b(?:has|contains|wrote|written|iko na|ina|nimeandika)\s+my\s+goodbye\b(?!\s+(?:party|to|for|speech|card))",
+    # Things given away that will not be used again: "nimepea mabeshte viatu na simu, sitazitumia tena"
+    r"\b(?:nimepea|nimepeana|nimegiveaway|nimegive|nimegawa|nimewapa|gave away|given away)\b"
+    r"(?!.{0,60}\b(?:zamani|old|too small|zimenibana|vimenibana|hazinitoshi|havinitoshi|outgrew|mpya|new one)\b).{0,60}"
+    r"\b(?:sita(?:zi|vi|i|m|wa|u|ki|li)?hitaji|sita(?:zi|vi|i|m|wa|u|ki|li)?tumia tena|wont use (?:it|them) again)\b",
 ]
 
 # --- Disclosure ----------------------------------------------------------------------------------
@@ -1205,6 +1286,51 @@ _DISCLOSURE = [
     # An account hacked and held for nudes or money: "amehack acc yangu anataka nudes"
     r"\b(?:amehack|alihack|hacked|wamehack|walihack)\s+(?:my\s+)?(?:acc|account|akaunti|insta|ig|snap|whatsapp|fb|"
     r"tiktok)\s*(?:yangu)?\b.{0,40}\b(?:nudes|pics|picha|uchi|photos)\b",
+    # --- Second pass over fresh sets 36-38: classes still left to the model alone ---
+    # Sextortion as a condition in Sheng/Kiswahili verbs: "watapost zingine nisipowapea doh", "atasend pics zangu kwa
+    # parents kama sitampea 2k", "atarudisha tu nikimtumia nudes"
+    r"\b(?:atapost|watapost|atasend|watasend|ataweka|ataziweka|watapeleka|atatuma|watatuma|atashare|watashare|"
+    r"atavujisha|"
+    r"will post|will send|will leak|will share)\b.{0,50}\b(?:nisipo\w+|tusipo\w+|asipo\w+|kama sita\w+|kama hata\w+|"
+    r"if i dont|if she doesnt|unless i|unless she|au nilipe|or i pay)\b",
+    r"\b(?:nudes|picha|pics|photos|uchi)\b.{0,20}\b(?:ndio|ili|ndiyo|kabla)\s+(?:a|wa)?(?:rudishe|nirudishie|"
+    r"anirudishie|"
+    r"return|areturn|anirudishe)\b|\b(?:atarudisha|atanirudishia|will return|will give back)\b.{0,30}"
+    r"\b(?:nikimtumia|if i send (?:him|her|them))\s+(?:\w+\s+)?(?:nudes|picha|pics|photos|uchi)\b",
+    r"\b(?:ilihackiwa|imehackiwa|was hacked|got hacked|ameiba akaunti|aliiba akaunti|stole my account|ameiba acc)\b"
+    r".{0,60}\b(?:nudes|picha zaidi|more pics|uchi|hadharani)\b",
+    # A demand to spend the night at his place after gifts: "sponsor amenipea simu, anasema ni lazima nilale kwake"
+    r"\b(?:lazima|must|has to|have to|anataka|wants me to|wants her to)\s+(?:\w+\s+)?(?:nilale|alale|tulale|sleep over|"
+    r"spend the night|lale)\s+(?:kwake|at his|his place|kwa keja yake|naye|with him|kwa lodging)\b",
+    # Paying later "in another way" in finite verbs: "akisema nitamlipa baadaye kwa njia nyingine"
+    r"\b(?:ni|tu|a|wa)(?:ta|na|li|me)?(?:m|mw|wa|ku)?lip[ae]\s+(?:\w+\s+){0,2}?(?:kwa njia (?:nyingine|tofauti)|"
+    r"kwa mwili)\b",
+    # Knowing the child's school, home or route: "amejua shule yangu na atakuja", "anajua route yangu ya kwenda
+    # shule", "knows my school and sent me a photo of my gate", "he knows where i sleep"
+    r"\b(?:guy|msee|mse|man|someone|mtu|stranger|jamaa|boda|buda|mzee|he)\b.{0,50}\b(?:knows|anajua|amejua|alijua|"
+    r"found out)\s+(?:where\s+i\s+sleep|(?:my|our)\s+(?:school|house|home|gate|route|way home)|keja yetu|shule yangu|"
+    r"route yangu|njia yangu|nyumba yetu|kwetu)\b"
+    r"(?!.{0,30}\b(?:neighbou?rs?|jirani|relatives?|cousins?|uncle|family friend|classmate)\b)",
+    # A man waiting for a girl at the school: "buda anapaki gari nje ya gate ya shule anangoja manzi wa form 1"
+    r"\b(?:buda|mzee|man|guy|jamaa|msee|mse|driver|dereva)\b.{0,60}\b(?:anangoja|anasubiri|waits for|waiting for|"
+    r"hungoja)\s+(?:a\s+|the\s+)?(?:manzi|madem|msichana|wasichana|girl|girls|dem|schoolgirls?)\b",
+    # Threats for refusing, any object: "nisipojoin watachapa my little brother"
+    r"\b(?:nikikataa|nisipo\w+|if i (?:refuse|say no|dont))\b.{0,40}\b(?:wata|ata)(?:ni|m|mw|tu|wa)?(?:maliza|ua|piga|"
+    r"chapa|umiza|chinja|dunga|tandika)\b",
+    # Labour: sent to pick or dig and school missed: "shosh ananituma kuchuma chai, sijaenda shule term nzima"
+    r"\b(?:ananituma|hunituma|alinituma|wananituma|hutuma|kuchuma|kuvuna|kubeba mizigo|kuchimba)\b.{0,60}"
+    r"\b(?:sijaenda (?:shule|sku)|siendi (?:shule|sku)|hatuendi (?:shule|sku)|missed school|instead of school)\b",
+    # A child married or given as a wife: "ameolewa akiwa na miaka kumi na tano", "nilipewa kwa mzee kama mke"
+    r"\b(?:ameolewa|aliolewa|ameozwa|aliozwa|olewa|married)\s+(?:akiwa|nikiwa|when she was|when i was|at age)\s+"
+    r"(?:na\s+)?(?:miaka\s+)?(?:1[0-7]|kumi)\b",
+    r"\b(?:nilipewa|alipewa|alipeanwa|nilipeanwa|was given|i was given)\s+(?:kwa|to)\s+(?:\w+\s+)?(?:mzee|buda|man|"
+    r"old man|mwanaume)\b.{0,20}\b(?:kama mke|as a wife|as his wife|to marry|aniowe|amuoe)\b",
+    # Chats to be deleted: "ananiambia nifute ujumbe wetu wote"
+    r"\b(?:nifute|nidelete|tufute|afute|futa|delete)\s+(?:\w+\s+)?(?:ujumbe|jumbe|chats|messages|texts|msgs|sms)\s+"
+    r"(?:wetu|zetu|yetu|our)\b",
+    # Money for a "massage": "my friends dad gives her money to massage him"
+    r"\b(?:money|pesa|doh|cash)\s+(?:\w+\s+)?(?:to|ili|ndio)\s+(?:a|ku|m|ni)?(?:massage|kanda|kumkanda|kumassage)\s+"
+    r"(?:him|yeye)?\b",
 ]
 
 # An adult partner of a sister or friend, by his age, when she is not given an adult age or a married or
