@@ -164,6 +164,24 @@ RULE_DISTRESS = {
         ("sheng", "nimepeana my jersey na phone kwa dogo, usiulize"),
         ("mixed", "who will take care of my cat nikiwa sipo"),
     ],
+    "own death as a condition, others unmoved": [
+        ("en", "if i died this week nobody at home would even notice"),
+        ("sw", "hakuna mtu angejali kama ningekufa leo"),
+        ("sheng", "nikidedi kesho hakuna msee atashtuka"),
+        ("mixed", "kama ningepotea tu, my parents would save fees"),
+    ],
+    "means gathered or waiting for a day": [
+        ("en", "ive been collecting sleeping pills from mums drawer"),
+        ("sw", "nimekusanya vidonge vya mama kwa wiki mbili sasa"),
+        ("sheng", "sumu iko kwa bag yangu, nangoja siku poa"),
+        ("mixed", "the rope iko kwa store, waiting for the right day"),
+    ],
+    "at the water or the rails, thinking of going in": [
+        ("en", "i sit by the river every evening and think about how deep it is"),
+        ("sw", "nilisimama karibu na reli jana usiku nikisubiri"),
+        ("sheng", "huwa nacheki lake nikifikiria kuingia tu ndani nisirudi"),
+        ("mixed", "some days i feel the only way out is the dam"),
+    ],
 }
 
 RULE_DISCLOSURE = {
@@ -214,6 +232,18 @@ RULE_DISCLOSURE = {
         ("sw", "vijana wa genge wananilazimisha kujiunga nao"),
         ("sheng", "nikikataa kubeba mzigo yao watanimaliza"),
         ("mixed", "the gang guys walinipa simu and now they say i owe them"),
+    ],
+    "sextortion as a condition in Kiswahili/Sheng verbs": [
+        ("en", "he says he will post my photos unless i send him 3k"),
+        ("sw", "anasema atatuma picha zangu kwa wazazi nisipomlipa"),
+        ("sheng", "msee atashare pics zangu kama sitamtumia doh"),
+        ("mixed", "my ig ilihackiwa and the guy wants more pics ndio anirudishie"),
+    ],
+    "a stranger knowing the school or the way home": [
+        ("en", "a guy from a gaming chat knows my school and my way home"),
+        ("sw", "mtu asiyejulikana anajua njia yangu ya kurudi nyumbani"),
+        ("sheng", "msee wa tiktok amejua shule yangu, anasema atakam"),
+        ("mixed", "some stranger online found out our house, naogopa sana"),
     ],
     "child labour": [
         ("en", "they send us kids to beg at the market and take all the coins"),
