@@ -52,7 +52,7 @@ HARM_INFINITIVE_RE = re.compile(rf"\bna ku(?:ni|tu)-?{_HARM_ROOTS}{_ENDING}\b")
 # "Doing things to": a-li-ni-fanyia / wa-na-m-fanyia + what was done.
 DOING_TO_RE = re.compile(
     rf"\b{_SUBJECT_TENSE}{_OBJECT}(?:fanyi|dunga|tendea|tende)[a-z]*\s+(?:\w+\s+){{0,3}}(?:vibaya|mabaya|ubaya|mbaya|"
-    r"aibu|machafu|chafu|unyama|ngono|mchezo|kitu|vitu|mambo|tena|hivyo)"
+    r"aibu|machafu|chafu|unyama|ngono|mchezo|kitu|vitu|mambo|tena|hivyo|kitendo|vitendo|kibaya)"
 )
 # The same after "and", as an infinitive in a told story: "padri humwita ofisini na kumfanyia mambo"
 DOING_TO_INFINITIVE_RE = re.compile(
@@ -84,7 +84,8 @@ _NOT_HARM_PASSIVE = re.compile(r"\b\w*hackiwa\b(?![^.!?]{0,40}\b(?:picha|pics|nu
 SELF_HARM_RE = re.compile(
     r"\b(?:ni(?:na|li|me|ta|ki|nge|sha)?|na|hu|(?:nataka|napenda|nilitaka|nilijaribu|nataka tu|nimejaribu|"
     r"nafikiria|nawaza|natamani|ningependa|nimetry|nilitry|natry|nimewahi|niliwahi|nishawahi|nishatry|nafeel|"
-    r"nafeel kama|nahisi kama|nimeamua|niliamua)\s+(?:tu\s+)?ku)ji(?:kat|chom|kwaruz|pig|gong|umiz|dhuru|nyong|ua\b|"
+    r"nafeel kama|nahisi kama|nimeamua|niliamua|nimestart|nimeanza|nilianza)\s+(?:tu\s+)?ku)ji(?:kat|chom|kwaruz|pig|"
+    r"gong|umiz|dhuru|nyong|ua\b|"
     r"ue\b|maliz|"
     r"tup|rush|angamiz|chinj|dung|ng ?at|finy|cut|burn|harm|hurt|kill|end|hang|unalive)[a-z]*"
 )
