@@ -59,6 +59,8 @@ _TOPIC_CONTEXT_RE = re.compile(
 _REPORTED_RE = re.compile(
     r"\b(?:says|said|tells me|told me|anasema|alisema|ananiambia|aliniambia)\s+(?:that\s+)?(?:i|we|u|you|our \w+|"
     r"mimi|sisi)\s+(?:should|must|lazima|have to)\b|\bwatoto wa (?:watu|jirani|wenyewe)\b"
+    # the writer's own obligation is no rule for others: "he says i owe him and i must go to his place"
+    r"|\bi (?:must|have to)\b"
     # a game as the place an adult was met, not a fight in it: "a guy on free fire ... asks me for pics"
     r"|\b(?:guy|man|msee|jamaa|someone|mtu|adult|player)\s+(?:on|in|kwa|wa)\s+(?:free fire|pubg|fifa)\b"
     # watching a film is where it happened, not a film's plot: "alinishika ... tukiwa tunacheki movie"
