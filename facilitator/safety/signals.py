@@ -38,7 +38,7 @@ _VEHICLE = (
 # Heights and water a child may stand at: "kwa edge ya lake", "the railway bridge", "darajani"
 _EDGE = (
     r"(?:bridge|daraja|darajani|footbridge|railway|reli|rail line|lake|ziwa|ziwani|river|mto|mtoni|dam|bwawa|"
-    r"rooftop|cliff|mwamba|ghorofa|balcony)"
+    r"rooftop|roof|cliff|mwamba|ghorofa|balcony)"
 )
 _DISTRESS = [
     # The means set aside "for me": "kuna dawa ya kuogesha ngombe kwa stoo, nimeiweka pembeni kwa ajili yangu"
@@ -331,7 +331,9 @@ _DISTRESS = [
     r"sitarudi tena|wont come back|wont be back|not coming back|never coming back|sitarudi nyumbani)\b"
     r"(?!\s+(?:huko|there|pale|hapo|kule|again to))",
     # Stepping in front of a vehicle
-    r"\b(?:step|stepping|stepped|jump|jumping|walk|walking|run|running|throw myself|throwing myself|kujirusha|"
+    # (advice is left out: "dont walk in front of a matatu")
+    r"(?<!dont )(?<!never )(?<!not )\b(?:step|stepping|stepped|jump|jumping|walk|walking|run|running|throw myself|"
+    r"throwing myself|kujirusha|"
     r"nijirushe|nitajirusha|kujitupa|nijitupe|kuingia)\w*\s+(?:out\s+)?(?:in front of|mbele ya|infront of)\s+"
     r"(?:a\s+|the\s+)?(?:matatu|mat|lorry|lori|car|gari|train|treni|bus|basi|truck|boda|nduthi|moti)\b",
     # Waiting at the rail line for a train
@@ -466,7 +468,8 @@ _DISTRESS = [
     r"(?:it|them|this|these|my \w+|hizi|hii|vitu)?\s*(?:anymore|after \w+|soon|where im going|again|tena|baada)",
     r"\b(?:scars?|cuts|marks|makovu)\s+(?:\w+\s+){0,3}?(?:my|yangu)?\s*(?:legs?|arms?|wrists?|thighs?|skin|mikono|"
     r"miguu|mapaja)\b.{0,30}\b(?:blade|razor|wembe|cutting|knife|kisu|myself)",
-    r"\b(?:jump|jumped|jumping|kujirusha|nitajirusha|kujitupa|nitajitupa|walk|walking|throw myself|jirusha|jitupa)"
+    r"(?<!dont )(?<!never )(?<!not )\b(?:jump|jumped|jumping|kujirusha|nitajirusha|kujitupa|nitajitupa|walk|walking|"
+    r"throw myself|jirusha|jitupa)"
     r"\w*\s+(?:\w+\s+){0,3}?(?:bridge|daraja|footbridge|in front of|mbele ya|kwa (?:mat|lorry|gari|matatu|reli)|"
     r"lorry|matatu|train|road|railway|off)",
     r"\b(?:i|me|mimi|nili|nime)\s*(?:tried|attempted|jaribu|wahi)\w*\s+(?:to\s+|ku)?(?:drink|kunywa|swallow|meza|"
@@ -555,8 +558,10 @@ _DISTRESS = [
     # --- Classes of fresh sets 36-38 (scored on arrival), written as lexicons, not example lines ---
     # Stepping, jumping or lying in front of a vehicle, or standing in the road for one: "nijitupe mbele ya
     # matatu", "kuruka mbele ya mat", "nitasimama katikati ya barabara lori likipita"
-    rf"\b(?:kuruka|ruka|niruke|nitaruka|kujitupa|nijitupe|najitupa|nitajitupa|kujirusha|nijirushe|nitajirusha|jump|"
-    rf"jumping|step|stepping|walk|walking|lie|lying|lala|kulala|nilale|kusimama|nisimame|nitasimama|stand|standing)"
+    # (advice is left out: "dont step in front of a matatu")
+    rf"(?<!dont )(?<!never )(?<!not )(?<!usi)\b(?:kuruka|ruka|niruke|nitaruka|kujitupa|nijitupe|najitupa|nitajitupa|"
+    rf"kujirusha|nijirushe|nitajirusha|jump|jumping|step|stepping|lie|lying|lala|kulala|nilale|kusimama|nisimame|"
+    rf"nitasimama)"
     rf"\s+(?:\w+\s+)?(?:mbele ya|in front of|under|chini ya)\s+(?:a\s+|the\s+|an\s+|ya\s+)?(?:\w+\s+)?{_VEHICLE}\b",
     rf"\b(?:nitasimama|nisimame|nitalala|nilale|i will stand|ill stand|i will lie|ill lie|im going to stand)\s+"
     rf"(?:\w+\s+)?(?:katikati ya|in the middle of|kwa middle ya|mbele ya|in front of)\s+(?:the\s+)?(?:\w+\s+)?"
@@ -694,6 +699,49 @@ _DISTRESS = [
     r"\b(?:nimepea|nimepeana|nimegiveaway|nimegive|nimegawa|nimewapa|gave away|given away)\b"
     r"(?!.{0,60}\b(?:zamani|old|too small|zimenibana|vimenibana|hazinitoshi|havinitoshi|outgrew|mpya|new one)\b).{0,60}"
     r"\b(?:sita(?:zi|vi|i|m|wa|u|ki|li)?hitaji|sita(?:zi|vi|i|m|wa|u|ki|li)?tumia tena|wont use (?:it|them) again)\b",
+    # --- Third pass over fresh sets 36-38 ---
+    # All one's things left to someone, not coming back: "nimempa rafiki vitabu vyangu vyote, sitarudi shule",
+    # "nimekuachia vitu zangu zote, usiulize"
+    r"\b(?:vyangu vyote|zangu zote|vyote vyangu|zote zangu|all my (?:stuff|things|books|clothes|games))\b.{0,40}"
+    r"\b(?:sitarudi|sihitaji tena|sita(?:zi|vi)?hitaji|usiulize|msiulize|dont ask|i wont be back|wont need (?:it|"
+    r"them))\b",
+    # Going to the water and not coming back: "kesho nitaenda ziwani na sitarudi"
+    rf"\b(?:nitaenda|naenda|im going|i will go|ill go)\s+(?:\w+\s+)?{_EDGE}\b.{{0,20}}\b(?:na sitarudi|sitarudi|"
+    rf"and (?:i )?"
+    r"(?:wont|will not|will never) (?:come back|return))\b(?!.{0,20}\b(?:mpaka|until|till|hadi|before)\b)",
+    # Tomorrow gone, days ended: "kesho sitakuwa, sorry kwa wote", "kesho niko ghost", "siku zangu zimekwisha"
+    r"\b(?:kesho|tomorrow|tmrw|after today)\s+(?:sitakuwa|sitakuwepo|niko ghost|im a ghost|i wont exist|sitakuwa hai)"
+    r"(?=\s*[,.!]|\s*$|\s+(?:tena|duniani|hai|sorry|kwaheri|bye))",
+    r"\b(?:siku zangu zimekwisha|siku zangu zimeisha|siku zangu zimefika mwisho|my days are over|"
+    r"my days are numbered)\b",
+    # A prayer to be taken, or to leave this world: "mungu anichukue tu usingizini", "nataka kuhepa hii dunia kabisa"
+    r"\b(?:mungu|god|lord|yesu|jesus)\s+(?:anichukue|nichukue|aniite|take me|just take me)\b(?!\s+(?:to|through|"
+    r"mbele))",
+    r"\b(?:kuhepa|kutoroka|kuondoka|kutoka|escape|leave)\s+(?:hii\s+|this\s+)?(?:dunia|duniani|world)\s*(?:kabisa|"
+    r"forever|milele|for good)?\b|\b(?:kuhepa|nihepe|kutoroka)\s+(?:forever|milele|kabisa)\b",
+    r"\b(?:wacha|acha|bora|better|ngoja)\s+(?:tu\s+)?(?:nipotee|nidisappear|niishie|nife|nidedi|nidie)\b",
+    # The world better without me: "the world would be better w/out me"
+    r"\b(?:world|everyone|family|they|wote|dunia|kila mtu|wasee)\b.{0,25}\b(?:better|happier|sawa)\s+(?:off\s+)?"
+    r"(?:bila|without|w/out|w/o|wout)\s+(?:mimi|me)\b",
+    # A vehicle as a quick way: "the matatu on the highway would be quick"; "natamani gari linigonge"
+    rf"\b{_VEHICLE}\b.{{0,30}}\b(?:would be quick|ingekuwa haraka|would be fast|quick way|painless|haitauma)\b",
+    rf"\b{_VEHICLE}\s+(?:li|i)?(?:nigonge|nikanyage|ingenigonga|lingenigonga)\b",
+    # The conditional of one's own death in "nikikufa"
+    r"\bnikikufa\b(?!\s+(?:na|with)\s+(?:kicheko|njaa|baridi))(?!.{0,40}\b(?:game|level|fifa|pubg|kicheko)\b)",
+    # A past overdose that ended in hospital: "nime-try kumeza vidonge, nikaamka hosi", "swallowed all of my grandmas
+    # tablets, woke up in hospital"
+    r"\b(?:nimetry|nilitry|nilijaribu|nimejaribu|i tried|tried|swallowed|nilimeza|nimemeza|nilikunywa|took)\b.{0,40}"
+    r"\b(?:vidonge|tablets|pills|tabs|sumu|poison|jik|bleach)\b.{0,40}\b(?:hosi|hospital|hospitali|nikaamka|woke up in|"
+    r"stomach pumped|nikalazwa)\b",
+    # The means held, waiting for the night: "nimeshika sumu ya panya kwa keja, nangoja tu usiku"
+    rf"\b{_MEANS}\b.{{0,40}}\b(?:nangoja|nasubiri|im waiting for|waiting for)\s+(?:tu\s+)?(?:usiku|tonight|night|kesho|"
+    r"weekend|everyone to sleep|wote walale)\b",
+    # A goodbye video or a plan with a date: "my last tiktok itakuwa goodbye video", "i have a plan and a date"
+    r"\b(?:goodbye video|video ya kuaga|farewell video|video ya kwaheri)\b|\b(?:i have|nina|niko na)\s+a?\s*"
+    r"(?:plan|mpango)\s+(?:and|na)\s+(?:a\s+)?(?:date|tarehe|siku)\b",
+    # Looking down from a roof: "nime-chill kwa roof ya flat nacheki chini, nafikiria tu"
+    r"\b(?:roof|paa|rooftop|ghorofa|balcony)\b.{0,30}\b(?:nacheki chini|naangalia chini|natazama chini|looking down|"
+    r"staring down|i look down)\b(?!.{0,30}\b(?:view|photos?|picha|sunset|nice|beautiful)\b)",
 ]
 
 # --- Disclosure ----------------------------------------------------------------------------------
@@ -1123,9 +1171,12 @@ _DISCLOSURE = [
     r"(?:1[0-7]|kumi(?: na \w+)?)\b",
     # Paying "in another way" or sex demanded for goods: "he wants us to pay in a different way", "the fishermen
     # wanataka sex before they give fish"
-    r"\b(?:pay|paying|tulipe|nilipe|alipe|walipe)\s+(?:\w+\s+)?(?:in (?:a |another |other |a different |"
-    r"some other )(?:way|ways)|kwa njia (?:nyingine|tofauti)|kwa mwili|with (?:my|our|her|your) bod(?:y|ies)|with sex|"
-    r"kwa ngono)\b",
+    r"\b(?:wants?|wanataka|anataka|says|said|anasema|akisema|alisema|wanasema|told \w+|tells \w+|asks?|asked|expects?)"
+    r"\b.{0,30}\b(?:pay|paying|tulipe|nilipe|alipe|walipe)\s+(?:\w+\s+)?(?:in (?:a |another |other |a different |"
+    r"some other )(?:way|ways)|kwa njia (?:nyingine|tofauti))\b(?!\W*(?:like|kama|via|through|using|by|na|with)\s+"
+    r"(?:mpesa|card|cash|bank|installments|cheque|airtel|pesa))",
+    r"\b(?:pay|paying|tulipe|nilipe|alipe|walipe)\s+(?:\w+\s+)?(?:kwa mwili|with (?:my|our|her|your) bod(?:y|ies)|"
+    r"with sex|kwa ngono)\b",
     r"\b(?:wanataka|anataka|want|wants|ask for|asks for|asked for|demand|demands|wanaomba|anaomba)\s+(?:sex|ngono|"
     r"kulala na (?:sisi|mimi|wao|yeye)|to sleep with (?:us|me|them|her|girls))\b.{0,20}\b(?:before|ndio|kabla|"
     r"in exchange|ili|so that|to give|wapeane)\b",
@@ -1331,6 +1382,69 @@ _DISCLOSURE = [
     # Money for a "massage": "my friends dad gives her money to massage him"
     r"\b(?:money|pesa|doh|cash)\s+(?:\w+\s+)?(?:to|ili|ndio)\s+(?:a|ku|m|ni)?(?:massage|kanda|kumkanda|kumassage)\s+"
     r"(?:him|yeye)?\b",
+    # --- Third pass over fresh sets 36-38 ---
+    # What a giver expects back: "ana-expect something from me", "a good girl gives back", "lazima nimpende", "he says
+    # i owe him and i must go to his place", "nimlipe kwa kumtumia picha"
+    r"\b(?:expects?|anaexpect|expecting)\s+(?:something|kitu|things)\s+(?:from me|kutoka kwangu|in return|back)\b",
+    r"\b(?:good girl|msichana mzuri|dem poa)\s+(?:gives back|hurudisha|hulipa|pays back|returns the favou?r)\b",
+    r"\b(?:lazima|must|has to|have to)\s+(?:nimpende|nimpe mwili|niwe wake|be his girlfriend|love him|nilale naye)\b",
+    r"\b(?:i|me|mimi)?\s*(?:must|should|lazima|have to)\s+(?:go|come|niende|nije|kuja|kwenda|visit)\s+(?:with him\s+|"
+    r"naye\s+)?"
+    r"(?:to\s+)?(?:kwake|his (?:house|place|room|home)|kwa keja yake|nyumbani kwake)\b",
+    r"\b(?:nimlipe|nilipe|nitamlipa|pay him|pay him back|repay him)\s+(?:back\s+)?(?:kwa|by|with)\s+(?:kumtumia|"
+    r"sending|"
+    r"kutuma|kumpa)\s+(?:him\s+)?(?:picha|pics|photos|nudes|video|uchi)\b",
+    r"\b(?:nimwonyeshe|nimuonyeshe|show him|nimshow|nimshowe|amwonyeshe)\s+(?:my\s+|her\s+)?(?:body|mwili|chest|kifua|"
+    r"uchi|"
+    r"boobs|matiti)\b",
+    # Men brought home and the child told to be nice to them: "mathe huleta wanaume keja, ananiambia niwe poa kwao"
+    r"\b(?:wanaume|men|mabuda|buda|mzee|man|uncle|boss)\b.{0,60}\b(?:niwe poa|niwe mpole|niwe mzuri|be nice|be good)\s+"
+    r"(?:kwake|kwao|to (?:him|them|the men|his friends))\b",
+    # Money or fare from a man with a ban on telling: "anatumiwa doh na jamaa mzee, amemkataza kuambia mathe yake",
+    # "alinituma fare to meet him, he said usiambie mtu"
+    r"\b(?:doh|pesa|money|vocha|airtime|bundles|fare|nauli|fees|zawadi|gifts?|simu)\b"
+    r"(?!.{0,60}\b(?:surprise|birthday|christmas|krismasi)\b).{0,60}\b(?:usiambie|asiambie|nisiambie|usimwambie|"
+    r"asimwambie|nisimwambie|dont tell|not to tell|amemkataza kuambia|alinikataza kuambia|amenikataza kuambia|"
+    r"alimkataza kuambia)\s+(?:mtu|anyone|anybody|mum|mathe|mama|parents|wazazi|\w+ (?:yake|yangu))\b",
+    r"\b(?:fare|nauli|money|pesa|doh)\s+(?:\w+\s+)?(?:to meet|ya kukutana|tukutane|ili tukutane|to come see)\s+"
+    r"(?:him|her|naye)?\b",
+    # Wanting more, or else: "now he wants a video or he sends the photo to my class group", "every week he wants new
+    # ones or he will repost"
+    r"\b(?:wants|anataka|demands|asks for|needs)\s+(?:\w+\s+){0,3}?(?:video|videos|pics|photos|picha|nudes|ones|more)\b"
+    r".{0,15}\b(?:or|ama|au|otherwise|la sivyo)\s+(?:else\s+)?(?:he|she|they|ata\w*|wata\w*|it)\b.{0,30}"
+    r"\b(?:sends?|posts?|repost|share|shares|leak|leaks|tuma|post|weka|show|shows|onyesha|expose)\w*\b",
+    # Called alone to an office or a room: "calls girls to the staffroom one by one", "humwita ofisini peke yake"
+    r"\b(?:calls|called|huita|anaita|humwita|anamwita|alimwita|aliniita|ananiita|huniita|calls me|called me|calls her|"
+    r"called her)\b.{0,30}\b(?:staffroom|office|ofisini|his house|kwake|his room|chumbani|store|stoo)\b.{0,20}"
+    r"\b(?:peke yake|peke yangu|alone|one by one|mmoja mmoja|after prep|usiku|at night)\b",
+    # Followed, waited for, the gate photographed: "amekuwa akinifuata shuleni", "atanisubiri nje ya geti", "ametuma
+    # pic ya gate yetu"
+    r"\b(?:amekuwa akinifuata|amekuwa akimfuata|has been following (?:me|her)|keeps following (?:me|her)|"
+    r"kept following (?:me|her))\b(?!\s+(?:on|kwa)\s+(?:insta|ig|tiktok|twitter|x|snap|youtube|fb|facebook))",
+    r"\b(?:atanisubiri|atanisubiria|atanigoja|atanngoja|atanivizia|atamsubiri|atamvizia|will wait for (?:me|her)|"
+    r"will be waiting for (?:me|her))\b.{0,20}\b(?:nje|outside|gate|geti|shule|school|njiani|on the way)\b",
+    r"\b(?:stranger|msee|guy|man|mtu|someone|jamaa|asiyejulikana)\b.{0,40}\b(?:ametuma|alituma|sent|anatuma|ananitumia|"
+    r"alinitumia|sends)\s+(?:me\s+)?(?:a\s+)?(?:pic|pics|photo|photos|picha|picture)\s+(?:ya|za|of)\s+(?:my\s+|our\s+)?"
+    r"(?:gate|geti|house|keja|nyumba|shule yangu|school|estate|home)\b",
+    # An adult's relationship said by the man, or the man's age: "this old man ananiambia tuko kwa relationship",
+    # "boyie wangu ni 28", "anadatiwa na teacher"
+    r"\b(?:old man|older man|mzee|buda|teacher|mwalimu|sponsor|man)\b.{0,40}\b(?:tuko kwa relationship|"
+    r"tuko kwenye uhusiano|"
+    r"we are in a relationship|were in a relationship|we are dating|tutaoana|will marry me|atanioa)\b",
+    r"\b(?:boyie|sponsor|sponsa) (?:wangu|yangu)\s+(?:ni|is|ako na|ana miaka)\s+"
+    r"(?:[2-5]\d)\b",
+    r"\b(?:anadatiwa|anadatewa|anatokewa)\s+(?:na|by)\s+(?:a\s+|the\s+|our\s+)?(?:\w+\s+)?(?:teacher|mwalimu|mzee|buda|"
+    r"old man|married man|man|sponsor)\b",
+    # A girl visiting an old man's house and coming back with money
+    r"\b(?:goes to|went to|huenda|anaenda|alienda|visits)\s+(?:an?\s+|the\s+)?(?:old|older|rich)?\s*(?:man|mans|mzee|"
+    r"buda)\b"
+    r"(?:\s+house|\s+place|\s+kwake)?.{0,50}\b(?:comes back with|returns with|anarudi na|hurudi na)\s+(?:\w+\s+)?"
+    r"(?:money|pesa|doh|gifts?|zawadi|phone|simu)\b",
+    # An adult entering the child's bedroom at night, no preposition: "stepdad anaingia bedroom yangu usiku"
+    r"\b(?:buda|mzee|uncle|mjomba|stepdad|step dad|baba wa kambo|man|jamaa|msee|watchman|boyfriend)\b.{0,40}"
+    r"\b(?:anaingia|huingia|aliingia|enters|entered)\s+(?:my\s+)?(?:bedroom|room|chumba|bed)\s*(?:yangu|"
+    r"changu)?\b.{0,20}"
+    r"\b(?:usiku|at night|every night|kila usiku)\b",
 ]
 
 # An adult partner of a sister or friend, by his age, when she is not given an adult age or a married or
