@@ -182,6 +182,12 @@ RULE_DISTRESS = {
         ("sheng", "huwa nacheki lake nikifikiria kuingia tu ndani nisirudi"),
         ("mixed", "some days i feel the only way out is the dam"),
     ],
+    "leaving for good, days ended": [
+        ("en", "tomorrow im a ghost, sorry to everyone"),
+        ("sw", "siku zangu zimekwisha, kwaherini rafiki zangu"),
+        ("sheng", "nimekuachia viatu zangu zote beste, usiulize"),
+        ("mixed", "kesho naenda mtoni na sitarudi, msinitafute"),
+    ],
 }
 
 RULE_DISCLOSURE = {
@@ -244,6 +250,18 @@ RULE_DISCLOSURE = {
         ("sw", "mtu asiyejulikana anajua njia yangu ya kurudi nyumbani"),
         ("sheng", "msee wa tiktok amejua shule yangu, anasema atakam"),
         ("mixed", "some stranger online found out our house, naogopa sana"),
+    ],
+    "what a giver expects back": [
+        ("en", "the man who pays my school fees expects something from me now"),
+        ("sw", "mzee ananinunulia vocha, anasema lazima nimpende"),
+        ("sheng", "jamaa wa kibanda ananipea doh akisema nimwonyeshe body"),
+        ("mixed", "sponsor alinilipia rent, now he says i must go to his place"),
+    ],
+    "money from a man, and telling forbidden": [
+        ("en", "an old man sends my friend airtime and told her not to tell anyone"),
+        ("sw", "mzee ananitumia pesa kila wiki na amenikataza kuambia mama"),
+        ("sheng", "jamaa alinituma nauli tukutane, akasema usiambie mtu"),
+        ("mixed", "this guy online alinipea bundles then he said dont tell your parents"),
     ],
     "child labour": [
         ("en", "they send us kids to beg at the market and take all the coins"),
@@ -607,3 +625,28 @@ ROUND_THREE_HARD_CLEAN = [
 def test_round_three_hard_clean_lines_stay_clean(language, text):
     result = screen(text)
     assert "personal_details" not in result.flags, (text, result.redacted)
+
+
+# Look-alikes of the rule classes of fresh sets 36-38 (idioms, adults' and children's statements, ordinary life):
+# no rule may fire on them.
+RULE_CLASSES_HARD_CLEAN = [
+    ("sheng", "hii chips ni noma, ningekufa kwa hizi"),
+    ("en", "my phone is dying, if i disappear from the group chat thats why"),
+    ("sw", "nimepeana nguo zangu za zamani, sitazihitaji tena coz zimenibana"),
+    ("en", "we took photos from the bridge and watched the water, so beautiful"),
+    ("mixed", "can i pay in another way, like m-pesa instead of cash?"),
+    ("en", "he knows where i live coz we are neighbours"),
+    ("sw", "mbwa wa jirani alinifukuza hadi nyumbani"),
+    ("en", "i have a rope for the tug of war in my bag"),
+    ("sw", "msichana hapaswi kulipa rent kwa mwili, ni makosa"),
+    ("en", "i stood at the edge of the pool, too scared to jump in"),
+    ("en", "dont walk in front of a matatu, use the footbridge"),
+    ("sw", "dada yangu ana miaka 28 na ataolewa desemba, tunafurahi"),
+    ("mixed", "sponsor wa event ni Safaricom, wametupea bundles"),
+]
+
+
+@pytest.mark.parametrize("language, text", RULE_CLASSES_HARD_CLEAN, ids=lambda v: str(v)[:40])
+def test_rule_class_look_alikes_fire_no_rule(language, text):
+    phrase_text = normalise.for_phrases(normalise.clean(text))
+    assert not any(concern.rule_hits(phrase_text).values()), text
