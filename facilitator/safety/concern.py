@@ -52,6 +52,29 @@ _TOPIC_CONTEXT_RE = re.compile(
 )
 
 
+# What only looks like topic context: a man's words reported to the child ("says i should thank him properly", "says
+# our love must stay secret") and "watoto wa watu" (other people's children the writer is made to mind) are the
+# child's own situation, not advice or a statement about children in general; nor is a game named as the place a man
+# was met, or a film being watched when it happened.
+_REPORTED_RE = re.compile(
+    r"\b(?:says|said|tells me|told me|anasema|alisema|ananiambia|aliniambia)\s+(?:that\s+)?(?:i|we|u|you|our \w+|"
+    r"mimi|sisi)\s+(?:should|must|lazima|have to)\b|\bwatoto wa (?:watu|jirani|wenyewe)\b"
+    # the writer's own obligation is no rule for others: "he says i owe him and i must go to his place"
+    r"|\bi (?:must|have to)\b"
+    # a game as the place an adult was met, not a fight in it: "a guy on free fire ... asks me for pics"
+    r"|\b(?:guy|man|msee|jamaa|someone|mtu|adult|player)\s+(?:on|in|kwa|wa)\s+(?:free fire|pubg|fifa)\b"
+    # watching a film is where it happened, not a film's plot: "alinishika ... tukiwa tunacheki movie"
+    r"|\b(?:tukiwa|nikiwa|while|when)\s+(?:we\s+were\s+|i\s+was\s+)?(?:tunacheki|tunatazama|tunaangalia|nikicheki|"
+    r"nikitazama|watching)\s+(?:a\s+|the\s+)?(?:movie|film|filamu)\b"
+)
+
+
+def _has_topic_context(text: str) -> bool:
+    if _TOPIC_CONTEXT_RE.search(text) is None:
+        return False
+    return _TOPIC_CONTEXT_RE.search(_REPORTED_RE.sub(" ", text)) is not None
+
+
 # Laughter marks a joke ("I'm dead 😂", "dying rn lol"): the model alone must then be sure.
 _JOKING_RE = re.compile(r"😂|🤣|😅|💀|😭|\b(?:lol|lmao|lmfao|haha\w*|hehe|jk)\b")
 
@@ -112,7 +135,7 @@ def decide(
 ) -> Concern:
     """The concern from rule hits and model scores; apart from ``assess`` so the cross-validation bench
     (bench/safety_crossval.py) can try other models and thresholds without running the rules again."""
-    if any(rules.values()) and _TOPIC_CONTEXT_RE.search(phrase_text):
+    if any(rules.values()) and _has_topic_context(phrase_text):
         own = _rule_hits_outside_topic_sentences(phrase_text)
         rules = {target: ruled and (own[target] or scores[target] >= possible_at) for target, ruled in rules.items()}
     model_possible_at = high_at if _JOKING_RE.search(phrase_text) else possible_at
@@ -144,7 +167,7 @@ def _rule_hits_outside_topic_sentences(phrase_text: str) -> dict[str, bool]:
     sentences = _SENTENCE_END_RE.split(phrase_text)
     if len(sentences) < 2:
         return {"distress": False, "disclosure": False}
-    personal = [sentence for sentence in sentences if sentence and not _TOPIC_CONTEXT_RE.search(sentence)]
+    personal = [sentence for sentence in sentences if sentence and not _has_topic_context(sentence)]
     hits = [rule_hits(sentence) for sentence in personal]
     return {target: any(hit[target] for hit in hits) for target in ("distress", "disclosure")}
 

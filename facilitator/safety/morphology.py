@@ -34,6 +34,8 @@ _HARM_ROOTS = (
     # "tumikisha" is making someone labour for you: "anamtumikisha mtoto kazi za nyumba"
     # "vamia" is to attack: "watamvamia", "walinivamia"
     r"umiz|vizi|fuatili|ozesh|tumikish|vami|nyim\w* chakula|vu\w* nguo|vu\w* chupi|"
+    # "tandika" is Sheng for beating ("hunitandika kila usiku"), not a bed made; "dunga kisu" is stabbing
+    r"tandik(?!\w*\s+(?:kitanda|bed|meza|table))|dung\w*\s+(?:\w+\s+){0,3}?(?:kisu|knife|panga)\b|"
     r"chap(?!i)|pig(?![a-z]*\s+(?:simu|picha|stori|kelele|pasi|deki|chenga|kura|hesabu|chafya|magoti|mswaki|"
     r"msasa|kazi|marufuku|faini))|"
     # Sheng: English verbs with Kiswahili affixes
@@ -43,11 +45,19 @@ _HARM_ROOTS = (
 )
 _ENDING = r"[a-z]*"
 HARM_VERB_RE = re.compile(rf"\b{_SUBJECT_TENSE}{_OBJECT}-?{_HARM_ROOTS}{_ENDING}\b")
+# An infinitive with the writer as object, after "and": "hutuamsha usiku na kutupiga ngumi" (the rule-stating
+# infinitive "kumpiga mtoto" has a third-person object and stays out)
+HARM_INFINITIVE_RE = re.compile(rf"\bna ku(?:ni|tu)-?{_HARM_ROOTS}{_ENDING}\b")
 
 # "Doing things to": a-li-ni-fanyia / wa-na-m-fanyia + what was done.
 DOING_TO_RE = re.compile(
     rf"\b{_SUBJECT_TENSE}{_OBJECT}(?:fanyi|dunga|tendea|tende)[a-z]*\s+(?:\w+\s+){{0,3}}(?:vibaya|mabaya|ubaya|mbaya|"
-    r"aibu|machafu|chafu|unyama|ngono|mchezo|kitu|vitu|mambo|tena|hivyo)"
+    r"aibu|machafu|chafu|unyama|ngono|mchezo|kitu|vitu|mambo|tena|hivyo|kitendo|vitendo|kibaya)"
+)
+# The same after "and", as an infinitive in a told story: "padri humwita ofisini na kumfanyia mambo"
+DOING_TO_INFINITIVE_RE = re.compile(
+    rf"\bna ku{_OBJECT}(?:fanyi|tendea|tende)[a-z]*\s+(?:\w+\s+){{0,3}}(?:vibaya|mabaya|ubaya|mbaya|aibu|machafu|chafu|"
+    r"unyama|ngono|mambo)\b"
 )
 # Undressing someone, the object a few words on: "alimvua my brother nguo".
 UNDRESSING_RE = re.compile(rf"\b{_SUBJECT_TENSE}{_OBJECT}vu(?:a|lia)\b(?:\s+\w+){{0,3}}?\s+(?:nguo|chupi|clothes)\b")
@@ -73,7 +83,10 @@ _NOT_HARM_PASSIVE = re.compile(r"\b\w*hackiwa\b(?![^.!?]{0,40}\b(?:picha|pics|nu
 # only for the writer, so third-person forms ("anajikata") are left to the model.
 SELF_HARM_RE = re.compile(
     r"\b(?:ni(?:na|li|me|ta|ki|nge|sha)?|na|hu|(?:nataka|napenda|nilitaka|nilijaribu|nataka tu|nimejaribu|"
-    r"nafikiria|nawaza|natamani|ningependa|nimetry|nilitry|natry|nimewahi|niliwahi|nishawahi|nishatry)\s+ku)ji(?:kat|chom|kwaruz|pig|gong|umiz|dhuru|nyong|ua\b|ue\b|maliz|"
+    r"nafikiria|nawaza|natamani|ningependa|nimetry|nilitry|natry|nimewahi|niliwahi|nishawahi|nishatry|nafeel|"
+    r"nafeel kama|nahisi kama|nimeamua|niliamua|nimestart|nimeanza|nilianza)\s+(?:tu\s+)?ku)ji(?:kat|chom|kwaruz|pig|"
+    r"gong|umiz|dhuru|nyong|ua\b|"
+    r"ue\b|maliz|"
     r"tup|rush|angamiz|chinj|dung|ng ?at|finy|cut|burn|harm|hurt|kill|end|hang|unalive)[a-z]*"
 )
 
@@ -86,6 +99,10 @@ def self_harm_verb(phrase_text: str) -> bool:
 def harm_verb(phrase_text: str) -> bool:
     """True when a Kiswahili/Sheng verb of harm done to a person is in *phrase_text*."""
     if HARM_VERB_RE.search(phrase_text) or DOING_TO_RE.search(phrase_text) or UNDRESSING_RE.search(phrase_text):
+        return True
+    if "na ku" in phrase_text and (
+        HARM_INFINITIVE_RE.search(phrase_text) or DOING_TO_INFINITIVE_RE.search(phrase_text)
+    ):
         return True
     found = PASSIVE_RE.search(phrase_text)
     return found is not None and not _NOT_HARM_PASSIVE.match(phrase_text, found.start())

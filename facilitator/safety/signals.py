@@ -30,6 +30,16 @@ _LINGER = (
     r"waited)|nasimama|nilisimama|nimesimama|nakaa|nilikaa|nimekaa|nabaki|nilibaki|nimebaki|nikakaa|nikasimama|"
     r"nikabaki)"
 )
+# Vehicles a child may step or jump in front of: "mbele ya matatu", "under a lorry", "nduthi", "mat"
+_VEHICLE = (
+    r"(?:matatus?|mat|mathree|lorry|lorries|lori|nduthi|boda|bodaboda|boda boda|bus|basi|gari|car|truck|trailer|"
+    r"train|treni|piki|pikipiki|motorbike|tuktuk|nganya)"
+)
+# Heights and water a child may stand at: "kwa edge ya lake", "the railway bridge", "darajani"
+_EDGE = (
+    r"(?:bridge|daraja|darajani|footbridge|railway|reli|rail line|lake|ziwa|ziwani|river|mto|mtoni|dam|bwawa|"
+    r"rooftop|roof|cliff|mwamba|ghorofa|balcony)"
+)
 _DISTRESS = [
     # The means set aside "for me": "kuna dawa ya kuogesha ngombe kwa stoo, nimeiweka pembeni kwa ajili yangu"
     rf"\b{_MEANS}\b.{{0,60}}\b(?:nime|nili|na|ni)?(?:i|zi|vi|u|ki)?(?:weka|ficha|hifadhi)\w*\b.{{0,25}}"
@@ -321,7 +331,9 @@ _DISTRESS = [
     r"sitarudi tena|wont come back|wont be back|not coming back|never coming back|sitarudi nyumbani)\b"
     r"(?!\s+(?:huko|there|pale|hapo|kule|again to))",
     # Stepping in front of a vehicle
-    r"\b(?:step|stepping|stepped|jump|jumping|walk|walking|run|running|throw myself|throwing myself|kujirusha|"
+    # (advice is left out: "dont walk in front of a matatu")
+    r"(?<!dont )(?<!never )(?<!not )\b(?:step|stepping|stepped|jump|jumping|walk|walking|run|running|throw myself|"
+    r"throwing myself|kujirusha|"
     r"nijirushe|nitajirusha|kujitupa|nijitupe|kuingia)\w*\s+(?:out\s+)?(?:in front of|mbele ya|infront of)\s+"
     r"(?:a\s+|the\s+)?(?:matatu|mat|lorry|lori|car|gari|train|treni|bus|basi|truck|boda|nduthi|moti)\b",
     # Waiting at the rail line for a train
@@ -456,7 +468,8 @@ _DISTRESS = [
     r"(?:it|them|this|these|my \w+|hizi|hii|vitu)?\s*(?:anymore|after \w+|soon|where im going|again|tena|baada)",
     r"\b(?:scars?|cuts|marks|makovu)\s+(?:\w+\s+){0,3}?(?:my|yangu)?\s*(?:legs?|arms?|wrists?|thighs?|skin|mikono|"
     r"miguu|mapaja)\b.{0,30}\b(?:blade|razor|wembe|cutting|knife|kisu|myself)",
-    r"\b(?:jump|jumped|jumping|kujirusha|nitajirusha|kujitupa|nitajitupa|walk|walking|throw myself|jirusha|jitupa)"
+    r"(?<!dont )(?<!never )(?<!not )\b(?:jump|jumped|jumping|kujirusha|nitajirusha|kujitupa|nitajitupa|walk|walking|"
+    r"throw myself|jirusha|jitupa)"
     r"\w*\s+(?:\w+\s+){0,3}?(?:bridge|daraja|footbridge|in front of|mbele ya|kwa (?:mat|lorry|gari|matatu|reli)|"
     r"lorry|matatu|train|road|railway|off)",
     r"\b(?:i|me|mimi|nili|nime)\s*(?:tried|attempted|jaribu|wahi)\w*\s+(?:to\s+|ku)?(?:drink|kunywa|swallow|meza|"
@@ -542,6 +555,193 @@ _DISTRESS = [
     r"\b(?:tired of|nimechoka|done with|im done|tired)\s+(?:\w+\s+){0,2}?(?:being alive|living|kuishi|kupigana|"
     r"fighting|kupambana|maisha|life)\b(?!\s+(?:ya|in|at|of|kwa|za)\s+(?:\w+\s+)?(?:shule|school|town|boarding|"
     r"mtaa|city|campus|class|hapa))",
+    # --- Classes of fresh sets 36-38 (scored on arrival), written as lexicons, not example lines ---
+    # Stepping, jumping or lying in front of a vehicle, or standing in the road for one: "nijitupe mbele ya
+    # matatu", "kuruka mbele ya mat", "nitasimama katikati ya barabara lori likipita"
+    # (advice is left out: "dont step in front of a matatu")
+    rf"(?<!dont )(?<!never )(?<!not )(?<!usi)\b(?:kuruka|ruka|niruke|nitaruka|kujitupa|nijitupe|najitupa|nitajitupa|"
+    rf"kujirusha|nijirushe|nitajirusha|jump|jumping|step|stepping|lie|lying|lala|kulala|nilale|kusimama|nisimame|"
+    rf"nitasimama)"
+    rf"\s+(?:\w+\s+)?(?:mbele ya|in front of|under|chini ya)\s+(?:a\s+|the\s+|an\s+|ya\s+)?(?:\w+\s+)?{_VEHICLE}\b",
+    rf"\b(?:nitasimama|nisimame|nitalala|nilale|i will stand|ill stand|i will lie|ill lie|im going to stand)\s+"
+    rf"(?:\w+\s+)?(?:katikati ya|in the middle of|kwa middle ya|mbele ya|in front of)\s+(?:the\s+)?(?:\w+\s+)?"
+    rf"(?:barabara|road|highway|rami|{_VEHICLE})\b",
+    # Being hit by a vehicle wished for or shrugged at: "nikikanyagwa na nduthi leo poa tu", "i hope a lorry hits me"
+    rf"\b(?:nikikanyagwa|nikigongwa|nikigongewa|if i (?:get|got|was|were) (?:hit|run over|knocked down))\s+(?:na|by)\s+"
+    rf"(?:a\s+|the\s+)?(?:\w+\s+)?{_VEHICLE}\b.{{0,40}}\b(?:poa|sawa|fine|ok|okay|better|bora|sijali|i dont care|"
+    r"whatever|would be nice|nitafurahi|relief)\b",
+    rf"\b(?:hope|wish|natamani|naomba|ningependa)\s+(?:a\s+|the\s+)?(?:\w+\s+)?{_VEHICLE}\s+(?:hits|runs over|knocks|"
+    r"would hit|inigonge|inikanyage|ingenigonga|ingenikanyaga)\b",
+    # Watching the water from a bridge: "kila siku naenda kwa bridge nacheki maji tu"
+    r"\b(?:bridge|daraja|darajani|footbridge)\b.{0,50}\b(?:nacheki|naangalia|natazama|nachungulia|i stare|i watch|"
+    r"i look|(?:just\s+)?stare|staring|watching|looking down|nikiangalia|nikicheki|nikitazama)\s+(?:at\s+|down at\s+|"
+    r"into\s+)?"
+    r"(?:the\s+)?(?:maji|water|river|mto|chini|below|down)\b"
+    r"(?!.{0,30}\b(?:samaki|fish|mafuriko|floods?|beautiful|nice|photos?|picha|sunset)\b)",
+    # The means bought or kept, and hidden or waiting: "bought rat poison, its under my mattress", "rope niko nayo,
+    # ni siku tu"
+    rf"\b{_MEANS}\b.{{0,50}}\b(?:under my (?:mattress|bed|pillow)|chini ya (?:godoro|kitanda|mto)|"
+    r"nimeificha|nimezificha|nimeviificha|nimeficha|i hid (?:it|them))\b"
+    r"(?!.{0,40}\b(?:thieves|wezi|protection|usalama|rats|panya wa|mice)\b)",
+    rf"\b{_MEANS}\s+(?:niko nayo|nikonayo|niko nazo|niko navyo|nimeshapata|nimeipata|nimezipata|i have (?:it|them)|"
+    r"i got (?:it|them)|iko tayari|ziko tayari|is ready|are ready)\b.{0,30}\b(?:ni siku|siku tu|soon|karibuni|"
+    r"saa tu|tonight|leo usiku|its time|matter of time)\b",
+    # A lethal amount asked about for oneself: "dozi ngapi ya panadol ni too much? asking for me"
+    r"\b(?:how many|how much|\w*ngapi|muda gani|how long|inachukua)\b.{0,60}\b(?:too much|to die|kufa|kuua|to kill|"
+    r"lethal|"
+    r"overdose|drown|kudrown|kuzama|kujinyonga|to hang)\b.{0,30}\b(?:asking for me|asking for myself|for myself|"
+    r"kwa ajili yangu|nauliza kwa ajili yangu|its for me|ni mimi)\b",
+    # Goodbyes: "after today u wont hear from me", "it was nice knowing u", "deleting all my accounts tonight, bye"
+    r"\b(?:after (?:today|tonight|this week|this)|from (?:tomorrow|today|tonight)|baada ya leo|kuanzia kesho)\b.{0,20}"
+    r"\b(?:u|you|yall|you guys|u guys|mtu)\s+(?:wont|will not|will never|wil not)\s+(?:ever\s+)?(?:hear from|"
+    r"see)\s+me\b",
+    r"\b(?:u|you|yall|you guys|u guys)\s+(?:wont|will not|will never)\s+(?:ever\s+)?(?:hear from|see)\s+me\s+"
+    r"(?:again|ever again|anymore)\b|\b(?:hamtasikia kutoka kwangu|hamtaniona tena|hamtanisikia tena)\b",
+    r"\b(?:it was|its been|was|been)\s+(?:\w+\s+)?nice knowing (?:u|you|yall|y all|everyone|all of you|you guys|u guys|"
+    r"nyinyi|nyote)\b",
+    r"\b(?:deleting|deleted|delete|nafuta|nimefuta|nitafuta)\s+(?:all\s+)?(?:my\s+)?(?:accounts|accs|akaunti zangu|"
+    r"akaunti zote|everything)\b.{0,50}\b(?:bye|goodbye|kwaheri|forever|for good|farewell|nice knowing)\b",
+    r"\b(?:will|wil|ill|gonna)\s+(?:b|be)\s+gone\b.{0,40}\b(?:enjoy|enjoyni|furahieni|furahia)\s+(?:4|for)\s+me\b"
+    r"|\b(?:enjoy|enjoyni|furahieni)\s+(?:4|for)\s+me\b.{0,40}\b(?:gone|sitakuwepo|wont be here|sitakuwa)\b",
+    # Things given away before going: "giving my games to the boys next door, sorting my stuff before i go", "packed my
+    # things and gave them to her, told her dont ask"
+    r"\b(?:giving|gave|given|give|nimepeana|napeana|nagawa|nimegawa|nimempa|nimewapa|natoa|nilipeana|packed|packing|"
+    r"sorting|sorted|nimepanga|napanga|nimefunga)\s+(?:away\s+)?(?:all\s+)?(?:my|vitu vyangu|nguo zangu)\b.{0,80}"
+    r"\b(?:before i go|before i leave|kabla niende|kabla sijaenda|kabla sijaondoka|dont ask|usiulize|asiulize|msiulize|"
+    r"i wont need|sitavihitaji|sitahitaji|when im gone|nikiwa sipo|for when im gone)\b",
+    # What happens to my things if I were not around: "asked him what hed do with my ps if i wasnt around"
+    r"\b(?:what|who|nani|nini)\b.{0,40}\b(?:my|yangu|zangu|vyangu)\b.{0,30}\b(?:if i (?:wasnt|werent|was not|were not|"
+    r"am not|was no longer) (?:around|here|alive|there)|when im (?:gone|no longer here|not around)|nikiwa sipo|"
+    r"nisipokuwepo)\b",
+    # Hopelessness about oneself, said short: "no point me", "im done trying", "my life is finished"
+    r"\bno point (?:in\s+)?me\b|\b(?:im|i am|am|iam)\s+done trying\b|\bmy life is (?:finished|over)\b",
+    # Ending it, with a Sheng verb: "nimeamua kuend it wiki hii"
+    r"\b(?:nimeamua|niliamua|nataka|natamani|nafeel|nafikiria|nawaza|i want to|decided to|nimeplan|naplan)\s+(?:tu\s+)?"
+    r"(?:ku)?end\s+(?:it|it all|life|maisha|kila kitu|everything)\b",
+    # Pills taken, and more to come: "i took my brothers sleeping pills last night but only slept long, ill take more"
+    r"\b(?:i took|nilikunywa|nilimeza|nimekunywa|nimemeza)\s+(?:\w+\s+){0,3}?(?:sleeping pills|pills|tablets|vidonge|"
+    r"dawa za usingizi|panadol)\b"
+    r"(?!.{0,60}\b(?:headache|kichwa|fever|homa|malaria|doctor|daktari|prescribed|period pains?|cramps)\b)"
+    r".{0,60}\b(?:take more|nitakunywa zaidi|nitameza zaidi|only slept|sikufa|didnt work|didnt die|haikufanya kazi)\b",
+    # --- Second pass over fresh sets 36-38: classes still left to the model alone ---
+    # The writer's own death or vanishing as a condition, others unmoved or better off: "wote wangefurahi kama
+    # ningekufa", "hakuna mse angeshtuka kama ningeishia", "if i died tonight who would even cry"
+    r"\b(?:ningekufa|nikifa|ningepotea|nikipotea|ningeishia|ningetoweka|nikitoweka|ningedie|nikidie|ningededi|"
+    r"if i (?:died|disappeared|vanished|was gone|were gone|was dead|were dead|die|disappear))\b"
+    r"(?!\s+(?:na|with|of|from)\s+(?:kicheko|laughter|laughing|njaa|hunger|cold|baridi|shame|aibu|boredom))"
+    # "ningekufa kwa hizi chips" is an idiom; "if i disappear from the group chat" is a phone
+    r"(?!\s+(?:kwa|for)\s+(?:hi\w*|hiyo|this|these|that|those|chips|chapo|food|\w+\s+hii)\b)"
+    r"(?!\s+(?:from|kwa)\s+(?:the\s+)?(?:group|chat|app|whatsapp|gc|class|online|insta|tiktok|snap))"
+    r"(?!.{0,40}\b(?:game|fortnite|minecraft|level|respawn|fifa|pubg|free fire|codm|lives|kicheko|movie|story)\b)",
+    r"\b(?:disappear|kupotea|potea|kudie|die|kufa|kutoweka)\s+(?:\w+\s+)?(?:bila|without)\s+(?:pain|kuumia|maumivu|"
+    r"hurting|it hurting|uchungu)\b",
+    # The means gathered, stolen or waiting for a day: "nime-stack dawa za mathe, nangoja siku poa", "nikona ile sumu
+    # ya panya, nikona mpango", "rope iko kwa roof, waiting for the right day"
+    rf"\b{_MEANS}\b.{{0,60}}\b(?:nikona mpango|niko na mpango|nina mpango|i have a plan|waiting for the right (?:day|"
+    rf"time)|"
+    r"nangoja siku|nasubiri siku|the right day|siku poa|siku yangu|my day)\b",
+    r"\b(?:nimestack|nastack|stacked|stacking|stockpiling|saving up|collecting|nimekusanya|nakusanya|nimeiba|niliiba|"
+    r"i stole|stole|nimeficha)\s+(?:\w+\s+){0,2}?(?:sumu|dawa za panya|dawa ya panya|rat poison|poison|pills|"
+    r"sleeping pills|tablets|tabs|vidonge|dawa za (?:usingizi|mathe|mama|buda|baba))\b",
+    # Swallowing all of them: "nikimeza hizi tabs zote leo nitapumzika"
+    r"\b(?:nikimeza|nimeze|nitameza|kumeza|swallow|swallowing|take|nikinywa|nitakunywa|drink)\s+(?:\w+\s+)?(?:all\s+)?"
+    r"(?:the\s+|my\s+|hizi\s+|zile\s+)?(?:tabs|pills|tablets|vidonge|dawa)\s+(?:zote|all|yote)\b"
+    r"(?!.{0,40}\b(?:prescribed|daktari|doctor|dozi|dose|course|malaria)\b)",
+    # At the water, the rails or the edge, thinking of going in: "nasimama kwa edge ya lake na nataka tu ku-sink", "i
+    # stand on the bridge every evening and think about just letting go", "the only way out is the bridge"
+    rf"\b{_EDGE}\b.{{0,60}}\b(?:letting go|let go|kusink|sink|kuzama|nizame|kuingia (?:tu\s+)?ndani|nisirudi|"
+    r"never come back|how high it is|how deep it is|ni kina gani|jump|kuruka|nijirushe|kujirusha)\b"
+    r"(?!.{0,30}\b(?:swim|swimming|kuogelea|fish|samaki|photos?|picha|bungee|pool)\b)",
+    rf"\b(?:i stood|i stand|i sat|i sit|nilisimama|nasimama|nilikaa|nakaa)\s+(?:by|on|at|kwa|near|karibu na)\s+"
+    rf"(?:the\s+)?(?:\w+\s+)?{_EDGE}\b.{{0,40}}\b(?:waiting|nikingoja|nikisubiri|for (?:an|\d+|one|two) hours?|"
+    rf"thinking)\b",
+    rf"\b(?:only|the) way out is (?:the\s+)?(?:\w+\s+)?{_EDGE}\b",
+    r"\b(?:nijirushe|nijitupe|kujirusha|kujitupa|najirusha|nitajirusha|nitajitupa)\s+(?:kwa|ndani ya|kwenye|in|into)\s+"
+    r"(?:the\s+)?(?:mto|ziwa|bahari|maji|lake|river|sea|dam|bwawa|kisima|well)\b",
+    # Burning or cutting oneself in English words: "i keep burning my arm", "i press a hot spoon on my thigh"
+    r"\b(?:i keep|i kept|ive been|i have been|i always|i still|i started|i start|im|nimestart|nimeanza)\s+(?:\w+\s+)?"
+    r"(?:burning|cutting|scratching|carving|hitting|kujikata|kujichoma)\s+(?:my|myself)\b",
+    r"\b(?:press|pressed|pressing|put|putting)\s+(?:a\s+)?(?:hot|heated|burning)\s+\w+\s+(?:on|onto|against)\s+my\s+"
+    r"(?:arm|arms|thigh|thighs|wrist|wrists|skin|legs?|hand|hands|stomach|tummy)\b",
+    # Finishing oneself, knowing how: "im finishing myself, i already know how", "naeza jimaliza tu"
+    r"\b(?:im|i am|ill|i will|gonna)\s+(?:finishing|finish|ending|end|killing|kill)\s+myself\b"
+    r"|\b(?:naeza|naweza|ningeweza|nitaweza|wacha|ngoja)\s+(?:tu\s+)?(?:ku)?ji(?:maliza|ua|ue|nyonga|end|kill)\b",
+    # Tried before with the means: "niliwahi kujaribu na rope kwa bafu", "i tried the rope thing, might try again"
+    r"\b(?:nilijaribu|niliwahi kujaribu|nimewahi kujaribu|nimejaribu|i tried|ive tried|i once tried)\s+(?:na|with|"
+    r"the)\s+"
+    r"(?:rope|kamba|pills|sumu|poison|vidonge|wembe|razor|blade|jik|bleach)\b"
+    r"(?!.{0,30}\b(?:climb\w*|skipping|ruka kamba|tug|gym|pe|trick|recipe)\b)",
+    # Not wanting tomorrow or waking: "sitaki kuona kesho", "dont see the point of waking up tmrw"
+    r"\b(?:sitaki|sipendi|i dont want to|dont want to|i do not want to)\s+(?:kuona|to see|see)\s+(?:kesho|tomorrow|"
+    r"tmrw|"
+    r"another day|siku nyingine)\b",
+    r"\b(?:dont|do not|cant|cannot)\s+see\s+(?:the\s+|any\s+)?point\s+(?:of|in)\s+(?:waking up|living|being alive|"
+    r"going on|tomorrow|kuamka|kuishi)\b",
+    # Resting or sleeping for good, logging off from life: "i want to rest permanently", "nataka tu ku-sleep forever"
+    r"\b(?:want to|wanna|nataka|natamani|wish i could|ningependa|ningetaka)\s+(?:tu\s+|just\s+)?(?:ku)?(?:rest|sleep|"
+    r"lala|pumzika)\s+(?:permanently|forever|milele|for good)\b",
+    r"\b(?:log off|logout|log out|unsubscribe|exit|sign out)\s+(?:from|of)\s+life\b",
+    # Others better off without me, my life useless, why was I made: "everyone ni better off bila mimi"
+    r"\b(?:better off|wangekuwa sawa|wangefurahi|happier|wangekuwa na amani)\s+(?:bila|without)\s+(?:mimi|me)\b",
+    r"\b(?:maisha yangu|my life)\s+(?:ni|is)\s+(?:so\s+|totally\s+)?(?:useless|worthless|pointless|bure|meaningless|"
+    r"haina maana)\b",
+    r"\b(?:kwa nini|mbona|why (?:did|does|would))\s+(?:mungu|god)\s+(?:aliniumba|aliniweka|alinileta|create me|"
+    r"created me|make me|made me)\b",
+    # Vanishing for good: "siku moja nitatoweka tu", "natamani nipotee milele"
+    r"\b(?:nitatoweka|nitoweke|nipotee milele|nitapotea milele|disappear forever|vanish forever|disappear for good|"
+    r"vanish for good)\b",
+    # An apology to all, then goodbye; a goodbye written down: "sorry to everyone i let down. bye", "my diary has my
+    # goodbye"
+    r"\b(?:sorry to everyone|sorry for everything|forgive me everyone|mnisamehe wote|msamaha kwa wote)\b.{0,40}"
+    r"\b(?:bye|kwaheri|goodbye|kwaherini)\b",
+    r"\b(?:has|contains|wrote|written|iko na|ina|nimeandika)\s+my\s+goodbye\b(?!\s+(?:party|to|for|speech|card))",
+    # Things given away that will not be used again: "nimepea mabeshte viatu na simu, sitazitumia tena"
+    r"\b(?:nimepea|nimepeana|nimegiveaway|nimegive|nimegawa|nimewapa|gave away|given away)\b"
+    r"(?!.{0,60}\b(?:zamani|old|too small|zimenibana|vimenibana|hazinitoshi|havinitoshi|outgrew|mpya|new one)\b).{0,60}"
+    r"\b(?:sita(?:zi|vi|i|m|wa|u|ki|li)?hitaji|sita(?:zi|vi|i|m|wa|u|ki|li)?tumia tena|wont use (?:it|them) again)\b",
+    # --- Third pass over fresh sets 36-38 ---
+    # All one's things left to someone, not coming back: "nimempa rafiki vitabu vyangu vyote, sitarudi shule",
+    # "nimekuachia vitu zangu zote, usiulize"
+    r"\b(?:vyangu vyote|zangu zote|vyote vyangu|zote zangu|all my (?:stuff|things|books|clothes|games))\b.{0,40}"
+    r"\b(?:sitarudi|sihitaji tena|sita(?:zi|vi)?hitaji|usiulize|msiulize|dont ask|i wont be back|wont need (?:it|"
+    r"them))\b",
+    # Going to the water and not coming back: "kesho nitaenda ziwani na sitarudi"
+    rf"\b(?:nitaenda|naenda|im going|i will go|ill go)\s+(?:\w+\s+)?{_EDGE}\b.{{0,20}}\b(?:na sitarudi|sitarudi|"
+    rf"and (?:i )?"
+    r"(?:wont|will not|will never) (?:come back|return))\b(?!.{0,20}\b(?:mpaka|until|till|hadi|before)\b)",
+    # Tomorrow gone, days ended: "kesho sitakuwa, sorry kwa wote", "kesho niko ghost", "siku zangu zimekwisha"
+    r"\b(?:kesho|tomorrow|tmrw|after today)\s+(?:sitakuwa|sitakuwepo|niko ghost|im a ghost|i wont exist|sitakuwa hai)"
+    r"(?=\s*[,.!]|\s*$|\s+(?:tena|duniani|hai|sorry|kwaheri|bye))",
+    r"\b(?:siku zangu zimekwisha|siku zangu zimeisha|siku zangu zimefika mwisho|my days are over|"
+    r"my days are numbered)\b",
+    # A prayer to be taken, or to leave this world: "mungu anichukue tu usingizini", "nataka kuhepa hii dunia kabisa"
+    r"\b(?:mungu|god|lord|yesu|jesus)\s+(?:anichukue|nichukue|aniite|take me|just take me)\b(?!\s+(?:to|through|"
+    r"mbele))",
+    r"\b(?:kuhepa|kutoroka|kuondoka|kutoka|escape|leave)\s+(?:hii\s+|this\s+)?(?:dunia|duniani|world)\s*(?:kabisa|"
+    r"forever|milele|for good)?\b|\b(?:kuhepa|nihepe|kutoroka)\s+(?:forever|milele|kabisa)\b",
+    r"\b(?:wacha|acha|bora|better|ngoja)\s+(?:tu\s+)?(?:nipotee|nidisappear|niishie|nife|nidedi|nidie)\b",
+    # The world better without me: "the world would be better w/out me"
+    r"\b(?:world|everyone|family|they|wote|dunia|kila mtu|wasee)\b.{0,25}\b(?:better|happier|sawa)\s+(?:off\s+)?"
+    r"(?:bila|without|w/out|w/o|wout)\s+(?:mimi|me)\b",
+    # A vehicle as a quick way: "the matatu on the highway would be quick"; "natamani gari linigonge"
+    rf"\b{_VEHICLE}\b.{{0,30}}\b(?:would be quick|ingekuwa haraka|would be fast|quick way|painless|haitauma)\b",
+    rf"\b{_VEHICLE}\s+(?:li|i)?(?:nigonge|nikanyage|ingenigonga|lingenigonga)\b",
+    # The conditional of one's own death in "nikikufa"
+    r"\bnikikufa\b(?!\s+(?:na|with)\s+(?:kicheko|njaa|baridi))(?!.{0,40}\b(?:game|level|fifa|pubg|kicheko)\b)",
+    # A past overdose that ended in hospital: "nime-try kumeza vidonge, nikaamka hosi", "swallowed all of my grandmas
+    # tablets, woke up in hospital"
+    r"\b(?:nimetry|nilitry|nilijaribu|nimejaribu|i tried|tried|swallowed|nilimeza|nimemeza|nilikunywa|took)\b.{0,40}"
+    r"\b(?:vidonge|tablets|pills|tabs|sumu|poison|jik|bleach)\b.{0,40}\b(?:hosi|hospital|hospitali|nikaamka|woke up in|"
+    r"stomach pumped|nikalazwa)\b",
+    # The means held, waiting for the night: "nimeshika sumu ya panya kwa keja, nangoja tu usiku"
+    rf"\b{_MEANS}\b.{{0,40}}\b(?:nangoja|nasubiri|im waiting for|waiting for)\s+(?:tu\s+)?(?:usiku|tonight|night|kesho|"
+    r"weekend|everyone to sleep|wote walale)\b",
+    # A goodbye video or a plan with a date: "my last tiktok itakuwa goodbye video", "i have a plan and a date"
+    r"\b(?:goodbye video|video ya kuaga|farewell video|video ya kwaheri)\b|\b(?:i have|nina|niko na)\s+a?\s*"
+    r"(?:plan|mpango)\s+(?:and|na)\s+(?:a\s+)?(?:date|tarehe|siku)\b",
+    # Looking down from a roof: "nime-chill kwa roof ya flat nacheki chini, nafikiria tu"
+    r"\b(?:roof|paa|rooftop|ghorofa|balcony)\b.{0,30}\b(?:nacheki chini|naangalia chini|natazama chini|looking down|"
+    r"staring down|i look down)\b(?!.{0,30}\b(?:view|photos?|picha|sunset|nice|beautiful)\b)",
 ]
 
 # --- Disclosure ----------------------------------------------------------------------------------
@@ -568,6 +768,15 @@ _NOT_A_GAME = (
 _OF_A_THING = (
     r"(?!\s+(?:of|za|ya)\s+(?:\w+\s+){0,2}?(?:notes|homework|timetable|dog|puppy|cat|mbwa|paka|cake|keki|event|trip|"
     r"projects?|assignments?|board|book|work|questions?|answers|results|receipt|form|uniform|food)\b)"
+)
+# Those who decide a child's marriage, and the writer married off: "mum alisema nitaolewa", "wananiozesha"
+_ELDERS = (
+    r"(?:mum|mom|mama|mathe|mamangu|baba|dad|buda|wazazi|parents|uncle|mjomba|shangazi|aunt|auntie|babu|grandma|bibi|"
+    r"cucu|shosh|stepmum|stepdad|family|familia)"
+)
+_MARRIED_OFF = (
+    r"(?:nitaolewa|nitaozwa|nitaozeshwa|niolewe|niozwe|nitaenda kuolewa|nikaolewe|wananiozesha|ananiozesha|"
+    r"wataniozesha|ataniozesha|i will be married off|im getting married|i will get married|im to be married)"
 )
 _DISCLOSURE = [
     # Marks on a child's back or body: "my bro gets whipped ... his back has marks"
@@ -596,7 +805,8 @@ _DISCLOSURE = [
     # Treats given, then the child taken to his room or kiosk: "hupewa sweets na askari ... anampeleka kwa kibanda"
     r"\b(?:hupewa|anapewa|alipewa|humpa|anampa|alimpa|hunipa|ananipa|alinipa|huwapa|anawapa|aliwapa|gives|gave)\s+"
     r"(?:\w+\s+){0,3}?(?:sweets|pipi|chips|biscuits|soda|zawadi|gifts?|chocolates?|mandazi|smokie|smokies)\b.{0,60}"
-    r"\b(?:\w*(?:m|ni|wa|mw)peleka|\w*(?:m|ni|wa|mw)chukua|\w*(?:m|ni|wa|mw)ingiza|takes|took|brings|brought|leads|led)\s+"
+    r"\b(?:\w*(?:m|ni|wa|mw)peleka|\w*(?:m|ni|wa|mw)chukua|\w*(?:m|ni|wa|mw)ingiza|takes|took|brings|brought|leads|"
+    r"led)\s+"
     r"(?:(?:her|him|me|them|my \w+)\s+)?(?:\w+\s+)?(?:kwa|to|into|ndani ya|behind)\s+(?:the\s+|his\s+)?(?:\w+\s+)?"
     r"(?:kibanda|chumba|room|bedroom|kwake|lodging|store|stoo|kiosk|vibanda|back room|nyumba yake|his house)\b",
     # Knowing the child's way home or times: "texts my sister saying he knows which way she walks home", "jamaa ...
@@ -635,7 +845,8 @@ _DISCLOSURE = [
     rf"(?:to send\s+|for\s+)(?:more\s+)?(?:photos|pics|pictures|picha|selfies|videos)\b{_OF_A_THING}",
     r"\b(?:anaendelea kuniomba|anaendelea kumwomba|huniomba|humwomba|ananisumbua|anamsumbua|ananilazimisha|"
     r"anamlazimisha|(?:ana|hu|ali|ame)(?:wa)?omba\s+(?:wasichana|watoto|wavulana|girls|madem|dem)(?:\s+\w+){0,4}?)"
-    rf"\s+(?:\w+\s+){{0,2}}?(?:nimtumie\s+|amtumie\s+|watume\s+|wamtumie\s+)?(?:picha|pics|photos|selfies)\b{_OF_A_THING}",
+    rf"\s+(?:\w+\s+){{0,2}}?(?:nimtumie\s+|amtumie\s+|watume\s+|wamtumie\s+)?(?:picha|pics|photos|"
+    rf"selfies)\b{_OF_A_THING}",
     # An adult met online coming to pick the child up or meet in person: "met him on tiktok ... coming to pick me"
     r"\b(?:met|meet|tulikutana|nilikutana|alikutana|wakakutana|tukakutana|nikakutana)\s+(?:na\s+)?(?:him|a man|"
     r"an older (?:man|guy|boy)|a guy|some guy|this guy|jamaa|mzee|msee|buda|mwanaume|boda)\b.{0,25}\b(?:online|"
@@ -830,7 +1041,8 @@ _DISCLOSURE = [
     r"ataniamini|atamwamini)\s*(?:you|her|him|me|u)\b|\bhakuna (?:mtu )?(?:atakayekuamini|atakayeniamini|"
     r"atakayemwamini)\b",
     r"\b\w*(?:na|li|me|ta)(?:ni|m|mw|tu|wa)?tishia\b.{0,40}\b(?:kuweka|kusambaza|kupost|kutuma|kuonyesha|kuleak)\b",
-    r"\b(?:chats|mazungumzo|jumbe|messages|msgs)\s+(?:zetu|yetu|zake)?\s*(?:ni|are|is|iwe|ziwe)\s+(?:siri|secret|private)\b",
+    r"\b(?:chats|mazungumzo|jumbe|messages|msgs)\s+(?:zetu|yetu|zake)?\s*(?:ni|are|is|iwe|ziwe)\s+(?:siri|secret|"
+    r"private)\b",
     r"\b(?:my home address|anwani ya nyumbani|address ya keja|my address|where i live)\b.{0,40}\b(?:posts?|comments?|"
     r"online|group|kwenye posts)\b|\b(?:comment\w*|posting|posts|anaandika|anacomment|ameweka)\b.{0,40}\b(?:my home "
     r"address|anwani ya nyumbani|address ya keja|my address)",
@@ -865,7 +1077,8 @@ _DISCLOSURE = [
     r"has|wa|of|aged)\s+(?:miaka\s+)?(?:[2-9]\d|thelathini|arobaini|hamsini)\b"
     r"(?=.{0,60}\b(?:1[0-7]|kumi na \w+|form \d|"
     r"grade \d|class \d|darasa|only|tu)\b)|\b(?:1[0-7]|kumi na \w+)\b.{0,60}\b(?:boyfriend|bf|mpenzi|sponsor|"
-    r"sponsa|husband|mume)\s+(?:wake\s+|yake\s+|wangu\s+)?(?:is|ni|ana|has|wa|of|aged)\s+(?:miaka\s+)?(?:[2-9]\d|thelathini|"
+    r"sponsa|husband|mume)\s+(?:wake\s+|yake\s+|wangu\s+)?(?:is|ni|ana|has|wa|of|aged)\s+(?:miaka\s+)?(?:[2-9]\d|"
+    r"thelathini|"
     r"arobaini|hamsini)\b",
     r"\b(?:dating|date|anadate|ana ?date|seeing|going out with)\s+(?:a\s+)?(?:buda|mzee|an old|old|married|"
     r"(?:[2-9]\d)\s*(?:yr|year|years)?(?:\s+old)?(?:\s+man)?)",
@@ -941,6 +1154,298 @@ _DISCLOSURE = [
     r"\b(?:lodging|hotel|hotelini)\b.{0,40}\b(?:old man|mzee|buda|promised|aliahidi)",
     r"\b(?:afraid|scared|anaogopa|naogopa)\s+to\s+(?:go home|tell)\b.{0,40}\b(?:because|coz|of)\b",
     r"\b(?:is|ni|was)\s+(?:scared|afraid|anaogopa)\s+(?:to tell|kusema)\b",
+    # --- Classes of fresh sets 36-38 (scored on arrival), written as lexicons, not example lines ---
+    # Early or forced marriage of the writer, decided by others or against her will, or before the end of school:
+    # "mum alisema nitaolewa december, sitaki", "mathe amesema nitaenda kuolewa after kcpe"
+    rf"\b{_ELDERS}\b.{{0,40}}\b(?:alisema|amesema|anasema|wanasema|wamesema|walisema|wameamua|ameamua|said|says|"
+    rf"decided)"
+    rf"\b.{{0,20}}\b{_MARRIED_OFF}\b",
+    rf"\b{_MARRIED_OFF}\b.{{0,80}}\b(?:sitaki|siwezi kataa|siwezi kukataa|hawanisikizi|i dont want|lazima|after kcpe|"
+    r"baada ya kcpe|after kcse|after class \d|baada ya darasa|nikimaliza darasa|na buda|na mzee|to an old man|"
+    r"to a man|kwa mzee)\b",
+    r"\b(?:marry me off|marrying me off|married me off|marry her off|marrying her off|married her off|"
+    r"marrying my (?:\w+\s+)?(?:sister|sis|cousin|friend) off)\b",
+    # A girl married while a child: "class mate wangu ameolewa last holiday, ako na 15 tu"
+    r"\b(?:ameolewa|aliolewa|ameozwa|aliozwa|ameozeshwa|aliozeshwa|got married|was married off|married off)\b.{0,40}"
+    r"\b(?:ako na|yuko na|ana miaka|ako tu|she is|shes|she was|aged|at)\s+(?:tu\s+|only\s+|just\s+|miaka\s+)?"
+    r"(?:1[0-7]|kumi(?: na \w+)?)\b",
+    # Paying "in another way" or sex demanded for goods: "he wants us to pay in a different way", "the fishermen
+    # wanataka sex before they give fish"
+    r"\b(?:wants?|wanataka|anataka|says|said|anasema|akisema|alisema|wanasema|told \w+|tells \w+|asks?|asked|expects?)"
+    r"\b.{0,30}\b(?:pay|paying|tulipe|nilipe|alipe|walipe)\s+(?:\w+\s+)?(?:in (?:a |another |other |a different |"
+    r"some other )(?:way|ways)|kwa njia (?:nyingine|tofauti))\b(?!\W*(?:like|kama|via|through|using|by|na|with)\s+"
+    r"(?:mpesa|card|cash|bank|installments|cheque|airtel|pesa))",
+    r"\b(?:pay|paying|tulipe|nilipe|alipe|walipe)\s+(?:\w+\s+)?(?:kwa mwili|with (?:my|our|her|your) bod(?:y|ies)|"
+    r"with sex|kwa ngono)\b",
+    r"\b(?:wanataka|anataka|want|wants|ask for|asks for|asked for|demand|demands|wanaomba|anaomba)\s+(?:sex|ngono|"
+    r"kulala na (?:sisi|mimi|wao|yeye)|to sleep with (?:us|me|them|her|girls))\b.{0,20}\b(?:before|ndio|kabla|"
+    r"in exchange|ili|so that|to give|wapeane)\b",
+    # A relationship that must stay secret, or a man's claim on the child: "our love must stay secret", "says i belong
+    # to him"
+    r"\b(?:our (?:love|relationship|thing|affair)|uhusiano wetu|penzi letu|mapenzi yetu)\s+(?:\w+\s+){0,2}?(?:must|"
+    r"should|has to|have to|needs to|ni|iwe|ibaki|ubaki|lazima)\s+(?:\w+\s+){0,2}?(?:secret|siri)\b",
+    r"\b(?:says|said|saying|tells me|told me|anasema|alisema|akisema|ananiambia|aliniambia)\s+(?:that\s+)?(?:i|mimi)\s+"
+    r"(?:belong to him|"
+    r"am his|ni wake|ni mali yake)\b",
+    # Favours to be repaid: "the man who paid for my pads says i should thank him properly"; a reward for coming to
+    # his place: "atanipa maksi nzuri nikikubali kwenda kwake"
+    r"\b(?:man|guy|buda|mzee|uncle|teacher|mwalimu|boss|sponsor|msee|jamaa|he)\b.{0,60}\b(?:thank him|nimshukuru|"
+    r"tumshukuru|amshukuru|repay him|pay him back)\s+(?:properly|in a special way|the right way|the real way|ipasavyo|"
+    r"vizuri|kwa njia (?:maalum|nyingine|special))\b",
+    r"\b(?:atanipa|atakupa|atampa|atatupa|will give me|would give me|promised me|ameahidi kunipa|aliahidi kunipa)\b"
+    r".{0,40}\b(?:nikikubali|if i (?:agree|come|go|visit|sleep)|nikienda|nikija|akikubali|nikilala)\b.{0,30}"
+    r"\b(?:kwake|his (?:house|place|room|home)|keja yake|nyumba yake|chumba chake|with him|naye|lodging)\b",
+    # An adult inviting children to his place or to call from the bathroom: "jamaa anauliza madogo wakuje kwa keja
+    # yake", "asks the younger boys to video call him in the bathroom"
+    r"\b(?:anauliza|huuliza|anaita|huita|anaalika|invites|asks|asked|aliuliza|aliita|tells|anaambia|huambia)\s+"
+    r"(?:the\s+)?(?:younger\s+)?(?:madogo|watoto|kids|boys|girls|madem|wasichana|wavulana|children)\s+(?:\w+\s+)?"
+    r"(?:wakuje|waje|waende|to come|come)\s+(?:\w+\s+)?(?:kwa keja yake|kwake|to his (?:house|place|room|home)|"
+    r"kwa nyumba yake|kwa chumba chake|over to his)\b",
+    r"\b(?:asks|asked|tells|told|anauliza|anaomba|huomba|wants|wanted)\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:video ?call|"
+    r"vc)\s+"
+    r"(?:him\s+)?(?:\w+\s+){0,2}?(?:in the|kwa|from the|akiwa|while in the)\s+(?:bathroom|shower|bafu|bafuni|toilet|"
+    r"choo|bed|kitanda)\b",
+    # Photos asked for game currency, money or airtime: "asks me for pics in exchange for diamonds", "anatuma pesa kwa
+    # madem wa form one na kuwauliza nudes"
+    r"\b(?:asks?|asked|asking|anaomba|ananiomba|huniomba|aliniomba|anauliza|wants|wanted|demanded)\b.{0,30}"
+    r"\b(?:pics|pictures|photos|picha|nudes|videos?)\b.{0,20}\b(?:in exchange for|for|kwa|badala ya)\s+(?:\w+\s+)?"
+    r"(?:diamonds|robux|uc|coins|skins|gems|vbucks|v bucks|gift ?cards?|airtime|bundles|credo|doh|pesa|money|data)\b",
+    r"\b(?:anatuma|hutuma|sends|sent|alituma|anawapea|huwapa|anawapa)\s+(?:pesa|doh|money|airtime|credo|bundles|mpesa)"
+    r"\s+(?:\w+\s+){0,3}?(?:madem|wasichana|girls|kids|watoto|madogo)\b.{0,60}\b(?:nudes|pics|picha|uchi|photos|"
+    r"kulala|sex)\b",
+    rf"\b(?:guy|msee|jamaa|man|mzee|buda|someone|stranger|mtu|adult)\b.{{0,60}}\b(?:ananiomba|huniomba|aliniomba|"
+    rf"asks me for|keeps asking (?:me )?for|kept asking (?:me )?for)\s+(?:\w+\s+)?(?:pics|picha|photos|selfies)\b"
+    rf"{_OF_A_THING}(?!.{{0,30}}\b(?:notes|homework|project|assignment)\b)",
+    r"\b(?:anawapea|huwapea|anawapa|huwapa|gives|buys)\s+(?:madem|wasichana|girls|watoto)\s+(?:wa|of|in|from)\s+"
+    r"(?:primary|class \w+|form \w+|std \w+|grade \w+)\b.{0,20}\b(?:doh|pesa|money|airtime|gifts?|zawadi)\b",
+    # Secrecy from parents, or moving to a private app: "aliniambia tu-move snapchat and keep it secret from my parents"
+    r"\b(?:keep it|keep this|keep us|keep our chats?|iwe|ni)\s+(?:a\s+)?(?:secret|siri)\s+(?:from|kwa|to)\s+"
+    r"(?:my|your|our|wa)?\s*(?:parents|mum|mom|dad|wazazi|mama|baba|mathe|buda|family)\b"
+    r"(?!.{0,40}\b(?:surprise|birthday|gift|zawadi|party)\b)",
+    # Neglect: left without food for days, hungry, thin: "huniwacha na small bro for days bila food", "hatujakula
+    # since saturday", "we go to school hungry, baby bro is very thin"
+    r"\b(?:huniwacha|ananiwacha|aliniwacha|ametuacha|alituacha|hutuacha|anatuacha|hutuwacha|anatuwacha|huniacha|"
+    r"ananiacha|ameniacha|leaves (?:me|us)|left (?:me|us))\b.{0,50}\b(?:for days|for (?:a |the )?(?:whole )?week|"
+    r"for \w+ days|siku (?:mbili|tatu|nne|tano|kadhaa|nyingi|\d)|wiki (?:nzima|mbili)|bila (?:food|chakula|kula)|"
+    r"without food|no food|hakuna chakula)\b",
+    r"\b(?:hatujakula|sijakula|hatukula|hatuli|hatujala|we havent eaten|i havent eaten|we have not eaten|"
+    r"hatujapata chakula)\s+(?:\w+\s+)?(?:since (?!morning|asubuhi|lunch|breakfast|break)\w+|tangu (?!asubuhi|"
+    r"mchana)\w+|"
+    r"for (?:two|three|four|\d|many) days|siku (?:mbili|tatu|nne|\d)|kabisa)\b",
+    r"\b(?:we|i|my (?:\w+\s+)?(?:bro|brother|sister|sis|siblings|cousin)|dogo wangu|dada yangu|kaka yangu|small bro|"
+    r"baby bro|sisi)\b.{0,30}\b(?:go to (?:school|bed) hungry|sleep hungry|slept hungry|hulala njaa|analala njaa|"
+    r"tunalala njaa|nalala njaa|tulilala njaa)\b",
+    r"\b(?:hanipi|hatupi|hawanipi|hawatupi|hanipei|hatupei|hawanipei|doesnt give (?:me|us)|refuses to give (?:me|"
+    r"us))\s+"
+    r"(?:\w+\s+)?(?:chakula|food|kula)\b",
+    r"\b(?:hungry|njaa|no food|bila food|bila chakula|hakuna chakula)\b.{0,80}\b(?:very thin|so thin|thin now|amekonda|"
+    r"skinny now)\b",
+    # Chased out of home at night, sleeping rough: "dad chases me out when drunk", "alinifukuza nje", "i sleep at the
+    # matatu stage"
+    r"\b(?:chases|chased|kicks|kicked|throws|threw|locks|locked)\s+(?:me|us|her|him|my \w+)\s+out\b"
+    r"(?!\s+of\s+(?:the\s+)?(?:group|game|class|team|chat|lobby|match|squad|exam))"
+    r".{0,40}\b(?:night|usiku|drunk|amelewa|akilewa|house|home|nyumba|cold|rain|mvua)\b",
+    r"\b(?:alinifukuza|ananifukuza|hunifukuza|alitufukuza|anatufukuza|hutufukuza|amenifukuza|ametufukuza|alimfukuza|"
+    r"humfukuza)\s+(?:nje|usiku|from home|out)\b",
+    r"\b(?:chased|kicked|thrown|sent away)\s+(?:out\s+)?(?:from|of)\s+(?:the\s+|my\s+|our\s+)?(?:home|house|"
+    r"nyumbani)\b",
+    r"\b(?:sleep|slept|sleeping|nalala|tunalala|nililala|tulilala|hulala)\s+(?:at|in|on|kwa|kwenye|nje ya|outside)\s+"
+    r"(?:the\s+)?(?:matatu\s+|bus\s+)?(?:stage|streets?|veranda|verandah|market|soko|sokoni|bus station|kibanda|"
+    r"mtaro|barabarani)\b(?!.{0,30}\b(?:camp|trip|tour|safari|retreat|crusade|kesha)\b)",
+    # Passed around, recorded, pictures shared and mocked: "passed me around at a party and recorded it", "whatsapp
+    # group ya kucheka pics zangu", "wamenipost kwa group wakisema mimi ni malaya"
+    r"\b(?:passed (?:me|her|him) around|passing (?:me|her) around|took turns (?:on|with) (?:me|her)|walinipitisha|"
+    r"walimpitisha|walipokezana)\b",
+    r"\b(?:recorded|filmed|walinirekodi|wakanirekodi|walimrekodi|wakamrekodi|alinirekodi)\b.{0,40}\b(?:on whatsapp|"
+    r"everywhere|online|kwa group|posted|shared|iko whatsapp|imeenea|kila mahali)\b",
+    r"\b(?:my (?:pics|photos|pictures|video|nudes|number)|(?:pics|picha|video|namba|number) (?:zangu|yangu|yake|"
+    r"zake))\b"
+    r".{0,60}\b(?:laugh|laughing|cheka|wananicheka|ananicheka|mock|mocking|threats|vitisho|malaya|slut|cant go back|"
+    r"siwezi rudi|bad captions)\b",
+    r"\b(?:kucheka|to laugh at|kuchekelea|mocking)\s+(?:my\s+)?(?:pics|picha|photos|video)\s*(?:zangu|yangu|zake)?\b"
+    r"|\b(?:ananicheka|wananicheka|laugh at me|laughing at me)\b.{0,30}\b(?:video|pics|picha|photos)\b",
+    r"\b(?:saying|calling|wakisema|akisema|wanasema|wananiita|ananiita|huniita)\s+(?:me\s+|that\s+)?(?:im|i am|mimi ni|"
+    r"ni)?\s*(?:a\s+)?(?:malaya|slut|whore|prostitute|ashawo|hoe|for sale)\b",
+    r"\b(?:shared|posted|leaked|wameshare|wamepost|wameleak|ameshare|amepost|ameleak)\s+my\s+(?:number|nambari|namba|"
+    r"address|location|nudes)\b",
+    r"\bfake (?:acc|account|page|profile|ig|insta|tiktok)\b.{0,40}\b(?:my (?:face|photos|pics|pictures|number)|"
+    r"picha zangu)\b",
+    # Gangs pressing a child to join, threats on refusing, debts for gifts: "nikikataa kujiunga watanimaliza", "imenipa
+    # simu mpya na sasa wanasema nimewadai job", "they said they know where my sister anasoma"
+    r"\b(?:nikikataa|if i (?:refuse|say no|dont join)|nisipojiunga|akikataa)\b.{0,40}\b(?:watanimaliza|wataniua|"
+    r"atanimaliza|ataniua|watanipiga|watamaliza|watamuua|will (?:kill|finish|hurt|beat) (?:me|her|him))\b",
+    r"\b(?:gang|genge|magenge|gangsters?)\b.{0,60}\b(?:wananipress|ananipress|wananilazimisha|force me|forcing me|"
+    r"pressuring me|pressure me|nimewadai|i owe them|nawadai|know where)\b",
+    r"\b(?:knows?|anajua|wanajua|inajua)\s+(?:where|wapi|mahali)\s+(?:i|we|my (?:\w+\s+)?(?:sister|brother|bro|sis|"
+    r"family|mum|mom)|dada yangu|mama yangu)\s+(?:live|lives|stay|stays|anasoma|studies|schools|goes to school|"
+    r"nakaa|tunakaa|anaishi)\b(?!.{0,30}\b(?:neighbou?rs?|jirani|relatives?|cousins?|family friend)\b)",
+    # anchored on "knows": a subject alternation first was scanned at every position of long entries (12 us)
+    r"\bknows?\s+(?:where\s+)?(?:we|i)\s+(?:live|stay)\b"
+    r"(?!.{0,30}\b(?:neighbou?rs?|jirani|relatives?|cousins?|family friend)\b)",
+    r"\b(?:ananijua|inajua|anajua|wanajua|alisema anajua|anasema anajua)\s+(?:\w+\s+)?(?:nakaa wapi|tunakaa wapi|"
+    r"ninakaa|tunakaa|ninapoishi|tunapoishi)\b",
+    # Child labour: work instead of school, unpaid, begging: "nafanya kazi tu siendi sku", "nisiende shule ili nilee
+    # watoto wa watu", "take us disabled kids to beg"
+    r"\b(?:nafanya kazi|tunafanya kazi|anafanya kazi|i work|we work|working|kufanya kazi|kuchunga|kulima|"
+    r"kulea)\b.{0,50}"
+    r"\b(?:siendi (?:sku|shule|school)|hatuendi (?:shule|sku)|haendi (?:shule|sku)|instead of (?:going to )?school|"
+    r"badala ya (?:kwenda )?shule|not going to school|dont go to school)\b",
+    r"\b(?:nisiende|tusiende|asiende)\s+(?:sku|shule|school)\s+(?:ili|ndio|so that)\s+(?:ni|tu|a)?(?:lee|fanye kazi|"
+    r"chunge|lime|uze|saidie)",
+    r"\b(?:take|took|takes|send|sends|sent|force|forces|make|makes|wanatupeleka|hutupeleka|anatupeleka|wanatutuma|"
+    r"hututuma)\s+(?:us|me|them|kids|watoto|children|madogo)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:beg|kuomba pesa|"
+    r"ombaomba)\b",
+    r"\b(?:anafanya kazi|works|working|anawork|hufanya kazi)\s+(?:\w+\s+)?(?:kwa|at|in)\s+(?:a\s+|the\s+)?(?:club|bar|"
+    r"lodging|lodge|klabu|baa|massage)\b.{0,40}\b(?:1[0-7]|form \w+|class \d|primary|underage)\b",
+    # An adult coming to a child's bed at night: "buda ya mathe huwa anakam kwa bed yangu usiku"
+    r"\b(?:buda|mzee|uncle|mjomba|stepdad|step dad|man|jamaa|msee|watchman|boyfriend)\b.{0,40}\b(?:anakam|hukam|"
+    r"alikam|anakuja|huja|alikuja|comes|came|creeps|crept|anaingia|huingia|aliingia|gets|got)\s+(?:in|into|to|kwa|"
+    r"kwenye|ndani ya)\s+(?:my\s+)?(?:bed|kitanda|room|chumba)\s*(?:yangu|changu)?\b.{0,20}\b(?:usiku|at night|"
+    r"every night|kila usiku)\b",
+    # Touching or holding children named by a noun: "the gardener touches the blind boy", "huwashika wasichana darasani"
+    r"\b(?:touches|touched|touching|gropes|groped|fondles|fondled|molests|molested)\s+(?:the|a|our|that|this)\s+"
+    r"(?:\w+\s+){0,2}?(?:boys?|girls?|kids?|child|children|pupils?|students?|learners?)\b",
+    r"\b(?:hu|ana|ali|ame)(?:wa|m|mw|ni|tu)shika\w*\s+(?:\w+\s+)?(?:wasichana|madem|girls|wavulana|watoto|"
+    r"pahali pabaya|mahali pabaya|matiti|makalio|kifua|breasts?)\b",
+    # Dating an adult man: "my sister ... is dating our 40 yr old neighbour"
+    r"\b(?:dating|anadate|going out with|ana uhusiano na|is in a relationship with)\s+(?:an?\s+|our\s+|my\s+)?"
+    r"(?:\w+\s+){0,2}?(?:(?:[2-6]\d)\s*(?:yr|yrs|year|years|yo)|mzee|old man|older man|married man|grown man|"
+    r"teacher|mwalimu)\b",
+    # Said of another child or the writer with an adult as the one who beats, every night: "is being beaten by seniors
+    # every night", "nimechoka kuchapwa kila siku na baba"
+    r"\b(?:beaten|whipped|caned|slapped|kicked|punched|burnt|burned|raped|molested|abused|starved)\s+(?:up\s+)?"
+    r"(?:by\s+(?:the\s+|his\s+|her\s+|my\s+|our\s+)?(?:seniors?|prefects?|teachers?|dad|father|stepdad|step dad|mum|"
+    r"mother|stepmum|uncle|aunt|parents|watchman|older boys|form fours?)|every (?:night|day|evening|morning)|daily)\b",
+    r"\b(?:nimechoka|tumechoka|naogopa|sitaki tena|im tired of|i am tired of|tired of)\s+(?:ku|being\s+)(?:chapwa|"
+    r"pigwa|"
+    r"tandikwa|tukanwa|dhulumiwa|teswa|guswa|beaten|hit|abused|touched)\b",
+    # An adult texting girls at night: "kuna mwalimu hutext madem usiku"
+    r"\b(?:mwalimu|teacher|coach|pastor|uncle|mzee|buda|jamaa|msee|man|guy|watchman|driver)\b.{0,40}\b(?:hutext|"
+    r"anatext|"
+    r"alitext|texts|dms|hudm|anadm)\s+(?:madem|wasichana|girls|students|wanafunzi|madogo|young girls|kids)\b.{0,40}"
+    r"\b(?:usiku|at night|late at night|every night|kila usiku|midnight)\b",
+    # A man waiting and asking after a sister: "mzee anangoja nje kila jioni anauliza dadangu"
+    r"\b(?:anangoja|anasubiri|hungoja|husubiri|waits|waiting)\b.{0,40}\b(?:anauliza|asks (?:about|for|after)|"
+    r"huuliza)\s+"
+    r"(?:\w+\s+)?(?:dadangu|dada yangu|my sister|my sis|kaka yangu|my bro|my brother|siz yangu)\b",
+    # Asked where the school or home is and when the child goes home: "asked where my school is, then what time we go
+    # home"
+    r"\b(?:asked|asks|anauliza|aliuliza|wants to know)\s+(?:me\s+)?(?:where|wapi)\s+(?:my|our)\s+(?:school|home|house|"
+    r"shule)\b.{0,60}\b(?:what time|saa ngapi|when (?:i|we) (?:go|leave|walk))\b",
+    # A man sending girls money: "msee anatuma madem pesa"
+    r"\b(?:msee|jamaa|mzee|buda|man|guy)\b.{0,30}\b(?:anatuma|hutuma|sends)\s+(?:madem|wasichana|girls|schoolgirls)\s+"
+    r"(?:pesa|doh|money|airtime|credo)\b",
+    # An account hacked and held for nudes or money: "amehack acc yangu anataka nudes"
+    r"\b(?:amehack|alihack|hacked|wamehack|walihack)\s+(?:my\s+)?(?:acc|account|akaunti|insta|ig|snap|whatsapp|fb|"
+    r"tiktok)\s*(?:yangu)?\b.{0,40}\b(?:nudes|pics|picha|uchi|photos)\b",
+    # --- Second pass over fresh sets 36-38: classes still left to the model alone ---
+    # Sextortion as a condition in Sheng/Kiswahili verbs: "watapost zingine nisipowapea doh", "atasend pics zangu kwa
+    # parents kama sitampea 2k", "atarudisha tu nikimtumia nudes"
+    r"\b(?:atapost|watapost|atasend|watasend|ataweka|ataziweka|watapeleka|atatuma|watatuma|atashare|watashare|"
+    r"atavujisha|"
+    r"will post|will send|will leak|will share)\b.{0,50}\b(?:nisipo\w+|tusipo\w+|asipo\w+|kama sita\w+|kama hata\w+|"
+    r"if i dont|if she doesnt|unless i|unless she|au nilipe|or i pay)\b",
+    r"\b(?:nudes|picha|pics|photos|uchi)\b.{0,20}\b(?:ndio|ili|ndiyo|kabla)\s+(?:a|wa)?(?:rudishe|nirudishie|"
+    r"anirudishie|"
+    r"return|areturn|anirudishe)\b|\b(?:atarudisha|atanirudishia|will return|will give back)\b.{0,30}"
+    r"\b(?:nikimtumia|if i send (?:him|her|them))\s+(?:\w+\s+)?(?:nudes|picha|pics|photos|uchi)\b",
+    r"\b(?:ilihackiwa|imehackiwa|was hacked|got hacked|ameiba akaunti|aliiba akaunti|stole my account|ameiba acc)\b"
+    r".{0,60}\b(?:nudes|picha zaidi|more pics|uchi|hadharani)\b",
+    # A demand to spend the night at his place after gifts: "sponsor amenipea simu, anasema ni lazima nilale kwake"
+    r"\b(?:lazima|must|has to|have to|anataka|wants me to|wants her to)\s+(?:\w+\s+)?(?:nilale|alale|tulale|sleep over|"
+    r"spend the night|lale)\s+(?:kwake|at his|his place|kwa keja yake|naye|with him|kwa lodging)\b",
+    # Paying later "in another way" in finite verbs: "akisema nitamlipa baadaye kwa njia nyingine"
+    r"\b(?:ni|tu|a|wa)(?:ta|na|li|me)?(?:m|mw|wa|ku)?lip[ae]\s+(?:\w+\s+){0,2}?(?:kwa njia (?:nyingine|tofauti)|"
+    r"kwa mwili)\b",
+    # Knowing the child's school, home or route: "amejua shule yangu na atakuja", "anajua route yangu ya kwenda
+    # shule", "knows my school and sent me a photo of my gate", "he knows where i sleep"
+    r"\b(?:guy|msee|mse|man|someone|mtu|stranger|jamaa|boda|buda|mzee|he)\b.{0,50}\b(?:knows|anajua|amejua|alijua|"
+    r"found out)\s+(?:where\s+i\s+sleep|(?:my|our)\s+(?:school|house|home|gate|route|way home)|keja yetu|shule yangu|"
+    r"route yangu|njia yangu|nyumba yetu|kwetu)\b"
+    r"(?!.{0,30}\b(?:neighbou?rs?|jirani|relatives?|cousins?|uncle|family friend|classmate)\b)",
+    # A man waiting for a girl at the school: "buda anapaki gari nje ya gate ya shule anangoja manzi wa form 1"
+    r"\b(?:buda|mzee|man|guy|jamaa|msee|mse|driver|dereva)\b.{0,60}\b(?:anangoja|anasubiri|waits for|waiting for|"
+    r"hungoja)\s+(?:a\s+|the\s+)?(?:manzi|madem|msichana|wasichana|girl|girls|dem|schoolgirls?)\b",
+    # Threats for refusing, any object: "nisipojoin watachapa my little brother"
+    r"\b(?:nikikataa|nisipo\w+|if i (?:refuse|say no|dont))\b.{0,40}\b(?:wata|ata)(?:ni|m|mw|tu|wa)?(?:maliza|ua|piga|"
+    r"chapa|umiza|chinja|dunga|tandika)\b",
+    # Labour: sent to pick or dig and school missed: "shosh ananituma kuchuma chai, sijaenda shule term nzima"
+    r"\b(?:ananituma|hunituma|alinituma|wananituma|hutuma|kuchuma|kuvuna|kubeba mizigo|kuchimba)\b.{0,60}"
+    r"\b(?:sijaenda (?:shule|sku)|siendi (?:shule|sku)|hatuendi (?:shule|sku)|missed school|instead of school)\b",
+    # A child married or given as a wife: "ameolewa akiwa na miaka kumi na tano", "nilipewa kwa mzee kama mke"
+    r"\b(?:ameolewa|aliolewa|ameozwa|aliozwa|olewa|married)\s+(?:akiwa|nikiwa|when she was|when i was|at age)\s+"
+    r"(?:na\s+)?(?:miaka\s+)?(?:1[0-7]|kumi)\b",
+    r"\b(?:nilipewa|alipewa|alipeanwa|nilipeanwa|was given|i was given)\s+(?:kwa|to)\s+(?:\w+\s+)?(?:mzee|buda|man|"
+    r"old man|mwanaume)\b.{0,20}\b(?:kama mke|as a wife|as his wife|to marry|aniowe|amuoe)\b",
+    # Chats to be deleted: "ananiambia nifute ujumbe wetu wote"
+    r"\b(?:nifute|nidelete|tufute|afute|futa|delete)\s+(?:\w+\s+)?(?:ujumbe|jumbe|chats|messages|texts|msgs|sms)\s+"
+    r"(?:wetu|zetu|yetu|our)\b",
+    # Money for a "massage": "my friends dad gives her money to massage him"
+    r"\b(?:money|pesa|doh|cash)\s+(?:\w+\s+)?(?:to|ili|ndio)\s+(?:a|ku|m|ni)?(?:massage|kanda|kumkanda|kumassage)\s+"
+    r"(?:him|yeye)?\b",
+    # --- Third pass over fresh sets 36-38 ---
+    # What a giver expects back: "ana-expect something from me", "a good girl gives back", "lazima nimpende", "he says
+    # i owe him and i must go to his place", "nimlipe kwa kumtumia picha"
+    r"\b(?:expects?|anaexpect|expecting)\s+(?:something|kitu|things)\s+(?:from me|kutoka kwangu|in return|back)\b",
+    r"\b(?:good girl|msichana mzuri|dem poa)\s+(?:gives back|hurudisha|hulipa|pays back|returns the favou?r)\b",
+    r"\b(?:lazima|must|has to|have to)\s+(?:nimpende|nimpe mwili|niwe wake|be his girlfriend|love him|nilale naye)\b",
+    r"\b(?:i|me|mimi)?\s*(?:must|should|lazima|have to)\s+(?:go|come|niende|nije|kuja|kwenda|visit)\s+(?:with him\s+|"
+    r"naye\s+)?"
+    r"(?:to\s+)?(?:kwake|his (?:house|place|room|home)|kwa keja yake|nyumbani kwake)\b",
+    r"\b(?:nimlipe|nilipe|nitamlipa|pay him|pay him back|repay him)\s+(?:back\s+)?(?:kwa|by|with)\s+(?:kumtumia|"
+    r"sending|"
+    r"kutuma|kumpa)\s+(?:him\s+)?(?:picha|pics|photos|nudes|video|uchi)\b",
+    r"\b(?:nimwonyeshe|nimuonyeshe|show him|nimshow|nimshowe|amwonyeshe)\s+(?:my\s+|her\s+)?(?:body|mwili|chest|kifua|"
+    r"uchi|"
+    r"boobs|matiti)\b",
+    # Men brought home and the child told to be nice to them: "mathe huleta wanaume keja, ananiambia niwe poa kwao"
+    r"\b(?:wanaume|men|mabuda|buda|mzee|man|uncle|boss)\b.{0,60}\b(?:niwe poa|niwe mpole|niwe mzuri|be nice|be good)\s+"
+    r"(?:kwake|kwao|to (?:him|them|the men|his friends))\b",
+    # Money or fare from a man with a ban on telling: "anatumiwa doh na jamaa mzee, amemkataza kuambia mathe yake",
+    # "alinituma fare to meet him, he said usiambie mtu"
+    r"\b(?:doh|pesa|money|vocha|airtime|bundles|fare|nauli|fees|zawadi|gifts?|simu)\b"
+    r"(?!.{0,60}\b(?:surprise|birthday|christmas|krismasi)\b).{0,60}\b(?:usiambie|asiambie|nisiambie|usimwambie|"
+    r"asimwambie|nisimwambie|dont tell|not to tell|amemkataza kuambia|alinikataza kuambia|amenikataza kuambia|"
+    r"alimkataza kuambia)\s+(?:mtu|anyone|anybody|mum|mathe|mama|parents|wazazi|\w+ (?:yake|yangu))\b",
+    r"\b(?:fare|nauli|money|pesa|doh)\s+(?:\w+\s+)?(?:to meet|ya kukutana|tukutane|ili tukutane|to come see)\s+"
+    r"(?:him|her|naye)?\b",
+    # Wanting more, or else: "now he wants a video or he sends the photo to my class group", "every week he wants new
+    # ones or he will repost"
+    r"\b(?:wants|anataka|demands|asks for|needs)\s+(?:\w+\s+){0,3}?(?:video|videos|pics|photos|picha|nudes|ones|more)\b"
+    r".{0,15}\b(?:or|ama|au|otherwise|la sivyo)\s+(?:else\s+)?(?:he|she|they|ata\w*|wata\w*|it)\b.{0,30}"
+    r"\b(?:sends?|posts?|repost|share|shares|leak|leaks|tuma|post|weka|show|shows|onyesha|expose)\w*\b",
+    # Called alone to an office or a room: "calls girls to the staffroom one by one", "humwita ofisini peke yake"
+    r"\b(?:calls|called|huita|anaita|humwita|anamwita|alimwita|aliniita|ananiita|huniita|calls me|called me|calls her|"
+    r"called her)\b.{0,30}\b(?:staffroom|office|ofisini|his house|kwake|his room|chumbani|store|stoo)\b.{0,20}"
+    r"\b(?:peke yake|peke yangu|alone|one by one|mmoja mmoja|after prep|usiku|at night)\b",
+    # Followed, waited for, the gate photographed: "amekuwa akinifuata shuleni", "atanisubiri nje ya geti", "ametuma
+    # pic ya gate yetu"
+    r"\b(?:amekuwa akinifuata|amekuwa akimfuata|has been following (?:me|her)|keeps following (?:me|her)|"
+    r"kept following (?:me|her))\b(?!\s+(?:on|kwa)\s+(?:insta|ig|tiktok|twitter|x|snap|youtube|fb|facebook))",
+    r"\b(?:atanisubiri|atanisubiria|atanigoja|atanngoja|atanivizia|atamsubiri|atamvizia|will wait for (?:me|her)|"
+    r"will be waiting for (?:me|her))\b.{0,20}\b(?:nje|outside|gate|geti|shule|school|njiani|on the way)\b",
+    r"\b(?:stranger|msee|guy|man|mtu|someone|jamaa|asiyejulikana)\b.{0,40}\b(?:ametuma|alituma|sent|anatuma|ananitumia|"
+    r"alinitumia|sends)\s+(?:me\s+)?(?:a\s+)?(?:pic|pics|photo|photos|picha|picture)\s+(?:ya|za|of)\s+(?:my\s+|our\s+)?"
+    r"(?:gate|geti|house|keja|nyumba|shule yangu|school|estate|home)\b",
+    # An adult's relationship said by the man, or the man's age: "this old man ananiambia tuko kwa relationship",
+    # "boyie wangu ni 28", "anadatiwa na teacher"
+    r"\b(?:old man|older man|mzee|buda|teacher|mwalimu|sponsor|man)\b.{0,40}\b(?:tuko kwa relationship|"
+    r"tuko kwenye uhusiano|"
+    r"we are in a relationship|were in a relationship|we are dating|tutaoana|will marry me|atanioa)\b",
+    r"\b(?:boyie|sponsor|sponsa) (?:wangu|yangu)\s+(?:ni|is|ako na|ana miaka)\s+"
+    r"(?:[2-5]\d)\b",
+    r"\b(?:anadatiwa|anadatewa|anatokewa)\s+(?:na|by)\s+(?:a\s+|the\s+|our\s+)?(?:\w+\s+)?(?:teacher|mwalimu|mzee|buda|"
+    r"old man|married man|man|sponsor)\b",
+    # A girl visiting an old man's house and coming back with money
+    r"\b(?:goes to|went to|huenda|anaenda|alienda|visits)\s+(?:an?\s+|the\s+)?(?:old|older|rich)?\s*(?:man|mans|mzee|"
+    r"buda)\b"
+    r"(?:\s+house|\s+place|\s+kwake)?.{0,50}\b(?:comes back with|returns with|anarudi na|hurudi na)\s+(?:\w+\s+)?"
+    r"(?:money|pesa|doh|gifts?|zawadi|phone|simu)\b",
+    # An adult entering the child's bedroom at night, no preposition: "stepdad anaingia bedroom yangu usiku"
+    r"\b(?:buda|mzee|uncle|mjomba|stepdad|step dad|baba wa kambo|man|jamaa|msee|watchman|boyfriend)\b.{0,40}"
+    r"\b(?:anaingia|huingia|aliingia|enters|entered)\s+(?:my\s+)?(?:bedroom|room|chumba|bed)\s*(?:yangu|"
+    r"changu)?\b.{0,20}"
+    r"\b(?:usiku|at night|every night|kila usiku)\b",
 ]
 
 # An adult partner of a sister or friend, by his age, when she is not given an adult age or a married or

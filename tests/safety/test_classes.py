@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from facilitator.safety import screen
+from facilitator.safety import concern, normalise, screen
 
 
 def _assert_concern(text: str, flag: str) -> None:
@@ -123,6 +123,173 @@ def test_distress_classes(language, text):
 )
 def test_disclosure_classes(language, text):
     _assert_concern(text, "disclosure")
+
+
+# Classes from fresh sets 36-38 (early marriage, paying "another way", neglect, vehicles, goodbyes ...): each
+# case must be caught by a rule, not only by the model, so the rule is what the test guards.
+RULE_DISTRESS = {
+    "stepping in front of a vehicle": [
+        ("en", "tomorrow i will just step in front of a lorry on the bypass"),
+        ("sw", "nafikiria kujitupa mbele ya basi la shule kesho"),
+        ("sheng", "nikigongwa na boda leo sijali kabisa"),
+        ("mixed", "i keep thinking nijirushe mbele ya gari on my way home"),
+    ],
+    "watching the water from a bridge": [
+        ("en", "after school i go to the old bridge and just stare at the water for hours"),
+        ("sw", "kila jioni nasimama darajani natazama maji chini"),
+        ("sheng", "huwa naenda kwa daraja ya mto nacheki maji tu pekee yangu"),
+        ("mixed", "every night naenda kwa bridge ya reli, i stare at the river"),
+    ],
+    "means bought and hidden": [
+        ("en", "got some pills from the chemist, they are under my pillow now"),
+        ("sw", "sumu ya panya nimeificha chini ya godoro langu"),
+        ("sheng", "kamba niko nayo tayari, ni siku tu"),
+        ("mixed", "the razor nimeificha, nobody knows"),
+    ],
+    "a lethal amount asked for oneself": [
+        ("en", "how many sleeping pills would be too much, asking for myself"),
+        ("sw", "vidonge vingapi ni dozi ya kuua? nauliza kwa ajili yangu"),
+        ("sheng", "inachukua muda gani kuzama kwa maji, ni mimi nauliza"),
+        ("mixed", "how many panadol ni overdose? asking for me"),
+    ],
+    "goodbyes": [
+        ("en", "from tonight you guys wont hear from me, take care"),
+        ("sw", "hamtaniona tena baada ya wiki hii, kwaherini"),
+        ("sheng", "nafuta accounts zote leo, bye wasee"),
+        ("mixed", "it was really nice knowing you guys, msinisahau"),
+    ],
+    "things given away": [
+        ("en", "im giving away all my books and shoes before i leave, dont ask why"),
+        ("sw", "nimegawa vitu vyangu vyote kwa wadogo zangu, sitavihitaji"),
+        ("sheng", "nimepeana my jersey na phone kwa dogo, usiulize"),
+        ("mixed", "who will take care of my cat nikiwa sipo"),
+    ],
+    "own death as a condition, others unmoved": [
+        ("en", "if i died this week nobody at home would even notice"),
+        ("sw", "hakuna mtu angejali kama ningekufa leo"),
+        ("sheng", "nikidedi kesho hakuna msee atashtuka"),
+        ("mixed", "kama ningepotea tu, my parents would save fees"),
+    ],
+    "means gathered or waiting for a day": [
+        ("en", "ive been collecting sleeping pills from mums drawer"),
+        ("sw", "nimekusanya vidonge vya mama kwa wiki mbili sasa"),
+        ("sheng", "sumu iko kwa bag yangu, nangoja siku poa"),
+        ("mixed", "the rope iko kwa store, waiting for the right day"),
+    ],
+    "at the water or the rails, thinking of going in": [
+        ("en", "i sit by the river every evening and think about how deep it is"),
+        ("sw", "nilisimama karibu na reli jana usiku nikisubiri"),
+        ("sheng", "huwa nacheki lake nikifikiria kuingia tu ndani nisirudi"),
+        ("mixed", "some days i feel the only way out is the dam"),
+    ],
+    "leaving for good, days ended": [
+        ("en", "tomorrow im a ghost, sorry to everyone"),
+        ("sw", "siku zangu zimekwisha, kwaherini rafiki zangu"),
+        ("sheng", "nimekuachia viatu zangu zote beste, usiulize"),
+        ("mixed", "kesho naenda mtoni na sitarudi, msinitafute"),
+    ],
+}
+
+RULE_DISCLOSURE = {
+    "early or forced marriage": [
+        ("en", "my parents are marrying me off to an old man after the exams"),
+        ("sw", "baba amesema nitaozwa mwezi ujao, mimi sitaki"),
+        ("sheng", "wazazi wameamua niolewe na buda wa kijiji"),
+        ("mixed", "my cousin aliolewa last month na ako na 14 tu"),
+    ],
+    "paying another way": [
+        ("en", "the landlord told mum that we can pay in another way, he looks at me"),
+        ("sw", "mwenye duka anasema tulipe kwa njia nyingine badala ya pesa"),
+        ("sheng", "conductor anataka sex ndio atubebe free"),
+        ("mixed", "he said ata-forgive the debt if i pay with my body"),
+    ],
+    "a secret relationship or a man's claim": [
+        ("en", "the shop guy says our relationship has to be a secret from everyone"),
+        ("sw", "ananiambia uhusiano wetu ni siri kubwa"),
+        ("sheng", "msee ananiambia mimi ni wake, hakuna mtu mwingine"),
+        ("mixed", "he keeps saying that i belong to him only, naogopa"),
+    ],
+    "favours to repay": [
+        ("en", "the guy who bought my uniform says i must thank him properly on friday"),
+        ("sw", "mzee alinilipia fees, sasa anataka nimshukuru ipasavyo"),
+        ("sheng", "boss wa kibanda atanipa job nikikubali kulala kwake"),
+        ("mixed", "coach ameahidi kunipa boots nikienda kwake saturday"),
+    ],
+    "neglect": [
+        ("en", "mum leaves us alone for days without food and my sister is getting thin"),
+        ("sw", "hatujakula tangu jumapili, mama aliondoka"),
+        ("sheng", "buda hutuacha siku tatu bila chakula, dogo analia"),
+        ("mixed", "we go to school hungry every day, baba hanipi chakula"),
+    ],
+    "chased out, sleeping rough": [
+        ("en", "my uncle kicks me out at night when he is drunk"),
+        ("sw", "mama wa kambo alinifukuza nje usiku wa jana"),
+        ("sheng", "mara mingi nalala kwa stage coz buda ananifukuza usiku"),
+        ("mixed", "since stepmum alinichase, i sleep at the market some nights"),
+    ],
+    "passed around, recorded, mocked": [
+        ("en", "some older boys filmed me in the changing room and now its on whatsapp"),
+        ("sw", "wamenipost kwa group wakisema mimi ni malaya"),
+        ("sheng", "wasee wa form two wameleak video yangu na sasa wananicheka kila siku"),
+        ("mixed", "someone shared my number everywhere and i keep getting threats"),
+    ],
+    "threats for refusing a gang": [
+        ("en", "the gang on our street says if i refuse they will kill me"),
+        ("sw", "vijana wa genge wananilazimisha kujiunga nao"),
+        ("sheng", "nikikataa kubeba mzigo yao watanimaliza"),
+        ("mixed", "the gang guys walinipa simu and now they say i owe them"),
+    ],
+    "sextortion as a condition in Kiswahili/Sheng verbs": [
+        ("en", "he says he will post my photos unless i send him 3k"),
+        ("sw", "anasema atatuma picha zangu kwa wazazi nisipomlipa"),
+        ("sheng", "msee atashare pics zangu kama sitamtumia doh"),
+        ("mixed", "my ig ilihackiwa and the guy wants more pics ndio anirudishie"),
+    ],
+    "a stranger knowing the school or the way home": [
+        ("en", "a guy from a gaming chat knows my school and my way home"),
+        ("sw", "mtu asiyejulikana anajua njia yangu ya kurudi nyumbani"),
+        ("sheng", "msee wa tiktok amejua shule yangu, anasema atakam"),
+        ("mixed", "some stranger online found out our house, naogopa sana"),
+    ],
+    "what a giver expects back": [
+        ("en", "the man who pays my school fees expects something from me now"),
+        ("sw", "mzee ananinunulia vocha, anasema lazima nimpende"),
+        ("sheng", "jamaa wa kibanda ananipea doh akisema nimwonyeshe body"),
+        ("mixed", "sponsor alinilipia rent, now he says i must go to his place"),
+    ],
+    "money from a man, and telling forbidden": [
+        ("en", "an old man sends my friend airtime and told her not to tell anyone"),
+        ("sw", "mzee ananitumia pesa kila wiki na amenikataza kuambia mama"),
+        ("sheng", "jamaa alinituma nauli tukutane, akasema usiambie mtu"),
+        ("mixed", "this guy online alinipea bundles then he said dont tell your parents"),
+    ],
+    "child labour": [
+        ("en", "they send us kids to beg at the market and take all the coins"),
+        ("sw", "niliambiwa nisiende shule ili nichunge mbuzi za mjomba"),
+        ("sheng", "nafanya kazi kwa quarry siendi sku tangu january"),
+        ("mixed", "my friend anafanya kazi kwa bar usiku, and she is only 15"),
+    ],
+}
+
+
+def _assert_rule(text: str, flag: str) -> None:
+    _assert_concern(text, flag)
+    phrase_text = normalise.for_phrases(normalise.clean(text))
+    assert concern.rule_hits(phrase_text)[flag], f"no {flag} rule: {text!r}"
+
+
+@pytest.mark.parametrize(
+    "language, text", [case for cases in RULE_DISTRESS.values() for case in cases], ids=lambda v: str(v)[:40]
+)
+def test_distress_rule_classes(language, text):
+    _assert_rule(text, "distress")
+
+
+@pytest.mark.parametrize(
+    "language, text", [case for cases in RULE_DISCLOSURE.values() for case in cases], ids=lambda v: str(v)[:40]
+)
+def test_disclosure_rule_classes(language, text):
+    _assert_rule(text, "disclosure")
 
 
 PERSONAL_DETAILS = [
@@ -458,3 +625,28 @@ ROUND_THREE_HARD_CLEAN = [
 def test_round_three_hard_clean_lines_stay_clean(language, text):
     result = screen(text)
     assert "personal_details" not in result.flags, (text, result.redacted)
+
+
+# Look-alikes of the rule classes of fresh sets 36-38 (idioms, adults' and children's statements, ordinary life):
+# no rule may fire on them.
+RULE_CLASSES_HARD_CLEAN = [
+    ("sheng", "hii chips ni noma, ningekufa kwa hizi"),
+    ("en", "my phone is dying, if i disappear from the group chat thats why"),
+    ("sw", "nimepeana nguo zangu za zamani, sitazihitaji tena coz zimenibana"),
+    ("en", "we took photos from the bridge and watched the water, so beautiful"),
+    ("mixed", "can i pay in another way, like m-pesa instead of cash?"),
+    ("en", "he knows where i live coz we are neighbours"),
+    ("sw", "mbwa wa jirani alinifukuza hadi nyumbani"),
+    ("en", "i have a rope for the tug of war in my bag"),
+    ("sw", "msichana hapaswi kulipa rent kwa mwili, ni makosa"),
+    ("en", "i stood at the edge of the pool, too scared to jump in"),
+    ("en", "dont walk in front of a matatu, use the footbridge"),
+    ("sw", "dada yangu ana miaka 28 na ataolewa desemba, tunafurahi"),
+    ("mixed", "sponsor wa event ni Safaricom, wametupea bundles"),
+]
+
+
+@pytest.mark.parametrize("language, text", RULE_CLASSES_HARD_CLEAN, ids=lambda v: str(v)[:40])
+def test_rule_class_look_alikes_fire_no_rule(language, text):
+    phrase_text = normalise.for_phrases(normalise.clean(text))
+    assert not any(concern.rule_hits(phrase_text).values()), text
