@@ -147,13 +147,16 @@ class LinearModel:
         # miss (~0.3 µs over ~270,000 features), one in this entry's few rows is not. A word's own features are
         # looked up once for all entries (``_rows_of_word``).
         get = self.weights.get
-        known = {name: row for name in set().union(*pairs) if (row := get(name)) is not None}
-        for word in set().union(*windows):
-            known.update(self._rows_of_word(word))
+        known_pairs = {name: row for name in set().union(*pairs) if (row := get(name)) is not None}
+        word_rows = {word: self._rows_of_word(word) for word in set().union(*windows)}
         best: dict[str, float] = {}
         for words, window_pairs in zip(windows, pairs, strict=True):
-            names = window_pairs.union(*map(_word_features, words))
-            scored = self._score(names, known)
+            # each feature once, however many of the window's words share it (as in training); only the features
+            # the model knows are visited (fresh sets 32, 35 and 38: scores() from 164 to 155 µs an entry)
+            rows = {name: known_pairs[name] for name in window_pairs if name in known_pairs}
+            for word in words:
+                rows.update(word_rows[word])
+            scored = self._score(len(window_pairs.union(*map(_word_features, words))), rows.values())
             best = {target: max(best.get(target, 0.0), scored[target]) for target in scored}
         return best
 
@@ -168,15 +171,12 @@ class LinearModel:
             self._word_rows[word] = rows
         return rows
 
-    def _score(self, names: set[str], known: dict[str, list[float]]) -> dict[str, float]:
+    def _score(self, feature_count: int, rows: Iterable[list[float]]) -> dict[str, float]:
         # Divided by the square root of the feature count, as in training: a long entry does not
         # outvote a short one by its length alone.
-        scale = feature_scale(len(names))
-        get = known.get
-        # (a loop with get measured faster than a set intersection of names and rows: 12.5 against 15.6 µs)
-        rows = [row for name in names if (row := get(name)) is not None]
+        scale = feature_scale(feature_count)
         # one column per target, summed in C
-        totals = [sum(column) for column in zip(*rows, strict=True)] if rows else [0.0] * len(self.targets)
+        totals = [sum(column) for column in zip(*rows, strict=True)] or [0.0] * len(self.targets)
         return {
             target: sigmoid(bias + total * scale)
             for target, bias, total in zip(self.targets, self.bias, totals, strict=True)
