@@ -74,13 +74,15 @@ def _pair_features(words: list[str]) -> set[str]:
     return found
 
 
-# Words whose rows a model keeps (a room's vocabulary; about 2 MB).
+# Words whose rows a model keeps (a room's vocabulary). Rows only, no feature names: with the names, 16,384 of the
+# corpus's words held 42 MB of RSS (each name a string of its own); rows only, 6.6 MB with the n-gram cache below
+# (tracemalloc, 2026-11-30).
 _WORD_ROWS_KEPT = 16384
 
 
 # An entry scored whole and by clause reads each word twice, and a room writes the same words all day.
 # Measured 2026-11-30 on fresh set 32 (long entries): features() from 45 to 17 µs an entry.
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _word_features(word: str) -> tuple[str, ...]:
     """The word itself and its character n-grams, padded with spaces so a prefix or suffix is its own feature."""
     padded = f" {word} "
@@ -125,7 +127,7 @@ class LinearModel:
         self.bias = bias
         # SHA-256 of the training lines: tells whether the shipped model is stale for the corpus.
         self.trained_on = trained_on
-        self._word_rows: dict[str, tuple[tuple[str, list[float]], ...]] = {}
+        self._word_rows: dict[str, tuple[list[float], ...]] = {}
 
     def scores(self, phrase_text: str) -> dict[str, float]:
         """Probability per target for *phrase_text* (``normalise.for_phrases`` output): the entry whole, and each
@@ -151,21 +153,23 @@ class LinearModel:
         word_rows = {word: self._rows_of_word(word) for word in set().union(*windows)}
         best: dict[str, float] = {}
         for words, window_pairs in zip(windows, pairs, strict=True):
-            # each feature once, however many of the window's words share it (as in training); only the features
-            # the model knows are visited (fresh sets 32, 35 and 38: scores() from 164 to 155 µs an entry)
-            rows = {name: known_pairs[name] for name in window_pairs if name in known_pairs}
+            # Only the features the model knows are visited (fresh sets 32, 35 and 38: scores() from 164 to 155 µs an
+            # entry); each once, however many of the window's words share it, as in training: a feature's row is one
+            # list object in the table, so its identity stands for its name.
+            rows = [known_pairs[name] for name in window_pairs if name in known_pairs]
             for word in words:
-                rows.update(word_rows[word])
-            scored = self._score(len(window_pairs.union(*map(_word_features, words))), rows.values())
+                rows.extend(word_rows[word])
+            unique = dict(zip(map(id, rows), rows, strict=True)).values()
+            scored = self._score(len(window_pairs.union(*map(_word_features, words))), unique)
             best = {target: max(best.get(target, 0.0), scored[target]) for target in scored}
         return best
 
-    def _rows_of_word(self, word: str) -> tuple[tuple[str, list[float]], ...]:
+    def _rows_of_word(self, word: str) -> tuple[list[float], ...]:
         """The model's rows for *word*'s own features (the word and its n-grams), read from the table once."""
         rows = self._word_rows.get(word)
         if rows is None:
             get = self.weights.get
-            rows = tuple((name, row) for name in _word_features(word) if (row := get(name)) is not None)
+            rows = tuple(row for name in _word_features(word) if (row := get(name)) is not None)
             if len(self._word_rows) >= _WORD_ROWS_KEPT:
                 self._word_rows.clear()
             self._word_rows[word] = rows
