@@ -81,8 +81,28 @@ def serve(argv: list[str]) -> None:
         options["protocol"] = log_privacy.eventlet_protocol_without_addresses()
     elif args.async_mode == "gevent":
         options["error_log"] = log_privacy.ScrubbedStream(sys.stderr)
+        options["handler_class"] = _gevent_handler_closing_after_websockets()
     print(f" * facilitator serving on http://{host}:{args.port} ({args.async_mode})", flush=True)
     socketio.run(app, **options)
+
+
+def _gevent_handler_closing_after_websockets() -> type:
+    """gevent's WSGI handler, closing the connection once a websocket session on it has ended.
+
+    pywsgi keeps a connection open for a next HTTP request when the application returns. After a websocket session
+    that "request" is the client's last websocket frame, read as one ("Invalid HTTP method: '\\x81\\x82...'") and
+    answered with a 400 that the departed client no longer reads: a BrokenPipeError traceback in the server's log
+    (seen in tests/servers/test_malformed_socket_messages.py, at the phone's close).
+    """
+    from gevent import pywsgi
+
+    class Handler(pywsgi.WSGIHandler):
+        def handle_one_response(self) -> None:
+            super().handle_one_response()
+            if (self.environ or {}).get("HTTP_UPGRADE", "").lower() == "websocket":
+                self.close_connection = True
+
+    return Handler
 
 
 def _purge_due_events_daily(app: Flask) -> None:
