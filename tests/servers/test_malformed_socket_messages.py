@@ -129,7 +129,9 @@ def test_a_closed_websocket_leaves_no_frame_to_be_read_as_an_http_request(tmp_pa
         cookie = Browserless(server.url).join(server.demo["join_code"]).cookie_header()
         for _ in range(20):
             phone = socketio.Client(reconnection=False)
-            phone.connect(server.url, auth={"view": "participant"}, headers={"Cookie": cookie}, transports=["websocket"])
+            phone.connect(
+                server.url, auth={"view": "participant"}, headers={"Cookie": cookie}, transports=["websocket"]
+            )
             assert phone.call("participant:sync", {}, timeout=10)["ok"] is not False
             close_client(phone)
     finally:
