@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from facilitator.safety.prefilter import gated
+
 _I = re.IGNORECASE
 
 # A cue word, up to three filler words ("ya free fire ni", "number is"), then the number. The number
@@ -29,11 +31,15 @@ _GROUPED_NUMBER = r"[a-z\d]{1,16}(?:(?:[ \-/]{1,3}|\s-\s)[a-z\d]{1,16}){0,15}"
 _CODE_GROUP_RE = re.compile(r"[a-z\d]+", re.IGNORECASE)
 # Up to three other words may stand between the cue and the number ("kitambulisho cha mama ni ...").
 _OTHER_WORDS = r"(?:\s+[a-z]{2,10}(?=[\s:])){0,3}"
-_INTRODUCED_ID_RE = re.compile(rf"\b{_ID_CUES}\b{_FILLER}{_OTHER_WORDS}{_FILLER}\s*(?P<number>{_GROUPED_NUMBER})\b", _I)
-_ID_CONTEXT_RE = re.compile(
-    r"\b(?:id|ids|uid|nemis|upi|kitambulisho|cheti|passport|adm|admission|index|assessment|player|gamer|game|ff|"
-    r"free\s+fire|pubg|codm|efootball|fortnite|roblox|account|code)\b",
-    _I,
+_INTRODUCED_ID_RE = gated(
+    re.compile(rf"\b{_ID_CUES}\b{_FILLER}{_OTHER_WORDS}{_FILLER}\s*(?P<number>{_GROUPED_NUMBER})\b", _I)
+)
+_ID_CONTEXT_RE = gated(
+    re.compile(
+        r"\b(?:id|ids|uid|nemis|upi|kitambulisho|cheti|passport|adm|admission|index|assessment|player|gamer|game|ff|"
+        r"free\s+fire|pubg|codm|efootball|fortnite|roblox|account|code)\b",
+        _I,
+    )
 )
 # Digits in three or more groups ("7730 1928 44", "2 4 0 1 7 7 3 9 5 0").
 _GROUPED_DIGITS_RE = re.compile(r"(?<![\w.,:/+\-])\d{1,4}(?:(?:[ \-]{1,3}|\s-\s)\d{1,4}){2,15}(?![\w%]|[.,:/]\d)")
@@ -49,13 +55,15 @@ _COUNT_AFTER_RE = re.compile(
 )
 
 # M-Pesa: "till 5123678", "paybill 400200 acc 77123", "buy goods 567 8901".
-_TILL_RE = re.compile(
-    r"\b(?:till|paybill|pay\s+bill|buy\s*goods|business\s+(?:no|number)|acc(?:ount)?|akaunti)\b"
-    # a few words may come between: "till number yangu ya kuuza mandazi ni 5 4 3 2 1 2"
-    r"(?:\s*(?:no\.?|number|namba|nambari|ni|is|:|#|-))*(?:(?:\s+[a-z]+){1,7}?\s*(?:ni|is|:|-)?)?"
-    # letters standing alone for digits count too: "5 2 O 9 I 7"
-    r"\s*(?P<number>\d(?:[ ]?(?:\d|(?-i:[OIlSB])(?![a-z]))){3,12})\b",
-    _I,
+_TILL_RE = gated(
+    re.compile(
+        r"\b(?:till|paybill|pay\s+bill|buy\s*goods|business\s+(?:no|number)|acc(?:ount)?|akaunti)\b"
+        # a few words may come between: "till number yangu ya kuuza mandazi ni 5 4 3 2 1 2"
+        r"(?:\s*(?:no\.?|number|namba|nambari|ni|is|:|#|-))*(?:(?:\s+[a-z]+){1,7}?\s*(?:ni|is|:|-)?)?"
+        # letters standing alone for digits count too: "5 2 O 9 I 7"
+        r"\s*(?P<number>\d(?:[ ]?(?:\d|(?-i:[OIlSB])(?![a-z]))){3,12})\b",
+        _I,
+    )
 )
 
 # Where someone lives: an estate or village, then plot/house/block/door/gate/road/room numbers.
@@ -73,7 +81,7 @@ _UNIT_NUMBER = (
     r"\s*(?:no\.?|nr\.?|number|namba|nambari|ya|#)?\s*[a-z]?\d+[a-z]?\b"
     r"|(?:block|blk|court|wing|phase|gate)\s+[a-z]\b)"
 )
-_ADDRESS_RE = re.compile(rf"\b{_UNIT_NUMBER}(?:[\s,]+{_UNIT_NUMBER})*", _I)
+_ADDRESS_RE = gated(re.compile(rf"\b{_UNIT_NUMBER}(?:[\s,]+{_UNIT_NUMBER})*", _I))
 _PLACE_WORD_RE = re.compile(r"[^\W_][\w'’]*|\d+")
 _LAST_WORD_RE = re.compile(r"(?:[^\W_][\w'’]*|\d+)\W*$")
 # Words before the units that are not a place's name.
@@ -92,28 +100,35 @@ _LANDMARK_NOUNS = (
     r"hospitali|hospital|dispensary|chief|petrol|station|bridge|daraja|mto|river|borehole|kisima|well|factory|kiwanda|"
     r"hoteli|hotel|butchery|salon|field|uwanja|junction|roundabout|camp|office|courts?|mnara|tower|tank)"
 )
-_LANDMARK_RE = re.compile(
-    r"\b(?:(?:karibu\s+na|nyuma\s+ya|mbele\s+ya|baada\s+ya|kabla\s+ya|kando\s+ya|pembeni\s+ya|opposite|next\s+to|"
-    rf"behind|near|across\s+from|facing)\s+(?:the\s+)?(?:[a-z']+\s+){{0,2}}?(?:{_LANDMARK_NOUNS}|(?-i:[A-Z]\w+))"
-    # "after", "from" and "past" lead to a home only from a landmark, not from a name ("after Form 3", "from Kisumu")
-    rf"|(?:after|from|past|kutoka(?:\s+kwa)?)\s+(?:the\s+)?(?:[a-z']+\s+){{0,2}}?{_LANDMARK_NOUNS})\b",
-    _I,
+_LANDMARK_RE = gated(
+    re.compile(
+        r"\b(?:(?:karibu\s+na|nyuma\s+ya|mbele\s+ya|baada\s+ya|kabla\s+ya|kando\s+ya|pembeni\s+ya|opposite|next\s+to|"
+        rf"behind|near|across\s+from|facing)\s+(?:the\s+)?(?:[a-z']+\s+){{0,2}}?(?:{_LANDMARK_NOUNS}|(?-i:[A-Z]\w+))"
+        # "after", "from" and "past" lead to a home only from a landmark, not from a name ("after Form 3",
+        # "from Kisumu")
+        rf"|(?:after|from|past|kutoka(?:\s+kwa)?)\s+(?:the\s+)?(?:[a-z']+\s+){{0,2}}?{_LANDMARK_NOUNS})\b",
+        _I,
+    )
 )
 # A home described without a number: "nyumba ya tatu", "gate ya bluu", "boma la pili", "blue gate".
-_DESCRIBED_HOME_RE = re.compile(
-    r"\b(?:(?:nyumba|house|gate|geti|boma|keja|mlango|door)\s+(?:ya|la|wa|yenye|with|number)\s+[a-z]+|"
-    r"(?:gate|geti|mlango|door)\s+(?:nyeusi|nyeupe|nyekundu|bluu|kijani|manjano)|"
-    r"(?:blue|green|red|black|white|yellow|brown|grey)\s+(?:gate|door|house|roof)|"
-    # a floor or an ordinal home: "ground floor", "ghorofa ya pili", "second gate on the left"
-    r"(?:ground|first|second|third|fourth|top|\d+(?:st|nd|rd|th)?)\s+floor|ghorofa\s+ya\s+[a-z]+|"
-    r"(?:first|second|third|fourth|fifth|last)\s+(?:gate|house|door|boma|compound|plot))\b",
-    _I,
+_DESCRIBED_HOME_RE = gated(
+    re.compile(
+        r"\b(?:(?:nyumba|house|gate|geti|boma|keja|mlango|door)\s+(?:ya|la|wa|yenye|with|number)\s+[a-z]+|"
+        r"(?:gate|geti|mlango|door)\s+(?:nyeusi|nyeupe|nyekundu|bluu|kijani|manjano)|"
+        r"(?:blue|green|red|black|white|yellow|brown|grey)\s+(?:gate|door|house|roof)|"
+        # a floor or an ordinal home: "ground floor", "ghorofa ya pili", "second gate on the left"
+        r"(?:ground|first|second|third|fourth|top|\d+(?:st|nd|rd|th)?)\s+floor|ghorofa\s+ya\s+[a-z]+|"
+        r"(?:first|second|third|fourth|fifth|last)\s+(?:gate|house|door|boma|compound|plot))\b",
+        _I,
+    )
 )
 _UNIT_WORD_RE = re.compile(rf"\b{_UNIT}\b", _I)
 _NUMBER_WORD_RE = re.compile(r"\b(?:number|namba|nambari|no)\b|#", _I)
-_POSSESSED_HOME_RE = re.compile(
-    r"\b(?:our|my|their)\s+(?:house|home|keja|plot|flat|door)\b|\b(?:nyumba|keja|ploti|plot|mlango)\s+(?:yetu|yangu|yao)\b",
-    _I,
+_POSSESSED_HOME_RE = gated(
+    re.compile(
+        r"\b(?:our|my|their)\s+(?:house|home|keja|plot|flat|door)\b|\b(?:nyumba|keja|ploti|plot|mlango)\s+(?:yetu|yangu|yao)\b",
+        _I,
+    )
 )
 # A place named after the number: "... number 34 at Kayole Junction", "... nyumba 9 pale Kware".
 _PLACE_AFTER_RE = re.compile(r"\s*(?:at|in|on|pale|kwa|huko|katika)\s+(?-i:[A-Z])", _I)
@@ -126,20 +141,22 @@ _AREA_WORD_RE = re.compile(
 # A village or estate named, the start of an address with landmarks ("kijiji chetu ni Mwala, tunakaa nyuma ya
 # duka ...") or after "anwani yetu ni" / "our address is".
 _LIVE_VERBS = r"(?:tunakaa|tunaishi|naishi|nakaa|anaishi|anakaa|hukaa|wanaishi|wanakaa|tunadoze|nadoze)"
-_PLACE_NAMED_RE = re.compile(
-    r"(?:\b(?P<place>kijiji|village|estate|mtaa|location|lokesheni)\s+(?:(?:cha|chetu|chao|chake|yetu|yao|yake|wetu|"
-    r"wao|wa|of|ya)\s+)?(?:(?:ni|is|called|inaitwa)\s+)?"
-    r"|\b(?:anwani\s+(?:yetu|yangu|yake|yao|ya\s+nyumbani|ya\s+kwetu)|(?:my|our|his|her|home)\s+address)\s*(?:ni|is|:)?\s*"
-    # "we stay in Zimmerman, behind Quickmart, the brown gate", "nyumba yetu iko Kariobangi North, karibu na ..."
-    r"|\b(?:(?:we|i|they|she|he)\s+(?:live|lives|stay|stays)\s+(?:in|at)|(?:our|my|their)\s+(?:house|home)\s+is\s+(?:in|at)|"
-    rf"{_LIVE_VERBS}|(?:nyumba|keja|boma)\s+(?:yetu|yangu|yao|yake)\s+(?:iko|ni)"
-    # "kwetu ni Emuhaya, boma ya Shiundu, ...", "home ni Kiamwangi village, ...", "tuko Kibera DC, karibu na ..."
-    r"|(?:kwetu|nyumbani|(?:my\s+|our\s+)?home|ushago|shags|our\s+place|my\s+place)\s*(?:ni|is|iko|:)|tuko|niko|nko|tupo|nipo"
-    # directions to the home: "ukifika Kisauni stage uliza nyumba ya Mama Rehema, mlango wa bluu"
-    r"|ukifika|ukija|ukipita|ukishuka|fikeni|when\s+you\s+(?:reach|get\s+to|come\s+to))"
-    r"\s+(?:(?:kwa|huko|pale|in|at)\s+)?)"
-    r"(?P<name>(?-i:[A-Z][\w'’-]+))",
-    _I,
+_PLACE_NAMED_RE = gated(
+    re.compile(
+        r"(?:\b(?P<place>kijiji|village|estate|mtaa|location|lokesheni)\s+(?:(?:cha|chetu|chao|chake|yetu|yao|yake|wetu|"
+        r"wao|wa|of|ya)\s+)?(?:(?:ni|is|called|inaitwa)\s+)?"
+        r"|\b(?:anwani\s+(?:yetu|yangu|yake|yao|ya\s+nyumbani|ya\s+kwetu)|(?:my|our|his|her|home)\s+address)\s*(?:ni|is|:)?\s*"
+        # "we stay in Zimmerman, behind Quickmart, the brown gate", "nyumba yetu iko Kariobangi North, karibu na ..."
+        r"|\b(?:(?:we|i|they|she|he)\s+(?:live|lives|stay|stays)\s+(?:in|at)|(?:our|my|their)\s+(?:house|home)\s+is\s+(?:in|at)|"
+        rf"{_LIVE_VERBS}|(?:nyumba|keja|boma)\s+(?:yetu|yangu|yao|yake)\s+(?:iko|ni)"
+        # "kwetu ni Emuhaya, boma ya Shiundu, ...", "home ni Kiamwangi village, ...", "tuko Kibera DC, karibu na ..."
+        r"|(?:kwetu|nyumbani|(?:my\s+|our\s+)?home|ushago|shags|our\s+place|my\s+place)\s*(?:ni|is|iko|:)|tuko|niko|nko|tupo|nipo"
+        # directions to the home: "ukifika Kisauni stage uliza nyumba ya Mama Rehema, mlango wa bluu"
+        r"|ukifika|ukija|ukipita|ukishuka|fikeni|when\s+you\s+(?:reach|get\s+to|come\s+to))"
+        r"\s+(?:(?:kwa|huko|pale|in|at)\s+)?)"
+        r"(?P<name>(?-i:[A-Z][\w'’-]+))",
+        _I,
+    )
 )
 # Words without which the pattern above cannot match: a set lookup over the text's words is much cheaper than
 # the pattern (or a regex of these words) on the many entries that have none of them.
@@ -150,12 +167,14 @@ _PLACE_NAMED_WORDS = frozenset(
 )
 _WORD_TOKEN_RE = re.compile(r"[a-z]+")
 # The home itself is spoken of: a landmark near an estate ("estate yetu iko karibu na shule") is not an address.
-_LIVE_RE = re.compile(rf"\b(?:{_LIVE_VERBS}|live|lives|living|stay|stays|staying|kwetu|nyumbani)\b", _I)
+_LIVE_RE = gated(re.compile(rf"\b(?:{_LIVE_VERBS}|live|lives|living|stay|stays|staying|kwetu|nyumbani)\b", _I))
 # Where the home is spoken of, for a weak unit in a clause of its own ("I stay in Mathare 4A, ground floor, room 9").
-_HOME_CUE_RE = re.compile(
-    rf"\b(?:{_LIVE_VERBS}|live|lives|living|stay|stays|staying|kwetu|nyumbani|home|tuko|niko|nko|tupo|nipo|keja|boma|"
-    r"mtaa|estate|address|anwani)\b",
-    _I,
+_HOME_CUE_RE = gated(
+    re.compile(
+        rf"\b(?:{_LIVE_VERBS}|live|lives|living|stay|stays|staying|kwetu|nyumbani|home|tuko|niko|nko|tupo|nipo|keja|boma|"
+        r"mtaa|estate|address|anwani)\b",
+        _I,
+    )
 )
 _SEGMENT_END = ",;"
 _SENTENCE_END = ".!?\n"
@@ -189,11 +208,13 @@ def _speaks_of_a_home(segment: str) -> bool:
 
 
 # Directions to a home: "ukifika kwa Kiamaiko", "shuka Bamburi Mwisho stage", "ingia Kwa Bulo", "ask for Mama Akoth".
-_DIRECTIONS_RE = re.compile(
-    r"\b(?:ukifika|ukija|ukipita|ukishuka|ukiingia|ukikata|shuka|ingia|uliza|fika|pita|kata|tembea|hadi|mpaka|walk|"
-    r"when\s+you\s+(?:reach|get|come)|"
-    r"ask\s+for|alight|turn|kulia|kushoto|on\s+the\s+(?:left|right))\b",
-    _I,
+_DIRECTIONS_RE = gated(
+    re.compile(
+        r"\b(?:ukifika|ukija|ukipita|ukishuka|ukiingia|ukikata|shuka|ingia|uliza|fika|pita|kata|tembea|hadi|mpaka|walk|"
+        r"when\s+you\s+(?:reach|get|come)|"
+        r"ask\s+for|alight|turn|kulia|kushoto|on\s+the\s+(?:left|right))\b",
+        _I,
+    )
 )
 
 
@@ -360,11 +381,13 @@ def id_numbers(view: str) -> Iterator[tuple[int, int]]:
 
 
 # Organisations' paybills are public: "paybill ya KPLC, 888880", "KRA paybill 572572".
-_PUBLIC_PAYEE_RE = re.compile(
-    r"\b(?:kplc|kenya\s+power|kra|nhif|sha|nssf|helb|e-?citizen|safaricom|airtel|telkom|dstv|gotv|zuku|startimes|"
-    r"nairobi\s+water|kcb|equity|ncba|absa|stanbic|m-?shwari|kenya\s+airways|kenya\s+railways|sgr|red\s+cross|unicef|"
-    r"childline)\b",
-    _I,
+_PUBLIC_PAYEE_RE = gated(
+    re.compile(
+        r"\b(?:kplc|kenya\s+power|kra|nhif|sha|nssf|helb|e-?citizen|safaricom|airtel|telkom|dstv|gotv|zuku|startimes|"
+        r"nairobi\s+water|kcb|equity|ncba|absa|stanbic|m-?shwari|kenya\s+airways|kenya\s+railways|sgr|red\s+cross|unicef|"
+        r"childline)\b",
+        _I,
+    )
 )
 # The name an account is held in, after its number: "till 58 31 27 name MAMA ATIENO GENERAL SHOP", "(KAKAI MAMA
 # MBOGA)", "jina WAFULA MILLERS", "acc GAKII MWENDA", "account Jemutai Korir", "under KAVINYA CYBER POINT". Capitals

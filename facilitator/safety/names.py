@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from facilitator.safety import normalise
+from facilitator.safety.prefilter import gated
 
 NAMES_PATH = Path(__file__).with_name("wordlists") / "names_ke.txt"
 
@@ -59,42 +60,50 @@ _INTRO_RE = re.compile(
 # neighbours: like a first name alone, it is not a personal detail (docs/safety-labelling.md), except as
 # the name on a till or account ("till 7712345 Mama Otieno"), which finds the person.
 # A title before a given and a family name names a person: "Mr Simiyu Wafula", "Mwalimu Zainabu Athman".
-_TITLE_THEN_TWO_NAMES_RE = re.compile(
-    # titles may follow one another: "teacher Madam Nduku Mwikali"
-    r"\b(?:(?i:mr|mrs|ms|miss|dr|prof|mwalimu|mwl|teacher|tr|coach|pastor|madam|mzee|bi|bw|macalin|ustadh|sheikh|chief|"
-    r"mama|baba|shosh|cucu|auntie|aunty|uncle|mjomba|shangazi|bibi|babu)\.?\s+)+"
-    r"(?P<name>[A-Z][a-z'’]{2,}\s+[A-Z][a-z'’]{2,})"
+_TITLE_THEN_TWO_NAMES_RE = gated(
+    re.compile(
+        # titles may follow one another: "teacher Madam Nduku Mwikali"
+        r"\b(?:(?i:mr|mrs|ms|miss|dr|prof|mwalimu|mwl|teacher|tr|coach|pastor|madam|mzee|bi|bw|macalin|ustadh|sheikh|chief|"
+        r"mama|baba|shosh|cucu|auntie|aunty|uncle|mjomba|shangazi|bibi|babu)\.?\s+)+"
+        r"(?P<name>[A-Z][a-z'’]{2,}\s+[A-Z][a-z'’]{2,})"
+    )
 )
-_TITLED_NAME_RE = re.compile(
-    r"\b(?:mama|baba|mzee|bi|bw|mr|mrs|ms|miss|madam|auntie|uncle)\.?\s+(?P<family>[^\W\d_]{3,})", _I
+_TITLED_NAME_RE = gated(
+    re.compile(r"\b(?:mama|baba|mzee|bi|bw|mr|mrs|ms|miss|madam|auntie|uncle)\.?\s+(?P<family>[^\W\d_]{3,})", _I)
 )
 # A capitalised pair beside a school or a class: "Tabitha Chelangat of Moi Girls", "Juma Ali, Form 2, Kakamega
 # High", "Faiza Omar, niko form 1", "Shadrack Rotich kidato cha nne", "Precious Adhiambo in our class".
-_NAME_AT_SCHOOL_RE = re.compile(
-    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\s*[,(]?\s*"
-    r"(?:(?:is|ni|yuko|ako|niko|nko|tuko|anasoma|nasoma|alikuwa|was|ndiye)\s+)?(?:(?:of|from|at|wa|in|kwa|katika)\s+)?"
-    r"(?:(?i:form|grade|class|std|kidato|darasa|gredi)\s*(?:cha\s+|la\s+)?(?:\d\b|(?i:one|two|three|four|kwanza|"
-    r"pili|tatu|nne|tano|sita|saba|nane)\b)"
-    r"|(?i:(?:our|my|their|his|her|the\s+same)\s+class\b|class\s+(?:yetu|yangu|yao|moja)\b|darasa\s+(?:letu|langu|"
-    r"lao|moja)\b|darasani)"
-    r"|(?i:shule\s+ya|school\s+ya)\s+[A-Z]"
-    r"|(?:[A-Z][\w'’]+\s+){1,3}(?i:school|girls|boys|high|academy|primary|secondary|sec|pri|day|mixed)\b)"
+_NAME_AT_SCHOOL_RE = gated(
+    re.compile(
+        r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\s*[,(]?\s*"
+        r"(?:(?:is|ni|yuko|ako|niko|nko|tuko|anasoma|nasoma|alikuwa|was|ndiye)\s+)?(?:(?:of|from|at|wa|in|kwa|katika)\s+)?"
+        r"(?:(?i:form|grade|class|std|kidato|darasa|gredi)\s*(?:cha\s+|la\s+)?(?:\d\b|(?i:one|two|three|four|kwanza|"
+        r"pili|tatu|nne|tano|sita|saba|nane)\b)"
+        r"|(?i:(?:our|my|their|his|her|the\s+same)\s+class\b|class\s+(?:yetu|yangu|yao|moja)\b|darasa\s+(?:letu|langu|"
+        r"lao|moja)\b|darasani)"
+        r"|(?i:shule\s+ya|school\s+ya)\s+[A-Z]"
+        r"|(?:[A-Z][\w'’]+\s+){1,3}(?i:school|girls|boys|high|academy|primary|secondary|sec|pri|day|mixed)\b)"
+    )
 )
 # A capitalised pair, then who they are to the writer: "Kibet Chepkoech ni cousin yangu", "Mary Akoth is my
 # neighbour's daughter".
-_NAME_THEN_RELATION_RE = re.compile(
-    r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})\s*,?\s+(?:ni|is|ndiye)\s+(?:my\s+|our\s+)?(?i:beste|bestie|beshte|rafiki|"
-    r"dada|kaka|mathe|buda|cousin|binamu|jirani|mwalimu|siz|shosh|boyfriend|girlfriend|bf|gf|crush|sister|brother|"
-    r"friend|classmate|neighbou?r|teacher|uncle|aunt|auntie|mjomba|shangazi|mpenzi|deskmate|mtoto)\b"
+_NAME_THEN_RELATION_RE = gated(
+    re.compile(
+        r"\b(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})\s*,?\s+(?:ni|is|ndiye)\s+(?:my\s+|our\s+)?(?i:beste|bestie|beshte|rafiki|"
+        r"dada|kaka|mathe|buda|cousin|binamu|jirani|mwalimu|siz|shosh|boyfriend|girlfriend|bf|gf|crush|sister|brother|"
+        r"friend|classmate|neighbou?r|teacher|uncle|aunt|auntie|mjomba|shangazi|mpenzi|deskmate|mtoto)\b"
+    )
 )
 # Who they are to the writer, then a capitalised pair, no verb: "ni ya mama yangu Zainabu Hamisi", "my cousin Brian
 # Otieno".
-_RELATION_THEN_NAME_RE = re.compile(
-    r"\b(?i:beste|bestie|beshte|rafiki|dada|kaka|mathe|buda|cousin|binamu|jirani|mwalimu|siz|shosh|sister|brother|"
-    r"friend|mama|baba|mjomba|shangazi|uncle|auntie|aunt|bibi|babu|coach|mum|mom|dad|neighbou?r|classmate)\s+"
-    r"(?i:yangu|wangu|yake|wake|my)\s+(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})\b"
-    r"|\b(?i:my)\s+(?i:cousin|sister|brother|friend|mum|mom|dad|uncle|aunt|auntie|neighbou?r|classmate|teacher|coach)\s+"
-    r"(?P<name2>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})\b"
+_RELATION_THEN_NAME_RE = gated(
+    re.compile(
+        r"\b(?i:beste|bestie|beshte|rafiki|dada|kaka|mathe|buda|cousin|binamu|jirani|mwalimu|siz|shosh|sister|brother|"
+        r"friend|mama|baba|mjomba|shangazi|uncle|auntie|aunt|bibi|babu|coach|mum|mom|dad|neighbou?r|classmate)\s+"
+        r"(?i:yangu|wangu|yake|wake|my)\s+(?P<name>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})\b"
+        r"|\b(?i:my)\s+(?i:cousin|sister|brother|friend|mum|mom|dad|uncle|aunt|auntie|neighbou?r|classmate|teacher|coach)\s+"
+        r"(?P<name2>[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,})\b"
+    )
 )
 # A rural home named after its head: "boma ya mzee Ngumbao", "nyumbani kwa mama Akinyi", "home of mzee Kilonzo".
 _HOME_OF_RE = re.compile(
@@ -177,7 +186,9 @@ _SOFT_CUES = frozenset(
     """i i'm i’m im am it's its this msee huyu mimi mi mie beste bestie beshte beshtee rafiki dada kaka mathe buda
     cousin binamu jirani mwalimu siz shosh boyfriend girlfriend bf gf crush sister brother friend""".split()
 )
-_MONEY_CONTEXT_RE = re.compile(r"\b(?:till|paybill|pay\s+bill|m-?pesa|akaunti|account|acc|tuma|send|sendia)\b", _I)
+_MONEY_CONTEXT_RE = gated(
+    re.compile(r"\b(?:till|paybill|pay\s+bill|m-?pesa|akaunti|account|acc|tuma|send|sendia)\b", _I)
+)
 
 
 @cache

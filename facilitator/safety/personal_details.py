@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from facilitator.safety import identifiers, names, normalise, phones
+from facilitator.safety.prefilter import gated
 
 
 class Span(NamedTuple):
@@ -222,10 +223,12 @@ _TLDS = (
     "com|org|net|edu|gov|info|biz|io|co|ke|ly|me|tv|app|gg|link|xyz|site|online|ug|tz|rw|uk|us|ca|"
     "au|za|ng|ai|dev|live|page|blog|store|shop|club|ru|de|fr|ac|go|or|sc|be|cc|to|ws|lnk|bio|fm|gl|tk|ee"
 )
-_LINK_RE = re.compile(
-    r"\b(?:https?://|www\.)[^\s<>\"']+"
-    rf"|(?<![\w.\-])(?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.)+(?:{_TLDS})\b(?![.\-]?\w)(?:/[^\s<>\"']*)?",
-    _I,
+_LINK_RE = gated(
+    re.compile(
+        r"\b(?:https?://|www\.)[^\s<>\"']+"
+        rf"|(?<![\w.\-])(?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.)+(?:{_TLDS})\b(?![.\-]?\w)(?:/[^\s<>\"']*)?",
+        _I,
+    )
 )
 # Top-level domains that are also short words. "good.me" or "went.to" is more often a missing space
 # after a full stop than a link, so such a bare domain needs a path ("t.me/xyz") or a third label.
@@ -243,14 +246,16 @@ _PUBLIC_SITE_RE = re.compile(
 # "brianart . co . ke", "wanjikuwrites dot com": a domain with its dots spaced or spelled out.
 # "luanda-art[.]weebly[.]com": a dot in brackets, as links are written to keep them from working, is a dot too
 _SPACED_DOT = r"(?:\s+\.\s*|\s*\.\s+|\s+dot\s+|\s*[\[(]\s*(?:\.|dot)\s*[\])]\s*)"
-_SPACED_LINK_RE = re.compile(
-    rf"(?<![\w.\-])[a-z0-9][a-z0-9\-]{{1,61}}(?:(?:{_SPACED_DOT}|\.)[a-z0-9\-]{{2,30}}){{0,2}}?{_SPACED_DOT}"
-    rf"(?:(?:co|or|ac|go|ne|sc)(?:{_SPACED_DOT}|\.)ke|com|org|net|ke|io|info|app|tv|biz|xyz|co\.uk|ee|me|ly|gg)\b"
-    # and its path, spaced too: "soundcloud . com / kilimanibeatz"
-    rf"(?:\s*/\s*@?[\w\-.]+(?<!\.))*"
-    # a one-letter short link with its path: "t . me / mamba_wa_mombasa"
-    rf"|(?<![\w.\-])[a-z]\s*\.\s*(?:me|co|ly)\s*/\s*@?[\w\-.]+(?<!\.)",
-    _I,
+_SPACED_LINK_RE = gated(
+    re.compile(
+        rf"(?<![\w.\-])[a-z0-9][a-z0-9\-]{{1,61}}(?:(?:{_SPACED_DOT}|\.)[a-z0-9\-]{{2,30}}){{0,2}}?{_SPACED_DOT}"
+        rf"(?:(?:co|or|ac|go|ne|sc)(?:{_SPACED_DOT}|\.)ke|com|org|net|ke|io|info|app|tv|biz|xyz|co\.uk|ee|me|ly|gg)\b"
+        # and its path, spaced too: "soundcloud . com / kilimanibeatz"
+        rf"(?:\s*/\s*@?[\w\-.]+(?<!\.))*"
+        # a one-letter short link with its path: "t . me / mamba_wa_mombasa"
+        rf"|(?<![\w.\-])[a-z]\s*\.\s*(?:me|co|ly)\s*/\s*@?[\w\-.]+(?<!\.)",
+        _I,
+    )
 )
 # "bit . ly / mtotoform24", "linktr.ee / kui": any short domain, its dot or its slash written apart, with a path.
 _SPACED_PATH_LINK_RE = re.compile(
@@ -259,7 +264,7 @@ _SPACED_PATH_LINK_RE = re.compile(
     _I,
 )
 # "kiptoo dot me slash art": a link with its dot and slash spelled out.
-_SPELLED_PATH_LINK_RE = re.compile(r"\b[a-z0-9][a-z0-9\-]{1,61}\s+dot\s+[a-z]{2,6}\s+slash\s+[\w\-]+", _I)
+_SPELLED_PATH_LINK_RE = gated(re.compile(r"\b[a-z0-9][a-z0-9\-]{1,61}\s+dot\s+[a-z]{2,6}\s+slash\s+[\w\-]+", _I))
 # "jane.k @ gmail . com": an email address with spaces around "@" and its dots.
 _SPACED_EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w.+\-]+\s*@\s*[\w\-]+(?:\s*\.\s*[\w\-]+)*\s*\.\s*[a-z]{2,6}\b", _I)
 
@@ -302,7 +307,7 @@ def _provider_emails(text: str) -> Iterator[Span]:
         yield Span(match.start(), match.end(), EMAIL)
 
 
-_OBFUSCATED_EMAIL_HINT_RE = re.compile(rf"[(\[{{<]\s*at\s*[)\]}}>]|{_MAIL_PROVIDERS}", _I)
+_OBFUSCATED_EMAIL_HINT_RE = gated(re.compile(rf"[(\[{{<]\s*at\s*[)\]}}>]|{_MAIL_PROVIDERS}", _I))
 # "p.omondi at kisumuboys dot sc dot ke": "at" and "dot" both spelled, the domain ending in a top-level one.
 _SPELLED_EMAIL_RE = re.compile(
     rf"(?<![\w.+\-])[\w.+\-]+\s+(?:at|kwa)\s+[\w\-]+(?:\s+(?:dot|nukta)\s+[a-z]{{2,10}})*\s+(?:dot|nukta)\s+"
@@ -332,20 +337,24 @@ _ACCOUNT = (
 _PLATFORM_ACCOUNT = rf"(?:{_ACCOUNT}|id|name|tag)"
 _POSSESSIVE = r"(?:yangu|yng|yngu|yetu|changu|wangu|zangu|zetu|yake|zake|lake|wake|yao|zao)"
 # "my snap is jane.doe22", "my ig handle: jane_doe", "snap yangu ni jane.doe22", "username: jane"
-_HANDLE_INTRO_RE = re.compile(
-    rf"\b(?:(?:my|mine|our|his|her)\s+(?:{_PLATFORM}\b\s*{_PLATFORM_ACCOUNT}?|{_ACCOUNT})|(?:{_PLATFORM}\b\s*"
-    rf"{_PLATFORM_ACCOUNT}?|{_ACCOUNT})\s+{_POSSESSIVE})\s*(?P<sep>is|are|ni|:|=|->|-)\s*(?P<at>(?:@\s?)?)(?P<handle>{_HANDLE})",
-    _I,
+_HANDLE_INTRO_RE = gated(
+    re.compile(
+        rf"\b(?:(?:my|mine|our|his|her)\s+(?:{_PLATFORM}\b\s*{_PLATFORM_ACCOUNT}?|{_ACCOUNT})|(?:{_PLATFORM}\b\s*"
+        rf"{_PLATFORM_ACCOUNT}?|{_ACCOUNT})\s+{_POSSESSIVE})\s*(?P<sep>is|are|ni|:|=|->|-)\s*(?P<at>(?:@\s?)?)(?P<handle>{_HANDLE})",
+        _I,
+    )
 )
 _HANDLE_LABEL_RE = re.compile(
     rf"\b(?P<what>{_PLATFORM}|{_ACCOUNT})\b\s*(?P<sep>:|=|->)\s*(?P<at>(?:@\s?)?)(?P<handle>{_HANDLE})", _I
 )
 # "add me on snap jane.doe22", "follow me on tiktok @jane", "nifollow kwa insta jane_doe"
-_HANDLE_INVITE_RE = re.compile(
-    rf"\b(?:(?:add|follow|dm|message|text|inbox|find|search|check|hmu)\s+(?:me\s+|us\s+)?|ni(?:add|follow|dm|text|"
-    rf"inbox|tafute|ping)\s+|hit\s+me\s+up\s+|ping\s+(?:me\s+)?)(?:on|kwa|via|in|at)\s+{_PLATFORM}\b\s*(?P<sep>at|as|:|"
-    rf"-|ni|,)?\s*(?P<at>@?)(?P<handle>{_HANDLE})",
-    _I,
+_HANDLE_INVITE_RE = gated(
+    re.compile(
+        rf"\b(?:(?:add|follow|dm|message|text|inbox|find|search|check|hmu)\s+(?:me\s+|us\s+)?|ni(?:add|follow|dm|text|"
+        rf"inbox|tafute|ping)\s+|hit\s+me\s+up\s+|ping\s+(?:me\s+)?)(?:on|kwa|via|in|at)\s+{_PLATFORM}\b\s*(?P<sep>at|as|:|"
+        rf"-|ni|,)?\s*(?P<at>@?)(?P<handle>{_HANDLE})",
+        _I,
+    )
 )
 # "snap ni kevo_mwas", "discord is kevo#4521", "ig its shiko.wanjiru": a cue word after the platform;
 # the handle must look like one (a digit, "_", ".", "#" or CamelCase) since "tiktok ni mbaya" is an opinion.
@@ -359,66 +368,80 @@ _HANDLE_CUE_RE = re.compile(
     _I,
 )
 # "Roblox user nyokabi_plays", "ig handle shiro_k": the platform and an account word, then the handle.
-_HANDLE_PLATFORM_ACCOUNT_RE = re.compile(
-    rf"\b{_PLATFORM}\s+(?:user|{_ACCOUNT}|name|id)\s+(?P<at>@?)(?P<handle>{_HANDLE})",
-    _I,
+_HANDLE_PLATFORM_ACCOUNT_RE = gated(
+    re.compile(
+        rf"\b{_PLATFORM}\s+(?:user|{_ACCOUNT}|name|id)\s+(?P<at>@?)(?P<handle>{_HANDLE})",
+        _I,
+    )
 )
 # "niko tiktok kama shiko254", "nifollow insta kama brayo", "add me kwa roblox kama ShikoQueen",
 # "niko yt kama brayo vlogs ke, subscribe": the writer points to themself on a platform.
-_HANDLE_SELF_RE = re.compile(
-    rf"\b(?:niko|nipo|tuko|ni[a-z]{{2,9}}|(?:add|follow|find|search|check|dm)\s+(?:me|us))\s+(?:on\s+|kwa\s+|in\s+)?"
-    rf"{_PLATFORM}\b\s+(?:(?:kama|as|ni|its|is)\b|:)\s*(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,3}})|"
-    rf"{_HANDLE}(?:\s+[a-z0-9_.]+){{0,2}}(?=\s*"
-    rf"(?:[,.!?]|$))|{_HANDLE})",
-    _I,
+_HANDLE_SELF_RE = gated(
+    re.compile(
+        rf"\b(?:niko|nipo|tuko|ni[a-z]{{2,9}}|(?:add|follow|find|search|check|dm)\s+(?:me|us))\s+(?:on\s+|kwa\s+|in\s+)?"
+        rf"{_PLATFORM}\b\s+(?:(?:kama|as|ni|its|is)\b|:)\s*(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,3}})|"
+        rf"{_HANDLE}(?:\s+[a-z0-9_.]+){{0,2}}(?=\s*"
+        rf"(?:[,.!?]|$))|{_HANDLE})",
+        _I,
+    )
 )
 # "nifollow insta shiko_wa", "add me brian_254", "hmu kevo.254": an invitation, then something shaped
 # like a handle (a digit, "_" or "." in it), with or without the platform.
-_HANDLE_INVITATION_RE = re.compile(
-    rf"\b(?:ni(?:follow|add|dm|text|tafute|cheki|stalk|ping)|(?:add|follow|dm|find|hmu|search|ping|holla)"
-    rf"(?:\s+(?:me|us))?)(?:\s+(?:on|kwa|in|via))?(?:\s+{_PLATFORM})?\s*(?:kama|as|:|,)?\s+(?P<at>@?)"
-    rf"(?P<handle>{_HANDLE})",
-    _I,
+_HANDLE_INVITATION_RE = gated(
+    re.compile(
+        rf"\b(?:ni(?:follow|add|dm|text|tafute|cheki|stalk|ping)|(?:add|follow|dm|find|hmu|search|ping|holla)"
+        rf"(?:\s+(?:me|us))?)(?:\s+(?:on|kwa|in|via))?(?:\s+{_PLATFORM})?\s*(?:kama|as|:|,)?\s+(?P<at>@?)"
+        rf"(?P<handle>{_HANDLE})",
+        _I,
+    )
 )
 # "nifollow tiktok, niko kama shosh_wa_kisumu", "add me kwa snap, jina ni baraka.o": the platform named
 # earlier, then "niko kama" or "jina ni" and a handle.
-_HANDLE_KAMA_RE = re.compile(
-    rf"\b(?:(?:niko|nipo|tuko|mimi ni|im|i am|i'm)\s+(?:kama|as|called|known\s+as)|(?:jina|username|name|ign)"
-    rf"(?:\s+(?:kwa|ya|in|on)\s+(?:game|{_PLATFORM}))?\s*(?:ni|is|:))"
-    rf"\s+(?P<frame>[^\w\s@]{{0,3}})(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,3}})|"
-    rf"{_HANDLE})",
-    _I,
+_HANDLE_KAMA_RE = gated(
+    re.compile(
+        rf"\b(?:(?:niko|nipo|tuko|mimi ni|im|i am|i'm)\s+(?:kama|as|called|known\s+as)|(?:jina|username|name|ign)"
+        rf"(?:\s+(?:kwa|ya|in|on)\s+(?:game|{_PLATFORM}))?\s*(?:ni|is|:))"
+        rf"\s+(?P<frame>[^\w\s@]{{0,3}})(?P<at>@?)(?P<handle>(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,3}})|"
+        rf"{_HANDLE})",
+        _I,
+    )
 )
 # A channel, page or blog named in words with spaces: "youtube channel yangu ni Vybz na Shiku", "my
 # tiktok page is called Nai Girls Dance". After "ni"/"is" the name is capitalised (a description is not:
 # "channel yangu ni ya michezo"); after "inaitwa"/"called" any words up to the end of the clause.
 _NAME_WORD = r"(?-i:[A-Z0-9][\w'.]*)"
-_CHANNEL_RE = re.compile(
-    rf"\b(?:(?:my|our)\s+(?:{_PLATFORM}\s+)?(?:channel|page|chaneli|podcast|blog)|(?:{_PLATFORM}\s+)?"
-    rf"(?:channel|page|chaneli|podcast|blog)\s+(?:yangu|yetu|yake|wangu|changu))"
-    rf"(?:\s*,?\s+(?P<naming>inaitwa|yaitwa|is\s+called|called|named|name\s+is|jina\s+ni)|\s+is|\s+ni|\s*:)\s+(?P<at>@?)"
-    rf"(?P<handle>{_NAME_WORD}(?:\s+(?:na|and|&|wa|ya|of|the|za|la)?\s*{_NAME_WORD}){{0,4}}"
-    rf"|(?<=[a-z]\s)(?:[\w'.&]+(?:\s+[\w'.&]+){{0,4}})(?=\s*(?:[,.!?;]|$)))",
-    _I,
+_CHANNEL_RE = gated(
+    re.compile(
+        rf"\b(?:(?:my|our)\s+(?:{_PLATFORM}\s+)?(?:channel|page|chaneli|podcast|blog)|(?:{_PLATFORM}\s+)?"
+        rf"(?:channel|page|chaneli|podcast|blog)\s+(?:yangu|yetu|yake|wangu|changu))"
+        rf"(?:\s*,?\s+(?P<naming>inaitwa|yaitwa|is\s+called|called|named|name\s+is|jina\s+ni)|\s+is|\s+ni|\s*:)\s+(?P<at>@?)"
+        rf"(?P<handle>{_NAME_WORD}(?:\s+(?:na|and|&|wa|ya|of|the|za|la)?\s*{_NAME_WORD}){{0,4}}"
+        rf"|(?<=[a-z]\s)(?:[\w'.&]+(?:\s+[\w'.&]+){{0,4}})(?=\s*(?:[,.!?;]|$)))",
+        _I,
+    )
 )
 # "snap kipchirchir.k", "ig lamu.island.girl", "niko na snap lamu_prince": the platform, then a handle with no cue.
 _PLATFORM_THEN_HANDLE_RE = re.compile(rf"\b{_PLATFORM}\s*/?\s+(?P<at>@?)(?P<handle>{_HANDLE})", _I)
 # "my fb is Fatma Lamu Beauty": a page named in capitalised words after "my <platform> is".
-_PAGE_NAME_RE = re.compile(
-    rf"\b(?:my|ma|mah|our)\s+{_PLATFORM}\s+(?:page\s+)?(?:is|ni|:)\s+(?P<at>)(?P<handle>(?-i:[A-Z][\w'’]+)"
-    rf"(?:\s+(?-i:[A-Z][\w'’]+)){{1,3}})",
-    _I,
+_PAGE_NAME_RE = gated(
+    re.compile(
+        rf"\b(?:my|ma|mah|our)\s+{_PLATFORM}\s+(?:page\s+)?(?:is|ni|:)\s+(?P<at>)(?P<handle>(?-i:[A-Z][\w'’]+)"
+        rf"(?:\s+(?-i:[A-Z][\w'’]+)){{1,3}})",
+        _I,
+    )
 )
 # Letters spaced out after "@" or a platform: "IG @ z a w a d i . w a m b u i".
 _SPACED_LETTERS_RE = re.compile(r"(?<![\w@])(?:@\s*)?(?:[a-z0-9._]\s){4,}[a-z0-9._](?![\w.])", _I)
 # "wambo underscore kimani 07": a handle with its underscore spelled.
-_SPELLED_UNDERSCORE_RE = re.compile(
-    r"(?<![\w.])[a-z0-9]+(?:\s+(?:underscore|dot)\s+[a-z0-9]+)*\s+underscore\s+[a-z0-9]+"
-    r"(?:\s+(?:underscore|dot)\s+[a-z0-9]+)*(?:\s+\d+\b)?",
-    _I,
+_SPELLED_UNDERSCORE_RE = gated(
+    re.compile(
+        r"(?<![\w.])[a-z0-9]+(?:\s+(?:underscore|dot)\s+[a-z0-9]+)*\s+underscore\s+[a-z0-9]+"
+        r"(?:\s+(?:underscore|dot)\s+[a-z0-9]+)*(?:\s+\d+\b)?",
+        _I,
+    )
 )
 # "tonyk.254 on discord", "Wan_Eagle254 pale fortnite": something shaped like a handle, then where it is.
-_ON_PLATFORM_RE = re.compile(rf"\s+(?:on|kwa|pale|kwenye|huko|in|for)\s+{_PLATFORM}\b", _I)
+_ON_PLATFORM_RE = gated(re.compile(rf"\s+(?:on|kwa|pale|kwenye|huko|in|for)\s+{_PLATFORM}\b", _I))
 _HANDLE_BEFORE_RE = re.compile(rf"(?<![\w@.#])@?{_HANDLE}$", _I)
 # More handles listed after one: "gamertag zangu: NjugunaBeast254 na GhostRiderKE".
 _MORE_HANDLES_RE = re.compile(rf"\s*(?:,|&|/|\bna\b|\band\b|\bau\b|\bor\b)\s*@?(?P<handle>{_HANDLE})", _I)
@@ -640,17 +663,21 @@ def _named_handles(text: str, lower_words: set[str]) -> Iterator[Span]:
 
 
 # "tiktok yangu ni kama jina langu tu: lindaokello": the writer's platform named, then a colon later in the clause.
-_PLATFORM_COLON_RE = re.compile(
-    rf"(?:\b(?:{_PLATFORM}|{_ACCOUNT}|akaunti)\s+(?:ya\s+[a-z]+\s+)?{_POSSESSIVE}|\b(?:my|our|his|her)\s+(?:{_PLATFORM}|"
-    rf"{_ACCOUNT}|akaunti))\b[^:.!?\n]{{0,40}}:\s*(?P<at>@?)(?P<handle>{_HANDLE})(?![\w@])",
-    _I,
+_PLATFORM_COLON_RE = gated(
+    re.compile(
+        rf"(?:\b(?:{_PLATFORM}|{_ACCOUNT}|akaunti)\s+(?:ya\s+[a-z]+\s+)?{_POSSESSIVE}|\b(?:my|our|his|her)\s+(?:{_PLATFORM}|"
+        rf"{_ACCOUNT}|akaunti))\b[^:.!?\n]{{0,40}}:\s*(?P<at>@?)(?P<handle>{_HANDLE})(?![\w@])",
+        _I,
+    )
 )
 # "nicheki insta natumia jina kevobrayo", "nitafute tiktok kwa jina la shikoqueen": a name used on a platform, in any
 # shape, when the platform is named in the same clause.
-_USES_THE_NAME_RE = re.compile(
-    r"\b(?:(?:na|a|hu|tu|wa|ni)?tumia\s+jina(?:\s+la)?|kwa\s+jina(?:\s+la)?|under\s+the\s+name|by\s+the\s+name|"
-    r"goes\s+by)\s+['\"“‘]?@?(?P<handle>[a-z0-9][\w.]{2,30})(?![\w@])",
-    _I,
+_USES_THE_NAME_RE = gated(
+    re.compile(
+        r"\b(?:(?:na|a|hu|tu|wa|ni)?tumia\s+jina(?:\s+la)?|kwa\s+jina(?:\s+la)?|under\s+the\s+name|by\s+the\s+name|"
+        r"goes\s+by)\s+['\"“‘]?@?(?P<handle>[a-z0-9][\w.]{2,30})(?![\w@])",
+        _I,
+    )
 )
 
 
