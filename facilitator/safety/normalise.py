@@ -76,8 +76,10 @@ def strip_marks(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
-_WORDISH_RE = re.compile(r"[\w@$!]+")
 _LEET_CHAR_RE = re.compile("[" + re.escape("".join(LEET)) + "]")
+# A word holding a leetspeak character: only those can change, and the others are not handed to Python (fresh sets
+# 34, 35 and 38: the leetspeak pass from 9 to N µs an entry).
+_LEET_WORD_RE = re.compile(r"(?<![\w@$!])[\w@$!]*" + _LEET_CHAR_RE.pattern + r"[\w@$!]*")
 _IN_WORD_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011\u2012\u2013](?=[^\W\d_])")
 _APOSTROPHE_RE = re.compile("[" + _APOSTROPHES + "]")
 _VOWEL_RUN_RE = re.compile(r"([aeiou])\1{2,}")
@@ -207,7 +209,7 @@ def for_phrases(text: str) -> str:
     text = _SMS_WORD_RE.sub(lambda m: _SMS_WORDS[m.group(0)], text)
     text = _SMS_PREFIX_RE.sub(lambda m: m.group(1) + "i" + m.group(2), text)
     if _LEET_CHAR_RE.search(text):
-        text = _WORDISH_RE.sub(_unleet_word, text)
+        text = _LEET_WORD_RE.sub(_unleet_word, text)
     text = collapse_runs(text)
     return _SPACES_RE.sub(" ", text).strip()
 
@@ -218,7 +220,8 @@ def for_phrases(text: str) -> str:
 _KEYCAP_MARKS = "\ufe0f\u20e3"
 # Letters typed for digits, only ever read as digits inside a number-like run ("O7l2", "3SS").
 _LETTER_DIGITS = str.maketrans("OoQDlIi|SsBZz", "0000111155822")
-_NUMBER_RUN_RE = re.compile(r"[0-9A-Za-z|]+")
+# A number-like run holding a digit: only those can change, and the other words are not handed to Python.
+_NUMBER_RUN_RE = re.compile(r"(?<![0-9A-Za-z|])[0-9A-Za-z|]*[0-9][0-9A-Za-z|]*")
 _SEPARATOR_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212/\\_,;:·•*~"
 _SEPARATORS = str.maketrans(_SEPARATOR_CHARS, "-" * len(_SEPARATOR_CHARS))
 # Words people put between digit groups: "0712 then 448 then 391", "0722 kisha 448".
