@@ -39,3 +39,18 @@ def test_no_blind_line_is_in_the_training_corpus():
     for blind in sorted(corpus.CORPUS_PATH.parent.glob("blind*.tsv")):
         shared = [entry.text for entry in corpus.read(blind) if entry.text.casefold() in corpus_texts]
         assert not shared, (blind.name, shared[:5])
+
+
+def test_scores_sum_each_feature_of_the_bag_once_per_occurrence():
+    """The model sums a word's rows once per process (for speed); a whole entry's score must equal the sum over its
+    feature bag, as training computes it."""
+    import math
+
+    shipped = model.load()
+    for text in ("nataka kujiua leo leo", "mjomba ananiguza na anasema ni siri yetu", "the there then", "hi"):
+        phrase = normalise.for_phrases(text)
+        bag = model.features(phrase)
+        for index, target in enumerate(shipped.targets):
+            total = sum(shipped.weights[name][index] for name in bag if name in shipped.weights)
+            expected = model.sigmoid(shipped.bias[index] + total * model.feature_scale(len(bag)))
+            assert math.isclose(shipped.scores(phrase)[target], expected, rel_tol=1e-12, abs_tol=1e-15)
