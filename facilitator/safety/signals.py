@@ -1532,8 +1532,10 @@ _DISCLOSURE_ROUND5 = [
     r"pretending to be|posing as|claiming to be)\s+(?:mimi|me|yeye|her|him|my \w+|dada\w*)\b"
     r"|\b(?:account|akaunti|page|profile|acc|fake)\b.{0,80}\b(?:akisema ni mimi|akidai ni mimi|akisema ni yeye|"
     r"pretending to be (?:me|her)|claiming to be (?:me|her)|saying (?:its|it is) me)\b"
-    r"|\b(?:used|alitumia|ametumia|imetumia|anatumia|wanatumia|using|uses)\s+(?:\w+\s+){0,3}?(?:email|picha|photos|"
-    r"pics|jina|name|namba|number)\s+(?:\w+\s+){0,6}?(?:kufungua|to open|to make|to create|kuunda|kuomba|to ask|"
+    # (the child's own photos or name: "anatumia picha za celebs kuomba pesa" is a scam, not harm to a child)
+    r"|\b(?:used|alitumia|ametumia|imetumia|anatumia|wanatumia|using|uses)\s+(?:(?:my|her|his)\s+(?:\w+\s+)?(?:email|"
+    r"photos|pics|pictures|name|number)|(?:email|picha|jina|namba)\s+(?:yangu|zangu|yake|zake|(?:ya|za) (?:dada|"
+    r"rafiki|binamu|sis)\w*))\s+(?:\w+\s+){0,6}?(?:kufungua|to open|to make|to create|kuunda|kuomba|to ask|"
     r"to beg)\s+(?:\w+\s+){0,3}?(?:account|akaunti|page|profile|fake|pesa|money|doh)\b",
     # A child's photos on someone else's account: "picha zake ziko kwa akaunti ya mtu mwingine tangu machi"
     r"\b(?:picha|photos|pics|pictures)\s+(?:zake|zangu|za mtoto|za dada \w+|of (?:me|her|my \w+))\s+(?:ziko|are|"

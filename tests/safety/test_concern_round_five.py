@@ -289,6 +289,7 @@ HARD_CLEAN = [
     ("sw", "shule ina rule: ukipost picha ya mwanafunzi bila ruhusa unapata suspension"),
     # accounts, screenshots, comments in ordinary use
     ("en", "i used my photos to make a birthday collage for mum"),
+    ("mixed", "hii fake account inatumia picha za celebs kuomba pesa, msitume"),
     ("mixed", "nilipost screenshot ya score yangu ya fifa, 5-0 😎"),
     ("en", "people left nice comments on my drawing"),
     # a question about a child sent pictures is the topic, not a disclosure
