@@ -839,14 +839,14 @@ _DISCLOSURE = [
     r"hamruhusu kwenda shule|hawamruhusu kwenda shule|haniruhusu kwenda shule|not allowed to go to school|"
     r"wont let (?:her|him|me) go to school|doesnt let (?:her|him|me) go to school)\b",
     # A man who keeps asking a child for photos: "the guy who keeps asking my sister for photos"
-    r"\b(?:guy|man|msee|jamaa|mzee|buda|stranger|someone|somebody|uncle|teacher|coach|he)\b.{0,20}\b(?:(?:keeps|kept|"
+    r"\b(?:guy|man|msee|jamaa|mzee|buda|stranger|someone|somebody|uncle|teacher|coach|he)\b.{0,60}\b(?:(?:keeps|kept|"
     r"always|still|is always|been)\s+(?:asking|begging|bugging|pressuring)|asks|begs|asked|pressures)\s+(?:me|her|him|"
     r"my \w+|us|(?:young\s+|small\s+)?(?:girls|boys|kids|children|students|pupils|wasichana|watoto)(?:\s+\w+){0,4}?)\s+"
     rf"(?:to send\s+|for\s+)(?:more\s+)?(?:photos|pics|pictures|picha|selfies|videos)\b{_OF_A_THING}",
     r"\b(?:anaendelea kuniomba|anaendelea kumwomba|huniomba|humwomba|ananisumbua|anamsumbua|ananilazimisha|"
     r"anamlazimisha|(?:ana|hu|ali|ame)(?:wa)?omba\s+(?:wasichana|watoto|wavulana|girls|madem|dem)(?:\s+\w+){0,4}?)"
     rf"\s+(?:\w+\s+){{0,2}}?(?:nimtumie\s+|amtumie\s+|watume\s+|wamtumie\s+)?(?:picha|pics|photos|"
-    rf"selfies)\b{_OF_A_THING}",
+    rf"selfies?)\b{_OF_A_THING}",
     # An adult met online coming to pick the child up or meet in person: "met him on tiktok ... coming to pick me"
     r"\b(?:met|meet|tulikutana|nilikutana|alikutana|wakakutana|tukakutana|nikakutana)\s+(?:na\s+)?(?:him|a man|"
     r"an older (?:man|guy|boy)|a guy|some guy|this guy|jamaa|mzee|msee|buda|mwanaume|boda)\b.{0,25}\b(?:online|"
@@ -860,7 +860,8 @@ _DISCLOSURE = [
     r"|\b(?:siwezi kuishi|cant live|aibu)\b.{0,30}\b(?:picha|pics|photos|nudes|video)\b.{0,20}\b(?:ziko online|"
     r"ziko mtandaoni|zimepostiwa|zimevuja|are online|got leaked|were leaked)\b",
     # A blocked harasser back on a new account: "nikiblock account yake anafungua nyingine na kunitumia threats"
-    r"\b(?:nikiblock|nikimblock|nimemblock|nilimblock|when i block|i blocked|i block)\b.{0,40}\b(?:anafungua|opens|"
+    r"\b(?:nikiblock|nikimblock|nimemblock|nilimblock|nimeblock|nimemblock|nilimblock|niliblock|when i block|i blocked|"
+    r"ive blocked|i block)\b.{0,40}\b(?:anafungua|opens|"
     r"creates|makes|new account|nyingine|another)\b",
     # Sitting on an adult's lap in exchange: "tukimkalia kwa mapaja" (a toddler on grandpa's lap is not this)
     r"\b\w*kalia\s+(?:kwa\s+)?(?:mapaja|mapajani)\b",
@@ -1032,9 +1033,10 @@ _DISCLOSURE = [
     r"mum|mom|dad|anyone|teacher|mwalimu)\b",
     r"\b(?:tells?|told|telling)\s+(?:her|him|them|my \w+)\s+(?:\w+\s+)?(?:not to|never to|to never)\s+(?:tell|say)\b",
     # A child filmed or photographed undressing, then shared
-    r"\b(?:record|recorded|recording|alirecord|alimrekodi|alinirekodi|filmed|films|"
+    r"\b(?:record|recorded|recording|\w*record|\w*rekodi|filmed|films|"
     r"took (?:pics|photos|pictures|a video) of|"
-    r"alimpiga picha|alinipiga picha)\b.{0,40}\b(?:changing|akibadilisha|nikibadilisha|bathing|akioga|nikioga|naked|"
+    r"alimpiga picha|alinipiga picha)\b.{0,40}\b(?:changing|akibadilisha|nikibadilisha|bathing|akioga|nikioga|wakioga|"
+    r"wakibadilisha|naked|"
     r"uchi|bila nguo|in the shower|bafuni|undressing)\b",
     # The silencing threat itself
     r"\b(?:no one|nobody|noone|hakuna mtu)\s+(?:will|would|is going to|gonna)?\s*(?:ever\s+)?(?:believe|atakuamini|"
@@ -1083,7 +1085,7 @@ _DISCLOSURE = [
     r"\b(?:dating|date|anadate|ana ?date|seeing|going out with)\s+(?:a\s+)?(?:buda|mzee|an old|old|married|"
     r"(?:[2-9]\d)\s*(?:yr|year|years)?(?:\s+old)?(?:\s+man)?)",
     r"\b(?:in his|in her)\s+(?:[3-9]0s)\b.{0,50}\b(?:girlfriend|boyfriend|sister|friend)",
-    r"\b(?:sponsor|sponsa)\b.{0,40}\b(?:married|ameoa|buda|mzee|old|\d\d)\b",
+    r"\b(?:ma)?(?:sponsor|sponsa)\w*\b.{0,40}\b(?:married|ameoa|buda|mabuda|mzee|wazee|old|\d\d)\b",
     r"\brelationship\b.{0,30}\b(?:teacher|mwalimu|pastor|coach|uncle|older|\d\d)",
     r"\bmature for (?:my|her|his|your) age\b|\b(?:says|anasema|ananiambia|told me|tells me)\b.{0,30}\b(?:im|i am|"
     r"niko|nimekomaa|she is|shes)\s+(?:so\s+)?(?:mature|nimekomaa)\b|\bnimekomaa\b.{0,30}\b(?:miaka|ana)\b",
@@ -1447,6 +1449,215 @@ _DISCLOSURE = [
     r"changu)?\b.{0,20}"
     r"\b(?:usiku|at night|every night|kila usiku)\b",
 ]
+
+# --- Classes of fresh sets 39-42 (scored on arrival). Many of these disclosures name the person, give a handle, an ID
+# or a number between the words a rule needs, so the windows below leave room for them. ---
+_MINOR_AGE = r"(?:1[0-7]|kumi(?: na (?:moja|mbili|tatu|nne|tano|sita|saba))?)"
+_GIFT_NOUN = (
+    r"(?:airtime|bundles|data|credit|mpesa|money|pesa|doh|cash|fees|karo|phones?|simu|fare|nauli|gifts?|zawadi|"
+    r"vocha|clothes|nguo|shoes|viatu)"
+)
+_DISTRESS_ROUND5 = [
+    # What this life is for: "hii maisha ni ya nini", "naishi ya nini", "whats the point of my life"
+    r"\b(?:(?:hii|haya|this)\s+(?:maisha|life)\s+(?:yangu\s+)?|(?:maisha|life)\s+(?:yangu|hii|haya)\s+)(?:ni\s+)?"
+    r"(?:ya|kwa)\s+nini\b(?!\s+(?:bora|mazuri|mtandaoni))"
+    r"|\bnaishi\s+(?:ya|kwa)\s+nini\b|\bwhat is (?:my|this) life (?:even )?for\b|\bwhats the point of (?:my life|"
+    r"living|me)\b",
+    # How fast or how much of the means kills: "nikinywa jik yote itaniua haraka?", "how many pills to die"
+    rf"\b(?:nikinywa|nikimeza|nikikunywa|nikila|if i (?:drink|swallow|take|eat))\s+(?:\w+\s+){{0,3}}?{_MEANS}\b"
+    r".{0,30}"
+    r"\b(?:itaniua|zitaniua|vitaniua|nitakufa|nitadedi|nitakufa haraka|will (?:it |they |that )?kill me|"
+    r"would (?:it |they |that )?kill me|will i die|would i die)"
+    rf"|\b(?:how many|how much|ngapi)\b.{{0,20}}{_MEANS}\b.{{0,20}}\b(?:to die|kufa|kuniua|to kill me|kill me)\b"
+    rf"|{_MEANS}\s+(?:ngapi|how many)\b.{{0,20}}\b(?:to die|kufa|kuniua|kill me)\b",
+    # Scars said to be self-made: "makovu kwenye mkono wangu si ya ajali, ni mimi mwenyewe"
+    r"\b(?:makovu|kovu|alama|vidonda|scars?|cuts|marks)\b.{0,40}\b(?:si ya ajali|sio ya ajali|si ajali|sio ajali|"
+    r"not (?:from )?an accident|werent an accident|arent from an accident|not accidents?|ni mimi mwenyewe|"
+    r"nilijifanyia|i did (?:them|it|that) (?:to )?myself|i made them myself)\b",
+    # A message left for the family with a word of not coming back: "mwambieni mama namshukuru. sitarudi"
+    r"\b(?:mwambieni|mwambie|waambieni|waambie|tell|please tell)\s+(?:my\s+)?(?:mama|mum|mom|mathe|baba|dad|buda|"
+    r"wazazi|parents|family|familia|dada|kaka|sister|brother|bibi|shosh|cucu)\b(?:\s+(?:yangu|wangu))?.{0,30}"
+    r"\b(?:namshukuru|nampenda|nawapenda|nawashukuru|samahani|nisamehe|i love (?:her|him|them)|im sorry|"
+    r"i am sorry|thank you|asante)\b.{0,40}\b(?:sitarudi|sitakuwepo|sitawaona|kwaheri|goodbye|wont be back|"
+    r"wont come back|never coming back|sitarudi tena)\b",
+    # Scratching or cutting oneself till blood, the narrative tense too: "nikajikwaruza mapaja na compass hadi damu"
+    # (the kitchen and falls excepted)
+    r"\b(?:(?:ni|na|hu)(?:li|me|ka|na)?ji(?:kwaruz|chan|finy)|(?:ni|na|hu)(?:li|me|na)?ji(?:kat|chom|dung))\w*\b"
+    r"(?!.{0,40}\b(?:kitunguu|vitunguu|mboga|nyama|onions?|cooking|kupika|bahati mbaya|nilianguka|accident|ajali)\b)"
+    r".{0,40}\b(?:hadi|mpaka|until|till)\s+(?:\w+\s+)?(?:damu|bled|bleed|blood)\b",
+    # Going offline from today on, no reason given: "mnitoe kwa group, sitakuwa online tena after leo"
+    r"\b(?:sitakuwa|sitakua|sitakuwepo|i wont be|i will not be)\s+(?:online|hapa|around|on here|here|kwa group)\s+"
+    r"(?:tena\s+|again\s+|anymore\s+)?(?:after|baada ya|from|kuanzia)\s+(?:leo|today|tonight|usiku huu)\b"
+    r"(?!.{0,60}\b(?:exams?|mtihani|mitihani|safari|travel\w*|trip|boarding|phone|simu|data|bundles|kcse|kcpe|"
+    r"shagz|upcountry|ocha|church|fasting|detox|break|likizo|holiday|revision|kusoma)\b)",
+]
+_DISCLOSURE_ROUND5 = [
+    # A child's number put up for men to call: "mtu aliweka namba ya simu ya dada yangu kwa group ... anapigiwa na
+    # wanaume usiku", "amedrop number ya dem wangu ... call for fun", "ameni-tag ... akiandika namba yangu"
+    r"\b(?:mtu|msee|mse|someone|somebody|he|she|they|jamaa|boy|guy|dem|ex)\b.{0,50}\b(?:\w*(?:weka|post|drop|share|"
+    r"tag|andika|sambaza|leak|anika)\w*|posted|shared|dropped|leaked|put up)\s+(?:\w+\s+){0,2}?(?:(?:my|her)\s+"
+    r"(?:phone\s+)?(?:number|namba)|(?:namba|number|nambari)\s+(?:ya simu\s+)?(?:yangu|yake|ya (?:dada|dem|rafiki|"
+    r"binamu|sis|siz|sister|cuz|beshte|manzi)|my|her))\b"
+    r".{0,120}\b(?:wanaume|men|strangers|wageni|usiku|at night|calling|call for fun|wanapiga|wamepiga|anapigiwa|"
+    r"ninapigiwa|napigiwa|available|naogopa|anaogopa|scared|afraid|creeps?)\b",
+    # The child's home put up online: "kuna msee alipost location ya nyumba yetu kwa chat"
+    r"\b(?:mtu|msee|mse|someone|somebody|he|she|they|jamaa|boy|guy|ex)\b.{0,30}\b(?:\w*(?:weka|post|drop|share|"
+    r"sambaza|leak|anika)\w*|posted|shared|dropped|leaked|put up)\s+(?:\w+\s+)?(?:(?:my|our|her)\s+"
+    r"(?:home\s+|house\s+)?"
+    r"(?:location|address)|(?:location|address|anwani|picha ya nyumba|gps)\s+(?:ya\s+)?(?:nyumba\s+|keja\s+|home\s+)?"
+    r"(?:yetu|yangu|yake|kwetu|my|our|her))\b",
+    # A stranger came to the child's school or home, calling her by name
+    r"\b(?:mtu|someone|msee|a man|a guy|stranger|jamaa|mgeni|mzee|buda)\s+(?:\w+\s+)?(?:akaja|came|alikuja|showed up|"
+    r"amekuja|turned up)\s+(?:hadi|mpaka|to|at|kwa)\s+(?:\w+\s+){0,2}?(?:gate|geti|shule|shuleni|school|nyumba|"
+    r"nyumbani|home|house|"
+    r"keja|kwetu)\b.{0,40}\b(?:akiniita|calling me|calling my name|kwa jina|by my name|by name|anajua jina)",
+    # Pictures of a child undressed going round: "picha zake za uchi zimezunguka kwa groups", "ameweka picha ya dem
+    # wa form 2 bila nguo", "ameweka video ya dem akibadilisha nguo", "a girls nudes were shared"
+    r"\b(?:picha|pics|photos|pictures|nudes|videos?|mavideo|clip)\b(?:\s+\w+){0,5}?\s+(?:za uchi|ya uchi|bila nguo|"
+    r"naked|akibadilisha nguo|akioga|wakioga|akibadilisha|changing|bathing|in the shower)\b"
+    r"(?=.{0,60}\b(?:zimezunguka|zinazunguka|imezunguka|zimesambaa|zimevuja|imevuja|everywhere|groups?|kila mahali|"
+    r"wanashare|wanaforward|forwarded|shared|sent around|wanacheka|laughing)\b)"
+    # the sharer a person in a finite verb: "ku-share picha bila ruhusa" and "ukipost ..." are rules for everyone
+    r"|\b(?:(?:a|wa)(?:na|li|me)(?:weka|post|share|sambaza|forward|leak)\w*|posted|shared|is posting|is sharing|"
+    r"keeps posting|keeps sharing)\s+(?:\w+\s+){0,2}?"
+    r"(?:picha|pics|photos|pictures|nudes|videos?|mavideo|clip)\s+(?:za|ya|of)\s+(?:\w+\s+){0,5}?(?:bila nguo|"
+    r"uchi|naked|akibadilisha nguo|akioga|wakioga|nikioga|changing|bathing|bila ruhusa|without (?:her|their|my) "
+    r"(?:consent|permission))\b"
+    r"|\b(?:girls?|dem|msichana|sisters?|sis|friends?|classmates?|cousins?|her|my|dada)\s+nudes\s+(?:were|was|got|"
+    r"have been|had been|zilikuwa|zime|zili)\s*(?:shared|leaked|posted|sent around|circulated|forwarded|sambazwa|"
+    r"vuja)\b",
+    # Someone made out to be the child: "account inayojifanya mimi", "anapost vitu za aibu akisema ni mimi",
+    # "used her photos to open a fake instagram", "imetumia picha zangu ... kuomba boys pesa"
+    r"\b(?:account|akaunti|page|profile|acc)\s+(?:\w+\s+)?(?:inayojifanya|anayejifanya|inajifanya|imejifanya|"
+    r"pretending to be|posing as|claiming to be)\s+(?:mimi|me|yeye|her|him|my \w+|dada\w*)\b"
+    r"|\b(?:account|akaunti|page|profile|acc|fake)\b.{0,80}\b(?:akisema ni mimi|akidai ni mimi|akisema ni yeye|"
+    r"pretending to be (?:me|her)|claiming to be (?:me|her)|saying (?:its|it is) me)\b"
+    # (the child's own photos or name: "anatumia picha za celebs kuomba pesa" is a scam, not harm to a child)
+    r"|\b(?:used|alitumia|ametumia|imetumia|anatumia|wanatumia|using|uses)\s+(?:(?:my|her|his)\s+(?:\w+\s+)?(?:email|"
+    r"photos|pics|pictures|name|number)|(?:email|picha|jina|namba)\s+(?:yangu|zangu|yake|zake|(?:ya|za) (?:dada|"
+    r"rafiki|binamu|sis)\w*))\s+(?:\w+\s+){0,6}?(?:kufungua|to open|to make|to create|kuunda|kuomba|to ask|"
+    r"to beg)\s+(?:\w+\s+){0,3}?(?:account|akaunti|page|profile|fake|pesa|money|doh)\b",
+    # A child's photos on someone else's account: "picha zake ziko kwa akaunti ya mtu mwingine tangu machi"
+    r"\b(?:picha|photos|pics|pictures)\s+(?:zake|zangu|za mtoto|za dada \w+|of (?:me|her|my \w+))\s+(?:ziko|are|"
+    r"zinatumika|being used|zimewekwa)\s+(?:\w+\s+)?(?:kwa|on|kwenye)\s+(?:akaunti|account|page|profile)\s+(?:ya|of)\s+"
+    r"(?:mtu mwingine|someone else|a stranger|mgeni|stranger)\b",
+    # Screenshots of the child's chats put up: "mtu ame-screenshot chat zangu na kuzipost", "alipost screenshot ya
+    # chat yangu"
+    r"\b(?:mtu|msee|mse|someone|somebody|he|she|they|jamaa|boy|guy|dem|ex)\b.{0,20}\b(?:\w*screenshot\w*\s+(?:ya\s+|"
+    r"of\s+)?(?:chat|chats|msgs|messages|dms)\s+(?:zangu|yangu|my|her|zake|yake)\b.{0,40}\b(?:\w*post\w*|"
+    r"\w*share\w*|\w*sambaz\w*|groups?|everywhere|kila mahali)|\w*post\w*\s+(?:a\s+)?screenshots?\s+(?:ya|of|za)\s+"
+    r"(?:chat|chats|msgs|messages|dms)\s+(?:zangu|yangu|my|her))",
+    # Rumours about named girls posted: "a page posting rumours about girls in our class", "aliandika eti X ni
+    # malaya. sasa anaonewa"
+    r"\b(?:posting|posts|posted|\w*post|\w*andika|wrote|writes|spreading|spreads|spread)\s+(?:\w+\s+){0,2}?"
+    r"(?:rumou?rs|lies|uongo|udaku|matusi|insults)\s+(?:about|kuhusu|juu ya)\s+(?:\w+\s+){0,2}?(?:girls|me|her|"
+    r"my \w+|wasichana|madem|mimi|yeye|dada)\b",
+    # A sexual slur written about a person: "mtu aliandika kwa hiyo app eti naomi ... ni malaya"
+    r"\b(?:aliandika|ameandika|anaandika|wrote|writes|alipost|amepost|anapost|posted)\b.{0,60}\b(?:ni|is a|is|ni a)\s+"
+    r"(?:malaya|slut|whore|prostitute|kahaba|hoe)\b",
+    # Men writing dirty comments on a child's videos: "wazee wanaandika comments chafu kwa kila video yake"
+    r"\b(?:wazee|men|old men|wanaume|mabuda|adults|grown men|mzee|buda)\b.{0,20}\b\w*(?:comment|andika)\w*\s+"
+    r"(?:\w+\s+)?(?:chafu|machafu|dirty|sexual|creepy|za ngono|za kingono)\b"
+    r"|\b(?:wazee|men|old men|mabuda|adults|grown men)\s+(?:\w+\s+)?(?:leave|leaves|post|posts|write|writes|send|sends)"
+    r"\s+(?:dirty|sexual|creepy|nasty)\s+comments\b",
+    # Blackmail paid: "4 guys paid someone to not leak their pics"
+    r"\b(?:paid|pay|pays|(?:ni|a|tu|wa)(?:li|me|na)(?:m|mw|wa)?lipa)\b.{0,30}\b(?:to not|not to|ili asi|"
+    r"ndio asi|asi)\s*(?:leak|post|share|sambaz|wek|tum|vujish|expose)\w*\s+(?:\w+\s+)?(?:pics|photos|picha|nudes|"
+    r"videos?)\b",
+    # The writer's own experience of sextortion or harassment, told in passing: "nilikuwa na shida ya sextortion
+    # mwaka jana", "nimeexperience harassment kwa instagram"
+    r"\b(?:nilikuwa na shida ya|nimekuwa na shida ya|nimeexperience|niliexperience|i experienced|ive experienced|"
+    r"i went through|nilipitia|nimepitia|i was a victim of|nilikuwa victim wa|nilikuwa victim of|i faced|"
+    r"nilikumbana na|nimekumbana na)\s+(?:\w+\s+)?(?:sextortion|harassment|grooming|cyberbullying|cyber bullying|"
+    r"stalking|unyanyasaji|dhuluma|abuse|blackmail)\b",
+    # Pornographic pictures or threats sent to a child: "alitumiwa picha za ngono na teacher", "ananitumia vitisho"
+    r"\b(?:(?:ni|a|tu|wa)(?:li|me|na)tumiwa|hutumiwa|(?:ana|ali|ame|hu)(?:ni|m|mw|tu|wa)tumia|sent (?:me|her|my \w+)|"
+    r"sends (?:me|her|my \w+)|"
+    r"keeps sending (?:me|her))\s+(?:\w+\s+)?(?:picha za ngono|picha chafu|video za ngono|porn\w*|dick pics?|"
+    r"picha za uchi|nudes za|vitisho|threats|jumbe za (?:kutisha|vitisho)|meseji za (?:kutisha|vitisho))",
+    # Asking for pictures in Kiswahili: "msee ananiitisha picha" (a passport photo for a form excepted)
+    r"\b(?:ana|ali|ame|hu|a)(?:ni|m|mw|tu|wa)itish\w*\s+(?:\w+\s+)?(?:picha|pics|photos|nudes|selfies?|video)\b"
+    r"(?!\s+(?:ya|za|of)\s+(?:passport|pasipoti|id|kitambulisho|form|cheti|certificate|result\w*|homework|project|"
+    r"notes|assignment))",
+    # Men asking girls for photos: "a group where men ask for girls photos"
+    r"\b(?:men|wanaume|wazee|old men|mabuda|grown men)\s+(?:\w+\s+)?(?:ask|asking|asks|wanaomba|wanaitisha|request|"
+    r"demand)\s+(?:\w+\s+)?(?:for\s+)?(?:girls|kids|children|wasichana|madem|watoto|students)\s*(?:photos|pics|"
+    r"picha|nudes|selfies)\b",
+    # A stranger with a pet name asking the child's number, school or home: "old men ... calling me baby girl and
+    # asking for my number", "ananiita mrembo kwa roblox ... ameniuliza niko form gani na shule gani"
+    r"\b(?:baby girl|babygirl|mrembo|sweetie|sweetheart|babe|my love|cutie|darling|beautiful|sexy)\b.{0,80}"
+    r"\b(?:asking|asks|asked|keeps asking|ameniuliza|ananiuliza|aliniuliza|huniuliza|akiniuliza|anauliza)\b.{0,30}"
+    r"\b(?:(?:my|her) number|namba yangu|form gani|class gani|grade gani|shule gani|school gani|which school|"
+    r"what school|"
+    r"where i live|naishi wapi|ninaishi wapi|my location|how old)\b",
+    # A reward if the child comes to his place: "atanipea 1k kila wiki kama nitaenda kwake", "said id pass if i came
+    # to his house"
+    r"\b(?:pass|marks|grades?|alama|atanipitisha|atanipea|atanipa|atampa|atampea|atanilipia|atamlipia|atanitumia|"
+    r"atanunulia|will give (?:me|her)|will buy (?:me|her)|will pay)\b.{0,40}\b(?:if|kama)\s+(?:i|she|u|you)?\s*"
+    r"(?:came|come|comes|go|goes|went|visit\w*|nitaenda|ataenda|nikienda|akienda|nitakuja|atakuja|nikija|akija)\s+"
+    r"(?:to\s+)?(?:his|kwake|kwa nyumba yake|kwa keja yake)\b",
+    # Gifts, and the parents do not know: "ananipea fare na simu mpya. niko 15. mathe hajui", "akirudi na pesa na
+    # simu mpya. wazazi wake hawajui", "wanapewa simu ... wameambiwa wasiseme"
+    rf"\b(?:\w*(?:ni|m|wa)(?:pa|pea|nunulia|buyia|tumia|lipia)|\w*pewa|gives? (?:me|her|them)|gave (?:me|her|them)|"
+    rf"bought (?:me|her|them)|buys (?:me|her|them)|buying (?:me|her|them)|sends? (?:me|her)|akirudi na|anarudi na|"
+    rf"hurudi na|comes back with)"
+    rf"\s+(?:\w+\s+){{0,3}}?{_GIFT_NOUN}\b(?!\s+(?:ya|za)\s+(?:birthday|christmas|krismasi))"
+    r".{0,60}\b(?:(?:mathe|mama|mum|mom|wazazi|parents|baba|dad|buda|guardian)\s+(?:\w+\s+)?(?:hajui|hawajui|"
+    r"dont know|doesnt know|do not know|hawana habari|hana habari)|wameambiwa wasiseme|ameambiwa asiseme|"
+    r"nimeambiwa nisiseme|told not to tell|told (?:me|her|them) not to tell)\b",
+    # Children called or treated to come to his place: "huwa ananunulia watoto wa grade 6 juice na bundles ndio
+    # wakuje kwake", "huita ma-dogo wa grade 6 kwa nyumba yake eti kuwapatia wifi"
+    r"\b(?:\w*nunulia|\w*(?:wa|m)(?:pa|pea|ita)|huita|anaita|aliita|buys?|bought|gives?|gave|calls|invites?|invited|"
+    r"\w*alika)\s+(?:\w+\s+)?(?:watoto|madogo|dogo|wasichana|madem|girls|kids|children|wanafunzi|pupils)\b.{0,60}"
+    r"\b(?:wakuje kwake|waje kwake|waende kwake|aje kwake|to come to his|kwa nyumba yake|to his (?:house|place|room)|"
+    r"kwa keja yake)\b",
+    # Offered work abroad while a child: "anatafuta madem wa 15-17 kwa kazi ya hotel dubai", "akiahidiwa kazi dubai.
+    # ana miaka 16"
+    rf"\b(?:miaka\s+{_MINOR_AGE}|{_MINOR_AGE}\s*(?:-|to|na)\s*{_MINOR_AGE}|madem wa|wasichana wa|girls of|form \w+|"
+    rf"grade \w+|class \w+)\b.{{0,60}}\b(?:kazi|job|jobs|work|ajira)\b.{{0,40}}"
+    r"\b(?:dubai|saudi|oman|qatar|lebanon|abroad|nje ya nchi|ughaibuni|uarabuni|arabuni)\b"
+    rf"|\b(?:kazi|job|jobs|work|ajira)\b.{{0,40}}\b(?:dubai|saudi|oman|qatar|lebanon|abroad|nje ya nchi|ughaibuni|"
+    rf"uarabuni|arabuni)\b.{{0,60}}\b(?:ana miaka|ako na miaka|ako|yuko|is only|she is|he is|shes|hes|ni)\s+"
+    rf"(?:tu\s+)?{_MINOR_AGE}\b",
+    # Gone missing after meeting someone online: "alipotea ... baada ya kukutana na jamaa wa facebook"
+    r"\b(?:alipotea|amepotea|alitoweka|ametoweka|disappeared|went missing|ran away|alitoroka|hakurudi)\b.{0,50}"
+    r"\b(?:baada ya kukutana na|after meeting|alikutana na|she met|he met)\s+(?:\w+\s+){0,2}?(?:wa|from|on|kwa)\s+"
+    r"(?:facebook|fb|insta|instagram|tiktok|snap|snapchat|whatsapp|online|mtandaoni|telegram|discord|roblox)\b",
+    # Girls of a child's age married to men: "wasichana wa 14 wanaolewa na mabwana wa boda"
+    rf"\b(?:wasichana|msichana|madem|dem|girls?|watoto|mtoto|binti)\s+(?:wa|of|aged)\s+(?:miaka\s+)?{_MINOR_AGE}\b"
+    r".{0,30}\b(?:wanaolewa|anaolewa|wameolewa|ameolewa|are married off|get married|being married|married off|"
+    r"wanaozwa|anaozwa|wanaozeshwa)\b",
+    # Bride price taken for a child: "wazazi wamekula mahari yangu"
+    r"\b(?:wamekula|wamepokea|walikula|walipokea|wamechukua|walichukua|took|received|have taken|accepted|"
+    r"amekula|alikula|amepokea)\s+(?:\w+\s+)?(?:mahari|dowry|bride ?price)\s+(?:yangu|yake|ya dada|ya \w+ yangu|"
+    r"for me|for her|for my \w+)\b",
+    # A man lying about his age: "alikuwa ananiambia ni 17, kumbe ni 32"
+    r"\b(?:alikuwa ananiambia|aliniambia|alisema|alidai|akidai|said|claimed|told me)\s+(?:he\s+(?:is|was)\s+|hes\s+|"
+    r"ni\s+|ako\s+|yuko\s+)?1\d\b.{0,30}\b(?:kumbe|but|actually|turns out|in fact)\s+(?:he\s+is\s+|hes\s+|ni\s+|"
+    r"ako\s+|yuko\s+|ana\s+)?(?:na\s+)?[2-6]\d\b",
+    # A child on an adult site: "amefungua onlyfans akidai ni 19 na ako 16"
+    rf"\bonlyfans\b.{{0,60}}\b(?:ako|ana|is|she is|shes|yuko|he is|hes|akiwa)\s+(?:na\s+)?(?:miaka\s+)?{_MINOR_AGE}\b",
+    # Liking to touch girls: "jamaa ... anapenda kushika wasichana wa shule"
+    r"\b(?:anapenda|hupenda|likes to|loves to|huwa)\s+(?:ku(?:shika|gusa|guza|touch|grab|bamba|finya)|touching|touch|"
+    r"grabbing|grab)\s+(?:\w+\s+)?(?:wasichana|madem|watoto|girls|kids|children|dem|msichana|wanafunzi|students)\b",
+    # Pushed around, or a weapon, by the same boys who post about the child
+    r"\b\w*(?:push|shove)\w*\s+(?:me|her|him|my \w+)\s+around\b",
+    # Calls or texts from a stranger who says what the child wore or where she went
+    r"\b(?:calls?|texts?|messages|private number|unknown number|namba (?:isiyojulikana|private)|stranger|mtu|msee)\b"
+    r".{0,50}\b(?:saying|says|telling me|akisema|anasema|akiniambia|ananiambia)\s+(?:\w+\s+)?(?:what i (?:wore|was "
+    r"wearing|am wearing|had on)|nilivaa nini|nimevaa nini|where i (?:was|went) (?:today|yesterday|jana|leo))\b"
+    r"(?!\s+(?:was|looked|is|looks)\b)",
+    # A child working and not sent to school: "nafanya kazi kwa shamba ya mtu ... na sipelekwi shule"
+    r"\b(?:nafanya|ninafanya|anafanya|hufanya|tunafanya|nafanyishwa|anafanyishwa|i work)\s+"
+    r"(?:kazi\b)?.{0,60}\b(?:sipelekwi|hapelekwi|hatupelekwi|siendi|haendi|hatuendi|sijaenda|hajaenda|"
+    r"not (?:going|sent|allowed) to|dont go to|doesnt go to|never go to)\s+(?:shule|sku|school)\b"
+    r"(?!\s+(?:jumamosi|jumapili|saturday|sunday|kesho|tomorrow|on (?:saturday|sunday|weekends)|weekends?))",
+    # Chats to be deleted, any subject: "alituambia tudelete chats zetu"
+    r"\b(?:tu|wa|a|ni|ku|u)(?:delete|fute)\s+(?:\w+\s+)?(?:chats|msgs|messages|jumbe|dms|texts|ujumbe)\s+"
+    r"(?:zetu|yetu|wetu|our)\b",
+]
+_DISTRESS += _DISTRESS_ROUND5
+_DISCLOSURE += _DISCLOSURE_ROUND5
 
 # An adult partner of a sister or friend, by his age, when she is not given an adult age or a married or
 # working life: "mpenzi wa dada ni Collins Onyango, ana miaka 24", "my sisters boyfriend is 29"
