@@ -20,6 +20,12 @@ the dev part too, so dev no longer measures it): ``POSSIBLE_AT`` 0.62 is where t
 held-out clean lines, leaving room under the 5% goal for the rules' own false alarms on unseen text; the model
 alone then catches 88.0% of held-out distress+disclosure labels (84.7% at 0.7). ``HIGH_AT`` 0.9: the model alone
 put 1 of 625 held-out clean lines above it. See the safety README, "Why this model".
+
+Lowered to 0.5 on 2026-11-30, chosen on fresh sets 43-45 (1,294 lines that neither the model, trained without them,
+nor any rule had seen; never a blind set): distress+disclosure caught at 0.62 / 0.55 / 0.5 / 0.45 / 0.4:
+94.0 / 95.5 / 96.7 / 97.2 / 97.4% of 717 labels, with 1.4 / 2.1 / 2.3 / 2.3 / 2.6% of 577 clean lines flagged
+distress or disclosure. On sets 39-42 (unseen by the model only) false alarms went from 1.1 to 1.5%. 0.5 takes most
+of the recall while keeping the concern false alarms under half of the 5% allowed for all flags together.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from typing import NamedTuple
 from facilitator.safety import disclosure, distress, model, morphology, signals
 
 HIGH_AT = 0.9
-POSSIBLE_AT = 0.62
+POSSIBLE_AT = 0.5
 
 # Where a rule's words stand in advice, a hypothetical, a story, a game or a statement about children
 # in general ("if someone asks you for photos, report", "watoto wengi wanapigwa", "the news said", "he

@@ -505,7 +505,9 @@ def test_round_two_concern_classes(flag, language, text):
 
 ROUND_TWO_HARD_CLEAN = [
     ("sw", "mwalimu mkuu alitupiga marufuku kuleta simu"),
-    ("en", "the coach told me i owe him 50 bob for the jersey"),
+    # Not here: "the coach told me i owe him 50 bob for the jersey": since POSSIBLE_AT 0.5 (concern.py: 2.7 points
+    # more distress+disclosure caught on unseen sets) the model's 0.59 makes it `possible`, never `high`; see
+    # test_concern_round_five.test_debts_and_goodbyes_in_ordinary_life_are_at_most_possible.
     # Not here: "he bought me a phone and now im his favourite". An unnamed man's gift that makes a child "his
     # favourite" is how grooming is told as steps; a `possible` flag (the moderator looks) is the right answer.
     ("sw", "dada yangu ana miaka 25 na mpenzi wake ana miaka 27"),
