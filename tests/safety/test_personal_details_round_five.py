@@ -1,0 +1,61 @@
+"""Personal-detail classes added after fresh sets 39-41 (issue 14, fifth round).
+
+Each case is a new sentence written for its class, not a line of any set: the class must hold for wordings the
+sets did not have. Every case asserts the flag and that no piece survives in ``.redacted``; the clean cases are
+look-alikes of the new classes that must stay clean.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitator.safety import screen
+
+ROUND_FIVE_PERSONAL_DETAILS = [
+    # names of three parts: a given name in no list before two names found, a third name in no list after them
+    ("en", "we met Carolyne Njoki Kamau at the youth camp", ["Carolyne", "Njoki", "Kamau"]),
+    ("sw", "mwenyekiti wetu ni Bakari Juma Mwachiro, anaishi mbali", ["Bakari", "Juma", "Mwachiro"]),
+    ("sheng", "si uliona vile Chemutai Kemboi Sigei alidance", ["Chemutai", "Kemboi", "Sigei"]),
+    ("mixed", "shout out kwa Yvette Wanjiku Gathoni wa debate team", ["Yvette", "Wanjiku", "Gathoni"]),
+    ("en", "Dad: Brandon Otieno Ochola", ["Brandon", "Otieno", "Ochola"]),
+    # three capitalised words, two of them names by the list or by their shape
+    ("en", "does anyone know Lincoln Kiprotich Chepkwony? he plays chess", ["Lincoln", "Kiprotich", "Chepkwony"]),
+    ("sw", "mwalimu alimwita Tamara Chepkemoi Kibet mbele ya darasa", ["Tamara", "Chepkemoi", "Kibet"]),
+    ("sheng", "manze Felix Kimaiyo Kiplagat ametoka leo", ["Felix", "Kimaiyo", "Kiplagat"]),
+    ("mixed", "nani anamjua Damaris Wanjohi Muriithi? ako na simu yangu", ["Damaris", "Wanjohi", "Muriithi"]),
+    # given names the list lacked, before a family name
+    ("en", "Huyu fala Wycliffe Kariuki always copies my work", ["Wycliffe", "Kariuki"]),
+    ("sw", "nilikutana na Scholastica Mbogo kanisani", ["Scholastica", "Mbogo"]),
+]
+
+
+@pytest.mark.parametrize("language, text, pieces", ROUND_FIVE_PERSONAL_DETAILS, ids=lambda v: str(v)[:40])
+def test_round_five_personal_detail_classes_are_redacted(language, text, pieces):
+    result = screen(text)
+    assert "personal_details" in result.flags, text
+    shown = result.redacted.casefold()
+    compact = "".join(ch for ch in shown if ch.isalnum())
+    for piece in pieces:
+        assert piece.casefold() not in shown, (text, result.redacted)
+        if piece.isdigit():
+            assert piece not in compact, (text, result.redacted)
+
+
+ROUND_FIVE_HARD_CLEAN = [
+    # capitalised words that are no names, beside a name or in threes
+    ("en", "Jaji Mkuu Martha Koome alisema haki za watoto ni muhimu"),
+    ("en", "Moi Teaching Referral Hospital has a child protection desk"),
+    ("sw", "Hii ni Kenya Power Company, sio mtu"),
+    ("sheng", "Kisumu Boys High walishinda drama"),
+    ("mixed", "Safaricom Foundation Youth Program ni poa sana"),
+    ("en", "Communications Authority Kenya should act faster"),
+    ("sw", "Imani yangu ni kwamba watoto watakuwa salama"),
+    ("en", "The new Online Safety Bill should protect kids"),
+    ("mixed", "leo nimejua kuna kitu kama Online Safety Act ya UK"),
+]
+
+
+@pytest.mark.parametrize("language, text", ROUND_FIVE_HARD_CLEAN, ids=lambda v: str(v)[:40])
+def test_round_five_hard_clean_lines_stay_clean(language, text):
+    result = screen(text)
+    assert "personal_details" not in result.flags, (text, result.redacted)
