@@ -69,10 +69,10 @@ _TILL_RE = gated(
 # Where someone lives: an estate or village, then plot/house/block/door/gate/road/room numbers.
 _UNIT = (
     r"(?:plot|house|hse|block|blk|door|gate|road|rd|room|rm|flat|apartment|apt|court|nyumba|barabara|mlango|ploti|"
-    r"chumba|lane|kibanda|stall|stage|keja|tent|hema)"
+    r"chumba|lane|kibanda|stall|stage|keja|tent|hema|shop|kiosk|phase)"
 )
 # Units a school, an office or a bus stop has too ("room 4B", "stage 2"): alone, they need a place in their clause.
-_WEAK_UNITS = frozenset("road rd room rm chumba lane stage barabara".split())
+_WEAK_UNITS = frozenset("road rd room rm chumba lane stage barabara phase".split())
 # A unit and its number; blocks, courts and wings may be lettered ("block B"); a unit may be described before
 # its number ("nyumba ya bati namba 9").
 _UNIT_NUMBER = (
@@ -81,7 +81,11 @@ _UNIT_NUMBER = (
     r"\s*(?:no\.?|nr\.?|number|namba|nambari|ya|#)?\s*[a-z]?\d+[a-z]?\b"
     r"|(?:block|blk|court|wing|phase|gate)\s+[a-z]\b)"
 )
-_ADDRESS_RE = gated(re.compile(rf"\b{_UNIT_NUMBER}(?:[\s,]+{_UNIT_NUMBER})*", _I))
+_BUSINESS_UNITS = frozenset("shop kiosk stall kibanda".split())
+_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]")
+# After a first unit, a home's door or house may be lettered: "plot 112 house C", "block 4, door B".
+_NEXT_UNIT_NUMBER = rf"(?:{_UNIT_NUMBER}|(?:house|hse|door|flat|apt|room|nyumba|mlango)\s+[a-z]\b)"
+_ADDRESS_RE = gated(re.compile(rf"\b{_UNIT_NUMBER}(?:[\s,]+{_NEXT_UNIT_NUMBER})*", _I))
 _PLACE_WORD_RE = re.compile(r"[^\W_][\w'’]*|\d+")
 _LAST_WORD_RE = re.compile(r"(?:[^\W_][\w'’]*|\d+)\W*$")
 # Words before the units that are not a place's name.
@@ -102,8 +106,8 @@ _LANDMARK_NOUNS = (
 )
 _LANDMARK_RE = gated(
     re.compile(
-        r"\b(?:(?:karibu\s+na|nyuma\s+ya|mbele\s+ya|baada\s+ya|kabla\s+ya|kando\s+ya|pembeni\s+ya|opposite|next\s+to|"
-        rf"behind|near|across\s+from|facing)\s+(?:the\s+)?(?:[a-z']+\s+){{0,2}}?(?:{_LANDMARK_NOUNS}|(?-i:[A-Z]\w+))"
+        r"\b(?:(?:karibu\s+na|nyuma\s+ya|mbele\s+ya|baada\s+ya|kabla\s+ya|kando\s+ya|pembeni\s+ya|juu\s+ya|opposite|"
+        rf"next\s+to|behind|near|across\s+from|facing|above|along)\s+(?:the\s+)?(?:[a-z']+\s+){{0,2}}?(?:{_LANDMARK_NOUNS}|(?-i:[A-Z]\w+))"
         # "after", "from" and "past" lead to a home only from a landmark, not from a name ("after Form 3",
         # "from Kisumu")
         rf"|(?:after|from|past|kutoka(?:\s+kwa)?)\s+(?:the\s+)?(?:[a-z']+\s+){{0,2}}?{_LANDMARK_NOUNS})\b",
@@ -135,7 +139,7 @@ _PLACE_AFTER_RE = re.compile(r"\s*(?:at|in|on|pale|kwa|huko|katika)\s+(?-i:[A-Z]
 # Words naming an area where homes are: "Milimani estate", "Kamobo flats".
 _AREA_WORD_RE = re.compile(
     r"\b(?:estate|village|kijiji|mtaa|flats|apartments|court|gardens|phase|scheme|location|sub-location|street|avenue|"
-    r"drive|close|crescent|area|ward)\b",
+    r"drive|close|crescent|area|ward|market|soko|mall|plaza|arcade|centre|center)\b",
     _I,
 )
 # A village or estate named, the start of an address with landmarks ("kijiji chetu ni Mwala, tunakaa nyuma ya
@@ -444,6 +448,10 @@ def addresses(text: str, has_digits: bool = True) -> Iterator[tuple[int, int]]:
             and _POSSESSED_HOME_RE.search(text, max(0, match.start() - 8), match.end()) is not None
             and not _is_count_or_money(text, match.start(), match.end())
         )
+        # a shop or a stall finds its keeper only in a named market, mall or road: "Kongowea market, stall 88", not
+        # "tulienda soko, stall 4 ilikuwa imefungwa"
+        if set(units) <= _BUSINESS_UNITS and not _CAPITALISED_RE.search(text, start, match.start()):
+            continue
         if len(units) >= 2 or place_words or possessed:
             end, described = _home_after(text, match.end())
             if not (len(units) >= 2 or place_words) and not (described or _NUMBER_WORD_RE.search(match.group(0))):

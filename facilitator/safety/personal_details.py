@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from facilitator.safety import identifiers, names, normalise, phones
-from facilitator.safety.prefilter import gated
+from facilitator.safety.prefilter import GatedPattern, gated
 
 
 class Span(NamedTuple):
@@ -331,7 +331,7 @@ _PLATFORM = (
 )
 _ACCOUNT = (
     r"(?:handles?|usernames?|user\s*names?|user\s*id|gamer\s*tags?|game\s*tags?|gamer\s*names?|game\s*names?|"
-    r"in[-\s]?game\s+names?|ign|player\s+names?|account|acc)"
+    r"in[-\s]?game\s+names?|ign|gt|player\s+names?|account|acc)"
 )
 # What a platform's account is called after its name: "ps5 id", "epic name", "discord tag".
 _PLATFORM_ACCOUNT = rf"(?:{_ACCOUNT}|id|name|tag)"
@@ -420,6 +420,35 @@ _CHANNEL_RE = gated(
         _I,
     )
 )
+# A channel, page or gamer name in capitalised words, wherever it is pointed to: "channel inaitwa Mtaa Gaming KE",
+# "YouTube channel ya mtaa inaitwa Kibra Voices", "kwa channel yangu Mombasa Raha Vlogs", "yt: Tabby Bakes KE",
+# "kwa YouTube kama Nduthi Gaming", "my cod name is Jaramogi Sniper", "kwa xbox mimi ni "Kibe The Menace"". Two
+# capitalised words at least (a description is lower case: "channel ya michezo"), small joining words between them.
+_CAPITALISED_NAME = (
+    r"(?-i:[A-Z][\w'’]*)(?:\s+(?:(?-i:na|ya|wa|za|la|the|of|and|&)\s+)?(?-i:[A-Z][\w'’]*|[A-Z0-9]{2,4}\b)){1,4}"
+)
+_NAMED_CHANNEL_RE = gated(
+    re.compile(
+        rf"(?:\b(?:{_PLATFORM}\s+)?(?:channel|chaneli|page|podcast|blog|vlog)(?:\s+(?:{_POSSESSIVE}|ya\s+[a-z]+|wa\s+[a-z]+)){{0,2}}"
+        rf"(?:\s*,?\s*(?:inaitwa|yaitwa|is\s+called|called|named|ni|is|:))?"
+        # the naming verb later in the clause: "podcast ya vijana kuhusu mental health, inaitwa Sauti Ya Kijana"
+        rf"|\b(?:channel|chaneli|page|podcast|blog|vlog|show)\b[^.!?\n]{{0,60}}?\b(?:inaitwa|yaitwa|is\s+called|called|named))"
+        rf"\s+[\"“'‘]?(?P<handle>{_CAPITALISED_NAME})",
+        _I,
+    )
+)
+# The same after a platform, in an entry that names one: "yt: Tabby Bakes KE", "kwa YouTube kama Nduthi Gaming".
+_PLATFORM_NAMED_RE = re.compile(
+    rf"(?:\b{_PLATFORM}(?:\s+{_POSSESSIVE})?\s*:"
+    rf"|\b(?:kwa|on|in)\s+{_PLATFORM}\s+(?:(?:mimi|mi)\s+ni|kama|as)"
+    rf"|\b{_PLATFORM}\s+(?:name|id|tag)\s+(?:is|ni|:))"
+    rf"\s+[\"“'‘]?(?P<handle>{_CAPITALISED_NAME})",
+    _I,
+)
+# Capitalised words that open such a name without being one: "channel ya YouTube", "page: The ..." is kept.
+_NOT_A_CHANNEL_NAME = frozenset(
+    "youtube tiktok instagram facebook whatsapp twitter kenya i we my our citizen ntv ktn kbc bbc cnn safaricom".split()
+)
 # "snap kipchirchir.k", "ig lamu.island.girl", "niko na snap lamu_prince": the platform, then a handle with no cue.
 _PLATFORM_THEN_HANDLE_RE = re.compile(rf"\b{_PLATFORM}\s*/?\s+(?P<at>@?)(?P<handle>{_HANDLE})", _I)
 # "my fb is Fatma Lamu Beauty": a page named in capitalised words after "my <platform> is".
@@ -458,7 +487,7 @@ _HINT_WORDS = frozenset(
     whatsapp signal kik roblox free freefire pubg reddit pinterest twitch fortnite minecraft cod call xbox psn ps3
     ps4 ps5 playstation steam efootball clash among valorant riot epic apex genshin brawl chess lichess spotify
     soundcloud linkedin wattpad likee bereal ea fifa ff x handle handles username usernames user gamertag
-    gamertags gamer game ign player account acc
+    gamertags gamer game ign gt player account acc
     """.split()
 )
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
@@ -471,7 +500,8 @@ def _mentions_an_account(text: str, lower_words: set[str]) -> bool:
 
 # Short platform labels that are only ever followed by a handle ("ig: jane", "sc: jane").
 _SHORT_LABELS = {
-    *"ig sc snap snapchat insta tt username handle gamertag gametag ign userid gamername ingamename playername".split()
+    *"ig sc snap snapchat insta tt username handle gamertag gametag gt ign userid gamername ingamename".split(),
+    "playername",
 }
 
 # Words that follow "my tiktok is ..." and are not handles.
@@ -712,6 +742,13 @@ def _handles(text: str) -> Iterator[Span]:
         yield Span(start, end, span.label)
 
 
+def _capitalised_names(pattern: re.Pattern[str] | GatedPattern, text: str) -> Iterator[Span]:
+    for match in pattern.finditer(text):
+        words = match.group("handle").split()
+        if words[0].lower() not in _NOT_A_CHANNEL_NAME and (len(words) > 2 or words[0].lower() not in _COMMON_WORDS):
+            yield Span(match.start("handle"), match.end("handle"), HANDLE)
+
+
 def _handle_spans(text: str, lower_words: set[str]) -> Iterator[Span]:
     if "@" in text:
         for match in (_AT_HANDLE_RE if text.isascii() else _AT_HANDLE_ANY_SCRIPT_RE).finditer(text):
@@ -728,8 +765,10 @@ def _handle_spans(text: str, lower_words: set[str]) -> Iterator[Span]:
                 continue  # "my channel is growing": only a name given as one is taken in lower case
             if handle.split()[0].lower() not in _COMMON_WORDS:
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
+    yield from _capitalised_names(_NAMED_CHANNEL_RE, text)
     if not _mentions_an_account(text, lower_words):
         return
+    yield from _capitalised_names(_PLATFORM_NAMED_RE, text)
     for pattern in (_HANDLE_INTRO_RE, _HANDLE_LABEL_RE, _HANDLE_INVITE_RE):
         for match in pattern.finditer(text):
             handle = match.group("handle")

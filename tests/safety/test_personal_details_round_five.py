@@ -26,6 +26,21 @@ ROUND_FIVE_PERSONAL_DETAILS = [
     # given names the list lacked, before a family name
     ("en", "Huyu fala Wycliffe Kariuki always copies my work", ["Wycliffe", "Kariuki"]),
     ("sw", "nilikutana na Scholastica Mbogo kanisani", ["Scholastica", "Mbogo"]),
+    # a channel, page or gamer name in capitalised words, wherever it is pointed to
+    ("en", "we started a podcast about exams last term, it is called Form Four Survival Kit", ["Survival Kit"]),
+    ("sw", "kaka yangu ana channel ya YouTube inaitwa Mapishi ya Bibi Kwale", ["Mapishi", "Bibi Kwale"]),
+    ("sheng", "nistreame kwa twitch kama Kanairo Gamer KE", ["Kanairo Gamer"]),
+    ("mixed", "check my vlog, ni Safari za Kinyozi TV", ["Safari za Kinyozi"]),
+    ("en", "tiktok: Mama Mboga Diaries", ["Mama Mboga Diaries"]),
+    ("sw", "kwa pubg mimi ni Simba Mweusi", ["Simba Mweusi"]),
+    ("en", "my psn name is Nyeri Night Owl", ["Nyeri Night Owl"]),
+    ("sheng", "gt: KifaruMkali", ["KifaruMkali"]),
+    # a shop, stall or kiosk in a named market, mall or road; a lettered door after a first unit; "juu ya", "along"
+    ("en", "she sells shoes at Toi market, stall 41", ["Toi market", "stall 41"]),
+    ("sw", "duka lake liko Ruaka, Quickmart mall shop 12", ["Quickmart", "shop 12"]),
+    ("sheng", "msee huyo ako Kangemi kiosk 3 kila jioni", ["Kangemi kiosk 3"]),
+    ("mixed", "tunaishi Ruai, plot 7 door B, juu ya butchery ya Mzee Kioko", ["Ruai", "plot 7", "door B", "butchery"]),
+    ("en", "we live in Kahawa Sukari, plot 19 along Baringo road", ["Kahawa Sukari", "plot 19", "Baringo"]),
 ]
 
 
@@ -52,6 +67,15 @@ ROUND_FIVE_HARD_CLEAN = [
     ("sw", "Imani yangu ni kwamba watoto watakuwa salama"),
     ("en", "The new Online Safety Bill should protect kids"),
     ("mixed", "leo nimejua kuna kitu kama Online Safety Act ya UK"),
+    # channels described, not named; stalls and shops in no named place; school houses
+    ("sw", "channel ya YouTube ni poa sana kwa watoto"),
+    ("en", "my podcast is about mental health, it is called a safe space by my friends"),
+    ("sheng", "tiktok: ni mbaya sana kwa madogo"),
+    ("sw", "tulienda soko, stall 4 ilikuwa imefungwa"),
+    ("en", "the mall shop 7 was closed yesterday"),
+    ("en", "House C won the athletics on Friday"),
+    ("en", "phase 2 of the project starts in May"),
+    ("en", "GT racing games are my favourite"),
 ]
 
 
