@@ -17,10 +17,11 @@ _I = re.IGNORECASE
 
 # A cue word, up to three filler words ("ya free fire ni", "number is"), then the number. The number
 # may be written in groups ("2987 6543", "21 345 678", "3 4 5 6 7 8 9 0").
-_ID_CUES = (
+ID_CUES = (
     r"(?:national\s+id|id\s*card|id|i\.d\.?|ids|ma-?id|kitambulisho|birth\s*cert(?:ificate)?|cheti\s+cha\s+kuzaliwa|"
     r"cheti|cert(?:ificate)?\s*(?:no|number)|passport|pasipoti|nemis|upi|assessment|index|adm(?:n|ission)?|admno|reg(?:istration)?|usajili|uid|player\s+id|"
-    r"gamer\s*id|game\s+id)"
+    # a tax PIN ("KRA PIN ya mathe A0O9 7712 34Y"), a school's number for its pupil ("namba yangu ya shule 12/0078")
+    r"gamer\s*id|game\s+id|kra\s+pin|namba(?=\s+(?:yangu\s+|yake\s+|yako\s+)?ya\s+shule)|school\s+(?:no|number))"
 )
 _FILLER = r"(?:\s*(?:no\.?|nos|number|num|namba|nambari|is|ni|yangu|changu|yake|ya|cha|la|my|:|#|=|-|\.|\(|\)|"
 _FILLER += r"free\s+fire|pubg|cod|roblox|fortnite|fifa|mobile|shuleni|school|ya\s+\w+))*"
@@ -32,20 +33,24 @@ _CODE_GROUP_RE = re.compile(r"[a-z\d]+", re.IGNORECASE)
 # Up to three other words may stand between the cue and the number ("kitambulisho cha mama ni ...").
 _OTHER_WORDS = r"(?:\s+[a-z]{2,10}(?=[\s:])){0,3}"
 _INTRODUCED_ID_RE = gated(
-    re.compile(rf"\b{_ID_CUES}\b{_FILLER}{_OTHER_WORDS}{_FILLER}\s*(?P<number>{_GROUPED_NUMBER})\b", _I)
+    re.compile(rf"\b{ID_CUES}\b{_FILLER}{_OTHER_WORDS}{_FILLER}\s*(?P<number>{_GROUPED_NUMBER})\b", _I)
 )
 _ID_CONTEXT_RE = gated(
     re.compile(
         r"\b(?:id|ids|uid|nemis|upi|kitambulisho|cheti|passport|adm|admission|index|assessment|player|gamer|game|ff|"
+        r"certificates?|cert|kra|"
         r"free\s+fire|pubg|codm|efootball|fortnite|roblox|account|code)\b",
         _I,
     )
 )
 # Digits in three or more groups ("7730 1928 44", "2 4 0 1 7 7 3 9 5 0").
-_GROUPED_DIGITS_RE = re.compile(r"(?<![\w.,:/+\-])\d{1,4}(?:(?:[ \-]{1,3}|\s-\s)\d{1,4}){2,15}(?![\w%]|[.,:/]\d)")
+_GROUPED_DIGITS_RE = re.compile(
+    r"(?<![\w.,:/+\-])\d{1,4}(?:(?:[ \-]{1,3}|\s-\s|\s?[^\x00-\x7f\w]\s?)\d{1,4}){2,15}(?![\w%]|[.,:/]\d)"
+)
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _BARE_ID_RE = re.compile(r"(?<![\w.,:/+\-])\d{7,8}(?![\w%]|[.,:/]\d)")
-_PASSPORT_RE = re.compile(r"(?<![\w])[A-Z]{1,2}\s?\d{7}(?!\w)")  # Kenyan passports: "AK1234567"
+# Kenyan passports: "AK1234567", also in groups: "BK 330 9917"
+_PASSPORT_RE = re.compile(r"(?<![\w])[A-Z]{1,2}\s?\d(?:[ \-]?\d){6}(?!\w|[ \-]\d)")
 _LONG_NUMBER_RE = re.compile(r"(?<![\w.,:/+\-])\d{9,15}(?![\w%]|[.,:/]\d)")
 _MONEY_BEFORE_RE = re.compile(r"(?:ksh|kes|kshs|sh|shs|usd|\$|£|€)\s*\.?\s*$", _I)
 _COUNT_AFTER_RE = re.compile(
@@ -61,7 +66,8 @@ _TILL_RE = gated(
         # a few words may come between: "till number yangu ya kuuza mandazi ni 5 4 3 2 1 2"
         r"(?:\s*(?:no\.?|number|namba|nambari|ni|is|:|#|-))*(?:(?:\s+[a-z]+){1,7}?\s*(?:ni|is|:|-)?)?"
         # letters standing alone for digits count too: "5 2 O 9 I 7"
-        r"\s*(?P<number>\d(?:[ ]?(?:\d|(?-i:[OIlSB])(?![a-z]))){3,12})\b",
+        # groups apart by dashes too: "Till: 7 6 1 - 0 8 3"
+        r"\s*(?P<number>\d(?:(?:[ ]?|\s?-\s?)(?:\d|(?-i:[OIlSB])(?![a-z]))){3,12})\b",
         _I,
     )
 )

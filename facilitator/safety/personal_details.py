@@ -184,12 +184,23 @@ _SPELLED_PLUS_RE = re.compile(r"\b(?:plus|jumlisha)\s+$", _I)
 _SPACED_LOCAL_PART_RE = re.compile(r"(?:[\w+\-]+\s*\.\s*)+$")
 
 
+_ID_CUE_BEFORE_RE = re.compile(rf"\b{identifiers.ID_CUES}\b[^.!?\d]{{0,40}}$", _I)
+
+
 def _spelled_phones(text: str) -> Iterator[Span]:
     """Phone numbers spelled out: "zero seven one two ...", "sifuri saba nne tano - mia tatu ishirini ..."."""
     for match in _SPELLED_NUMBER_RE.finditer(text):
         run = match.group(0)
         digits, words, compound = _spelled_digits(run)
         plus = _SPELLED_PLUS_RE.search(text, 0, match.start())
+        if (
+            words
+            and 6 <= len(digits) <= 10
+            and _ID_CUE_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
+        ):
+            # an ID spelled after its cue: "ID ya baba tatu nne tano sifuri ...", "ID thirty-one four-oh-eight ..."
+            yield Span(match.start(), match.end(), ID_NUMBER)
+            continue
         if words == 0 or len(digits) < 9:
             continue
         # "0-7-2-0 double 4 5 triple 6": digits with "double"/"triple" read as a phone with fewer words
@@ -221,7 +232,7 @@ _OBFUSCATED_EMAIL_RE = re.compile(
 
 _TLDS = (
     "com|org|net|edu|gov|info|biz|io|co|ke|ly|me|tv|app|gg|link|xyz|site|online|ug|tz|rw|uk|us|ca|"
-    "au|za|ng|ai|dev|live|page|blog|store|shop|club|ru|de|fr|ac|go|or|sc|be|cc|to|ws|lnk|bio|fm|gl|tk|ee"
+    "au|za|ng|ai|dev|live|page|blog|store|shop|club|ru|de|fr|ac|go|or|sc|be|cc|to|ws|lnk|bio|fm|gl|tk|ee|gle"
 )
 _LINK_RE = gated(
     re.compile(
@@ -327,7 +338,7 @@ _PLATFORM = (
     r"youtube|yt|whatsapp|signal|kik|roblox|free\s*fire|pubg|reddit|pinterest|twitch|fortnite|minecraft|cod|"
     r"call\s+of\s+duty|cod\s+mobile|xbox|psn|ps[345]|playstation|steam|efootball|clash\s+of\s+clans|among\s+us|"
     r"valorant|riot|epic(?:\s+games)?|apex|genshin|brawl\s+stars|clash\s+royale|chess\.com|lichess|spotify|"
-    r"soundcloud|linkedin|wattpad|likee|bereal|ea\s+fc|fifa|ea|ff|x)"
+    r"soundcloud|linkedin|wattpad|likee|bereal|ea\s+fc|fifa|ea|ff|github|gitlab|behance|x)"
 )
 _ACCOUNT = (
     r"(?:handles?|usernames?|user\s*names?|user\s*id|gamer\s*tags?|game\s*tags?|gamer\s*names?|game\s*names?|"
@@ -486,7 +497,8 @@ _HINT_WORDS = frozenset(
     snap snapchat sc ig insta instagram tiktok tik tt twitter fb facebook telegram discord threads youtube yt
     whatsapp signal kik roblox free freefire pubg reddit pinterest twitch fortnite minecraft cod call xbox psn ps3
     ps4 ps5 playstation steam efootball clash among valorant riot epic apex genshin brawl chess lichess spotify
-    soundcloud linkedin wattpad likee bereal ea fifa ff x handle handles username usernames user gamertag
+    soundcloud linkedin wattpad likee bereal ea fifa ff github gitlab behance x handle handles username usernames
+    user gamertag
     gamertags gamer game ign gt player account acc
     """.split()
 )
@@ -528,13 +540,21 @@ def _trim_link(text: str, start: int, end: int) -> int:
     return end
 
 
+_LONE_LETTER_VALUES = {"O": "0", "o": "0", "I": "1", "l": "1"}
+_LONE_LETTER_DIGIT_RE = re.compile(r"(?:(?<=[\s\-])|^)[OoIl](?![^\W\d_])(?=[ \-]{1,3}\d)")
+
+
 def _phones(text: str, view: str, digits: int) -> Iterator[Span]:
     spelled = _count_number_words(text)
     if spelled >= 3 or (digits >= 3 and (spelled or _REPEAT_WORD_RE.search(text))):
         yield from _spelled_phones(text)
-    if digits >= phones.MIN_DIGITS:
-        for start, end in phones.find(view, text):
-            yield Span(start, end, PHONE)
+    if digits >= phones.MIN_DIGITS - 2:
+        if digits < phones.MIN_DIGITS or _LONE_LETTER_DIGIT_RE.search(view):
+            # letters standing alone for digits among spaced digits: "O 7 1 O - 5 5 9 - 2 2 3" (one for one)
+            view = _LONE_LETTER_DIGIT_RE.sub(lambda m: _LONE_LETTER_VALUES[m.group(0)], view)
+        if sum(map(str.isdigit, view)) >= phones.MIN_DIGITS:
+            for start, end in phones.find(view, text):
+                yield Span(start, end, PHONE)
 
 
 # Dots of other shapes in an address: "nafula•joy•2008@gmail•com".

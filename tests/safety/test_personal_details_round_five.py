@@ -41,6 +41,20 @@ ROUND_FIVE_PERSONAL_DETAILS = [
     ("sheng", "msee huyo ako Kangemi kiosk 3 kila jioni", ["Kangemi kiosk 3"]),
     ("mixed", "tunaishi Ruai, plot 7 door B, juu ya butchery ya Mzee Kioko", ["Ruai", "plot 7", "door B", "butchery"]),
     ("en", "we live in Kahawa Sukari, plot 19 along Baringo road", ["Kahawa Sukari", "plot 19", "Baringo"]),
+    # numbers in disguise: an ID spelled after its cue, digit groups apart by marks of other scripts, a certificate
+    # named earlier, a grouped passport, a tax PIN, a school's number, a till in dashed groups, lone letters in a phone
+    ("sw", "kitambulisho cha mama ni saba nane moja sifuri mbili tatu tano nne", ["saba nane moja"]),
+    ("en", "my dad's ID is forty-two nine-oh-one three-three-eight", ["forty-two", "three-three-eight"]),
+    ("sheng", "namba ya ID ya buda 2 9 • 4 4 1 • 7 0 6 iko kwa group", ["29441706"]),
+    ("en", "they asked for birth certificates at the gate. mine is 4 4 0 9 1 2 7 7 3 0", ["4409127730"]),
+    ("mixed", "cheti cha kuzaliwa cha dada 5521 907 318 kiko kwa WhatsApp", ["5521907318"]),
+    ("en", "her passport was on the table, AK 441 0928, anyone could see", ["AK 441 0928", "4410928"]),
+    ("sw", "KRA PIN ya baba ni A0 1 4 4 9 2 7 7 1 Z", ["449277"]),
+    ("sheng", "namba yake ya shule ni 2 2 / 1 4 0 9", ["221409"]),
+    ("en", "pay me on till 5 5 2 - 1 9 0 please", ["552190"]),
+    ("sw", "nipigie kwa O 7 2 2 - 4 1 O - 9 3 6", ["722", "936"]),
+    ("mixed", "namba ya beste: 0 7 1 1 - 3 O 8 - 4 4 2 mcheki", ["0711", "442"]),
+    ("en", "the group link is forms.gle/Kp2mW9xQ7, don't share it", ["forms.gle/Kp2mW9xQ7"]),
 ]
 
 
@@ -76,6 +90,12 @@ ROUND_FIVE_HARD_CLEAN = [
     ("en", "House C won the athletics on Friday"),
     ("en", "phase 2 of the project starts in May"),
     ("en", "GT racing games are my favourite"),
+    # numbers that are no detail: counts spelled, a lone "I" or "o" among a few digits, a ministry's certificate talk
+    ("sw", "nina miaka kumi na nne, niko Form 3"),
+    ("en", "I 2 go to Form 3 at 8 am"),
+    ("en", "room 4 o 5 is the lab"),
+    ("en", "birth certificates take 2 to 3 weeks at Huduma centre"),
+    ("sw", "tulikuwa watoto 3 • 4 • 5 kwa kila darasa"),
 ]
 
 
