@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from itertools import pairwise
 from pathlib import Path
 
 from facilitator.safety import normalise
@@ -361,14 +360,19 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
         first, second = words[index].group(0), words[index + 1].group(0)
         # Three capitalised words in a row, two of them names by the list or by their shape: "Joshua Kimutai Langat",
         # "Leon Kipkurui Rotich" (a given name in no list, then two family names).
-        if index + 2 < len(words) and first[:1].isupper() and second[:1].isupper():
-            triple = words[index : index + 3]
-            if (
-                all(text[a.end() : b.start()] == " " for a, b in pairwise(triple))
-                and all(_name_part(word.group(0)) for word in triple)
-                and sum(_family_like(word.group(0)) for word in triple) >= 2
-            ):
-                yield triple[0].start(), triple[2].end()
+        if (
+            index + 2 < len(words)
+            and first[:1].isupper()
+            and second[:1].isupper()
+            and (third := words[index + 2].group(0))[:1].isupper()
+            and _name_part(first)
+            and _name_part(second)
+            and _name_part(third)
+            and text[words[index].end() : words[index + 1].start()] == " "
+            and text[words[index + 1].end() : words[index + 2].start()] == " "
+            and _family_like(first) + _family_like(second) + _family_like(third) >= 2
+        ):
+            yield words[index].start(), words[index + 2].end()
         if text[words[index].end() : words[index + 1].start()] != " ":
             continue
         lower_first = first.lower()

@@ -342,7 +342,7 @@ _PLATFORM = (
 )
 _ACCOUNT = (
     r"(?:handles?|usernames?|user\s*names?|user\s*id|gamer\s*tags?|game\s*tags?|gamer\s*names?|game\s*names?|"
-    r"in[-\s]?game\s+names?|ign|gt|player\s+names?|account|acc)"
+    r"in[-\s]?game\s+names?|ign|player\s+names?|account|acc)"
 )
 # What a platform's account is called after its name: "ps5 id", "epic name", "discord tag".
 _PLATFORM_ACCOUNT = rf"(?:{_ACCOUNT}|id|name|tag)"
@@ -356,7 +356,7 @@ _HANDLE_INTRO_RE = gated(
     )
 )
 _HANDLE_LABEL_RE = re.compile(
-    rf"\b(?P<what>{_PLATFORM}|{_ACCOUNT})\b\s*(?P<sep>:|=|->)\s*(?P<at>(?:@\s?)?)(?P<handle>{_HANDLE})", _I
+    rf"\b(?P<what>{_PLATFORM}|{_ACCOUNT}|gt)\b\s*(?P<sep>:|=|->)\s*(?P<at>(?:@\s?)?)(?P<handle>{_HANDLE})", _I
 )
 # "add me on snap jane.doe22", "follow me on tiktok @jane", "nifollow kwa insta jane_doe"
 _HANDLE_INVITE_RE = gated(
@@ -438,15 +438,13 @@ _CHANNEL_RE = gated(
 _CAPITALISED_NAME = (
     r"(?-i:[A-Z][\w'’]*)(?:\s+(?:(?-i:na|ya|wa|za|la|the|of|and|&)\s+)?(?-i:[A-Z][\w'’]*|[A-Z0-9]{2,4}\b)){1,4}"
 )
-_NAMED_CHANNEL_RE = gated(
-    re.compile(
-        rf"(?:\b(?:{_PLATFORM}\s+)?(?:channel|chaneli|page|podcast|blog|vlog)(?:\s+(?:{_POSSESSIVE}|ya\s+[a-z]+|wa\s+[a-z]+)){{0,2}}"
-        rf"(?:\s*,?\s*(?:inaitwa|yaitwa|is\s+called|called|named|ni|is|:))?"
-        # the naming verb later in the clause: "podcast ya vijana kuhusu mental health, inaitwa Sauti Ya Kijana"
-        rf"|\b(?:channel|chaneli|page|podcast|blog|vlog|show)\b[^.!?\n]{{0,60}}?\b(?:inaitwa|yaitwa|is\s+called|called|named))"
-        rf"\s+[\"“'‘]?(?P<handle>{_CAPITALISED_NAME})",
-        _I,
-    )
+_NAMED_CHANNEL_RE = re.compile(
+    rf"(?:\b(?:channel|chaneli|page|podcast|blog|vlog)(?:\s+(?:{_POSSESSIVE}|ya\s+[a-z]+|wa\s+[a-z]+)){{0,2}}"
+    rf"(?:\s*,?\s*(?:inaitwa|yaitwa|is\s+called|called|named|ni|is|:))?"
+    # the naming verb later in the clause: "podcast ya vijana kuhusu mental health, inaitwa Sauti Ya Kijana"
+    rf"|\b(?:channel|chaneli|page|podcast|blog|vlog)\b[^.!?\n]{{0,60}}?\b(?:inaitwa|yaitwa|is\s+called|called|named))"
+    rf"\s+[\"“'‘]?(?P<handle>{_CAPITALISED_NAME})",
+    _I,
 )
 # The same after a platform, in an entry that names one: "yt: Tabby Bakes KE", "kwa YouTube kama Nduthi Gaming".
 _PLATFORM_NAMED_RE = re.compile(
@@ -455,6 +453,11 @@ _PLATFORM_NAMED_RE = re.compile(
     rf"|\b{_PLATFORM}\s+(?:name|id|tag)\s+(?:is|ni|:))"
     rf"\s+[\"“'‘]?(?P<handle>{_CAPITALISED_NAME})",
     _I,
+)
+# What the pattern above needs, without its platforms (a long alternation tried at every word): a cue, then two
+# capitalised words.
+_CUE_THEN_CAPITALISED_RE = re.compile(
+    r"(?::|\b(?:kama|as|ni|is))\s+[\"“'‘]?[A-Z][\w'’]*\s+(?:(?:na|ya|wa|za|la|the|of|and|&)\s+)?[A-Z0-9]"
 )
 # Capitalised words that open such a name without being one: "channel ya YouTube", "page: The ..." is kept.
 _NOT_A_CHANNEL_NAME = frozenset(
@@ -485,7 +488,7 @@ _ON_PLATFORM_RE = gated(re.compile(rf"\s+(?:on|kwa|pale|kwenye|huko|in|for)\s+{_
 _HANDLE_BEFORE_RE = re.compile(rf"(?<![\w@.#])@?{_HANDLE}$", _I)
 # More handles listed after one: "gamertag zangu: NjugunaBeast254 na GhostRiderKE".
 _MORE_HANDLES_RE = re.compile(rf"\s*(?:,|&|/|\bna\b|\band\b|\bau\b|\bor\b)\s*@?(?P<handle>{_HANDLE})", _I)
-_CHANNEL_HINT_RE = re.compile(r"channel|chaneli|page|podcast|blog", _I)
+_CHANNEL_HINT_RE = re.compile(r"channel|chaneli|page|podcast|blog|vlog", _I)
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
 # Numbers, ordinals, times, sizes and prices after "add me"/"follow me" are not handles.
 _NOT_A_BARE_HANDLE_RE = re.compile(r"[\d.,:]+(?:st|nd|rd|th|am|pm|h|hrs|k|gb|mb|bob|ksh|/=)?", _I)
@@ -779,16 +782,17 @@ def _handle_spans(text: str, lower_words: set[str]) -> Iterator[Span]:
         if _looks_like_handle(handle) and not _NOT_A_BARE_HANDLE_RE.fullmatch(handle):
             yield Span(match.start("at"), match.end("handle"), HANDLE)
     if _CHANNEL_HINT_RE.search(text):
+        yield from _capitalised_names(_NAMED_CHANNEL_RE, text)
         for match in _CHANNEL_RE.finditer(text):
             handle = match.group("handle")
             if handle[0].islower() and not match.group("naming"):
                 continue  # "my channel is growing": only a name given as one is taken in lower case
             if handle.split()[0].lower() not in _COMMON_WORDS:
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
-    yield from _capitalised_names(_NAMED_CHANNEL_RE, text)
     if not _mentions_an_account(text, lower_words):
         return
-    yield from _capitalised_names(_PLATFORM_NAMED_RE, text)
+    if _CUE_THEN_CAPITALISED_RE.search(text):
+        yield from _capitalised_names(_PLATFORM_NAMED_RE, text)
     for pattern in (_HANDLE_INTRO_RE, _HANDLE_LABEL_RE, _HANDLE_INVITE_RE):
         for match in pattern.finditer(text):
             handle = match.group("handle")
