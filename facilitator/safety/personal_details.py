@@ -874,6 +874,30 @@ def _handle_spans(text: str, lower_words: set[str]) -> Iterator[Span]:
             yield Span(match.start("at"), match.end("handle"), HANDLE)
 
 
+def _name_echoes(text: str, found: list[Span]) -> list[Span]:
+    """A full name's parts written again elsewhere in the entry, capitalised: "harambee ya Mitchell: paybill ...,
+    account: MITCHELL ODHIAMBO ADERO", "classmate Dennis Kimani Mburu ... account DENNIS" name the same person."""
+    parts = {
+        part.lower()
+        for span in found
+        if span.label == NAME
+        for part in _NAME_PART_RE.findall(text[span.start : span.end])
+        if part.lower() not in names.NOT_NAMES
+    }
+    if len(parts) < 2:
+        return []
+    taken = [(span.start, span.end) for span in found]
+    return [
+        Span(match.start(), match.end(), NAME)
+        for match in _CAPITALISED_WORD_RE.finditer(text)
+        if match.group(0).lower() in parts and not any(start <= match.start() < end for start, end in taken)
+    ]
+
+
+_NAME_PART_RE = re.compile(r"[^\W\d_]{4,}")
+_CAPITALISED_WORD_RE = re.compile(r"(?<![\w'’\-])[A-Z][^\W\d_]{3,}(?![\w'’\-])")
+
+
 def find(text: str) -> list[Span]:
     """Return non-overlapping personal-detail spans in *text* (cleaned), in text order.
 
@@ -901,6 +925,7 @@ def find(text: str) -> list[Span]:
                 found.append(Span(*named, NAME))
     found += [Span(start, end, NAME) for start, end in names.find(text)]
     # Sorting is stable, so for equal spans the order above decides: a phone number beats an ID.
+    found += _name_echoes(text, found)
     candidates = sorted((s for s in found if s.end > s.start), key=lambda s: (s.start, -s.end))
     chosen: list[Span] = []
     for span in candidates:

@@ -55,6 +55,11 @@ ROUND_FIVE_PERSONAL_DETAILS = [
     ("sw", "nipigie kwa O 7 2 2 - 4 1 O - 9 3 6", ["722", "936"]),
     ("mixed", "namba ya beste: 0 7 1 1 - 3 O 8 - 4 4 2 mcheki", ["0711", "442"]),
     ("en", "the group link is forms.gle/Kp2mW9xQ7, don't share it", ["forms.gle/Kp2mW9xQ7"]),
+    # a full name's parts written again elsewhere in the entry name the same person
+    ("en", "send to paybill 44 11 90, account NJOKI. It is for Njoki Wambui Kamau's fees", ["Njoki", "Wambui"]),
+    ("sw", "Mchango wa Baraka: jina kamili ni Baraka Ochieng Odhiambo, tuma kwa mama yake", ["Baraka", "Ochieng"]),
+    ("sheng", "Kuna msee Brian Kiprop Tanui, Kiprop ndio hutuma hizo texts", ["Brian", "Kiprop", "Tanui"]),
+    ("mixed", "Zawadi Achieng Onyango ni classmate, lakini ZAWADI hajui", ["Zawadi", "Achieng", "Onyango"]),
 ]
 
 
@@ -96,6 +101,8 @@ ROUND_FIVE_HARD_CLEAN = [
     ("en", "room 4 o 5 is the lab"),
     ("en", "birth certificates take 2 to 3 weeks at Huduma centre"),
     ("sw", "tulikuwa watoto 3 • 4 • 5 kwa kila darasa"),
+    # a first name written twice with no family name is still no detail
+    ("en", "Kevin said hi. Kevin is my deskmate"),
 ]
 
 
