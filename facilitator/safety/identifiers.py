@@ -17,10 +17,11 @@ _I = re.IGNORECASE
 
 # A cue word, up to three filler words ("ya free fire ni", "number is"), then the number. The number
 # may be written in groups ("2987 6543", "21 345 678", "3 4 5 6 7 8 9 0").
-_ID_CUES = (
+ID_CUES = (
     r"(?:national\s+id|id\s*card|id|i\.d\.?|ids|ma-?id|kitambulisho|birth\s*cert(?:ificate)?|cheti\s+cha\s+kuzaliwa|"
     r"cheti|cert(?:ificate)?\s*(?:no|number)|passport|pasipoti|nemis|upi|assessment|index|adm(?:n|ission)?|admno|reg(?:istration)?|usajili|uid|player\s+id|"
-    r"gamer\s*id|game\s+id)"
+    # a tax PIN ("KRA PIN ya mathe A0O9 7712 34Y"), a school's number for its pupil ("namba yangu ya shule 12/0078")
+    r"gamer\s*id|game\s+id|kra\s+pin|namba(?=\s+(?:yangu\s+|yake\s+|yako\s+)?ya\s+shule)|school\s+(?:no|number))"
 )
 _FILLER = r"(?:\s*(?:no\.?|nos|number|num|namba|nambari|is|ni|yangu|changu|yake|ya|cha|la|my|:|#|=|-|\.|\(|\)|"
 _FILLER += r"free\s+fire|pubg|cod|roblox|fortnite|fifa|mobile|shuleni|school|ya\s+\w+))*"
@@ -32,20 +33,24 @@ _CODE_GROUP_RE = re.compile(r"[a-z\d]+", re.IGNORECASE)
 # Up to three other words may stand between the cue and the number ("kitambulisho cha mama ni ...").
 _OTHER_WORDS = r"(?:\s+[a-z]{2,10}(?=[\s:])){0,3}"
 _INTRODUCED_ID_RE = gated(
-    re.compile(rf"\b{_ID_CUES}\b{_FILLER}{_OTHER_WORDS}{_FILLER}\s*(?P<number>{_GROUPED_NUMBER})\b", _I)
+    re.compile(rf"\b{ID_CUES}\b{_FILLER}{_OTHER_WORDS}{_FILLER}\s*(?P<number>{_GROUPED_NUMBER})\b", _I)
 )
 _ID_CONTEXT_RE = gated(
     re.compile(
         r"\b(?:id|ids|uid|nemis|upi|kitambulisho|cheti|passport|adm|admission|index|assessment|player|gamer|game|ff|"
+        r"certificates?|cert|kra|"
         r"free\s+fire|pubg|codm|efootball|fortnite|roblox|account|code)\b",
         _I,
     )
 )
 # Digits in three or more groups ("7730 1928 44", "2 4 0 1 7 7 3 9 5 0").
-_GROUPED_DIGITS_RE = re.compile(r"(?<![\w.,:/+\-])\d{1,4}(?:(?:[ \-]{1,3}|\s-\s)\d{1,4}){2,15}(?![\w%]|[.,:/]\d)")
+_GROUPED_DIGITS_RE = re.compile(
+    r"(?<![\w.,:/+\-])\d{1,4}(?:(?:[ \-]{1,3}|\s-\s|\s?[^\x00-\x7f\w]\s?)\d{1,4}){2,15}(?![\w%]|[.,:/]\d)"
+)
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _BARE_ID_RE = re.compile(r"(?<![\w.,:/+\-])\d{7,8}(?![\w%]|[.,:/]\d)")
-_PASSPORT_RE = re.compile(r"(?<![\w])[A-Z]{1,2}\s?\d{7}(?!\w)")  # Kenyan passports: "AK1234567"
+# Kenyan passports: "AK1234567", also in groups: "BK 330 9917"
+_PASSPORT_RE = re.compile(r"(?<![\w])[A-Z]{1,2}\s?\d(?:[ \-]?\d){6}(?!\w|[ \-]\d)")
 _LONG_NUMBER_RE = re.compile(r"(?<![\w.,:/+\-])\d{9,15}(?![\w%]|[.,:/]\d)")
 _MONEY_BEFORE_RE = re.compile(r"(?:ksh|kes|kshs|sh|shs|usd|\$|£|€)\s*\.?\s*$", _I)
 _COUNT_AFTER_RE = re.compile(
@@ -61,7 +66,8 @@ _TILL_RE = gated(
         # a few words may come between: "till number yangu ya kuuza mandazi ni 5 4 3 2 1 2"
         r"(?:\s*(?:no\.?|number|namba|nambari|ni|is|:|#|-))*(?:(?:\s+[a-z]+){1,7}?\s*(?:ni|is|:|-)?)?"
         # letters standing alone for digits count too: "5 2 O 9 I 7"
-        r"\s*(?P<number>\d(?:[ ]?(?:\d|(?-i:[OIlSB])(?![a-z]))){3,12})\b",
+        # groups apart by dashes too: "Till: 7 6 1 - 0 8 3"
+        r"\s*(?P<number>\d(?:(?:[ ]?|\s?-\s?)(?:\d|(?-i:[OIlSB])(?![a-z]))){3,12})\b",
         _I,
     )
 )
@@ -69,10 +75,10 @@ _TILL_RE = gated(
 # Where someone lives: an estate or village, then plot/house/block/door/gate/road/room numbers.
 _UNIT = (
     r"(?:plot|house|hse|block|blk|door|gate|road|rd|room|rm|flat|apartment|apt|court|nyumba|barabara|mlango|ploti|"
-    r"chumba|lane|kibanda|stall|stage|keja|tent|hema)"
+    r"chumba|lane|kibanda|stall|stage|keja|tent|hema|shop|kiosk|phase)"
 )
 # Units a school, an office or a bus stop has too ("room 4B", "stage 2"): alone, they need a place in their clause.
-_WEAK_UNITS = frozenset("road rd room rm chumba lane stage barabara".split())
+_WEAK_UNITS = frozenset("road rd room rm chumba lane stage barabara phase".split())
 # A unit and its number; blocks, courts and wings may be lettered ("block B"); a unit may be described before
 # its number ("nyumba ya bati namba 9").
 _UNIT_NUMBER = (
@@ -81,7 +87,11 @@ _UNIT_NUMBER = (
     r"\s*(?:no\.?|nr\.?|number|namba|nambari|ya|#)?\s*[a-z]?\d+[a-z]?\b"
     r"|(?:block|blk|court|wing|phase|gate)\s+[a-z]\b)"
 )
-_ADDRESS_RE = gated(re.compile(rf"\b{_UNIT_NUMBER}(?:[\s,]+{_UNIT_NUMBER})*", _I))
+_BUSINESS_UNITS = frozenset("shop kiosk stall kibanda".split())
+_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]")
+# After a first unit, a home's door or house may be lettered: "plot 112 house C", "block 4, door B".
+_NEXT_UNIT_NUMBER = rf"(?:{_UNIT_NUMBER}|(?:house|hse|door|flat|apt|room|nyumba|mlango)\s+[a-z]\b)"
+_ADDRESS_RE = gated(re.compile(rf"\b{_UNIT_NUMBER}(?:[\s,]+{_NEXT_UNIT_NUMBER})*", _I))
 _PLACE_WORD_RE = re.compile(r"[^\W_][\w'’]*|\d+")
 _LAST_WORD_RE = re.compile(r"(?:[^\W_][\w'’]*|\d+)\W*$")
 # Words before the units that are not a place's name.
@@ -102,8 +112,8 @@ _LANDMARK_NOUNS = (
 )
 _LANDMARK_RE = gated(
     re.compile(
-        r"\b(?:(?:karibu\s+na|nyuma\s+ya|mbele\s+ya|baada\s+ya|kabla\s+ya|kando\s+ya|pembeni\s+ya|opposite|next\s+to|"
-        rf"behind|near|across\s+from|facing)\s+(?:the\s+)?(?:[a-z']+\s+){{0,2}}?(?:{_LANDMARK_NOUNS}|(?-i:[A-Z]\w+))"
+        r"\b(?:(?:karibu\s+na|nyuma\s+ya|mbele\s+ya|baada\s+ya|kabla\s+ya|kando\s+ya|pembeni\s+ya|juu\s+ya|opposite|"
+        rf"next\s+to|behind|near|across\s+from|facing|above|along)\s+(?:the\s+)?(?:[a-z']+\s+){{0,2}}?(?:{_LANDMARK_NOUNS}|(?-i:[A-Z]\w+))"
         # "after", "from" and "past" lead to a home only from a landmark, not from a name ("after Form 3",
         # "from Kisumu")
         rf"|(?:after|from|past|kutoka(?:\s+kwa)?)\s+(?:the\s+)?(?:[a-z']+\s+){{0,2}}?{_LANDMARK_NOUNS})\b",
@@ -135,7 +145,7 @@ _PLACE_AFTER_RE = re.compile(r"\s*(?:at|in|on|pale|kwa|huko|katika)\s+(?-i:[A-Z]
 # Words naming an area where homes are: "Milimani estate", "Kamobo flats".
 _AREA_WORD_RE = re.compile(
     r"\b(?:estate|village|kijiji|mtaa|flats|apartments|court|gardens|phase|scheme|location|sub-location|street|avenue|"
-    r"drive|close|crescent|area|ward)\b",
+    r"drive|close|crescent|area|ward|market|soko|mall|plaza|arcade|centre|center)\b",
     _I,
 )
 # A village or estate named, the start of an address with landmarks ("kijiji chetu ni Mwala, tunakaa nyuma ya
@@ -444,6 +454,10 @@ def addresses(text: str, has_digits: bool = True) -> Iterator[tuple[int, int]]:
             and _POSSESSED_HOME_RE.search(text, max(0, match.start() - 8), match.end()) is not None
             and not _is_count_or_money(text, match.start(), match.end())
         )
+        # a shop or a stall finds its keeper only in a named market, mall or road: "Kongowea market, stall 88", not
+        # "tulienda soko, stall 4 ilikuwa imefungwa"
+        if set(units) <= _BUSINESS_UNITS and not _CAPITALISED_RE.search(text, start, match.start()):
+            continue
         if len(units) >= 2 or place_words or possessed:
             end, described = _home_after(text, match.end())
             if not (len(units) >= 2 or place_words) and not (described or _NUMBER_WORD_RE.search(match.group(0))):

@@ -247,6 +247,7 @@ def find(text: str) -> Iterator[tuple[int, int]]:
             text, max(0, start - 40), start
         ):
             continue
+        start, end = _whole_name(text, start, end)
         father = _WA_FATHER_RE.match(text, end)
         if father and father.group(0).split()[-1].lower() in NOT_NAMES:
             father = None  # "Zainabu Athman wa Shule ya Msingi Mtwapa": a school, not a father
@@ -269,6 +270,40 @@ def _earlier_names(text: str, start: int) -> int:
             break
         start = before.start(1)
     return start
+
+
+# Capitalised words that open a sentence or stand beside a name without being one.
+_NOT_A_NAME_PART = NOT_NAMES | frozenset(
+    """
+    when then after before yesterday today tonight tomorrow last next every our their your its if because please
+    thanks thank dear guys hey yo weh aki manze wasee jana leo kesho sasa hii huyu hiyo hao wale kuna tuko nilikutana
+    monday tuesday wednesday thursday friday saturday sunday jumatatu jumanne jumatano alhamisi ijumaa jumamosi
+    jumapili january february march april june july august september october november december
+    police polisi university college ward county estate road street stage market mall plot house mkuu jaji waziri
+    """.split()
+)
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"“(]\s*)$")
+
+
+def _name_part(word: str) -> bool:
+    return _is_titlecase(word) and len(word) >= 3 and word.lower().strip("'’") not in _NOT_A_NAME_PART
+
+
+def _whole_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name of two words found goes on over a third name beside it: "Carol Mueni Mutiso", "Chege Waweru Mbuthia"
+    (given, middle and family names, the third often in no list). The word before counts when it is no sentence's
+    first word, or is a known name."""
+    if len(text[start:end].split()) != 2:
+        return start, end
+    after = _WORD_RE.match(text, end + 1) if text[end : end + 1] == " " else None
+    if after and _name_part(after.group(0)) and (after.end() == len(text) or text[after.end()] not in "'’@"):
+        end = after.end()
+    before = _NAME_BEFORE_RE.search(text, max(0, start - 30), start)
+    if before and _name_part(before.group(1)) and start - before.start(1) == len(before.group(1)) + 1:
+        opening = _SENTENCE_START_RE.search(text, max(0, before.start(1) - 3), before.start(1)) is not None
+        if not opening or _known_capitalised(before.group(1)):
+            start = before.start(1)
+    return start, end
 
 
 def _find(text: str) -> Iterator[tuple[int, int]]:
@@ -323,6 +358,21 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
     words = list(_WORD_RE.finditer(text))
     for index in range(len(words) - 1):
         first, second = words[index].group(0), words[index + 1].group(0)
+        # Three capitalised words in a row, two of them names by the list or by their shape: "Joshua Kimutai Langat",
+        # "Leon Kipkurui Rotich" (a given name in no list, then two family names).
+        if (
+            index + 2 < len(words)
+            and first[:1].isupper()
+            and second[:1].isupper()
+            and (third := words[index + 2].group(0))[:1].isupper()
+            and _name_part(first)
+            and _name_part(second)
+            and _name_part(third)
+            and text[words[index].end() : words[index + 1].start()] == " "
+            and text[words[index + 1].end() : words[index + 2].start()] == " "
+            and _family_like(first) + _family_like(second) + _family_like(third) >= 2
+        ):
+            yield words[index].start(), words[index + 2].end()
         if text[words[index].end() : words[index + 1].start()] != " ":
             continue
         lower_first = first.lower()

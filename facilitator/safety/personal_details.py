@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from facilitator.safety import identifiers, names, normalise, phones
-from facilitator.safety.prefilter import gated
+from facilitator.safety.prefilter import GatedPattern, gated
 
 
 class Span(NamedTuple):
@@ -184,12 +184,23 @@ _SPELLED_PLUS_RE = re.compile(r"\b(?:plus|jumlisha)\s+$", _I)
 _SPACED_LOCAL_PART_RE = re.compile(r"(?:[\w+\-]+\s*\.\s*)+$")
 
 
+_ID_CUE_BEFORE_RE = re.compile(rf"\b{identifiers.ID_CUES}\b[^.!?\d]{{0,40}}$", _I)
+
+
 def _spelled_phones(text: str) -> Iterator[Span]:
     """Phone numbers spelled out: "zero seven one two ...", "sifuri saba nne tano - mia tatu ishirini ..."."""
     for match in _SPELLED_NUMBER_RE.finditer(text):
         run = match.group(0)
         digits, words, compound = _spelled_digits(run)
         plus = _SPELLED_PLUS_RE.search(text, 0, match.start())
+        if (
+            words
+            and 6 <= len(digits) <= 10
+            and _ID_CUE_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
+        ):
+            # an ID spelled after its cue: "ID ya baba tatu nne tano sifuri ...", "ID thirty-one four-oh-eight ..."
+            yield Span(match.start(), match.end(), ID_NUMBER)
+            continue
         if words == 0 or len(digits) < 9:
             continue
         # "0-7-2-0 double 4 5 triple 6": digits with "double"/"triple" read as a phone with fewer words
@@ -221,7 +232,7 @@ _OBFUSCATED_EMAIL_RE = re.compile(
 
 _TLDS = (
     "com|org|net|edu|gov|info|biz|io|co|ke|ly|me|tv|app|gg|link|xyz|site|online|ug|tz|rw|uk|us|ca|"
-    "au|za|ng|ai|dev|live|page|blog|store|shop|club|ru|de|fr|ac|go|or|sc|be|cc|to|ws|lnk|bio|fm|gl|tk|ee"
+    "au|za|ng|ai|dev|live|page|blog|store|shop|club|ru|de|fr|ac|go|or|sc|be|cc|to|ws|lnk|bio|fm|gl|tk|ee|gle"
 )
 _LINK_RE = gated(
     re.compile(
@@ -327,7 +338,7 @@ _PLATFORM = (
     r"youtube|yt|whatsapp|signal|kik|roblox|free\s*fire|pubg|reddit|pinterest|twitch|fortnite|minecraft|cod|"
     r"call\s+of\s+duty|cod\s+mobile|xbox|psn|ps[345]|playstation|steam|efootball|clash\s+of\s+clans|among\s+us|"
     r"valorant|riot|epic(?:\s+games)?|apex|genshin|brawl\s+stars|clash\s+royale|chess\.com|lichess|spotify|"
-    r"soundcloud|linkedin|wattpad|likee|bereal|ea\s+fc|fifa|ea|ff|x)"
+    r"soundcloud|linkedin|wattpad|likee|bereal|ea\s+fc|fifa|ea|ff|github|gitlab|behance|x)"
 )
 _ACCOUNT = (
     r"(?:handles?|usernames?|user\s*names?|user\s*id|gamer\s*tags?|game\s*tags?|gamer\s*names?|game\s*names?|"
@@ -345,7 +356,7 @@ _HANDLE_INTRO_RE = gated(
     )
 )
 _HANDLE_LABEL_RE = re.compile(
-    rf"\b(?P<what>{_PLATFORM}|{_ACCOUNT})\b\s*(?P<sep>:|=|->)\s*(?P<at>(?:@\s?)?)(?P<handle>{_HANDLE})", _I
+    rf"\b(?P<what>{_PLATFORM}|{_ACCOUNT}|gt)\b\s*(?P<sep>:|=|->)\s*(?P<at>(?:@\s?)?)(?P<handle>{_HANDLE})", _I
 )
 # "add me on snap jane.doe22", "follow me on tiktok @jane", "nifollow kwa insta jane_doe"
 _HANDLE_INVITE_RE = gated(
@@ -420,6 +431,38 @@ _CHANNEL_RE = gated(
         _I,
     )
 )
+# A channel, page or gamer name in capitalised words, wherever it is pointed to: "channel inaitwa Mtaa Gaming KE",
+# "YouTube channel ya mtaa inaitwa Kibra Voices", "kwa channel yangu Mombasa Raha Vlogs", "yt: Tabby Bakes KE",
+# "kwa YouTube kama Nduthi Gaming", "my cod name is Jaramogi Sniper", "kwa xbox mimi ni "Kibe The Menace"". Two
+# capitalised words at least (a description is lower case: "channel ya michezo"), small joining words between them.
+_CAPITALISED_NAME = (
+    r"(?-i:[A-Z][\w'’]*)(?:\s+(?:(?-i:na|ya|wa|za|la|the|of|and|&)\s+)?(?-i:[A-Z][\w'’]*|[A-Z0-9]{2,4}\b)){1,4}"
+)
+_NAMED_CHANNEL_RE = re.compile(
+    rf"(?:\b(?:channel|chaneli|page|podcast|blog|vlog)(?:\s+(?:{_POSSESSIVE}|ya\s+[a-z]+|wa\s+[a-z]+)){{0,2}}"
+    rf"(?:\s*,?\s*(?:inaitwa|yaitwa|is\s+called|called|named|ni|is|:))?"
+    # the naming verb later in the clause: "podcast ya vijana kuhusu mental health, inaitwa Sauti Ya Kijana"
+    rf"|\b(?:channel|chaneli|page|podcast|blog|vlog)\b[^.!?\n]{{0,60}}?\b(?:inaitwa|yaitwa|is\s+called|called|named))"
+    rf"\s+[\"“'‘]?(?P<handle>{_CAPITALISED_NAME})",
+    _I,
+)
+# The same after a platform, in an entry that names one: "yt: Tabby Bakes KE", "kwa YouTube kama Nduthi Gaming".
+_PLATFORM_NAMED_RE = re.compile(
+    rf"(?:\b{_PLATFORM}(?:\s+{_POSSESSIVE})?\s*:"
+    rf"|\b(?:kwa|on|in)\s+{_PLATFORM}\s+(?:(?:mimi|mi)\s+ni|kama|as)"
+    rf"|\b{_PLATFORM}\s+(?:name|id|tag)\s+(?:is|ni|:))"
+    rf"\s+[\"“'‘]?(?P<handle>{_CAPITALISED_NAME})",
+    _I,
+)
+# What the pattern above needs, without its platforms (a long alternation tried at every word): a cue, then two
+# capitalised words.
+_CUE_THEN_CAPITALISED_RE = re.compile(
+    r"(?::|\b(?:kama|as|ni|is))\s+[\"“'‘]?[A-Z][\w'’]*\s+(?:(?:na|ya|wa|za|la|the|of|and|&)\s+)?[A-Z0-9]"
+)
+# Capitalised words that open such a name without being one: "channel ya YouTube", "page: The ..." is kept.
+_NOT_A_CHANNEL_NAME = frozenset(
+    "youtube tiktok instagram facebook whatsapp twitter kenya i we my our citizen ntv ktn kbc bbc cnn safaricom".split()
+)
 # "snap kipchirchir.k", "ig lamu.island.girl", "niko na snap lamu_prince": the platform, then a handle with no cue.
 _PLATFORM_THEN_HANDLE_RE = re.compile(rf"\b{_PLATFORM}\s*/?\s+(?P<at>@?)(?P<handle>{_HANDLE})", _I)
 # "my fb is Fatma Lamu Beauty": a page named in capitalised words after "my <platform> is".
@@ -445,7 +488,7 @@ _ON_PLATFORM_RE = gated(re.compile(rf"\s+(?:on|kwa|pale|kwenye|huko|in|for)\s+{_
 _HANDLE_BEFORE_RE = re.compile(rf"(?<![\w@.#])@?{_HANDLE}$", _I)
 # More handles listed after one: "gamertag zangu: NjugunaBeast254 na GhostRiderKE".
 _MORE_HANDLES_RE = re.compile(rf"\s*(?:,|&|/|\bna\b|\band\b|\bau\b|\bor\b)\s*@?(?P<handle>{_HANDLE})", _I)
-_CHANNEL_HINT_RE = re.compile(r"channel|chaneli|page|podcast|blog", _I)
+_CHANNEL_HINT_RE = re.compile(r"channel|chaneli|page|podcast|blog|vlog", _I)
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
 # Numbers, ordinals, times, sizes and prices after "add me"/"follow me" are not handles.
 _NOT_A_BARE_HANDLE_RE = re.compile(r"[\d.,:]+(?:st|nd|rd|th|am|pm|h|hrs|k|gb|mb|bob|ksh|/=)?", _I)
@@ -457,8 +500,9 @@ _HINT_WORDS = frozenset(
     snap snapchat sc ig insta instagram tiktok tik tt twitter fb facebook telegram discord threads youtube yt
     whatsapp signal kik roblox free freefire pubg reddit pinterest twitch fortnite minecraft cod call xbox psn ps3
     ps4 ps5 playstation steam efootball clash among valorant riot epic apex genshin brawl chess lichess spotify
-    soundcloud linkedin wattpad likee bereal ea fifa ff x handle handles username usernames user gamertag
-    gamertags gamer game ign player account acc
+    soundcloud linkedin wattpad likee bereal ea fifa ff github gitlab behance x handle handles username usernames
+    user gamertag
+    gamertags gamer game ign gt player account acc
     """.split()
 )
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
@@ -471,7 +515,8 @@ def _mentions_an_account(text: str, lower_words: set[str]) -> bool:
 
 # Short platform labels that are only ever followed by a handle ("ig: jane", "sc: jane").
 _SHORT_LABELS = {
-    *"ig sc snap snapchat insta tt username handle gamertag gametag ign userid gamername ingamename playername".split()
+    *"ig sc snap snapchat insta tt username handle gamertag gametag gt ign userid gamername ingamename".split(),
+    "playername",
 }
 
 # Words that follow "my tiktok is ..." and are not handles.
@@ -498,13 +543,21 @@ def _trim_link(text: str, start: int, end: int) -> int:
     return end
 
 
+_LONE_LETTER_VALUES = {"O": "0", "o": "0", "I": "1", "l": "1"}
+_LONE_LETTER_DIGIT_RE = re.compile(r"(?:(?<=[\s\-])|^)[OoIl](?![^\W\d_])(?=[ \-]{1,3}\d)")
+
+
 def _phones(text: str, view: str, digits: int) -> Iterator[Span]:
     spelled = _count_number_words(text)
     if spelled >= 3 or (digits >= 3 and (spelled or _REPEAT_WORD_RE.search(text))):
         yield from _spelled_phones(text)
-    if digits >= phones.MIN_DIGITS:
-        for start, end in phones.find(view, text):
-            yield Span(start, end, PHONE)
+    if digits >= phones.MIN_DIGITS - 2:
+        if digits < phones.MIN_DIGITS or _LONE_LETTER_DIGIT_RE.search(view):
+            # letters standing alone for digits among spaced digits: "O 7 1 O - 5 5 9 - 2 2 3" (one for one)
+            view = _LONE_LETTER_DIGIT_RE.sub(lambda m: _LONE_LETTER_VALUES[m.group(0)], view)
+        if sum(map(str.isdigit, view)) >= phones.MIN_DIGITS:
+            for start, end in phones.find(view, text):
+                yield Span(start, end, PHONE)
 
 
 # Dots of other shapes in an address: "nafula•joy•2008@gmail•com".
@@ -712,6 +765,13 @@ def _handles(text: str) -> Iterator[Span]:
         yield Span(start, end, span.label)
 
 
+def _capitalised_names(pattern: re.Pattern[str] | GatedPattern, text: str) -> Iterator[Span]:
+    for match in pattern.finditer(text):
+        words = match.group("handle").split()
+        if words[0].lower() not in _NOT_A_CHANNEL_NAME and (len(words) > 2 or words[0].lower() not in _COMMON_WORDS):
+            yield Span(match.start("handle"), match.end("handle"), HANDLE)
+
+
 def _handle_spans(text: str, lower_words: set[str]) -> Iterator[Span]:
     if "@" in text:
         for match in (_AT_HANDLE_RE if text.isascii() else _AT_HANDLE_ANY_SCRIPT_RE).finditer(text):
@@ -722,6 +782,7 @@ def _handle_spans(text: str, lower_words: set[str]) -> Iterator[Span]:
         if _looks_like_handle(handle) and not _NOT_A_BARE_HANDLE_RE.fullmatch(handle):
             yield Span(match.start("at"), match.end("handle"), HANDLE)
     if _CHANNEL_HINT_RE.search(text):
+        yield from _capitalised_names(_NAMED_CHANNEL_RE, text)
         for match in _CHANNEL_RE.finditer(text):
             handle = match.group("handle")
             if handle[0].islower() and not match.group("naming"):
@@ -730,6 +791,8 @@ def _handle_spans(text: str, lower_words: set[str]) -> Iterator[Span]:
                 yield Span(match.start("at"), match.end("handle"), HANDLE)
     if not _mentions_an_account(text, lower_words):
         return
+    if _CUE_THEN_CAPITALISED_RE.search(text):
+        yield from _capitalised_names(_PLATFORM_NAMED_RE, text)
     for pattern in (_HANDLE_INTRO_RE, _HANDLE_LABEL_RE, _HANDLE_INVITE_RE):
         for match in pattern.finditer(text):
             handle = match.group("handle")
@@ -811,6 +874,30 @@ def _handle_spans(text: str, lower_words: set[str]) -> Iterator[Span]:
             yield Span(match.start("at"), match.end("handle"), HANDLE)
 
 
+def _name_echoes(text: str, found: list[Span]) -> list[Span]:
+    """A full name's parts written again elsewhere in the entry, capitalised: "harambee ya Mitchell: paybill ...,
+    account: MITCHELL ODHIAMBO ADERO", "classmate Dennis Kimani Mburu ... account DENNIS" name the same person."""
+    parts = {
+        part.lower()
+        for span in found
+        if span.label == NAME
+        for part in _NAME_PART_RE.findall(text[span.start : span.end])
+        if part.lower() not in names.NOT_NAMES
+    }
+    if len(parts) < 2:
+        return []
+    taken = [(span.start, span.end) for span in found]
+    return [
+        Span(match.start(), match.end(), NAME)
+        for match in _CAPITALISED_WORD_RE.finditer(text)
+        if match.group(0).lower() in parts and not any(start <= match.start() < end for start, end in taken)
+    ]
+
+
+_NAME_PART_RE = re.compile(r"[^\W\d_]{4,}")
+_CAPITALISED_WORD_RE = re.compile(r"(?<![\w'’\-])[A-Z][^\W\d_]{3,}(?![\w'’\-])")
+
+
 def find(text: str) -> list[Span]:
     """Return non-overlapping personal-detail spans in *text* (cleaned), in text order.
 
@@ -838,6 +925,7 @@ def find(text: str) -> list[Span]:
                 found.append(Span(*named, NAME))
     found += [Span(start, end, NAME) for start, end in names.find(text)]
     # Sorting is stable, so for equal spans the order above decides: a phone number beats an ID.
+    found += _name_echoes(text, found)
     candidates = sorted((s for s in found if s.end > s.start), key=lambda s: (s.start, -s.end))
     chosen: list[Span] = []
     for span in candidates:
