@@ -9,7 +9,9 @@ concern included), personal-detail redaction completeness and mean microseconds 
     python bench/safety.py --set PATH --misses      # also list every miss and false alarm
 
 A label counts as caught when its flag is raised; distress and disclosure must also be held; a
-``pii`` line counts only when flagged and no piece of its ``details`` survives in ``.redacted``.
+``pii`` line counts only when flagged and no piece of its ``details`` survives in ``.redacted`` (a word of a
+detail that the entry also writes elsewhere, outside the detail, survives only if shown more often than there;
+the line "pii caught, strict check" counts it wherever it stands, as this bench did before 2026-11-30).
 """
 
 from __future__ import annotations
@@ -38,23 +40,34 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in text)
 
 
-def surviving_pieces(entry: Entry, redacted: str) -> list[str]:
+def surviving_pieces(entry: Entry, redacted: str, strict: bool = False) -> list[str]:
     """The parts of the entry's details still readable in *redacted*.
 
     Checked: the whole piece (case-insensitive), each alphanumeric token of 4+ characters, and the
-    piece's digit sequence with separators removed.
+    piece's digit sequence with separators removed. A token the entry also writes outside every detail
+    ("design.by.kelvin" beside "kazi za design", "saa kumi na mbili" beside a number spelled "... moja mbili")
+    survives only where *redacted* holds it more often than the entry does outside its details; with
+    *strict*, wherever it stands.
     """
     shown = redacted.casefold()
     shown_compact = _ascii_digits(_NOT_ALNUM_RE.sub("", shown))
+    outside = entry.text.casefold()
+    for piece in entry.details:
+        outside = outside.replace(piece.casefold(), " ")
+    outside_compact = _ascii_digits(_NOT_ALNUM_RE.sub("", outside))
+
+    def left_in(needle: str, seen: str, elsewhere: str) -> bool:
+        return seen.count(needle) > (0 if strict else elsewhere.count(needle))
+
     left = []
     for piece in entry.details:
         folded = piece.casefold()
         digits = "".join(ch for ch in _ascii_digits(folded) if ch.isdigit())
-        if folded in shown:
+        if left_in(folded, shown, outside):
             left.append(piece)
-        elif any(token in shown for token in _TOKEN_RE.findall(folded)):
+        elif any(left_in(token, shown, outside) for token in _TOKEN_RE.findall(folded)):
             left.append(piece)
-        elif len(digits) >= 4 and digits in shown_compact:
+        elif len(digits) >= 4 and left_in(digits, shown_compact, outside_compact):
             left.append(piece)
     return left
 
@@ -117,7 +130,9 @@ def report(entries: list[Entry], show_misses: bool) -> None:
     )
     pii = [(e, r) for e, r in zip(entries, results, strict=True) if "pii" in e.labels]
     complete = sum(1 for e, r in pii if not surviving_pieces(e, r.redacted))
+    strictly = sum(1 for e, r in pii if "personal_details" in r.flags and not surviving_pieces(e, r.redacted, True))
     print(f"pii redaction complete: {_pct(complete, len(pii))}   labelled lines with an extra flag: {wrong_extra}")
+    print(f"pii caught, strict check: {_pct(strictly, len(pii))}   (a detail's word written elsewhere counts as left)")
 
     texts = [e.text for e in entries] or [""]
     batch = (texts * (TIMING_ENTRIES // len(texts) + 1))[:TIMING_ENTRIES]
