@@ -174,6 +174,57 @@ def fold(text: str) -> str:
     return text.lower() if text.isascii() else text.lower().translate(_FOLD_EXTRA)
 
 
+class _SharedIndex:
+    """The needed strings of every ``PatternSet``, in one index: the screen asks four sets about the same entry in a
+    row, and the entry's slices are looked up once for all of them (fresh sets 34, 35 and 38: the rules from 97-112
+    to 89-100 µs an entry, side by side on a busy machine). A few texts are kept, as a sentence is asked apart."""
+
+    def __init__(self) -> None:
+        # a string's first three or four characters -> (the string, or None when the key is all of it; set; indices)
+        self.by_gram: dict[str, list[tuple[str | None, int, tuple[int, ...]]]] = {}
+        self.grams: frozenset[str] = frozenset()
+        self.short: list[tuple[str, int, tuple[int, ...]]] = []  # two-letter strings ("bf", "my"), one by one
+        self.sets = 0
+        self._found: dict[str, dict[int, set[int]]] = {}
+
+    def add(self, owners: dict[str, list[int]]) -> int:
+        """Index one set's strings (string -> its patterns' indices); returns the set's number."""
+        number = self.sets
+        self.sets += 1
+        for string, indices in sorted(owners.items()):
+            if len(string) < _GRAM:
+                self.short.append((string, number, tuple(indices)))
+            else:
+                key = string[:_LONG_GRAM]
+                self.by_gram.setdefault(key, []).append((None if key == string else string, number, tuple(indices)))
+        self.grams = frozenset(self.by_gram)
+        self._found.clear()
+        return number
+
+    def found(self, text: str) -> dict[int, set[int]]:
+        """Per set (by number; a set with none left out), the indices of the patterns whose needed strings are in
+        *text*."""
+        found = self._found.get(text)
+        if found is not None:
+            return found
+        found = {}
+        for gram in self.grams.intersection(_grams(text)):
+            for string, number, indices in self.by_gram[gram]:
+                if string is None or string in text:
+                    found.setdefault(number, set()).update(indices)
+        for string, number, indices in self.short:
+            if string in text:
+                found.setdefault(number, set()).update(indices)
+        if len(self._found) >= _TEXTS_KEPT:
+            self._found.clear()
+        self._found[text] = found
+        return found
+
+
+_INDEX = _SharedIndex()  # the concern pattern sets
+_TEXTS_KEPT = 4
+
+
 class GatedPattern:
     """A compiled pattern that does not scan a text holding none of the strings its every match needs.
 
@@ -185,13 +236,20 @@ class GatedPattern:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self.needed = needed_strings(pattern.pattern, pattern.flags & ~re.IGNORECASE, fold_case=True)
+        needed = needed_strings(pattern.pattern, pattern.flags & ~re.IGNORECASE, fold_case=True)
+        self.needed = None if needed is None else tuple(sorted(needed))
 
     def may_match(self, text: str) -> bool:
+        # Each string in turn: a shared index of the gates' strings (as for the concern sets) cost more than it saved
+        # here, because most gates are asked only when an earlier test passed (personal_details.find on fresh sets
+        # 43-45: 168 µs an entry this way, 186 with the index); a loop beats any() over a generator by a fifth.
         if self.needed is None:
             return True
         folded = _folded(text)
-        return any(string in folded for string in self.needed)
+        for string in self.needed:
+            if string in folded:
+                return True
+        return False
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text, pos, endpos) if self.may_match(text) else iter(())
@@ -221,52 +279,6 @@ def _folded(text: str) -> str:
     return _last_folded[1]
 
 
-class _SharedIndex:
-    """The needed strings of every ``PatternSet``, in one index: the screen asks four sets about the same entry in a
-    row, and the entry's slices are looked up once for all of them (fresh sets 34, 35 and 38: the rules from 97-112
-    to 89-100 µs an entry, side by side on a busy machine)."""
-
-    def __init__(self) -> None:
-        # a string's first three or four characters -> (the string, or None when the key is all of it; set; indices)
-        self.by_gram: dict[str, list[tuple[str | None, int, tuple[int, ...]]]] = {}
-        self.grams: frozenset[str] = frozenset()
-        self.short: list[tuple[str, int, tuple[int, ...]]] = []  # two-letter strings ("bf", "my"), one by one
-        self.sets = 0
-        self._last: tuple[str, list[set[int]]] | None = None
-
-    def add(self, owners: dict[str, list[int]]) -> int:
-        """Index one set's strings (string -> its patterns' indices); returns the set's number."""
-        number = self.sets
-        self.sets += 1
-        for string, indices in sorted(owners.items()):
-            if len(string) < _GRAM:
-                self.short.append((string, number, tuple(indices)))
-            else:
-                key = string[:_LONG_GRAM]
-                self.by_gram.setdefault(key, []).append((None if key == string else string, number, tuple(indices)))
-        self.grams = frozenset(self.by_gram)
-        self._last = None
-        return number
-
-    def found(self, text: str) -> list[set[int]]:
-        """Per set, the indices of the patterns whose needed strings are in *text*."""
-        if self._last is not None and self._last[0] == text:
-            return self._last[1]
-        found: list[set[int]] = [set() for _ in range(self.sets)]
-        for gram in self.grams.intersection(_grams(text)):
-            for string, number, indices in self.by_gram[gram]:
-                if string is None or string in text:
-                    found[number].update(indices)
-        for string, number, indices in self.short:
-            if string in text:
-                found[number].update(indices)
-        self._last = (text, found)
-        return found
-
-
-_INDEX = _SharedIndex()
-
-
 class PatternSet:
     """Many patterns asked one question: does any of them match?"""
 
@@ -287,7 +299,7 @@ class PatternSet:
 
     def candidates(self, text: str) -> list[int]:
         """Indices of the patterns whose needed strings are in *text*."""
-        found = _INDEX.found(text)[self._number]
+        found = _INDEX.found(text).get(self._number, _NONE)
         return sorted(found.union(self._always)) if self._always else sorted(found)
 
     def search(self, text: str) -> bool:
@@ -295,17 +307,21 @@ class PatternSet:
         return any(patterns[index].search(text) is not None for index in self.candidates(text))
 
 
-# Cut once per entry for every set.
-_last_grams: tuple[str, frozenset[str]] = ("", frozenset())
+_NONE: frozenset[int] = frozenset()
 
 
 def _grams(text: str) -> frozenset[str]:
-    global _last_grams
-    last_text, grams = _last_grams
-    if last_text != text:
+    grams = _grams_kept.get(text)
+    if grams is None:
         grams = frozenset(
             [text[start : start + _GRAM] for start in range(len(text) - _GRAM + 1)]
             + [text[start : start + _LONG_GRAM] for start in range(len(text) - _LONG_GRAM + 1)]
         )
-        _last_grams = (text, grams)
+        if len(_grams_kept) >= _TEXTS_KEPT:
+            _grams_kept.clear()
+        _grams_kept[text] = grams
     return grams
+
+
+# Cut once per text for every index.
+_grams_kept: dict[str, frozenset[str]] = {}

@@ -436,3 +436,46 @@ def test_the_number_view_swaps_letters_only_in_runs_holding_a_digit():
     for text in texts:
         swap = normalise._swap_letter_digits
         assert normalise._NUMBER_RUN_RE.sub(swap, text) == every_run.sub(swap, text)
+
+
+def test_the_lower_case_intro_pattern_finds_what_the_case_insensitive_one_does():
+    """names runs its introduction cues case-sensitively on a lower-cased ASCII entry (for speed): every letter in
+    the pattern must be lower case, and the spans must equal the case-insensitive pattern's on every line."""
+    import warnings
+
+    from facilitator.safety import names, normalise
+    from facilitator.safety.corpus import read
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import sre_constants
+        import sre_parse
+
+    def letters(items):
+        for op, argument in items:
+            if op is sre_constants.LITERAL:
+                yield chr(argument)
+            elif op is sre_constants.IN:
+                for kind, value in argument:
+                    if kind is sre_constants.LITERAL:
+                        yield chr(value)
+                    elif kind is sre_constants.RANGE:
+                        yield from (chr(value[0]), chr(value[1]))
+            elif op is sre_constants.SUBPATTERN:
+                assert not argument[1] and not argument[2], "no inline flags"
+                yield from letters(argument[3])
+            elif op is sre_constants.BRANCH:
+                for alternative in argument[1]:
+                    yield from letters(alternative)
+            elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+                yield from letters(argument[2])
+            elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+                yield from letters(argument[1])
+
+    assert not [ch for ch in letters(sre_parse.parse(names._INTRO_LOWER_RE.pattern)) if ch.isupper()]
+    sets = [CORPUS, *sorted((CORPUS.parent / "fresh").glob("*.tsv")), *sorted(CORPUS.parent.glob("blind*.tsv"))]
+    texts = [normalise.clean(e.text) for path in sets for e in read(path)]
+    for text in (t for t in texts if t.isascii()):
+        for variant in (text, text.upper()):
+            plain = [m.span() for m in names._INTRO_LOWER_RE.finditer(variant.lower())]
+            assert plain == [m.span() for m in names._INTRO_RE.finditer(variant)], variant
