@@ -153,15 +153,15 @@ class LinearModel:
         # (~0.3 µs over ~270,000 features), one in this entry's few rows is not.
         get = self.weights.get
         known_pairs = {name: row for name in set().union(*pairs) if (row := get(name)) is not None}
+        # Each distinct word's sum read once for all windows, with a call only for a word not yet kept.
+        kept = self._word_sums
+        sums = {word: kept.get(word) or self._word_sum(word) for word in set().union(*windows)}
         best: dict[str, float] = {}
         for words, window_pairs in zip(windows, pairs, strict=True):
             rows: list[Sequence[float]] = [known_pairs[name] for name in window_pairs if name in known_pairs]
-            count = len(window_pairs)
-            for word in dict.fromkeys(words):
-                word_count, word_row = self._word_sum(word)
-                count += word_count
-                rows.append(word_row)
-            scored = self._score(count, rows)
+            own = [sums[word] for word in dict.fromkeys(words)]
+            rows.extend(row for _, row in own)
+            scored = self._score(len(window_pairs) + sum(count for count, _ in own), rows)
             best = {target: max(best.get(target, 0.0), scored[target]) for target in scored}
         return best
 

@@ -41,6 +41,15 @@ def clean(text: str) -> str:
     A zero-width joiner between two non-letters (emoji sequences) is kept so emoji still render.
     """
     text = unicodedata.normalize("NFKC", text)
+    if text.isprintable():
+        # Nothing in _clean_each_character applies to a text with no control, format, private, unassigned or
+        # line-breaking character: most entries, which then skip a Python step per character (fresh sets 43-45:
+        # 12.5 -> 0.3 µs an entry; a test checks the premise on every corpus line and 20,000 random ones).
+        return text
+    return _clean_each_character(text)
+
+
+def _clean_each_character(text: str) -> str:
     out: list[str] = []
     length = len(text)
     for index, char in enumerate(text):
