@@ -67,12 +67,27 @@ def _useful(strings: frozenset[str] | None) -> bool:
     return strings is not None and all(len(string) >= _SHORTEST_USEFUL for string in strings)
 
 
+# Words in nearly every entry: a set that needs one of them lets its pattern run on most entries ("my" before
+# "(boyfriend|bf|sponsor)" was chosen by length alone and ran on 439 of 1,659 entries of fresh sets 43-45).
+_EVERYWHERE = frozenset(
+    """my is ni na wa ya of im tu an in on to me we he it at be do no so us or if as am the and you for are was
+    but not this that with have they kwa hii ana ako ila ama au she her his him our all can get got just like
+    when what then sana pia mimi wewe huyu""".split()
+)
+
+
+def _weakness(strings: frozenset[str]) -> int:
+    """How often a set's strings will be in an entry anyway: a common word counts 3, any other two letters 1."""
+    return sum(3 if string.strip() in _EVERYWHERE else 1 if len(string) <= 2 else 0 for string in strings)
+
+
 def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
-    """The most selective usable set: its shortest string longest, then the fewest strings."""
+    """The most selective usable set: the fewest common words and two-letter strings, then its shortest string
+    longest, then the fewest strings."""
     usable = [strings for strings in candidates if _useful(strings)]
     if not usable:
         return None
-    return max(usable, key=lambda strings: (min(map(len, strings)), -len(strings)))
+    return min(usable, key=lambda strings: (_weakness(strings), -min(map(len, strings)), len(strings)))
 
 
 def _as_needed(strings: _Strings) -> frozenset[str] | None:
