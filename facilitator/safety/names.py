@@ -361,7 +361,10 @@ def _find(text: str) -> Iterator[tuple[int, int]]:
             yield match.start("name"), match.end("name")
     words = list(_WORD_RE.finditer(text))
     for index in range(len(words) - 1):
-        first, second = words[index].group(0), words[index + 1].group(0)
+        first = words[index].group(0)
+        if not first[:1].isupper() and first.lower() not in given:
+            continue  # every name below starts with a capital or a known given name: most words are neither
+        second = words[index + 1].group(0)
         # Three capitalised words in a row, two of them names by the list or by their shape: "Joshua Kimutai Langat",
         # "Leon Kipkurui Rotich" (a given name in no list, then two family names).
         if (
