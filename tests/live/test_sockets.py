@@ -368,3 +368,37 @@ def test_a_socket_opens_the_cookie_session_at_connect_only(app, event, phone, fa
     assert console.is_connected()
     ack = console.emit("console:sync", {}, callback=True)
     assert ack["ok"], ack
+
+
+def test_a_socket_matches_its_url_once_and_still_builds_urls(app, phone, monkeypatch):
+    """The request context Flask-SocketIO pushes for each socket event reuses the socket's URL adapter and its match
+    of /socket.io/ (live/socket_requests.py), and ``url_for`` inside a socket event builds the same URL as ever."""
+    from flask import request, url_for
+    from werkzeug.routing import MapAdapter
+
+    from facilitator.live import connections
+
+    matched = []
+    real_match = MapAdapter.match
+
+    def counting_match(self, *args, **kwargs):
+        matched.append(kwargs)
+        return real_match(self, *args, **kwargs)
+
+    monkeypatch.setattr(MapAdapter, "match", counting_match)
+    built = []
+    real_current_sid = connections.current_sid
+
+    def building_current_sid():
+        built.append((url_for("participant.join_with_code", code="ABC123"), request.routing_exception is not None))
+        return real_current_sid()
+
+    monkeypatch.setattr(connections, "current_sid", building_current_sid)
+    assert phone.socket.is_connected()
+    matched.clear()  # the connect's own match, as for any request
+    for n in range(3):
+        assert phone.submit(f"Idea number {n}")["ok"]
+    assert len(matched) == 1  # the first event's, kept for the socket's later ones
+    with app.test_request_context():
+        expected = url_for("participant.join_with_code", code="ABC123")
+    assert built and all(entry == (expected, True) for entry in built)
