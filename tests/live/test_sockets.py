@@ -370,9 +370,10 @@ def test_a_socket_opens_the_cookie_session_at_connect_only(app, event, phone, fa
     assert ack["ok"], ack
 
 
-def test_a_socket_matches_its_url_once_and_still_builds_urls(app, phone, monkeypatch):
-    """The request context Flask-SocketIO pushes for each socket event reuses the socket's URL adapter and its match
-    of /socket.io/ (live/socket_requests.py), and ``url_for`` inside a socket event builds the same URL as ever."""
+def test_socket_events_match_the_socket_url_once_and_still_build_urls(app, event, phone, new_phone, monkeypatch):
+    """The request context Flask-SocketIO pushes for each socket event shares one URL adapter, and its match of
+    /socket.io/, with every socket of the server (live/socket_requests.py); nothing is kept per socket, and
+    ``url_for`` inside a socket event builds the same URL as ever."""
     from flask import request, url_for
     from werkzeug.routing import MapAdapter
 
@@ -395,10 +396,17 @@ def test_a_socket_matches_its_url_once_and_still_builds_urls(app, phone, monkeyp
 
     monkeypatch.setattr(connections, "current_sid", building_current_sid)
     assert phone.socket.is_connected()
-    assert len(matched) == 1  # the connect's own match, as for any request
+    other = new_phone()
+    assert other.socket.is_connected()
+    before = len(matched)  # the phones' joins over HTTP, and the first socket's match if no earlier test made it
     for n in range(3):
         assert phone.submit(f"Idea number {n}")["ok"]
-    assert len(matched) == 1  # kept from the connect for every event after it
+        assert other.submit(f"Other idea {n}")["ok"]
+    assert len(matched) == before
+    (kept,) = app._socket_url_adapters.values()
+    assert kept._matched[1].__traceback__ is None  # raised as a copy: no frames of any event kept with it
+    environ = socketio.server.environ[phone.socket.eio_sid]
+    assert not any(isinstance(value, MapAdapter) or "adapter" in str(key) for key, value in environ.items())
     with app.test_request_context():
         expected = url_for("participant.join_with_code", code="ABC123")
-    assert built and all(entry == (expected, True) for entry in built)
+    assert len(built) == 6 and all(entry == (expected, True) for entry in built)
