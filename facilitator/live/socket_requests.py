@@ -80,9 +80,22 @@ def _socket_url_key(environ: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-class SocketAwareFlask(Flask):
-    """Flask, with the URL adapter of a socket's events made once per server and address (module docstring)."""
+class SocketEventRequest(Request):
+    """Flask's request, closed without walking an empty file list: Werkzeug's ``close`` walks ``files or ()`` with
+    ``iter_multi_items``, whose ``Mapping`` checks ran for every socket event though no socket event has files. py-spy,
+    5,000 phones at 200/s: 16 of 1,041 busy samples (1.5%) in them; alone the close takes 0.39 → 0.07 µs, so in the
+    server those ABC checks cost far more than alone (not looked into). Files parsed are closed as before."""
 
+    def close(self) -> None:
+        if self.__dict__.get("files"):
+            super().close()
+
+
+class SocketAwareFlask(Flask):
+    """Flask, with the URL adapter of a socket's events made once per server and address (module docstring), and
+    requests closed without work when they hold no files."""
+
+    request_class = SocketEventRequest
     _socket_url_adapters: dict[tuple[Any, ...], SocketURLAdapter]
 
     def create_url_adapter(self, request: Request | None) -> Any:

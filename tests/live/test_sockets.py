@@ -410,3 +410,19 @@ def test_socket_events_match_the_socket_url_once_and_still_build_urls(app, event
     with app.test_request_context():
         expected = url_for("participant.join_with_code", code="ABC123")
     assert len(built) == 6 and all(entry == (expected, True) for entry in built)
+
+
+def test_a_request_closes_the_files_it_parsed(app):
+    """Requests skip Werkzeug's walk of an empty file list when they close (live/socket_requests.py), and still
+    close every uploaded file."""
+    import io
+
+    from facilitator.live.socket_requests import SocketEventRequest
+
+    with app.test_request_context("/", method="POST", data={"card": (io.BytesIO(b"a photo"), "card.jpg")}):
+        from flask import request
+
+        assert isinstance(request._get_current_object(), SocketEventRequest)
+        upload = request.files["card"]
+        assert not upload.stream.closed
+    assert upload.stream.closed
