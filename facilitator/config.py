@@ -114,8 +114,8 @@ def load(instance_path: Path) -> dict:
         # sleeping phone) and re-sends its outbox, not keeping a NAT open: carriers' NATs and firewalls measured in
         # the wild drop idle TCP after minutes, not seconds (NetPiculet, Wang et al., SIGCOMM 2011), and nginx's
         # example here reads for 120 s. A longer interval saves little: ~60 µs of server CPU a ping and pong, 1.2% of
-        # a core at 5,000 phones, and little of it falls in a bench burst (the first pings come 25 s after the
-        # connects, the burst ~12-22 s after them: 0 and 2% of the burst's py-spy samples in two runs).
+        # a core at 5,000 phones, and little of it falls in a bench burst (the first pings come 25 s after a phone
+        # connects, the burst begins 6 s after the last of 6-13 s of connects: 0 and 2% of its py-spy samples).
         "SOCKETIO_PING_INTERVAL": _float("SOCKETIO_PING_INTERVAL", 25.0),
         "SOCKETIO_PING_TIMEOUT": _float("SOCKETIO_PING_TIMEOUT", 20.0),
         "PUBLIC_URL": os.environ.get("PUBLIC_URL", "").rstrip("/"),
