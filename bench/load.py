@@ -697,7 +697,7 @@ def start_py_spy(args, pid: int, name: str, seconds: float):
             "-d",
             str(int(seconds + 0.999)),
             "-r",
-            "100",
+            str(args.profile_rate),
             *(["--native"] if args.profile_native else []),
             "-f",
             "chrometrace" if args.profile_timeline else "raw",
@@ -923,6 +923,12 @@ def parse_args(argv=None):
         "summarises what the server did in each slice of the burst",
     )
     p.add_argument("--profile-native", action="store_true", help="py-spy: C frames too (gevent's loop, json)")
+    p.add_argument(
+        "--profile-rate",
+        type=int,
+        default=100,
+        help="py-spy: samples a second (100 gives ~250 busy samples of a 5,000-phone burst; 500 a finer split)",
+    )
     p.add_argument(
         "--stall-reports",
         type=float,

@@ -13,6 +13,7 @@ from facilitator import config as config_module
 from facilitator import models  # noqa: F401  (every table, before any mapper is used)
 from facilitator.extensions import csrf, db, migrate, socketio
 from facilitator.live import entry_writer, rooms, sessions
+from facilitator.live.socket_requests import SocketAwareFlask
 from facilitator.web import compression, error_pages, i18n, log_privacy, log_summary, outages, ratelimit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -21,7 +22,7 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """The app factory. ``config`` overrides the environment (tests use it)."""
-    app = Flask(
+    app = SocketAwareFlask(  # Flask, with each socket's URL matched once (live/socket_requests.py)
         __name__,
         instance_path=str(PROJECT_ROOT / "instance"),
         instance_relative_config=True,

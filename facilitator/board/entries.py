@@ -112,9 +112,21 @@ _EVENT_AND_ACTIVITIES = (
     )
     .where(Event.id == bindparam("event_id"))
 )
-_PARTICIPANTS = select(Participant.id, Participant.group, Participant.age_band).where(
-    Participant.event_id == bindparam("event_id"), Participant.id.in_(bindparam("participant_ids", expanding=True))
-)
+
+
+def _participants_query() -> Executable:
+    # On the table's columns, not the mapped class's: a select of mapped attributes runs the ORM's execution path
+    # (its compile state, its result set-up) though it returns plain rows; the table's runs Core's alone. 77 → 47 µs
+    # a batch, measured alone.
+    participants = Participant.__table__
+    assert isinstance(participants, Table)  # a mapped class's table, typed as any FROM clause
+    return select(participants.c.id, participants.c.group, participants.c.age_band).where(
+        participants.c.event_id == bindparam("event_id"),
+        participants.c.id.in_(bindparam("participant_ids", expanding=True)),
+    )
+
+
+_PARTICIPANTS = _participants_query()
 
 
 def event_and_activities(event_id: int, entries: list[NewEntry]) -> tuple[Event | None, dict[int, Activity]]:

@@ -368,3 +368,61 @@ def test_a_socket_opens_the_cookie_session_at_connect_only(app, event, phone, fa
     assert console.is_connected()
     ack = console.emit("console:sync", {}, callback=True)
     assert ack["ok"], ack
+
+
+def test_socket_events_match_the_socket_url_once_and_still_build_urls(app, event, phone, new_phone, monkeypatch):
+    """The request context Flask-SocketIO pushes for each socket event shares one URL adapter, and its match of
+    /socket.io/, with every socket of the server (live/socket_requests.py); nothing is kept per socket, and
+    ``url_for`` inside a socket event builds the same URL as ever."""
+    from flask import request, url_for
+    from werkzeug.routing import MapAdapter
+
+    from facilitator.live import connections
+
+    matched = []
+    real_match = MapAdapter.match
+
+    def counting_match(self, *args, **kwargs):
+        matched.append(kwargs)
+        return real_match(self, *args, **kwargs)
+
+    monkeypatch.setattr(MapAdapter, "match", counting_match)
+    built = []
+    real_current_sid = connections.current_sid
+
+    def building_current_sid():
+        built.append((url_for("participant.join_with_code", code="ABC123"), request.routing_exception is not None))
+        return real_current_sid()
+
+    monkeypatch.setattr(connections, "current_sid", building_current_sid)
+    assert phone.socket.is_connected()
+    other = new_phone()
+    assert other.socket.is_connected()
+    before = len(matched)  # the phones' joins over HTTP, and the first socket's match if no earlier test made it
+    for n in range(3):
+        assert phone.submit(f"Idea number {n}")["ok"]
+        assert other.submit(f"Other idea {n}")["ok"]
+    assert len(matched) == before
+    (kept,) = app._socket_url_adapters.values()
+    assert kept._matched[1].__traceback__ is None  # raised as a copy: no frames of any event kept with it
+    environ = socketio.server.environ[phone.socket.eio_sid]
+    assert not any(isinstance(value, MapAdapter) or "adapter" in str(key) for key, value in environ.items())
+    with app.test_request_context():
+        expected = url_for("participant.join_with_code", code="ABC123")
+    assert len(built) == 6 and all(entry == (expected, True) for entry in built)
+
+
+def test_a_request_closes_the_files_it_parsed(app):
+    """Requests skip Werkzeug's walk of an empty file list when they close (live/socket_requests.py), and still
+    close every uploaded file."""
+    import io
+
+    from facilitator.live.socket_requests import SocketEventRequest
+
+    with app.test_request_context("/", method="POST", data={"card": (io.BytesIO(b"a photo"), "card.jpg")}):
+        from flask import request
+
+        assert isinstance(request._get_current_object(), SocketEventRequest)
+        upload = request.files["card"]
+        assert not upload.stream.closed
+    assert upload.stream.closed
