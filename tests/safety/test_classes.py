@@ -11,6 +11,7 @@ import re
 import pytest
 
 from facilitator.safety import concern, normalise, screen
+from tests.safety.checks import assert_rule
 
 
 def _assert_concern(text: str, flag: str) -> None:
@@ -274,8 +275,7 @@ RULE_DISCLOSURE = {
 
 def _assert_rule(text: str, flag: str) -> None:
     _assert_concern(text, flag)
-    phrase_text = normalise.for_phrases(normalise.clean(text))
-    assert concern.rule_hits(phrase_text)[flag], f"no {flag} rule: {text!r}"
+    assert_rule(text, flag)
 
 
 @pytest.mark.parametrize(

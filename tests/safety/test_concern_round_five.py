@@ -10,15 +10,7 @@ from __future__ import annotations
 import pytest
 
 from facilitator.safety import concern, normalise, screen
-
-
-def _assert_rule(text: str, flag: str) -> None:
-    result = screen(text)
-    assert flag in result.flags, f"{flag} missed: {text!r}"
-    assert result.held, text
-    phrase_text = normalise.for_phrases(normalise.clean(text))
-    assert concern.rule_hits(phrase_text)[flag], f"no {flag} rule: {text!r}"
-
+from tests.safety.checks import assert_rule
 
 DISTRESS = {
     "what this life is for": [
@@ -235,14 +227,14 @@ DISCLOSURE = {
     "language, text", [case for cases in DISTRESS.values() for case in cases], ids=lambda v: str(v)[:40]
 )
 def test_distress_classes_round_five(language, text):
-    _assert_rule(text, "distress")
+    assert_rule(text, "distress")
 
 
 @pytest.mark.parametrize(
     "language, text", [case for cases in DISCLOSURE.values() for case in cases], ids=lambda v: str(v)[:40]
 )
 def test_disclosure_classes_round_five(language, text):
-    _assert_rule(text, "disclosure")
+    assert_rule(text, "disclosure")
 
 
 # What only looked like topic words: the writer's own "i should just", an age when it happened, a school exercise
@@ -258,7 +250,7 @@ TOLD_NOT_TOPIC = [
 
 @pytest.mark.parametrize("flag, language, text", TOLD_NOT_TOPIC, ids=lambda v: str(v)[:40])
 def test_told_situation_is_not_topic_context(flag, language, text):
-    _assert_rule(text, flag)
+    assert_rule(text, flag)
 
 
 HARD_CLEAN = [

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from facilitator.safety import screen
+from tests.safety.checks import assert_redacted
 
 ROUND_FOUR_PERSONAL_DETAILS = [
     # addresses: the place followed back over several clauses, directions, floors, "Kwa" inside a name
@@ -73,14 +74,7 @@ ROUND_FOUR_PERSONAL_DETAILS = [
 
 @pytest.mark.parametrize("language, text, pieces", ROUND_FOUR_PERSONAL_DETAILS, ids=lambda v: str(v)[:40])
 def test_round_four_personal_detail_classes_are_redacted(language, text, pieces):
-    result = screen(text)
-    assert "personal_details" in result.flags, text
-    shown = result.redacted.casefold()
-    compact = "".join(ch for ch in shown if ch.isalnum())
-    for piece in pieces:
-        assert piece.casefold() not in shown, (text, result.redacted)
-        if piece.isdigit():
-            assert piece not in compact, (text, result.redacted)
+    assert_redacted(text, pieces)
 
 
 ROUND_FOUR_HARD_CLEAN = [
