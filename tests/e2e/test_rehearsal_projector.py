@@ -160,6 +160,8 @@ def test_two_hundred_cards_fit_the_projector_at_every_size(server, chromium):
             projector.goto(f"{url}/p/{demo['projector']}?page_seconds={PAGE_SECONDS}")
             expect(projector.locator("#counts")).to_have_text(f"{CARDS} received · {CARDS} on the board")
             expect(projector.locator("#page-of")).to_have_text(re.compile(r"^page \d+ of \d+$"))
+            # the cards fade in (0.4 s, projector.css): a screenshot taken sooner shows them half drawn
+            projector.wait_for_timeout(600)
             screenshot(projector, f"rehearsal-projector-{width}x{height}")
             seen = one_paging_cycle(projector, width, height)
             floor = FLOOR_AT_1080 * min(width, height) / 1080
