@@ -131,7 +131,7 @@ def clean_database(request, app):
     # A test's socket clients end with it: the next test's event (often the same id) starts with no phone, neither
     # among the connections nor in the rooms (live.connections.phones_connected counts a room).
     live_connections.connections.clear()
-    board_entries.forget_counts()
+    board_entries.forget_batch_state()
     manager = socketio.server.manager
     for sid in list(manager.rooms.get("/", {}).get(None, ())):
         manager.basic_disconnect(sid, "/")

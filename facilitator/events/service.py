@@ -88,7 +88,9 @@ _VERSION_BUMP = _version_bump()
 
 def bump_version(event: Event, by: int = 1) -> int:
     """Raise the event's version inside the current transaction, atomically across processes. A batch of
-    ``by`` changes raises it by ``by``, so each change keeps a version of its own."""
+    ``by`` changes raises it by ``by``, so each change keeps a version of its own. Every change to an event or its
+    activities raises it, shown on a view or not: the entry writer of each process keeps them from batch to batch
+    while the version stays (board.entries._Snapshot)."""
     version: int = db.session.execute(_VERSION_BUMP, {"event_id": event.id, "by": by}).scalar_one()
     set_committed_value(event, "version", version)
     return version

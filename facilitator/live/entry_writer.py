@@ -134,6 +134,7 @@ class EntryWriter:
                 self._store_group(event_id, group)
             except Exception as failure:
                 rollback_quietly()
+                board_service.forget_snapshot(event_id)
                 if is_outage(failure):
                     # The database is away: one by one would fail alike. The phones keep their entries and
                     # send them again; one log line a kind (web.log_summary).

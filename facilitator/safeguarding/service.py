@@ -313,5 +313,8 @@ def set_blocked_words(event: Event, actor: StaffUser, raw: Any) -> list[str]:
         raise InvalidInput("word_too_long", "Each line can be at most 60 characters.")
     audit.record(event.id, actor, "blocked_words", f"event:{event.id}", count=len(words))
     event.blocked_words = words
+    # No view shows the list, but the entry writers of other processes hold the event from batch to batch until its
+    # version moves (board.entries._Snapshot).
+    bump_version(event)
     commit()
     return words

@@ -10,6 +10,7 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import func, select
 
 from facilitator import safety
+from facilitator.board import entries as board_service
 from facilitator.board.entries import NewEntry
 from facilitator.board.models import Entry
 from facilitator.errors import Busy, ServiceError
@@ -198,3 +199,29 @@ def test_the_writer_outlives_a_failure_outside_the_store(app, event, phones, wri
         assert entry_writer.store(event.id, entry(event, phones[1], "stored after it"))["duplicate"] is False
         assert list(db.session.scalars(select(Entry.text))) == ["stored after it"]
     assert failures == [1]
+
+
+def test_a_batch_rolled_back_after_its_version_bump_leaves_the_next_batch_right(
+    app, event, phones, writer, monkeypatch
+):
+    """The failed batch raised the version it held of the event, then rolled back: the next batch must neither
+    reuse that version nor lose its entry."""
+    start_flowing(app, event, phones[0])
+    with app.app_context():
+        before = db.session.get(Event, event.id).version
+
+    def breaks(*args, **kwargs):
+        raise RuntimeError("a bug after the version bump")
+
+    monkeypatch.setattr(board_service, "_counts_after", breaks)
+    with app.app_context():
+        with pytest.raises(ServiceError) as failed:
+            entry_writer.store(event.id, entry(event, phones[1], "lost to the bug"))
+        assert failed.value.code == "internal"
+        assert event.id not in board_service._snapshots
+        monkeypatch.undo()
+        ack = entry_writer.store(event.id, entry(event, phones[2], "stored after it"))
+        db.session.remove()
+        stored = db.session.scalars(select(Entry).where(Entry.text != WARM_UP)).all()
+        assert [r.text for r in stored] == ["stored after it"] and ack["entry"]["id"] == stored[0].id
+        assert db.session.get(Event, event.id).version == before + 1
