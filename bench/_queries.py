@@ -127,9 +127,9 @@ def main(argv=None) -> int:
                         )
                         for k, p in enumerate(people)
                     ]
-                    event, activities = board_service.event_and_activities(event_id, batch)
+                    event, activities, authors = board_service.batch_reads(event_id, batch)
                     assert event is not None
-                    outcomes = board_service.store_entries(event, batch, activities)
+                    outcomes = board_service.store_entries(event, batch, activities, authors)
                     acks = [board_views.own_entry_view(o.response) for o in outcomes]  # type: ignore[union-attr]
                     assert len(acks) == args.batch
                     db.session.remove()

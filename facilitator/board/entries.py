@@ -128,16 +128,42 @@ def _participants_query() -> Executable:
     )
 
 
+def _version_and_authors_query() -> Executable:
+    # The snapshot's check and the participants' read in one statement (one row with the event's version however
+    # many participants match): a statement cost ~3% of a 5,000-phone burst's samples however small, most of it
+    # SQLAlchemy's and the driver's per-call work.
+    events, participants = Event.__table__, Participant.__table__
+    assert isinstance(events, Table) and isinstance(participants, Table)
+    authors = and_(
+        participants.c.event_id == events.c.id, participants.c.id.in_(bindparam("participant_ids", expanding=True))
+    )
+    return (
+        select(events.c.version, participants.c.id, participants.c.group, participants.c.age_band)
+        .select_from(events.outerjoin(participants, authors))
+        .where(events.c.id == bindparam("event_id"))
+    )
+
+
 _PARTICIPANTS = _participants_query()
+_VERSION_AND_AUTHORS = _version_and_authors_query()
 
 
-def event_and_activities(event_id: int, entries: list[NewEntry]) -> tuple[Event | None, dict[int, Activity]]:
-    """The event and the activities its ``entries`` are written to: what a batch of the entry writer needs before
-    ``store_entries`` (which takes the activities as ``activities``). An id that is not an activity of this event is
-    left out; ``store_entries`` refuses it.
+class BatchReads(NamedTuple):
+    """What a batch of the entry writer reads before ``store_entries``."""
 
-    They come from this process's snapshot of the event when nothing can have changed it since (``_Snapshot``), and
-    are loaded again otherwise. They are detached from the session: read, never changed, by batch after batch."""
+    event: Event | None  # None: no such event
+    activities: dict[int, Activity]  # those the entries are written to, by id; an id not of this event left out
+    authors: dict[int, _Author] | None  # the entries' participants, by id; None: not read (store_entries reads them)
+
+
+def batch_reads(event_id: int, entries: list[NewEntry]) -> BatchReads:
+    """The event, the activities the ``entries`` are written to and their writers: what a batch of the entry writer
+    reads before ``store_entries`` (which takes them as its arguments). An activity id that is not one of this
+    event's is left out; ``store_entries`` refuses it.
+
+    The event and its activities come from this process's snapshot of the event when nothing can have changed them
+    since (``_Snapshot``), and are loaded again otherwise. They are detached from the session: read, never changed,
+    by batch after batch."""
     activity_ids = set()
     for entry in entries:
         try:
@@ -145,15 +171,18 @@ def event_and_activities(event_id: int, entries: list[NewEntry]) -> tuple[Event 
         except ServiceError:
             continue  # store_entries refuses it, for that entry alone
     snapshot = _snapshots.get(event_id)
-    if snapshot is not None and snapshot.still_current(activity_ids):
-        return snapshot.event, {i: snapshot.activities[i] for i in activity_ids if i in snapshot.activities}
+    if snapshot is not None:
+        authors = snapshot.authors_if_current(activity_ids, {e.participant_id for e in entries})
+        if authors is not None:
+            activities = {i: snapshot.activities[i] for i in activity_ids if i in snapshot.activities}
+            return BatchReads(snapshot.event, activities, authors)
     generation = _changes_committed
     rows = db.session.execute(
         _EVENT_AND_ACTIVITIES, {"event_id": event_id, "activity_ids": sorted(activity_ids) or [0]}
     ).all()
     if not rows:
         _snapshots.pop(event_id, None)
-        return None, {}
+        return BatchReads(None, {}, None)
     event = rows[0][0]
     activities = {activity.id: activity for _, activity in rows if activity is not None}
     for instance in (event, *activities.values()):
@@ -161,12 +190,12 @@ def event_and_activities(event_id: int, entries: list[NewEntry]) -> tuple[Event 
     if len(_snapshots) >= 100:  # a long-running process forgets the events of past days
         _snapshots.clear()
     _snapshots[event_id] = _Snapshot(event, activities, activity_ids, generation)
-    return event, activities
+    return BatchReads(event, activities, None)
 
 
 # The entry writer's event and activities, kept from batch to batch: loading them (an ORM query joining the event to
 # its activities) cost 1.6 ms of CPU a batch in a server busy with 5,000 phones, 10% of its CPU at 200 entries a
-# second (py-spy, bench/README.md), while checking that they are still current is one small query.
+# second (py-spy, bench/README.md), while checking that they are still current rides on the participants' read.
 @dataclass
 class _Snapshot:
     event: Event
@@ -174,20 +203,22 @@ class _Snapshot:
     asked: set[int]  # the activity ids it was loaded for
     generation: int  # _changes_committed before it was loaded
 
-    def still_current(self, activity_ids: set[int]) -> bool:
-        """Nothing has changed the event or its activities since it was loaded: this process has committed no change
-        to them (_changes_committed), and the event's version, which every change to the event or its activities
-        raises in any process (events.service.bump_version), is the one it holds (its own batches' bumps included).
-        One query by primary key."""
+    def authors_if_current(self, activity_ids: set[int], participant_ids: set[int | None]) -> dict[int, _Author] | None:
+        """The batch's writers if nothing has changed the event or its activities since the snapshot was loaded, else
+        None. Nothing has when this process has committed no change to them (_changes_committed) and the event's
+        version, which every change to the event or its activities raises in any process
+        (events.service.bump_version), is the one the snapshot holds (its own batches' bumps included)."""
         if self.generation != _changes_committed or not activity_ids <= self.asked:
-            return False
-        version = db.session.execute(_EVENT_VERSION, {"event_id": self.event.id}).scalar_one_or_none()
-        return version == self.event.version
+            return None
+        ids = sorted(i for i in participant_ids if i is not None) or [0]
+        rows = db.session.execute(_VERSION_AND_AUTHORS, {"event_id": self.event.id, "participant_ids": ids}).all()
+        if not rows or rows[0].version != self.event.version:
+            return None
+        return {row.id: _Author(row.id, row.group, row.age_band) for row in rows if row.id is not None}
 
 
 _snapshots: dict[int, _Snapshot] = {}  # by event id
 _changes_committed = 0  # raised whenever this process commits a change to any event or activity
-_EVENT_VERSION = select(Event.__table__.c.version).where(Event.__table__.c.id == bindparam("event_id"))
 _CHANGES_EVENT = "facilitator.changes_event"
 
 
@@ -212,7 +243,10 @@ def forget_snapshot(event_id: int) -> None:
 
 
 def store_entries(
-    event: Event, entries: list[NewEntry], activities: dict[int, Activity] | None = None
+    event: Event,
+    entries: list[NewEntry],
+    activities: dict[int, Activity] | None = None,
+    authors: dict[int, _Author] | None = None,
 ) -> list[Submission | ServiceError]:
     """Store a batch of entries for one event in one transaction and commit it; for each entry, in order,
     its Submission or the rule it broke. One entry's error never costs another its place.
@@ -220,11 +254,16 @@ def store_entries(
     New entries are the common case, so keys are not looked up first: the insert skips a key already
     stored (ON CONFLICT DO NOTHING), and only the entries it skipped, or that broke a rule, are looked up,
     so that a re-send of a stored entry is a success whatever has changed since (the activity closed,
-    the phone's rate limit spent on re-sends). ``activities``: those of the event already loaded, by id
-    (``event_and_activities``); any other is looked up.
+    the phone's rate limit spent on re-sends). ``activities`` and ``authors``: those of the event already loaded
+    (``batch_reads``), by id; any other activity is looked up, and the participants are read when ``authors`` is
+    None.
     """
     outcomes: list[Submission | ServiceError | None] = [None] * len(entries)
-    participants = _participants(event, {e.participant_id for e in entries if e.participant_id is not None})
+    participants = (
+        authors
+        if authors is not None
+        else _participants(event, {e.participant_id for e in entries if e.participant_id is not None})
+    )
     new_rows: list[dict[str, Any]] = []
     pending: dict[str, tuple[int, Activity, safety.Screening]] = {}  # key -> (index, activity, screening)
     refused: dict[int, str] = {}  # index -> key, for entries that broke a rule: unless already stored

@@ -156,14 +156,15 @@ class EntryWriter:
                         waiting.error = Internal()
 
     def _store_group(self, event_id: int, group: list[_Waiting]) -> None:
-        event, activities = board_service.event_and_activities(event_id, [w.entry for w in group])
+        entries = [w.entry for w in group]
+        event, activities, authors = board_service.batch_reads(event_id, entries)
         if event is None:
             for waiting in group:
                 waiting.error = ServiceError("unknown_event", "That event does not exist.")
             return
         # store_entries commits, then tells the views (a failed broadcast is logged; committed is committed:
         # the phones hear so, and views catch up on their next sync).
-        outcomes = board_service.store_entries(event, [w.entry for w in group], activities)
+        outcomes = board_service.store_entries(event, entries, activities, authors)
         for waiting, outcome in zip(group, outcomes, strict=True):
             if isinstance(outcome, ServiceError):
                 waiting.error = outcome

@@ -188,9 +188,9 @@ def test_a_batch_tells_its_new_entries_as_the_database_stored_them(event, child)
         entries.NewEntry(event.current_activity_id, "have", text, factories.new_key(), participant_id=child.id)
         for text in texts
     ]
-    loaded, activities = entries.event_and_activities(event.id, batch)
+    loaded, activities, authors = entries.batch_reads(event.id, batch)
     assert loaded is not None and set(activities) == {event.current_activity_id}
-    outcomes = entries.store_entries(loaded, batch, activities)
+    outcomes = entries.store_entries(loaded, batch, activities, authors)
     db.session.expunge_all()
     for outcome in outcomes:
         assert isinstance(outcome, entries.Submission) and outcome.created
@@ -212,13 +212,13 @@ def test_the_batch_lookup_leaves_out_what_is_not_this_events_activity(ctx, event
         entries.NewEntry(activity_id, "have", "text", factories.new_key())
         for activity_id in (event.current_activity_id, elsewhere.current_activity_id, "not a number", None)
     ]
-    loaded, activities = entries.event_and_activities(event.id, batch)
+    loaded, activities, authors = entries.batch_reads(event.id, batch)
     assert loaded is not None and loaded.id == event.id
     assert set(activities) == {event.current_activity_id}
-    outcomes = entries.store_entries(loaded, batch, activities)
+    outcomes = entries.store_entries(loaded, batch, activities, authors)
     assert isinstance(outcomes[0], entries.Submission)
     assert [o.code for o in outcomes[1:]] == ["unknown_activity", "invalid_id", "invalid_id"]  # type: ignore[union-attr]
-    assert entries.event_and_activities(10**6, batch) == (None, {})
+    assert entries.batch_reads(10**6, batch) == (None, {}, None)
 
 
 def test_a_batch_adds_its_entries_to_the_counts_its_process_last_committed(event, child, facilitator, monkeypatch):
@@ -240,8 +240,8 @@ def test_a_batch_adds_its_entries_to_the_counts_its_process_last_committed(event
     def counts_made_by_batch(*texts):
         before = len(counted)
         new = [entries.NewEntry(event.current_activity_id, "have", t, factories.new_key(), child.id) for t in texts]
-        loaded, activities = entries.event_and_activities(event.id, new)
-        outcomes = entries.store_entries(loaded, new, activities)
+        loaded, activities, authors = entries.batch_reads(event.id, new)
+        outcomes = entries.store_entries(loaded, new, activities, authors)
         assert outcomes[-1].counts == real_counts(event.current_activity_id)
         return len(counted) - before
 
@@ -260,9 +260,9 @@ def test_a_batch_adds_its_entries_to_the_counts_its_process_last_committed(event
 
 def _batch(event, child, *texts):
     new = [entries.NewEntry(event.current_activity_id, "have", t, factories.new_key(), child.id) for t in texts]
-    loaded, activities = entries.event_and_activities(event.id, new)
+    loaded, activities, authors = entries.batch_reads(event.id, new)
     assert loaded is not None
-    return entries.store_entries(loaded, new, activities)
+    return entries.store_entries(loaded, new, activities, authors)
 
 
 def _statements_of(fn):
@@ -281,13 +281,24 @@ def _statements_of(fn):
 
 
 def test_the_writer_keeps_the_event_between_batches_until_something_changes_it(event, child):
-    """A batch after a batch reads the event's version alone, not the event and its activities again."""
+    """A batch after a batch reads the event's version with its writers, not the event and its activities again."""
+    stranger = factories.event_with_open_board()
+    someone_elses = participants.join(stranger.join_code)[0]
+    db.session.commit()
     _batch(event, child, "Too many ads")
-    new = [entries.NewEntry(event.current_activity_id, "have", "Safer apps", factories.new_key(), child.id)]
-    statements = [
-        s for s in _statements_of(lambda: entries.event_and_activities(event.id, new)) if "SAVEPOINT" not in s
+    new = [
+        entries.NewEntry(event.current_activity_id, "have", "Safer apps", factories.new_key(), participant)
+        for participant in (child.id, someone_elses.id)
     ]
+    reads = []
+    statements = _statements_of(lambda: reads.append(entries.batch_reads(event.id, new)))
+    statements = [s for s in statements if "SAVEPOINT" not in s]
     assert len(statements) == 1 and "activities" not in statements[0] and "version" in statements[0]
+    loaded, activities, authors = reads[0]
+    assert authors == {child.id: (child.id, "child", "14-15")}  # another event's participant is not among them
+    outcomes = entries.store_entries(loaded, new, activities, authors)
+    assert isinstance(outcomes[0], entries.Submission)
+    assert outcomes[1].code == "unknown_participant"  # type: ignore[union-attr]
     outcome = _batch(event, child, "Kind moderators")[0]
     assert isinstance(outcome, entries.Submission) and outcome.created
     assert outcome.version == db.session.get(Event, event.id).version  # its own bumps keep the snapshot current
