@@ -155,6 +155,7 @@ class EntryWriter:
                         self._store_group(event_id, [waiting])
                     except Exception:
                         db.session.rollback()
+                        board_service.forget_snapshot(event_id)
                         log.exception("storing an entry failed")
                         waiting.error = Internal()
 
