@@ -3,7 +3,7 @@ told (what each view may see of them is ``board.views``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple, cast
 
@@ -214,7 +214,7 @@ class _Snapshot:
         rows = db.session.execute(_VERSION_AND_AUTHORS, {"event_id": self.event.id, "participant_ids": ids}).all()
         if not rows or rows[0].version != self.event.version:
             return None
-        return {row.id: _Author(row.id, row.group, row.age_band) for row in rows if row.id is not None}
+        return _authors(row for row in rows if row.id is not None)
 
 
 _snapshots: dict[int, _Snapshot] = {}  # by event id
@@ -486,8 +486,11 @@ def _stored_entries(event: Event, keys: set[str]) -> dict[str, Entry]:
 def _participants(event: Event, ids: set[int]) -> dict[int, _Author]:
     if not ids:
         return {}
-    found = db.session.execute(_PARTICIPANTS, {"event_id": event.id, "participant_ids": sorted(ids)})
-    return {row.id: _Author(row.id, row.group, row.age_band) for row in found}
+    return _authors(db.session.execute(_PARTICIPANTS, {"event_id": event.id, "participant_ids": sorted(ids)}))
+
+
+def _authors(rows: Iterable[Any]) -> dict[int, _Author]:
+    return {row.id: _Author(row.id, row.group, row.age_band) for row in rows}
 
 
 def _resent(existing: board_views.EntryFields, participant_id: int | None) -> Submission | ServiceError:

@@ -137,7 +137,6 @@ class EntryWriter:
                 self._store_group(event_id, group)
             except Exception as failure:
                 rollback_quietly()
-                board_service.forget_snapshot(event_id)
                 if is_outage(failure):
                     # The database is away: one by one would fail alike. The phones keep their entries and
                     # send them again; one log line a kind (web.log_summary).
@@ -155,7 +154,6 @@ class EntryWriter:
                         self._store_group(event_id, [waiting])
                     except Exception:
                         db.session.rollback()
-                        board_service.forget_snapshot(event_id)
                         log.exception("storing an entry failed")
                         waiting.error = Internal()
 
@@ -168,7 +166,11 @@ class EntryWriter:
             return
         # store_entries commits, then tells the views (a failed broadcast is logged; committed is committed:
         # the phones hear so, and views catch up on their next sync).
-        outcomes = board_service.store_entries(event, entries, activities, authors)
+        try:
+            outcomes = board_service.store_entries(event, entries, activities, authors)
+        except Exception:
+            board_service.forget_snapshot(event_id)  # it may hold a version bump that was rolled back
+            raise
         for waiting, outcome in zip(group, outcomes, strict=True):
             if isinstance(outcome, ServiceError):
                 waiting.error = outcome
