@@ -20,6 +20,42 @@ from facilitator.web import ratelimit
 from facilitator.web.ratelimit import participant_limits
 from tests import factories
 
+# Modules whose servers share the machine's Redis (pub/sub channels and rate-limit keys are not per database number):
+# under xdist they run one after another on one worker, never beside each other.
+SHARED_REDIS_MODULES = frozenset(
+    {
+        "tests/deploy/test_backup.py",
+        "tests/deploy/test_nginx_https.py",
+        "tests/servers/test_outages.py",
+        "tests/servers/test_scaleout.py",
+    }
+)
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
+def pytest_collection_modifyitems(config, items) -> None:
+    """Under ``-n N --dist loadgroup`` a module's tests stay on one worker, so its module-scoped servers and browsers
+    start once; the modules that share Redis make one group."""
+    for item in items:
+        module = item.nodeid.split("::", 1)[0]
+        item.add_marker(pytest.mark.xdist_group("shared-redis" if module in SHARED_REDIS_MODULES else module))
+
+
+def _worker_database(url: str) -> str:
+    """Each xdist worker gets a PostgreSQL database of its own beside the one named (created when missing)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    base, name = url.rsplit("/", 1)
+    name = f"{name}_{worker}"
+    admin = create_engine(f"{base}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        exists = connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}).first()
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return f"{base}/{name}"
+
 
 def _fresh_postgres(url: str) -> None:
     engine = create_engine(url)
@@ -33,7 +69,7 @@ def _fresh_postgres(url: str) -> None:
 def database_url(tmp_path_factory) -> str:
     url = os.environ.get("TEST_DATABASE_URL")
     if url:
-        url = url.replace("postgresql://", "postgresql+psycopg://", 1)
+        url = _worker_database(url.replace("postgresql://", "postgresql+psycopg://", 1))
         _fresh_postgres(url)
         return url
     return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
