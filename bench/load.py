@@ -685,12 +685,13 @@ def start_py_spy(args, pid: int, name: str, seconds: float):
     out = Path(args.profile_dir) / (f"{name}.json" if args.profile_timeline else f"{name}.txt")
     out.parent.mkdir(parents=True, exist_ok=True)
     spy = Path(sys.executable).parent / "py-spy"
-    # --nonblocking: py-spy does not pause the server to sample it (pausing would add to the latencies).
+    # --nonblocking: py-spy does not pause the server to sample it (pausing would add to the latencies); native
+    # stacks need the pause (py-spy refuses the two together), so --profile-native profiles pay it.
     return subprocess.Popen(
         [
             str(spy),
             "record",
-            "--nonblocking",
+            *([] if args.profile_native else ["--nonblocking"]),
             *(["--idle"] if args.profile_idle else []),
             "-p",
             str(pid),
