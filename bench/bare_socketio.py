@@ -1,0 +1,249 @@
+"""The floor under the app's CPU per entry: the same libraries with no application logic.
+
+    .venv/bin/python -m bench.bare_socketio [--phones 5000] [--writers 1000] [--rate 200] [--duration 10]
+
+Starts gunicorn with one gevent worker (README's production command) on a Flask-SocketIO app of a few lines: a
+``submit`` event answered with an ack, and each batch of 30 ms told to three listeners (a projector and two consoles)
+in one message, as the app's entry writer does. Phones connect the way the bench's light clients do (one websocket
+each, the Engine.IO and Socket.IO handshakes, a pong for every ping); the writers among them send ``submit`` at
+``--rate`` in total and wait for its ack. Prints the server's CPU per entry over the burst, measured as
+``bench.load`` measures it (the serving process's /proc, from the first submission to the last ack), so the two
+figures can be set side by side: what the app adds is the difference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import multiprocessing
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import _server
+
+APP = textwrap.dedent(
+    """
+    from gevent import monkey
+
+    monkey.patch_all()
+
+    from flask import Flask
+    from flask_socketio import SocketIO, join_room
+
+    from facilitator.web.compression import without_websocket_compression
+
+    app = Flask(__name__)
+    # No ping in the burst: bench.load's bursts begin before the first ping round (25 s after the connects), and this
+    # one would meet it. Any origin: the listeners' client sends one.
+    socketio = SocketIO(app, async_mode="gevent", cors_allowed_origins="*", ping_interval=120)
+    app.wsgi_app = without_websocket_compression(app.wsgi_app)  # as the app serves its sockets
+    batch = []
+
+
+    @socketio.on("connect")
+    def connect(auth):
+        if isinstance(auth, dict) and auth.get("view") == "listener":
+            join_room("listeners")
+
+
+    @socketio.on("submit")
+    def submit(data):
+        if not batch:
+            socketio.start_background_task(tell)
+        batch.append(data)
+        return {"ok": True, "entry": {"id": len(batch), "text": data.get("text"), "state": "approved"}}
+
+
+    def tell():
+        socketio.sleep(0.03)
+        entries = batch[:]
+        batch.clear()
+        socketio.emit("board", {"entries": entries}, to="listeners")
+    """
+)
+
+
+def _phones(url: str, phones: int, writers: int, rate: float, start_at: float, duration: float, out) -> None:
+    """One client process: ``phones`` websockets, the first ``writers`` of them submitting at ``rate``."""
+    import aiohttp
+
+    _server.no_full_collections()
+
+    async def run() -> None:
+        ws_url = url.replace("http", "ws", 1) + "/socket.io/?EIO=4&transport=websocket"
+        acks: dict[int, float] = {}
+        sent: dict[int, float] = {}
+        connector = aiohttp.TCPConnector(limit=0)
+        async with aiohttp.ClientSession(connector=connector) as session:
+
+            async def phone(n: int, auth: dict) -> None:
+                async with session.ws_connect(ws_url, autoping=False, max_msg_size=0) as ws:
+                    await ws.receive()  # Engine.IO open
+                    await ws.send_str("40" + json.dumps(auth))
+                    async for message in ws:
+                        data = message.data
+                        if data == "2":
+                            await ws.send_str("3")
+                        elif data.startswith("43"):
+                            ack_id = int(data[2 : data.index("[")])
+                            acks[ack_id] = time.monotonic()
+                        elif data.startswith("40"):
+                            connected.append(n)
+                            if n < writers:
+                                writing[n] = ws
+
+            connected: list[int] = []
+            writing: dict[int, object] = {}
+            tasks = []
+            for n in range(phones):
+                tasks.append(asyncio.create_task(phone(n, {"view": "phone"})))
+                if n % 100 == 99:
+                    await asyncio.sleep(0.05)
+            while len(connected) < phones:
+                await asyncio.sleep(0.1)
+            out.put(("connected", len(connected)))
+            await asyncio.sleep(max(0.0, start_at - time.time()))
+            count = int(rate * duration)
+            began = time.monotonic()
+            sockets = list(writing.values())
+            for i in range(count):
+                await asyncio.sleep(max(0.0, began + i / rate - time.monotonic()))
+                sent[i] = time.monotonic()
+                payload = json.dumps(["submit", {"text": f"an idea for safer apps {i}", "client_key": str(i)}])
+                await sockets[i % len(sockets)].send_str(f"42{i}{payload}")
+            deadline = time.monotonic() + 10
+            while len(acks) < count and time.monotonic() < deadline:
+                await asyncio.sleep(0.05)
+            out.put(("done", [acks[i] - sent[i] for i in sent if i in acks], count))
+            for task in tasks:
+                task.cancel()
+
+    asyncio.run(run())
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--phones", type=int, default=5000)
+    parser.add_argument("--writers", type=int, default=1000)
+    parser.add_argument("--rate", type=float, default=200)
+    parser.add_argument("--duration", type=float, default=10)
+    parser.add_argument("--processes", type=int, default=3)
+    args = parser.parse_args(argv)
+    _server.raise_nofile()
+
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "bare_app.py").write_text(APP)
+        port = _server.free_port()
+        server = subprocess.Popen(
+            [
+                str(_server.VENV_BIN / "gunicorn"),
+                "-k",
+                "gevent",
+                "-w",
+                "1",
+                "--worker-connections",
+                "20000",
+                "--backlog",
+                "4096",
+                "-b",
+                f"127.0.0.1:{port}",
+                "bare_app:app",
+            ],
+            cwd=folder,
+            env={**os.environ, "PYTHONPATH": f"{folder}{os.pathsep}{_server.ROOT}"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=_server._preexec,
+        )
+        try:
+            url = f"http://127.0.0.1:{port}"
+            _wait_for(url)
+            worker = _server.serving_pid(server.pid)
+            out: multiprocessing.Queue = multiprocessing.Queue()
+            listeners = multiprocessing.Process(target=_listeners, args=(url, out), daemon=True)
+            listeners.start()
+            assert out.get(timeout=60) == "listening"
+            start_at = time.time() + 10 + args.phones / 400
+            share = args.processes
+            workers = [
+                multiprocessing.Process(
+                    target=_phones,
+                    args=(
+                        url,
+                        args.phones // share,
+                        args.writers // share,
+                        args.rate / share,
+                        start_at,
+                        args.duration,
+                        out,
+                    ),
+                )
+                for _ in range(share)
+            ]
+            for process in workers:
+                process.start()
+            connected = sum(out.get(timeout=600)[1] for _ in workers)
+            print(f"phones connected            {connected} ({args.writers // share * share} write)", flush=True)
+            time.sleep(max(0.0, start_at - time.time()))
+            cpu_before, t_before = _server.cpu_seconds(worker), time.monotonic()
+            results = [out.get(timeout=args.duration + 120) for _ in workers]
+            cpu = _server.cpu_seconds(worker) - cpu_before
+            seconds = time.monotonic() - t_before
+            latencies = sorted(latency for _, got, _ in results for latency in got)
+            submitted = sum(count for _, _, count in results)
+            for process in workers:
+                process.terminate()
+            listeners.terminate()
+        finally:
+            server.terminate()
+            server.wait(10)
+
+    def p(q: float) -> float:
+        return 1000 * latencies[min(len(latencies) - 1, int(q * len(latencies)))]
+
+    print(f"entries acknowledged        {len(latencies)} of {submitted}")
+    print(f"submit→ack                  p50={p(0.5):.1f} p99={p(0.99):.1f} max={1000 * latencies[-1]:.1f} ms")
+    print(
+        f"server CPU during burst      {100 * cpu / seconds:.1f}% = {1000 * cpu / max(len(latencies), 1):.2f} ms CPU "
+        "per entry (the libraries alone)"
+    )
+    return 0
+
+
+def _listeners(url: str, out) -> None:
+    """A projector and two consoles: three sockets in the room every batch is told to, before any phone."""
+    import socketio
+
+    clients = []
+    for _ in range(3):
+        client = socketio.Client(reconnection=False)
+        client.connect(url, auth={"view": "listener"}, transports=["websocket"], wait_timeout=30)
+        clients.append(client)
+    out.put("listening")
+    clients[0].wait()
+
+
+def _wait_for(url: str) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/socket.io/?EIO=4&transport=polling", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("the bare server did not start")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
