@@ -20,8 +20,8 @@ from facilitator.web import ratelimit
 from facilitator.web.ratelimit import participant_limits
 from tests import factories
 
-# Modules whose servers share the machine's Redis (pub/sub channels and rate-limit keys are not per database number):
-# under xdist they run one after another on one worker, never beside each other.
+# Modules whose servers use the machine's Redis (pub/sub channels are one namespace whatever the database number, and
+# the deploy modules share database 13): under xdist they run one after another on one worker, never side by side.
 SHARED_REDIS_MODULES = frozenset(
     {
         "tests/deploy/test_backup.py",
