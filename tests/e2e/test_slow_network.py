@@ -21,6 +21,7 @@ from tests.browser import ARTIFACTS, screenshot
 from tests.servers import Browserless
 
 browser_test = pytest.mark.browser
+pytestmark = pytest.mark.timing
 KBIT = 1000 / 8  # bytes per second in one kilobit per second
 
 

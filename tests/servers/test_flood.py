@@ -40,7 +40,7 @@ from playwright.sync_api import expect, sync_playwright
 from tests.browser import launch, screenshot
 from tests.servers import CHILDRENS_BOARD, Browserless, close_client, open_activity, start_server
 
-pytestmark = [pytest.mark.server, pytest.mark.browser]
+pytestmark = [pytest.mark.server, pytest.mark.browser, pytest.mark.timing]
 
 FLOOD_SECONDS = 10.0
 PHONES = 6
