@@ -214,8 +214,11 @@ def start_server(
     workdir: Path,
     timeout: float = 60,
     profile_dir: Path | None = None,
+    wsgi: str = "wsgi:app",
+    cwd: Path = ROOT,
 ) -> Server:
-    """kind: ``gunicorn`` (gevent worker, README's production command), ``serve-gevent`` or ``serve-eventlet``."""
+    """kind: ``gunicorn`` (gevent worker, README's production command, serving ``wsgi`` from ``cwd``: the app unless
+    a bench serves another), ``serve-gevent`` or ``serve-eventlet``. Ready when ``/healthz`` answers 200."""
     port = port or free_port()
     if kind == "gunicorn":
         command = [
@@ -233,7 +236,7 @@ def start_server(
             "--graceful-timeout",
             "5",
             "--no-control-socket",
-            "wsgi:app",
+            wsgi,
         ]
     elif kind in ("serve-gevent", "serve-eventlet"):
         command = [
@@ -251,7 +254,7 @@ def start_server(
     log_path = workdir / f"server-{port}.log"
     log_file = open(log_path, "w")
     process = subprocess.Popen(
-        command, cwd=ROOT, env={**os.environ, **env}, stdout=log_file, stderr=subprocess.STDOUT, preexec_fn=_preexec
+        command, cwd=cwd, env={**os.environ, **env}, stdout=log_file, stderr=subprocess.STDOUT, preexec_fn=_preexec
     )
     server = Server(process, f"http://127.0.0.1:{port}", kind, log_path, log_file)
     deadline = time.monotonic() + timeout

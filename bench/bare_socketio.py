@@ -18,7 +18,6 @@ import asyncio
 import json
 import multiprocessing
 import os
-import subprocess
 import sys
 import tempfile
 import textwrap
@@ -29,6 +28,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import _server
+from bench.load import latency_line, shares
 
 APP = textwrap.dedent(
     """
@@ -47,6 +47,11 @@ APP = textwrap.dedent(
     socketio = SocketIO(app, async_mode="gevent", cors_allowed_origins="*", ping_interval=120)
     app.wsgi_app = without_websocket_compression(app.wsgi_app)  # as the app serves its sockets
     batch = []
+
+
+    @app.get("/healthz")
+    def healthz():
+        return "ok"
 
 
     @socketio.on("connect")
@@ -142,76 +147,46 @@ def main(argv=None) -> int:
 
     with tempfile.TemporaryDirectory() as folder:
         Path(folder, "bare_app.py").write_text(APP)
-        port = _server.free_port()
-        server = subprocess.Popen(
-            [
-                str(_server.VENV_BIN / "gunicorn"),
-                "-k",
-                "gevent",
-                "-w",
-                "1",
-                "--worker-connections",
-                "20000",
-                "--backlog",
-                "4096",
-                "-b",
-                f"127.0.0.1:{port}",
-                "bare_app:app",
-            ],
-            cwd=folder,
-            env={**os.environ, "PYTHONPATH": f"{folder}{os.pathsep}{_server.ROOT}"},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            preexec_fn=_server._preexec,
+        server = _server.start_server(
+            "gunicorn",
+            {"PYTHONPATH": f"{folder}{os.pathsep}{_server.ROOT}"},
+            workdir=Path(folder),
+            wsgi="bare_app:app",
+            cwd=Path(folder),
         )
         try:
-            url = f"http://127.0.0.1:{port}"
-            _wait_for(url)
-            worker = _server.serving_pid(server.pid)
             out: multiprocessing.Queue = multiprocessing.Queue()
-            listeners = multiprocessing.Process(target=_listeners, args=(url, out), daemon=True)
+            listeners = multiprocessing.Process(target=_listeners, args=(server.url, out), daemon=True)
             listeners.start()
             assert out.get(timeout=60) == "listening"
             start_at = time.time() + 10 + args.phones / 400
-            share = args.processes
             workers = [
                 multiprocessing.Process(
                     target=_phones,
-                    args=(
-                        url,
-                        args.phones // share,
-                        args.writers // share,
-                        args.rate / share,
-                        start_at,
-                        args.duration,
-                        out,
-                    ),
+                    args=(server.url, phones, writers, args.rate / args.processes, start_at, args.duration, out),
                 )
-                for _ in range(share)
+                for phones, writers in zip(
+                    shares(args.phones, args.processes), shares(args.writers, args.processes), strict=True
+                )
             ]
             for process in workers:
                 process.start()
             connected = sum(out.get(timeout=600)[1] for _ in workers)
-            print(f"phones connected            {connected} ({args.writers // share * share} write)", flush=True)
+            print(f"phones connected            {connected} ({args.writers} write)", flush=True)
             time.sleep(max(0.0, start_at - time.time()))
-            cpu_before, t_before = _server.cpu_seconds(worker), time.monotonic()
+            cpu_before, t_before = _server.cpu_seconds(server.pid), time.monotonic()
             results = [out.get(timeout=args.duration + 120) for _ in workers]
-            cpu = _server.cpu_seconds(worker) - cpu_before
+            cpu = _server.cpu_seconds(server.pid) - cpu_before
             seconds = time.monotonic() - t_before
-            latencies = sorted(latency for _, got, _ in results for latency in got)
+            latencies = [latency for _, got, _ in results for latency in got]
             submitted = sum(count for _, _, count in results)
             for process in workers:
                 process.terminate()
             listeners.terminate()
         finally:
-            server.terminate()
-            server.wait(10)
-
-    def p(q: float) -> float:
-        return 1000 * latencies[min(len(latencies) - 1, int(q * len(latencies)))]
-
+            server.stop()
     print(f"entries acknowledged        {len(latencies)} of {submitted}")
-    print(f"submit→ack                  p50={p(0.5):.1f} p99={p(0.99):.1f} max={1000 * latencies[-1]:.1f} ms")
+    print(latency_line("submit→ack", latencies))
     print(
         f"server CPU during burst      {100 * cpu / seconds:.1f}% = {1000 * cpu / max(len(latencies), 1):.2f} ms CPU "
         "per entry (the libraries alone)"
@@ -230,19 +205,6 @@ def _listeners(url: str, out) -> None:
         clients.append(client)
     out.put("listening")
     clients[0].wait()
-
-
-def _wait_for(url: str) -> None:
-    import urllib.request
-
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url + "/socket.io/?EIO=4&transport=polling", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("the bare server did not start")
 
 
 if __name__ == "__main__":
