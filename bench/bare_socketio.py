@@ -28,7 +28,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import _server
-from bench.load import latency_line, shares
+from bench.load import finish_py_spy, latency_line, shares, start_py_spy
 
 APP = textwrap.dedent(
     """
@@ -36,12 +36,14 @@ APP = textwrap.dedent(
 
     monkey.patch_all()
 
-    from flask import Flask
     from flask_socketio import SocketIO, join_room
 
+    from facilitator.live.socket_requests import SocketAwareFlask
     from facilitator.web.compression import without_websocket_compression
 
-    app = Flask(__name__)
+    # Flask as the app runs it: without it each event's request context matches the socket's URL against the routes
+    # again, which the app does once per server (live.socket_requests; py-spy put it at 17% of this bench's samples).
+    app = SocketAwareFlask(__name__)
     # No ping in the burst: bench.load's bursts begin before the first ping round (25 s after the connects), and this
     # one would meet it. Any origin: the listeners' client sends one.
     socketio = SocketIO(app, async_mode="gevent", cors_allowed_origins="*", ping_interval=120)
@@ -142,6 +144,7 @@ def main(argv=None) -> int:
     parser.add_argument("--rate", type=float, default=200)
     parser.add_argument("--duration", type=float, default=10)
     parser.add_argument("--processes", type=int, default=3)
+    parser.add_argument("--profile-dir", help="a py-spy raw profile of the server over the burst: DIR/bare-burst.txt")
     args = parser.parse_args(argv)
     _server.raise_nofile()
 
@@ -175,9 +178,21 @@ def main(argv=None) -> int:
             print(f"phones connected            {connected} ({args.writers} write)", flush=True)
             time.sleep(max(0.0, start_at - time.time()))
             cpu_before, t_before = _server.cpu_seconds(server.pid), time.monotonic()
+            spy = None
+            if args.profile_dir:
+                profile = argparse.Namespace(
+                    profile_dir=args.profile_dir,
+                    profile_timeline=False,
+                    profile_native=False,
+                    profile_idle=False,
+                    profile_rate=500,
+                )
+                spy = start_py_spy(profile, server.pid, "bare-burst", args.duration)
             results = [out.get(timeout=args.duration + 120) for _ in workers]
             cpu = _server.cpu_seconds(server.pid) - cpu_before
             seconds = time.monotonic() - t_before
+            if spy is not None:
+                finish_py_spy(spy)
             latencies = [latency for _, got, _ in results for latency in got]
             submitted = sum(count for _, _, count in results)
             for process in workers:
