@@ -48,6 +48,24 @@ WEIGHT_DECIMALS = 3
 _CLAUSE_BREAK_RE = re.compile(
     r"(?<=[.!?;])\s+|\s*\n\s*|\s+(?:but|then|and then|because|coz|cuz|lakini|halafu|alafu|na sasa)\s+"
 )
+# Every break holds one of these; most short entries hold none and are one clause without the split's scan (a
+# 33-character entry: 3.5 µs for the split, 0.7 for these tests).
+_CLAUSE_BREAK_HINTS = (
+    ".",
+    "!",
+    "?",
+    ";",
+    "\n",
+    "but",
+    "then",
+    "because",
+    "coz",
+    "cuz",
+    "lakini",
+    "halafu",
+    "alafu",
+    "sasa",
+)
 
 
 def features(phrase_text: str) -> list[str]:
@@ -75,9 +93,10 @@ def _pair_features(words: list[str]) -> set[str]:
     previous = "<s>"
     before_previous = ""
     for word in words:
-        found.add("b:" + previous + " " + word)
+        # f-strings: one join each instead of three concatenations
+        found.add(f"b:{previous} {word}")
         if before_previous:
-            found.add("p:" + before_previous + " " + word)
+            found.add(f"p:{before_previous} {word}")
         before_previous = previous
         previous = word
     return found
@@ -144,7 +163,12 @@ class LinearModel:
         the same false alarms (1 of 199) and none more on the corpus's 6,031 clean lines. Clauses in pairs as
         well caught nothing more on 3,600 unseen lines of mostly short entries (94.3% either way).
         """
-        clauses = [clause for clause in _CLAUSE_BREAK_RE.split(phrase_text) if clause and not clause.isspace()]
+        pieces = (
+            _CLAUSE_BREAK_RE.split(phrase_text)
+            if any(hint in phrase_text for hint in _CLAUSE_BREAK_HINTS)
+            else [phrase_text]  # what split() returns when nothing breaks
+        )
+        clauses = [clause for clause in pieces if clause and not clause.isspace()]
         windows = [_words(phrase_text)]
         if len(clauses) >= 2:
             windows.extend(_words(clause) for clause in clauses)

@@ -142,6 +142,17 @@ class _Matcher:
     # token -> the phrase group it opens (-1: none). Every token of every entry is tried against all first words;
     # most words repeat across entries (fresh set 32: _phrase_spans from 23 to 12 µs an entry).
     _opened: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    # token -> word_matches(token), for an event's extra words (the shipped lists have _shipped_token_hit): each token
+    # of an entry not in the shipped lists is tried against them (8-10 µs a short entry with two extra words).
+    _matched: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    # first word -> the exceptions it opens: each token is looked up once instead of being tried against every
+    # exception (``_exempt_indexes``).
+    _exceptions_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for phrase in self.exceptions:
+            if phrase:
+                self._exceptions_by_first.setdefault(phrase[0], []).append(phrase)
 
     def phrases_opened_by(self, token: str) -> tuple[tuple[re.Pattern[str], ...], ...]:
         """The phrases whose first word *token* is (none when it opens none)."""
@@ -163,6 +174,16 @@ class _Matcher:
             if pattern is not None and pattern.fullmatch(token):
                 return True
         return self.ending_with is not None and self.ending_with.fullmatch(token) is not None
+
+    def word_matches_kept(self, token: str) -> bool:
+        """``word_matches``, its answers kept (a bounded number of tokens)."""
+        matched = self._matched.get(token)
+        if matched is None:
+            matched = self.word_matches(token)
+            if len(self._matched) >= _TOKENS_KEPT:
+                self._matched.clear()
+            self._matched[token] = matched
+        return matched
 
 
 def _compile(entries: Iterable[str], *, english_suffixes: bool) -> _Matcher:
@@ -203,6 +224,21 @@ def _shipped() -> tuple[_Matcher, ...]:
 @functools.lru_cache(maxsize=64)
 def _extra(words: frozenset[str]) -> _Matcher:
     return _compile(words, english_suffixes=True)
+
+
+@functools.lru_cache(maxsize=64)
+def _normalised_extra_words(words: tuple[str, ...]) -> frozenset[str]:
+    return normalise_extra_words(words)
+
+
+def _extra_entries(words: Iterable[str]) -> frozenset[str]:
+    """``normalise_extra_words``, kept per list: an event's list is the same on every entry (folding two words cost
+    3-4 µs an entry). Only a list of plain strings is kept: tuples of equal numbers of other types (1, 1.0, True)
+    are equal keys with different str() forms."""
+    key = tuple(words)
+    if all(type(word) is str for word in key):
+        return _normalised_extra_words(key)
+    return normalise_extra_words(key)
 
 
 def normalise_extra_words(words: Iterable[str]) -> frozenset[str]:
@@ -258,11 +294,12 @@ def _shipped_token_hit(token: str) -> bool:
 
 def find(text: str, extra_words: Iterable[str] | None = None) -> list[tuple[int, int]]:
     """Return ``(start, end)`` spans of profanity in *text* (already cleaned)."""
-    extra = normalise_extra_words(extra_words) if extra_words else frozenset()
-    matchers = _shipped() + ((_extra(extra),) if extra else ())
+    extra = _extra_entries(extra_words) if extra_words else frozenset()
+    extra_matcher = _extra(extra) if extra else None
+    matchers = _shipped() + ((extra_matcher,) if extra_matcher is not None else ())
 
     def hit(token: str) -> bool:
-        return _shipped_token_hit(token) or (bool(extra) and _token_hit(matchers[2:], token))
+        return _shipped_token_hit(token) or (extra_matcher is not None and extra_matcher.word_matches_kept(token))
 
     tokens = _tokens(text)
     exempt = _exempt_indexes(tokens, matchers)
@@ -282,10 +319,14 @@ def _exempt_indexes(tokens: list[_Token], matchers: tuple[_Matcher, ...]) -> set
     exempt: set[int] = set()
     norms = [t.norm for t in tokens]
     for matcher in matchers:
-        for phrase in matcher.exceptions:
-            size = len(phrase)
-            for start in range(len(norms) - size + 1):
-                if norms[start] == phrase[0] and tuple(norms[start : start + size]) == phrase:
+        by_first = matcher._exceptions_by_first
+        if not by_first:
+            continue
+        for start, norm in enumerate(norms):
+            for phrase in by_first.get(norm, ()):
+                size = len(phrase)
+                # a window cut short by the end of the entry is shorter than the phrase, so unequal
+                if tuple(norms[start : start + size]) == phrase:
                     exempt.update(range(start, start + size))
     return exempt
 
