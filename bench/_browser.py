@@ -36,6 +36,7 @@ class BrowserViews:
         self.browser = None
         self.projector = None
         self.console = None
+        self.devtools: dict[str, object] = {}  # page name -> its DevTools session (main_thread_seconds)
         # page wall clock (s) - bench wall clock (s), and its uncertainty (half the best round trip)
         self.offset = 0.0
         self.offset_error = 0.0
@@ -58,6 +59,10 @@ class BrowserViews:
         await console_context.add_cookies([{"name": name, "value": value, "url": base_url}])
         self.console = await console_context.new_page()
         await self.console.goto(f"{base_url}/console/{event_id}", wait_until="load")
+        for page_name, page in (("projector", self.projector), ("console", self.console)):
+            session = await page.context.new_cdp_session(page)
+            await session.send("Performance.enable")
+            self.devtools[page_name] = session
         await self.align_clocks()
 
     async def align_clocks(self, samples: int = 15) -> None:
@@ -79,6 +84,16 @@ class BrowserViews:
         """Entry id -> when its card was drawn on the projector page, on the bench's time.monotonic() clock."""
         marks = await self.projector.evaluate("window.facilitatorDrawn")
         return {int(k): v / 1000 - self.offset + self.mono_minus_wall for k, v in marks.items()}
+
+    async def main_thread_seconds(self) -> dict[str, float]:
+        """Page name -> the seconds its renderer's main thread has spent on tasks (script, style, layout, paint) since
+        it opened: DevTools' ``TaskDuration``. Which page takes a shared laptop's CPU, where the processes' own CPU
+        does not say (a renderer may serve both pages)."""
+        seconds = {}
+        for page_name, session in self.devtools.items():
+            metrics = (await session.send("Performance.getMetrics"))["metrics"]  # type: ignore[attr-defined]
+            seconds[page_name] = next(m["value"] for m in metrics if m["name"] == "TaskDuration")
+        return seconds
 
     async def reset(self) -> None:
         await self.projector.evaluate("window.facilitatorDrawn = {}")

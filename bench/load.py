@@ -435,9 +435,11 @@ async def run_scenario(
 
     # --- the burst ---
     listeners.reset()
+    pages_before: dict[str, float] = {}
     if browser is not None:
         await browser.reset()
         await browser.align_clocks()
+        pages_before = await browser.main_thread_seconds()
     if args.neighbour and neighbours is not None:
         neighbours.append(_server.start_neighbour(args.neighbour, 0 if args.pin else None))
         print(
@@ -502,12 +504,15 @@ async def run_scenario(
         await asyncio.sleep(0.05)
     missed_live = sorted(i for i in ids if i not in listeners.projector_at)
     drawn: dict[int, float] = {}
+    page_seconds: dict[str, float] = {}
     if browser is not None:
         while True:
             drawn = await browser.drawn()
             if ids <= drawn.keys() or time.monotonic() >= deadline:
                 break
             await asyncio.sleep(0.1)
+        pages_after = await browser.main_thread_seconds()
+        page_seconds = {name: pages_after[name] - pages_before.get(name, 0.0) for name in pages_after}
     snapshot_ids = await listeners.projector_snapshot_ids()
     lost = sorted(i for i in missed_live if i not in snapshot_ids)
     lost_console = [sorted(i for i in ids if i not in seen) for seen in listeners.console_at[: len(listeners.consoles)]]
@@ -548,6 +553,7 @@ async def run_scenario(
             browser_cpu=browser_cpu,
             browser_runqueue_wait=browser_wait,
             clock_offset_error_ms=round(1000 * browser.offset_error, 2),
+            page_main_thread_seconds=page_seconds,
         )
     print(f"entries submitted           {submitted} at {args.rate}/s for {args.duration} s")
     print(f"entries acknowledged        {len(acked)} ({len(created)} new), errors {errors or 'none'}")
@@ -559,6 +565,11 @@ async def run_scenario(
         print(
             latency_line("submit→drawn (Chromium)", latency_drawn)
             + f" (clock aligned within ±{1000 * browser.offset_error:.2f} ms; not drawn {len(ids - drawn.keys())})"
+        )
+        print(
+            "pages' main threads         "
+            + ", ".join(f"{name} {1000 * seconds:.0f} ms" for name, seconds in page_seconds.items())
+            + " of tasks (DevTools' TaskDuration, from before the burst to the last card drawn)"
         )
     # The worst projector latency of each second of the burst: a steady tail, or stalls at moments?
     by_second: dict[int, float] = {}
