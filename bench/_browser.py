@@ -26,6 +26,13 @@ CHROMIUM_ARGS = [
     "--disable-backgrounding-occluded-windows",
 ]
 NOW_JS = "performance.timeOrigin + performance.now()"
+# What bench.load prints of each page's main thread, by DevTools' name (Performance.getMetrics)
+PAGE_METRICS = {
+    "tasks": "TaskDuration",
+    "script": "ScriptDuration",
+    "style": "RecalcStyleDuration",
+    "layout": "LayoutDuration",
+}
 
 
 class BrowserViews:
@@ -85,14 +92,15 @@ class BrowserViews:
         marks = await self.projector.evaluate("window.facilitatorDrawn")
         return {int(k): v / 1000 - self.offset + self.mono_minus_wall for k, v in marks.items()}
 
-    async def main_thread_seconds(self) -> dict[str, float]:
-        """Page name -> the seconds its renderer's main thread has spent on tasks (script, style, layout, paint) since
-        it opened: DevTools' ``TaskDuration``. Which page takes a shared laptop's CPU, where the processes' own CPU
-        does not say (a renderer may serve both pages)."""
+    async def main_thread_seconds(self) -> dict[str, dict[str, float]]:
+        """Page name -> the seconds its renderer's main thread has spent since it opened: on tasks in all
+        (DevTools' ``TaskDuration``), on script, on style and on layout. Which page takes a shared laptop's CPU,
+        and on what, where the processes' own CPU does not say (a renderer may serve both pages)."""
         seconds = {}
         for page_name, session in self.devtools.items():
             metrics = (await session.send("Performance.getMetrics"))["metrics"]  # type: ignore[attr-defined]
-            seconds[page_name] = next(m["value"] for m in metrics if m["name"] == "TaskDuration")
+            values = {m["name"]: m["value"] for m in metrics}
+            seconds[page_name] = {name: values[metric] for name, metric in PAGE_METRICS.items()}
         return seconds
 
     async def reset(self) -> None:

@@ -435,7 +435,7 @@ async def run_scenario(
 
     # --- the burst ---
     listeners.reset()
-    pages_before: dict[str, float] = {}
+    pages_before: dict[str, dict[str, float]] = {}
     if browser is not None:
         await browser.reset()
         await browser.align_clocks()
@@ -504,7 +504,7 @@ async def run_scenario(
         await asyncio.sleep(0.05)
     missed_live = sorted(i for i in ids if i not in listeners.projector_at)
     drawn: dict[int, float] = {}
-    page_seconds: dict[str, float] = {}
+    page_seconds: dict[str, dict[str, float]] = {}
     if browser is not None:
         while True:
             drawn = await browser.drawn()
@@ -512,7 +512,10 @@ async def run_scenario(
                 break
             await asyncio.sleep(0.1)
         pages_after = await browser.main_thread_seconds()
-        page_seconds = {name: pages_after[name] - pages_before.get(name, 0.0) for name in pages_after}
+        page_seconds = {
+            page: {part: after - pages_before.get(page, {}).get(part, 0.0) for part, after in parts.items()}
+            for page, parts in pages_after.items()
+        }
     snapshot_ids = await listeners.projector_snapshot_ids()
     lost = sorted(i for i in missed_live if i not in snapshot_ids)
     lost_console = [sorted(i for i in ids if i not in seen) for seen in listeners.console_at[: len(listeners.consoles)]]
@@ -568,8 +571,11 @@ async def run_scenario(
         )
         print(
             "pages' main threads         "
-            + ", ".join(f"{name} {1000 * seconds:.0f} ms" for name, seconds in page_seconds.items())
-            + " of tasks (DevTools' TaskDuration, from before the burst to the last card drawn)"
+            + "; ".join(
+                f"{page} " + ", ".join(f"{part} {1000 * seconds:.0f} ms" for part, seconds in parts.items())
+                for page, parts in page_seconds.items()
+            )
+            + " (DevTools' metrics, from before the burst to the last card drawn)"
         )
     # The worst projector latency of each second of the burst: a steady tail, or stalls at moments?
     by_second: dict[int, float] = {}
