@@ -42,7 +42,7 @@ APP = textwrap.dedent(
     from facilitator.web.compression import without_websocket_compression
 
     # Flask as the app runs it: without it each event's request context matches the socket's URL against the routes
-    # again, which the app does once per server (live.socket_requests; py-spy put it at 17% of this bench's samples).
+    # again, which the app does once per server (live.socket_requests), and the floor would hold a cost the app has not.
     app = SocketAwareFlask(__name__)
     # No ping in the burst: bench.load's bursts begin before the first ping round (25 s after the connects), and this
     # one would meet it. Any origin: the listeners' client sends one.
