@@ -28,10 +28,13 @@ CHROMIUM_ARGS = [
 NOW_JS = "performance.timeOrigin + performance.now()"
 # What bench.load prints of each page's main thread, by DevTools' name (Performance.getMetrics)
 PAGE_METRICS = {
+    "main thread CPU": "ThreadTime",  # CPU time; the durations below are wall time, a wait for a CPU included
     "tasks": "TaskDuration",
     "script": "ScriptDuration",
     "style": "RecalcStyleDuration",
     "layout": "LayoutDuration",
+    "other": "TaskOtherDuration",
+    "DevTools": "DevToolsCommandDuration",  # the bench's own reads of the page
 }
 
 
@@ -93,9 +96,9 @@ class BrowserViews:
         return {int(k): v / 1000 - self.offset + self.mono_minus_wall for k, v in marks.items()}
 
     async def main_thread_seconds(self) -> dict[str, dict[str, float]]:
-        """Page name -> the seconds its renderer's main thread has spent since it opened: on tasks in all
-        (DevTools' ``TaskDuration``), on script, on style and on layout. Which page takes a shared laptop's CPU,
-        and on what, where the processes' own CPU does not say (a renderer may serve both pages)."""
+        """Page name -> the seconds its renderer's main thread has spent since it opened (``PAGE_METRICS``): its
+        CPU time, and its tasks' wall time in all and by kind. Which page takes a shared laptop's CPU, and on what,
+        where the processes' own CPU does not say (a renderer may serve both pages)."""
         seconds = {}
         for page_name, session in self.devtools.items():
             metrics = (await session.send("Performance.getMetrics"))["metrics"]  # type: ignore[attr-defined]
