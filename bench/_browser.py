@@ -106,6 +106,13 @@ class BrowserViews:
             seconds[page_name] = {name: values[metric] for name, metric in PAGE_METRICS.items()}
         return seconds
 
+    async def start_trace(self) -> None:
+        """Chromium's timeline (every renderer's tasks, by kind) until ``stop_trace``."""
+        await self.browser.start_tracing(categories=["devtools.timeline"])  # type: ignore[attr-defined]
+
+    async def stop_trace(self, path: Path) -> None:
+        path.write_bytes(await self.browser.stop_tracing())  # type: ignore[attr-defined]
+
     async def reset(self) -> None:
         await self.projector.evaluate("window.facilitatorDrawn = {}")
 
@@ -140,3 +147,53 @@ class BrowserViews:
         finally:
             if self.playwright is not None:
                 await self.playwright.stop()
+
+
+def trace_summary(path: Path, top: int = 12) -> str:
+    """Each renderer's main thread in a Chromium trace (``--browser-trace``), by the kind of work: each complete
+    event's own time (its duration less its children's), summed by name, the largest first. A renderer is named by
+    the app's script it ran (static/projector/projector.js: "projector")."""
+    import json
+    import re
+
+    events = json.loads(path.read_text())
+    events = events["traceEvents"] if isinstance(events, dict) else events
+    main_threads = {
+        (e["pid"], e["tid"])
+        for e in events
+        if e.get("ph") == "M" and e["name"] == "thread_name" and e["args"]["name"] == "CrRendererMain"
+    }
+    page_of: dict[int, str] = {}
+    by_thread: dict[tuple[int, int], list[dict]] = {}
+    for event in events:
+        data = (event.get("args") or {}).get("data")
+        if isinstance(data, dict) and isinstance(data.get("url"), str):
+            script = re.search(r"/static/(\w+)/\1\.js", data["url"])
+            if script:
+                page_of.setdefault(event["pid"], script.group(1))
+        if event.get("ph") == "X" and "dur" in event and (event["pid"], event["tid"]) in main_threads:
+            by_thread.setdefault((event["pid"], event["tid"]), []).append(event)
+    lines = []
+    for (pid, _), thread_events in sorted(by_thread.items()):
+        own: dict[str, float] = {}
+        thread_events.sort(key=lambda e: (e["ts"], -e["dur"]))
+        enclosing: list[dict] = []  # outermost first
+        for event in thread_events:
+            while enclosing and enclosing[-1]["ts"] + enclosing[-1]["dur"] <= event["ts"]:
+                enclosing.pop()
+            if enclosing:
+                parent = enclosing[-1]["name"]
+                own[parent] = own.get(parent, 0.0) - event["dur"]
+            own[event["name"]] = own.get(event["name"], 0.0) + event["dur"]
+            enclosing.append(event)
+        total = sum(own.values()) or 1.0
+        lines.append(f"{page_of.get(pid, 'renderer')} (pid {pid}): main thread {total / 1000:.0f} ms in its tasks")
+        for name, micros in sorted(own.items(), key=lambda item: -item[1])[:top]:
+            lines.append(f"{micros / 1000:8.0f} ms  {100 * micros / total:5.1f}%  {name}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(trace_summary(Path(sys.argv[1])))

@@ -440,6 +440,8 @@ async def run_scenario(
         await browser.reset()
         await browser.align_clocks()
         pages_before = await browser.main_thread_seconds()
+        if args.browser_trace:
+            await browser.start_trace()
     if args.neighbour and neighbours is not None:
         neighbours.append(_server.start_neighbour(args.neighbour, 0 if args.pin else None))
         print(
@@ -512,6 +514,8 @@ async def run_scenario(
                 break
             await asyncio.sleep(0.1)
         pages_after = await browser.main_thread_seconds()
+        if args.browser_trace:
+            await browser.stop_trace(Path(args.browser_trace))
         page_seconds = {
             page: {part: after - pages_before.get(page, {}).get(part, 0.0) for part, after in parts.items()}
             for page, parts in pages_after.items()
@@ -923,6 +927,12 @@ def parse_args(argv=None):
         "--browser-projector",
         action="store_true",
         help="a headless Chromium with the projector and a console page open during the burst: submit→drawn",
+    )
+    p.add_argument(
+        "--browser-trace",
+        metavar="FILE",
+        help="with --browser-projector: Chromium's timeline over the burst, written to FILE; "
+        "`python -m bench._browser FILE` sums each page's main thread's time by kind of work",
     )
     p.add_argument(
         "--neighbour",
