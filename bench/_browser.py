@@ -113,6 +113,16 @@ class BrowserViews:
     async def stop_trace(self, path: Path) -> None:
         path.write_bytes(await self.browser.stop_tracing())  # type: ignore[attr-defined]
 
+    async def screenshots(self, folder: Path) -> list[Path]:
+        """Both pages as they stand (the projector at 1280x720, the console at 1280x800), for a look after a burst."""
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for page_name, page in (("projector", self.projector), ("console", self.console)):
+            path = folder / f"{page_name}.png"
+            await page.screenshot(path=str(path))
+            paths.append(path)
+        return paths
+
     async def reset(self) -> None:
         await self.projector.evaluate("window.facilitatorDrawn = {}")
 

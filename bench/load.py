@@ -516,6 +516,8 @@ async def run_scenario(
         pages_after = await browser.main_thread_seconds()
         if args.browser_trace:
             await browser.stop_trace(Path(args.browser_trace))
+        if args.browser_screenshots:
+            await browser.screenshots(Path(args.browser_screenshots))
         page_seconds = {
             page: {part: after - pages_before.get(page, {}).get(part, 0.0) for part, after in parts.items()}
             for page, parts in pages_after.items()
@@ -933,6 +935,11 @@ def parse_args(argv=None):
         metavar="FILE",
         help="with --browser-projector: Chromium's timeline over the burst, written to FILE; "
         "`python -m bench._browser FILE` sums each page's main thread's time by kind of work",
+    )
+    p.add_argument(
+        "--browser-screenshots",
+        metavar="DIR",
+        help="with --browser-projector: the projector and console pages as they stand after the burst, DIR/*.png",
     )
     p.add_argument(
         "--neighbour",

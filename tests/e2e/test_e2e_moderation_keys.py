@@ -48,10 +48,14 @@ def test_keyboard_and_bulk_moderation_and_a_projector_that_follows(server, chrom
     phone = phone_socket(server)
     try:
         board_id = int(console.locator(".agenda-activity.current").get_attribute("data-activity-id"))
+        # The lane chosen for a paper entry stays chosen while the phones' entries arrive.
+        console.evaluate("() => { document.querySelector('#paper-lane').value = 'want'; }")
         for n, text in enumerate(CARDS):
             submit(phone, board_id, "want" if n % 2 else "have", text)
         queue = console.locator("#queue .entry")
         expect(queue).to_have_count(len(CARDS))
+        expect(console.locator("#counts")).to_contain_text(f"{len(CARDS)} received")
+        assert console.evaluate("() => document.querySelector('#paper-lane').value") == "want"
         expect(console.locator("#keys")).to_contain_text("A approve")
 
         # N puts the cursor on the first waiting card; A approves it and the cursor moves on.
