@@ -168,7 +168,11 @@ def test_a_full_queue_answers_busy_and_stores_nothing(app, event, phones, writer
 def test_a_phone_told_busy_resends_and_its_entry_is_stored_once(app, event, phones, writer):
     """Busy after waiting means "maybe stored": the re-send with the same key is answered as stored."""
     sent = entry(event, phones[0], "slow night on the server", key="busy-then-resent-1")
-    start_flowing(app, event, phones[1])  # the next batch waits half a second: longer than the phone will
+    # The next batch waits for the interval, counted from when the warm-up's batch began: 2 s, not the fixture's
+    # half second, so a warm-up slowed by a busy machine (the first screening loads the model) still leaves the
+    # next batch later than the phone's 50 ms wait.
+    writer.batch_interval_seconds = 2.0
+    start_flowing(app, event, phones[1])
     writer.wait_seconds = 0.05
     with app.app_context(), pytest.raises(Busy):
         entry_writer.store(event.id, sent)
