@@ -57,14 +57,26 @@
         if (callback) callback(!!timedOut || !ack, ack || { ok: false, error: "timeout" });
       });
     }
-    function sync(payload, done) {
+    // A snapshot is read while other handlers (or other processes) commit: one read just before a change can reach
+    // the page after that change's broadcast, older than what the page has already drawn (a hidden card would come
+    // back on the wall). Such a snapshot is not drawn: a full one is asked for again, and the last of
+    // STALE_RETRIES is drawn whatever its version.
+    var STALE_RETRIES = 3;
+    function sync(payload, done, retries) {
       payload = payload || {};
+      retries = retries || 0;
       socket.emit(options.syncEvent, payload, function (ack) {
         if (!ack || !ack.ok) { if (options.onSyncError) options.onSyncError(ack || {}); return; }
         if (ack.unchanged) {
           seen(ack.version);
           if (options.onUnchanged) options.onUnchanged(ack);
         } else {
+          var stale = typeof ack.version === "number" && lastVersion !== null && ack.version < lastVersion;
+          if (stale && retries < STALE_RETRIES) {
+            var fresh = {};
+            Object.keys(payload).forEach(function (key) { if (key !== "since") fresh[key] = payload[key]; });
+            return sync(fresh, done, retries + 1);
+          }
           if (typeof ack.version === "number") lastVersion = ack.version;
           if (options.onSnapshot) options.onSnapshot(ack);
         }

@@ -1,6 +1,8 @@
 """End to end in real Chromium: a phone joins and submits, a moderator approves, the projector shows
 the card without a reload."""
 
+import time
+
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
@@ -139,4 +141,84 @@ def test_disclosure_reaches_only_the_safeguarding_lead(server):
         screenshot(phone, "safeguarding-phone-support")
         screenshot(lead, "safeguarding-lead-alert")
         screenshot(projector, "safeguarding-projector-empty")
+        browser.close()
+
+
+# Wraps the page's Socket.IO client: while ``__holdSyncs`` is true, a sync's answer is kept in ``__heldSyncs`` until the
+# test lets it through, so the answer can be made to arrive after a broadcast sent later, as it can on a busy server.
+HOLD_SYNC_ANSWERS = """
+(() => {
+  let realIo;
+  window.__heldSyncs = [];
+  window.__holdSyncs = false;
+  Object.defineProperty(window, "io", {
+    configurable: true,
+    get() {
+      if (!realIo) return realIo;
+      return function () {
+        const socket = realIo.apply(this, arguments);
+        window.__socket = socket;
+        const emit = socket.emit;
+        socket.emit = function (name, ...args) {
+          if (window.__holdSyncs && name.endsWith(":sync") && typeof args[args.length - 1] === "function") {
+            const answer = args.pop();
+            args.push((ack) => window.__heldSyncs.push(() => answer(ack)));
+          }
+          return emit.call(this, name, ...args);
+        };
+        return socket;
+      };
+    },
+    set(value) { realIo = value; },
+  });
+})();
+"""
+
+
+def test_a_snapshot_older_than_the_wall_does_not_bring_a_hidden_card_back(server):
+    """A snapshot read just before a card was hidden, arriving after the hide's broadcast, is not drawn: the
+    projector asks again and the hidden card stays off the wall."""
+    demo = server.demo
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        console = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
+        sign_in_and_get_ready(console, server)
+        open_childrens_board(console)
+        projector_context = browser.new_context(viewport={"width": 1600, "height": 900})
+        projector_context.add_init_script(HOLD_SYNC_ANSWERS)
+        projector = projector_context.new_page()
+        projector.goto(f"{server.url}/p/{demo['projector']}")
+        expect(projector.locator(".lane-name").first).to_contain_text("The internet we have")
+        phone = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True).new_page()
+        phone.goto(f"{server.url}/j/{demo['join_code']}")
+        phone.get_by_role("button", name="Join").click()
+
+        def send_and_approve(text: str) -> None:
+            phone.fill("#text-have", text)
+            phone.locator('.lane-form[data-lane="have"] button[type=submit]').click()
+            console.locator("#queue .entry", has_text=text).get_by_role("button", name="Approve").click()
+            expect(console.locator("#board .entry", has_text=text)).to_be_visible()
+
+        send_and_approve("Card that will be hidden")
+        hidden = projector.locator(".card", has_text="Card that will be hidden")
+        expect(hidden).to_be_visible()
+
+        # The wall drops off; a card is approved meanwhile; it comes back, and its sync's answer (the board with
+        # both cards) is held.
+        projector.evaluate("window.__socket.disconnect()")
+        send_and_approve("Card approved while the wall was away")
+        projector.evaluate("window.__holdSyncs = true; window.__socket.connect()")
+        deadline = time.monotonic() + 10  # (wait_for_function evaluates a string, which the page's CSP forbids)
+        while projector.evaluate("window.__heldSyncs.length") < 1:
+            assert time.monotonic() < deadline, "the wall's sync was never sent"
+            projector.wait_for_timeout(50)
+
+        # The card is hidden: the wall hears it, then the older answer arrives.
+        console.locator("#board .entry", has_text="Card that will be hidden").get_by_role("button", name="Hide").click()
+        expect(hidden).to_have_count(0)
+        projector.evaluate("window.__holdSyncs = false; window.__heldSyncs.shift()()")
+
+        expect(projector.locator(".card", has_text="Card approved while the wall was away")).to_be_visible()
+        expect(hidden).to_have_count(0)
+        expect(projector.locator("#counts")).to_have_text("2 received · 1 on the board")
         browser.close()
