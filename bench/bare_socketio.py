@@ -27,7 +27,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import _server
+from bench import _breakdown, _server
 from bench.load import finish_py_spy, latency_line, shares, start_py_spy
 
 APP = textwrap.dedent(
@@ -49,6 +49,19 @@ APP = textwrap.dedent(
     socketio = SocketIO(app, async_mode="gevent", cors_allowed_origins="*", ping_interval=120)
     app.wsgi_app = without_websocket_compression(app.wsgi_app)  # as the app serves its sockets
     batch = []
+
+    # The server as the app's runs it (wsgi.py): one task pings every socket and checks their timeouts in passes
+    # (live.pings), and what exists is frozen with no automatic full collection (live.gc_policy, whose task runs
+    # them only when the process is quiet, never in a burst). Without them the libraries' own service task took
+    # 6% of the burst and full collections 21% (--cpu-breakdown, 2026-11-30): costs the app does not have.
+    import gc
+
+    from facilitator.live import pings
+
+    pings.install()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(gc.get_threshold()[0], gc.get_threshold()[1], 10**9)
 
 
     @app.get("/healthz")
@@ -75,6 +88,17 @@ APP = textwrap.dedent(
         entries = batch[:]
         batch.clear()
         socketio.emit("board", {"entries": entries}, to="listeners")
+    """
+)
+
+
+# With --cpu-breakdown the libraries' parts are timed in the server, as bench.load times the app's.
+BREAKDOWN = textwrap.dedent(
+    """
+
+    from bench._breakdown import install
+
+    install(app, app_parts=False)
     """
 )
 
@@ -145,11 +169,16 @@ def main(argv=None) -> int:
     parser.add_argument("--duration", type=float, default=10)
     parser.add_argument("--processes", type=int, default=3)
     parser.add_argument("--profile-dir", help="a py-spy raw profile of the server over the burst: DIR/bare-burst.txt")
+    parser.add_argument(
+        "--cpu-breakdown",
+        action="store_true",
+        help="time the socket libraries' parts in the server and print each one's CPU per entry (bench/_breakdown.py)",
+    )
     args = parser.parse_args(argv)
     _server.raise_nofile()
 
     with tempfile.TemporaryDirectory() as folder:
-        Path(folder, "bare_app.py").write_text(APP)
+        Path(folder, "bare_app.py").write_text(APP + (BREAKDOWN if args.cpu_breakdown else ""))
         server = _server.start_server(
             "gunicorn",
             {"PYTHONPATH": f"{folder}{os.pathsep}{_server.ROOT}"},
@@ -177,6 +206,8 @@ def main(argv=None) -> int:
             connected = sum(out.get(timeout=600)[1] for _ in workers)
             print(f"phones connected            {connected} ({args.writers} write)", flush=True)
             time.sleep(max(0.0, start_at - time.time()))
+            if args.cpu_breakdown:
+                _breakdown.reset(server.url)
             cpu_before, t_before = _server.cpu_seconds(server.pid), time.monotonic()
             spy = None
             if args.profile_dir:
@@ -191,6 +222,7 @@ def main(argv=None) -> int:
             results = [out.get(timeout=args.duration + 120) for _ in workers]
             cpu = _server.cpu_seconds(server.pid) - cpu_before
             seconds = time.monotonic() - t_before
+            parts = _breakdown.read(server.url) if args.cpu_breakdown else None
             if spy is not None:
                 finish_py_spy(spy)
             latencies = [latency for _, got, _ in results for latency in got]
@@ -206,6 +238,9 @@ def main(argv=None) -> int:
         f"server CPU during burst      {100 * cpu / seconds:.1f}% = {1000 * cpu / max(len(latencies), 1):.2f} ms CPU "
         "per entry (the libraries alone)"
     )
+    if parts is not None:
+        for line in _breakdown.lines(parts, len(latencies), cpu, app_parts=False):
+            print(line)
     return 0
 
 

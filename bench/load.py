@@ -31,7 +31,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import _server  # noqa: E402
+from bench import _breakdown, _server  # noqa: E402
 from bench._browser import BrowserViews  # noqa: E402
 from bench._phones import SOURCE_ADDRESSES, worker_main  # noqa: E402
 
@@ -449,6 +449,8 @@ async def run_scenario(
             + (" on the server's CPU 0" if args.pin else ", on any CPU"),
             flush=True,
         )
+    if args.cpu_breakdown:
+        _breakdown.reset(urls[0])
     t_start = time.monotonic() + 1.0
     profile = None
     if args.profile_dir:
@@ -613,6 +615,9 @@ async def run_scenario(
         + ", ".join(f"{v:.0f}%" for v in cpu_clients.values()),
         flush=True,
     )
+    if args.cpu_breakdown:
+        for line in _breakdown.lines(_breakdown.read(urls[0]), len(created), sum(cpu_seconds.values())):
+            print(line, flush=True)
     print(
         f"waiting for a CPU            server {sum(runqueue.values()):.0f}% of the burst; bench clients "
         f"{clients_wait:.0f}% (summed over {len(client_pids)} processes)"
@@ -952,6 +957,12 @@ def parse_args(argv=None):
     p.add_argument("--profile-dir", help="py-spy raw profiles of the first server during the burst and a switch")
     p.add_argument("--profile-idle", action="store_true", help="py-spy: sample idle (waiting) stacks too")
     p.add_argument(
+        "--cpu-breakdown",
+        action="store_true",
+        help="time the server's parts (the writer, the screen, the socket libraries) in the server and print each "
+        "one's CPU per entry over the burst (bench/_breakdown.py; one gunicorn server)",
+    )
+    p.add_argument(
         "--profile-timeline",
         action="store_true",
         help="py-spy: a timeline (chrometrace JSON) instead of raw stacks; `python -m bench._timeline FILE` "
@@ -999,6 +1010,8 @@ def main(argv=None) -> int:
         os.setpriority(os.PRIO_PROCESS, 0, args.nice)
     if limit < args.phones // args.processes + 100:
         print(f"warning: open-file limit {limit} is low for {args.phones} phones", file=sys.stderr)
+    if args.cpu_breakdown and (args.serve != "gunicorn" or args.servers > 1):
+        raise SystemExit("--cpu-breakdown times the server the bench starts: --serve gunicorn, one server")
     servers: list[_server.Server] = []
     temp = _server.TempDir()
     pg_created = None
@@ -1034,7 +1047,13 @@ def main(argv=None) -> int:
             if args.pin:
                 os.sched_setaffinity(0, {1})
             for port in ports:
-                server = _server.start_server(args.serve, env, port=port, workdir=temp.path)
+                server = _server.start_server(
+                    args.serve,
+                    env,
+                    port=port,
+                    workdir=temp.path,
+                    wsgi="bench._breakdown_wsgi:app" if args.cpu_breakdown else "wsgi:app",
+                )
                 servers.append(server)
                 if args.pin:
                     for pid in (server.process.pid, server.pid):
