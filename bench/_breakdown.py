@@ -25,7 +25,7 @@ import time
 import urllib.request
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import gevent
 import greenlet
@@ -52,6 +52,11 @@ GC_LABEL = "garbage collection (inside whatever part allocated)"
 
 RESET_PATH = "/_bench/breakdown/reset"
 READ_PATH = "/_bench/breakdown"
+
+
+class Measured(NamedTuple):
+    parts: dict[str, tuple[float, int]]  # label -> (CPU seconds, calls)
+    tasks: dict[str, float]  # kind of task -> CPU seconds
 
 
 class _Totals:
@@ -105,10 +110,10 @@ def install(app: Any, *, app_parts: bool = True) -> None:
         by_task.seconds.clear()
         return "reset"
 
-    def read() -> dict[str, dict[str, list[float]]]:
+    def read() -> dict[str, Any]:
         return {
             "parts": {label: [totals.seconds[label], totals.calls[label]] for label in totals.seconds},
-            "tasks": {label: [seconds, 0] for label, seconds in by_task.seconds.items()},
+            "tasks": dict(by_task.seconds),
         }
 
     app.add_url_rule(RESET_PATH, "bench_breakdown_reset", reset)
@@ -170,19 +175,14 @@ def reset(url: str) -> None:
         reply.read()
 
 
-def read(url: str) -> dict[str, dict[str, tuple[float, int]]]:
-    """``{"parts": {label: (seconds, calls)}, "tasks": {kind: (seconds, 0)}}``"""
+def read(url: str) -> Measured:
     with urllib.request.urlopen(url + READ_PATH, timeout=10) as reply:
         read = json.loads(reply.read())
-    return {
-        table: {label: (seconds, int(calls)) for label, (seconds, calls) in read[table].items()}
-        for table in ("parts", "tasks")
-    }
+    parts = {label: (seconds, int(calls)) for label, (seconds, calls) in read["parts"].items()}
+    return Measured(parts, read["tasks"])
 
 
-def lines(
-    measured: dict[str, dict[str, tuple[float, int]]], entries: int, cpu_seconds: float, *, app_parts: bool = True
-) -> list[str]:
+def lines(measured: Measured, entries: int, cpu_seconds: float, *, app_parts: bool = True) -> list[str]:
     """The tables the bench prints: each part's and each kind of task's CPU per entry, and share of the server's CPU
     over the burst (the /proc figure, ``cpu_seconds``)."""
     entries = max(entries, 1)
@@ -191,7 +191,7 @@ def lines(
     def row(seconds: float, calls: str, label: str) -> str:
         return f"  {1e6 * seconds / entries:7.0f} {100 * seconds / cpu_seconds:4.0f}% {calls:>7}  {label}"
 
-    parts = measured["parts"]
+    parts = measured.parts
     out = [
         "where the server's CPU went   µs per entry, share of the burst's CPU, calls (timed in the server; "
         "a part includes the parts under it)"
@@ -206,8 +206,8 @@ def lines(
     out.append(row(seconds, str(calls), "    " + GC_LABEL))
     out.append(row(cpu_seconds - accounted, "", "  in no part above"))
     out.append("  by the task it ran in (greenlets, by the function each was started with):")
-    tasks = sorted(measured["tasks"].items(), key=lambda item: -item[1][0])
-    for label, (seconds, _) in tasks:
+    tasks = sorted(measured.tasks.items(), key=lambda item: -item[1])
+    for label, seconds in tasks:
         out.append(row(seconds, "", "  " + label))
-    out.append(row(cpu_seconds - sum(seconds for _, (seconds, _) in tasks), "", "  not seen by the task clock"))
+    out.append(row(cpu_seconds - sum(measured.tasks.values()), "", "  not seen by the task clock"))
     return out

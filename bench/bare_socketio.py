@@ -54,14 +54,10 @@ APP = textwrap.dedent(
     # (live.pings), and what exists is frozen with no automatic full collection (live.gc_policy, whose task runs
     # them only when the process is quiet, never in a burst). Without them the libraries' own service task took
     # 6% of the burst and full collections 21% (--cpu-breakdown, 2026-11-30): costs the app does not have.
-    import gc
-
-    from facilitator.live import pings
+    from facilitator.live import gc_policy, pings
 
     pings.install()
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(gc.get_threshold()[0], gc.get_threshold()[1], 10**9)
+    gc_policy.freeze_and_stop_full_collections()
 
 
     @app.get("/healthz")

@@ -55,11 +55,16 @@ NO_AUTOMATIC_FULL_COLLECTION = 10**9
 def install() -> None:
     """Freeze what exists, turn automatic full collections off, start the task that runs them when quiet.
     Call once per server process, after the app is built and before it serves."""
+    freeze_and_stop_full_collections()
+    socketio.start_background_task(_collect_when_quiet)
+
+
+def freeze_and_stop_full_collections() -> None:
+    """What exists now is never walked again, and CPython starts no full collection of its own (the task does)."""
     gc.collect()
     gc.freeze()
     young, middle, _old = gc.get_threshold()
     gc.set_threshold(young, middle, NO_AUTOMATIC_FULL_COLLECTION)
-    socketio.start_background_task(_collect_when_quiet)
 
 
 def demand_seconds() -> float:

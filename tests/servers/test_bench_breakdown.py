@@ -15,10 +15,10 @@ def test_the_rest_is_the_burst_cpu_less_the_top_level_parts_only():
     writer = "the entry writer's batches"
     screen = "the safety screen"  # inside the writer's batches: not counted twice
     frames = "websocket frames read (wsproto) and handed on"
-    measured = {
-        "parts": {writer: (0.8, 100), screen: (0.3, 600), frames: (0.2, 600)},
-        "tasks": {"the entry writer": (0.9, 0), "gevent's hub (its loop, callbacks and timers)": (0.4, 0)},
-    }
+    measured = _breakdown.Measured(
+        parts={writer: (0.8, 100), screen: (0.3, 600), frames: (0.2, 600)},
+        tasks={"the entry writer": 0.9, "gevent's hub (its loop, callbacks and timers)": 0.4},
+    )
 
     lines = _breakdown.lines(measured, entries=1000, cpu_seconds=2.0)
 
@@ -32,7 +32,7 @@ def test_the_rest_is_the_burst_cpu_less_the_top_level_parts_only():
 
 
 def test_the_bare_stack_lists_no_part_of_the_app():
-    lines = _breakdown.lines({"parts": {}, "tasks": {}}, entries=10, cpu_seconds=1.0, app_parts=False)
+    lines = _breakdown.lines(_breakdown.Measured({}, {}), entries=10, cpu_seconds=1.0, app_parts=False)
 
     assert not any(label in "\n".join(lines) for _, _, label, _ in _breakdown.APP_PARTS)
     assert _row(lines, "in no part above")[:2] == ["100000", "100%"]
